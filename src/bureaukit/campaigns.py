@@ -1,0 +1,134 @@
+"""What a campaign plugin registers (CORE §7): a frozen, validated :class:`Campaign`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from bureaukit.records import record_spec
+
+if TYPE_CHECKING:
+    from bureaukit.context import CheckContext, Context
+    from bureaukit.outcomes import Outcome
+
+API_VERSION = 1
+"""The plugin API version of this core; ``Campaign.api`` must equal it."""
+
+NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+KIND = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@attrs.frozen
+class Phase:
+    """A phase 阶段 of a campaign with the steps 环节 each participating unit must do."""
+
+    id: str
+    title: str
+    start: date
+    end: date
+    steps: tuple[str, ...]
+
+
+@attrs.frozen
+class ConfigError:
+    """A problem in the campaign's settings: ``path`` is relative to its table
+    (``"allocation.road"`` → ``campaigns.investment.allocation.road``)."""
+
+    path: str
+    message: str
+
+
+@attrs.frozen
+class ConfigWarning:
+    """Worth telling the administrator, not an error (``check`` exits 0)."""
+
+    path: str
+    message: str
+
+
+@attrs.frozen
+class LedgerError:
+    """A problem with one record: reported as ``FILE:ROW: column: message``."""
+
+    record: object
+    column: str
+    message: str
+
+
+CheckIssue = ConfigError | ConfigWarning | LedgerError
+
+
+@attrs.frozen
+class Campaign:
+    """A campaign's registration, returned from ``bureaukit_campaigns``.
+
+    - ``name``: the campaign name = entry point name (``investment``).
+    - ``title``: ``{"zh": ..., "en": ...}``.
+    - ``settings``: an attrs class; the campaign's config table is structured into it.
+    - ``records``: record kind → record class (see :mod:`bureaukit.records`).
+    - ``score``: ``(Context) -> Iterable[Score | Payment | Finding]``.
+    - ``check``: optional ``(CheckContext) -> Iterable[ConfigError | ConfigWarning |
+      LedgerError]`` for rules the types cannot say (run by ``load`` and ``check``).
+    - ``phases``: optional ``(Context) -> Sequence[Phase]``; the core then checks the
+      steps recorded in record kind ``steps`` and yields ``<name>.step_missing`` with
+      severity ``step_severity`` (CORE §8).
+    - ``api``: the plugin API version the campaign was written for.
+    """
+
+    name: str
+    title: Mapping[str, str]
+    settings: type
+    records: Mapping[str, type]
+    score: Callable[[Context], Iterable[Outcome]]
+    check: Callable[[CheckContext], Iterable[CheckIssue]] | None = None
+    phases: Callable[[Context], Sequence[Phase]] | None = None
+    steps: str = "steps"
+    step_severity: Literal["info", "warning", "violation"] = "violation"
+    api: int = API_VERSION
+
+
+def validate_campaign(obj: Any) -> list[str]:
+    """What is wrong with a registration (empty when it is sound)."""
+    if not isinstance(obj, Campaign):
+        return [f"returned {type(obj).__name__}, not bureaukit.Campaign"]
+    errors: list[str] = []
+    if obj.api != API_VERSION:
+        errors.append(
+            f"written for plugin API {obj.api!r}, this bureaukit speaks API {API_VERSION}: "
+            "install a matching version"
+        )
+    if not isinstance(obj.name, str) or not NAME.match(obj.name):
+        errors.append(f"campaign name {obj.name!r} must be lower-case letters, digits and _")
+    if not isinstance(obj.title, Mapping) or not {"zh", "en"} <= set(obj.title):
+        errors.append("title must give both zh and en")
+    if not attrs.has(obj.settings):
+        errors.append("settings must be an attrs class")
+    else:
+        try:
+            obj.settings()
+        except Exception as exc:
+            errors.append(f"settings class cannot be built from its defaults: {exc}")
+    if not isinstance(obj.records, Mapping):
+        errors.append("records must map record kinds to record classes")
+    else:
+        for kind, cls in obj.records.items():
+            if not isinstance(kind, str) or not KIND.match(kind) or kind == "ledgers":
+                errors.append(f"record kind {kind!r} must be lower-case letters, digits and _")
+                continue
+            try:
+                spec = record_spec(cls)
+            except TypeError as exc:
+                errors.append(f"record kind {kind}: {exc}")
+                continue
+            for f in spec.fields:
+                if f.ref not in (None, "person", "unit") and f.ref not in obj.records:
+                    errors.append(f"record kind {kind}: {f.name} refers to unknown kind {f.ref!r}")
+    if not callable(obj.score):
+        errors.append("score must be callable")
+    if obj.phases is not None and obj.steps not in obj.records:
+        errors.append(f"phases are declared but record kind {obj.steps!r} is not")
+    return errors

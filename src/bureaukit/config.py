@@ -1,0 +1,448 @@
+"""The bureau's one TOML file (CORE §6), structured with cattrs into attrs classes.
+
+Every problem is reported with its dotted path, all at once; unknown keys are
+errors with a did-you-mean.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import json
+import re
+import sys
+import typing
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from bureaukit.errors import InputError
+from bureaukit.records import enum_choices, enum_label
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@attrs.frozen
+class BureauConfig:
+    """``[bureau]``: who is scored and how reports speak."""
+
+    id: str
+    name: str
+    period: str | None = None
+    language: Literal["zh", "en"] = "zh"
+    time_progress: Literal["days", "months"] = "days"
+
+
+@attrs.frozen
+class CalendarConfig:
+    """``[calendar]``: rest days beyond weekends, make-up workdays 调休, or China's official calendar."""
+
+    holidays: tuple[str | date, ...] = ()
+    workdays: tuple[str | date, ...] = ()
+    source: Literal["weekends", "chinese-calendar"] = "weekends"
+
+
+@attrs.frozen
+class Grade:
+    min: Decimal
+    label: str
+
+
+@attrs.frozen
+class ScoringConfig:
+    """``[scoring]``: how campaign points make a scorecard (CORE §9)."""
+
+    weights: dict[str, Decimal] | None = None
+    grades: tuple[Grade, ...] = ()
+    groups: dict[str, tuple[str, ...]] | None = None
+    rollup: Decimal = Decimal(0)
+    rank_people: bool = False
+
+
+@attrs.frozen
+class CampaignTable:
+    """One ``[campaigns.<name>]`` table: its ledgers (core-owned) and the rest (settings)."""
+
+    ledgers: dict[str, tuple[str, ...]]
+    settings: dict[str, Any]
+
+
+@attrs.frozen
+class Config:
+    """A read config. ``root`` is the folder paths are resolved against."""
+
+    path: Path
+    root: Path
+    text_hash: str
+    bureau: BureauConfig
+    calendar: CalendarConfig
+    periods: dict[str, str]
+    enabled: tuple[str, ...]
+    campaigns: dict[str, CampaignTable]
+    scoring: ScoringConfig
+    units: str | tuple[dict[str, Any], ...]
+    people: str | tuple[dict[str, Any], ...]
+    roles: dict[str, str]
+
+    def resolve(self, relative: str) -> Path:
+        return (self.root / relative).resolve() if not Path(relative).is_absolute() else Path(relative)
+
+
+TOP_KEYS = ("units", "people", "roles", "bureau", "calendar", "periods", "campaigns", "scoring")
+
+
+def show(value: object) -> str:
+    """A value quoted as a message shows it: ``"一万八千"``, ``12``, ``true``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (dict, list, tuple)):
+        return "a table" if isinstance(value, dict) else "a list"
+    return str(value)
+
+
+def did_you_mean(word: str, known: typing.Iterable[str]) -> str:
+    match = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f' (did you mean "{match[0]}"?)' if match else ""
+
+
+class ValueProblem(ValueError):
+    """Raised by structure hooks with the message users read."""
+
+
+def make_converter() -> cattrs.Converter:
+    """The one converter for config and settings: strict scalars, Decimal, dates, enums."""
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    def s_str(v: Any, _: Any) -> str:
+        if not isinstance(v, str):
+            raise ValueProblem(f"expected text, got {show(v)}")
+        return v
+
+    def s_int(v: Any, _: Any) -> int:
+        if isinstance(v, bool) or not isinstance(v, int):
+            if isinstance(v, Decimal) and v == v.to_integral_value():
+                return int(v)
+            raise ValueProblem(f"expected a whole number, got {show(v)}")
+        return v
+
+    def s_bool(v: Any, _: Any) -> bool:
+        if not isinstance(v, bool):
+            raise ValueProblem(f"expected true or false, got {show(v)}")
+        return v
+
+    def s_decimal(v: Any, _: Any) -> Decimal:
+        if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
+            raise ValueProblem(f"expected a number, got {show(v)}")
+        d = Decimal(v)
+        if not d.is_finite():
+            raise ValueProblem(f"expected a finite number, got {show(v)}")
+        return d
+
+    def s_date(v: Any, _: Any) -> date:
+        if isinstance(v, date) and not hasattr(v, "hour"):
+            return v
+        if isinstance(v, str):
+            try:
+                return date.fromisoformat(v.strip())
+            except ValueError:
+                pass
+        raise ValueProblem(f"expected a date YYYY-MM-DD, got {show(v)}")
+
+    conv.register_structure_hook(str, s_str)
+    conv.register_structure_hook(int, s_int)
+    conv.register_structure_hook(bool, s_bool)
+    conv.register_structure_hook(Decimal, s_decimal)
+    conv.register_structure_hook(date, s_date)
+
+    def is_literal(tp: Any) -> bool:
+        return typing.get_origin(tp) is Literal
+
+    def literal_hook(tp: Any) -> Any:
+        allowed = typing.get_args(tp)
+
+        def s(v: Any, _: Any) -> Any:
+            if v not in allowed or isinstance(v, bool) != any(isinstance(a, bool) for a in allowed):
+                choices = ", ".join(show(a) for a in allowed)
+                raise ValueProblem(f"expected one of {choices}, got {show(v)}")
+            return v
+
+        return s
+
+    conv.register_structure_hook_factory(is_literal, literal_hook)
+
+    def is_enum(tp: Any) -> bool:
+        return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+    def enum_hook(tp: Any) -> Any:
+        lookup: dict[str, Any] = {}
+        for m in tp:
+            lookup[m.name.casefold()] = m
+            lookup[enum_label(m)] = m
+
+        def s(v: Any, _: Any) -> Any:
+            if isinstance(v, str) and (m := lookup.get(v.strip().casefold()) or lookup.get(v.strip())):
+                return m
+            raise ValueProblem(f"expected one of {enum_choices(tp)}, got {show(v)}")
+
+        return s
+
+    conv.register_structure_hook_factory(is_enum, enum_hook)
+
+    def is_union_with_str_date(tp: Any) -> bool:
+        return tp == (str | date)
+
+    conv.register_structure_hook_factory(is_union_with_str_date, lambda _: lambda v, __: _str_or_date(v))
+    return conv
+
+
+def _str_or_date(v: Any) -> str | date:
+    if isinstance(v, (str, date)):
+        return v
+    raise ValueProblem(f"expected a date or a range a..b, got {show(v)}")
+
+
+_CONVERTER: cattrs.Converter | None = None
+
+
+def converter() -> cattrs.Converter:
+    global _CONVERTER
+    if _CONVERTER is None:
+        _CONVERTER = make_converter()
+    return _CONVERTER
+
+
+def _message(exc: BaseException, cl: Any) -> str:
+    if isinstance(exc, ValueProblem):
+        return str(exc)
+    if isinstance(exc, KeyError):
+        return "required key is missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        known = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+        parts = [f'unknown key "{k}"{did_you_mean(k, known)}' for k in sorted(exc.extra_fields)]
+        return "; ".join(parts) + (f"; known keys: {', '.join(known)}" if known else "")
+    if isinstance(exc, AttributeError) and "items" in str(exc):
+        return "expected a table"
+    if isinstance(exc, TypeError) and "not iterable" in str(exc):
+        return "expected a list"
+    if isinstance(exc, (TypeError, ValueError)):
+        text = str(exc) or type(exc).__name__
+        return text
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _join(path: str, part: str) -> str:
+    return f"{path}.{part}" if path else part
+
+
+def explain(exc: BaseException, path: str) -> list[tuple[str, str]]:
+    """(dotted path, message) for every problem in a cattrs detailed-validation error."""
+    out: list[tuple[str, str]] = []
+    if isinstance(exc, IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            idx = note.index
+            p = f"{path}[{idx}]" if isinstance(idx, int) else _join(path, str(idx))
+            out.extend(explain(sub, p))
+        out.extend((path, _message(sub, None)) for sub in without)
+    elif isinstance(exc, ClassValidationError):
+        with_notes2, without2 = exc.group_exceptions()
+        for sub, note2 in with_notes2:
+            out.extend(explain(sub, _join(path, note2.name)))
+        out.extend((path, _message(sub, exc.cl)) for sub in without2)
+    else:
+        # a mapping's key or value error carries the key in a note
+        out.append((path, _message(exc, None)))
+    return out
+
+
+def structure(value: Any, cls: type[Any], path: str) -> tuple[Any, list[tuple[str, str]]]:
+    """Structure *value* into *cls*; on failure return None and every (path, message)."""
+    try:
+        return converter().structure(value, cls), []
+    except (ClassValidationError, IterableValidationError) as exc:
+        return None, explain(exc, path)
+    except (ValueError, TypeError, KeyError) as exc:
+        return None, [(path, _message(exc, cls))]
+
+
+def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+    m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+    text = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+    if m:
+        return f"{path}:{m.group(1)}: column {m.group(2)}: TOML syntax: {text}"
+    return f"{path}: TOML syntax: {text}"
+
+
+def read_config(path: str | Path) -> Config:
+    """Read and check a bureau config. Raises :class:`InputError` with every problem."""
+    import hashlib
+
+    p = Path(path)
+    try:
+        raw_bytes = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError([f"{p}: no such config file (looked for {p.resolve()})"]) from None
+    except IsADirectoryError:
+        raise InputError([f"{p}: is a folder; give the bureau's TOML file (e.g. {p / 'bureau.toml'})"]) from None
+    except OSError as exc:
+        raise InputError([f"{p}: cannot read: {exc.strerror}"]) from None
+    try:
+        text = raw_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError([f"{p}: the config must be UTF-8 text (save it as UTF-8)"]) from None
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError([_toml_error(p, exc)]) from None
+    problems: list[tuple[str, str]] = []
+    for key in data:
+        if key not in TOP_KEYS:
+            problems.append((key, f'unknown key "{key}"{did_you_mean(key, TOP_KEYS)}; known: {", ".join(TOP_KEYS)}'))
+    for key in ("bureau", "campaigns"):
+        if key not in data:
+            problems.append((key, f"[{key}] is required"))
+
+    def table(name: str) -> dict[str, Any]:
+        v = data.get(name, {})
+        if not isinstance(v, dict):
+            problems.append((name, f"expected a table [{name}], got {show(v)}"))
+            return {}
+        return v
+
+    bureau, errs = structure(table("bureau"), BureauConfig, "bureau") if "bureau" in data else (None, [])
+    problems += errs
+    calendar, errs = structure(table("calendar"), CalendarConfig, "calendar")
+    problems += errs
+    if calendar is not None:
+        from bureaukit.periods import PeriodError
+        from bureaukit.workcalendar import expand_days
+
+        for name in ("holidays", "workdays"):
+            for i, item in enumerate(getattr(calendar, name)):
+                try:
+                    expand_days([item])
+                except PeriodError as exc:
+                    problems.append((f"calendar.{name}[{i}]", str(exc)))
+    periods: dict[str, str] = {}
+    for name, value in table("periods").items():
+        if not isinstance(value, str):
+            problems.append((f"periods.{name}", f"expected a period like \"2013-05-01..2014-04-30\", got {show(value)}"))
+            continue
+        periods[name] = value
+    from bureaukit.periods import PeriodError, parse_period
+
+    for name, value in periods.items():
+        try:
+            parse_period(value)
+        except PeriodError as exc:
+            problems.append((f"periods.{name}", str(exc)))
+    if bureau is not None and bureau.period is not None:
+        try:
+            parse_period(bureau.period, periods)
+        except PeriodError as exc:
+            problems.append(("bureau.period", str(exc)))
+    scoring, errs = structure(table("scoring"), ScoringConfig, "scoring")
+    problems += errs
+    if scoring is not None:
+        mins = [g.min for g in scoring.grades]
+        if any(a <= b for a, b in zip(mins, mins[1:], strict=False)):
+            problems.append(("scoring.grades", "list the grades from the highest min down (the first band whose min ≤ composite wins)"))
+        if not Decimal(0) <= scoring.rollup <= Decimal(1):
+            problems.append(("scoring.rollup", f"expected a share from 0 to 1, got {scoring.rollup}"))
+        for name, w in (scoring.weights or {}).items():
+            if w < 0:
+                problems.append((f"scoring.weights.{name}", f"a weight must be ≥ 0, got {w}"))
+        seen_kinds: dict[str, str] = {}
+        for group, kinds in (scoring.groups or {}).items():
+            for k in kinds:
+                if k in seen_kinds:
+                    problems.append((f"scoring.groups.{group}", f'unit kind "{k}" is already in group "{seen_kinds[k]}"'))
+                seen_kinds[k] = group
+    camp = table("campaigns")
+    enabled_raw = camp.get("enabled")
+    enabled: tuple[str, ...] = ()
+    if "campaigns" in data:
+        if not isinstance(enabled_raw, list) or not all(isinstance(x, str) for x in enabled_raw):
+            problems.append(("campaigns.enabled", f"expected a list of campaign names, got {show(enabled_raw) if enabled_raw is not None else 'nothing'}"))
+        else:
+            enabled = tuple(enabled_raw)
+            dupes = sorted({x for x in enabled if enabled.count(x) > 1})
+            if dupes:
+                problems.append(("campaigns.enabled", f"listed twice: {', '.join(dupes)}"))
+    tables: dict[str, CampaignTable] = {}
+    for name, value in camp.items():
+        if name == "enabled":
+            continue
+        if not isinstance(value, dict):
+            problems.append((f"campaigns.{name}", f"expected a table [campaigns.{name}], got {show(value)}"))
+            continue
+        settings = {k: v for k, v in value.items() if k != "ledgers"}
+        ledgers: dict[str, tuple[str, ...]] = {}
+        raw_ledgers = value.get("ledgers", {})
+        if not isinstance(raw_ledgers, dict):
+            problems.append((f"campaigns.{name}.ledgers", f"expected a table of record kind = file(s), got {show(raw_ledgers)}"))
+            raw_ledgers = {}
+        for kind, files in raw_ledgers.items():
+            if isinstance(files, str):
+                ledgers[kind] = (files,)
+            elif isinstance(files, list) and files and all(isinstance(f, str) for f in files):
+                ledgers[kind] = tuple(files)
+            else:
+                problems.append((f"campaigns.{name}.ledgers.{kind}", f"expected a file name or a list of file names, got {show(files)}"))
+        tables[name] = CampaignTable(ledgers, settings)
+    roles: dict[str, str] = {}
+    for code, label in table("roles").items():
+        if not isinstance(label, str):
+            problems.append((f"roles.{code}", f"expected the role's Chinese label, got {show(label)}"))
+        else:
+            roles[code] = label
+    org_parts: dict[str, str | tuple[dict[str, Any], ...]] = {}
+    for key in ("units", "people"):
+        v = data.get(key)
+        if v is None:
+            problems.append((key, f'the org needs {key}: a file (e.g. {key} = "org/{key}.csv") or [[{key}]] tables'))
+            org_parts[key] = ()
+        elif isinstance(v, str):
+            org_parts[key] = v
+        elif isinstance(v, list) and all(isinstance(x, dict) for x in v):
+            org_parts[key] = tuple(v)
+        else:
+            problems.append((key, f"expected a file name or [[{key}]] tables, got {show(v)}"))
+            org_parts[key] = ()
+    if problems:
+        raise InputError([f"{p}: {where}: {msg}" if where else f"{p}: {msg}" for where, msg in problems])
+    assert bureau is not None and calendar is not None and scoring is not None
+    return Config(
+        path=p,
+        root=p.resolve().parent,
+        text_hash="sha256:" + hashlib.sha256(raw_bytes).hexdigest(),
+        bureau=bureau,
+        calendar=calendar,
+        periods=periods,
+        enabled=enabled,
+        campaigns=tables,
+        scoring=scoring,
+        units=org_parts["units"],
+        people=org_parts["people"],
+        roles=roles,
+    )
+
+
+def structure_settings(cls: type[Any], table: Mapping[str, Any], path: str) -> tuple[Any, list[str]]:
+    """A campaign's settings from its table; problems as ``path.key: message``."""
+    try:
+        value, errs = structure(dict(table), cls, path)
+    except Exception as exc:  # a settings class validator raising something else
+        return None, [f"{path}: {exc}"]
+    return value, [f"{w}: {m}" for w, m in errs]

@@ -1,0 +1,226 @@
+"""Running the campaigns for one period (CORE §7–§10): contexts, outcomes, scorecards, result."""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from bureaukit.bureau import Bureau, CampaignData
+from bureaukit.campaigns import Campaign
+from bureaukit.context import Context
+from bureaukit.errors import InputError, PluginFailure, one_line
+from bureaukit.ledgers import Problems, check_keys_and_refs
+from bureaukit.outcomes import PAYMENT_KINDS, SEVERITIES, Finding, Outcome, Payment, Score
+from bureaukit.periods import Period, time_progress
+from bureaukit.phases import step_findings
+from bureaukit.result import (
+    CampaignInfo,
+    PeriodInfo,
+    Result,
+    sort_findings,
+    sort_payments,
+    sort_scorecards,
+    sort_scores,
+)
+from bureaukit.scorecards import make_scorecards
+
+
+def parse_as_of(value: str | date | None, period: Period) -> date:
+    if value is None:
+        return period.end
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            raise InputError([f'--as-of: expected a date YYYY-MM-DD, got "{value}"']) from None
+    if not period.start <= value <= period.end:
+        raise InputError(
+            [f"--as-of: {value.isoformat()} lies outside period {period.id} ({period.start}..{period.end})"]
+        )
+    return value
+
+
+def context_for(bureau: Bureau, data: CampaignData, period: Period, as_of: date) -> Context:
+    return Context(
+        campaign=data.name,
+        org=bureau.org,
+        period=period,
+        as_of=as_of,
+        calendar=bureau.calendar,
+        settings=data.settings,
+        records=data.records,
+        origins=bureau.origins,
+        specs=data.specs,
+        progress_mode=bureau.config.bureau.time_progress,
+    )
+
+
+def check_run_keys(bureau: Bureau, data: CampaignData, ctx: Context) -> list[str]:
+    """Keys that are unique only within a run (``key_scope="run"``)."""
+    problems = Problems()
+    check_keys_and_refs(
+        data.specs, ctx.records, bureau.origins, bureau.shown, (), (), problems, key_scope="run"
+    )
+    return problems.lines
+
+
+def _call(campaign: Campaign, ctx: Context, timeout: float | None) -> list[Any]:
+    if timeout is None:
+        return list(campaign.score(ctx))
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["out"] = list(campaign.score(ctx))
+        except BaseException as exc:
+            box["exc"] = exc
+            box["tb"] = traceback.format_exc()
+
+    t = threading.Thread(target=target, name=f"bureaukit-{campaign.name}", daemon=True)
+    t.start()
+    t.join(timeout)
+    if t.is_alive():
+        raise TimeoutError(f"still scoring after --timeout {timeout:g} s")
+    if "exc" in box:
+        exc = box["exc"]
+        exc.__bureaukit_tb__ = box["tb"]
+        raise exc
+    return list(box["out"])
+
+
+def _validate(name: str, out: Iterable[Any], bureau_org: Any) -> list[Outcome]:
+    """Every outcome well formed, stamped with its campaign; raise ValueError otherwise."""
+    checked: list[Outcome] = []
+    for o in out:
+        if not isinstance(o, (Score, Payment, Finding)):
+            raise ValueError(f"yielded {type(o).__name__}, not Score, Payment or Finding")
+        kind, _, ident = o.subject.partition(":")
+        if kind == "unit":
+            if ident not in bureau_org.units:
+                raise ValueError(f"outcome for unknown subject {o.subject!r}")
+        elif kind == "person":
+            if ident not in bureau_org.people:
+                raise ValueError(f"outcome for unknown subject {o.subject!r}")
+        else:
+            raise ValueError(f"subject {o.subject!r} is not unit:<id> or person:<id>")
+        if isinstance(o, Score):
+            for v in (o.value, o.target):
+                if v is not None and (isinstance(v, bool) or not isinstance(v, (int, Decimal))):
+                    raise ValueError(f"score {o.metric} has a {type(v).__name__} value: use Decimal")
+        elif isinstance(o, Payment):
+            if o.kind not in PAYMENT_KINDS:
+                raise ValueError(f"payment kind {o.kind!r} is not one of {', '.join(PAYMENT_KINDS)}")
+            if not isinstance(o.amount, Decimal) or not o.amount.is_finite():
+                raise ValueError(f"payment amount {o.amount!r} is not a Decimal")
+        else:
+            if not o.code.startswith(f"{name}."):
+                raise ValueError(f"finding code {o.code!r} must start with {name + '.'!r}")
+            if o.severity not in SEVERITIES:
+                raise ValueError(f"finding severity {o.severity!r} is not one of {', '.join(SEVERITIES)}")
+            if not isinstance(o.message, dict) or not {"zh", "en"} <= set(o.message):
+                raise ValueError(f"finding {o.code} message must give zh and en")
+        checked.append(attrs.evolve(o, campaign=name))
+    return checked
+
+
+def run_campaign(ctx: Context, campaign: Campaign, *, timeout: float | None = None,
+                 distribution: str | None = None, version: str | None = None) -> list[Outcome]:
+    """One campaign's outcomes for a context, phase steps included; a failure is the plugin's."""
+    try:
+        raw = _call(campaign, ctx, timeout)
+        outcomes = _validate(campaign.name, raw, ctx.org)
+        if campaign.phases is not None:
+            phases = list(campaign.phases(ctx))
+            outcomes += _validate(
+                campaign.name,
+                step_findings(ctx, phases, ctx.records.get(campaign.steps, ()), campaign.step_severity),
+                ctx.org,
+            )
+    except Exception as exc:
+        tb = getattr(exc, "__bureaukit_tb__", None) or traceback.format_exc()
+        raise PluginFailure(campaign.name, one_line(exc), distribution, version, tb) from exc
+    return outcomes
+
+
+def score(
+    bureau: Bureau,
+    period: str | None = None,
+    as_of: str | date | None = None,
+    campaigns: Sequence[str] | None = None,
+    *,
+    timeout: float | None = None,
+    lang: str | None = None,
+) -> Result:
+    """Score a loaded bureau for a period: every enabled campaign (or those named),
+    then the scorecards. Raises :class:`InputError` or :class:`PluginFailure`."""
+    from bureaukit import __version__
+
+    per = bureau.period(period)
+    cut = parse_as_of(as_of, per)
+    names = list(bureau.campaigns)
+    if campaigns:
+        unknown = [c for c in campaigns if c not in bureau.campaigns]
+        if unknown:
+            raise InputError(
+                [f'--campaign: "{c}" is not enabled; enabled: {", ".join(names)}' for c in unknown]
+            )
+        names = [n for n in names if n in campaigns]
+    outcomes: list[Outcome] = []
+    contexts: list[tuple[CampaignData, Context]] = []
+    problems: list[str] = []
+    for name in names:
+        data = bureau.campaigns[name]
+        ctx = context_for(bureau, data, per, cut)
+        problems += check_run_keys(bureau, data, ctx)
+        contexts.append((data, ctx))
+    if problems:
+        raise InputError(problems)
+    for data, ctx in contexts:
+        lc = data.loaded
+        outcomes += run_campaign(ctx, lc.campaign, timeout=timeout, distribution=lc.distribution, version=lc.version)
+    scores = [o for o in outcomes if isinstance(o, Score)]
+    points: dict[str, dict[str, Decimal]] = {}
+    for s in scores:
+        if s.metric == "points":
+            points.setdefault(s.subject, {})[s.campaign] = Decimal(s.value)
+    cards = make_scorecards(points, bureau.org, bureau.config.scoring)
+    names_map = {f"unit:{u.id}": u.name for u in bureau.org.units.values()}
+    names_map.update({f"person:{p.id}": p.name for p in bureau.org.people.values()})
+    language = lang or bureau.config.bureau.language
+    result = Result(
+        version=__version__,
+        bureau_id=bureau.config.bureau.id,
+        bureau_name=bureau.config.bureau.name,
+        language=language,
+        period=PeriodInfo(
+            per.id, per.start, per.end, cut,
+            time_progress(per, cut, bureau.config.bureau.time_progress),
+            cut == per.end,
+        ),
+        campaigns=tuple(
+            CampaignInfo(n, dict(bureau.campaigns[n].loaded.campaign.title),
+                         bureau.campaigns[n].loaded.distribution, bureau.campaigns[n].loaded.version)
+            for n in names
+        ),
+        scores=tuple(sort_scores(scores)),
+        payments=tuple(sort_payments([o for o in outcomes if isinstance(o, Payment)])),
+        findings=tuple(sort_findings([o for o in outcomes if isinstance(o, Finding)], language)),
+        scorecards=tuple(sort_scorecards(cards)),
+        config_hash=bureau.config.text_hash,
+        files=dict(bureau.inputs),
+        names=names_map,
+    )
+    for impl in bureau.plugins.hook.bureaukit_result.get_hookimpls():
+        try:
+            given = {"result": result, "config": bureau.config}
+            impl.function(*[given[a] for a in impl.argnames])
+        except Exception as exc:
+            label = impl.plugin_name.removeprefix("bureaukit.")
+            raise PluginFailure(label, f"bureaukit_result raised {one_line(exc)}", traceback=traceback.format_exc()) from exc
+    return result

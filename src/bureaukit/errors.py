@@ -1,0 +1,50 @@
+"""The two failures a user can act on: bad input (exit 2) and a failing plugin (exit 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class BureaukitError(Exception):
+    """Base of the errors bureaukit reports to a user (never with a traceback)."""
+
+    exit_code = 1
+
+
+class InputError(BureaukitError):
+    """Bad input: config, ledgers, usage. ``problems`` are one line each, in the form
+    ``FILE:ROW: column: message`` or ``config.path: message``."""
+
+    exit_code = 2
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+class PluginFailure(BureaukitError):
+    """A plugin failed to import, registered garbage, raised or hung while scoring."""
+
+    exit_code = 3
+
+    def __init__(
+        self,
+        plugin: str,
+        summary: str,
+        distribution: str | None = None,
+        version: str | None = None,
+        traceback: str | None = None,
+    ) -> None:
+        self.plugin = plugin
+        self.summary = summary
+        self.distribution = distribution
+        self.version = version
+        self.traceback = traceback
+        dist = f" ({distribution} {version})" if distribution else ""
+        super().__init__(f"plugin {plugin}{dist} failed: {summary}")
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception's one-line summary: ``ValueError: bad thing``."""
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__

@@ -1,0 +1,289 @@
+"""Reading ledgers 台账 into records (CORE §5): headers in Chinese or English, every cell
+converted by its field's type, references and keys checked, every problem collected as
+``FILE:ROW: column: message``."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from bureaukit.cells import CellError, converter_for, is_empty
+from bureaukit.context import Origin
+from bureaukit.readers import Reader, ReadError
+from bureaukit.records import FieldSpec, RecordSpec
+
+MAX_PROBLEMS_KEPT = 10_000
+_UNIT_SUFFIX = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
+def display_path(path: Path) -> str:
+    """A path as a user at this shell would type it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return rel if not rel.startswith(".." + os.sep + "..") else str(path)
+
+
+@attrs.define
+class Problems:
+    """Problems collected across all files; only the first MAX_PROBLEMS_KEPT are kept."""
+
+    lines: list[str] = attrs.Factory(list)
+    count: int = 0
+
+    def add(self, line: str) -> None:
+        self.count += 1
+        if len(self.lines) < MAX_PROBLEMS_KEPT:
+            self.lines.append(line)
+
+    def at(self, file: str, row: int | None, column: str | None, message: str) -> None:
+        where = f"{file}:{row}" if row is not None else file
+        self.add(f"{where}: {column}: {message}" if column else f"{where}: {message}")
+
+
+@attrs.frozen
+class Source:
+    """One ledger file as the config names it (``ledgers/x.xlsx#Sheet``)."""
+
+    written: str
+    """As written in the config, without the sheet: evidence cites this."""
+    path: Path
+    sheet: str | None
+
+    @classmethod
+    def parse(cls, written: str, root: Path) -> Source:
+        name, _, sheet = written.partition("#")
+        p = Path(name)
+        return cls(name.replace("\\", "/"), p if p.is_absolute() else root / p, sheet or None)
+
+    @property
+    def shown(self) -> str:
+        return display_path(self.path)
+
+
+def header_lookup(spec: RecordSpec) -> dict[str, FieldSpec]:
+    lookup: dict[str, FieldSpec] = {}
+    for f in spec.fields:
+        for h in (f.name, f.label, *f.aliases, f.en):
+            lookup[h.strip().casefold()] = f
+    return lookup
+
+
+def _match_header(text: str, lookup: Mapping[str, FieldSpec]) -> FieldSpec | None:
+    key = text.strip().casefold()
+    hit = lookup.get(key)
+    if hit is None and key.endswith("*"):
+        hit = lookup.get(key.rstrip("*").strip())
+    if hit is None:
+        # "合同投资额(万元)": a unit in brackets after a known header
+        bare = _UNIT_SUFFIX.sub("", key)
+        if bare != key:
+            hit = lookup.get(bare)
+    return hit
+
+
+def _known_headers(spec: RecordSpec) -> str:
+    return ", ".join(f"{f.label} ({f.name})" for f in spec.fields)
+
+
+def read_kind(
+    spec: RecordSpec,
+    sources: Sequence[Source],
+    readers: Mapping[str, Reader],
+    problems: Problems,
+    origins: dict[int, Origin],
+    progress: Callable[[int], None] | None = None,
+) -> list[Any]:
+    """Every record of one kind from its files, in file then row order."""
+    records: list[Any] = []
+    lookup = header_lookup(spec)
+    for src in sources:
+        shown = src.shown
+        suffix = src.path.suffix.lower()
+        reader = readers.get(suffix)
+        if reader is None:
+            problems.at(shown, None, None, f'no reader for "{suffix or "(no suffix)"}" files; known: {", ".join(sorted(readers))}')
+            continue
+        if not src.path.exists():
+            problems.at(shown, None, None, f"no such file (looked for {src.path})")
+            continue
+        if src.path.is_dir():
+            problems.at(shown, None, None, "is a folder, not a ledger file")
+            continue
+        try:
+            table = reader.read(src.path, src.sheet)
+        except ReadError as exc:
+            problems.at(shown, exc.row, None, exc.message)
+            continue
+        except OSError as exc:
+            problems.at(shown, None, None, f"cannot read: {exc.strerror or exc}")
+            continue
+        records.extend(_read_table(spec, src, shown, table, lookup, problems, origins, progress))
+    return records
+
+
+def _read_table(
+    spec: RecordSpec,
+    src: Source,
+    shown: str,
+    table: Any,
+    lookup: Mapping[str, FieldSpec],
+    problems: Problems,
+    origins: dict[int, Origin],
+    progress: Callable[[int], None] | None,
+) -> list[Any]:
+    hrow = table.header_row
+    columns: list[tuple[int, FieldSpec] | None] = []
+    seen: dict[str, str] = {}
+    bad_header = False
+    ignored: list[int] = []
+    for i, text in enumerate(table.header):
+        text = "" if text is None else str(text)
+        if not text.strip():
+            columns.append(None)
+            ignored.append(i)
+            continue
+        f = _match_header(text, lookup)
+        if f is None:
+            near = difflib.get_close_matches(text.strip().casefold(), list(lookup), n=1, cutoff=0.5)
+            hint = ""
+            if near:
+                fs = lookup[near[0]]
+                hint = f' (did you mean "{fs.label}" / "{fs.name}"?)'
+            problems.at(shown, hrow, text.strip(), f"unknown column{hint}; known columns: {_known_headers(spec)}")
+            bad_header = True
+            columns.append(None)
+            continue
+        if f.name in seen:
+            problems.at(shown, hrow, text.strip(), f'column for "{f.name}" given twice (also as "{seen[f.name]}")')
+            bad_header = True
+            columns.append(None)
+            continue
+        seen[f.name] = text.strip()
+        columns.append((i, f))
+    for f in spec.fields:
+        if f.required and f.name not in seen:
+            problems.at(shown, hrow, f.label, f"required column is missing (header {f.label} or {f.name})")
+            bad_header = True
+    if bad_header:
+        # drain the reader so its file handle closes
+        for _ in table.rows:
+            pass
+        return []
+    # a plan per field, in attrs order: (cell index or None, header shown, converter, field)
+    plan: list[tuple[int | None, str, Callable[[Any], Any], FieldSpec]] = []
+    by_name = {c[1].name: c[0] for c in columns if c is not None}
+    for f in spec.fields:
+        idx = by_name.get(f.name)
+        plan.append((idx, seen.get(f.name, f.label), converter_for(f), f))
+    cls = spec.cls
+    out: list[Any] = []
+    source_written = src.written
+    n_done = 0
+    try:
+        for rownum, cells in table.rows:
+            if all(is_empty(c) for c in cells):
+                continue
+            for i in ignored:
+                if i < len(cells) and not is_empty(cells[i]):
+                    problems.at(shown, rownum, f"column {i + 1}", "this cell has no header: add one or clear the column")
+            values: list[Any] = []
+            ok = True
+            for idx, header, conv, f in plan:
+                cell = cells[idx] if idx is not None and idx < len(cells) else None
+                if cell is None or (cell.__class__ is str and not cell.strip()):
+                    if f.required:
+                        problems.at(shown, rownum, header, "required, but the cell is empty")
+                        ok = False
+                        continue
+                    values.append(f.empty())
+                    continue
+                try:
+                    values.append(conv(cell))
+                except CellError as exc:
+                    problems.at(shown, rownum, header, str(exc))
+                    ok = False
+            if not ok:
+                continue
+            try:
+                rec = cls(*values)
+            except Exception as exc:  # a record class's own validator
+                problems.at(shown, rownum, None, f"invalid record: {exc}")
+                continue
+            origins[id(rec)] = Origin(source_written, rownum)
+            out.append(rec)
+            n_done += 1
+            if progress is not None and n_done % 10_000 == 0:
+                progress(10_000)
+    except ReadError as exc:
+        problems.at(shown, exc.row, None, exc.message)
+    if progress is not None:
+        progress(n_done % 10_000)
+    return out
+
+
+def check_keys_and_refs(
+    kinds: Mapping[str, RecordSpec],
+    records: Mapping[str, Sequence[Any]],
+    origins: Mapping[int, Origin],
+    shown: Mapping[str, str],
+    people: Iterable[str],
+    units: Iterable[str],
+    problems: Problems,
+    key_scope: str = "ledger",
+) -> None:
+    """Duplicate keys (within ``key_scope``) and references to people, units and other kinds."""
+    person_ids = set(people)
+    unit_ids = set(units)
+    keys: dict[str, set[str]] = {}
+
+    def where(rec: object) -> tuple[str, int | None]:
+        o = origins.get(id(rec))
+        if o is None:
+            return "(inline)", None
+        return shown.get(o.source, o.source), o.row
+
+    for kind, spec in kinds.items():
+        seen: dict[str, object] = {}
+        check_dupes = bool(spec.ledger.key) and spec.ledger.key_scope == key_scope
+        for rec in records.get(kind, ()):
+            k = spec.key_of(rec)
+            if k is None:
+                continue
+            if check_dupes and k in seen:
+                file, row = where(rec)
+                ffile, frow = where(seen[k])
+                cols = "+".join(spec.field(n).label for n in spec.ledger.key)
+                problems.at(file, row, cols, f'duplicate key "{k}" (first at {ffile}:{frow})')
+            else:
+                seen.setdefault(k, rec)
+        keys[kind] = set(seen)
+    if key_scope != "ledger":
+        return
+    for kind, spec in kinds.items():
+        for f in spec.fields:
+            if f.ref is None:
+                continue
+            if f.ref == "person":
+                known, what = person_ids, "person"
+            elif f.ref == "unit":
+                known, what = unit_ids, "unit"
+            else:
+                known, what = keys.get(f.ref, set()), f"{f.ref} record"
+            for rec in records.get(kind, ()):
+                value = getattr(rec, f.name)
+                if value is None:
+                    continue
+                for v in value if f.many else (value,):
+                    if v not in known:
+                        file, row = where(rec)
+                        near = difflib.get_close_matches(str(v), list(known), n=1)
+                        hint = f' (did you mean "{near[0]}"?)' if near else ""
+                        problems.at(file, row, f.label, f'unknown {what} "{v}"{hint}')

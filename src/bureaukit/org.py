@@ -1,0 +1,261 @@
+"""The organisation (CORE §2): units 单位 as a tree with one root, people 人员 with roles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from typing import ClassVar
+
+import attrs
+
+from bureaukit.records import Ledger, col
+
+STANDARD_ROLES: dict[str, str] = {
+    "main_leader": "主要负责人",
+    "team_member": "局班子成员",
+    "discipline_secretary": "纪委书记",
+    "unit_head": "单位主要负责人",
+    "unit_team": "单位其他班子成员",
+    "staff": "工作人员",
+    "publicity_lead": "宣传信息领导组负责人",
+    "publicity_officer": "宣传信息员",
+    "publicity_reviewer": "审核报送人员",
+    "commenter": "网评人员",
+}
+
+UNIT_KINDS: dict[str, str] = {
+    "bureau": "局",
+    "office": "科室",
+    "institution": "二级机构",
+    "station": "基层站所",
+    "finance": "财务",
+    "personnel": "人事",
+    "projects": "项目",
+}
+"""Conventional unit kinds (free text: any kind is allowed)."""
+
+
+@attrs.frozen
+class Unit:
+    """A unit 单位. ``parent`` is empty for the root (the bureau)."""
+
+    __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "单位", "en": "Units"}, key=("id",))
+    id: str = attrs.field(metadata=col("单位编号", aliases=("编号",)))
+    name: str = attrs.field(metadata=col("单位名称", aliases=("名称",)))
+    kind: str = attrs.field(metadata=col("单位类型", aliases=("类型",)))
+    parent: str | None = attrs.field(default=None, metadata=col("上级单位"))
+
+
+@attrs.frozen
+class Person:
+    """A person 人员: counts only for days inside ``start``..``end`` (both optional)."""
+
+    __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "人员", "en": "People"}, key=("id",))
+    id: str = attrs.field(metadata=col("人员编号", aliases=("编号", "工号")))
+    name: str = attrs.field(metadata=col("姓名"))
+    unit: str = attrs.field(metadata=col("所在单位", ref="unit", aliases=("单位",)))
+    roles: tuple[str, ...] = attrs.field(default=(), metadata=col("角色", aliases=("职务",)))
+    oversees: tuple[str, ...] = attrs.field(default=(), metadata=col("分管单位", ref="unit"))
+    start: date | None = attrs.field(default=None, metadata=col("到岗日期", aliases=("起始日期",)))
+    end: date | None = attrs.field(default=None, metadata=col("离岗日期", aliases=("结束日期",)))
+
+    def in_post(self, day: date) -> bool:
+        """True when *day* lies inside the person's span."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def overlaps(self, start: date, end: date) -> bool:
+        return (self.start is None or self.start <= end) and (self.end is None or start <= self.end)
+
+
+class OrgError(ValueError):
+    """The unit tree or the people do not hold together; ``problems`` lists (where, message)."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(f"{w}: {m}" for w, m in problems))
+        self.problems = problems
+
+
+class Org:
+    """Units and people with the tree queries campaigns need."""
+
+    def __init__(self, units: Iterable[Unit], people: Iterable[Person]) -> None:
+        self.units: dict[str, Unit] = {u.id: u for u in units}
+        self.people: dict[str, Person] = {p.id: p for p in people}
+        self._children: dict[str, list[str]] = {uid: [] for uid in self.units}
+        roots = [u.id for u in self.units.values() if not u.parent]
+        for u in self.units.values():
+            if u.parent and u.parent in self._children:
+                self._children[u.parent].append(u.id)
+        for kids in self._children.values():
+            kids.sort()
+        self.root: Unit = self.units[roots[0]] if roots else next(iter(self.units.values()))
+        self._members: dict[str, list[Person]] = {uid: [] for uid in self.units}
+        self._overseers: dict[str, list[Person]] = {uid: [] for uid in self.units}
+        for p in sorted(self.people.values(), key=lambda p: p.id):
+            self._members.setdefault(p.unit, []).append(p)
+            for uid in p.oversees:
+                self._overseers.setdefault(uid, []).append(p)
+
+    # --- units -----------------------------------------------------------------
+    def unit(self, uid: str) -> Unit:
+        return self.units[uid]
+
+    def children(self, uid: str) -> list[Unit]:
+        """The units directly under *uid*, by id."""
+        return [self.units[c] for c in self._children.get(uid, ())]
+
+    def descendants(self, uid: str) -> list[Unit]:
+        """Every unit below *uid* (not *uid* itself), depth first, by id."""
+        out: list[Unit] = []
+        stack = list(reversed(self._children.get(uid, ())))
+        while stack:
+            c = stack.pop()
+            out.append(self.units[c])
+            stack.extend(reversed(self._children.get(c, ())))
+        return out
+
+    def subtree(self, uid: str) -> list[Unit]:
+        """*uid* and every unit below it."""
+        return [self.units[uid], *self.descendants(uid)]
+
+    def ancestors(self, uid: str) -> list[Unit]:
+        """The units above *uid*, nearest first, ending at the root."""
+        out: list[Unit] = []
+        parent = self.units[uid].parent
+        while parent:
+            out.append(self.units[parent])
+            parent = self.units[parent].parent
+        return out
+
+    def depth(self, uid: str) -> int:
+        return len(self.ancestors(uid))
+
+    def units_of_kind(self, *kinds: str) -> list[Unit]:
+        return sorted((u for u in self.units.values() if u.kind in kinds), key=lambda u: u.id)
+
+    # --- people ----------------------------------------------------------------
+    def person(self, pid: str) -> Person:
+        return self.people[pid]
+
+    def members(self, uid: str, role: str | None = None, on: date | None = None) -> list[Person]:
+        """People whose ``unit`` is *uid* (optionally with *role*, in post *on* a day)."""
+        return [
+            p
+            for p in self._members.get(uid, ())
+            if (role is None or role in p.roles) and (on is None or p.in_post(on))
+        ]
+
+    def overseers(self, uid: str, role: str | None = None, on: date | None = None) -> list[Person]:
+        """Who oversees (分管) *uid* itself (not an ancestor), by id."""
+        return [
+            p
+            for p in self._overseers.get(uid, ())
+            if (role is None or role in p.roles) and (on is None or p.in_post(on))
+        ]
+
+    def with_role(self, role: str, on: date | None = None) -> list[Person]:
+        """Everyone holding *role* (in post *on* a day), by id."""
+        return [
+            p
+            for p in sorted(self.people.values(), key=lambda p: p.id)
+            if role in p.roles and (on is None or p.in_post(on))
+        ]
+
+    def everyone(self) -> list[Person]:
+        return sorted(self.people.values(), key=lambda p: p.id)
+
+
+def build_org(
+    units: Iterable[Unit],
+    people: Iterable[Person],
+    roles: Mapping[str, str] | None = None,
+    where: Mapping[int, str] | None = None,
+) -> Org:
+    """Check and build the org. ``roles`` maps extra role codes to labels; ``where``
+    maps ``id(record)`` to a location for messages. Raises :class:`OrgError`."""
+    units = list(units)
+    people = list(people)
+    known_roles = {**STANDARD_ROLES, **(roles or {})}
+    by_label = {label: code for code, label in known_roles.items()}
+    problems: list[tuple[str, str]] = []
+
+    def loc(rec: object, field: str) -> str:
+        from bureaukit.records import record_spec
+
+        label = record_spec(type(rec)).field(field).label
+        base = (where or {}).get(id(rec))
+        return f"{base}: {label}" if base else f"{type(rec).__name__.lower()} {getattr(rec, 'id', '?')}: {label}"
+
+    seen: dict[str, Unit] = {}
+    for u in units:
+        if u.id in seen:
+            problems.append((loc(u, "id"), f'duplicate unit id "{u.id}"'))
+        seen[u.id] = u
+    roots = [u for u in units if not u.parent]
+    if not units:
+        problems.append(("units", "no units: the org needs at least the root unit (the bureau)"))
+    elif len(roots) != 1:
+        names = ", ".join(u.id for u in roots) or "none"
+        problems.append(
+            ("units", f"the unit tree needs exactly one root (a unit with no parent), found {names}")
+        )
+    for u in units:
+        if u.parent and u.parent not in seen:
+            problems.append((loc(u, "parent"), f'unknown parent unit "{u.parent}"{_near(u.parent, seen)}'))
+    # cycles: follow parents from each unit
+    reported: set[str] = set()
+    for u in units:
+        path: list[str] = []
+        cur: str | None = u.id
+        while cur and cur in seen and cur not in path:
+            path.append(cur)
+            cur = seen[cur].parent
+        if cur and cur in path:
+            cycle = path[path.index(cur) :]
+            key = min(cycle)
+            if key not in reported:
+                reported.add(key)
+                problems.append(
+                    (loc(seen[key], "parent"), "the unit tree has a cycle: " + " → ".join([*cycle, cur]))
+                )
+    fixed_people: list[Person] = []
+    pseen: set[str] = set()
+    for p in people:
+        if p.id in pseen:
+            problems.append((loc(p, "id"), f'duplicate person id "{p.id}"'))
+        pseen.add(p.id)
+        if p.unit not in seen:
+            problems.append((loc(p, "unit"), f'unknown unit "{p.unit}"{_near(p.unit, seen)}'))
+        for uid in p.oversees:
+            if uid not in seen:
+                problems.append((loc(p, "oversees"), f'unknown unit "{uid}"{_near(uid, seen)}'))
+        codes: list[str] = []
+        for r in p.roles:
+            code = r if r in known_roles else by_label.get(r)
+            if code is None:
+                problems.append(
+                    (loc(p, "roles"), f'unknown role "{r}"{_near(r, known_roles)}; known roles: '
+                     + ", ".join(f"{c} {lab}" for c, lab in known_roles.items()))
+                )
+            else:
+                codes.append(code)
+        if p.start and p.end and p.end < p.start:
+            problems.append((loc(p, "end"), f"ends ({p.end}) before it starts ({p.start})"))
+        fixed_people.append(attrs.evolve(p, roles=tuple(codes)) if tuple(codes) != p.roles else p)
+    if problems:
+        raise OrgError(problems)
+    return Org(units, fixed_people)
+
+
+def _near(word: str, known: Iterable[str]) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(word, list(known), n=1)
+    return f' (did you mean "{match[0]}"?)' if match else ""
+
+
+def iter_subjects(org: Org) -> Iterator[str]:
+    for uid in sorted(org.units):
+        yield f"unit:{uid}"
+    for pid in sorted(org.people):
+        yield f"person:{pid}"

@@ -1,0 +1,106 @@
+"""What a campaign yields (CORE §7): scores, payments and findings, each with its evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+
+Severity = Literal["info", "warning", "violation"]
+SEVERITIES: tuple[Severity, ...] = ("violation", "warning", "info")
+"""Severities from the gravest: the order findings are sorted and shown in."""
+
+PaymentKind = Literal["refund", "reward", "deduction", "fee", "award"]
+PAYMENT_KINDS: tuple[PaymentKind, ...] = ("refund", "reward", "deduction", "fee", "award")
+
+Form = Literal["score", "money", "rate", "exact"]
+"""How a Score's value is written (CORE §4): ``score`` 2 places, ``money`` 2 places,
+``rate`` 4 places, ``exact`` plain decimal."""
+
+
+def _to_tuple(value: object) -> tuple[Evidence, ...]:
+    return tuple(value) if not isinstance(value, tuple) else value  # type: ignore[call-overload]
+
+
+@attrs.frozen
+class Evidence:
+    """Where a number came from and how it was computed (e.g. "税额 120 × 6 = 720 万元").
+
+    ``source`` is the ledger file as the config names it, ``row`` its row (the header
+    is row 1 in csv/xlsx), ``record`` the record's key.
+    """
+
+    source: str | None = None
+    row: int | None = None
+    record: str | None = None
+    note: str = ""
+
+
+@attrs.frozen
+class Score:
+    """A measured value for one subject (``unit:<id>`` / ``person:<id>``).
+
+    Every campaign yields, for each subject it rates, a Score with metric ``points``
+    on 0–100. ``form`` says how the value is written; by default ``points`` and
+    ``dim.*``/``stage.*`` metrics are scores, ``unit="元"`` is money, the rest exact.
+    """
+
+    subject: str
+    metric: str
+    value: Decimal | int
+    target: Decimal | int | None = None
+    unit: str | None = None
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=_to_tuple)
+    form: Form | None = None
+    campaign: str = ""
+
+    @property
+    def written_form(self) -> Form:
+        if self.form is not None:
+            return self.form
+        if self.metric == "points" or self.metric.startswith(("dim.", "stage.")):
+            return "score"
+        if self.unit == "元":
+            return "money"
+        return "exact"
+
+
+@attrs.frozen
+class Payment:
+    """Money paid or kept, in 元: ``refund``, ``reward``, ``deduction`` (kept by the
+    bureau), ``fee`` (稿酬) or ``award``."""
+
+    subject: str
+    kind: PaymentKind
+    amount: Decimal
+    period: str | None = None
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=_to_tuple)
+    campaign: str = ""
+
+
+@attrs.frozen
+class Finding:
+    """Something a reader must know: ``code`` is ``<campaign>.<name>``, ``message``
+    is ``{"zh": ..., "en": ...}``, ``due`` the date the obligation fell due."""
+
+    subject: str
+    code: str
+    severity: Severity
+    message: Mapping[str, str]
+    due: date | None = None
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=_to_tuple)
+    campaign: str = ""
+
+
+Outcome = Score | Payment | Finding
+
+
+def unit_subject(unit_id: str) -> str:
+    return f"unit:{unit_id}"
+
+
+def person_subject(person_id: str) -> str:
+    return f"person:{person_id}"

@@ -1,0 +1,233 @@
+"""The core's ledger formats, registered through ``bureaukit_readers`` like anyone's (CORE §5).
+
+A reader turns a file into a :class:`Table`: the header cells and the data rows with
+their row numbers as a clerk sees them (the header is row 1 in csv and xlsx).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+CSV_FIELD_LIMIT = 10 * 1024 * 1024
+"""A cell longer than this (10 MiB) is reported, not read."""
+
+
+class ReadError(Exception):
+    """A file that cannot be read as its format: ``row`` where known."""
+
+    def __init__(self, message: str, row: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.row = row
+
+
+@attrs.frozen
+class Table:
+    """A ledger file's contents: ``rows`` yields (row number, cells aligned to header)."""
+
+    header: list[str]
+    rows: Iterator[tuple[int, list[Any]]]
+    header_row: int | None = 1
+    encoding: str | None = None
+
+
+@attrs.frozen
+class Reader:
+    """A ledger format: ``read(path, sheet)`` for files ending in one of ``suffixes``."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    read: Callable[[Path, str | None], Table]
+
+
+def _sniff(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(4096)
+
+
+def _reject_binary(path: Path, head: bytes, expected: str) -> None:
+    if head.startswith(b"PK\x03\x04"):
+        raise ReadError(f"this is a zip (an .xlsx file?), not {expected}: save it as {expected} or name it .xlsx")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError(f"this is UTF-16 text, not {expected}: save as CSV UTF-8 (逗号分隔)")
+    if b"\x00" in head:
+        raise ReadError(f"this is a binary file, not {expected}")
+
+
+def read_csv(path: Path, sheet: str | None) -> Table:
+    """CSV in UTF-8, UTF-8 with BOM, or GB18030 (Chinese Excel's 'CSV (逗号分隔)').
+
+    UTF-8 is tried first and strictly; a file that is not valid UTF-8 is read as
+    GB18030, and one that is neither is an error (never a silent wrong guess).
+    """
+    if sheet is not None:
+        raise ReadError("a csv file has no sheets: drop the #sheet part")
+    head = _sniff(path)
+    _reject_binary(path, head, "CSV")
+    encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
+    try:
+        _validate_encoding(path, encoding)
+    except UnicodeDecodeError:
+        encoding = "gb18030"
+        try:
+            _validate_encoding(path, encoding)
+        except UnicodeDecodeError as exc:
+            raise ReadError(
+                f"the file is neither UTF-8 nor GB18030 text (bad byte at offset {exc.start}): "
+                "save it as CSV UTF-8 or CSV (逗号分隔)"
+            ) from None
+    csv.field_size_limit(CSV_FIELD_LIMIT)
+    fh = path.open("r", encoding=encoding, newline="")
+    reader = csv.reader(fh)
+    try:
+        header = next(reader)
+    except StopIteration:
+        fh.close()
+        raise ReadError("the file is empty: a ledger needs at least a header row") from None
+    except csv.Error as exc:
+        fh.close()
+        raise ReadError(f"not a CSV file: {exc}", 1) from None
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        n = 1
+        try:
+            for row in reader:
+                n += 1
+                yield n, row  # type: ignore[misc]
+        except csv.Error as exc:
+            raise ReadError(f"CSV: {exc}", n + 1) from None
+        finally:
+            fh.close()
+
+    return Table(header, rows(), 1, "GB18030" if encoding == "gb18030" else "UTF-8")
+
+
+def _validate_encoding(path: Path, encoding: str) -> None:
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+
+
+def read_xlsx(path: Path, sheet: str | None) -> Table:
+    """An Excel workbook: the first sheet, or ``file.xlsx#Sheet name`` (needs openpyxl)."""
+    head = _sniff(path)
+    if not head.startswith(b"PK\x03\x04"):
+        raise ReadError("this is not an .xlsx workbook (an .xls or a renamed file?): save it as .xlsx")
+    try:
+        import openpyxl
+    except ImportError:
+        raise ReadError("reading .xlsx needs openpyxl: pip install 'bureaukit[xlsx]'") from None
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise ReadError(f"cannot open the workbook: {exc}") from None
+    if sheet is None:
+        ws = wb.worksheets[0]
+    elif sheet in wb.sheetnames:
+        ws = wb[sheet]
+    else:
+        wb.close()
+        raise ReadError(f'no sheet "{sheet}"; the workbook has: {", ".join(wb.sheetnames)}')
+    it = ws.iter_rows(values_only=True)
+    header_row = 0
+    header: list[str] = []
+    for values in it:
+        header_row += 1
+        if any(v not in (None, "") for v in values):
+            header = ["" if v is None else str(v) for v in values]
+            break
+    if not header:
+        wb.close()
+        raise ReadError("the sheet is empty: a ledger needs at least a header row")
+    width = len(header)
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        n = header_row
+        try:
+            for values in it:
+                n += 1
+                cells = list(values[:width])
+                if len(cells) < width:
+                    cells.extend([None] * (width - len(cells)))
+                extra = values[width:]
+                if any(v not in (None, "") for v in extra):
+                    raise ReadError("a cell lies right of the last header column", n)
+                yield n, cells
+        finally:
+            wb.close()
+
+    return Table(header, rows(), header_row)
+
+
+def _json_rows(items: list[Any], numbering: list[int]) -> Table:
+    header: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, dict):
+            for k in item:
+                if k not in seen:
+                    seen.add(k)
+                    header.append(k)
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        for n, item in zip(numbering, items, strict=True):
+            if not isinstance(item, dict):
+                raise ReadError("expected an object with one key per column", n)
+            yield n, [item.get(k) for k in header]
+
+    return Table(header, rows(), None)
+
+
+def read_json(path: Path, sheet: str | None) -> Table:
+    """A JSON list of objects (row N = the N-th object)."""
+    head = _sniff(path)
+    _reject_binary(path, head, "JSON")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal)
+    except UnicodeDecodeError:
+        raise ReadError("JSON must be UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise ReadError(f"JSON syntax: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    if not isinstance(data, list):
+        raise ReadError("expected a JSON list of objects")
+    return _json_rows(data, list(range(1, len(data) + 1)))
+
+
+def read_jsonl(path: Path, sheet: str | None) -> Table:
+    """One JSON object per line (row N = line N; blank lines skipped)."""
+    head = _sniff(path)
+    _reject_binary(path, head, "JSON lines")
+    items: list[Any] = []
+    numbering: list[int] = []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReadError("JSON lines must be UTF-8 text") from None
+    for n, line in enumerate(io.StringIO(text), start=1):
+        if not line.strip():
+            continue
+        try:
+            items.append(json.loads(line, parse_float=Decimal))
+        except json.JSONDecodeError as exc:
+            raise ReadError(f"JSON syntax: {exc.msg} (column {exc.colno})", n) from None
+        numbering.append(n)
+    return _json_rows(items, numbering)
+
+
+CORE_READERS = (
+    Reader("csv", (".csv",), read_csv),
+    Reader("xlsx", (".xlsx", ".xlsm"), read_xlsx),
+    Reader("json", (".json",), read_json),
+    Reader("jsonl", (".jsonl", ".ndjson"), read_jsonl),
+)

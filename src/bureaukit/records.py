@@ -1,0 +1,206 @@
+"""How a campaign declares a record kind (台账): an attrs class with Chinese column labels.
+
+A record class is a frozen attrs class; each field carries ``metadata=col("中文标签")``
+and the class carries ``__ledger__ = Ledger(...)`` (its key, dating field, completion
+fields). Enumerations are :class:`enum.Enum` subclasses whose member *name* is the code
+and whose *value* is the Chinese label: a cell may hold either.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from typing import Any, Literal
+
+import attrs
+
+META_KEY = "bureaukit"
+
+
+@attrs.frozen
+class Column:
+    """What a field means to the ledger layer."""
+
+    label: str
+    """The Chinese column header (项目名称); the field name is always accepted too."""
+    en: str | None = None
+    """An English label for reports (defaults to the field name)."""
+    ref: str | None = None
+    """``"person"``, ``"unit"`` or another record kind of the same campaign: the cell
+    (each element, for a list) must name one."""
+    signed: bool = False
+    """Numbers may be negative (most amounts may not)."""
+    aliases: tuple[str, ...] = ()
+    """Other headers clerks use for this column."""
+
+
+def col(
+    label: str,
+    *,
+    en: str | None = None,
+    ref: str | None = None,
+    signed: bool = False,
+    aliases: tuple[str, ...] = (),
+) -> dict[str, Column]:
+    """Field metadata for a ledger column: ``attrs.field(metadata=col("项目名称"))``."""
+    return {META_KEY: Column(label, en, ref, signed, aliases)}
+
+
+@attrs.frozen
+class Ledger:
+    """What a record kind is: put it on the class as ``__ledger__``.
+
+    - ``title``: ``{"zh": "项目台账", "en": "Projects"}``.
+    - ``key``: the fields whose values must be unique (empty: no key).
+    - ``dated``: the dating field; records dated after ``as_of`` are left out of a run.
+    - ``completed``: completion-date fields that read as empty when after ``as_of``.
+    - ``before_period``: keep records dated before the period start (default: left out).
+    - ``key_scope``: ``"ledger"`` (keys unique across the whole ledger) or ``"run"``
+      (unique among the records of one run, for ledgers holding several periods).
+    """
+
+    title: Mapping[str, str]
+    key: tuple[str, ...] = ()
+    dated: str | None = None
+    completed: tuple[str, ...] = ()
+    before_period: bool = False
+    key_scope: Literal["ledger", "run"] = "ledger"
+
+
+@attrs.frozen
+class FieldSpec:
+    """One column of a record kind, resolved from the attrs field and its type."""
+
+    name: str
+    label: str
+    en: str
+    base: type
+    """str, int, Decimal, date, bool or an Enum subclass."""
+    many: bool
+    """A list (tuple) of ``base`` values, ``;``-separated in a cell."""
+    optional: bool
+    """``None`` is allowed."""
+    required: bool
+    default: Any
+    ref: str | None
+    signed: bool
+    aliases: tuple[str, ...]
+
+    def empty(self) -> Any:
+        if isinstance(self.default, attrs.Factory):  # type: ignore[arg-type]
+            return self.default.factory()
+        return self.default
+
+
+@attrs.frozen
+class RecordSpec:
+    """A record class with its ledger declaration and resolved fields."""
+
+    cls: type
+    ledger: Ledger
+    fields: tuple[FieldSpec, ...]
+
+    def field(self, name: str) -> FieldSpec:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    def key_of(self, record: object) -> str | None:
+        if not self.ledger.key:
+            return None
+        return "|".join(_key_text(getattr(record, k)) for k in self.ledger.key)
+
+
+def _key_text(value: object) -> str:
+    if isinstance(value, enum.Enum):
+        return value.name
+    if isinstance(value, tuple):
+        return ";".join(_key_text(v) for v in value)
+    return str(value)
+
+
+_BASES: tuple[type, ...] = (str, int, Decimal, date, bool)
+
+
+def _resolve_type(tp: Any, where: str) -> tuple[type, bool, bool]:
+    """(base, many, optional) of a field annotation."""
+    optional = False
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) != 1:
+            raise TypeError(f"{where}: a union other than X | None is not a ledger type")
+        optional = True
+        tp = args[0]
+        origin = typing.get_origin(tp)
+    many = False
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) != 2 or args[1] is not Ellipsis:
+            raise TypeError(f"{where}: lists are written tuple[X, ...]")
+        many = True
+        tp = args[0]
+    if isinstance(tp, type) and (issubclass(tp, enum.Enum) or tp in _BASES):
+        return tp, many, optional
+    raise TypeError(f"{where}: {tp!r} is not a ledger type (str, int, Decimal, date, bool, Enum)")
+
+
+@cache
+def record_spec(cls: type) -> RecordSpec:
+    """Resolve and check a record class (raises TypeError naming what is wrong)."""
+    name = getattr(cls, "__name__", repr(cls))
+    if not attrs.has(cls):
+        raise TypeError(f"record class {name} is not an attrs class")
+    ledger = getattr(cls, "__ledger__", None)
+    if not isinstance(ledger, Ledger):
+        raise TypeError(f"record class {name} has no __ledger__ = bureaukit.Ledger(...)")
+    hints = typing.get_type_hints(cls)
+    specs: list[FieldSpec] = []
+    for a in attrs.fields(cls):
+        column = a.metadata.get(META_KEY)
+        if not isinstance(column, Column):
+            raise TypeError(f"{name}.{a.name} has no metadata=bureaukit.col('中文标签')")
+        base, many, optional = _resolve_type(hints[a.name], f"{name}.{a.name}")
+        required = a.default is attrs.NOTHING
+        specs.append(
+            FieldSpec(
+                name=a.name,
+                label=column.label,
+                en=column.en or a.name,
+                base=base,
+                many=many,
+                optional=optional,
+                required=required,
+                default=None if required else a.default,
+                ref=column.ref,
+                signed=column.signed,
+                aliases=column.aliases,
+            )
+        )
+    names = {s.name for s in specs}
+    for k in (*ledger.key, *((ledger.dated,) if ledger.dated else ()), *ledger.completed):
+        if k not in names:
+            raise TypeError(f"{name}.__ledger__ names {k!r}, which is not a field")
+    for k in (*((ledger.dated,) if ledger.dated else ()), *ledger.completed):
+        s = next(s for s in specs if s.name == k)
+        if s.base is not date or s.many:
+            raise TypeError(f"{name}.{k} is a dating or completion field and must be a date")
+    return RecordSpec(cls, ledger, tuple(specs))
+
+
+def enum_label(member: enum.Enum) -> str:
+    """The Chinese label of an enumeration member (its value when that is text)."""
+    return member.value if isinstance(member.value, str) else member.name
+
+
+def enum_choices(cls: type[enum.Enum]) -> str:
+    """The accepted values of an enumeration, for error messages: ``industrial 工业, …``."""
+    return ", ".join(
+        m.name if enum_label(m) == m.name else f"{m.name} {enum_label(m)}" for m in cls
+    )

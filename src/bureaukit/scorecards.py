@@ -1,0 +1,128 @@
+"""Scorecards (CORE §9): weighted composite, roll-up 三级联动, grades and ranks 1, 2, 2, 4."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+import attrs
+
+from bureaukit.config import ScoringConfig
+from bureaukit.money import FEN
+from bureaukit.org import Org
+
+
+@attrs.frozen
+class Scorecard:
+    subject: str
+    name: str
+    group: str | None
+    composite: Decimal
+    """Quantised to 0.01 (ROUND_HALF_UP), as graded and ranked."""
+    grade: str | None
+    rank: int | None
+    campaigns: Mapping[str, Decimal]
+    """Each rating campaign's points (unrounded)."""
+    own: Decimal
+    """The composite before roll-up (unrounded)."""
+    children: tuple[str, ...] = ()
+    """The rated child units rolled into it."""
+
+
+def group_of_kind(scoring: ScoringConfig, kind: str) -> str | None:
+    if scoring.groups is None:
+        return kind
+    for group, kinds in scoring.groups.items():
+        if kind in kinds:
+            return group
+    return None
+
+
+def rank_in_groups(items: Sequence[tuple[str, str | None, Decimal]]) -> dict[str, int | None]:
+    """Standard competition ranking within each group, by composite descending."""
+    ranks: dict[str, int | None] = {}
+    groups: dict[str | None, list[tuple[str, Decimal]]] = {}
+    for subject, group, composite in items:
+        groups.setdefault(group, []).append((subject, composite))
+    for group, members in groups.items():
+        if group is None:
+            for s, _ in members:
+                ranks[s] = None
+            continue
+        members.sort(key=lambda m: (-m[1], m[0]))
+        prev: Decimal | None = None
+        rank = 0
+        for i, (s, c) in enumerate(members, start=1):
+            if c != prev:
+                rank = i
+                prev = c
+            ranks[s] = rank
+    return ranks
+
+
+def make_scorecards(
+    points: Mapping[str, Mapping[str, Decimal]],
+    org: Org,
+    scoring: ScoringConfig,
+) -> list[Scorecard]:
+    """Scorecards from each subject's ``points`` per campaign."""
+    weights = scoring.weights
+
+    def composite(by_campaign: Mapping[str, Decimal]) -> Decimal | None:
+        total_w = Decimal(0)
+        total = Decimal(0)
+        for c, p in by_campaign.items():
+            w = Decimal(1) if weights is None else weights.get(c, Decimal(0))
+            total_w += w
+            total += w * p
+        return total / total_w if total_w > 0 else None
+
+    own: dict[str, Decimal] = {}
+    for subject, by_campaign in points.items():
+        c = composite(by_campaign)
+        if c is not None:
+            own[subject] = c
+    rollup = scoring.rollup
+    final: dict[str, Decimal] = {}
+    kids_used: dict[str, tuple[str, ...]] = {}
+    unit_ids = sorted((s.removeprefix("unit:") for s in own if s.startswith("unit:")), key=lambda u: -org.depth(u))
+    for uid in unit_ids:
+        subject = f"unit:{uid}"
+        rated_kids = [f"unit:{c.id}" for c in org.children(uid) if f"unit:{c.id}" in final]
+        value = own[subject]
+        if rollup and rated_kids:
+            mean = sum((final[k] for k in rated_kids), Decimal(0)) / len(rated_kids)
+            value = (1 - rollup) * value + rollup * mean
+            kids_used[subject] = tuple(rated_kids)
+        final[subject] = value
+    cards: list[tuple[str, str, str | None, Decimal]] = []
+    for uid in sorted(s.removeprefix("unit:") for s in final):
+        subject = f"unit:{uid}"
+        unit = org.units[uid]
+        cards.append((subject, unit.name, group_of_kind(scoring, unit.kind), final[subject]))
+    if scoring.rank_people:
+        for subject in sorted(s for s in own if s.startswith("person:")):
+            person = org.people.get(subject.removeprefix("person:"))
+            if person is None:
+                continue
+            kind = org.units[person.unit].kind
+            cards.append((subject, person.name, group_of_kind(scoring, kind), own[subject]))
+    quantised = [(s, n, g, v.quantize(FEN, rounding=ROUND_HALF_UP)) for s, n, g, v in cards]
+    ranks = rank_in_groups([(s, g, q) for s, _, g, q in quantised])
+    out: list[Scorecard] = []
+    for (subject, name, group, q), (_, _, _, _exact) in zip(quantised, cards, strict=True):
+        grade = next((b.label for b in scoring.grades if b.min <= q), None)
+        out.append(
+            Scorecard(
+                subject=subject,
+                name=name,
+                group=group,
+                composite=q,
+                grade=grade,
+                rank=ranks[subject],
+                campaigns=dict(sorted(points[subject].items())),
+                own=own[subject],
+                children=kids_used.get(subject, ()),
+            )
+        )
+    return out
