@@ -11,7 +11,7 @@ from typing import ClassVar
 import attrs
 
 import bureaukit
-from bureaukit import Evidence, Finding, Ledger, Payment, Score, col
+from bureaukit import Finding, Ledger, Payment, Score, col
 from bureaukit.campaigns import ConfigError, LedgerError, Phase
 from bureaukit.context import CheckContext, Context, Who
 from bureaukit.money import split

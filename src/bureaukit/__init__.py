@@ -62,7 +62,38 @@ _LAZY = {
     "Result": "bureaukit.result",
 }
 
-__all__ = ["__version__", *_LAZY]
+__all__ = [
+    "API_VERSION",
+    "Bucket",
+    "Bureau",
+    "BureaukitError",
+    "Campaign",
+    "CheckContext",
+    "ConfigError",
+    "ConfigWarning",
+    "Context",
+    "Evidence",
+    "Finding",
+    "InputError",
+    "Ledger",
+    "LedgerError",
+    "Org",
+    "Payment",
+    "Period",
+    "Person",
+    "Phase",
+    "PluginFailure",
+    "Result",
+    "Score",
+    "Shortfall",
+    "Unit",
+    "Who",
+    "__version__",
+    "col",
+    "hookimpl",
+    "load",
+    "score",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -18,7 +18,14 @@ from bureaukit.campaigns import ConfigError, ConfigWarning, LedgerError
 from bureaukit.config import Config, did_you_mean, read_config, structure_settings
 from bureaukit.context import CheckContext, Origin
 from bureaukit.errors import InputError, PluginFailure, one_line
-from bureaukit.ledgers import Problems, Source, _read_table, check_keys_and_refs, display_path, read_kind
+from bureaukit.ledgers import (
+    Problems,
+    Source,
+    _read_table,
+    check_keys_and_refs,
+    display_path,
+    read_kind,
+)
 from bureaukit.org import Org, OrgError, Person, Unit, build_org
 from bureaukit.periods import Period, PeriodError, parse_period
 from bureaukit.plugins import LoadedCampaign, collect_list, load_campaigns, new_manager

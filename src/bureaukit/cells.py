@@ -133,9 +133,8 @@ def to_date(cell: Any) -> date:
         if text.isdigit() and len(text) == 5:
             return _excel_serial(int(text), cell)
         raise CellError(f"expected a date like 2014-05-20, 2014/5/20 or 2014年5月20日, got {show(cell)}")
-    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        if float(cell).is_integer():
-            return _excel_serial(int(cell), cell)
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool) and float(cell).is_integer():
+        return _excel_serial(int(cell), cell)
     raise CellError(f"expected a date like 2014-05-20, got {_quote(cell)}")
 
 

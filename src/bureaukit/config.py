@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import difflib
 import enum
+import itertools
 import json
 import re
-import sys
+import tomllib
 import typing
 from collections.abc import Mapping
 from datetime import date
@@ -24,11 +25,6 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from bureaukit.errors import InputError
 from bureaukit.records import enum_choices, enum_label
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 
 @attrs.frozen
@@ -200,7 +196,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(is_enum, enum_hook)
 
     def is_union_with_str_date(tp: Any) -> bool:
-        return tp == (str | date)
+        return bool(tp == (str | date))
 
     conv.register_structure_hook_factory(is_union_with_str_date, lambda _: lambda v, __: _str_or_date(v))
     return conv
@@ -347,16 +343,17 @@ def read_config(path: str | Path) -> Config:
             parse_period(value)
         except PeriodError as exc:
             problems.append((f"periods.{name}", str(exc)))
-    if bureau is not None and bureau.period is not None:
+    raw_period = table("bureau").get("period") if "bureau" in data else None
+    if isinstance(raw_period, str):
         try:
-            parse_period(bureau.period, periods)
+            parse_period(raw_period, periods)
         except PeriodError as exc:
             problems.append(("bureau.period", str(exc)))
     scoring, errs = structure(table("scoring"), ScoringConfig, "scoring")
     problems += errs
     if scoring is not None:
         mins = [g.min for g in scoring.grades]
-        if any(a <= b for a, b in zip(mins, mins[1:], strict=False)):
+        if any(a <= b for a, b in itertools.pairwise(mins)):
             problems.append(("scoring.grades", "list the grades from the highest min down (the first band whose min ≤ composite wins)"))
         if not Decimal(0) <= scoring.rollup <= Decimal(1):
             problems.append(("scoring.rollup", f"expected a share from 0 to 1, got {scoring.rollup}"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Literal
@@ -21,8 +21,8 @@ Form = Literal["score", "money", "rate", "exact"]
 ``rate`` 4 places, ``exact`` plain decimal."""
 
 
-def _to_tuple(value: object) -> tuple[Evidence, ...]:
-    return tuple(value) if not isinstance(value, tuple) else value  # type: ignore[call-overload]
+def _to_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return value if isinstance(value, tuple) else tuple(value)
 
 
 @attrs.frozen

@@ -102,7 +102,7 @@ def read_csv(path: Path, sheet: str | None) -> Table:
         try:
             for row in reader:
                 n += 1
-                yield n, row  # type: ignore[misc]
+                yield n, row
         except csv.Error as exc:
             raise ReadError(f"CSV: {exc}", n + 1) from None
         finally:

@@ -14,7 +14,6 @@ import typing
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from typing import Any, Literal
 
 import attrs
@@ -141,19 +140,28 @@ def _resolve_type(tp: Any, where: str) -> tuple[type, bool, bool]:
         origin = typing.get_origin(tp)
     many = False
     if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) != 2 or args[1] is not Ellipsis:
+        items = typing.get_args(tp)
+        if len(items) != 2 or items[1] is not Ellipsis:
             raise TypeError(f"{where}: lists are written tuple[X, ...]")
         many = True
-        tp = args[0]
+        tp = items[0]
     if isinstance(tp, type) and (issubclass(tp, enum.Enum) or tp in _BASES):
         return tp, many, optional
     raise TypeError(f"{where}: {tp!r} is not a ledger type (str, int, Decimal, date, bool, Enum)")
 
 
-@cache
+_SPECS: dict[type, RecordSpec] = {}
+
+
 def record_spec(cls: type) -> RecordSpec:
     """Resolve and check a record class (raises TypeError naming what is wrong)."""
+    spec = _SPECS.get(cls)
+    if spec is None:
+        spec = _SPECS[cls] = _make_spec(cls)
+    return spec
+
+
+def _make_spec(cls: type) -> RecordSpec:
     name = getattr(cls, "__name__", repr(cls))
     if not attrs.has(cls):
         raise TypeError(f"record class {name} is not an attrs class")

@@ -61,8 +61,10 @@ def expand_days(items: Iterable[str | date]) -> frozenset[date]:
 
 def official_calendar() -> Callable[[date], bool]:
     """China's official holidays and make-up days (the ``chinese-calendar`` package)."""
+    from importlib import import_module
+
     try:
-        import chinese_calendar
+        chinese_calendar = import_module("chinese_calendar")
     except ImportError:
         raise PeriodError(
             '[calendar] source = "chinese-calendar" needs the chinese-calendar package: '

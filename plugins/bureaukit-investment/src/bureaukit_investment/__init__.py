@@ -1,0 +1,1 @@
+"""bureaukit campaign plugin: investment (招商引资)."""

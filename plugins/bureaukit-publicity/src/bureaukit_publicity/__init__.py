@@ -1,0 +1,1 @@
+"""bureaukit campaign plugin: publicity (宣传信息工作)."""

@@ -1,0 +1,1 @@
+"""bureaukit campaign plugin: wubi (五比五争)."""

@@ -1,0 +1,311 @@
+"""The command line (CORE §11): thin commands over the library.
+
+Exit codes: 0 success; 2 bad input (usage, config, ledgers); 3 a plugin failed;
+1 anything else (a bug). Errors go to stderr one per line, never a traceback
+unless ``--debug``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from bureaukit.bureau import Bureau
+
+F = TypeVar("F", bound=Callable[..., Any])
+MAX_SHOWN = 50
+
+
+def _fail(lines: list[str], code: int) -> None:
+    for line in lines[:MAX_SHOWN]:
+        click.echo(line, err=True)
+    if len(lines) > MAX_SHOWN:
+        click.echo(f"... and {len(lines) - MAX_SHOWN} more problems", err=True)
+    raise SystemExit(code)
+
+
+def handle_errors(fn: F) -> F:
+    """Turn bureaukit's errors into messages and exit codes (2 input, 3 plugin, 1 bug)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from bureaukit.errors import InputError, PluginFailure
+
+        debug = bool(kwargs.get("debug"))
+        try:
+            return fn(*args, **kwargs)
+        except InputError as exc:
+            _fail(exc.problems, 2)
+        except PluginFailure as exc:
+            if debug and exc.traceback:
+                click.echo(exc.traceback, err=True)
+            lines = [f"error: {exc}"]
+            if not debug:
+                lines.append("(run with --debug for the traceback)")
+            _fail(lines, 3)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            _fail(["interrupted"], 130)
+        except Exception as exc:
+            if debug:
+                traceback.print_exc()
+            from bureaukit.errors import one_line
+
+            _fail([f"internal error: {one_line(exc)}", "(this is a bug in bureaukit; run with --debug for the traceback)"], 1)
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+debug_option = click.option("--debug", is_flag=True, help="Show tracebacks for failures.")
+period_option = click.option("--period", "-p", metavar="P", help="Period to score: 2014, 2014-H1, 2014-Q2, 2014-07, a..b or a name from [periods]. Default: [bureau] period.")
+config_argument = click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
+
+
+def _progress() -> Callable[[int], None] | None:
+    """A row counter on stderr when it is a terminal (never in pipes or CI logs)."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+    state = {"rows": 0}
+
+    def tick(n: int) -> None:
+        state["rows"] += n
+        click.echo(f"\r读取台账 / reading ledgers … {state['rows']:,} rows", err=True, nl=False)
+
+    return tick
+
+
+def _load(config: Path) -> Bureau:
+    from bureaukit.bureau import load
+
+    tick = _progress()
+    try:
+        return load(config, progress=tick)
+    finally:
+        if tick is not None:
+            click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="bureaukit", prog_name="bureaukit")
+def main() -> None:
+    """Score a bureau's units and people for an assessment period (考核).
+
+    \b
+    Example:
+      bureaukit check configs/demo/bureau.toml
+      bureaukit score configs/demo/bureau.toml --period 2014 -o report.html
+    """
+
+
+@main.command()
+@config_argument
+@period_option
+@click.option("--as-of", metavar="DATE", help="Cut-off date YYYY-MM-DD (default: the period's end; money is settled only then).")
+@click.option("--campaign", "-c", "campaigns", multiple=True, metavar="NAME", help="Score only this campaign (repeatable).")
+@click.option("--format", "-f", "fmt", metavar="FORMAT", help="table | json | csv | xlsx | html (default: from -o's suffix, else table).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Report language (default: [bureau] language).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Fail a plugin still scoring after SECONDS.")
+@debug_option
+@handle_errors
+def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[str, ...], fmt: str | None,
+          output: Path | None, lang: str | None, timeout: float | None, debug: bool) -> None:
+    """Score CONFIG's bureau for a period and write the report.
+
+    \b
+    Examples:
+      bureaukit score configs/demo/bureau.toml
+      bureaukit score configs/demo/bureau.toml --period 2014-H1 --as-of 2014-06-30 -f json
+      bureaukit score configs/demo/bureau.toml -o report.xlsx --lang zh
+    """
+    from bureaukit.engine import score as run_score
+    from bureaukit.errors import InputError
+
+    renderer = None
+    if output is not None or fmt is not None:
+        renderer = _pick_renderer(fmt, output)
+    bureau = _load(config)
+    if renderer is None:
+        renderer = _pick_renderer("table", None, bureau)
+    result = run_score(bureau, period, as_of, list(campaigns) or None, timeout=timeout, lang=lang)
+    from bureaukit.render import RenderOptions
+
+    width = None
+    if output is None and renderer.name == "table" and sys.stdout.isatty():
+        import shutil
+
+        width = shutil.get_terminal_size().columns
+    body = renderer.render(result, RenderOptions(lang=result.language, width=width))
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    if output is None:
+        if renderer.binary and sys.stdout.isatty():
+            raise InputError([f"--format {renderer.name} is binary: give -o FILE{renderer.suffixes[0]}"])
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from bureaukit.render import write_atomic
+
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise InputError([f"{output}: cannot write the report: {exc.strerror or exc}"]) from None
+    click.echo(f"wrote {output} ({renderer.name})", err=True)
+
+
+def _renderers(bureau: Bureau | None = None) -> list[Any]:
+    from bureaukit.plugins import collect_list, new_manager
+    from bureaukit.render import Renderer
+
+    pm = bureau.plugins if bureau is not None else new_manager()
+    return collect_list(pm, "bureaukit_renderers", Renderer)
+
+
+def _pick_renderer(fmt: str | None, output: Path | None, bureau: Bureau | None = None) -> Any:
+    from bureaukit.errors import InputError
+
+    renderers = _renderers(bureau)
+    by_name = {r.name: r for r in renderers}
+    if fmt is not None:
+        r = by_name.get(fmt)
+        if r is None:
+            raise InputError([f'--format: unknown format "{fmt}"; known: {", ".join(by_name)}'])
+        if output is not None and output.suffix.lower() not in r.suffixes:
+            raise InputError([f"-o {output}: a {fmt} report is written to a {' or '.join(r.suffixes)} file"])
+        return r
+    assert output is not None
+    suffix = output.suffix.lower()
+    for r in renderers:
+        if suffix in r.suffixes:
+            return r
+    hint = " (csv reports are a zip of one CSV per section: -o report.zip)" if suffix == ".csv" else ""
+    known = ", ".join(s for r in renderers for s in r.suffixes)
+    raise InputError([f'-o {output}: cannot tell the format from "{suffix or "no suffix"}"{hint}; use --format or one of {known}'])
+
+
+@main.command()
+@config_argument
+@period_option
+@debug_option
+@handle_errors
+def check(config: Path, period: str | None, debug: bool) -> None:
+    """Validate CONFIG and every ledger it names; print all problems (exit 0 when clean).
+
+    \b
+    Example:
+      bureaukit check configs/demo/bureau.toml --period 2014
+    """
+    from bureaukit.engine import check_run_keys, context_for, parse_as_of
+
+    bureau = _load(config)
+    problems: list[str] = []
+    if period or bureau.config.bureau.period:
+        per = bureau.period(period)
+        cut = parse_as_of(None, per)
+        for data in bureau.campaigns.values():
+            problems += check_run_keys(bureau, data, context_for(bureau, data, per, cut))
+    if problems:
+        from bureaukit.errors import InputError
+
+        raise InputError(problems)
+    for note in bureau.notes:
+        click.echo(f"note: {note}", err=True)
+    n_records = sum(len(v) for d in bureau.campaigns.values() for v in d.records.values())
+    click.echo(
+        f"OK: {len(bureau.org.units)} units, {len(bureau.org.people)} people, "
+        f"{n_records} ledger records; campaigns: {', '.join(bureau.campaigns) or 'none'}"
+    )
+
+
+@main.command()
+@click.argument("config", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@debug_option
+@handle_errors
+def plugins(config: Path | None, debug: bool) -> None:
+    """List installed campaigns with their distribution and version, and which CONFIG enables.
+
+    \b
+    Example:
+      bureaukit plugins configs/demo/bureau.toml
+    """
+    from bureaukit.plugins import installed
+
+    found = installed()
+    enabled: tuple[str, ...] = ()
+    if config is not None:
+        from bureaukit.config import read_config
+
+        enabled = read_config(config).enabled
+    if not found:
+        click.echo("no campaign plugins installed (pip install bureaukit-investment, …)")
+    rows = [("campaign", "distribution", "version", "enabled" if config else "")]
+    for name in sorted(found):
+        i = found[name]
+        rows.append((name, i.distribution, i.version, ("yes" if name in enabled else "no") if config else ""))
+    for name in enabled:
+        if name not in found:
+            rows.append((name, f"bureaukit-{name}", "NOT INSTALLED", "yes"))
+    widths = [max(len(r[c]) for r in rows) for c in range(4)]
+    for r in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
+
+
+@main.command()
+@config_argument
+@click.argument("subject")
+@period_option
+@click.option("--as-of", metavar="DATE", help="Cut-off date YYYY-MM-DD (default: the period's end).")
+@click.option("--campaign", "-c", "campaigns", multiple=True, metavar="NAME", help="Only this campaign (repeatable).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of messages (default: [bureau] language).")
+@debug_option
+@handle_errors
+def explain(config: Path, subject: str, period: str | None, as_of: str | None, campaigns: tuple[str, ...],
+            lang: str | None, debug: bool) -> None:
+    """Every outcome for one SUBJECT with its evidence: "why is my score 72?".
+
+    SUBJECT is unit:<id>, person:<id>, a bare id or a name.
+
+    \b
+    Example:
+      bureaukit explain configs/demo/bureau.toml unit:ygs --period 2014
+    """
+    from bureaukit.engine import score as run_score
+    from bureaukit.explain import explain_text, resolve_subject
+
+    bureau = _load(config)
+    subj = resolve_subject(bureau, subject)
+    result = run_score(bureau, period, as_of, list(campaigns) or None, lang=lang)
+    click.echo(explain_text(result, subj, bureau.config.scoring))
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@debug_option
+@handle_errors
+def init(directory: Path, debug: bool) -> None:
+    """Create a starter bureau in DIRECTORY: bureau.toml, org files and empty ledger
+    templates (Chinese headers) for every installed campaign.
+
+    \b
+    Example:
+      bureaukit init mybureau && bureaukit check mybureau/bureau.toml
+    """
+    from bureaukit.starter import write_starter
+
+    written = write_starter(directory)
+    for p in written:
+        click.echo(f"wrote {p}")
+    click.echo(f"next: edit {directory / 'bureau.toml'}, then: bureaukit check {directory / 'bureau.toml'}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,104 @@
+"""``bureaukit explain``: every outcome for one subject with its evidence."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from bureaukit.config import ScoringConfig
+from bureaukit.errors import InputError
+from bureaukit.money import fmt_money, fmt_points
+from bureaukit.outcomes import Evidence
+from bureaukit.result import Result, write_value
+
+if TYPE_CHECKING:
+    from bureaukit.bureau import Bureau
+
+
+def resolve_subject(bureau: Bureau, text: str) -> str:
+    """``unit:<id>``, ``person:<id>``, a bare id or an exact name → a subject."""
+    org = bureau.org
+    t = text.strip()
+    kind, _, ident = t.partition(":")
+    if kind == "unit" and ident in org.units:
+        return t
+    if kind == "person" and ident in org.people:
+        return t
+    hits = []
+    if t in org.units:
+        hits.append(f"unit:{t}")
+    if t in org.people:
+        hits.append(f"person:{t}")
+    hits += [f"unit:{u.id}" for u in org.units.values() if u.name == t]
+    hits += [f"person:{p.id}" for p in org.people.values() if p.name == t]
+    hits = sorted(set(hits))
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        raise InputError([f'subject "{text}" is ambiguous: {", ".join(hits)}'])
+    raise InputError([f'no unit or person "{text}": give unit:<id>, person:<id>, an id or a name'])
+
+
+def _ev_lines(evidence: tuple[Evidence, ...], indent: str) -> list[str]:
+    out = []
+    for e in evidence:
+        where = ""
+        if e.source:
+            where = f"{e.source}:{e.row}" if e.row is not None else e.source
+        key = f" [{e.record}]" if e.record else ""
+        note = f" {e.note}" if e.note else ""
+        out.append(f"{indent}← {where}{key}{note}".rstrip())
+    return out
+
+
+def explain_text(result: Result, subject: str, scoring: ScoringConfig) -> str:
+    zh = result.language == "zh"
+    lines = [
+        f"{subject} {result.name_of(subject)} — {result.period.id} "
+        + (f"(截至 {result.period.as_of})" if zh else f"(as of {result.period.as_of})")
+    ]
+    card = next((c for c in result.scorecards if c.subject == subject), None)
+    if card is None:
+        lines.append("无综合得分（没有活动为其评分）" if zh else "no scorecard (no campaign rated this subject)")
+    else:
+        lines.append(
+            ("综合得分" if zh else "composite")
+            + f" {fmt_points(card.composite)}"
+            + (f"  {'等次' if zh else 'grade'} {card.grade}" if card.grade else "")
+            + (f"  {'组' if zh else 'group'} {card.group} #{card.rank}" if card.group else "")
+        )
+        parts = []
+        total_w = Decimal(0)
+        for name, pts in card.campaigns.items():
+            w = Decimal(1) if scoring.weights is None else scoring.weights.get(name, Decimal(0))
+            total_w += w
+            parts.append(f"{name} {fmt_points(pts)} × {w}")
+        lines.append(f"  = ({' + '.join(parts)}) / {total_w} = {fmt_points(card.own)}")
+        if card.children:
+            kids = ", ".join(
+                f"{k} {fmt_points(next(c.composite for c in result.scorecards if c.subject == k))}"
+                for k in card.children
+            )
+            r = scoring.rollup
+            lines.append(f"  {'三级联动' if zh else 'roll-up'}: (1 - {r}) × {fmt_points(card.own)} + {r} × mean({kids})")
+    for camp in result.campaigns:
+        scores = [s for s in result.scores if s.campaign == camp.name and s.subject == subject]
+        pays = [p for p in result.payments if p.campaign == camp.name and p.subject == subject]
+        finds = [f for f in result.findings if f.campaign == camp.name and f.subject == subject]
+        if not (scores or pays or finds):
+            continue
+        lines.append("")
+        lines.append(f"[{result.campaign_title(camp.name)} {camp.name}]")
+        for s in scores:
+            target = f" / {write_value(s, s.target)}" if s.target is not None else ""
+            unit = f" {s.unit}" if s.unit else ""
+            lines.append(f"  {s.metric} = {write_value(s, s.value)}{target}{unit}")
+            lines += _ev_lines(s.evidence, "      ")
+        for p in pays:
+            lines.append(f"  {p.kind} {fmt_money(p.amount)} 元" + (f" ({p.period})" if p.period else ""))
+            lines += _ev_lines(p.evidence, "      ")
+        for f in finds:
+            due = f" due {f.due}" if f.due else ""
+            lines.append(f"  [{f.severity}] {f.code}{due}: {f.message.get(result.language, f.message.get('zh', ''))}")
+            lines += _ev_lines(f.evidence, "      ")
+    return "\n".join(lines)

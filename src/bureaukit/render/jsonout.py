@@ -1,0 +1,10 @@
+"""``--format json``: the schema-1 JSON of CORE §10."""
+
+from __future__ import annotations
+
+from bureaukit.render import RenderOptions
+from bureaukit.result import Result
+
+
+def render(result: Result, options: RenderOptions) -> str:
+    return result.to_json(options.lang)

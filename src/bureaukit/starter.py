@@ -1,0 +1,70 @@
+"""``bureaukit init``: a starter bureau that ``bureaukit check`` passes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bureaukit.errors import InputError, PluginFailure
+from bureaukit.org import Person, Unit
+from bureaukit.plugins import installed
+from bureaukit.records import record_spec
+
+UNITS = [
+    ("bureau", "某区交通运输局", "bureau", ""),
+    ("office", "局办公室", "office", "bureau"),
+    ("station1", "第一基层站", "station", "bureau"),
+]
+PEOPLE = [
+    ("p01", "张三", "bureau", "main_leader", "office"),
+    ("p02", "李四", "office", "unit_head", ""),
+    ("p03", "王五", "station1", "unit_head", ""),
+]
+
+
+def _header(cls: type) -> str:
+    return ",".join(f.label for f in record_spec(cls).fields) + "\n"
+
+
+def write_starter(directory: Path) -> list[Path]:
+    """Write the starter files; refuses a folder that already holds files."""
+    if directory.exists() and any(directory.iterdir()):
+        raise InputError([f"{directory}: the folder is not empty; init writes into a new or empty folder"])
+    files: dict[Path, str] = {}
+    files[directory / "org" / "units.csv"] = _header(Unit) + "".join(",".join(u) + "\n" for u in UNITS)
+    files[directory / "org" / "people.csv"] = _header(Person) + "".join(
+        f"{pid},{name},{unit},{role},{over},,\n" for pid, name, unit, role, over in PEOPLE
+    )
+    enabled: list[str] = []
+    tables: list[str] = []
+    for name, ep in sorted(installed().items()):
+        try:
+            module = ep.entry_point.load()
+            regs = module.bureaukit_campaigns()
+        except Exception as exc:
+            raise PluginFailure(name, f"cannot load: {exc}", ep.distribution, ep.version) from exc
+        for camp in regs:
+            if camp.name != name:
+                continue
+            enabled.append(name)
+            ledger_lines = []
+            for kind, cls in camp.records.items():
+                rel = f"ledgers/{name}-{kind}.csv"
+                files[directory / rel] = _header(cls)
+                ledger_lines.append(f'{kind} = "{rel}"')
+            tables.append(
+                f"# {camp.title.get('zh', name)} — settings: docs/campaigns/{name}.md\n"
+                f"[campaigns.{name}]\n\n[campaigns.{name}.ledgers]\n" + "\n".join(ledger_lines) + "\n"
+            )
+    toml = (
+        'units = "org/units.csv"\npeople = "org/people.csv"\n\n'
+        '[bureau]\nid = "mybureau"\nname = "某区交通运输局"\nperiod = "2014"\nlanguage = "zh"\n\n'
+        "[calendar]\nholidays = []\nworkdays = []\n\n"
+        "[campaigns]\nenabled = [" + ", ".join(f'"{n}"' for n in enabled) + "]\n\n" + "\n".join(tables)
+    )
+    files[directory / "bureau.toml"] = toml
+    written = []
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8")
+        written.append(path)
+    return written

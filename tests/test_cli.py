@@ -1,0 +1,95 @@
+"""Every command and exit code through click's CliRunner (the tiny campaign via an entry point stand-in)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import bureaukit.bureau
+from bureaukit.cli import main
+
+
+@pytest.fixture(autouse=True)
+def tiny_enabled(monkeypatch: pytest.MonkeyPatch, tiny_plugin: object) -> None:
+    """Load the tiny campaign as if it were installed."""
+    real = bureaukit.bureau.load
+
+    def load(path, *, plugins=(), progress=None):  # type: ignore[no-untyped-def]
+        return real(path, plugins=[tiny_plugin, *plugins], progress=progress)
+
+    monkeypatch.setattr(bureaukit.bureau, "load", load)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(main, list(args))
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_score_table_json_and_atomic_file(bureau_dir: Path, tmp_path: Path) -> None:
+    cfg = str(bureau_dir / "bureau.toml")
+    code, out, _ = run("score", cfg)
+    assert code == 0 and "测试局" in out
+    code, out, _ = run("score", cfg, "--format", "json")
+    assert code == 0 and json.loads(out)["schema"] == 1
+    target = tmp_path / "out.json"
+    code, _, _err = run("score", cfg, "-o", str(target))
+    assert code == 0 and json.loads(target.read_text(encoding="utf-8"))["bureau"]["id"] == "t"
+    assert list(tmp_path.glob(".out.json.*")) == []
+
+
+def test_bad_input_exit_2_and_no_output_file(bureau_dir: Path, tmp_path: Path) -> None:
+    (bureau_dir / "ledgers" / "deeds.csv").write_text("编号,单位,日期,类型\nd1,s1,2014-13-01,走访\n", encoding="utf-8")
+    target = tmp_path / "r.json"
+    code, _out, err = run("score", str(bureau_dir / "bureau.toml"), "-o", str(target))
+    assert code == 2 and "deeds.csv:2: 日期:" in err and "Traceback" not in err
+    assert not target.exists()
+    code, _, err = run("check", str(bureau_dir / "bureau.toml"))
+    assert code == 2 and "deeds.csv:2: 日期:" in err
+
+
+def test_usage_errors_exit_2(bureau_dir: Path, tmp_path: Path) -> None:
+    cfg = str(bureau_dir / "bureau.toml")
+    assert run("score", cfg, "--as-of", "2014-02-30")[0] == 2
+    assert run("score", cfg, "-o", str(tmp_path / "r.csv"))[0] == 2
+    assert "-o report.zip" in run("score", cfg, "-o", str(tmp_path / "r.csv"))[2]
+    assert run("score", cfg, "--format", "pdf")[0] == 2
+    assert run("score", str(tmp_path / "missing.toml"))[0] == 2
+    assert run("score")[0] == 2
+
+
+def test_plugin_failure_exit_3_with_debug_traceback(bureau_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tiny
+
+    def boom(ctx: object) -> list[object]:
+        raise RuntimeError("kaput")
+
+    import attrs
+
+    monkeypatch.setattr(tiny, "CAMPAIGN", attrs.evolve(tiny.CAMPAIGN, score=boom))
+    target = tmp_path / "r.html"
+    code, _, err = run("score", str(bureau_dir / "bureau.toml"), "-o", str(target))
+    assert code == 3 and "plugin tiny" in err and "RuntimeError: kaput" in err and "Traceback" not in err
+    assert not target.exists()
+    code, _, err = run("score", str(bureau_dir / "bureau.toml"), "--debug")
+    assert code == 3 and "Traceback" in err
+
+
+def test_check_plugins_explain_init(bureau_dir: Path, tmp_path: Path) -> None:
+    cfg = str(bureau_dir / "bureau.toml")
+    code, out, _ = run("check", cfg)
+    assert code == 0 and out.startswith("OK: 5 units, 4 people, 3 ledger records")
+    code, out, _ = run("plugins", cfg)
+    assert code == 0 and "campaign" in out
+    code, out, _ = run("explain", cfg, "s1")
+    assert code == 0 and "unit:s1 一站" in out and "points = 100.00" in out and "ledgers/deeds.csv:2 [d1]" in out
+    assert run("explain", cfg, "nobody")[0] == 2
+    code, out, _ = run("init", str(tmp_path / "new"))
+    assert code == 0 and (tmp_path / "new" / "bureau.toml").exists()
+    assert run("init", str(tmp_path / "new"))[0] == 2  # not empty any more
+
+
+def test_help_everywhere_has_an_example() -> None:
+    for cmd in ("score", "check", "plugins", "explain", "init"):
+        code, out, _ = run(cmd, "--help")
+        assert code == 0 and "Example" in out

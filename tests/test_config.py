@@ -1,0 +1,96 @@
+from pathlib import Path
+
+import pytest
+
+import bureaukit
+from bureaukit.config import read_config
+from bureaukit.errors import InputError
+
+
+def errors_of(path: Path, plugins: tuple[object, ...] = ()) -> list[str]:
+    with pytest.raises(InputError) as exc:
+        bureaukit.load(path, plugins=plugins)
+    return exc.value.problems
+
+
+def test_reads_the_demo_shape(bureau_dir: Path, tiny_plugin: object) -> None:
+    b = bureaukit.load(bureau_dir / "bureau.toml", plugins=[tiny_plugin])
+    assert b.config.bureau.name == "测试局"
+    assert b.campaigns["tiny"].settings.target == 2
+    assert len(b.campaigns["tiny"].records["deeds"]) == 3
+
+
+def test_every_config_error_has_its_path_and_all_come_at_once(bureau_dir: Path, tiny_plugin: object) -> None:
+    cfg = bureau_dir / "bureau.toml"
+    cfg.write_text(
+        cfg.read_text(encoding="utf-8")
+        .replace('period = "2014"', 'period = "2014-H3"\nlanguge = "zh"')
+        .replace("target = 2", 'target = "两个"\nfee_yaun = 3')
+        + "\n[scoring]\nrollup = 1.5\ngrades = [{min = 60, label = \"合格\"}, {min = 90, label = \"优秀\"}]\n",
+        encoding="utf-8",
+    )
+    text = "\n".join(errors_of(cfg, (tiny_plugin,)))
+    assert 'bureau: unknown key "languge" (did you mean "language"?)' in text
+    assert "bureau.period" in text and "2014-H3" in text
+    assert "scoring.rollup" in text
+    assert "scoring.grades" in text
+
+
+def test_settings_errors_name_the_campaign_path(bureau_dir: Path, tiny_plugin: object) -> None:
+    cfg = bureau_dir / "bureau.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("target = 2", 'target = "两个"\nfee_yaun = 3'), encoding="utf-8")
+    text = "\n".join(errors_of(cfg, (tiny_plugin,)))
+    assert 'campaigns.tiny.target: expected a whole number, got "两个"' in text
+    assert 'unknown key "fee_yaun" (did you mean "fee_yuan"?)' in text
+
+
+def test_campaign_check_config_error(bureau_dir: Path, tiny_plugin: object) -> None:
+    cfg = bureau_dir / "bureau.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("target = 2", "target = 0"), encoding="utf-8")
+    assert any("campaigns.tiny.target: must be > 0, got 0" in e for e in errors_of(cfg, (tiny_plugin,)))
+
+
+def test_toml_syntax_error_names_line(bureau_dir: Path) -> None:
+    cfg = bureau_dir / "bureau.toml"
+    cfg.write_text("[bureau\nid = 1\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        read_config(cfg)
+    assert ":1: column" in exc.value.problems[0] and "TOML syntax" in exc.value.problems[0]
+
+
+def test_missing_required_tables_and_org(tmp_path: Path) -> None:
+    cfg = tmp_path / "b.toml"
+    cfg.write_text("[scoring]\nrollup = 0\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        read_config(cfg)
+    text = "\n".join(exc.value.problems)
+    assert "bureau: [bureau] is required" in text
+    assert "campaigns: [campaigns] is required" in text
+    assert "units:" in text and "people:" in text
+
+
+def test_enabled_campaign_not_installed(bureau_dir: Path) -> None:
+    cfg = bureau_dir / "bureau.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace('enabled = ["tiny"]', 'enabled = ["nosuch"]'), encoding="utf-8")
+    (e,) = errors_of(cfg)
+    assert 'campaign "nosuch" is not installed: pip install bureaukit-nosuch' in e
+    assert "installed campaigns:" in e
+
+
+def test_weights_must_cover_enabled_campaigns(bureau_dir: Path, tiny_plugin: object) -> None:
+    cfg = bureau_dir / "bureau.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + "\n[scoring]\nweights = { tinny = 1 }\n", encoding="utf-8")
+    text = "\n".join(errors_of(cfg, (tiny_plugin,)))
+    assert 'enabled campaign "tiny" has no weight' in text
+    assert '"tinny" is not an enabled campaign (did you mean "tiny"?)' in text
+
+
+def test_unknown_ledger_kind_and_missing_file(bureau_dir: Path, tiny_plugin: object) -> None:
+    cfg = bureau_dir / "bureau.toml"
+    cfg.write_text(
+        cfg.read_text(encoding="utf-8").replace('deeds = "ledgers/deeds.csv"', 'deed = "ledgers/deeds.csv"\nsteps = "ledgers/nope.csv"'),
+        encoding="utf-8",
+    )
+    text = "\n".join(errors_of(cfg, (tiny_plugin,)))
+    assert 'campaigns.tiny.ledgers.deed: unknown record kind "deed" (did you mean "deeds"?)' in text
+    assert "nope.csv: no such file (looked for " in text and str(bureau_dir / "ledgers" / "nope.csv") in text

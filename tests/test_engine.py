@@ -1,0 +1,159 @@
+"""The whole path with the tiny campaign: files → load → score → result JSON."""
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from conftest import DEEDS_CSV
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import bureaukit
+from bureaukit.errors import InputError, PluginFailure
+
+
+def score_json(bureau_dir: Path, tiny: object, **kw: object) -> dict:  # type: ignore[type-arg]
+    b = bureaukit.load(bureau_dir / "bureau.toml", plugins=[tiny])
+    return bureaukit.score(b, **kw).to_dict()  # type: ignore[arg-type]
+
+
+def test_final_run_scores_pays_and_finds(bureau_dir: Path, tiny_plugin: object) -> None:
+    r = score_json(bureau_dir, tiny_plugin)
+    assert r["period"] == {"id": "2014", "start": "2014-01-01", "end": "2014-12-31", "as_of": "2014-12-31",
+                           "time_progress": "1.0000", "final": True}
+    pts = {s["subject"]: s["value"] for s in r["scores"] if s["metric"] == "points"}
+    assert pts == {"unit:off": "0.00", "unit:s1": "100.00", "unit:s2": "50.00", "unit:s3": "0.00"}
+    deeds = next(s for s in r["scores"] if s["subject"] == "unit:s1" and s["metric"] == "deeds")
+    assert deeds["value"] == "2" and deeds["target"] == "2"
+    assert deeds["evidence"][0] == {"source": "ledgers/deeds.csv", "row": 2, "record": "d1", "note": "visit"}
+    fees = {(p["subject"], p["amount"]) for p in r["payments"]}
+    assert fees == {("person:p2", "50.00"), ("person:p3", "50.00"), ("person:p4", "100.00")}
+    codes = [(f["code"], f["subject"]) for f in r["findings"]]
+    # violations sort before warnings: the core's phase steps, then the open urgent deed
+    assert codes[0][0] == "tiny.step_missing" and ("tiny.open", "unit:s1") in codes
+    card = {c["subject"]: c for c in r["scorecards"]}
+    assert card["unit:s1"]["rank"] == 1 and card["unit:s2"]["rank"] == 2 and card["unit:s3"]["rank"] == 3
+    assert r["inputs"]["files"]["ledgers/deeds.csv"].startswith("sha256:")
+
+
+def test_as_of_cuts_records_and_completions(bureau_dir: Path, tiny_plugin: object) -> None:
+    r = score_json(bureau_dir, tiny_plugin, period="2014", as_of="2014-07-31")
+    assert r["period"]["final"] is False and r["period"]["time_progress"] == "0.5808"
+    assert r["payments"] == []  # money is settled only in final runs
+    b = bureaukit.load(bureau_dir / "bureau.toml", plugins=[tiny_plugin])
+    res = bureaukit.score(b, as_of="2014-07-31")
+    # d3 (dated 07-01) counts, its done date 08-01 reads as empty on 07-31
+    s2 = next(s for s in res.scores if s.subject == "unit:s2" and s.metric == "deeds")
+    assert s2.value == 1
+    res_early = bureaukit.score(b, as_of="2014-04-30")
+    assert next(s for s in res_early.scores if s.subject == "unit:s1" and s.metric == "deeds").value == 1
+
+
+def test_period_errors(bureau_dir: Path, tiny_plugin: object) -> None:
+    b = bureaukit.load(bureau_dir / "bureau.toml", plugins=[tiny_plugin])
+    with pytest.raises(InputError, match="outside period 2014-H1"):
+        bureaukit.score(b, period="2014-H1", as_of="2014-07-01")
+    with pytest.raises(InputError, match="unknown period"):
+        bureaukit.score(b, period="last-year")
+    with pytest.raises(InputError, match='"nope" is not enabled'):
+        bureaukit.score(b, campaigns=["nope"])
+
+
+def test_identical_inputs_give_identical_json(bureau_dir: Path, tiny_plugin: object) -> None:
+    b = bureaukit.load(bureau_dir / "bureau.toml", plugins=[tiny_plugin])
+    a = bureaukit.score(b).to_json()
+    b2 = bureaukit.load(bureau_dir / "bureau.toml", plugins=[tiny_plugin])
+    assert bureaukit.score(b2).to_json() == a
+    json.loads(a)
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_row_order_does_not_change_the_result(bureau_dir: Path, tiny_plugin: object, rnd: random.Random) -> None:
+    header, *rows = DEEDS_CSV.strip().split("\n")
+    base = score_json(bureau_dir, tiny_plugin)
+    rnd.shuffle(rows)
+    (bureau_dir / "ledgers" / "deeds.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    shuffled = score_json(bureau_dir, tiny_plugin)
+    try:
+        for key in ("scores", "payments", "findings", "scorecards"):
+            strip = lambda items: [{k: v for k, v in i.items() if k != "evidence"} for i in items]  # noqa: E731
+            assert strip(shuffled[key]) == strip(base[key])
+    finally:
+        (bureau_dir / "ledgers" / "deeds.csv").write_text(DEEDS_CSV, encoding="utf-8")
+
+
+class Raising:
+    @bureaukit.hookimpl
+    def bureaukit_campaigns(self) -> list[bureaukit.Campaign]:
+        import tiny
+
+        def boom(ctx: object) -> list[object]:
+            raise ZeroDivisionError("division by zero in rule 3")
+
+        import attrs
+
+        return [attrs.evolve(tiny.CAMPAIGN, score=boom)]
+
+
+class Garbage:
+    @bureaukit.hookimpl
+    def bureaukit_campaigns(self) -> list[bureaukit.Campaign]:
+        import attrs
+        import tiny
+
+        return [attrs.evolve(tiny.CAMPAIGN, score=lambda ctx: [bureaukit.Score("unit:s1", "points", 1.5)])]  # type: ignore[arg-type]
+
+
+class WrongApi:
+    @bureaukit.hookimpl
+    def bureaukit_campaigns(self) -> list[bureaukit.Campaign]:
+        import attrs
+        import tiny
+
+        return [attrs.evolve(tiny.CAMPAIGN, api=99)]
+
+
+def test_raising_plugin_is_that_plugins_failure(bureau_dir: Path) -> None:
+    b = bureaukit.load(bureau_dir / "bureau.toml", plugins=[Raising()])
+    with pytest.raises(PluginFailure) as exc:
+        bureaukit.score(b)
+    assert exc.value.plugin == "tiny" and "ZeroDivisionError: division by zero in rule 3" in str(exc.value)
+    assert exc.value.traceback and "boom" in exc.value.traceback
+
+
+def test_garbage_outcome_is_a_plugin_failure(bureau_dir: Path) -> None:
+    b = bureaukit.load(bureau_dir / "bureau.toml", plugins=[Garbage()])
+    with pytest.raises(PluginFailure, match="float value: use Decimal"):
+        bureaukit.score(b)
+
+
+def test_wrong_api_version_is_refused(bureau_dir: Path) -> None:
+    with pytest.raises(PluginFailure, match="plugin API 99"):
+        bureaukit.load(bureau_dir / "bureau.toml", plugins=[WrongApi()])
+
+
+def test_timeout(bureau_dir: Path) -> None:
+    import threading
+
+    import attrs
+    import tiny
+
+    gate = threading.Event()
+
+    class Slow:
+        @bureaukit.hookimpl
+        def bureaukit_campaigns(self) -> list[bureaukit.Campaign]:
+            def slow(ctx: object) -> list[object]:
+                gate.wait(5)
+                return []
+
+            return [attrs.evolve(tiny.CAMPAIGN, score=slow)]
+
+    b = bureaukit.load(bureau_dir / "bureau.toml", plugins=[Slow()])
+    try:
+        with pytest.raises(PluginFailure, match=r"still scoring after --timeout 0\.2 s"):
+            bureaukit.score(b, timeout=0.2)
+    finally:
+        gate.set()
