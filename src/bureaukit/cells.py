@@ -26,7 +26,7 @@ class CellError(ValueError):
 
 TRUE = {"true", "yes", "y", "是", "1", "√", "✓", "t"}
 FALSE = {"false", "no", "n", "否", "0", "×", "✗", "f"}
-_SPLIT = re.compile(r"[;；、]")
+_SEPARATORS = str.maketrans({"；": ";", "、": ";"})
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _DATE_FORMS = re.compile(
     r"^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?"
@@ -199,7 +199,12 @@ def converter_for(spec: FieldSpec) -> Convert:
         return one
 
     def many(cell: Any) -> tuple[Any, ...]:
-        parts = cell if isinstance(cell, list) else _SPLIT.split(to_str(cell))
-        return tuple(one(p) for p in parts if not is_empty(p))
+        if cell.__class__ is str:
+            parts = cell.translate(_SEPARATORS).split(";")
+        elif isinstance(cell, list):
+            parts = cell
+        else:
+            parts = [to_str(cell)]
+        return tuple([one(p) for p in parts if not is_empty(p)])
 
     return many

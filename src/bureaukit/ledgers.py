@@ -19,6 +19,8 @@ from bureaukit.readers import Reader, ReadError
 from bureaukit.records import FieldSpec, RecordSpec
 
 MAX_PROBLEMS_KEPT = 10_000
+MEMO_LIMIT = 50_000
+"""Distinct text cells remembered per column while reading one file."""
 _UNIT_SUFFIX = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
 
@@ -183,39 +185,26 @@ def _read_table(
     for f in spec.fields:
         idx = by_name.get(f.name)
         plan.append((idx, seen.get(f.name, f.label), converter_for(f), f))
-    cls = spec.cls
+    build = compile_row(plan, spec.cls)
+    width = len(table.header)
     out: list[Any] = []
     source_written = src.written
     n_done = 0
     try:
         for rownum, cells in table.rows:
-            if all(is_empty(c) for c in cells):
+            if len(cells) < width:
+                cells = [*cells, *([None] * (width - len(cells)))]
+            if cells.count("") + cells.count(None) == width:
                 continue
             for i in ignored:
-                if i < len(cells) and not is_empty(cells[i]):
+                if not is_empty(cells[i]):
                     problems.at(shown, rownum, f"column {i + 1}", "this cell has no header: add one or clear the column")
-            values: list[Any] = []
-            ok = True
-            for idx, header, conv, f in plan:
-                cell = cells[idx] if idx is not None and idx < len(cells) else None
-                if cell is None or (cell.__class__ is str and not cell.strip()):
-                    if f.required:
-                        problems.at(shown, rownum, header, "required, but the cell is empty")
-                        ok = False
-                        continue
-                    values.append(f.empty())
-                    continue
-                try:
-                    values.append(conv(cell))
-                except CellError as exc:
-                    problems.at(shown, rownum, header, str(exc))
-                    ok = False
-            if not ok:
-                continue
-            try:
-                rec = cls(*values)
-            except Exception as exc:  # a record class's own validator
-                problems.at(shown, rownum, None, f"invalid record: {exc}")
+            rec, errors = build(cells)
+            if errors:
+                if all(is_empty(c) for c in cells):
+                    continue  # a row of blanks
+                for header, message in errors:
+                    problems.at(shown, rownum, header, message)
                 continue
             origins[id(rec)] = Origin(source_written, rownum)
             out.append(rec)
@@ -227,6 +216,63 @@ def _read_table(
     if progress is not None:
         progress(n_done % 10_000)
     return out
+
+
+RowBuilder = Callable[[list[Any]], tuple[Any, list[tuple[str | None, str]] | None]]
+
+
+def compile_row(plan: Sequence[tuple[int | None, str, Callable[[Any], Any], FieldSpec]], cls: type) -> RowBuilder:
+    """A function turning one row's cells into a record, generated once per file.
+
+    The per-field checks are unrolled into straight-line code (the way attrs writes
+    ``__init__``): at a million rows the generic loop over fields was the largest cost.
+    Returns ``(record, None)`` or ``(None, [(header, message), ...])``.
+    """
+    env: dict[str, Any] = {"cls": cls, "CellError": CellError, "MEMO_LIMIT": MEMO_LIMIT}
+    lines = ["def build(cells):", "    errors = None"]
+    args = []
+    for n, (idx, header, conv, f) in enumerate(plan):
+        v = f"v{n}"
+        args.append(v)
+        env[f"conv{n}"] = conv
+        env[f"hdr{n}"] = header
+        env[f"field{n}"] = f
+        if idx is None:
+            lines.append(f"    {v} = field{n}.empty()")
+            continue
+        lines.append(f"    c = cells[{idx}]")
+        lines.append("    if c is None or c == '' or (c.__class__ is str and c.isspace()):")
+        if f.required:
+            lines.append(f"        {v} = None")
+            lines.append("        errors = errors or []")
+            lines.append(f"        errors.append((hdr{n}, 'required, but the cell is empty'))")
+        else:
+            lines.append(f"        {v} = field{n}.empty()")
+        lines.append("    else:")
+        if f.base is str and not f.many:
+            lines.append(f"        {v} = c.strip() if c.__class__ is str else conv{n}(c)")
+            continue
+        # ledger columns repeat (dates, units, enums, people): memoise text cells
+        env[f"memo{n}"] = {}
+        lines.append(f"        {v} = memo{n}.get(c) if c.__class__ is str else None")
+        lines.append(f"        if {v} is None:")
+        lines.append("            try:")
+        lines.append(f"                {v} = conv{n}(c)")
+        lines.append(f"                if c.__class__ is str and len(memo{n}) < MEMO_LIMIT:")
+        lines.append(f"                    memo{n}[c] = {v}")
+        lines.append("            except CellError as exc:")
+        lines.append(f"                {v} = None")
+        lines.append("                errors = errors or []")
+        lines.append(f"                errors.append((hdr{n}, str(exc)))")
+    lines.append("    if errors:")
+    lines.append("        return None, errors")
+    lines.append("    try:")
+    lines.append(f"        return cls({', '.join(args)}), None")
+    lines.append("    except Exception as exc:")
+    lines.append("        return None, [(None, f'invalid record: {exc}')]")
+    exec("\n".join(lines), env)  # noqa: S102 - code generated from our own field specs only
+    build: RowBuilder = env["build"]
+    return build
 
 
 def check_keys_and_refs(

@@ -68,8 +68,12 @@ class Result:
         return result_dict(self, lang or self.language)
 
     def to_json(self, lang: str | None = None) -> str:
-        """The schema-1 JSON (UTF-8 text, keys in the documented order, final newline)."""
-        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
+        """The schema-1 JSON (UTF-8 text, keys in the documented order, final newline).
+
+        Written on one line: the C encoder is ~20× faster than the indenting one, which
+        matters at a million ledger rows (pipe through ``python -m json.tool`` to read it).
+        """
+        return json.dumps(self.to_dict(lang), ensure_ascii=False) + "\n"
 
 
 def _ev_key(evidence: tuple[Evidence, ...]) -> tuple[str, int, str, str]:
