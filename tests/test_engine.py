@@ -157,3 +157,34 @@ def test_timeout(bureau_dir: Path) -> None:
             bureaukit.score(b, timeout=0.2)
     finally:
         gate.set()
+
+
+@settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(st.integers(min_value=1, max_value=2))
+def test_splitting_a_ledger_into_files_changes_nothing_but_evidence(bureau_dir: Path, tiny_plugin: object, cut: int) -> None:
+    header, *rows = DEEDS_CSV.strip().split("\n")
+    base = score_json(bureau_dir, tiny_plugin)
+    (bureau_dir / "ledgers" / "a.csv").write_text("\n".join([header, *rows[:cut]]) + "\n", encoding="utf-8")
+    (bureau_dir / "ledgers" / "b.csv").write_text("\n".join([header, *rows[cut:]]) + "\n", encoding="gb18030")
+    cfg = bureau_dir / "bureau.toml"
+    original = cfg.read_text(encoding="utf-8")
+    cfg.write_text(original.replace('deeds = "ledgers/deeds.csv"', 'deeds = ["ledgers/a.csv", "ledgers/b.csv"]'), encoding="utf-8")
+    try:
+        split = score_json(bureau_dir, tiny_plugin)
+    finally:
+        cfg.write_text(original, encoding="utf-8")
+    strip = lambda items: [{k: v for k, v in i.items() if k != "evidence"} for i in items]  # noqa: E731
+    for key in ("scores", "payments", "findings", "scorecards"):
+        assert strip(split[key]) == strip(base[key])
+
+
+def test_a_later_as_of_never_uncounts_a_record(bureau_dir: Path, tiny_plugin: object) -> None:
+    b = bureaukit.load(bureau_dir / "bureau.toml", plugins=[tiny_plugin])
+    previous: dict[str, int] = {}
+    for month in range(1, 13):
+        res = bureaukit.score(b, as_of=f"2014-{month:02d}-28")
+        counts = {s.subject: int(s.value) for s in res.scores if s.metric == "deeds"}
+        for subject, n in previous.items():
+            assert counts[subject] >= n
+        previous = counts
+    assert previous == {"unit:off": 0, "unit:s1": 2, "unit:s2": 1, "unit:s3": 0}

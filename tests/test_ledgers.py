@@ -53,14 +53,24 @@ def test_english_headers_json_and_jsonl(bureau_dir: Path, tiny_plugin: object) -
     assert [r.id for r in load_deeds(bureau_dir, tiny_plugin, "ledgers/d.jsonl")] == ["d1", "d2"]
 
 
-def test_xlsx_sheet_selection_and_excel_dates(bureau_dir: Path, tiny_plugin: object) -> None:
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_xlsx_sheet_selection_and_excel_dates(
+    bureau_dir: Path, tiny_plugin: object, engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     openpyxl = pytest.importorskip("openpyxl")
+    if engine == "openpyxl":
+        import sys
+
+        monkeypatch.setitem(sys.modules, "python_calamine", None)  # import fails: the fallback reads
+    else:
+        pytest.importorskip("python_calamine")
     import datetime
 
     wb = openpyxl.Workbook()
     wb.active.title = "说明"
     wb.active.append(["这张表不是台账"])
     ws = wb.create_sheet("台账")
+    ws.append([])  # a blank first row: the header is the first row with text
     ws.append(["编号", "单位", "日期", "类型", "金额"])
     ws.append(["d1", "s1", datetime.datetime(2014, 5, 20), "走访", 1200.5])
     ws.append([1001, "s2", 41779, "报告", 3])
@@ -70,6 +80,9 @@ def test_xlsx_sheet_selection_and_excel_dates(bureau_dir: Path, tiny_plugin: obj
     assert r2.id == "1001" and str(r2.date) == "2014-05-20"
     text = problems(bureau_dir, tiny_plugin, "ledgers/d.xlsx#没有")
     assert 'no sheet "没有"; the workbook has: 说明, 台账' in text
+    ws.append(["d3", "s1", "2014-02-30", "走访", 1])
+    wb.save(bureau_dir / "ledgers" / "d.xlsx")
+    assert 'ledgers/d.xlsx:5: 日期: not a real date, got "2014-02-30"' in problems(bureau_dir, tiny_plugin, "ledgers/d.xlsx#台账")
 
 
 def test_every_bad_cell_reported_with_file_row_column(bureau_dir: Path, tiny_plugin: object) -> None:
