@@ -1,0 +1,49 @@
+"""Rules 7 and 9: 三个不直接分管 and the 纪委书记's share of the work.
+
+Seed 000 第二篇 二: "(一)局党政正职不直接分管财务 … (二)局党政正职不直接分管干部人事。局干部人事
+工作由局纪委书记具体分管 … (三)局党政正职不直接分管工程项目".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bureaukit import Context, Evidence, Finding
+from bureaukit_conduct.settings import ConductSettings
+
+
+def score_leadership(ctx: Context) -> Iterator[Finding]:
+    s: ConductSettings = ctx.settings
+    start, cut = ctx.period.start, ctx.as_of
+    for unit in ctx.org.units_of_kind(*s.not_overseen_by_main_leader):
+        for p in ctx.org.overseers(unit.id, role="main_leader"):
+            if not p.overlaps(start, cut):
+                continue
+            yield Finding(
+                f"person:{p.id}",
+                "conduct.main_leader_oversees",
+                "violation",
+                {
+                    "zh": f"三个不直接分管：主要负责人{p.name}分管 {unit.name}（{unit.id}，类型 {unit.kind}）",
+                    "en": f"three not-directly-overseen: main leader {p.name} oversees "
+                    f"{unit.id} (kind {unit.kind})",
+                },
+                evidence=[Evidence(note=f"人员 {p.id} 分管单位：{'；'.join(p.oversees)}")],
+            )
+    for unit in ctx.org.units_of_kind(*s.discipline_secretary_oversees):
+        if ctx.org.overseers(unit.id, role="discipline_secretary", on=cut):
+            continue
+        secs = ctx.org.with_role("discipline_secretary", on=cut)
+        who = "、".join(f"{p.name}（{p.id}）分管 {'；'.join(p.oversees) or '无'}" for p in secs)
+        yield Finding(
+            f"unit:{unit.id}",
+            "conduct.discipline_secretary_missing",
+            "warning",
+            {
+                "zh": f"{unit.name}（{unit.id}）截至 {cut.isoformat()} 无纪委书记分管"
+                "（局干部人事工作由局纪委书记具体分管）",
+                "en": f"no discipline secretary oversees {unit.id} (kind {unit.kind}) "
+                f"as of {cut.isoformat()}",
+            },
+            evidence=[Evidence(note=f"纪委书记：{who or '无'}")],
+        )

@@ -1,0 +1,111 @@
+"""Rules 3–4: the 整改清单 (problems list) and 销号 (closing) under 五个不放过.
+
+Seed 002 篇3 四(一)一 坚持问题导向: "重点查找1-2 个突出问题,列出详细整改清单,向社会群众做出公开
+承诺。每个问题的整改都要有领导领衔、部门负责、跟踪问效、销号管理".
+Seed 002 篇3 四(三)二: "对督促检查中发现的问题,要做到'五个不放过':即问题不查清不放过;措施不落实
+不放过;整改不到位不放过;责任追究不到位不放过;群众不满意不放过。"
+Seed 004 二 (a unit's own area): "我单位始终将治理公路'三乱'作为重点".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bureaukit import Context, Evidence, Finding, Score
+from bureaukit_conduct.records import FIVE_FLAGS, Problem
+from bureaukit_conduct.settings import ConductSettings
+
+
+def score_problems(ctx: Context, reviewed: list[str]) -> Iterator[Score | Finding]:
+    s: ConductSettings = ctx.settings
+    by_unit: dict[str, list[Problem]] = {}
+    for p in ctx.records["problems"]:
+        by_unit.setdefault(p.unit, []).append(p)
+    for ps in by_unit.values():
+        ps.sort(key=lambda p: p.id)
+
+    # rule 3: 重点查找1-2 个突出问题 — counted by the unit column, open or closed
+    lo, hi = s.problems.min, s.problems.max
+    for uid in reviewed:
+        ps = by_unit.get(uid, [])
+        n = len(ps)
+        if lo <= n <= hi:
+            continue
+        need_zh = f"{lo}-{hi}" if lo != hi else f"{lo}"
+        yield Finding(
+            f"unit:{uid}",
+            "conduct.problem_count",
+            "warning",
+            {
+                "zh": f"单位 {uid} 整改清单列出 {n} 个问题，应重点查找 {need_zh} 个突出问题",
+                "en": f"unit {uid} lists {n} problem(s) on its rectification list; "
+                f"it should list {lo} to {hi}",
+            },
+            evidence=[ctx.evidence(p, f"问题 {p.id}") for p in ps]
+            or [Evidence(note=f"整改清单中没有单位 {uid} 的问题")],
+        )
+
+    listed = set(s.areas)
+    for uid in sorted(set(reviewed) | set(by_unit)):
+        ps = by_unit.get(uid, [])
+        closed = [p for p in ps if p.closed is not None]
+        yield Score(
+            f"unit:{uid}",
+            "problems_closed",
+            len(closed),
+            target=len(ps),
+            evidence=[
+                ctx.evidence(p, f"{p.id} 销号 {p.closed.isoformat()}")
+                for p in closed
+                if p.closed is not None
+            ]
+            + [Evidence(note=f"已销号 {len(closed)} / 共 {len(ps)} 个问题")],
+        )
+        for p in ps:
+            yield from _problem_findings(ctx, p, listed)
+
+
+def _problem_findings(ctx: Context, p: Problem, listed: set[str]) -> Iterator[Finding]:
+    if p.area is not None and p.area not in listed:
+        yield Finding(
+            f"unit:{p.unit}",
+            "conduct.area_unlisted",
+            "info",
+            {
+                "zh": f"问题 {p.id} 的整治领域「{p.area}」不在所列专项整治领域之列（单位自选，不计错）",
+                "en": f"problem {p.id}: area \"{p.area}\" is not one of the listed areas "
+                "(the unit's own choice)",
+            },
+            evidence=[ctx.evidence(p, f"整治领域 {p.area}")],
+        )
+    if p.closed is not None:
+        missing = [label for name, label in FIVE_FLAGS if not getattr(p, name)]
+        if missing:
+            yield Finding(
+                f"person:{p.leader}",
+                "conduct.closed_incomplete",
+                "violation",
+                {
+                    "zh": f"问题 {p.id}（{p.unit}）于 {p.closed.isoformat()} 销号，但“五个不放过”"
+                    f"未全部做到：缺 {'、'.join(missing)}",
+                    "en": f"problem {p.id} ({p.unit}) was closed on {p.closed.isoformat()} "
+                    f"without all five conditions: missing {len(missing)} of 5 "
+                    f"({', '.join(n for n, lab in FIVE_FLAGS if lab in missing)})",
+                },
+                evidence=[ctx.evidence(p, f"销号 {p.closed.isoformat()}，缺 {'、'.join(missing)}")],
+            )
+    elif p.deadline < ctx.as_of:
+        days = (ctx.as_of - p.deadline).days
+        yield Finding(
+            f"person:{p.leader}",
+            "conduct.problem_overdue",
+            "warning",
+            {
+                "zh": f"问题 {p.id}（{p.unit}）整改时限 {p.deadline.isoformat()} 已过 {days} 天，"
+                f"截至 {ctx.as_of.isoformat()} 未销号",
+                "en": f"problem {p.id} ({p.unit}) was due {p.deadline.isoformat()}, "
+                f"{days} day(s) ago, and is not closed as of {ctx.as_of.isoformat()}",
+            },
+            due=p.deadline,
+            evidence=[ctx.evidence(p, f"整改时限 {p.deadline.isoformat()}，未销号")],
+        )

@@ -1,0 +1,143 @@
+"""Rules 1–2: stage scores, service-user surveys and ``points``.
+
+Seed 002 篇3 四(三)二 强化督查整改: "这次履职尽责督促检查方式多样,包括明察暗访、第三方监督、
+服务对象测评和集中评议等,每一个阶段都要打分,每一个环节的得分都决定最后的成败。"
+Seed 002 篇3 二: "从定性评价向定量考核的转变 … 接受第三方监督和服务对象的测评打分。"
+Seed 004 一: "以人民群众满意不满意为评判标准 … 由群众说了算。"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from bureaukit import Context, Evidence, Finding, Score
+from bureaukit_conduct.notes import mean, num
+from bureaukit_conduct.records import Answer, StageScore, Survey
+from bureaukit_conduct.settings import SERVICE_RATING, ConductSettings, Stage
+
+
+def answer_value(s: ConductSettings, answer: Answer) -> Decimal:
+    return {
+        Answer.satisfied: s.satisfaction.satisfied,
+        Answer.basic: s.satisfaction.basic,
+        Answer.unsatisfied: s.satisfaction.unsatisfied,
+    }[answer]
+
+
+def score_stages(ctx: Context, reviewed: list[str]) -> Iterator[Score | Finding]:
+    """Rule 1 (``stage.<id>``, ``satisfaction_rate``, ``conduct.not_reviewed``) and rule 2
+    (``points``) for every reviewed unit."""
+    s: ConductSettings = ctx.settings
+    rows: dict[str, dict[str, list[StageScore]]] = {}
+    for r in ctx.records["stage_scores"]:
+        stage = s.stage(r.stage)
+        if stage is None:  # reported by check; never scored
+            continue
+        rows.setdefault(r.unit, {}).setdefault(stage.id, []).append(r)
+    surveys: dict[str, list[Survey]] = {}
+    for v in ctx.records["surveys"]:
+        surveys.setdefault(v.unit, []).append(v)
+
+    reviewed_set = set(reviewed)
+    for uid in sorted((set(rows) | set(surveys)) - reviewed_set):
+        n_rows = sum(len(x) for x in rows.get(uid, {}).values())
+        n_surveys = len(surveys.get(uid, []))
+        kind = ctx.org.unit(uid).kind
+        ev = [ctx.evidence(r, f"{r.stage} {num(r.score)}") for r in _sorted_rows(rows.get(uid, {}))]
+        ev += [ctx.evidence(v, v.answer.value) for v in _sorted_surveys(surveys.get(uid, []))]
+        yield Finding(
+            f"unit:{uid}",
+            "conduct.not_reviewed",
+            "info",
+            {
+                "zh": f"单位 {uid}（类型 {kind}）不在评议范围（{'、'.join(s.units)}）："
+                f"{n_rows} 条阶段得分、{n_surveys} 份测评未计分",
+                "en": f"unit {uid} (kind {kind}) is not reviewed ({', '.join(s.units)}): "
+                f"{n_rows} stage score(s) and {n_surveys} survey answer(s) not scored",
+            },
+            evidence=ev,
+        )
+
+    for uid in reviewed:
+        by_stage = rows.get(uid, {})
+        answers = sorted(surveys.get(uid, []), key=_survey_key)
+        subject = f"unit:{uid}"
+        got: list[tuple[Stage, Decimal]] = []
+        for stage in s.stages:
+            recs = sorted(by_stage.get(stage.id, []), key=_row_key)
+            if recs:
+                value = mean([r.score for r in recs])
+                ev = [ctx.evidence(r, f"{stage.title} {num(r.score)}") for r in recs]
+                ev.append(
+                    Evidence(
+                        note=f"{stage.title}: ({' + '.join(num(r.score) for r in recs)}) / "
+                        f"{len(recs)} = {num(value)}"
+                    )
+                )
+            elif stage.id == SERVICE_RATING and answers:
+                value = mean([answer_value(s, a.answer) for a in answers])
+                ev = [ctx.evidence(a, f"{a.answer.value} {num(answer_value(s, a.answer))}") for a in answers]
+                ev.append(Evidence(note=f"{stage.title}: {_survey_sum(s, answers)} = {num(value)}"))
+            else:
+                continue
+            got.append((stage, value))
+            yield Score(subject, f"stage.{stage.id}", value, evidence=ev)
+        if answers:
+            good = sum(1 for a in answers if a.answer in (Answer.satisfied, Answer.basic))
+            rate = Decimal(good) / len(answers)
+            counts = _counts(answers)
+            yield Score(
+                subject,
+                "satisfaction_rate",
+                rate,
+                form="rate",
+                evidence=[
+                    Evidence(
+                        note=f"满意率 = (满意 {counts[Answer.satisfied]} + 基本满意 "
+                        f"{counts[Answer.basic]}) / {len(answers)} 份 = {num(rate)}"
+                    )
+                ],
+            )
+        if got:
+            total_w = sum((st.weight for st, _ in got), Decimal(0))
+            points = sum((st.weight * v for st, v in got), Decimal(0)) / total_w
+            terms = " + ".join(f"{num(st.weight)}×{num(v)}" for st, v in got)
+            yield Score(
+                subject,
+                "points",
+                points,
+                evidence=[
+                    Evidence(note=f"{st.title} 权重 {num(st.weight)} × 得分 {num(v)}") for st, v in got
+                ]
+                + [Evidence(note=f"({terms}) / {num(total_w)} = {num(points)}")],
+            )
+
+
+def _counts(answers: list[Survey]) -> dict[Answer, int]:
+    out = dict.fromkeys(Answer, 0)
+    for a in answers:
+        out[a.answer] += 1
+    return out
+
+
+def _survey_sum(s: ConductSettings, answers: list[Survey]) -> str:
+    c = _counts(answers)
+    parts = [f"{num(answer_value(s, a))}×{c[a]}" for a in Answer if c[a]]
+    return f"({' + '.join(parts)}) / {len(answers)}"
+
+
+def _row_key(r: StageScore) -> tuple[object, ...]:
+    return (r.date, r.score, r.source or "", r.stage)
+
+
+def _survey_key(v: Survey) -> tuple[object, ...]:
+    return (v.date, v.answer.name, v.respondent or "")
+
+
+def _sorted_rows(by_stage: dict[str, list[StageScore]]) -> list[StageScore]:
+    return sorted((r for rs in by_stage.values() for r in rs), key=_row_key)
+
+
+def _sorted_surveys(vs: list[Survey]) -> list[Survey]:
+    return sorted(vs, key=_survey_key)

@@ -1,0 +1,81 @@
+"""Rule 5: 限时办结 — a request is done within its limit by its 首办责任人.
+
+Seed 004 三 加强机关效能建设: "在机关各科室和下属单位严格落实首办负责制、公开承诺制、限时办结制、
+考核评议制和追究问责制,杜绝推诿扯皮等现象的发生".
+Seed 002 篇3 四(一)二: "倡导立即办、马上办、办就办好的'三办'作风".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from bureaukit import Context, Evidence, Finding, Score
+from bureaukit_conduct.notes import num
+from bureaukit_conduct.records import Request
+
+
+def score_requests(ctx: Context) -> Iterator[Score | Finding]:
+    by_unit: dict[str, list[Request]] = {}
+    for r in ctx.records["requests"]:
+        by_unit.setdefault(r.unit, []).append(r)
+    for uid in sorted(by_unit):
+        on_time: list[Request] = []
+        counted: list[Request] = []
+        for r in sorted(by_unit[uid], key=lambda r: r.id):
+            if r.done is not None:
+                counted.append(r)
+                if r.done <= r.limit:
+                    on_time.append(r)
+                else:
+                    yield _overdue(ctx, r)
+            elif r.limit < ctx.as_of:
+                counted.append(r)
+                yield _overdue(ctx, r)
+        if not counted:
+            continue
+        rate = Decimal(len(on_time)) / len(counted)
+        ev = [ctx.evidence(r, _state(ctx, r)) for r in counted]
+        ev.append(
+            Evidence(note=f"按时办结 {len(on_time)} / 应办结 {len(counted)} 件 = {num(rate)}")
+        )
+        yield Score(f"unit:{uid}", "on_time_rate", rate, form="rate", evidence=ev)
+
+
+def _state(ctx: Context, r: Request) -> str:
+    if r.done is None:
+        return f"时限 {r.limit.isoformat()}，截至 {ctx.as_of.isoformat()} 未办结"
+    verdict = "按时" if r.done <= r.limit else "超时"
+    return f"时限 {r.limit.isoformat()}，{r.done.isoformat()} 办结（{verdict}）"
+
+
+def _overdue(ctx: Context, r: Request) -> Finding:
+    if r.done is not None:
+        days = (r.done - r.limit).days
+        zh = (
+            f"{r.unit} 件 {r.id}（{r.received.isoformat()} 受理）办结时限 {r.limit.isoformat()}，"
+            f"{r.done.isoformat()} 才办结，超时 {days} 天"
+        )
+        en = (
+            f"request {r.id} of {r.unit} (received {r.received.isoformat()}) was due "
+            f"{r.limit.isoformat()} and done {r.done.isoformat()}, {days} day(s) late"
+        )
+    else:
+        days = (ctx.as_of - r.limit).days
+        zh = (
+            f"{r.unit} 件 {r.id}（{r.received.isoformat()} 受理）办结时限 {r.limit.isoformat()}，"
+            f"截至 {ctx.as_of.isoformat()} 仍未办结，已超时 {days} 天"
+        )
+        en = (
+            f"request {r.id} of {r.unit} (received {r.received.isoformat()}) was due "
+            f"{r.limit.isoformat()} and is still open as of {ctx.as_of.isoformat()}, "
+            f"{days} day(s) late"
+        )
+    return Finding(
+        f"person:{r.handler}",
+        "conduct.request_overdue",
+        "warning",
+        {"zh": zh, "en": en},
+        due=r.limit,
+        evidence=[ctx.evidence(r, _state(ctx, r))],
+    )

@@ -1,0 +1,74 @@
+"""The page's worked example (docs/campaigns/conduct.md), exactly."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from bureaukit_conduct.records import Accountability, Answer, Request, StageScore, Survey
+
+
+def D(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def stage_rows() -> list[StageScore]:
+    return [
+        StageScore("st", "inspection", Decimal(75), D("2014-04-10"), "明察暗访组"),
+        StageScore("st", "明察暗访", Decimal(85), D("2014-05-10"), "明察暗访组"),  # by title
+        StageScore("st", "third_party", Decimal(90), D("2014-06-01")),
+        StageScore("st", "collective", Decimal(70), D("2014-06-20")),
+    ]
+
+
+def surveys() -> list[Survey]:
+    answers = [Answer.satisfied] * 6 + [Answer.basic] * 3 + [Answer.unsatisfied]
+    return [Survey("st", a, D("2014-05-15"), f"司机{i}") for i, a in enumerate(answers)]
+
+
+def test_points_from_stage_means_and_surveys(conduct):
+    out = conduct(records={"stage_scores": stage_rows(), "surveys": surveys()}, as_of="2014-06-30")
+    assert out.value("unit:st", "stage.inspection") == "80.00"  # (75 + 85) / 2
+    assert out.value("unit:st", "stage.third_party") == "90.00"
+    assert out.value("unit:st", "stage.collective") == "70.00"
+    # (100×6 + 80×3 + 0×1) / 10 = 84
+    assert out.value("unit:st", "stage.service_rating") == "84.00"
+    assert out.value("unit:st", "satisfaction_rate") == "0.9000"  # (6 + 3) / 10
+    # (30×80 + 20×90 + 30×84 + 20×70) / 100 = 8120 / 100
+    assert out.value("unit:st", "points") == "81.20"
+    assert out.score("unit:st", "points").value == Decimal("81.2")
+    notes = [e.note for e in out.score("unit:st", "points").evidence]
+    assert notes[-1] == "(30×80 + 20×90 + 30×84 + 20×70) / 100 = 81.2"
+
+
+def test_on_time_rate_two_of_four(conduct):
+    reqs = [
+        Request("R1", "st", "s_st", D("2014-06-01"), D("2014-06-10"), D("2014-06-05")),  # early
+        Request("R2", "st", "s_st", D("2014-06-01"), D("2014-06-10"), D("2014-06-10")),  # on the day
+        Request("R3", "st", "h_st", D("2014-06-01"), D("2014-06-10"), D("2014-06-12")),  # late
+        Request("R4", "st", "s_st", D("2014-06-05"), D("2014-06-20"), None),  # open, past limit
+        Request("R5", "st", "s_st", D("2014-06-25"), D("2014-07-10"), None),  # open, not yet due
+    ]
+    out = conduct(records={"requests": reqs}, as_of="2014-06-30")
+    assert out.value("unit:st", "on_time_rate") == "0.5000"
+    overdue = sorted((f.subject, f.due) for f in out.find("conduct.request_overdue"))
+    assert overdue == [("person:h_st", D("2014-06-10")), ("person:s_st", D("2014-06-20"))]
+
+
+def test_serious_record_passes_to_the_station_head_only(conduct):
+    recs = [
+        Accountability("A1", "s_st", D("2014-05-06"), "刁难服务对象", "诫勉谈话", True),
+        Accountability("A2", "h_st", D("2014-07-01"), "不作为", "通报批评", True),
+    ]
+    out = conduct(records={"accountability": recs})
+    assert sorted(f.subject for f in out.find("conduct.accountable")) == [
+        "person:h_st",
+        "person:s_st",
+    ]
+    duty = out.find("conduct.supervision_duty")
+    assert [(f.subject, f.severity) for f in duty] == [("person:h_st", "warning")]
+    assert "A1" in duty[0].message["zh"] and "A1" in duty[0].message["en"]
+    # the head himself: nothing passed up to the institution's head
+    assert out.find("conduct.supervision_duty", "person:h_inst") == []
+    # the institution's overseer (tm) oversees inst, not the station: no leadership duty
+    assert out.find("conduct.leadership_duty") == []

@@ -1,0 +1,89 @@
+"""--format table: display-width alignment, hostile text, width limit, languages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conftest import HOSTILE_FORMULA, HOSTILE_SCRIPT
+
+from bureaukit.render import RenderOptions
+from bureaukit.render._labels import clean, display_width, truncate
+from bureaukit.render.table import format_table, render
+
+
+def tables(text: str) -> list[list[str]]:
+    """Each table of the output: its header, its rule of dashes and its rows."""
+    lines = text.split("\n")
+    out: list[list[str]] = []
+    for i, line in enumerate(lines):
+        rule = line.strip()
+        if not (rule and set(rule) <= {"-", " "} and "  " in rule):
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        block = [lines[i - 1], line]
+        for row in lines[i + 1 :]:
+            if not row.strip() or (indent and not row.startswith(indent)):
+                break
+            block.append(row)
+        out.append(block)
+    return out
+
+
+def test_display_width_counts_cjk_as_two() -> None:
+    assert display_width("公路管理站") == 10
+    assert display_width("ab公") == 4
+    assert display_width("（无）") == 6
+    assert display_width("e\u0301") == 1
+    assert truncate("公路管理站", 7) == "公路管…"
+    assert display_width(truncate("公路管理站", 6)) <= 6
+
+
+def test_format_table_rows_have_equal_width() -> None:
+    lines = format_table(["名称", "n"], [["公路管理站", "1"], ["x", "12345"]], "<>")
+    assert len({display_width(x) for x in lines}) == 1
+    assert lines[2].index("1") > 0
+
+
+def test_every_table_aligns_by_display_width(result_zh: Any) -> None:
+    text = render(result_zh, RenderOptions("zh"))
+    blocks = tables(text)
+    assert len(blocks) >= 8
+    for block in blocks:
+        assert len({display_width(line) for line in block}) == 1, block
+    # the subject column starts at the same display column on a CJK row and an ASCII row
+    card = blocks[0]
+    cols = []
+    for line in card[2:]:
+        at = line.index("unit:")
+        cols.append(display_width(line[:at]))
+    assert len(set(cols)) == 1
+
+
+def test_headers_follow_language(result_zh: Any, result_en: Any) -> None:
+    zh = render(result_zh, RenderOptions("zh"))
+    en = render(result_en, RenderOptions("en"))
+    assert "排名" in zh and "综合得分" in zh and "违规" in zh and "招商引资" in zh
+    assert "Rank" in en and "Composite" in en and "Violation" in en and "Investment attraction" in en
+    assert "Left post for 3 days" in en and "招商期间擅自离岗" in zh
+    # findings grouped violation → warning → info within a campaign
+    section = zh.split("招商引资 (investment)")[1].split("宣传信息工作 (publicity)")[0]
+    assert section.index("违规 (") < section.index("警示 (") < section.index("提示 (")
+
+
+def test_hostile_text_cannot_reach_the_terminal(result_zh: Any) -> None:
+    text = render(result_zh, RenderOptions("zh"))
+    for bad in ("\u202e", "\u2066", "\x1b", "\x07"):
+        assert bad not in text
+    assert HOSTILE_SCRIPT in text and HOSTILE_FORMULA in text
+    assert clean("a\tb\nc\x00d\u202ee\u2069") == "a b cde"
+
+
+def test_width_limit_truncates_only_when_needed(result_en: Any) -> None:
+    wide = render(result_en, RenderOptions("en"))
+    assert "…" not in wide
+    narrow = render(result_en, RenderOptions("en", width=80))
+    assert "…" in narrow
+    for line in narrow.split("\n"):
+        assert display_width(line) <= 80, line
+    for block in tables(narrow):
+        assert len({display_width(line) for line in block}) == 1
