@@ -1,1 +1,17 @@
-"""bureaukit campaign plugin: wubi (五比五争)."""
+"""bureaukit campaign plugin: wubi ("五比五争"主题实践活动, seed 003)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import bureaukit
+
+if TYPE_CHECKING:
+    from bureaukit import Campaign
+
+
+@bureaukit.hookimpl
+def bureaukit_campaigns() -> list[Campaign]:
+    from bureaukit_wubi.campaign import CAMPAIGN
+
+    return [CAMPAIGN]

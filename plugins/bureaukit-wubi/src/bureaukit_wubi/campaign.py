@@ -1,0 +1,55 @@
+"""The "五比五争" campaign: scoring over the run's records (rules 1–6)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import bureaukit
+from bureaukit import Context, Finding, Score
+from bureaukit_wubi.checks import check
+from bureaukit_wubi.dimensions import dimension_scores, pacesetters, points
+from bureaukit_wubi.overdue import overdue
+from bureaukit_wubi.records import RECORDS, Benchmark, Item, Rating
+from bureaukit_wubi.settings import WubiSettings
+
+DIMENSION_ITEMS = {"chuangxin": ("innovations",), "fuwu": ("commitments", "rectifications"), "zuofeng": ("tasks",)}
+
+
+def score(ctx: Context) -> Iterator[Score | Finding]:
+    s: WubiSettings = ctx.settings
+    rated = {u.id: u.kind for u in ctx.org.units_of_kind(*s.units)}
+    ratings: dict[str, dict[str, list[Rating]]] = {}
+    for r in ctx.records["ratings"]:
+        ratings.setdefault(r.unit, {}).setdefault(r.dimension.name, []).append(r)
+    benchmarks: dict[str, list[Benchmark]] = {}
+    for b in ctx.records["benchmarks"]:
+        benchmarks.setdefault(b.unit, []).append(b)
+    items: dict[str, dict[str, list[Item]]] = {}
+    for code, kinds in DIMENSION_ITEMS.items():
+        for kind in kinds:
+            for item in ctx.records[kind]:
+                items.setdefault(item.unit, {}).setdefault(code, []).append(item)
+    scored: dict[str, dict[str, Decimal]] = {}
+    for unit in sorted(rated):
+        dims: dict[str, Decimal] = {}
+        for code, value, sc in dimension_scores(ctx, unit, ratings.get(unit, {}), benchmarks.get(unit, []), items.get(unit, {})):
+            dims[code] = value
+            yield sc
+        scored[unit] = dims
+        total = points(s, unit, dims)
+        if total is not None:
+            yield total
+    yield from pacesetters(s, rated, scored)
+    all_items: dict[str, list[Item]] = {k: list(ctx.records[k]) for k in ("innovations", "commitments", "tasks", "rectifications")}
+    yield from overdue(ctx, all_items)
+
+
+CAMPAIGN = bureaukit.Campaign(
+    name="wubi",
+    title={"zh": "“五比五争”主题实践活动", "en": "Five comparisons, five contests (五比五争)"},
+    settings=WubiSettings,
+    records=RECORDS,
+    score=score,
+    check=check,
+)

@@ -1,0 +1,48 @@
+"""Config and ledger rules of "五比五争" that the types cannot say."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from bureaukit import CheckContext, ConfigError, LedgerError
+from bureaukit_wubi.records import Rating
+from bureaukit_wubi.settings import DIMENSIONS, WubiSettings
+
+
+def check(ctx: CheckContext) -> Iterator[ConfigError | LedgerError]:
+    s: WubiSettings = ctx.settings
+    if s.blend.ratings < 0 or s.blend.evidence < 0 or s.blend.ratings + s.blend.evidence != 1:
+        yield ConfigError("blend", f"ratings and evidence must be ≥ 0 and sum to 1, got {s.blend.ratings} + {s.blend.evidence}")
+    missing = [c for c in DIMENSIONS if c not in s.weights]
+    extra = sorted(c for c in s.weights if c not in DIMENSIONS)
+    if missing or extra:
+        parts = ([f"lacks {', '.join(missing)}"] if missing else []) + ([f"names unknown {', '.join(extra)}"] if extra else [])
+        yield ConfigError("weights", f"{'; '.join(parts)}: give all five of {', '.join(DIMENSIONS)}")
+    for code, w in sorted(s.weights.items()):
+        if w < 0:
+            yield ConfigError(f"weights.{code}", f"a weight must be ≥ 0, got {w}")
+    if s.trim < 0:
+        yield ConfigError("trim", f"must be ≥ 0, got {s.trim}")
+    for name in ("found", "compared", "met", "won"):
+        v: Decimal = getattr(s.stages, name)
+        if not 0 <= v <= 1:
+            yield ConfigError(f"stages.{name}", f"a stage value lies from 0 to 1, got {v}")
+    seen: dict[str, str] = {}
+    for group, kinds in sorted(s.groups().items()):
+        for kind in kinds:
+            if kind not in s.units:
+                yield ConfigError(f"pacesetter_groups.{group}", f'unit kind "{kind}" is not rated (units = {list(s.units)})')
+            elif kind in seen:
+                yield ConfigError(f"pacesetter_groups.{group}", f'unit kind "{kind}" is already in group "{seen[kind]}"')
+            seen.setdefault(kind, group)
+    rated = set(s.units)
+    for _kind, records in sorted(ctx.records.items()):
+        for rec in records:
+            unit = ctx.org.units[rec.unit]
+            if unit.kind not in rated:
+                yield LedgerError(
+                    rec, "单位", f'{unit.name} ({rec.unit}) is a "{unit.kind}" unit, which "五比五争" does not rate (rated kinds: {", ".join(s.units)})'
+                )
+            if isinstance(rec, Rating) and not 0 <= rec.score <= 100:
+                yield LedgerError(rec, "评分", f"a score lies from 0 to 100, got {rec.score}")
