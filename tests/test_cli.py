@@ -86,6 +86,8 @@ def test_check_plugins_explain_init(bureau_dir: Path, tmp_path: Path) -> None:
     assert run("explain", cfg, "nobody")[0] == 2
     code, out, _ = run("init", str(tmp_path / "new"))
     assert code == 0 and (tmp_path / "new" / "bureau.toml").exists()
+    code, out, err = run("check", str(tmp_path / "new" / "bureau.toml"))
+    assert code == 0, err  # the starter passes check with every installed campaign enabled
     assert run("init", str(tmp_path / "new"))[0] == 2  # not empty any more
 
 

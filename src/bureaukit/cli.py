@@ -301,9 +301,11 @@ def init(directory: Path, debug: bool) -> None:
     """
     from bureaukit.starter import write_starter
 
-    written = write_starter(directory)
+    written, skipped = write_starter(directory)
     for p in written:
         click.echo(f"wrote {p}")
+    for note in skipped:
+        click.echo(f"note: left out campaign {note}", err=True)
     click.echo(f"next: edit {directory / 'bureau.toml'}, then: bureaukit check {directory / 'bureau.toml'}")
 
 

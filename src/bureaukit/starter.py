@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bureaukit.errors import InputError, PluginFailure
+from bureaukit.campaigns import validate_campaign
+from bureaukit.errors import InputError
 from bureaukit.org import Person, Unit
 from bureaukit.plugins import installed
 from bureaukit.records import record_spec
@@ -25,8 +26,12 @@ def _header(cls: type) -> str:
     return ",".join(f.label for f in record_spec(cls).fields) + "\n"
 
 
-def write_starter(directory: Path) -> list[Path]:
-    """Write the starter files; refuses a folder that already holds files."""
+def write_starter(directory: Path) -> tuple[list[Path], list[str]]:
+    """Write the starter files; refuses a folder that already holds files.
+
+    Returns the files written and a note for each installed plugin left out because it
+    could not be loaded (a starter should not fail for a campaign nobody enabled yet).
+    """
     if directory.exists() and any(directory.iterdir()):
         raise InputError([f"{directory}: the folder is not empty; init writes into a new or empty folder"])
     files: dict[Path, str] = {}
@@ -36,12 +41,17 @@ def write_starter(directory: Path) -> list[Path]:
     )
     enabled: list[str] = []
     tables: list[str] = []
+    skipped: list[str] = []
     for name, ep in sorted(installed().items()):
         try:
             module = ep.entry_point.load()
-            regs = module.bureaukit_campaigns()
+            regs = [c for c in module.bureaukit_campaigns() if not validate_campaign(c)]
         except Exception as exc:
-            raise PluginFailure(name, f"cannot load: {exc}", ep.distribution, ep.version) from exc
+            skipped.append(f"{name} ({ep.distribution} {ep.version}): cannot be loaded: {exc}")
+            continue
+        if not any(c.name == name for c in regs):
+            skipped.append(f"{name} ({ep.distribution} {ep.version}): registers no valid campaign {name!r}")
+            continue
         for camp in regs:
             if camp.name != name:
                 continue
@@ -67,4 +77,4 @@ def write_starter(directory: Path) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8")
         written.append(path)
-    return written
+    return written, skipped
