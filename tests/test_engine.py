@@ -5,7 +5,7 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import DEEDS_CSV
+from core_support import DEEDS_CSV
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import BASE_TOML
+from core_support import BASE_TOML
 from tiny import Kind
 
 import bureaukit

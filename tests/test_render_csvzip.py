@@ -7,7 +7,7 @@ import io
 import zipfile
 from typing import Any
 
-from conftest import HOSTILE_FORMULA
+from core_support import HOSTILE_FORMULA
 
 from bureaukit.render import RenderOptions
 from bureaukit.render._labels import neutralise
@@ -39,7 +39,7 @@ def test_members_bom_and_fixed_stamps(result_zh: Any) -> None:
 
 
 def test_identical_bytes_twice(result_zh: Any) -> None:
-    from conftest import sample_result
+    from core_support import sample_result
 
     assert render(result_zh, RenderOptions("zh")) == render(sample_result("zh"), RenderOptions("zh"))
 

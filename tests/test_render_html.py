@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import HOSTILE_SCRIPT
+from core_support import HOSTILE_SCRIPT
 
 from bureaukit.render import RenderOptions
 from bureaukit.render.html import CSP, render
@@ -49,7 +49,7 @@ def test_content_zh_and_en(result_zh: Any, result_en: Any) -> None:
 
 
 def test_same_bytes_twice(result_zh: Any) -> None:
-    from conftest import sample_result
+    from core_support import sample_result
 
     assert render(result_zh, RenderOptions("zh")) == render(sample_result("zh"), RenderOptions("zh"))
 

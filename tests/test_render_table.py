@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import HOSTILE_FORMULA, HOSTILE_SCRIPT
+from core_support import HOSTILE_FORMULA, HOSTILE_SCRIPT
 
 from bureaukit.render import RenderOptions
 from bureaukit.render._labels import clean, display_width, truncate

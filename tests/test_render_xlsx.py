@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from conftest import HOSTILE_FORMULA, HOSTILE_SCRIPT
+from core_support import HOSTILE_FORMULA, HOSTILE_SCRIPT
 
 from bureaukit.errors import InputError
 from bureaukit.render import RenderOptions
@@ -73,7 +73,7 @@ def test_numbers_are_numbers_with_formats(result_zh: Any) -> None:
 
 
 def test_identical_bytes_twice(result_zh: Any) -> None:
-    from conftest import sample_result
+    from core_support import sample_result
 
     a = render(result_zh, RenderOptions("zh"))
     assert a == render(sample_result("zh"), RenderOptions("zh"))
