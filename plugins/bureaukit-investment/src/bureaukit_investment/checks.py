@@ -1,0 +1,114 @@
+"""What the settings' types cannot say: config errors on the page, and rule 4 and the deposit
+roles as ledger errors.
+
+一、目标任务 "对固定资产投资2000万元以上的项目,最多可作为2人共同引进。"
+五(一) "局班子成员及二级机构主要负责人每人缴纳风险金3000元;局机关工作人员和二级机构其他班子成员按照
+自愿原则缴纳风险金2000元。"
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from decimal import Decimal
+
+from bureaukit import CheckContext, ConfigError, LedgerError
+from bureaukit.periods import PeriodError, month_day
+from bureaukit_investment.confirmation import w
+from bureaukit_investment.settings import METRICS, InvestmentSettings
+
+Issue = ConfigError | LedgerError
+
+
+def _near(word: str, known: list[str]) -> str:
+    m = difflib.get_close_matches(word, known, n=1)
+    return f' (did you mean "{m[0]}"?)' if m else ""
+
+
+def _metric_table(path: str, table: dict[str, Decimal], *, positive: bool) -> Iterator[ConfigError]:
+    known: list[str] = list(METRICS)
+    for key in sorted(table):
+        if key not in METRICS:
+            yield ConfigError(
+                f"{path}.{key}", f'unknown key "{key}"{_near(key, known)}; known keys: {", ".join(known)}'
+            )
+        elif positive and table[key] <= 0:
+            yield ConfigError(f"{path}.{key}", f"a target must be > 0, got {w(table[key])}")
+        elif not positive and table[key] < 0:
+            yield ConfigError(f"{path}.{key}", f"must be ≥ 0, got {w(table[key])}")
+
+
+def check_settings(ctx: CheckContext) -> Iterator[ConfigError]:
+    s: InvestmentSettings = ctx.settings
+    if not s.targets:
+        yield ConfigError("targets", "the bureau needs at least one target (" + ", ".join(METRICS) + ")")
+    yield from _metric_table("targets", s.targets, positive=True)
+    root = ctx.org.root.id
+    units = sorted(ctx.org.units)
+    for uid in sorted(s.allocation):
+        path = f"allocation.{uid}"
+        if uid == root:
+            yield ConfigError(path, (
+                f'"{uid}" is the root unit (the bureau), whose task is `targets`; give 局机关 its own '
+                "task through an office unit"
+            ))
+            continue
+        if uid not in ctx.org.units:
+            yield ConfigError(path, f'unknown unit "{uid}"{_near(uid, units)}')
+            continue
+        if not s.allocation[uid]:
+            yield ConfigError(path, "an allocated unit needs at least one target (" + ", ".join(METRICS) + ")")
+        yield from _metric_table(path, s.allocation[uid], positive=True)
+    yield from _metric_table("district_verified", s.district_verified, positive=False)
+    for path, md in (
+        ("deposit.due", s.deposit.due),
+        ("checkpoint.date", s.checkpoint.date),
+        ("h1_push.by", s.h1_push.by),
+    ):
+        if md is None:
+            continue
+        try:
+            month_day(md, 2014)
+        except PeriodError as exc:
+            yield ConfigError(path, str(exc))
+    if not 0 < s.checkpoint.min_ratio <= 1:
+        yield ConfigError("checkpoint.min_ratio", f"must be > 0 and ≤ 1, got {w(s.checkpoint.min_ratio)}")
+    if s.max_introducers < 1:
+        yield ConfigError("max_introducers", f"must be ≥ 1, got {s.max_introducers}")
+
+
+def check_ledgers(ctx: CheckContext) -> Iterator[LedgerError]:
+    s: InvestmentSettings = ctx.settings
+    for p in sorted(ctx.records.get("projects", ()), key=lambda p: p.id):
+        n = len(p.introducers)
+        cell = ";".join(p.introducers)
+        if len(set(p.introducers)) != n:
+            yield LedgerError(p, "引进人", f'a person is listed twice, got "{cell}"')
+        if n > s.max_introducers:
+            yield LedgerError(p, "引进人", (
+                f'at most {s.max_introducers} introducers per project (最多可作为{s.max_introducers}人'
+                f'共同引进), got {n}: "{cell}"'
+            ))
+        elif n >= 2 and p.planned_fixed_asset_wan < s.co_introduce_min_fixed_asset_wan:
+            yield LedgerError(p, "引进人", (
+                f'{n} introducers ("{cell}") only for a planned fixed asset of '
+                f"{w(s.co_introduce_min_fixed_asset_wan)} 万元 or more, this project plans "
+                f"{w(p.planned_fixed_asset_wan)}"
+            ))
+    allowed = set(s.deposit.mandatory_roles) | set(s.deposit.voluntary_roles)
+    shown = ", ".join([*s.deposit.mandatory_roles, *s.deposit.voluntary_roles])
+    for d in sorted(ctx.records.get("deposits", ()), key=lambda d: d.person):
+        person = ctx.org.people.get(d.person)
+        if person is None:
+            continue
+        if not allowed & set(person.roles):
+            roles = ";".join(person.roles) or "none"
+            yield LedgerError(d, "缴纳人", (
+                f'"{d.person}" ({person.name}, roles {roles}) holds no role that pays a risk deposit '
+                f"({shown})"
+            ))
+
+
+def check(ctx: CheckContext) -> Iterator[Issue]:
+    yield from check_settings(ctx)
+    yield from check_ledgers(ctx)

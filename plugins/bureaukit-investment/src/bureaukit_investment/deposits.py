@@ -1,0 +1,153 @@
+"""Rules 10–11: 风险金 and the year-end settlement 奖惩 (seed 000 第一篇 五).
+
+五(一) "局班子成员及二级机构主要负责人每人缴纳风险金3000元;局机关工作人员和二级机构其他班子成员按照自愿
+原则缴纳风险金2000元。风险金于5月20日之前上缴局机关财务科。"
+五(二) "年终根据区招商引资考核组对我局完成实绩及个人招商引资项目考核结果,分别予以奖惩。
+1、全局完成区委、区政府下达的招商引资任务。(1)局班子成员及二级机构主要负责人完成任务的,个人缴纳风险金
+退回并对等奖励;(2)…未完成任务的,个人缴纳风险金退回,不予奖励;(3)所属单位完成局下达任务的,…缴纳风险金
+人员风险金退回并对等奖励;(4)所属单位未完成局下达任务的,单位缴纳风险金人员风险金退回,不予奖励。
+2、全局未完成区委、区政府下达的招商引资任务。(1)…完成任务的,个人缴纳风险金退回并对等奖励;(2)…未完成
+任务的,个人缴纳风险金按照区委、区政府下达我局任务的差额比例相应扣除;(3)所属单位完成局下达任务,单位
+缴纳风险金人员风险金退回并对等奖励;(4)所属单位未完成局下达任务的,单位个人缴纳风险金按照局下达各单位
+任务的差额比例相应扣除。"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from bureaukit import Context, Finding, Payment
+from bureaukit.money import fmt_money, fmt_rate, to_yuan
+from bureaukit.org import Person
+from bureaukit.outcomes import PaymentKind
+from bureaukit.periods import PeriodError
+from bureaukit_investment.confirmation import Assessed, w
+from bureaukit_investment.records import Deposit
+from bureaukit_investment.settings import InvestmentSettings
+from bureaukit_investment.tasks import Standing
+
+ZERO = Decimal(0)
+
+
+def deposit_missing(ctx: Context) -> Iterator[Finding]:
+    """Rule 10: a person with a mandatory role, in post on the due day, with no deposit paid
+    on or before it (runs with ``as_of`` on or after the due day inside the period)."""
+    s: InvestmentSettings = ctx.settings
+    try:
+        due = ctx.period.month_day(s.deposit.due)
+    except PeriodError:
+        return
+    if not ctx.period.contains(due) or ctx.as_of < due:
+        return
+    paid = {d.person: d for d in ctx.records["deposits"]}
+    roles = set(s.deposit.mandatory_roles)
+    for p in ctx.org.everyone():
+        if not roles & set(p.roles) or not p.in_post(due):
+            continue
+        d = paid.get(p.id)
+        if d is not None and d.paid <= due:
+            continue
+        late_zh = f"（{d.paid} 才缴纳）" if d is not None else ""
+        late_en = f" (paid only on {d.paid})" if d is not None else ""
+        yield Finding(
+            f"person:{p.id}",
+            "investment.deposit_missing",
+            "violation",
+            {
+                "zh": f"{p.name}未在 {due} 前缴纳招商引资风险金 {w(s.deposit.mandatory_yuan)} 元{late_zh}",
+                "en": (
+                    f"{p.id} ({p.name}) paid no investment risk deposit "
+                    f"({w(s.deposit.mandatory_yuan)} yuan) by {due}{late_en}"
+                ),
+            },
+            due=due,
+            evidence=[ctx.evidence(d, f"缴纳日期 {d.paid} 晚于 {due}")] if d is not None else [],
+        )
+
+
+def own_standing(ctx: Context, person: Person, table: dict[str, Standing]) -> Standing:
+    """The nearest unit, from the person's own upward, that has an allocation; the bureau
+    when none has."""
+    chain = [person.unit, *(u.id for u in ctx.org.ancestors(person.unit))]
+    for uid in chain:
+        if uid in table:
+            return table[uid]
+    return table[ctx.org.root.id]
+
+
+def settle(
+    ctx: Context, table: dict[str, Standing], credited: dict[str, list[Assessed]]
+) -> Iterator[Payment]:
+    """Rule 11 (final runs only): every deposit of the run is refunded, rewarded or
+    partly deducted by the table of 五(二)."""
+    if not ctx.final:
+        return
+    s: InvestmentSettings = ctx.settings
+    metric = s.settlement_metric
+    bureau = table[ctx.org.root.id]
+    personal = set(s.personal_roles)
+    for d in sorted(ctx.records["deposits"], key=lambda d: d.person):
+        person = ctx.org.people.get(d.person)
+        if person is None:
+            continue
+        yield from _settle_one(ctx, d, person, personal, bureau, table, credited, metric)
+
+
+def _settle_one(
+    ctx: Context,
+    d: Deposit,
+    person: Person,
+    personal: set[str],
+    bureau: Standing,
+    table: dict[str, Standing],
+    credited: dict[str, list[Assessed]],
+    metric: str,
+) -> Iterator[Payment]:
+    amount = to_yuan(d.amount_yuan)
+    subject = f"person:{person.id}"
+    period = ctx.period.id
+    bureau_done = "全局完成区下达任务" if bureau.completed else "全局未完成区下达任务"
+    if personal & set(person.roles):
+        n = len(credited.get(person.id, []))
+        done = n >= 1
+        why = f"{bureau_done}；个人引进项目 {n} 个（{'完成' if done else '未完成'}任务）"
+        basis = bureau
+    else:
+        basis = own_standing(ctx, person, table)
+        done = basis.completed
+        unit_name = ctx.org.unit(basis.unit).name
+        why = f"{bureau_done}；{unit_name}{'完成' if done else '未完成'}局下达任务"
+    if done:
+        note = f"{why}：风险金 {fmt_money(amount)} 元退回并对等奖励"
+        yield from _pay(ctx, d, subject, "refund", amount, period, note)
+        yield from _pay(ctx, d, subject, "reward", amount, period, note)
+        return
+    if bureau.completed:
+        note = f"{why}：风险金 {fmt_money(amount)} 元退回，不予奖励"
+        yield from _pay(ctx, d, subject, "refund", amount, period, note)
+        return
+    short = basis.shortfall(metric)
+    deduction = to_yuan(amount * short)
+    refund = amount - deduction
+    if metric in basis.targets:
+        v, t = basis.values[metric], basis.targets[metric]
+        expr = f"(1 − {w(v)}/{w(t)})" if ZERO < short < 1 else fmt_rate(short)
+        ratio = f"{metric} {w(v)}/{w(t)}，差额比例 {fmt_rate(short)}"
+    else:
+        expr = "0"
+        ratio = f"无 {metric} 任务，差额比例 0"
+    note = (
+        f"{why}；{ratio}：扣除 {fmt_money(amount)} × {expr} = {fmt_money(deduction)} 元，"
+        f"退回 {fmt_money(amount)} − {fmt_money(deduction)} = {fmt_money(refund)} 元"
+    )
+    yield from _pay(ctx, d, subject, "deduction", deduction, period, note)
+    yield from _pay(ctx, d, subject, "refund", refund, period, note)
+
+
+def _pay(
+    ctx: Context, d: Deposit, subject: str, kind: PaymentKind, amount: Decimal, period: str, note: str
+) -> Iterator[Payment]:
+    """One payment; a zero amount is not emitted."""
+    if amount != ZERO:
+        yield Payment(subject, kind, amount, period, [ctx.evidence(d, note)])

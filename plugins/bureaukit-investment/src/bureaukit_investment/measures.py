@@ -1,0 +1,155 @@
+"""Rules 7–9: 主要措施 — 序时进度, 离岗招商, 外出招商 (seed 000 第一篇 四).
+
+四(三) "凡承担招商引资任务的单位主要负责人每季度带队外出招商一次,也可以确定专职招商人员驻点招商 …
+凡7月31日前固定资产投资任务完成未达到50%的单位,其主要领导要离岗招商,直至完成任务"。
+四(四) "局招商办负责每月通报全局招商引资任务完成时序进度"。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+
+from bureaukit import Context, Evidence, Finding
+from bureaukit.money import fmt_rate
+from bureaukit.periods import PeriodError
+from bureaukit_investment.confirmation import w
+from bureaukit_investment.records import Trip, TripKind
+from bureaukit_investment.settings import InvestmentSettings
+from bureaukit_investment.tasks import Standing
+
+
+def behind_schedule(ctx: Context, table: dict[str, Standing]) -> Iterator[Finding]:
+    """Rule 7: a subject with targets whose value/target on any target is below time progress."""
+    tp = ctx.time_progress
+    for uid in sorted(table):
+        st = table[uid]
+        lagging = [m for m in st.targets if st.ratio(m) < tp]
+        if not lagging:
+            continue
+        text = ", ".join(f"{m} {fmt_rate(st.ratio(m))} < {fmt_rate(tp)}" for m in lagging)
+        figures = "；".join(f"{m} {w(st.values[m])}/{w(st.targets[m])}" for m in lagging)
+        name = ctx.org.unit(uid).name
+        yield Finding(
+            f"unit:{uid}",
+            "investment.behind_schedule",
+            "warning",
+            {
+                "zh": f"{name}招商引资任务完成低于序时进度（{ctx.as_of}）：{text}（{figures}）",
+                "en": f"{uid} is behind schedule at {ctx.as_of}: {text} ({figures})",
+            },
+            evidence=[Evidence(note=f"序时进度 {fmt_rate(tp)}；{st.ratios_text()}")],
+        )
+
+
+def _day(ctx: Context, md: str) -> date | None:
+    try:
+        return ctx.period.month_day(md)
+    except PeriodError:
+        return None
+
+
+def leave_post(
+    ctx: Context,
+    table: dict[str, Standing],
+    standings_at: Callable[[Context], dict[str, Standing]],
+) -> Iterator[Finding]:
+    """Rule 8: an allocated unit below ``min_ratio`` of its checkpoint metric at the checkpoint
+    date (as a run with that as_of computes it) and still below 1 now: its heads leave post."""
+    s: InvestmentSettings = ctx.settings
+    cp = s.checkpoint
+    day = _day(ctx, cp.date)
+    if day is None or not ctx.period.contains(day) or ctx.as_of < day:
+        return
+    then = standings_at(ctx.at(day))
+    root = ctx.org.root.id
+    for uid in sorted(table):
+        st = table[uid]
+        if uid == root or cp.metric not in st.targets:
+            continue
+        before = then[uid]
+        r_then, r_now = before.ratio(cp.metric), st.ratio(cp.metric)
+        if not (r_then < cp.min_ratio and r_now < 1):
+            continue
+        t = st.targets[cp.metric]
+        name = ctx.org.unit(uid).name
+        heads = ctx.org.members(uid, "unit_head", on=ctx.as_of)
+        ev = [Evidence(note=(
+            f"{day} {cp.metric} {w(before.values[cp.metric])}/{w(t)} = {fmt_rate(r_then)} < "
+            f"{fmt_rate(cp.min_ratio)}；{ctx.as_of} {w(st.values[cp.metric])}/{w(t)} = {fmt_rate(r_now)} < 1"
+        ))]
+        for subject, who in [(f"person:{h.id}", h.name) for h in heads] or [(f"unit:{uid}", name)]:
+            yield Finding(
+                subject,
+                "investment.leave_post",
+                "violation",
+                {
+                    "zh": (
+                        f"{name}至 {day} {cp.metric} 完成 {w(before.values[cp.metric])}/{w(t)}"
+                        f"（{fmt_rate(r_then)}），未达 {fmt_rate(cp.min_ratio)}，至 {ctx.as_of} 仍未完成"
+                        f"（{fmt_rate(r_now)}）：主要领导离岗招商，直至完成任务（{who}）"
+                    ),
+                    "en": (
+                        f"{uid}: {cp.metric} {w(before.values[cp.metric])}/{w(t)} ({fmt_rate(r_then)}) "
+                        f"at {day}, below {fmt_rate(cp.min_ratio)}, and still {fmt_rate(r_now)} at "
+                        f"{ctx.as_of}: the head ({who}) must leave post to attract investment until "
+                        "the task is done"
+                    ),
+                },
+                due=day,
+                evidence=ev,
+            )
+
+
+def _counts(ctx: Context, uid: str, trip: Trip) -> bool:
+    """A row of the unit's own that meets rule 9: a trip led by one of its unit heads, or
+    驻点招商 by any person of the unit."""
+    if trip.unit != uid:
+        return False
+    leader = ctx.org.people.get(trip.leader)
+    if leader is None or leader.unit != uid:
+        return False
+    if trip.kind is TripKind.stationed:
+        return True
+    return "unit_head" in leader.roles
+
+
+def no_trip(ctx: Context, table: dict[str, Standing]) -> Iterator[Finding]:
+    """Rule 9: every elapsed bucket an allocated unit has no qualifying trip in."""
+    s: InvestmentSettings = ctx.settings
+    root = ctx.org.root.id
+    trips = sorted(ctx.records["trips"], key=lambda t: (t.date, t.id))
+    for uid in sorted(table):
+        if uid == root:
+            continue
+        name = ctx.org.unit(uid).name
+        own = [t for t in trips if t.unit == uid]
+        for b in ctx.buckets(s.trip_every):
+            inside = [t for t in own if b.start <= t.date <= b.end]
+            if any(_counts(ctx, uid, t) for t in inside):
+                continue
+            ignored = [t.id for t in inside]
+            zh_extra = f"（{'、'.join(ignored)} 非单位主要负责人带队或本单位人员驻点，不计）" if ignored else ""
+            en_extra = (
+                f" ({', '.join(ignored)} not led by its unit head nor stationed by its own staff)"
+                if ignored else ""
+            )
+            yield Finding(
+                f"unit:{uid}",
+                "investment.no_trip",
+                "warning",
+                {
+                    "zh": (
+                        f"{name}在 {b.label}（{b.start}..{b.end}）无主要负责人带队外出招商或驻点招商"
+                        f"{zh_extra}"
+                    ),
+                    "en": (
+                        f"{uid} had no investment trip led by its unit head nor stationed staff in "
+                        f"{b.label} ({b.start}..{b.end}){en_extra}"
+                    ),
+                },
+                due=b.end,
+                evidence=[ctx.evidence(t, "不计入") for t in inside]
+                or [Evidence(note=f"{b.label}：外出招商台账无本单位记录")],
+            )
+

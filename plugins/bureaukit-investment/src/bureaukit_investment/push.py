@@ -1,0 +1,75 @@
+"""Rule 12: 二季度攻坚 (seed 000 第四篇).
+
+一、奋战目标 "从现在开始到6月底 … 招商引资已签约项目5月份开工,新签约5000万元以上项目1个"。
+二(五) "上半年适时自行组织或与相关单位合作开展招商推介活动一次"。
+(已签约项目5月份开工 is not checked: the ledgers record no start of works.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bureaukit import Context, Evidence, Finding
+from bureaukit.periods import PeriodError
+from bureaukit_investment.confirmation import w
+from bureaukit_investment.settings import InvestmentSettings
+
+
+def h1_push(ctx: Context) -> Iterator[Finding]:
+    """Over records dated from the period's start to ``by``: too few big signings, or too
+    few promotion events; both on the bureau, ``due`` = ``by``."""
+    s: InvestmentSettings = ctx.settings
+    push = s.h1_push
+    if not push.on:
+        return
+    try:
+        by = ctx.period.month_day(push.by_day)
+    except PeriodError:
+        return
+    if not ctx.period.contains(by) or ctx.as_of < by:
+        return
+    start = ctx.period.start
+    root = ctx.org.root
+    subject = f"unit:{root.id}"
+    if push.signings > 0:
+        big = sorted(
+            (p for p in ctx.records["projects"]
+             if start <= p.signed <= by and p.contract_total_wan >= push.min_wan),
+            key=lambda p: p.id,
+        )
+        if len(big) < push.signings:
+            yield Finding(
+                subject,
+                "investment.h1_big_signing",
+                "warning",
+                {
+                    "zh": (
+                        f"{start} 至 {by} 新签约 {w(push.min_wan)} 万元以上项目 {len(big)} 个，"
+                        f"少于 {push.signings} 个"
+                    ),
+                    "en": (
+                        f"{len(big)} new project(s) of {w(push.min_wan)} (10k yuan) or more signed "
+                        f"{start}..{by}, fewer than {push.signings}"
+                    ),
+                },
+                due=by,
+                evidence=[ctx.evidence(p, f"合同投资额 {w(p.contract_total_wan)} 万元") for p in big]
+                or [Evidence(note=f"{start}..{by} 无合同投资额 ≥ {w(push.min_wan)} 万元的新签约项目")],
+            )
+    if push.events > 0:
+        held = sorted(
+            (e for e in ctx.records["promotions"] if start <= e.date <= by), key=lambda e: e.id
+        )
+        if len(held) < push.events:
+            yield Finding(
+                subject,
+                "investment.no_promotion",
+                "warning",
+                {
+                    "zh": f"{start} 至 {by} 开展招商推介活动 {len(held)} 次，少于 {push.events} 次",
+                    "en": f"{len(held)} promotion event(s) held {start}..{by}, fewer than {push.events}",
+                },
+                due=by,
+                evidence=[ctx.evidence(e, e.title) for e in held]
+                or [Evidence(note=f"{start}..{by} 招商推介活动台账无记录")],
+            )

@@ -1,0 +1,189 @@
+"""Rules 3, 5, 6: the tasks 目标任务 of the bureau, its units and its leaders.
+
+一、目标任务 "2014年全局招商引资任务数为1.8亿元,其中固定资产投资任务数为7000万元,工业项目任务数为
+5000万元,5000万元项目两个。… 对局机关、局属二级机构实行差别化任务分解(附任务分解表)。局班子成员及
+二级机构主要负责人每人负责引进一个2000万元以上的项目(其中固定资产投资不低于1000万元)。对固定资产投资
+2000万元以上的项目,最多可作为2人共同引进。"
+二(一) "招商引资任务数以2014年区考核组验收认定为准"。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+import attrs
+
+from bureaukit import Context, Evidence, Score
+from bureaukit.money import fmt_points, fmt_rate
+from bureaukit.org import Person
+from bureaukit_investment.confirmation import Assessed, w
+from bureaukit_investment.settings import METRICS, InvestmentSettings
+
+ONE = Decimal(1)
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+
+def unit_of_measure(metric: str) -> str:
+    return "个" if metric == "big_projects" else "万元"
+
+
+@attrs.frozen
+class Standing:
+    """A subject with targets (the bureau or an allocated unit): its values against them."""
+
+    unit: str
+    targets: dict[str, Decimal]
+    values: dict[str, Decimal]
+    evidence: dict[str, tuple[Evidence, ...]]
+
+    def ratio(self, metric: str) -> Decimal:
+        return self.values[metric] / self.targets[metric]
+
+    @property
+    def completed(self) -> bool:
+        """Every target it has is met (value ≥ target)."""
+        return all(self.values[m] >= t for m, t in self.targets.items())
+
+    def shortfall(self, metric: str) -> Decimal:
+        """min(1, max(0, 1 − achieved/target)); 0 with no target on *metric*."""
+        if metric not in self.targets:
+            return ZERO
+        return min(ONE, max(ZERO, ONE - self.ratio(metric)))
+
+    @property
+    def points(self) -> Decimal:
+        """100 × mean over its targets of min(1, value/target)."""
+        parts = [min(ONE, self.ratio(m)) for m in self.targets]
+        return HUNDRED * sum(parts, ZERO) / len(parts)
+
+    def ratios_text(self) -> str:
+        return "; ".join(
+            f"{m} {w(self.values[m])}/{w(t)} = {fmt_rate(self.ratio(m))}" for m, t in self.targets.items()
+        )
+
+
+def targets_of(ctx: Context) -> dict[str, dict[str, Decimal]]:
+    """Unit id → its targets: the root's from ``targets``, the others from ``allocation``."""
+    s: InvestmentSettings = ctx.settings
+    out = {ctx.org.root.id: _ordered(s.targets)}
+    for uid in sorted(s.allocation):
+        if uid in ctx.org.units and uid != ctx.org.root.id:
+            out[uid] = _ordered(s.allocation[uid])
+    return out
+
+
+def _ordered(table: dict[str, Decimal]) -> dict[str, Decimal]:
+    return {m: table[m] for m in METRICS if m in table}
+
+
+def _measure(ctx: Context, projects: Sequence[Assessed], metric: str) -> tuple[Decimal, list[Evidence]]:
+    s: InvestmentSettings = ctx.settings
+    total = ZERO
+    ev: list[Evidence] = []
+    for a in projects:
+        p = a.project
+        if metric == "total_wan":
+            total += p.contract_total_wan
+            ev.append(ctx.evidence(p, f"合同投资额 {w(p.contract_total_wan)} 万元"))
+        elif metric == "fixed_asset_wan":
+            total += a.equivalent
+            ev.append(ctx.evidence(p, a.note))
+        elif metric == "industrial_wan":
+            if p.category in s.industrial_categories:
+                total += p.contract_total_wan
+                ev.append(ctx.evidence(p, f"{p.category.value}项目 合同投资额 {w(p.contract_total_wan)} 万元"))
+        elif p.contract_total_wan >= s.big_project_min_wan:
+            total += ONE
+            ev.append(ctx.evidence(
+                p, f"合同投资额 {w(p.contract_total_wan)} ≥ {w(s.big_project_min_wan)} 万元，计 1 个"
+            ))
+    return total, ev
+
+
+def standings(ctx: Context, assessed: Sequence[Assessed]) -> dict[str, Standing]:
+    """The bureau's and each allocated unit's values on their own targets, over the confirmed
+    projects of the unit and its descendants; in final runs ``district_verified`` replaces
+    the bureau's figure for each metric it names."""
+    s: InvestmentSettings = ctx.settings
+    confirmed = [a for a in assessed if a.confirmed]
+    out: dict[str, Standing] = {}
+    for uid, targets in targets_of(ctx).items():
+        inside = {u.id for u in ctx.org.subtree(uid)}
+        mine = [a for a in confirmed if a.project.unit in inside]
+        values: dict[str, Decimal] = {}
+        evidence: dict[str, tuple[Evidence, ...]] = {}
+        for m in targets:
+            v, ev = _measure(ctx, mine, m)
+            if uid == ctx.org.root.id and ctx.final and m in s.district_verified:
+                verified = s.district_verified[m]
+                ev.insert(0, Evidence(note=(
+                    f"以区考核组验收认定为准：{m} = {w(verified)}（台账合计 {w(v)}）"
+                )))
+                v = verified
+            values[m] = v
+            evidence[m] = tuple(ev)
+        out[uid] = Standing(uid, targets, values, evidence)
+    return out
+
+
+def score_standings(ctx: Context, table: dict[str, Standing]) -> Iterator[Score]:
+    """Rule 3 and 6 for units: a Score per target and ``points``."""
+    for uid in sorted(table):
+        st = table[uid]
+        subject = f"unit:{uid}"
+        for m, t in st.targets.items():
+            yield Score(subject, m, st.values[m], target=t, unit=unit_of_measure(m),
+                        evidence=st.evidence[m], form="exact")
+        yield Score(subject, "points", st.points, evidence=[Evidence(note=(
+            f"100 × 平均(min(1, 完成/任务))：{st.ratios_text()} → {fmt_points(st.points)}"
+        ))])
+
+
+def personal_people(ctx: Context) -> list[Person]:
+    """People with a personal role who are in post at some time in the period, by id."""
+    roles = set(ctx.settings.personal_roles)
+    return [
+        p for p in ctx.org.everyone()
+        if roles & set(p.roles) and p.overlaps(ctx.period.start, ctx.period.end)
+    ]
+
+
+def personal_projects(ctx: Context, assessed: Sequence[Assessed]) -> dict[str, list[Assessed]]:
+    """Person id → the qualifying projects they introduced (rule 5): confirmed, contract
+    total ≥ ``personal_min_total_wan`` and planned fixed asset ≥ ``personal_min_fixed_asset_wan``;
+    every introducer of a co-introduced project gets full credit."""
+    s: InvestmentSettings = ctx.settings
+    out: dict[str, list[Assessed]] = {}
+    for a in assessed:
+        p = a.project
+        if (
+            a.confirmed
+            and p.contract_total_wan >= s.personal_min_total_wan
+            and p.planned_fixed_asset_wan >= s.personal_min_fixed_asset_wan
+        ):
+            for pid in sorted(set(p.introducers)):
+                out.setdefault(pid, []).append(a)
+    return out
+
+
+def score_personal(ctx: Context, credited: dict[str, list[Assessed]]) -> Iterator[Score]:
+    """Rule 5 and 6 for people: ``personal_project`` (target 1) and ``points`` 100 / 0."""
+    s: InvestmentSettings = ctx.settings
+    for person in personal_people(ctx):
+        subject = f"person:{person.id}"
+        mine = credited.get(person.id, [])
+        ev = [
+            ctx.evidence(a.project, (
+                f"引进 {a.project.id}：合同投资额 {w(a.project.contract_total_wan)} ≥ "
+                f"{w(s.personal_min_total_wan)} 万元，计划固定资产投资 "
+                f"{w(a.project.planned_fixed_asset_wan)} ≥ {w(s.personal_min_fixed_asset_wan)} 万元"
+            ))
+            for a in mine
+        ]
+        yield Score(subject, "personal_project", len(mine), target=1, unit="个", evidence=ev, form="exact")
+        done = len(mine) >= 1
+        yield Score(subject, "points", HUNDRED if done else ZERO, evidence=[Evidence(note=(
+            f"个人引进项目 {len(mine)} 个（任务 1 个）：{'完成，100' if done else '未完成，0'}"
+        ))])

@@ -1,0 +1,163 @@
+"""A run through files: bureau.toml + CSV ledgers with Chinese headers (progress GB18030 as
+Chinese Excel writes it, the others UTF-8 with BOM), through ``bureaukit.load`` / ``score``
+and through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import bureaukit
+
+UNITS = """单位编号,单位名称,单位类型,上级单位
+bureau,示例局,bureau,
+invest,招商办,office,bureau
+ygs,区道路运输管理所,institution,bureau
+gls,区公路管理段,institution,bureau
+"""
+
+PEOPLE = """人员编号,姓名,所在单位,角色
+p01,王建国,bureau,main_leader
+p02,李卫东,bureau,team_member
+p09,周涛,invest,unit_head
+p10,吴静,invest,staff
+p21,郑强,ygs,unit_head
+p23,谢军,ygs,staff
+p26,韩雪,gls,unit_head
+"""
+
+PROJECTS = """项目编号,项目名称,项目类别,引进单位,引进人,签约日期,合同投资额,计划固定资产投资,认定证书,城市规划区内,本区注册,注册日期
+P1,汽车零部件厂,工业,ygs,p21,2014-03-01,2500,1200,,,,
+P2,交通商业广场,房地产商业,invest,p10,2014/4/1,12700,0,,是,,
+P3,物流配送中心,商贸和现代服务业,gls,p26,2014年5月1日,1000,0,,,,
+"""
+
+PROGRESS = """项目编号,填报日期,本年完成固定资产投资,本年实际纳税,对中小企业贷款
+P1,2014-06-30,800,,
+P2,2014-09-30,,120,
+"""
+
+DEPOSITS = """缴纳人,金额,缴纳日期
+p02,3000,2014-05-10
+p21,3000,2014-05-12
+p10,2000,2014-05-15
+p26,3000,2014-05-25
+"""
+
+TRIPS = """编号,单位,带队人,日期,目的地,方式
+T1,ygs,p21,2014-03-10,上海,外出招商
+T2,ygs,p21,2014-05-10,杭州,
+T3,ygs,p23,2014-08-10,苏州,驻点招商
+T4,ygs,p21,2014-11-10,南京,外出招商
+"""
+
+CONFIG = """units = "org/units.csv"
+people = "org/people.csv"
+
+[bureau]
+id = "t"
+name = "测试局"
+period = "2014"
+
+[campaigns]
+enabled = ["investment"]
+
+[campaigns.investment]
+targets = { total_wan = 18000, fixed_asset_wan = 7000 }
+allocation = { ygs = { total_wan = 3000 }, gls = { total_wan = 3000 } }
+
+[campaigns.investment.ledgers]
+projects = "ledgers/项目台账.csv"
+progress = "ledgers/项目进度.csv"
+deposits = "ledgers/风险金.csv"
+trips = "ledgers/外出招商.csv"
+"""
+
+
+def write_bureau(root: Path, projects: str = PROJECTS) -> Path:
+    root.mkdir(exist_ok=True)
+    (root / "org").mkdir()
+    (root / "ledgers").mkdir()
+    (root / "org/units.csv").write_text(UNITS, encoding="utf-8")
+    (root / "org/people.csv").write_text(PEOPLE, encoding="utf-8")
+    (root / "ledgers/项目台账.csv").write_text(projects, encoding="utf-8-sig")
+    (root / "ledgers/项目进度.csv").write_bytes(PROGRESS.encode("gb18030"))
+    (root / "ledgers/风险金.csv").write_text(DEPOSITS, encoding="utf-8-sig")
+    (root / "ledgers/外出招商.csv").write_text(TRIPS, encoding="utf-8-sig")
+    cfg = root / "bureau.toml"
+    cfg.write_text(CONFIG, encoding="utf-8")
+    return cfg
+
+
+def values(d: dict, subject: str) -> dict[str, str]:
+    return {s["metric"]: s["value"] for s in d["scores"] if s["subject"] == subject}
+
+
+def paid(d: dict, subject: str) -> dict[str, str]:
+    return {p["kind"]: p["amount"] for p in d["payments"] if p["subject"] == subject}
+
+
+def found(d: dict, code: str) -> list[str]:
+    return sorted(f["subject"] for f in d["findings"] if f["code"] == f"investment.{code}")
+
+
+def check_numbers(d: dict) -> None:
+    # total 2500 + 12700 + 1000 = 16200; fixed 800 + 120 × 6 = 1520
+    # points: 100 × (16200/18000 + 1520/7000) / 2 = 100 × (0.9 + 0.217142…) / 2 = 55.857… → 55.86
+    assert values(d, "unit:bureau") == {"total_wan": "16200", "fixed_asset_wan": "1520", "points": "55.86"}
+    assert values(d, "unit:ygs") == {"total_wan": "2500", "points": "83.33"}
+    assert values(d, "unit:gls") == {"total_wan": "1000", "points": "33.33"}
+    assert values(d, "person:p21") == {"personal_project": "1", "points": "100.00"}
+    assert values(d, "person:p26") == {"personal_project": "0", "points": "0.00"}
+    # bureau not completed, shortfall 1800/18000 = 0.1
+    assert paid(d, "person:p02") == {"deduction": "300.00", "refund": "2700.00"}
+    assert paid(d, "person:p21") == {"refund": "3000.00", "reward": "3000.00"}
+    assert paid(d, "person:p10") == {"deduction": "200.00", "refund": "1800.00"}  # 局机关: the bureau's
+    assert paid(d, "person:p26") == {"deduction": "300.00", "refund": "2700.00"}
+    assert found(d, "deposit_missing") == ["person:p09", "person:p26"]  # p26 paid on 25 May
+    assert found(d, "no_trip") == ["unit:gls"] * 4
+    assert found(d, "behind_schedule") == ["unit:bureau", "unit:gls", "unit:ygs"]
+    assert found(d, "unconfirmed") == []
+    ev = next(s for s in d["scores"] if s["subject"] == "unit:bureau" and s["metric"] == "fixed_asset_wan")
+    assert [(e["source"], e["row"], e["record"]) for e in ev["evidence"]] == [
+        ("ledgers/项目台账.csv", 2, "P1"), ("ledgers/项目台账.csv", 3, "P2"),
+        ("ledgers/项目台账.csv", 4, "P3")]
+    assert ev["evidence"][1]["note"] == "房地产商业：本年实际纳税 120 × 6 = 720 万元"
+
+
+def test_load_and_score_through_files(tmp_path):
+    cfg = write_bureau(tmp_path)
+    b = bureaukit.load(cfg)
+    d = bureaukit.score(b).to_dict()
+    assert d["schema"] == 1 and d["period"]["final"] is True
+    check_numbers(d)
+    mid = bureaukit.score(b, as_of="2014-06-30").to_dict()
+    assert mid["payments"] == [] and values(mid, "unit:bureau")["fixed_asset_wan"] == "800"
+
+
+def test_ledger_errors_report_file_row_and_column(tmp_path):
+    bad = PROJECTS + "P5,x,钢铁,ygs,p21,2014-06-01,3000,1500,,,,\n"
+    with pytest.raises(bureaukit.InputError) as err:
+        bureaukit.load(write_bureau(tmp_path / "a", projects=bad))
+    lines = err.value.problems
+    assert any("项目台账.csv:5: 项目类别:" in line and '"钢铁"' in line for line in lines), lines
+    # the campaign's own check: two introducers below 2000 万元 planned fixed asset (rule 4)
+    co = PROJECTS + "P4,合资项目,工业,ygs,p21;p23,2014-06-01,3000,1500,,,,\n"
+    with pytest.raises(bureaukit.InputError) as err:
+        bureaukit.load(write_bureau(tmp_path / "b", projects=co))
+    lines = err.value.problems
+    assert any("项目台账.csv:5: 引进人:" in line and "1500" in line for line in lines), lines
+
+
+def test_cli_score_json(tmp_path):
+    pytest.importorskip("bureaukit.cli")
+    from click.testing import CliRunner
+
+    from bureaukit.cli import main
+
+    cfg = write_bureau(tmp_path)
+    res = CliRunner().invoke(main, ["score", str(cfg), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    check_numbers(json.loads(res.stdout))
