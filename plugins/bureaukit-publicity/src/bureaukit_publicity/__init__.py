@@ -1,1 +1,17 @@
-"""bureaukit campaign plugin: publicity (宣传信息工作)."""
+"""bureaukit campaign plugin: publicity (宣传信息工作, seed 000 第三篇)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import bureaukit
+
+if TYPE_CHECKING:
+    from bureaukit import Campaign
+
+
+@bureaukit.hookimpl
+def bureaukit_campaigns() -> list[Campaign]:
+    from bureaukit_publicity.campaign import CAMPAIGN
+
+    return [CAMPAIGN]

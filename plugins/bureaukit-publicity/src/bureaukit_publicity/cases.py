@@ -1,0 +1,84 @@
+"""Rule 5 — 舆情应对 and 网评回复 (seed 五 建立交通运输宣传信息工作应对机制).
+
+"以实事求是的态度,积极正面地与媒体合作,及时妥善地解决存在的问题。… 对涉及到本单位的负面报道,及时给予
+正确舆论引导;对涉及的咨询、建议和投诉类问题,按照归口管理的原则确定承办单位。对承办单位反馈的办理意见,
+网评人员要报送给局宣传信息工作领导组负责人审核,经审核通过后方可对外答复。"
+
+A case is due ``reply_days`` after it is received (及时: the days are a bureau default);
+late, or still open past the due day → ``publicity.reply_overdue``. A replied
+consultation, suggestion or complaint not approved by a ``publicity_lead`` in post on
+the reply day → ``publicity.reply_unapproved``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+from bureaukit import Context, Finding
+from bureaukit.records import enum_label
+from bureaukit_publicity.records import Case, CaseKind
+from bureaukit_publicity.settings import PublicitySettings
+
+
+def score_cases(ctx: Context) -> Iterator[Finding]:
+    s: PublicitySettings = ctx.settings
+    cases: list[Case] = sorted(ctx.records["cases"], key=lambda c: c.id)
+    for c in cases:
+        due = c.received + timedelta(days=s.reply_days)
+        label = enum_label(c.kind)
+        got = f"{c.received.isoformat()} + {s.reply_days} 天 = {due.isoformat()}"
+        if c.replied is not None and c.replied > due:
+            late = (c.replied - due).days
+            yield Finding(
+                f"unit:{c.unit}",
+                "publicity.reply_overdue",
+                "warning",
+                {
+                    "zh": f"{label} {c.id}: {c.received.isoformat()} 收到, 应于 {due.isoformat()} 前答复, "
+                    f"{c.replied.isoformat()} 才答复, 逾期 {late} 天",
+                    "en": f"{c.kind.name} case {c.id} received {c.received.isoformat()} was due "
+                    f"{due.isoformat()} but answered {c.replied.isoformat()}, {late} days late",
+                },
+                due=due,
+                evidence=[ctx.evidence(c, f"{got} < 答复 {c.replied.isoformat()}")],
+            )
+        elif c.replied is None and ctx.as_of > due:
+            late = (ctx.as_of - due).days
+            yield Finding(
+                f"unit:{c.unit}",
+                "publicity.reply_overdue",
+                "warning",
+                {
+                    "zh": f"{label} {c.id}: {c.received.isoformat()} 收到, 应于 {due.isoformat()} 前答复, "
+                    f"截至 {ctx.as_of.isoformat()} 未答复, 已逾期 {late} 天",
+                    "en": f"{c.kind.name} case {c.id} received {c.received.isoformat()} was due "
+                    f"{due.isoformat()} and is unanswered on {ctx.as_of.isoformat()}, {late} days late",
+                },
+                due=due,
+                evidence=[ctx.evidence(c, f"{got} < {ctx.as_of.isoformat()}, 未答复")],
+            )
+        if c.replied is None or c.kind is CaseKind.negative:
+            continue
+        approver = ctx.org.people.get(c.approved_by) if c.approved_by else None
+        if approver is not None and "publicity_lead" in approver.roles and approver.in_post(c.replied):
+            continue
+        if approver is None:
+            why_zh, why_en = "无审核人", "no approver recorded"
+        elif "publicity_lead" not in approver.roles:
+            why_zh = f"审核人 {approver.id} {approver.name} 不是宣传信息领导组负责人"
+            why_en = f"approver {approver.id} is not a publicity_lead"
+        else:
+            why_zh = f"审核人 {approver.id} {approver.name} 于 {c.replied.isoformat()} 不在岗"
+            why_en = f"approver {approver.id} was not in post on {c.replied.isoformat()}"
+        yield Finding(
+            f"unit:{c.unit}",
+            "publicity.reply_unapproved",
+            "violation",
+            {
+                "zh": f"{label} {c.id} 于 {c.replied.isoformat()} 对外答复未经宣传信息领导组负责人审核: {why_zh}",
+                "en": f"{c.kind.name} case {c.id} was answered on {c.replied.isoformat()} without "
+                f"approval by the publicity lead: {why_en}",
+            },
+            evidence=[ctx.evidence(c, f"答复 {c.replied.isoformat()}, 审核人 {c.approved_by or '空'}")],
+        )

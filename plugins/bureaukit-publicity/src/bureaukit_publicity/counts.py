@@ -1,0 +1,92 @@
+"""Rules 2 and 6 — 刊登数 / 采用数 and the 任务分解 (seed 六(一)、(二)).
+
+六(一): "任务分解:(见附表)". 六(二): "根据新闻稿件的刊登数和政务信息的采用数,对照评选条件" —
+the conditions count "市级刊物刊登的新闻稿件" and "市局、区委区政府以上单位采用的政务信息".
+
+Per person, ``news_count`` / ``info_count`` count adoptions at outlets that count for
+the award. Per quota unit, ``news`` / ``info`` count every adoption the unit itself
+submitted (its descendants' are their own), and ``points`` = 100 × mean of
+min(1, count ÷ quota) over its quota keys > 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from bureaukit import Context, Evidence, Score
+from bureaukit.money import fmt_points
+from bureaukit_publicity.fees import Priced
+from bureaukit_publicity.settings import PublicitySettings
+
+KINDS: tuple[str, ...] = ("news", "info")
+KIND_ZH = {"news": "新闻", "info": "信息"}
+
+
+def person_counts(items: Sequence[Priced]) -> dict[str, dict[str, list[Priced]]]:
+    """person → kind → the adoptions that count for the award (each row once)."""
+    out: dict[str, dict[str, list[Priced]]] = {}
+    for p in items:
+        for pid in p.adoption.authors:
+            mine = out.setdefault(pid, {k: [] for k in KINDS})
+            if p.outlet.counts:
+                mine[p.adoption.kind.name].append(p)
+    return out
+
+
+def quota_units(s: PublicitySettings) -> list[str]:
+    """Units listed in ``quotas`` with a key > 0, by id."""
+    return sorted(u for u, q in s.quotas.items() if q.news > 0 or q.info > 0)
+
+
+def score_counts(ctx: Context, items: Sequence[Priced]) -> Iterator[Score]:
+    s: PublicitySettings = ctx.settings
+    for pid, kinds in sorted(person_counts(items).items()):
+        for k in KINDS:
+            got = kinds[k]
+            yield Score(
+                f"person:{pid}",
+                f"{k}_count",
+                len(got),
+                evidence=[
+                    ctx.evidence(p.adoption, f"{p.adoption.item} {KIND_ZH[k]} 被 {p.outlet.zh} 采用 (计入评比)")
+                    for p in got
+                ]
+                + [Evidence(note=f"计入评比的{KIND_ZH[k]} {len(got)} 条")],
+            )
+    for uid in quota_units(s):
+        q = s.quotas[uid]
+        ratios: list[tuple[str, int, int]] = []
+        for k in KINDS:
+            need: int = getattr(q, k)
+            if need <= 0:
+                continue
+            got = [p for p in items if p.adoption.unit == uid and p.adoption.kind.name == k]
+            ratios.append((k, len(got), need))
+            yield Score(
+                f"unit:{uid}",
+                k,
+                len(got),
+                target=need,
+                evidence=[
+                    ctx.evidence(p.adoption, f"{p.adoption.item} {KIND_ZH[k]} 被 {p.outlet.zh} 采用")
+                    for p in got
+                ]
+                + [Evidence(note=f"{uid} {KIND_ZH[k]} {len(got)} / 任务 {need}")],
+            )
+        parts = [min(Decimal(1), Decimal(have) / need) for _, have, need in ratios]
+        points = Decimal(100) * sum(parts, Decimal(0)) / len(parts)
+        terms = "; ".join(
+            f"{KIND_ZH[k]} min(1, {have}/{need}) = {fmt_ratio(min(Decimal(1), Decimal(have) / need))}"
+            for k, have, need in ratios
+        )
+        yield Score(
+            f"unit:{uid}",
+            "points",
+            points,
+            evidence=[Evidence(note=f"{terms}; 100 × 平均 = {fmt_points(points)}")],
+        )
+
+
+def fmt_ratio(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.0001")).normalize())
