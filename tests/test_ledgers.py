@@ -1,6 +1,7 @@
 """Ledger formats and cell forms (CORE §5), through bureaukit.load on files."""
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,67 @@ def test_files_that_are_not_csv(bureau_dir: Path, tiny_plugin: object, content: 
 def test_campaign_ledger_error_from_check(bureau_dir: Path, tiny_plugin: object) -> None:
     (bureau_dir / "ledgers" / "deeds.csv").write_text("编号,单位,日期,类型,金额\nd1,s1,2014-03-01,走访,20000\n", encoding="utf-8")
     assert "ledgers/deeds.csv:2: 金额: more than 10000, got 20000" in problems(bureau_dir, tiny_plugin)
+
+
+def test_a_row_longer_than_the_header_is_an_error_not_lost_data(bureau_dir: Path, tiny_plugin: object) -> None:
+    (bureau_dir / "ledgers" / "deeds.csv").write_text(
+        "编号,单位,日期,类型,金额\nd1,s1,2014-03-01,走访,1,234\nd2,s1,2014-03-02,走访,5\n", encoding="utf-8")
+    text = problems(bureau_dir, tiny_plugin)
+    assert "ledgers/deeds.csv:2: column 6: the row has more cells than the header (6 > 5)" in text
+    assert ":3:" not in text  # the file goes on: row 3 is fine
+
+
+def test_xlsx_yes_no_cells_as_numbers_and_cells_right_of_header(bureau_dir: Path, tiny_plugin: object) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["编号", "单位", "日期", "类型", "紧急"])
+    ws.append(["d1", "s1", "2014-03-01", "走访", 1])
+    ws.append(["d2", "s1", "2014-03-01", "走访", 0, "stray"])
+    ws.append(["d3", "s1", "2014-03-01", "走访", 1])
+    wb.save(bureau_dir / "ledgers" / "d.xlsx")
+    text = problems(bureau_dir, tiny_plugin, "ledgers/d.xlsx")
+    assert text.count("\n") == 0 and "ledgers/d.xlsx:3: column 6: the row has more cells" in text
+    ws.delete_rows(3)
+    wb.save(bureau_dir / "ledgers" / "d.xlsx")
+    d1, d3 = load_deeds(bureau_dir, tiny_plugin, "ledgers/d.xlsx")
+    assert d1.urgent is True and d3.urgent is True
+
+
+def test_a_dating_field_must_be_required() -> None:
+    from typing import ClassVar
+
+    import attrs
+
+    from bureaukit import Ledger, col
+    from bureaukit.records import record_spec
+
+    @attrs.frozen
+    class Loose:
+        __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "x", "en": "x"}, dated="day")
+        day: date | None = attrs.field(default=None, metadata=col("日期"))
+
+    with pytest.raises(TypeError, match="dating field and must be required"):
+        record_spec(Loose)
+
+
+def test_problem_count_beyond_what_is_kept(bureau_dir: Path, tiny_plugin: object) -> None:
+    from click.testing import CliRunner
+
+    from bureaukit.cli import main
+
+    rows = "".join(f"d{i},s1,2014-13-01,走访\n" for i in range(120))
+    (bureau_dir / "ledgers" / "deeds.csv").write_text("编号,单位,日期,类型\n" + rows, encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_deeds(bureau_dir, tiny_plugin)
+    assert exc.value.total == 120
+    import bureaukit.bureau
+
+    real = bureaukit.bureau.load
+    try:
+        bureaukit.bureau.load = lambda p, plugins=(), progress=None: real(p, plugins=[tiny_plugin])  # type: ignore[assignment]
+        res = CliRunner().invoke(main, ["check", str(bureau_dir / "bureau.toml")])
+    finally:
+        bureaukit.bureau.load = real  # type: ignore[assignment]
+    assert res.exit_code == 2
+    assert res.stderr.splitlines()[-1] == "... and 70 more problems (120 in all)"

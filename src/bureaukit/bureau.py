@@ -131,7 +131,10 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
     config = read_config(path)
     cfg_shown = display_path(config.path.resolve())
     pm = new_manager()
-    loaded = load_campaigns(pm, config.enabled, plugins)
+    try:
+        loaded = load_campaigns(pm, config.enabled, plugins)
+    except InputError as exc:
+        raise InputError([f"{cfg_shown}: {p}" for p in exc.problems]) from None
     readers: dict[str, Reader] = {}
     for r in collect_list(pm, "bureaukit_readers", Reader):
         for s in r.suffixes:
@@ -200,6 +203,12 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
         if name not in config.enabled:
             notes.append(f"{cfg_shown}: campaigns.{name}: not enabled, so this table is not checked")
     # --- campaigns -------------------------------------------------------------------
+    configured_period: Period | None = None
+    if config.bureau.period:
+        try:
+            configured_period = parse_period(config.bureau.period, config.periods)
+        except PeriodError:
+            configured_period = None  # already reported by read_config
     campaigns: dict[str, CampaignData] = {}
     for name in config.enabled:
         lc = loaded[name]
@@ -229,7 +238,7 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
         if org is not None:
             check_keys_and_refs(specs, records, origins, shown, org.people, org.units, problems)
         if org is not None and settings is not None and camp.check is not None and problems.count == before:
-            ctx = CheckContext(org, settings, records, origins)
+            ctx = CheckContext(org, settings, records, origins, configured_period)
             try:
                 issues = list(camp.check(ctx))
             except Exception as exc:
@@ -247,9 +256,6 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
                     raise PluginFailure(name, f"check returned {type(issue).__name__}", lc.distribution, lc.version)
         campaigns[name] = CampaignData(lc, settings, records, specs)
     if problems.count:
-        lines = list(problems.lines)
-        if problems.count > len(lines):
-            lines.append(f"... and {problems.count - len(lines)} more problems")
-        raise InputError(lines)
+        raise InputError(problems.lines, problems.count)
     assert org is not None
     return Bureau(config, org, calendar, campaigns, origins, inputs, notes, pm, shown)

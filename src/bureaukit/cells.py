@@ -148,8 +148,8 @@ def _excel_serial(n: int, cell: Any) -> date:
 def to_bool(cell: Any) -> bool:
     if isinstance(cell, bool):
         return cell
-    if isinstance(cell, int) and cell in (0, 1):
-        return bool(cell)
+    if isinstance(cell, (int, float)) and cell in (0, 1):
+        return bool(cell)  # xlsx readers give numbers, calamine as floats
     text = str(cell).strip().casefold()
     if text in TRUE:
         return True

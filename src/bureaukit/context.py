@@ -17,6 +17,7 @@ from bureaukit.records import RecordSpec, record_spec
 from bureaukit.workcalendar import Calendar
 
 R = TypeVar("R")
+_UNSET: Any = object()
 
 
 @attrs.frozen
@@ -167,6 +168,7 @@ class Context:
             self._origins = merged
         self._keep_alive = run
         self.records: Mapping[str, tuple[Any, ...]] = run
+        self._key_fns: dict[type, Any] = {}
 
     # --- time --------------------------------------------------------------------
     def at(self, as_of: date) -> Context:
@@ -198,11 +200,17 @@ class Context:
     def evidence(self, record: object, note: str = "") -> Evidence:
         """Evidence pointing at *record*'s file, row and key, with a note."""
         o = self._origins.get(id(record))
-        key: str | None = None
-        try:
-            key = record_spec(type(record)).key_of(record)
-        except TypeError:
-            key = None
+        # the key function per record class, looked up once per run: campaigns cite
+        # evidence about once per ledger row, and record_spec + key_of per call added up
+        cls = type(record)
+        key_of = self._key_fns.get(cls, _UNSET)
+        if key_of is _UNSET:
+            try:
+                key_of = record_spec(cls).key_of
+            except TypeError:
+                key_of = None
+            self._key_fns[cls] = key_of
+        key = key_of(record) if key_of is not None else None
         return Evidence(o.source if o else None, o.row if o else None, key, note)
 
     # --- quotas (CORE §8) -----------------------------------------------------------

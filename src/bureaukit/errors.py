@@ -17,8 +17,10 @@ class InputError(BureaukitError):
 
     exit_code = 2
 
-    def __init__(self, problems: Iterable[str]) -> None:
+    def __init__(self, problems: Iterable[str], total: int | None = None) -> None:
         self.problems = list(problems)
+        self.total = total if total is not None else len(self.problems)
+        """How many problems there were (more than ``problems`` holds when they were cut)."""
         super().__init__("\n".join(self.problems))
 
 

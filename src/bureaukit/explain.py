@@ -47,7 +47,7 @@ def _ev_lines(evidence: tuple[Evidence, ...], indent: str) -> list[str]:
             where = f"{e.source}:{e.row}" if e.row is not None else e.source
         key = f" [{e.record}]" if e.record else ""
         note = f" {e.note}" if e.note else ""
-        out.append(f"{indent}← {where}{key}{note}".rstrip())
+        out.append(f"{indent}← " + f"{where}{key}{note}".strip())
     return out
 
 

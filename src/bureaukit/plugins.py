@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Iterable, Sequence
-from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -33,8 +33,99 @@ class LoadedCampaign:
     version: str
 
 
+class _EntryPoint:
+    """``module`` or ``module:attr``, loaded like importlib.metadata.EntryPoint.load."""
+
+    def __init__(self, name: str, value: str) -> None:
+        self.name = name
+        self.value = value
+
+    def load(self) -> Any:
+        import importlib
+
+        module, _, attr = self.value.partition(":")
+        obj: Any = importlib.import_module(module.strip())
+        for part in filter(None, attr.strip().split(".")):
+            obj = getattr(obj, part)
+        return obj
+
+
+def _header(meta: Path, names: tuple[str, ...]) -> dict[str, str]:
+    """The first *names* headers of a METADATA/PKG-INFO file, read up to its first blank line."""
+    got: dict[str, str] = {}
+    with meta.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                break
+            key, sep, value = line.partition(":")
+            if sep and key in names and key not in got:
+                got[key] = value.strip()
+    return got
+
+
+def _scan_dist_info() -> dict[str, Installed] | None:
+    """:func:`installed` without importlib.metadata, or None when in doubt.
+
+    importlib.metadata (and the ``email`` package it parses METADATA with) was ~18 ms of a
+    ~200 ms ``bureaukit score`` start, more than the rest of plugin discovery. The fast
+    path reads ``*.dist-info/entry_points.txt`` on sys.path the way importlib.metadata
+    does (first distribution of a name on the path wins) and takes Name and Version from
+    METADATA's header lines; anything unusual (an .egg-info, a file it cannot read)
+    returns None and the caller falls back to importlib.metadata.
+    """
+    import sys
+
+    out: dict[str, Installed] = {}
+    seen: set[str] = set()
+    try:
+        for entry in sys.path:
+            d = Path(entry or ".")
+            if not d.is_dir():
+                continue
+            for info in sorted(d.iterdir()):
+                suffix = info.suffix
+                if suffix not in (".dist-info", ".egg-info"):
+                    continue
+                norm = info.name[: -len(suffix)].partition("-")[0].lower().replace("-", "_").replace(".", "_")
+                if norm in seen:
+                    continue  # shadowed, as importlib.metadata shadows it (editable installs)
+                if suffix == ".egg-info":
+                    return None
+                seen.add(norm)
+                eps = info / "entry_points.txt"
+                if not eps.is_file():
+                    continue
+                section = None
+                found: list[tuple[str, str]] = []
+                for line in eps.read_text(encoding="utf-8").splitlines():
+                    line = line.strip()
+                    if not line or line.startswith(("#", ";")):
+                        continue
+                    if line.startswith("["):
+                        section = line.strip("[]").strip()
+                    elif section == GROUP:
+                        name, sep, value = line.partition("=")
+                        if not sep:
+                            return None
+                        found.append((name.strip(), value.strip()))
+                if not found:
+                    continue
+                head = _header(info / "METADATA", ("Name", "Version"))
+                dist, version = head.get("Name", "?"), head.get("Version", "?")
+                for name, value in found:
+                    out[name] = Installed(name, dist, version, _EntryPoint(name, value))
+    except (OSError, UnicodeDecodeError):
+        return None
+    return out
+
+
 def installed() -> dict[str, Installed]:
     """Every campaign entry point installed, by name (nothing is imported)."""
+    fast = _scan_dist_info()
+    if fast is not None:
+        return fast
+    from importlib import metadata
+
     out: dict[str, Installed] = {}
     for ep in metadata.entry_points(group=GROUP):
         dist = ep.dist

@@ -161,19 +161,14 @@ def _sheet_table(it: Iterator[list[Any]], close: Callable[[], None] | None) -> T
         if close:
             close()
         raise ReadError("the sheet is empty: a ledger needs at least a header row")
-    width = len(header)
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         n = header_row
         try:
             for values in it:
                 n += 1
-                cells = list(values[:width])
-                if len(cells) < width:
-                    cells.extend([None] * (width - len(cells)))
-                if any(v not in (None, "") for v in values[width:]):
-                    raise ReadError("a cell lies right of the last header column", n)
-                yield n, cells
+                # cells beyond the header are passed on: the ledger reader reports them
+                yield n, list(values)
         finally:
             if close:
                 close()

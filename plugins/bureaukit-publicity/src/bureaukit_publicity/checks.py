@@ -16,7 +16,7 @@ from bureaukit.context import CheckContext
 from bureaukit.records import enum_label
 from bureaukit_publicity.outlets import resolve_outlet
 from bureaukit_publicity.records import Adoption, Case
-from bureaukit_publicity.settings import PublicitySettings, merge_outlets, staffing_of
+from bureaukit_publicity.settings import Outlet, PublicitySettings, merge_outlets, staffing_of
 
 
 def check(ctx: CheckContext) -> Iterator[CheckIssue]:
@@ -31,8 +31,9 @@ def check(ctx: CheckContext) -> Iterator[CheckIssue]:
             yield ConfigError(f"outlets.{code}.fee_yuan", f"must be ≥ 0, got {o.fee_yuan}")
     seen: dict[tuple[str, str], Adoption] = {}
     adoptions: list[Adoption] = list(ctx.records.get("adoptions", ()))
+    resolved: dict[str, Outlet | None] = {}  # each distinct cell text resolved once
     for a in adoptions:
-        o = resolve_outlet(a.outlet, table)
+        o = resolved[a.outlet] if a.outlet in resolved else resolved.setdefault(a.outlet, resolve_outlet(a.outlet, table))
         if o is None:
             yield LedgerError(
                 a,

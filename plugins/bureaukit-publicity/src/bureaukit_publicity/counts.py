@@ -54,6 +54,11 @@ def score_counts(ctx: Context, items: Sequence[Priced]) -> Iterator[Score]:
                 ]
                 + [Evidence(note=f"计入评比的{KIND_ZH[k]} {len(got)} 条")],
             )
+    # each unit's adoptions of each kind, in ledger order, grouped in one pass: a scan of
+    # all items per quota unit and kind was quadratic (most of a million-row run)
+    by_unit: dict[tuple[str, str], list[Priced]] = {}
+    for p in items:
+        by_unit.setdefault((p.adoption.unit, p.adoption.kind.name), []).append(p)
     for uid in quota_units(s):
         q = s.quotas[uid]
         ratios: list[tuple[str, int, int]] = []
@@ -61,7 +66,7 @@ def score_counts(ctx: Context, items: Sequence[Priced]) -> Iterator[Score]:
             need: int = getattr(q, k)
             if need <= 0:
                 continue
-            got = [p for p in items if p.adoption.unit == uid and p.adoption.kind.name == k]
+            got = by_unit.get((uid, k), [])
             ratios.append((k, len(got), need))
             yield Score(
                 f"unit:{uid}",

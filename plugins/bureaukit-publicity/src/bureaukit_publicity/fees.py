@@ -61,8 +61,11 @@ def priced(ctx: Context) -> list[Priced]:
     s: PublicitySettings = ctx.settings
     table = settings_outlets(s)
     out: list[Priced] = []
+    # a ledger names a handful of outlets over and over: resolve each cell text once
+    # (resolve_outlet normalises every outlet's code and name on each call)
+    resolved: dict[str, Outlet | None] = {}
     for a in ctx.records["adoptions"]:
-        o = resolve_outlet(a.outlet, table)
+        o = resolved[a.outlet] if a.outlet in resolved else resolved.setdefault(a.outlet, resolve_outlet(a.outlet, table))
         if o is None:  # check reports it; a run never gets here with one
             continue
         long = is_long(a, s)
