@@ -1,1 +1,15 @@
-"""bureaukit campaign plugin: style (作风建设 / 机关效能提高年)."""
+"""bureaukit campaign plugin: style (作风建设 / 机关效能"提高年").
+
+Kept light: the campaign's modules load only when bureaukit asks for the campaigns.
+"""
+
+from __future__ import annotations
+
+import bureaukit
+
+
+@bureaukit.hookimpl
+def bureaukit_campaigns() -> list[bureaukit.Campaign]:
+    from bureaukit_style.campaign import CAMPAIGN
+
+    return [CAMPAIGN]

@@ -1,0 +1,146 @@
+"""What the types cannot say: the settings and ledger rows checked against each other."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from bureaukit.campaigns import CheckIssue, ConfigError, ConfigWarning, LedgerError
+from bureaukit.context import CheckContext
+from bureaukit.periods import PeriodError, month_day, parse_period
+from bureaukit.records import enum_label
+from bureaukit_style.phases import as_date
+from bureaukit_style.quotas import parse_who
+from bureaukit_style.records import PERSON_REQUIRED, Activity, ActivityKind, Problem, Step
+from bureaukit_style.settings import Resolved, StyleSettings, resolve
+
+
+def check(ctx: CheckContext) -> Iterator[CheckIssue]:
+    s: StyleSettings = ctx.settings
+    r = resolve(s)
+    yield from _check_settings(ctx, s, r)
+    yield from _check_records(ctx, s, r)
+
+
+def _md(value: str | date, path: str) -> Iterator[ConfigError]:
+    if as_date(value) is not None:
+        return
+    assert isinstance(value, str)
+    try:
+        month_day(value, 2001)
+    except PeriodError as exc:
+        yield ConfigError(path, f"{exc} (a date, or a month-day MM-DD; for 02-29 give a date)")
+
+
+def _check_settings(ctx: CheckContext, s: StyleSettings, r: Resolved) -> Iterator[CheckIssue]:
+    if s.window is not None:
+        try:
+            parse_period(s.window)
+        except PeriodError as exc:
+            yield ConfigError("window", str(exc))
+    if s.base_points <= 0:
+        yield ConfigError("base_points", f"must be > 0, got {s.base_points}")
+    for name in ("problem", "eight"):
+        v = getattr(s.deductions, name)
+        if v < 0:
+            yield ConfigError(f"deductions.{name}", f"must be ≥ 0, got {v}")
+    if s.complaint_days < 0:
+        yield ConfigError("complaint_days", f"must be ≥ 0, got {s.complaint_days}")
+    if s.meeting_max_minutes is not None and s.meeting_max_minutes < 0:
+        yield ConfigError("meeting_max_minutes", f"must be ≥ 0 (0: off), got {s.meeting_max_minutes}")
+    for name in ("leader", "manager"):
+        v = getattr(s.site_visits, name)
+        if v < 0:
+            yield ConfigError(f"site_visits.{name}", f"must be ≥ 0, got {v}")
+    if s.problems is not None:
+        seen: set[str] = set()
+        for i, p in enumerate(s.problems):
+            for text in (p.code, p.name):
+                if text in seen:
+                    yield ConfigError(f"problems[{i}]", f'"{text}" is listed twice')
+                seen.add(text)
+            if not p.code.strip():
+                yield ConfigError(f"problems[{i}].code", "must not be empty")
+    if s.phases is not None:
+        ids: set[str] = set()
+        for i, ph in enumerate(s.phases):
+            if ph.id in ids:
+                yield ConfigError(f"phases[{i}].id", f'phase "{ph.id}" is listed twice')
+            ids.add(ph.id)
+            yield from _md(ph.start, f"phases[{i}].start")
+            yield from _md(ph.end, f"phases[{i}].end")
+            a, b = as_date(ph.start), as_date(ph.end)
+            if a is not None and b is not None and b < a:
+                yield ConfigError(f"phases[{i}].end", f"{b} is before the start {a}")
+            if not ph.steps:
+                yield ConfigError(f"phases[{i}].steps", "a phase needs at least one step")
+    phase_ids = [ph.id for ph in r.phases]
+    qids: set[str] = set()
+    for i, q in enumerate(r.quotas):
+        where = f"quotas[{i}]"
+        if q.id in qids:
+            yield ConfigError(f"{where}.id", f'quota "{q.id}" is listed twice')
+        qids.add(q.id)
+        who = parse_who(q.who)
+        if who is None:
+            yield ConfigError(
+                f"{where}.who",
+                'expected { role = "<role>" }, { unit_kinds = [...] }, "bureau" or "people", '
+                f"got {q.who!r}",
+            )
+        elif who.scope == "role" and not ctx.org.with_role(who.values[0]):
+            yield ConfigWarning(f"{where}.who", f'nobody has role "{who.values[0]}": the quota binds no one')
+        elif who.scope == "unit_kinds" and not ctx.org.units_of_kind(*who.values):
+            yield ConfigWarning(
+                f"{where}.who", f"no unit of kind {', '.join(who.values)}: the quota binds no unit"
+            )
+        if q.min < 0:
+            yield ConfigError(f"{where}.min", f"must be ≥ 0, got {q.min}")
+        if q.deduction < 0:
+            yield ConfigError(f"{where}.deduction", f"must be ≥ 0, got {q.deduction}")
+        if q.during is not None and q.during not in phase_ids:
+            yield ConfigError(
+                f"{where}.during", f'unknown phase "{q.during}"; phases: {", ".join(phase_ids)}'
+            )
+    pids: set[str] = set()
+    for i, kp in enumerate(s.key_projects):
+        if kp.id in pids:
+            yield ConfigError(f"key_projects[{i}].id", f'key project "{kp.id}" is listed twice')
+        pids.add(kp.id)
+        for name in ("leader", "manager"):
+            pid = getattr(kp, name)
+            if pid not in ctx.org.people:
+                yield ConfigError(f"key_projects[{i}].{name}", f'unknown person "{pid}"')
+        if kp.start and kp.end and kp.end < kp.start:
+            yield ConfigError(f"key_projects[{i}].end", f"{kp.end} is before the start {kp.start}")
+
+
+def _check_records(ctx: CheckContext, s: StyleSettings, r: Resolved) -> Iterator[CheckIssue]:
+    accepted = ", ".join(f"{p.code} {p.name}" for p in r.problems)
+    problems: list[Problem] = sorted(ctx.records.get("problems", ()), key=lambda p: p.id)
+    for p in problems:
+        if r.problem(p.code) is None:
+            yield LedgerError(p, "问题类型", f'unknown problem "{p.code}"; accepted: {accepted}')
+    projects = {kp.id for kp in s.key_projects}
+    activities: list[Activity] = sorted(ctx.records.get("activities", ()), key=lambda a: a.id)
+    for a in activities:
+        if a.kind in PERSON_REQUIRED and not a.person:
+            yield LedgerError(
+                a, "人员", f"a {a.kind.name} ({enum_label(a.kind)}) row must name its person"
+            )
+        if a.kind is ActivityKind.site_visit:
+            if not a.project:
+                yield LedgerError(a, "项目", "a site_visit (现场) row must name its key project")
+            elif a.project not in projects:
+                known = ", ".join(sorted(projects)) or "none configured in key_projects"
+                yield LedgerError(a, "项目", f'unknown key project "{a.project}"; key projects: {known}')
+    steps: list[Step] = list(ctx.records.get("steps", ()))
+    for st in steps:
+        ph = r.phase(st.phase)
+        if ph is None:
+            known = ", ".join(f"{x.id} {x.title}" for x in r.phases)
+            yield LedgerError(st, "阶段", f'unknown phase "{st.phase}"; phases: {known}')
+        elif st.step.strip() not in ph.steps:
+            yield LedgerError(
+                st, "环节", f'"{st.step}" is not a step of phase {ph.id}; steps: {", ".join(ph.steps)}'
+            )

@@ -1,0 +1,70 @@
+"""Rule 5 — complaints 投诉: handled in time, and 一次性投诉查实停职制.
+
+Seed 000 第五篇 四(七) "密切关注网络政民互动、市长热线、百姓热线和主流论坛, 及时妥善答复群众投诉
+咨询". Seed 001 三(二)5 "成立机关效能投诉办公室, 开通效能投诉电话, 24小时受理投诉"; 三(三)
+"按照“有诉必理、有理必果”和“分级负责、归口办理”的原则"; 第一阶段 "建立完善行政决策和一次性
+投诉查实停职制等相关制度". Findings only (no points).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+from bureaukit.context import Context
+from bureaukit.outcomes import Finding
+from bureaukit_style.records import Complaint
+from bureaukit_style.settings import Resolved
+from bureaukit_style.window import window_of, within
+
+
+def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
+    limit = r.settings.complaint_days
+    w = window_of(ctx)
+    rows: list[Complaint] = sorted(
+        (c for c in ctx.records["complaints"] if within(c.received, w)), key=lambda c: c.id
+    )
+    for c in rows:
+        due = c.received + timedelta(days=limit)
+        resolved = c.handled is not None and bool(c.result and c.result.strip())
+        if resolved:
+            assert c.handled is not None
+            days = (c.handled - c.received).days
+            late = days > limit
+            zh = f"{c.received.isoformat()} 受理，{c.handled.isoformat()} 办结，用时 {days} 天"
+            en = f"received {c.received.isoformat()}, resolved {c.handled.isoformat()} after {days} days"
+        else:
+            days = (ctx.as_of - c.received).days
+            late = days > limit
+            state = "已办结但无处理结果" if c.handled is not None else "未办结"
+            zh = f"{c.received.isoformat()} 受理，至 {ctx.as_of.isoformat()} {state}，已 {days} 天"
+            en = (
+                f"received {c.received.isoformat()}, unresolved "
+                f"{'(handled without a result) ' if c.handled is not None else ''}"
+                f"{days} days later at {ctx.as_of.isoformat()}"
+            )
+        if late:
+            yield Finding(
+                subject=f"unit:{c.unit}",
+                code="style.complaint",
+                severity="violation",
+                message={
+                    "zh": f"投诉 {c.id}：{zh}，超过 {limit} 天时限",
+                    "en": f"complaint {c.id}: {en}, over the {limit}-day limit",
+                },
+                due=due,
+                evidence=(ctx.evidence(c, f"{zh} > {limit} 天; 时限 {due.isoformat()}"),),
+            )
+        if c.verified_against:
+            pid = c.verified_against
+            yield Finding(
+                subject=f"person:{pid}",
+                code="style.suspension",
+                severity="violation",
+                message={
+                    "zh": f"投诉 {c.id}（{c.received.isoformat()} 受理）查实针对 {pid}：一次性投诉查实停职",
+                    "en": f"complaint {c.id} (received {c.received.isoformat()}) verified against "
+                    f"{pid}: suspension under the one-verified-complaint rule",
+                },
+                evidence=(ctx.evidence(c, f"查实对象 {pid}"),),
+            )

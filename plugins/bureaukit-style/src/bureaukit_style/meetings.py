@@ -1,0 +1,61 @@
+"""Rule 3 — meetings 精简会议: the bureau's biweekly meeting, at most 90 minutes.
+
+Seed 000 第五篇 四(五) "切实精简会议、文件 … 坚持少开会、开短会、说短话、行短文 … 局两周一次的
+工作例会时间不超过90分钟". Findings only (no points).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bureaukit.context import Context
+from bureaukit.outcomes import Evidence, Finding
+from bureaukit_style.records import Meeting, MeetingKind
+from bureaukit_style.settings import Resolved
+from bureaukit_style.window import window_of, within
+
+
+def meeting_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
+    limit = r.meeting_max_minutes
+    if limit is None:
+        return
+    w = window_of(ctx)
+    rows: list[Meeting] = sorted(
+        (m for m in ctx.records["meetings"] if m.kind is MeetingKind.biweekly and within(m.date, w)),
+        key=lambda m: m.id,
+    )
+    for m in rows:
+        if m.minutes is not None and m.minutes > limit:
+            yield Finding(
+                subject=f"unit:{m.unit}",
+                code="style.meeting_overlong",
+                severity="warning",
+                message={
+                    "zh": f"工作例会 {m.id}（{m.date.isoformat()}）开了 {m.minutes} 分钟，超过 {limit} 分钟",
+                    "en": f"biweekly meeting {m.id} on {m.date.isoformat()} ran {m.minutes} minutes, "
+                    f"over the {limit}-minute limit",
+                },
+                due=m.date,
+                evidence=(ctx.evidence(m, f"时长 {m.minutes} 分钟 > {limit} 分钟"),),
+            )
+    root = ctx.org.root.id
+    own = sorted(m.date for m in rows if m.unit == root)
+    for b in ctx.buckets("fortnight", w):
+        if any(b.start <= d <= b.end for d in own):
+            continue
+        yield Finding(
+            subject=f"unit:{root}",
+            code="style.meeting_missing",
+            severity="info",
+            message={
+                "zh": f"{b.start.isoformat()}—{b.end.isoformat()} 两周内（{b.label}）未开局工作例会",
+                "en": f"no biweekly meeting of the bureau in the fortnight {b.label} "
+                f"({b.start.isoformat()}..{b.end.isoformat()})",
+            },
+            due=b.end,
+            evidence=(
+                Evidence(
+                    note=f"会议台账中 {b.start.isoformat()}..{b.end.isoformat()} 无 {root} 的工作例会: 0 次"
+                ),
+            ),
+        )

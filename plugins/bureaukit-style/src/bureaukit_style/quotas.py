@@ -1,0 +1,130 @@
+"""Rule 2 — quotas: research, reports, training, reception, duty, articles, checks.
+
+Seed 000 第五篇 四(一) "分层次举办2期有针对性、操作性的能力提升培训班"; 四(五) "局属各单位每年
+要围绕中心工作开展1次以上的专题调研活动, 单位主要负责人每年提交1篇调研报告, 局党政领导班子成员
+每年要结合全局工作或分管工作撰写1篇以上调研报告"; 四(七) "局主要领导每月到市群众来访联合接待
+服务中心接待群众来访不少于2次, 各单位要制定值班表, 确保每个工作日有1名班子成员接访".
+Seed 001 三(一)2 "每个干部职工年内至少完成一篇研讨文章"; 三(二)1 "个人自查, 集中3天时间";
+三(二)2 "领导小组每季度组织一次全面检查".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from bureaukit.context import Context, Who
+from bureaukit.outcomes import Evidence, Finding
+from bureaukit_style.phases import phase_window
+from bureaukit_style.records import Activity, ActivityKind
+from bureaukit_style.settings import QuotaDef, Resolved
+from bureaukit_style.window import Deduction, Window, window_of
+
+
+def parse_who(value: Any) -> Who | None:
+    """``{ role = "x" }``, ``{ unit_kinds = [...] }``, ``"bureau"`` or ``"people"``; None if malformed."""
+    if value == "bureau":
+        return Who.bureau()
+    if value == "people":
+        return Who.people()
+    if isinstance(value, dict) and len(value) == 1:
+        ((key, v),) = value.items()
+        if key == "role" and isinstance(v, str) and v:
+            return Who.role(v)
+        if (
+            key == "unit_kinds"
+            and isinstance(v, (list, tuple))
+            and v
+            and all(isinstance(k, str) for k in v)
+        ):
+            return Who.unit_kinds(*v)
+    return None
+
+
+def who_text(who: Who) -> str:
+    if who.scope == "role":
+        return f"role {who.values[0]}"
+    if who.scope == "unit_kinds":
+        return "unit kinds " + "/".join(who.values)
+    return who.scope
+
+
+def quota_window(ctx: Context, q: QuotaDef) -> Window:
+    if q.during is not None:
+        pw = phase_window(ctx, q.during)
+        if pw is not None:
+            return pw
+    return window_of(ctx)
+
+
+def bound_subjects(ctx: Context, who: Who, w: Window) -> list[str]:
+    """Every subject a quota binds (scored even without a shortfall)."""
+    if who.scope == "people":
+        return [f"person:{p.id}" for p in ctx.org.everyone() if p.overlaps(*w)]
+    if who.scope == "role":
+        return [f"person:{p.id}" for p in ctx.org.with_role(who.values[0]) if p.overlaps(*w)]
+    if who.scope == "bureau":
+        return [f"unit:{ctx.org.root.id}"]
+    return [f"unit:{u.id}" for u in ctx.org.units_of_kind(*who.values)]
+
+
+def counts_filter(ctx: Context, r: Resolved, q: QuotaDef) -> Callable[[Activity], bool]:
+    kind = q.activity
+    duty_roles = set(r.settings.duty_roles)
+
+    def keep(a: Activity) -> bool:
+        if a.kind is not kind:
+            return False
+        if kind is ActivityKind.duty:
+            if not ctx.calendar.is_workday(a.date):
+                return False
+            person = ctx.org.people.get(a.person) if a.person else None
+            if person is None or not duty_roles & set(person.roles):
+                return False
+        return True
+
+    return keep
+
+
+def quota_rules(
+    ctx: Context, r: Resolved, bound: dict[str, list[str]]
+) -> Iterator[Finding | Deduction]:
+    """Shortfalls of every quota; *bound* collects quota id → subjects it binds."""
+    activities: list[Activity] = sorted(ctx.records["activities"], key=lambda a: a.id)
+    for q in r.quotas:
+        who = parse_who(q.who)
+        if who is None:  # check() reports it
+            continue
+        w = quota_window(ctx, q)
+        bound[q.id] = bound_subjects(ctx, who, w)
+        keep = counts_filter(ctx, r, q)
+        rows = [a for a in activities if keep(a)]
+        attr = "person" if who.binds_people else "unit"
+        for sf in ctx.quota(who, rows, min=q.min, per=q.per, window=w):
+            key = sf.subject.partition(":")[2]
+            b = sf.bucket
+            counted = [a for a in rows if getattr(a, attr) == key and b.start <= a.date <= b.end]
+            evidence = [
+                ctx.evidence(a, f"{q.id}: {a.kind.name} {a.date.isoformat()} 计 1 次")
+                for a in counted
+            ]
+            summary = (
+                f"{q.id}（{who_text(who)}，{q.activity.name} {q.activity.value}，每 {q.per}）"
+                f"{b.label}: 有 {sf.have} 次 < 应有 {sf.need} 次，扣 {q.deduction} 分"
+            )
+            evidence.append(Evidence(note=summary))
+            ev = tuple(evidence)
+            yield Finding(
+                subject=sf.subject,
+                code="style.quota",
+                severity="warning",
+                message={
+                    "zh": f"{q.id}（{q.activity.value}）{b.label}：有 {sf.have} 次，应不少于 {sf.need} 次，"
+                    f"扣 {q.deduction} 分",
+                    "en": f"quota {q.id} ({q.activity.name}) {b.label}: {sf.have} of {sf.need} "
+                    f"required, {q.deduction} point(s) deducted",
+                },
+                due=b.end,
+                evidence=ev,
+            )
+            yield Deduction(sf.subject, q.deduction, Evidence(note=summary))
