@@ -1,46 +1,55 @@
-"""The page's worked example, number for number."""
+"""The page's worked example (docs/campaigns/wubi.md 算例), number for number."""
 
-from wubi_support import bench, innov, rating, task, wubi
+from decimal import Decimal
 
 
-def test_innovation_dimension_79_60() -> None:
-    # 95, 90, 88, 70, 60 → trim one each side → mean(90, 88, 70) = 82.6667; 3 of 4 on time
-    ratings = [rating(f"e{i}", "s1", "chuangxin", v) for i, v in enumerate([95, 90, 88, 70, 60], start=1)]
+def test_chuangxin_79_60(wubi, rows):
+    # 95, 90, 88, 70, 60 → trim one each side → mean(90, 88, 70) = 248 / 3 = 82.6667
+    # innovations due 4, on time 3 → 0.75;  0.6 × 82.6667 + 0.4 × 75 = 49.6 + 30 = 79.60
     innovations = [
-        innov("i1", "s1", "2014-03-31", "2014-03-30"),
-        innov("i2", "s1", "2014-06-30", "2014-06-30"),
-        innov("i3", "s1", "2014-09-30", "2014-09-01"),
-        innov("i4", "s1", "2014-10-31", "2014-11-15"),  # late: counts against, no Finding
+        rows.innov("i1", "s1", "2014-03-31", "2014-03-30"),
+        rows.innov("i2", "s1", "2014-06-30", "2014-06-30"),
+        rows.innov("i3", "s1", "2014-09-30", "2014-09-01"),
+        rows.innov("i4", "s1", "2014-10-31", "2014-11-15"),  # late: counts against, no Finding
     ]
-    out = wubi({"ratings": ratings, "innovations": innovations})
-    assert out.value("unit:s1", "dim.chuangxin") == "79.60"  # 0.6 × 82.6667 + 0.4 × 75
+    out = wubi({"ratings": rows.ratings("s1", "chuangxin", [95, 90, 88, 70, 60]), "innovations": innovations})
+    sc = out.score("unit:s1", "dim.chuangxin")
+    assert out.value("unit:s1", "dim.chuangxin") == "79.60"
+    # unrounded inside: 0.6 × 248/3 + 0.4 × 100 × 0.75
+    assert sc.value == Decimal("0.6") * (Decimal(248) / 3) + Decimal("0.4") * 100 * Decimal("0.75")
+    assert sc.target is None and sc.unit is None
     assert out.find("wubi.overdue") == []
-    note = out.score("unit:s1", "dim.chuangxin").evidence[-1].note
-    assert "0.6 × 82.67 + 0.4 × 100 × 0.7500 = 79.60" in note
+    notes = [e.note for e in sc.evidence]
+    assert "比创新 评分均值 rating average: (70 + 88 + 90) / 3 = 82.67" in notes
+    assert "比创新 依据率 evidence rate: 3/4 = 0.7500" in notes
+    assert notes[-1] == "dim.chuangxin = 0.6 × 82.67 + 0.4 × 100 × 0.7500 = 79.60"
+    # only dimension scored: points = the dimension
+    assert out.value("unit:s1", "points") == "79.60"
 
 
-def test_tied_extremes_drop_one_instance_each() -> None:
-    ratings = [rating(f"e{i}", "s1", "jingjie", v) for i, v in enumerate([95, 95, 60, 60], start=1)]
-    out = wubi({"ratings": ratings})
-    assert out.value("unit:s1", "dim.jingjie") == "77.50"  # mean(95, 60)
+def test_tied_extremes_drop_one_instance_each(wubi, rows):
+    out = wubi({"ratings": rows.ratings("s1", "jingjie", [95, 95, 60, 60])})
+    assert out.value("unit:s1", "dim.jingjie") == "77.50"  # (95 + 60) / 2
 
 
-def test_benchmarks_only_yeji_62_50() -> None:
+def test_benchmarks_only_yeji_62_50(wubi, rows):
     benchmarks = [
-        bench("s2", "营运收入", "100", "80", "105"),  # won
-        bench("s2", "事故率", "0.5", "1.0", "0.8", higher=False),  # met (lower is better)
-        bench("s2", "客运量", "100", "80", "50"),  # compared
-        bench("s2", "货运量", "100", "80", None),  # found
+        rows.bench("s2", "营运收入", "100", "80", "105"),  # won 1.0
+        rows.bench("s2", "事故率", "0.5", "1.0", "0.8", higher=False),  # met 0.75 (lower is better)
+        rows.bench("s2", "客运量", "100", "80", "50"),  # compared 0.5
+        rows.bench("s2", "货运量", "100", "80", None),  # found 0.25
     ]
     out = wubi({"benchmarks": benchmarks})
-    assert out.value("unit:s2", "dim.yeji") == "62.50"
+    assert out.value("unit:s2", "dim.yeji") == "62.50"  # 100 × 2.5 / 4
     assert out.value("unit:s2", "points") == "62.50"
+    notes = [e.note for e in out.score("unit:s2", "dim.yeji").evidence]
+    assert "事故率 (越低越好): 实际 0.8 > 标杆 0.5, ≤ 目标 1.0 → 达标 met = 0.75" in notes
 
 
-def test_task_due_on_as_of_counts_against_the_rate_but_is_not_overdue() -> None:
-    tasks = [task("t1", "o1", "2014-06-30", "2014-06-29"), task("t2", "o1", "2014-07-31")]
+def test_task_due_on_as_of_counts_against_the_rate_but_is_not_overdue(wubi, rows):
+    tasks = [rows.task("t1", "o1", "2014-06-30", "2014-06-29"), rows.task("t2", "o1", "2014-07-31")]
     out = wubi({"tasks": tasks}, as_of="2014-07-31")
-    assert out.value("unit:o1", "dim.zuofeng") == "50.00"
+    assert out.value("unit:o1", "dim.zuofeng") == "50.00"  # 1/2
     assert out.find("wubi.overdue") == []
-    out_next = wubi({"tasks": tasks}, as_of="2014-08-01")
-    assert [f.subject for f in out_next.find("wubi.overdue")] == ["unit:o1"]
+    nxt = wubi({"tasks": tasks}, as_of="2014-08-01")
+    assert [(f.subject, str(f.due)) for f in nxt.find("wubi.overdue")] == [("unit:o1", "2014-07-31")]

@@ -1,4 +1,9 @@
-"""The "五比五争" campaign: scoring over the run's records (rules 1–6)."""
+"""The "五比五争" campaign: scoring over one run's records (rules 1–6, docs/campaigns/wubi.md).
+
+“现就我局开展以‘比境界、争当解放思想的先锋，比业绩、争当科学发展的先锋，比创新、争当攻坚
+克难的先锋，比服务、争当联系群众的先锋，比作风、争当强力执行的先锋’为主要内容的‘五比五争’
+… 主题实践活动” (seed 003, preamble).
+"""
 
 from __future__ import annotations
 
@@ -8,17 +13,24 @@ from decimal import Decimal
 import bureaukit
 from bureaukit import Context, Finding, Score
 from bureaukit_wubi.checks import check
-from bureaukit_wubi.dimensions import dimension_scores, pacesetters, points
+from bureaukit_wubi.dimensions import dimension_scores, points
 from bureaukit_wubi.overdue import overdue
-from bureaukit_wubi.records import RECORDS, Benchmark, Item, Rating
+from bureaukit_wubi.pacesetters import pacesetters
+from bureaukit_wubi.records import ITEM_KINDS, RECORDS, Benchmark, Item, Rating
 from bureaukit_wubi.settings import WubiSettings
 
-DIMENSION_ITEMS = {"chuangxin": ("innovations",), "fuwu": ("commitments", "rectifications"), "zuofeng": ("tasks",)}
+DIMENSION_ITEMS: dict[str, tuple[str, ...]] = {
+    "chuangxin": ("innovations",),
+    "fuwu": ("commitments", "rectifications"),
+    "zuofeng": ("tasks",),
+}
+"""Which item ledgers are the evidence of which 比 (rule 2)."""
 
 
 def score(ctx: Context) -> Iterator[Score | Finding]:
     s: WubiSettings = ctx.settings
     rated = {u.id: u.kind for u in ctx.org.units_of_kind(*s.units)}
+    names = {u: ctx.org.units[u].name for u in rated}
     ratings: dict[str, dict[str, list[Rating]]] = {}
     for r in ctx.records["ratings"]:
         ratings.setdefault(r.unit, {}).setdefault(r.dimension.name, []).append(r)
@@ -33,16 +45,17 @@ def score(ctx: Context) -> Iterator[Score | Finding]:
     scored: dict[str, dict[str, Decimal]] = {}
     for unit in sorted(rated):
         dims: dict[str, Decimal] = {}
-        for code, value, sc in dimension_scores(ctx, unit, ratings.get(unit, {}), benchmarks.get(unit, []), items.get(unit, {})):
+        for code, value, sc in dimension_scores(
+            ctx, unit, ratings.get(unit, {}), benchmarks.get(unit, []), items.get(unit, {})
+        ):
             dims[code] = value
             yield sc
         scored[unit] = dims
         total = points(s, unit, dims)
         if total is not None:
             yield total
-    yield from pacesetters(s, rated, scored)
-    all_items: dict[str, list[Item]] = {k: list(ctx.records[k]) for k in ("innovations", "commitments", "tasks", "rectifications")}
-    yield from overdue(ctx, all_items)
+    yield from pacesetters(s, rated, names, scored)
+    yield from overdue(ctx, {kind: ctx.records[kind] for kind in ITEM_KINDS})
 
 
 CAMPAIGN = bureaukit.Campaign(

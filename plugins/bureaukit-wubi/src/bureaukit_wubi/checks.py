@@ -1,4 +1,4 @@
-"""Config and ledger rules of "五比五争" that the types cannot say."""
+"""Config and ledger rules of "五比五争" that the types cannot say (docs/campaigns/wubi.md)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,35 @@ from bureaukit_wubi.settings import DIMENSIONS, WubiSettings
 
 def check(ctx: CheckContext) -> Iterator[ConfigError | LedgerError]:
     s: WubiSettings = ctx.settings
+    yield from _config(s)
+    rated = set(s.units)
+    for _kind, records in sorted(ctx.records.items()):
+        for rec in records:
+            unit = ctx.org.units[rec.unit]
+            if unit.kind not in rated:
+                yield LedgerError(
+                    rec,
+                    "单位",
+                    f'{unit.name} ({rec.unit}) is a "{unit.kind}" unit, which "五比五争" does not rate'
+                    f" (rated kinds: {', '.join(s.units)}); 该单位类型不参加“五比五争”",
+                )
+            if isinstance(rec, Rating) and not 0 <= rec.score <= 100:
+                yield LedgerError(rec, "评分", f'a score lies from 0 to 100, got "{rec.score}"; 评分应在 0–100 之间')
+
+
+def _config(s: WubiSettings) -> Iterator[ConfigError]:
     if s.blend.ratings < 0 or s.blend.evidence < 0 or s.blend.ratings + s.blend.evidence != 1:
-        yield ConfigError("blend", f"ratings and evidence must be ≥ 0 and sum to 1, got {s.blend.ratings} + {s.blend.evidence}")
+        yield ConfigError(
+            "blend",
+            f"ratings and evidence must each be ≥ 0 and sum to 1, got {s.blend.ratings} + {s.blend.evidence}"
+            f" = {s.blend.ratings + s.blend.evidence}",
+        )
     missing = [c for c in DIMENSIONS if c not in s.weights]
     extra = sorted(c for c in s.weights if c not in DIMENSIONS)
     if missing or extra:
-        parts = ([f"lacks {', '.join(missing)}"] if missing else []) + ([f"names unknown {', '.join(extra)}"] if extra else [])
+        parts = ([f"lacks {', '.join(missing)}"] if missing else []) + (
+            [f"names unknown {', '.join(extra)}"] if extra else []
+        )
         yield ConfigError("weights", f"{'; '.join(parts)}: give all five of {', '.join(DIMENSIONS)}")
     for code, w in sorted(s.weights.items()):
         if w < 0:
@@ -32,17 +55,11 @@ def check(ctx: CheckContext) -> Iterator[ConfigError | LedgerError]:
     for group, kinds in sorted(s.groups().items()):
         for kind in kinds:
             if kind not in s.units:
-                yield ConfigError(f"pacesetter_groups.{group}", f'unit kind "{kind}" is not rated (units = {list(s.units)})')
-            elif kind in seen:
-                yield ConfigError(f"pacesetter_groups.{group}", f'unit kind "{kind}" is already in group "{seen[kind]}"')
-            seen.setdefault(kind, group)
-    rated = set(s.units)
-    for _kind, records in sorted(ctx.records.items()):
-        for rec in records:
-            unit = ctx.org.units[rec.unit]
-            if unit.kind not in rated:
-                yield LedgerError(
-                    rec, "单位", f'{unit.name} ({rec.unit}) is a "{unit.kind}" unit, which "五比五争" does not rate (rated kinds: {", ".join(s.units)})'
+                yield ConfigError(
+                    f"pacesetter_groups.{group}", f'unit kind "{kind}" is not rated (units = {list(s.units)})'
                 )
-            if isinstance(rec, Rating) and not 0 <= rec.score <= 100:
-                yield LedgerError(rec, "评分", f"a score lies from 0 to 100, got {rec.score}")
+            elif kind in seen:
+                yield ConfigError(
+                    f"pacesetter_groups.{group}", f'unit kind "{kind}" is already in group "{seen[kind]}"'
+                )
+            seen.setdefault(kind, group)

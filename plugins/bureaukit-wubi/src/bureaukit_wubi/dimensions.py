@@ -1,17 +1,21 @@
-"""Rules 3–5: dimension scores, points and the pacesetter 先锋 of each 争创平台."""
+"""Rules 3–4: the dimension score of each 比 and the unit's points.
+
+“以‘五比五争’为动力 … 掀起比学赶超、奋勇争先、竞相发展的热潮” (一、指导思想): each of the
+five 比 is scored on 0–100 from the ratings (rule 1) and the objective evidence (rule 2);
+the blend and the weights are the bureau's defaults (the seed scores nothing).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from bureaukit import Context, Evidence, Finding, Score
-from bureaukit_wubi.evidence_rates import Rate, benchmark_rate, item_rate, on_time, stage_of
-from bureaukit_wubi.ratings import rating_average, trimmed
-from bureaukit_wubi.records import Benchmark, Item, Rating, completed_on, due_of
-from bureaukit_wubi.settings import COMPARE, DIMENSIONS, ENGLISH, VANGUARD, WubiSettings
+from bureaukit import Context, Evidence, Score
+from bureaukit_wubi.evidence_rates import Rate, benchmark_rate, item_rate, on_time, stage_note
+from bureaukit_wubi.ratings import trim_ratings
+from bureaukit_wubi.records import Benchmark, Item, Rating, completed_on, due_of, item_title
+from bureaukit_wubi.settings import COMPARE, DIMENSIONS, WubiSettings
 
-CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 
 
@@ -22,7 +26,9 @@ def dimension_scores(
     benchmarks: Sequence[Benchmark],
     items: Mapping[str, Sequence[Item]],
 ) -> Iterator[tuple[str, Decimal, Score]]:
-    """(code, unrounded score, Score) for each dimension the unit is scored on."""
+    """(code, unrounded score, Score ``dim.<code>``) for each dimension the unit is scored
+    on: ``blend.ratings`` × rating average + ``blend.evidence`` × 100 × evidence rate; with
+    only one of the two, that one alone; with neither, nothing."""
     s: WubiSettings = ctx.settings
     start = ctx.period.start
     rates: dict[str, Rate | None] = {
@@ -33,84 +39,74 @@ def dimension_scores(
         "zuofeng": item_rate(items.get("zuofeng", ()), start, ctx.as_of),
     }
     for code in DIMENSIONS:
-        used = sorted(ratings.get(code, ()), key=lambda r: (r.evaluator, r.score))
-        avg = rating_average([r.score for r in used], s.trim)
+        split = trim_ratings(ratings.get(code, ()), s.trim)
+        avg = split.average if split is not None else None
         rate = rates[code]
         if avg is None and rate is None:
             continue
         evidence: list[Evidence] = []
+        if split is not None and avg is not None:
+            kept = " + ".join(str(r.score) for r in split.kept)
+            evidence.append(
+                Evidence(note=f"{COMPARE[code]} 评分均值 rating average: ({kept}) / {len(split.kept)} = {_2(avg)}")
+            )
+            marks = {id(r): "去掉最低分 dropped as lowest" for r in split.low}
+            marks.update({id(r): "去掉最高分 dropped as highest" for r in split.high})
+            for r in sorted((*split.low, *split.kept, *split.high), key=lambda r: r.evaluator):
+                mark = marks.get(id(r), "计入 kept")
+                evidence.append(ctx.evidence(r, f"{r.evaluator} 评分 {r.score}: {mark}"))
+        if rate is not None:
+            evidence.append(Evidence(note=f"{COMPARE[code]} 依据率 evidence rate: {rate.note}"))
+            for rec in rate.counted:
+                if isinstance(rec, Benchmark):
+                    evidence.append(ctx.evidence(rec, stage_note(rec, s.stages)))
+                else:
+                    evidence.append(ctx.evidence(rec, _item_note(rec)))
         if avg is not None and rate is not None:
             value = s.blend.ratings * avg + s.blend.evidence * HUNDRED * rate.value
-            note = (
-                f"{s.blend.ratings} × {_2(avg)} + {s.blend.evidence} × 100 × {_4(rate.value)} = {_2(value)}"
-            )
+            note = f"{s.blend.ratings} × {_2(avg)} + {s.blend.evidence} × 100 × {_4(rate.value)} = {_2(value)}"
         elif avg is not None:
             value = avg
-            note = f"评分均值 rating average {_2(avg)} (无客观依据 no evidence rate)"
+            note = f"评分均值 {_2(avg)} = {_2(value)} (无客观依据 no evidence rate)"
         else:
             assert rate is not None
             value = HUNDRED * rate.value
             note = f"100 × {_4(rate.value)} = {_2(value)} (无评分 no ratings)"
-        if avg is not None:
-            kept = trimmed([r.score for r in used], s.trim)
-            evidence.append(
-                Evidence(note=f"评分 {', '.join(str(r.score) for r in sorted(used, key=lambda r: r.score, reverse=True))}"
-                         f" → 计入 kept {', '.join(str(k) for k in reversed(kept))} → 均值 {_2(avg)}")
-            )
-            evidence += [ctx.evidence(r, f"{r.evaluator}: {r.score}") for r in used]
-        if rate is not None:
-            evidence.append(Evidence(note=f"依据率 evidence rate {rate.note}"))
-            for rec in rate.counted:
-                if isinstance(rec, Benchmark):
-                    evidence.append(ctx.evidence(rec, f"{rec.indicator}: {stage_of(rec)}"))
-                else:
-                    evidence.append(ctx.evidence(rec, _item_note(rec)))
-        evidence.append(Evidence(note=note))
+        evidence.append(Evidence(note=f"dim.{code} = {note}"))
         yield code, value, Score(f"unit:{unit}", f"dim.{code}", value, evidence=evidence, form="score")
 
 
 def _item_note(item: Item) -> str:
     done = completed_on(item)
-    state = "按时 on time" if on_time(item) else ("逾期完成 late" if done else "未完成 not done")
-    return f"时限 due {due_of(item)}，{state}"
+    if on_time(item):
+        state = f"{done} 按时完成 on time"
+    elif done is not None:
+        state = f"{done} 逾期完成 late"
+    else:
+        state = "未完成 not done"
+    return f"“{item_title(item)}” 时限 due {due_of(item)}，{state}"
 
 
 def points(settings: WubiSettings, unit: str, dims: Mapping[str, Decimal]) -> Score | None:
-    """Rule 4: the weighted mean of the dimensions scored; none, or all of weight 0: none."""
+    """Rule 4: the weighted mean (``weights``) of the dimensions scored; none scored, or
+    all of weight 0: no points."""
     total_w = sum((settings.weights[c] for c in dims), Decimal(0))
     if not dims or total_w == 0:
         return None
     value = sum((settings.weights[c] * v for c, v in dims.items()), Decimal(0)) / total_w
-    terms = " + ".join(f"{settings.weights[c]} × {_2(v)}" for c, v in sorted(dims.items(), key=lambda kv: DIMENSIONS.index(kv[0])))
-    return Score(f"unit:{unit}", "points", value, evidence=[Evidence(note=f"({terms}) / {total_w} = {_2(value)}")])
-
-
-def pacesetters(
-    settings: WubiSettings, kinds: Mapping[str, str], scores: Mapping[str, Mapping[str, Decimal]]
-) -> Iterator[Finding]:
-    """Rule 5: on each dimension, in each group, every unit tied at the highest score (0.01)."""
-    for group, group_kinds in sorted(settings.groups().items()):
-        members = sorted(u for u, k in kinds.items() if k in group_kinds)
-        for code in DIMENSIONS:
-            written = {u: scores[u][code].quantize(CENT, rounding=ROUND_HALF_UP) for u in members if code in scores.get(u, {})}
-            if not written:
-                continue
-            best = max(written.values())
-            for unit in sorted(u for u, v in written.items() if v == best):
-                yield Finding(
-                    f"unit:{unit}",
-                    "wubi.pacesetter",
-                    "info",
-                    {
-                        "zh": f"{COMPARE[code]}，争当{VANGUARD[code]}的先锋：{group}组最高 {best}",
-                        "en": f"pacesetter in {ENGLISH[code]} ({COMPARE[code]}) of group {group}: {best}",
-                    },
-                    evidence=[Evidence(note=f"{group}: " + ", ".join(f"{u} {v}" for u, v in sorted(written.items())))],
-                )
+    order = sorted(dims, key=DIMENSIONS.index)
+    terms = " + ".join(f"{settings.weights[c]} × {_2(dims[c])}" for c in order)
+    names = ", ".join(f"{COMPARE[c]} {c}" for c in order)
+    return Score(
+        f"unit:{unit}",
+        "points",
+        value,
+        evidence=[Evidence(note=f"加权平均 weighted mean over {names}: ({terms}) / {total_w} = {_2(value)}")],
+    )
 
 
 def _2(v: Decimal) -> str:
-    return str(v.quantize(CENT, rounding=ROUND_HALF_UP))
+    return str(v.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def _4(v: Decimal) -> str:

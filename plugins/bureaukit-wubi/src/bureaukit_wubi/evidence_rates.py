@@ -1,9 +1,15 @@
-"""Rule 2: the objective evidence behind each dimension (seed 003 二(二)–(五)).
+"""Rule 2: the objective evidence 客观依据 behind four of the five 比 (seed 003 二(二)–(五)).
 
-- 比业绩: 寻标、对标、达标、夺标 — each benchmark at the first stage that holds;
-- 比创新: 创新项目台帐 (落实责任、明确时限) — innovations done on time;
-- 比服务: 公开承诺事项、领导点评整改措施的落实 — commitments and rectifications kept on time;
-- 比作风: 重点工作 周调度、月检查、季通报 — key tasks done on time.
+- 比业绩 ``yeji``: “全力做好‘寻标、对标、达标、夺标’四篇文章” (二(二)二) — each benchmark at
+  the first stage that holds (夺标 won, 达标 met, 对标 compared, 寻标 found);
+- 比创新 ``chuangxin``: “对创新项目建立台帐，落实责任，明确时限” (二(三)三) — innovations
+  done by their deadline;
+- 比服务 ``fuwu``: “抓好公开承诺事项、领导点评整改措施的落实，建立各类公开承诺和落实情况
+  台账” (二(四)一) — commitments kept and rectifications done by their due date;
+- 比作风 ``zuofeng``: “对重要工作和重点项目，实行周调度、月检查、季通报” (二(五)三) — key
+  tasks done by their due date.
+
+比境界 ``jingjie`` has no ledger: it is rated only.
 """
 
 from __future__ import annotations
@@ -28,13 +34,17 @@ class Rate:
 
 
 def on_time(item: Item) -> bool:
+    """Completed on or before its due date (a completion after ``as_of`` already reads
+    as empty)."""
     done = completed_on(item)
     return done is not None and done <= due_of(item)
 
 
 def item_rate(items: Iterable[Item], start: date, as_of: date) -> Rate | None:
     """On time ÷ items due from the period start to as_of, both inclusive."""
-    due = sorted((i for i in items if start <= due_of(i) <= as_of), key=lambda i: (due_of(i), i.id))
+    due = sorted(
+        (i for i in items if start <= due_of(i) <= as_of), key=lambda i: (due_of(i), type(i).__name__, i.id)
+    )
     if not due:
         return None
     good = sum(1 for i in due if on_time(i))
@@ -43,6 +53,7 @@ def item_rate(items: Iterable[Item], start: date, as_of: date) -> Rate | None:
 
 
 def reaches(actual: Decimal, mark: Decimal, higher_is_better: bool) -> bool:
+    """Inclusive: ≥, or ≤ when lower is better (事故率)."""
     return actual >= mark if higher_is_better else actual <= mark
 
 
@@ -59,7 +70,8 @@ def stage_of(b: Benchmark) -> str:
 
 
 def benchmark_rate(benchmarks: Sequence[Benchmark], stages: Stages) -> Rate | None:
-    """Mean stage value of a unit's benchmarks."""
+    """Mean stage value of a unit's benchmarks (those of the run: dated from the period
+    start to ``as_of``)."""
     if not benchmarks:
         return None
     ordered = sorted(benchmarks, key=lambda b: b.indicator)
@@ -67,3 +79,24 @@ def benchmark_rate(benchmarks: Sequence[Benchmark], stages: Stages) -> Rate | No
     value = sum(values, Decimal(0)) / len(values)
     terms = " + ".join(str(v) for v in values)
     return Rate(value, f"({terms}) / {len(values)} = {value.quantize(Decimal('0.0001'))}", tuple(ordered))
+
+
+STAGE_NAMES: dict[str, str] = {"won": "夺标", "met": "达标", "compared": "对标", "found": "寻标"}
+
+
+def stage_note(b: Benchmark, stages: Stages) -> str:
+    """How a benchmark's stage was read, for its evidence: ``事故率 实际 0.4 ≤ 目标 0.5 …``."""
+    stage = stage_of(b)
+    value = getattr(stages, stage)
+    sign = "≥" if b.higher_is_better else "≤"
+    miss = "<" if b.higher_is_better else ">"
+    direction = "越高越好" if b.higher_is_better else "越低越好"
+    if b.actual is None:
+        how = f"实际值未填 not measured (标杆 {b.benchmark}, 目标 {b.target})"
+    elif stage == "won":
+        how = f"实际 {b.actual} {sign} 标杆 {b.benchmark}"
+    elif stage == "met":
+        how = f"实际 {b.actual} {miss} 标杆 {b.benchmark}, {sign} 目标 {b.target}"
+    else:
+        how = f"实际 {b.actual} {miss} 目标 {b.target}"
+    return f"{b.indicator} ({direction}): {how} → {STAGE_NAMES[stage]} {stage} = {value}"

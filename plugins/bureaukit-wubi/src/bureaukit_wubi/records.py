@@ -25,7 +25,8 @@ class Dimension(enum.Enum):
 
 @attrs.frozen
 class Rating:
-    """评分: one evaluator's score of a unit on one dimension."""
+    """评分: one evaluator's score (0–100) of a unit on one of the five 比 — the comparison
+    “比学赶超” the seed asks for; the ratings themselves are the bureau's means of it."""
 
     __ledger__: ClassVar[Ledger] = Ledger(
         title={"zh": "评分", "en": "Ratings"},
@@ -42,7 +43,12 @@ class Rating:
 
 @attrs.frozen
 class Benchmark:
-    """对标: 寻标 (the benchmark chosen), 对标 (actual measured), 达标 (target), 夺标 (benchmark)."""
+    """对标: “提出服务科学发展的赶超目标，全力做好‘寻标、对标、达标、夺标’四篇文章” (二(二)二).
+
+    寻标: the benchmark 标杆值 chosen from an advanced region or unit (“将思维的触角、努力的方向
+    和工作的标杆，牢牢地盯住先进地区”, 二(一)二); 对标: the actual measured; 达标: the actual
+    reaches the target 目标值; 夺标: it reaches the benchmark.
+    """
 
     __ledger__: ClassVar[Ledger] = Ledger(
         title={"zh": "对标", "en": "Benchmarks"}, key=("unit", "indicator"), dated="date", key_scope="run"
@@ -58,7 +64,7 @@ class Benchmark:
 
 @attrs.frozen
 class Innovation:
-    """创新项目台帐 (落实责任、明确时限)."""
+    """创新项目台帐: “对创新项目建立台帐，落实责任，明确时限，攻坚克难” (二(三)三)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "创新项目台帐", "en": "Innovations"}, key=("id",), completed=("done",))
     id: str = attrs.field(metadata=col("编号"))
@@ -71,7 +77,8 @@ class Innovation:
 
 @attrs.frozen
 class Commitment:
-    """公开承诺事项台账 (对标践诺)."""
+    """公开承诺: “抓好公开承诺事项 … 的落实，建立各类公开承诺和落实情况台账，确保各项承诺事项
+    落到实处” (二(四)一); 承诺人: “着力提升对标践诺水平” (二(二)三)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "公开承诺", "en": "Commitments"}, key=("id",), completed=("kept",))
     id: str = attrs.field(metadata=col("编号"))
@@ -84,7 +91,8 @@ class Commitment:
 
 @attrs.frozen
 class Task:
-    """重点工作 (周调度、月检查、季通报; 定人员、定责任)."""
+    """重点工作: “对重要工作和重点项目，实行周调度、月检查、季通报” (二(五)三); 责任人:
+    “实行定人员、定责任、定时限、定奖惩” (二(五)一)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "重点工作", "en": "Key tasks"}, key=("id",), completed=("done",))
     id: str = attrs.field(metadata=col("编号"))
@@ -97,7 +105,7 @@ class Task:
 
 @attrs.frozen
 class Rectification:
-    """领导点评整改措施."""
+    """领导点评整改: “抓好公开承诺事项、领导点评整改措施的落实” (二(四)一)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "领导点评整改", "en": "Rectifications"}, key=("id",), completed=("done",))
     id: str = attrs.field(metadata=col("编号"))

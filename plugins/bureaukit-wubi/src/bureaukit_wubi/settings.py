@@ -1,7 +1,8 @@
 """Settings of the "五比五争" campaign ``[campaigns.wubi]`` (docs/campaigns/wubi.md).
 
-Seed 003 prescribes the five 比 and 分类设计争创平台; it scores nothing, so the weights,
-trimming, blend and stage values are the bureau's defaults.
+Seed 003 prescribes the five 比 and their 先锋 (二、主要内容) and “分类设计争创平台”
+(二(五)一: ``pacesetter_groups``); it scores nothing, so the weights, trimming, blend and
+stage values are the bureau's defaults.
 """
 
 from __future__ import annotations
@@ -61,7 +62,9 @@ class WubiSettings:
     trim: int = 1
     """N of rule 1 (去掉最高分、最低分); 0: no trimming."""
     blend: Blend = Blend()
+    """Rule 3: ratings × average + evidence × 100 × rate."""
     stages: Stages = Stages()
+    """Value of each benchmark stage 寻标、对标、达标、夺标."""
     pacesetter_groups: dict[str, tuple[str, ...]] | None = None
     """分类设计争创平台: group name → unit kinds; default one group per rated kind."""
 

@@ -1,0 +1,56 @@
+"""Rule 5: the pacesetter 先锋 of each 争创平台 on each of the five 比.
+
+“实行定人员、定责任、定时限、定奖惩，分类设计争创平台，通过召开现场会、观摩会、专项督查
+等形式，推动工作开展，形成奋勇争先、竞相推进的良好局面” (二(五)一): units are compared
+only within their platform (``pacesetter_groups``), and on each 比 the best are its 先锋 —
+“比境界，争当解放思想的先锋 … 比作风，争当强力执行的先锋” (二、主要内容).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import ROUND_HALF_UP, Decimal
+
+from bureaukit import Evidence, Finding
+from bureaukit_wubi.settings import COMPARE, DIMENSIONS, ENGLISH, VANGUARD, WubiSettings
+
+CENT = Decimal("0.01")
+
+
+def pacesetters(
+    settings: WubiSettings,
+    kinds: Mapping[str, str],
+    names: Mapping[str, str],
+    scores: Mapping[str, Mapping[str, Decimal]],
+) -> Iterator[Finding]:
+    """On each dimension, among the units of each group scored there, every unit tied at
+    the highest score as written (0.01) gets ``wubi.pacesetter`` (info). *kinds* maps the
+    rated units to their kinds, *names* to their names; units of a kind in no group are
+    not compared."""
+    for group, group_kinds in sorted(settings.groups().items()):
+        members = sorted(u for u, k in kinds.items() if k in group_kinds)
+        for code in DIMENSIONS:
+            written = {
+                u: scores[u][code].quantize(CENT, rounding=ROUND_HALF_UP) for u in members if code in scores.get(u, {})
+            }
+            if not written:
+                continue
+            best = max(written.values())
+            tied = sorted(u for u, v in written.items() if v == best)
+            board = ", ".join(f"{names[u]} ({u}) {v}" for u, v in sorted(written.items(), key=lambda kv: (-kv[1], kv[0])))
+            for unit in tied:
+                others = len(tied) - 1
+                zh_tie = f"，与其他 {others} 个单位并列" if others else ""
+                en_tie = f", tied with {others} other unit(s)" if others else ""
+                yield Finding(
+                    f"unit:{unit}",
+                    "wubi.pacesetter",
+                    "info",
+                    {
+                        "zh": f"{COMPARE[code]}，争当{VANGUARD[code]}的先锋：{names[unit]}在“{group}”争创平台"
+                        f" {len(written)} 个参评单位中得分最高 {best}{zh_tie}",
+                        "en": f"pacesetter in {ENGLISH[code]} ({COMPARE[code]}): {names[unit]} has the highest"
+                        f" dim.{code} score, {best}, of the {len(written)} units scored in group “{group}”{en_tie}",
+                    },
+                    evidence=[Evidence(note=f"“{group}” dim.{code}: {board}")],
+                )
