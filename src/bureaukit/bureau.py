@@ -241,7 +241,7 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
             ctx = CheckContext(org, settings, records, origins, configured_period)
             try:
                 issues = list(camp.check(ctx))
-            except Exception as exc:
+            except (Exception, SystemExit) as exc:
                 raise PluginFailure(name, f"check raised {one_line(exc)}", lc.distribution, lc.version) from exc
             for issue in issues:
                 if isinstance(issue, ConfigError):

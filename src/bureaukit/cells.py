@@ -36,6 +36,15 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 _FULLWIDTH = str.maketrans({"（": "(", "）": ")", "\u3000": " "})
 
 
+MAX_EXPONENT = 30
+"""Ledger numbers lie within 1e-30..1e30 in size: others are typing errors, and overflow."""
+
+
+def _quote_short(cell: Any) -> str:
+    text = _quote(cell) if not isinstance(cell, int) or cell.bit_length() < 200 else "a 60+ digit number"
+    return text if len(text) <= 60 else text[:57] + "…\""
+
+
 def is_empty(cell: Any) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
@@ -66,7 +75,7 @@ def _decimal(cell: Any) -> Decimal:
     elif isinstance(cell, bool):
         raise CellError(f"expected a number, got {show(cell)}")
     elif isinstance(cell, int):
-        return Decimal(cell)
+        d = Decimal(cell)
     elif isinstance(cell, float):
         # an xlsx numeric cell: its shortest repr is what Excel shows
         d = Decimal(repr(cell))
@@ -83,6 +92,10 @@ def _decimal(cell: Any) -> Decimal:
         raise CellError(f"expected a number, got {_quote(cell)}")
     if not d.is_finite():
         raise CellError(f"expected a number, got {_quote(cell)}")
+    if d and not -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT:
+        # 1e999999999 is a finite Decimal, but any sum with it (or division by 1e-999999999)
+        # overflows the context
+        raise CellError(f"the number is out of range (1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT} in size), got {_quote_short(cell)}")
     return d
 
 
@@ -133,7 +146,9 @@ def to_date(cell: Any) -> date:
         if text.isdigit() and len(text) == 5:
             return _excel_serial(int(text), cell)
         raise CellError(f"expected a date like 2014-05-20, 2014/5/20 or 2014年5月20日, got {show(cell)}")
-    if isinstance(cell, (int, float)) and not isinstance(cell, bool) and float(cell).is_integer():
+    if isinstance(cell, int) and not isinstance(cell, bool):
+        return _excel_serial(cell, cell)
+    if isinstance(cell, float) and cell.is_integer():
         return _excel_serial(int(cell), cell)
     raise CellError(f"expected a date like 2014-05-20, got {_quote(cell)}")
 

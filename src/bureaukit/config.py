@@ -143,6 +143,9 @@ def make_converter() -> cattrs.Converter:
         d = Decimal(v)
         if not d.is_finite():
             raise ValueProblem(f"expected a finite number, got {show(v)}")
+        if d and not -30 <= d.adjusted() <= 30:
+            # 1e999999 is finite, but any sum or product with it overflows the context
+            raise ValueProblem(f"expected a number of sensible size (1e-30 to 1e30), got {d:.3e}")
         return d
 
     def s_date(v: Any, _: Any) -> date:

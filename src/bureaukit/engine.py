@@ -157,7 +157,7 @@ def run_campaign(ctx: Context, campaign: Campaign, *, timeout: float | None = No
     except PeriodError as exc:
         # e.g. chinese-calendar has no data for the year: the config's to fix (exit 2)
         raise InputError([f"campaigns.{campaign.name}: {exc}"]) from exc
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:  # a plugin calling sys.exit() is a failure, not a success
         tb = getattr(exc, "__bureaukit_tb__", None) or traceback.format_exc()
         raise PluginFailure(campaign.name, one_line(exc), distribution, version, tb) from exc
     return outcomes
@@ -258,7 +258,12 @@ def _score(
         try:
             given = {"result": result, "config": bureau.config}
             impl.function(*[given[a] for a in impl.argnames])
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:
             label = impl.plugin_name.removeprefix("bureaukit.")
-            raise PluginFailure(label, f"bureaukit_result raised {one_line(exc)}", traceback=traceback.format_exc()) from exc
+            owner = bureau.campaigns.get(label)
+            raise PluginFailure(
+                label, f"bureaukit_result raised {one_line(exc)}",
+                owner.loaded.distribution if owner else None, owner.loaded.version if owner else None,
+                traceback=traceback.format_exc(),
+            ) from exc
     return result

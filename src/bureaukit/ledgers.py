@@ -176,9 +176,12 @@ def _read_table(
             problems.at(shown, hrow, f.label, f"required column is missing (header {f.label} or {f.name})")
             bad_header = True
     if bad_header:
-        # drain the reader so its file handle closes
-        for _ in table.rows:
-            pass
+        # drain the reader so its file handle closes; a row it cannot read is reported too
+        try:
+            for _ in table.rows:
+                pass
+        except ReadError as exc:
+            problems.at(shown, exc.row, None, exc.message)
         return []
     # a plan per field, in attrs order: (cell index or None, header shown, converter, field)
     plan: list[tuple[int | None, str, Callable[[Any], Any], FieldSpec]] = []
@@ -263,7 +266,16 @@ def compile_row(plan: Sequence[tuple[int | None, str, Callable[[Any], Any], Fiel
             lines.append(f"        {v} = field{n}.empty()")
         lines.append("    else:")
         if f.base is str and not f.many:
-            lines.append(f"        {v} = c.strip() if c.__class__ is str else conv{n}(c)")
+            # a text field's converter raises only for a non-text cell (json true, {...})
+            lines.append("        if c.__class__ is str:")
+            lines.append(f"            {v} = c.strip()")
+            lines.append("        else:")
+            lines.append("            try:")
+            lines.append(f"                {v} = conv{n}(c)")
+            lines.append("            except CellError as exc:")
+            lines.append(f"                {v} = None")
+            lines.append("                errors = errors or []")
+            lines.append(f"                errors.append((hdr{n}, str(exc)))")
             continue
         # ledger columns repeat (dates, units, enums, people): memoise text cells
         env[f"memo{n}"] = {}

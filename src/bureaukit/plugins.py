@@ -179,7 +179,7 @@ def load_campaigns(
             ep = found[n]
             try:
                 module = ep.entry_point.load()
-            except Exception as exc:
+            except (Exception, SystemExit) as exc:  # sys.exit() at import is a failure too
                 raise PluginFailure(
                     n, f"cannot import: {one_line(exc)}", ep.distribution, ep.version, traceback.format_exc()
                 ) from exc
@@ -209,7 +209,7 @@ def _collect(pm: pluggy.PluginManager, origin: dict[str, tuple[str, str]], only:
         label = impl.plugin_name.removeprefix("bureaukit.")
         try:
             regs = impl.function()
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:
             raise PluginFailure(label, f"bureaukit_campaigns raised {one_line(exc)}", dist, version, traceback.format_exc()) from exc
         if not isinstance(regs, (list, tuple)):
             raise PluginFailure(label, f"bureaukit_campaigns returned {type(regs).__name__}, not a list of Campaign", dist, version)

@@ -85,9 +85,11 @@ def read_csv(path: Path, sheet: str | None) -> Table:
                 f"the file is neither UTF-8 nor GB18030 text (bad byte at offset {exc.start}): "
                 "save it as CSV UTF-8 or CSV (逗号分隔)"
             ) from None
+        _reject_mixed(path, head.startswith(codecs.BOM_UTF8))
     csv.field_size_limit(CSV_FIELD_LIMIT)
     fh = path.open("r", encoding=encoding, newline="")
-    reader = csv.reader(fh)
+    # strict: a quote left open would otherwise swallow every later row into one cell
+    reader = csv.reader(fh, strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -104,11 +106,35 @@ def read_csv(path: Path, sheet: str | None) -> Table:
                 n += 1
                 yield n, row
         except csv.Error as exc:
-            raise ReadError(f"CSV: {exc}", n + 1) from None
+            text = str(exc)
+            if "unexpected end of data" in text:
+                text = 'a quoted cell is never closed (a " without its partner) from this row to the end of the file'
+            raise ReadError(f"CSV: {text}", n + 1) from None
         finally:
             fh.close()
 
     return Table(header, rows(), 1, "GB18030" if encoding == "gb18030" else "UTF-8")
+
+
+def _reject_mixed(path: Path, bom: bool) -> None:
+    """A file that is not UTF-8 but begins with UTF-8 Chinese text mixes two encodings
+    (rows pasted from a GBK file into a UTF-8 one): read as GB18030, its UTF-8 part
+    would turn into other characters silently. Looks at the first MiB only."""
+    with path.open("rb") as fh:
+        data = fh.read(1 << 20)
+    try:
+        data.decode("utf-8")
+        return  # the bad byte lies further on: let the GB18030 check decide
+    except UnicodeDecodeError as exc:
+        start = exc.start
+    prefix = data[:start].decode("utf-8", errors="replace")
+    if bom or sum(1 for ch in prefix if "\u4e00" <= ch <= "\u9fff") >= 2:
+        line = prefix.count("\n") + 1
+        raise ReadError(
+            f"the file mixes encodings: UTF-8 text up to line {line}, then a byte that is not UTF-8 "
+            f"(offset {start}): save the whole file as CSV UTF-8",
+            line,
+        )
 
 
 def _validate_encoding(path: Path, encoding: str) -> None:
@@ -214,6 +240,11 @@ def _json_rows(items: list[Any], numbering: list[int]) -> Table:
     return Table(header, rows(), None)
 
 
+def _short(exc: BaseException) -> str:
+    text = str(exc).split(";")[0].strip() or type(exc).__name__
+    return "nested too deeply" if isinstance(exc, RecursionError) else text
+
+
 def read_json(path: Path, sheet: str | None) -> Table:
     """A JSON list of objects (row N = the N-th object)."""
     head = _sniff(path)
@@ -224,6 +255,8 @@ def read_json(path: Path, sheet: str | None) -> Table:
         raise ReadError("JSON must be UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise ReadError(f"JSON syntax: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except (ValueError, RecursionError) as exc:  # a 4300+ digit integer; nesting too deep
+        raise ReadError(f"JSON: cannot read: {_short(exc)}") from None
     if not isinstance(data, list):
         raise ReadError("expected a JSON list of objects")
     return _json_rows(data, list(range(1, len(data) + 1)))
@@ -246,6 +279,8 @@ def read_jsonl(path: Path, sheet: str | None) -> Table:
             items.append(json.loads(line, parse_float=Decimal))
         except json.JSONDecodeError as exc:
             raise ReadError(f"JSON syntax: {exc.msg} (column {exc.colno})", n) from None
+        except (ValueError, RecursionError) as exc:  # a 4300+ digit integer; nesting too deep
+            raise ReadError(f"JSON: cannot read: {_short(exc)}", n) from None
         numbering.append(n)
     return _json_rows(items, numbering)
 

@@ -51,6 +51,9 @@ def expand_days(items: Iterable[str | date]) -> frozenset[date]:
             a, b = parse_date(a_text), parse_date(b_text)
             if b < a:
                 raise PeriodError(f'"{text}": the range ends before it starts')
+            if (b - a).days > 366:
+                # "2014-01-31..6014-02-06" is a typo, and would be a million days to expand
+                raise PeriodError(f'"{text}": the range spans {(b - a).days + 1} days, more than a year')
             while a <= b:
                 days.add(a)
                 a += timedelta(days=1)

@@ -1,0 +1,220 @@
+"""Plugin faults and config surprises through the real CLI (subprocesses).
+
+Fake plugin distributions are a folder on PYTHONPATH holding ``<dist>.dist-info``
+(METADATA + entry_points.txt in group ``bureaukit``) and the plugin module, which is
+what both importlib.metadata and bureaukit's fast dist-info scan find. Each fault must end
+in exit 3 naming the campaign, its distribution and version, with no traceback and no
+report; a plugin that is installed but not enabled is never imported.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+BASE = Path(__file__).resolve().parent / "bad_inputs" / "base"
+
+PRELUDE = '''
+import attrs, bureaukit
+from decimal import Decimal
+from bureaukit import Score
+
+@attrs.frozen
+class Settings:
+    pass
+
+def points(ctx):
+    return [Score("unit:office", "points", Decimal(80))]
+
+def campaign(name, **kw):
+    return bureaukit.Campaign(name=name, title={"zh": name, "en": name}, settings=Settings,
+                              records={}, **{"score": points, **kw})
+'''
+
+PLUGINS: dict[str, str] = {
+    # name: module body (after PRELUDE)
+    "importboom": 'raise RuntimeError("no database driver")\n',
+    "garbage": '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return "not a list"\n',
+    "badreg": '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [object()]\n',
+    "wrongapi": '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("wrongapi", api=999)]\n',
+    "hookboom": '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    raise KeyError("settings")\n',
+    "raiser": (
+        "def boom(ctx):\n    raise ZeroDivisionError('division by zero in rule 3')\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("raiser", score=boom)]\n'
+    ),
+    "badoutcome": (
+        "def bad(ctx):\n    return [Score('unit:office', 'points', 80.5)]\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("badoutcome", score=bad)]\n'
+    ),
+    "ghost": (
+        "def bad(ctx):\n    return [Score('unit:nowhere', 'points', Decimal(1))]\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("ghost", score=bad)]\n'
+    ),
+    "notiter": (
+        "def bad(ctx):\n    return 42\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("notiter", score=bad)]\n'
+    ),
+    "hanger": (
+        "import time\ndef slow(ctx):\n    time.sleep(60)\n    return []\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("hanger", score=slow)]\n'
+    ),
+    "exiter": (
+        "import sys\ndef bye(ctx):\n    sys.exit(0)\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("exiter", score=bye)]\n'
+    ),
+    "misnamed": '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("othername")]\n',
+    "resultboom": (
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("resultboom")]\n'
+        "@bureaukit.hookimpl\ndef bureaukit_result(result, config):\n    raise OSError('OA system is down')\n"
+    ),
+    "marker": (
+        "import os, pathlib\npathlib.Path(os.environ['BUREAUKIT_MARKER']).write_text('imported')\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("marker")]\n'
+    ),
+    "good": '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("good")]\n',
+}
+
+# name: (expected exit, substrings of stderr, extra args)
+FAULTS: dict[str, tuple[int, list[str], list[str]]] = {
+    "importboom": (3, ["plugin importboom (bureaukit-fake-importboom 9.8.7) failed", "cannot import", "RuntimeError: no database driver"], []),
+    "garbage": (3, ["plugin garbage (bureaukit-fake-garbage 9.8.7) failed", "returned str, not a list of Campaign"], []),
+    "badreg": (3, ["bureaukit-fake-badreg 9.8.7", "malformed registration", "not bureaukit.Campaign"], []),
+    "wrongapi": (3, ["plugin wrongapi (bureaukit-fake-wrongapi 9.8.7) failed", "plugin API 999"], []),
+    "hookboom": (3, ["plugin hookboom (bureaukit-fake-hookboom 9.8.7) failed", "bureaukit_campaigns raised KeyError"], []),
+    "raiser": (3, ["plugin raiser (bureaukit-fake-raiser 9.8.7) failed", "ZeroDivisionError: division by zero in rule 3"], []),
+    "badoutcome": (3, ["plugin badoutcome (bureaukit-fake-badoutcome 9.8.7) failed", "use Decimal"], []),
+    "ghost": (3, ["plugin ghost (bureaukit-fake-ghost 9.8.7) failed", "unknown subject 'unit:nowhere'"], []),
+    "notiter": (3, ["plugin notiter (bureaukit-fake-notiter 9.8.7) failed", "TypeError"], []),
+    "hanger": (3, ["plugin hanger (bureaukit-fake-hanger 9.8.7) failed", "--timeout 1"], ["--timeout", "1"]),
+    "exiter": (3, ["plugin exiter (bureaukit-fake-exiter 9.8.7) failed", "SystemExit"], []),
+    "misnamed": (3, ["plugin misnamed (bureaukit-fake-misnamed 9.8.7) failed", "registers no campaign named 'misnamed'"], []),
+    "resultboom": (3, ["plugin resultboom (bureaukit-fake-resultboom 9.8.7) failed", "bureaukit_result raised OSError: OA system is down"], []),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("site")
+    for name, body in PLUGINS.items():
+        mod = f"bureaukit_fake_{name}"
+        (root / f"{mod}.py").write_text(PRELUDE + textwrap.dedent(body), encoding="utf-8")
+        info = root / f"bureaukit_fake_{name}-9.8.7.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: bureaukit-fake-{name}\nVersion: 9.8.7\n\n", encoding="utf-8"
+        )
+        (info / "entry_points.txt").write_text(f"[bureaukit]\n{name} = {mod}\n", encoding="utf-8")
+    return root
+
+
+def bureau(tmp: Path, enabled: list[str]) -> Path:
+    root = tmp / "_".join(enabled)
+    shutil.copytree(BASE, root)
+    toml = (root / "bureau.toml").read_text(encoding="utf-8")
+    names = ", ".join(f'"{n}"' for n in enabled)
+    toml = toml.replace('enabled = ["conduct"]', f"enabled = [{names}]")
+    if "conduct" not in enabled:
+        toml = toml.split("[campaigns.conduct]")[0] + "\n[scoring]\nrollup = 0.3\n"
+    (root / "bureau.toml").write_text(toml, encoding="utf-8")
+    (root / "out").mkdir()
+    return root
+
+
+def cli(site: Path, cwd: Path, *args: str, marker: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]), "CI": "1"}
+    if marker is not None:
+        env["BUREAUKIT_MARKER"] = str(marker)
+    return subprocess.run([sys.executable, "-m", "bureaukit.cli", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_every_plugin_fault_is_exit_3(site: Path, tmp_path: Path) -> None:
+    def one(name: str) -> tuple[str, subprocess.CompletedProcess[str]]:
+        root = bureau(tmp_path, [name])
+        extra = FAULTS[name][2]
+        return name, cli(site, root, "score", "bureau.toml", "-o", "out/report.html", *extra)
+
+    with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 2) * 2)) as pool:
+        runs = list(pool.map(one, FAULTS))
+    for name, p in runs:
+        code, expect, _ = FAULTS[name]
+        assert p.returncode == code, (name, p.returncode, p.stderr)
+        assert "Traceback" not in p.stderr, (name, p.stderr)
+        for s in expect:
+            assert s in p.stderr, (name, s, p.stderr)
+        assert not any((tmp_path / name / "out").iterdir()), name
+
+
+def test_debug_shows_the_plugin_traceback(site: Path, tmp_path: Path) -> None:
+    root = bureau(tmp_path, ["raiser"])
+    p = cli(site, root, "score", "bureau.toml", "--debug", "-o", "out/r.json")
+    assert p.returncode == 3 and "Traceback" in p.stderr and "bureaukit_fake_raiser.py" in p.stderr
+
+
+def test_a_good_fake_plugin_scores(site: Path, tmp_path: Path) -> None:
+    """Positive control: the fake-distribution mechanism itself works."""
+    root = bureau(tmp_path, ["good"])
+    p = cli(site, root, "score", "bureau.toml", "-o", "out/r.json")
+    assert p.returncode == 0, p.stderr
+    assert '"distribution": "bureaukit-fake-good"' in (root / "out" / "r.json").read_text(encoding="utf-8")
+
+
+def test_a_plugin_not_enabled_is_never_imported(site: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "imported.txt"
+    root = bureau(tmp_path, ["conduct"])
+    for args in (("score", "bureau.toml", "-o", "out/r.json"), ("check", "bureau.toml"),
+                 ("plugins", "bureau.toml"), ("explain", "bureau.toml", "office")):
+        p = cli(site, root, *args, marker=marker)
+        assert p.returncode == 0, (args, p.stderr)
+        assert not marker.exists(), args
+    # an import-time failure of a plugin that is not enabled does not matter either
+    p = cli(site, root, "plugins", "bureau.toml", marker=marker)
+    assert "importboom" in p.stdout and "bureaukit-fake-importboom" in p.stdout
+    # positive control: enabled, it is imported
+    root2 = bureau(tmp_path, ["marker"])
+    p = cli(site, root2, "score", "bureau.toml", "-o", "out/r.json", marker=marker)
+    assert p.returncode == 0, p.stderr
+    assert marker.read_text() == "imported"
+
+
+def test_campaign_settings_cannot_name_code(site: Path, tmp_path: Path) -> None:
+    """A config has no key that imports or runs anything: a module path in a campaign
+    table is just an unknown key, and a .py "ledger" has no reader."""
+    root = bureau(tmp_path, ["conduct"])
+    toml = (root / "bureau.toml").read_text(encoding="utf-8")
+    toml = toml.replace('units = ["institution", "station", "office"]',
+                        'units = ["institution", "station", "office"]\nplugin = "bureaukit_fake_marker"')
+    toml = toml.replace('surveys = "ledgers/surveys.csv"', 'surveys = "ledgers/evil.py"')
+    (root / "bureau.toml").write_text(toml, encoding="utf-8")
+    (root / "ledgers" / "evil.py").write_text("import os; os.system('touch PWNED')\n", encoding="utf-8")
+    marker = tmp_path / "m2.txt"
+    p = cli(site, root, "score", "bureau.toml", "-o", "out/r.json", marker=marker)
+    assert p.returncode == 2 and 'unknown key "plugin"' in p.stderr and 'no reader for ".py"' in p.stderr
+    assert not marker.exists() and not (root / "PWNED").exists()
+
+
+def test_paths_resolve_against_the_config_folder(tmp_path: Path) -> None:
+    """Run from an unrelated cwd: relative ledger paths resolve against bureau.toml's
+    folder; a missing file's error names the absolute path it tried."""
+    root = tmp_path / "deep" / "bureau"
+    shutil.copytree(BASE, root)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "CI": "1"}
+    p = subprocess.run([sys.executable, "-m", "bureaukit.cli", "score", str(root / "bureau.toml"), "-o", "r.json"],
+                       cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert (elsewhere / "r.json").exists()
+    (root / "ledgers" / "surveys.csv").unlink()
+    p = subprocess.run([sys.executable, "-m", "bureaukit.cli", "score", "../deep/bureau/bureau.toml", "-o", "r2.json"],
+                       cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert f"no such file (looked for {root / 'ledgers' / 'surveys.csv'})" in p.stderr
+    assert not (elsewhere / "r2.json").exists()
