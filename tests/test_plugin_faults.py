@@ -78,6 +78,7 @@ PLUGINS: dict[str, str] = {
         "import os, pathlib\npathlib.Path(os.environ['BUREAUKIT_MARKER']).write_text('imported')\n"
         '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("marker")]\n'
     ),
+    "badhook": '@bureaukit.hookimpl\ndef bureaukit_campaigns(registry):\n    return [campaign("badhook")]\n',
     "good": '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("good")]\n',
 }
 
@@ -95,6 +96,7 @@ FAULTS: dict[str, tuple[int, list[str], list[str]]] = {
     "hanger": (3, ["plugin hanger (bureaukit-fake-hanger 9.8.7) failed", "--timeout 1"], ["--timeout", "1"]),
     "exiter": (3, ["plugin exiter (bureaukit-fake-exiter 9.8.7) failed", "SystemExit"], []),
     "misnamed": (3, ["plugin misnamed (bureaukit-fake-misnamed 9.8.7) failed", "registers no campaign named 'misnamed'"], []),
+    "badhook": (3, ["plugin badhook (bureaukit-fake-badhook 9.8.7) failed", "bad hook", "registry"], []),
     "resultboom": (3, ["plugin resultboom (bureaukit-fake-resultboom 9.8.7) failed", "bureaukit_result raised OSError: OA system is down"], []),
 }
 

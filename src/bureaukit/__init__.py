@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from bureaukit._repr import FieldsRepr
     from bureaukit.bureau import Bureau, load
     from bureaukit.campaigns import (
         API_VERSION,
@@ -60,6 +61,7 @@ _LAZY = {
     "Ledger": "bureaukit.records",
     "col": "bureaukit.records",
     "Result": "bureaukit.result",
+    "FieldsRepr": "bureaukit._repr",
 }
 
 __all__ = [
@@ -73,6 +75,7 @@ __all__ = [
     "ConfigWarning",
     "Context",
     "Evidence",
+    "FieldsRepr",
     "Finding",
     "InputError",
     "Ledger",

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 import pluggy
 
+from bureaukit._repr import FieldsRepr
 from bureaukit.campaigns import ConfigError, ConfigWarning, LedgerError
 from bureaukit.config import Config, did_you_mean, read_config, structure_settings
 from bureaukit.context import CheckContext, Origin
@@ -34,8 +35,8 @@ from bureaukit.records import RecordSpec, record_spec
 from bureaukit.workcalendar import Calendar, expand_days, official_calendar
 
 
-@attrs.define
-class CampaignData:
+@attrs.define(repr=False)
+class CampaignData(FieldsRepr):
     """One enabled campaign as loaded: its registration, settings and records."""
 
     loaded: LoadedCampaign
@@ -48,8 +49,8 @@ class CampaignData:
         return self.loaded.campaign.name
 
 
-@attrs.define
-class Bureau:
+@attrs.define(repr=False)
+class Bureau(FieldsRepr):
     """A bureau ready to score: what :func:`bureaukit.load` returns."""
 
     config: Config

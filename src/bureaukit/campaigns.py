@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from bureaukit._repr import FieldsRepr
 from bureaukit.records import record_spec
 
 if TYPE_CHECKING:
@@ -22,8 +23,8 @@ NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 KIND = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-@attrs.frozen
-class Phase:
+@attrs.frozen(repr=False)
+class Phase(FieldsRepr):
     """A phase 阶段 of a campaign with the steps 环节 each participating unit must do."""
 
     id: str
@@ -33,8 +34,8 @@ class Phase:
     steps: tuple[str, ...]
 
 
-@attrs.frozen
-class ConfigError:
+@attrs.frozen(repr=False)
+class ConfigError(FieldsRepr):
     """A problem in the campaign's settings: ``path`` is relative to its table
     (``"allocation.road"`` → ``campaigns.investment.allocation.road``)."""
 
@@ -42,16 +43,16 @@ class ConfigError:
     message: str
 
 
-@attrs.frozen
-class ConfigWarning:
+@attrs.frozen(repr=False)
+class ConfigWarning(FieldsRepr):
     """Worth telling the administrator, not an error (``check`` exits 0)."""
 
     path: str
     message: str
 
 
-@attrs.frozen
-class LedgerError:
+@attrs.frozen(repr=False)
+class LedgerError(FieldsRepr):
     """A problem with one record: reported as ``FILE:ROW: column: message``."""
 
     record: object
@@ -62,8 +63,8 @@ class LedgerError:
 CheckIssue = ConfigError | ConfigWarning | LedgerError
 
 
-@attrs.frozen
-class Campaign:
+@attrs.frozen(repr=False)
+class Campaign(FieldsRepr):
     """A campaign's registration, returned from ``bureaukit_campaigns``.
 
     - ``name``: the campaign name = entry point name (``investment``).

@@ -10,6 +10,7 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
+from bureaukit._repr import FieldsRepr
 from bureaukit.org import Org
 from bureaukit.outcomes import Evidence
 from bureaukit.periods import Bucket, Period, buckets, time_progress
@@ -20,16 +21,16 @@ R = TypeVar("R")
 _UNSET: Any = object()
 
 
-@attrs.frozen
-class Origin:
+@attrs.frozen(repr=False)
+class Origin(FieldsRepr):
     """Where a record was read: the ledger file as the config names it, and its row."""
 
     source: str
     row: int
 
 
-@attrs.frozen
-class Who:
+@attrs.frozen(repr=False)
+class Who(FieldsRepr):
     """Who a quota binds: ``Who.role("unit_head")``, ``Who.unit_kinds("office")``,
     ``Who.bureau()`` (the root unit), ``Who.people()`` (every person) or
     ``Who.units("road", ...)``."""
@@ -62,8 +63,8 @@ class Who:
         return self.scope in ("role", "people")
 
 
-@attrs.frozen
-class Shortfall:
+@attrs.frozen(repr=False)
+class Shortfall(FieldsRepr):
     """A quota missed: *subject* had *have* of *need* records in *bucket*."""
 
     subject: str

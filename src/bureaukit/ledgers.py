@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from bureaukit._repr import FieldsRepr
 from bureaukit.cells import CellError, converter_for, is_empty
 from bureaukit.context import Origin
 from bureaukit.readers import Reader, ReadError
@@ -34,8 +35,8 @@ def display_path(path: Path) -> str:
     return rel if not rel.startswith(".." + os.sep + "..") else str(path)
 
 
-@attrs.define
-class Problems:
+@attrs.define(repr=False)
+class Problems(FieldsRepr):
     """Problems collected across all files; only the first MAX_PROBLEMS_KEPT are kept."""
 
     lines: list[str] = attrs.Factory(list)
@@ -51,8 +52,8 @@ class Problems:
         self.add(f"{where}: {column}: {message}" if column else f"{where}: {message}")
 
 
-@attrs.frozen
-class Source:
+@attrs.frozen(repr=False)
+class Source(FieldsRepr):
     """One ledger file as the config names it (``ledgers/x.xlsx#Sheet``)."""
 
     written: str

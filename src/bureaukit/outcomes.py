@@ -9,6 +9,8 @@ from typing import Literal
 
 import attrs
 
+from bureaukit._repr import FieldsRepr
+
 Severity = Literal["info", "warning", "violation"]
 SEVERITIES: tuple[Severity, ...] = ("violation", "warning", "info")
 """Severities from the gravest: the order findings are sorted and shown in."""
@@ -25,8 +27,8 @@ def _to_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return value if isinstance(value, tuple) else tuple(value)
 
 
-@attrs.frozen
-class Evidence:
+@attrs.frozen(repr=False)
+class Evidence(FieldsRepr):
     """Where a number came from and how it was computed (e.g. "税额 120 × 6 = 720 万元").
 
     ``source`` is the ledger file as the config names it, ``row`` its row (the header
@@ -39,8 +41,8 @@ class Evidence:
     note: str = ""
 
 
-@attrs.frozen
-class Score:
+@attrs.frozen(repr=False)
+class Score(FieldsRepr):
     """A measured value for one subject (``unit:<id>`` / ``person:<id>``).
 
     Every campaign yields, for each subject it rates, a Score with metric ``points``
@@ -68,8 +70,8 @@ class Score:
         return "exact"
 
 
-@attrs.frozen
-class Payment:
+@attrs.frozen(repr=False)
+class Payment(FieldsRepr):
     """Money paid or kept, in 元: ``refund``, ``reward``, ``deduction`` (kept by the
     bureau), ``fee`` (稿酬) or ``award``."""
 
@@ -81,8 +83,8 @@ class Payment:
     campaign: str = ""
 
 
-@attrs.frozen
-class Finding:
+@attrs.frozen(repr=False)
+class Finding(FieldsRepr):
     """Something a reader must know: ``code`` is ``<campaign>.<name>``, ``message``
     is ``{"zh": ..., "en": ...}``, ``due`` the date the obligation fell due."""
 

@@ -17,6 +17,8 @@ from typing import Any
 
 import attrs
 
+from bureaukit._repr import FieldsRepr
+
 CSV_FIELD_LIMIT = 10 * 1024 * 1024
 """A cell longer than this (10 MiB) is reported, not read."""
 
@@ -30,8 +32,8 @@ class ReadError(Exception):
         self.row = row
 
 
-@attrs.frozen
-class Table:
+@attrs.frozen(repr=False)
+class Table(FieldsRepr):
     """A ledger file's contents: ``rows`` yields (row number, cells aligned to header)."""
 
     header: list[str]
@@ -40,8 +42,8 @@ class Table:
     encoding: str | None = None
 
 
-@attrs.frozen
-class Reader:
+@attrs.frozen(repr=False)
+class Reader(FieldsRepr):
     """A ledger format: ``read(path, sheet)`` for files ending in one of ``suffixes``."""
 
     name: str

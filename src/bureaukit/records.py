@@ -18,11 +18,13 @@ from typing import Any, Literal
 
 import attrs
 
+from bureaukit._repr import FieldsRepr
+
 META_KEY = "bureaukit"
 
 
-@attrs.frozen
-class Column:
+@attrs.frozen(repr=False)
+class Column(FieldsRepr):
     """What a field means to the ledger layer."""
 
     label: str
@@ -50,8 +52,8 @@ def col(
     return {META_KEY: Column(label, en, ref, signed, aliases)}
 
 
-@attrs.frozen
-class Ledger:
+@attrs.frozen(repr=False)
+class Ledger(FieldsRepr):
     """What a record kind is: put it on the class as ``__ledger__``.
 
     - ``title``: ``{"zh": "项目台账", "en": "Projects"}``.
@@ -71,8 +73,8 @@ class Ledger:
     key_scope: Literal["ledger", "run"] = "ledger"
 
 
-@attrs.frozen
-class FieldSpec:
+@attrs.frozen(repr=False)
+class FieldSpec(FieldsRepr):
     """One column of a record kind, resolved from the attrs field and its type."""
 
     name: str
@@ -96,8 +98,8 @@ class FieldSpec:
         return self.default
 
 
-@attrs.frozen
-class RecordSpec:
+@attrs.frozen(repr=False)
+class RecordSpec(FieldsRepr):
     """A record class with its ledger declaration and resolved fields."""
 
     cls: type

@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from bureaukit._repr import FieldsRepr
 from bureaukit.money import fmt_exact, fmt_money, fmt_points, fmt_rate
 from bureaukit.outcomes import SEVERITIES, Evidence, Finding, Payment, Score
 from bureaukit.scorecards import Scorecard
@@ -17,16 +18,16 @@ from bureaukit.scorecards import Scorecard
 SCHEMA = 1
 
 
-@attrs.frozen
-class CampaignInfo:
+@attrs.frozen(repr=False)
+class CampaignInfo(FieldsRepr):
     name: str
     title: Mapping[str, str]
     distribution: str
     version: str
 
 
-@attrs.frozen
-class PeriodInfo:
+@attrs.frozen(repr=False)
+class PeriodInfo(FieldsRepr):
     id: str
     start: date
     end: date
@@ -35,8 +36,8 @@ class PeriodInfo:
     final: bool
 
 
-@attrs.frozen
-class Result:
+@attrs.frozen(repr=False)
+class Result(FieldsRepr):
     """Everything a run found, in both languages; renderers and the JSON read it."""
 
     version: str

@@ -7,13 +7,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
+from bureaukit._repr import FieldsRepr
 from bureaukit.config import ScoringConfig
 from bureaukit.money import FEN
 from bureaukit.org import Org
 
 
-@attrs.frozen
-class Scorecard:
+@attrs.frozen(repr=False)
+class Scorecard(FieldsRepr):
     subject: str
     name: str
     group: str | None

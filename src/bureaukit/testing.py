@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from bureaukit._repr import FieldsRepr
 from bureaukit.campaigns import Campaign, CheckIssue, ConfigError, ConfigWarning, LedgerError
 from bureaukit.config import structure_settings
 from bureaukit.context import CheckContext, Context, Origin
@@ -152,8 +153,8 @@ def context(
     )
 
 
-@attrs.frozen
-class Outcomes:
+@attrs.frozen(repr=False)
+class Outcomes(FieldsRepr):
     """A campaign's outcomes with lookups that read like the seed's worked cases."""
 
     items: tuple[Outcome, ...]

@@ -9,11 +9,12 @@ from datetime import date, timedelta
 
 import attrs
 
+from bureaukit._repr import FieldsRepr
 from bureaukit.periods import PeriodError, parse_date
 
 
-@attrs.frozen
-class Calendar:
+@attrs.frozen(repr=False)
+class Calendar(FieldsRepr):
     holidays: frozenset[date] = frozenset()
     workdays: frozenset[date] = frozenset()
     official: Callable[[date], bool] | None = attrs.field(default=None, eq=False)

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from bureaukit._repr import FieldsRepr
+
 if TYPE_CHECKING:
     from bureaukit.result import Result
 
 
-@attrs.frozen
-class RenderOptions:
+@attrs.frozen(repr=False)
+class RenderOptions(FieldsRepr):
     """How a report is rendered: ``lang`` zh|en for labels and messages; ``width`` the
     terminal width a table may use (None: unbounded)."""
 
@@ -29,8 +31,8 @@ class RenderOptions:
     width: int | None = None
 
 
-@attrs.frozen
-class Renderer:
+@attrs.frozen(repr=False)
+class Renderer(FieldsRepr):
     """An output format: ``--format NAME``, or picked by ``-o`` file suffix."""
 
     name: str

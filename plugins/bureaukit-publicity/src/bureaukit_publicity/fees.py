@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import attrs
 
-from bureaukit import Context, Evidence, Payment, Score
+from bureaukit import Context, Evidence, FieldsRepr, Payment, Score
 from bureaukit.money import fmt_money, split_among
 from bureaukit.org import Org
 from bureaukit.periods import half_of
@@ -26,8 +26,8 @@ from bureaukit_publicity.records import Adoption, ArticleKind
 from bureaukit_publicity.settings import Outlet, PublicitySettings, settings_outlets
 
 
-@attrs.frozen
-class Priced:
+@attrs.frozen(repr=False)
+class Priced(FieldsRepr):
     """An adoption with its outlet, its fee and each author's share."""
 
     adoption: Adoption

@@ -13,13 +13,15 @@ from typing import Literal
 
 import attrs
 
+from bureaukit import FieldsRepr
+
 OutletKindCode = Literal["news", "info"]
 Level = Literal["district", "city", "province", "national"]
 OUTLET_KEYS: tuple[str, ...] = ("kind", "level", "fee_yuan", "zh", "counts")
 
 
-@attrs.frozen
-class Outlet:
+@attrs.frozen(repr=False)
+class Outlet(FieldsRepr):
     """One 采用单位 with its kind, level, 稿酬 per adoption and whether it counts for
     the 先进个人 award (市级刊物 / 市局、区委区政府以上单位)."""
 
@@ -31,8 +33,8 @@ class Outlet:
     counts: bool
 
 
-@attrs.frozen
-class OutletOverride:
+@attrs.frozen(repr=False)
+class OutletOverride(FieldsRepr):
     """An ``outlets.<code>`` table in the config: every key optional, so a default
     outlet can be changed key by key; a new code must give all five."""
 
@@ -79,16 +81,16 @@ DEFAULT_OUTLETS: Mapping[str, Outlet] = {
 }
 
 
-@attrs.frozen
-class Quota:
+@attrs.frozen(repr=False)
+class Quota(FieldsRepr):
     """六(一) 任务分解 for one unit: adoptions per period (0 = no quota for that kind)."""
 
     news: int = 0
     info: int = 0
 
 
-@attrs.frozen
-class Award:
+@attrs.frozen(repr=False)
+class Award(FieldsRepr):
     """六(二) 评比办法: 新闻宣传工作先进个人、政务信息工作先进个人各三名 … 分别给予500元的奖励;
     条件: 完成8篇以上市级刊物刊登的新闻稿件或20篇市局、区委区政府以上单位采用的政务信息."""
 
@@ -106,8 +108,8 @@ def _default_staffing() -> dict[str, int]:
 DEFAULT_STAFFING: Mapping[str, int] = _default_staffing()
 
 
-@attrs.frozen
-class PublicitySettings:
+@attrs.frozen(repr=False)
+class PublicitySettings(FieldsRepr):
     """``[campaigns.publicity]``; see docs/campaigns/publicity.md."""
 
     quotas: dict[str, Quota] = attrs.field(factory=dict)

@@ -16,30 +16,31 @@ from typing import Any, Literal
 
 import attrs
 
+from bureaukit import FieldsRepr
 from bureaukit_style.records import ActivityKind
 
 Preset = Literal["zuofeng", "tigao"]
 Per = Literal["workday", "week", "fortnight", "month", "quarter", "half", "year", "window"]
 
 
-@attrs.frozen
-class ProblemDef:
+@attrs.frozen(repr=False)
+class ProblemDef(FieldsRepr):
     """A problem type: ``code`` (``eight.N`` marks one of the 八不准) and its name."""
 
     code: str
     name: str
 
 
-@attrs.frozen
-class Deductions:
+@attrs.frozen(repr=False)
+class Deductions(FieldsRepr):
     """Points deducted per verified problem: ``eight`` for 八不准, ``problem`` otherwise."""
 
     problem: Decimal = Decimal(2)
     eight: Decimal = Decimal(5)
 
 
-@attrs.frozen
-class PhaseDef:
+@attrs.frozen(repr=False)
+class PhaseDef(FieldsRepr):
     """A phase: ``start``/``end`` a date or ``"MM-DD"`` placed in the window's years."""
 
     id: str
@@ -49,8 +50,8 @@ class PhaseDef:
     steps: tuple[str, ...]
 
 
-@attrs.frozen
-class QuotaDef:
+@attrs.frozen(repr=False)
+class QuotaDef(FieldsRepr):
     """An obligation: ``who`` needs ``min`` ``activity`` rows per ``per`` bucket.
 
     ``who`` is ``{ role = "<role>" }``, ``{ unit_kinds = [...] }``, ``"bureau"`` or
@@ -65,8 +66,8 @@ class QuotaDef:
     during: str | None = None
 
 
-@attrs.frozen
-class KeyProject:
+@attrs.frozen(repr=False)
+class KeyProject(FieldsRepr):
     """A key project 重点建设项目: the 联系和分管 leader and the 具体负责人 manager.
 
     ``start``/``end`` (optional, a bureau extension): the weeks checked lie inside them."""
@@ -78,16 +79,16 @@ class KeyProject:
     end: date | None = None
 
 
-@attrs.frozen
-class SiteVisits:
+@attrs.frozen(repr=False)
+class SiteVisits(FieldsRepr):
     """一线工作法: visits a week, 领导每周到现场不少于1次, 具体负责人每周不少于3次."""
 
     leader: int = 1
     manager: int = 3
 
 
-@attrs.frozen
-class StyleSettings:
+@attrs.frozen(repr=False)
+class StyleSettings(FieldsRepr):
     """``[campaigns.style]`` (docs/campaigns/style.md)."""
 
     preset: Preset = "zuofeng"
@@ -202,8 +203,8 @@ PRESETS: dict[str, dict[str, Any]] = {
 }
 
 
-@attrs.frozen
-class Resolved:
+@attrs.frozen(repr=False)
+class Resolved(FieldsRepr):
     """The settings with the preset applied: what the rules read."""
 
     settings: StyleSettings

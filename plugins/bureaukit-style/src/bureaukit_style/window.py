@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import attrs
 
+from bureaukit import FieldsRepr
 from bureaukit.context import Context
 from bureaukit.outcomes import Evidence
 from bureaukit.periods import parse_period
@@ -35,8 +36,8 @@ def label(w: Window) -> str:
     return f"{w[0].isoformat()}..{w[1].isoformat()}"
 
 
-@attrs.frozen
-class Deduction:
+@attrs.frozen(repr=False)
+class Deduction(FieldsRepr):
     """Points taken from a subject's ``base_points`` (rules 1–2), with the why."""
 
     subject: str

@@ -20,12 +20,13 @@ from decimal import Decimal
 
 import attrs
 
+from bureaukit import FieldsRepr
 from bureaukit_wubi.records import Benchmark, Item, completed_on, due_of
 from bureaukit_wubi.settings import Stages
 
 
-@attrs.frozen
-class Rate:
+@attrs.frozen(repr=False)
+class Rate(FieldsRepr):
     """An evidence rate with what it was computed from, for the evidence note."""
 
     value: Decimal

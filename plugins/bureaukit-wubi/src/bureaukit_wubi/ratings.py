@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import attrs
 
+from bureaukit import FieldsRepr
 from bureaukit_wubi.records import Rating
 
 
@@ -33,8 +34,8 @@ def rating_average(scores: Sequence[Decimal], trim: int) -> Decimal | None:
     return sum(kept, Decimal(0)) / len(kept)
 
 
-@attrs.frozen
-class Trimmed:
+@attrs.frozen(repr=False)
+class Trimmed(FieldsRepr):
     """A unit's ratings on one dimension, split into those kept and those dropped."""
 
     kept: tuple[Rating, ...]

@@ -11,6 +11,8 @@ from decimal import Decimal
 
 import attrs
 
+from bureaukit import FieldsRepr
+
 DIMENSIONS: tuple[str, ...] = ("jingjie", "yeji", "chuangxin", "fuwu", "zuofeng")
 """The five comparisons 五比, in the seed's order."""
 
@@ -35,16 +37,16 @@ def _equal_weights() -> dict[str, Decimal]:
     return {code: Decimal(20) for code in DIMENSIONS}
 
 
-@attrs.frozen
-class Blend:
+@attrs.frozen(repr=False)
+class Blend(FieldsRepr):
     """Rule 3: how rating averages and evidence rates combine (each ≥ 0, summing to 1)."""
 
     ratings: Decimal = Decimal("0.6")
     evidence: Decimal = Decimal("0.4")
 
 
-@attrs.frozen
-class Stages:
+@attrs.frozen(repr=False)
+class Stages(FieldsRepr):
     """Value (0–1) of each benchmark stage 寻标、对标、达标、夺标."""
 
     found: Decimal = Decimal("0.25")
@@ -53,8 +55,8 @@ class Stages:
     won: Decimal = Decimal("1.0")
 
 
-@attrs.frozen
-class WubiSettings:
+@attrs.frozen(repr=False)
+class WubiSettings(FieldsRepr):
     units: tuple[str, ...] = ("institution", "station", "office")
     """Unit kinds that take part: the rated kinds."""
     weights: dict[str, Decimal] = attrs.field(factory=_equal_weights)
