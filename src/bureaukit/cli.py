@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -58,6 +57,8 @@ def handle_errors(fn: F) -> F:
             _fail(["interrupted"], 130)
         except Exception as exc:
             if debug:
+                import traceback
+
                 traceback.print_exc()
             from bureaukit.errors import one_line
 

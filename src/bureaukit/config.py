@@ -6,7 +6,6 @@ errors with a did-you-mean.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import itertools
 import json
@@ -115,6 +114,8 @@ def show(value: object) -> str:
 
 
 def did_you_mean(word: str, known: typing.Iterable[str]) -> str:
+    import difflib
+
     match = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f' (did you mean "{match[0]}"?)' if match else ""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import traceback
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -15,7 +14,7 @@ import attrs
 from bureaukit.bureau import Bureau, CampaignData
 from bureaukit.campaigns import Campaign
 from bureaukit.context import Context
-from bureaukit.errors import InputError, PluginFailure, one_line
+from bureaukit.errors import InputError, PluginFailure, format_exc, one_line
 from bureaukit.ledgers import Problems, check_keys_and_refs
 from bureaukit.outcomes import PAYMENT_KINDS, SEVERITIES, Finding, Outcome, Payment, Score
 from bureaukit.periods import Period, PeriodError, time_progress
@@ -81,7 +80,7 @@ def _call(campaign: Campaign, ctx: Context, timeout: float | None) -> list[Any]:
             box["out"] = list(campaign.score(ctx))
         except BaseException as exc:
             box["exc"] = exc
-            box["tb"] = traceback.format_exc()
+            box["tb"] = format_exc()
 
     t = threading.Thread(target=target, name=f"bureaukit-{campaign.name}", daemon=True)
     t.start()
@@ -158,7 +157,7 @@ def run_campaign(ctx: Context, campaign: Campaign, *, timeout: float | None = No
         # e.g. chinese-calendar has no data for the year: the config's to fix (exit 2)
         raise InputError([f"campaigns.{campaign.name}: {exc}"]) from exc
     except (Exception, SystemExit) as exc:  # a plugin calling sys.exit() is a failure, not a success
-        tb = getattr(exc, "__bureaukit_tb__", None) or traceback.format_exc()
+        tb = getattr(exc, "__bureaukit_tb__", None) or format_exc()
         raise PluginFailure(campaign.name, one_line(exc), distribution, version, tb) from exc
     return outcomes
 
@@ -264,6 +263,6 @@ def _score(
             raise PluginFailure(
                 label, f"bureaukit_result raised {one_line(exc)}",
                 owner.loaded.distribution if owner else None, owner.loaded.version if owner else None,
-                traceback=traceback.format_exc(),
+                traceback=format_exc(),
             ) from exc
     return result

@@ -50,3 +50,10 @@ def one_line(exc: BaseException) -> str:
     """An exception's one-line summary: ``ValueError: bad thing``."""
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+def format_exc() -> str:
+    """The current exception's traceback as text (``traceback`` is imported only on failure)."""
+    import traceback
+
+    return traceback.format_exc()

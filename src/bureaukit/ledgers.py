@@ -4,7 +4,6 @@ converted by its field's type, references and keys checked, every problem collec
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -156,6 +155,8 @@ def _read_table(
             continue
         f = _match_header(text, lookup)
         if f is None:
+            import difflib
+
             near = difflib.get_close_matches(text.strip().casefold(), list(lookup), n=1, cutoff=0.5)
             hint = ""
             if near:
@@ -370,6 +371,8 @@ def check_keys_and_refs(
                 for v in value if f.many else (value,):
                     if v not in known:
                         file, row = where(rec)
+                        import difflib
+
                         near = difflib.get_close_matches(str(v), list(known), n=1)
                         hint = f' (did you mean "{near[0]}"?)' if near else ""
                         problems.at(file, row, f.label, f'unknown {what} "{v}"{hint}')

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import pluggy
 
 from bureaukit._repr import FieldsRepr
 from bureaukit.campaigns import Campaign, validate_campaign
-from bureaukit.errors import InputError, PluginFailure, one_line
+from bureaukit.errors import InputError, PluginFailure, format_exc, one_line
 
 GROUP = "bureaukit"
 
@@ -187,7 +186,7 @@ def load_campaigns(
                 module = ep.entry_point.load()
             except (Exception, SystemExit) as exc:  # sys.exit() at import is a failure too
                 raise PluginFailure(
-                    n, f"cannot import: {one_line(exc)}", ep.distribution, ep.version, traceback.format_exc()
+                    n, f"cannot import: {one_line(exc)}", ep.distribution, ep.version, format_exc()
                 ) from exc
             pname = f"bureaukit.{n}"
             if pm.get_plugin(pname) is None:
@@ -249,7 +248,7 @@ def _collect(pm: pluggy.PluginManager, origin: dict[str, tuple[str, str]], only:
         try:
             regs = impl.function()
         except (Exception, SystemExit) as exc:
-            raise PluginFailure(label, f"bureaukit_campaigns raised {one_line(exc)}", dist, version, traceback.format_exc()) from exc
+            raise PluginFailure(label, f"bureaukit_campaigns raised {one_line(exc)}", dist, version, format_exc()) from exc
         if not isinstance(regs, (list, tuple)):
             raise PluginFailure(label, f"bureaukit_campaigns returned {type(regs).__name__}, not a list of Campaign", dist, version)
         for reg in regs:
@@ -272,7 +271,7 @@ def collect_list(pm: pluggy.PluginManager, hook: str, cls: type) -> list[Any]:
         try:
             items = impl.function()
         except Exception as exc:
-            raise PluginFailure(label, f"{hook} raised {one_line(exc)}", traceback=traceback.format_exc()) from exc
+            raise PluginFailure(label, f"{hook} raised {one_line(exc)}", traceback=format_exc()) from exc
         if not isinstance(items, (list, tuple)) or not all(isinstance(x, cls) for x in items):
             raise PluginFailure(label, f"{hook} must return a list of {cls.__name__}")
         out.extend(items)

@@ -8,7 +8,6 @@ roles as ledger errors.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -21,6 +20,8 @@ Issue = ConfigError | LedgerError
 
 
 def _near(word: str, known: list[str]) -> str:
+    import difflib
+
     m = difflib.get_close_matches(word, known, n=1)
     return f' (did you mean "{m[0]}"?)' if m else ""
 
