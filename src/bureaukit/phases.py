@@ -22,7 +22,12 @@ def step_findings(
     ctx: Context, phases: Sequence[Phase], steps: Iterable[Any], severity: Severity
 ) -> list[Finding]:
     """``<campaign>.step_missing`` for each participating unit and each step of a phase
-    that has ended by ``as_of`` with no record of it done on or before the phase's end."""
+    that has ended by ``as_of`` with no record of it done on or before the phase's end.
+
+    A step counts only if done on or after the first phase's start: a steps ledger kept
+    over several years holds last year's 动员大会 too, and that must not satisfy this
+    year's (docs/decisions.md). Early work within this run of the campaign still counts.
+    """
     done: dict[tuple[str, str, str], Any] = {}
     names: dict[str, str] = {}
     for ph in phases:
@@ -34,12 +39,15 @@ def step_findings(
             continue
         done.setdefault((rec.unit, pid, str(rec.step).strip()), []).append(rec)
     out: list[Finding] = []
+    if not phases:
+        return out
+    first = min(ph.start for ph in phases)
     for ph in phases:
         if ph.end > ctx.as_of:
             continue
         for uid in participants(ctx):
             for step in ph.steps:
-                recs = [r for r in done.get((uid, ph.id, step), []) if r.done <= ph.end]
+                recs = [r for r in done.get((uid, ph.id, step), []) if first <= r.done <= ph.end]
                 if recs:
                     continue
                 out.append(

@@ -56,6 +56,16 @@ def test_step_missing(style):
     assert all(f.severity == "violation" for f in out.find("style.step_missing"))
 
 
+def test_a_step_done_for_an_earlier_campaign_does_not_count(style):
+    done = [Step(u, "mobilize", s, date(2013, 5, 10)) for u in ("office", "ygs") for s in ("动员大会", "工作方案")]
+    last_year = [Step("ygs_n", "mobilize", s, date(2012, 5, 10)) for s in ("动员大会", "工作方案")]
+    early = [Step("ygs_n", "mobilize", "动员大会", date(2013, 5, 1))]   # the window's first day
+    out = style(records={"steps": done + last_year + early}, settings={"quotas": [], "meeting_max_minutes": 0},
+                period="style-year", periods={"style-year": "2013-05-01..2014-04-30"}, as_of="2013-06-30")
+    found = [(f.subject, f.message["zh"]) for f in out.find("style.step_missing")]
+    assert found == [("unit:ygs_n", "动员部署阶段缺少环节“工作方案”（应于2013-05-31前完成）")]
+
+
 @pytest.mark.parametrize("participants,expected", [(["office"], ["unit:office"]),
                                                    (None, ["unit:office", "unit:ygs", "unit:ygs_n"])])
 def test_participants(style, participants, expected):
