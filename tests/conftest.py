@@ -39,6 +39,29 @@ def tiny_plugin() -> object:
     return tiny
 
 
+@pytest.fixture(params=["interpreted", "compiled"])
+def row_builder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test twice: every ledger row through ``interpret_row``, then every row through
+    ``compile_row`` (bureaukit uses the first for a file's first COMPILE_AFTER rows)."""
+    import bureaukit.ledgers
+
+    monkeypatch.setattr(bureaukit.ledgers, "COMPILE_AFTER", 10**9 if request.param == "interpreted" else 0)
+    return str(request.param)
+
+
+@pytest.fixture
+def tiny_enabled(monkeypatch: pytest.MonkeyPatch, tiny_plugin: object) -> None:
+    """Load the tiny campaign as if it were installed (for tests through the CLI)."""
+    import bureaukit.bureau
+
+    real = bureaukit.bureau.load
+
+    def load(path, *, plugins=(), progress=None):  # type: ignore[no-untyped-def]
+        return real(path, plugins=[tiny_plugin, *plugins], progress=progress)
+
+    monkeypatch.setattr(bureaukit.bureau, "load", load)
+
+
 # --- a Result built directly, for the renderer tests (tests/test_render_*.py) ----------
 
 

@@ -6,19 +6,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import bureaukit.bureau
 from bureaukit.cli import main
 
-
-@pytest.fixture(autouse=True)
-def tiny_enabled(monkeypatch: pytest.MonkeyPatch, tiny_plugin: object) -> None:
-    """Load the tiny campaign as if it were installed."""
-    real = bureaukit.bureau.load
-
-    def load(path, *, plugins=(), progress=None):  # type: ignore[no-untyped-def]
-        return real(path, plugins=[tiny_plugin, *plugins], progress=progress)
-
-    monkeypatch.setattr(bureaukit.bureau, "load", load)
+pytestmark = pytest.mark.usefixtures("tiny_enabled")
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -95,3 +85,51 @@ def test_help_everywhere_has_an_example() -> None:
     for cmd in ("score", "check", "plugins", "explain", "init"):
         code, out, _ = run(cmd, "--help")
         assert code == 0 and "Example" in out
+
+
+def test_json_streams_to_the_file_and_stdout_alike(bureau_dir: Path, tmp_path: Path) -> None:
+    cfg = str(bureau_dir / "bureau.toml")
+    target = tmp_path / "out.json"
+    assert run("score", cfg, "-o", str(target))[0] == 0
+    code, out, _ = run("score", cfg, "-f", "json")
+    assert code == 0 and out.encode("utf-8") == target.read_bytes()
+
+
+@pytest.mark.parametrize(("exc", "exit_code", "message"), [
+    (RuntimeError("boom"), 1, "internal error: RuntimeError: boom"),
+    (OSError(28, "No space left on device"), 2, "cannot write the report: No space left on device"),
+])
+def test_a_failure_while_streaming_leaves_no_file(bureau_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  exc: Exception, exit_code: int, message: str) -> None:
+    """The JSON is written to the temp file piece by piece: a failure half way through
+    leaves neither a half-written report nor the temp file, and keeps an older report."""
+    from bureaukit.result import Result
+
+    def half_then_fail(self: Result, fh: object, lang: str | None = None) -> None:
+        fh.write(b'{"schema": 1, "scores": [' * 10_000)  # type: ignore[attr-defined]
+        raise exc
+
+    monkeypatch.setattr(Result, "write_json", half_then_fail)
+    cfg = str(bureau_dir / "bureau.toml")
+    target = tmp_path / "out.json"
+    code, _, err = run("score", cfg, "-o", str(target))
+    assert code == exit_code and message in err and "Traceback" not in err
+    assert not target.exists() and list(tmp_path.glob(".out.json.*")) == []
+    target.write_text("older report", encoding="utf-8")
+    assert run("score", cfg, "-o", str(target))[0] == exit_code
+    assert target.read_text(encoding="utf-8") == "older report" and list(tmp_path.glob(".out.json.*")) == []
+
+
+def test_report_file_follows_the_umask(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from bureaukit.render import write_atomic
+
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "r.json", b"{}\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "r.json").stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]

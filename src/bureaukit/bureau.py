@@ -17,7 +17,7 @@ import pluggy
 from bureaukit._repr import FieldsRepr
 from bureaukit.campaigns import ConfigError, ConfigWarning, LedgerError
 from bureaukit.config import Config, did_you_mean, read_config, structure_settings
-from bureaukit.context import CheckContext, Origin
+from bureaukit.context import CheckContext, Origins
 from bureaukit.errors import InputError, PluginFailure, one_line
 from bureaukit.ledgers import (
     Problems,
@@ -57,7 +57,7 @@ class Bureau(FieldsRepr):
     org: Org
     calendar: Calendar
     campaigns: dict[str, CampaignData]
-    origins: dict[int, Origin]
+    origins: Origins
     inputs: dict[str, str]
     notes: list[str]
     plugins: pluggy.PluginManager = attrs.field(repr=False)
@@ -141,7 +141,7 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
         for s in r.suffixes:
             readers[s.lower()] = r
     problems = Problems()
-    origins: dict[int, Origin] = {}
+    origins = Origins()
     inputs: dict[str, str] = {}
     shown: dict[str, str] = {}
     notes: list[str] = []

@@ -178,7 +178,6 @@ def enum_converter(cls: type[enum.Enum]) -> Convert:
     for m in cls:
         lookup[m.name.casefold()] = m
         lookup[enum_label(m).translate(_FULLWIDTH).casefold()] = m
-    choices = enum_choices(cls)
 
     def conv(cell: Any) -> enum.Enum:
         key = to_str(cell).translate(_FULLWIDTH).casefold() if not isinstance(cell, cls) else None
@@ -186,7 +185,8 @@ def enum_converter(cls: type[enum.Enum]) -> Convert:
             return cell  # type: ignore[no-any-return]
         m = lookup.get(key)
         if m is None:
-            raise CellError(f"expected one of {choices}, got {_quote(cell)}")
+            # the choices are written out only for a message: a converter is made per file
+            raise CellError(f"expected one of {enum_choices(cls)}, got {_quote(cell)}")
         return m
 
     return conv

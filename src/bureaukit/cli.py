@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 
@@ -152,12 +152,21 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
         import shutil
 
         width = shutil.get_terminal_size().columns
-    body = renderer.render(result, RenderOptions(lang=result.language, width=width))
-    data = body.encode("utf-8") if isinstance(body, str) else body
+    options = RenderOptions(lang=result.language, width=width)
+    if output is None and renderer.binary and sys.stdout.isatty():
+        raise InputError([f"--format {renderer.name} is binary: give -o FILE{renderer.suffixes[0]}"])
+    data: bytes | Callable[[BinaryIO], None]
+    if renderer.write is not None:
+        # streamed: a province's JSON is hundreds of MB, twice over as str and bytes
+        data = functools.partial(renderer.write, result, options)
+    else:
+        body = renderer.render(result, options)
+        data = body.encode("utf-8") if isinstance(body, str) else body
     if output is None:
-        if renderer.binary and sys.stdout.isatty():
-            raise InputError([f"--format {renderer.name} is binary: give -o FILE{renderer.suffixes[0]}"])
-        sys.stdout.buffer.write(data)
+        if callable(data):
+            data(sys.stdout.buffer)
+        else:
+            sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
     from bureaukit.render import write_atomic

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal, TypeVar
+from itertools import chain, repeat
+from operator import lshift as _shift
+from types import MemberDescriptorType
+from typing import Any, Literal, TypeVar, overload
 
 import attrs
 
 from bureaukit._repr import FieldsRepr
 from bureaukit.org import Org
-from bureaukit.outcomes import Evidence
+from bureaukit.outcomes import Evidence, new_evidence
 from bureaukit.periods import Bucket, Period, buckets, time_progress
 from bureaukit.records import RecordSpec, record_spec
 from bureaukit.workcalendar import Calendar
 
 R = TypeVar("R")
-_UNSET: Any = object()
+_T = TypeVar("_T")
 
 
 @attrs.frozen(repr=False)
@@ -27,6 +30,100 @@ class Origin(FieldsRepr):
 
     source: str
     row: int
+
+
+def _origin_builder() -> Callable[[str, int], Origin]:
+    """``Origin(source, row)``, built by setting its two slots directly when it is the plain
+    slotted class it is declared as, in about half the time its ``__init__`` takes:
+    :class:`Origins` builds one on every lookup, and evidence looks up about once per row."""
+    fields = attrs.fields(Origin)
+    slots = {a.name: s for a in fields if isinstance(s := Origin.__dict__.get(a.name), MemberDescriptorType)}
+    if (
+        hasattr(Origin, "__attrs_post_init__")
+        or any(a.validator or a.converter for a in fields)
+        or len(fields) != 2
+        or slots.keys() != {"source", "row"}
+    ):
+        return Origin
+    new = object.__new__
+    set_source, set_row = slots["source"].__set__, slots["row"].__set__
+
+    def build(source: str, row: int) -> Origin:
+        o: Origin = new(Origin)
+        set_source(o, source)
+        set_row(o, row)
+        return o
+
+    return build
+
+
+_new_origin = _origin_builder()
+_SOURCE_BITS = 20
+_SOURCE_MASK = (1 << _SOURCE_BITS) - 1
+
+
+class Origins(Mapping[int, Origin]):
+    """Where each record was read: ``id(record)`` → :class:`Origin`.
+
+    One ``Origin`` object (and its row int) per ledger row cost ~70 MB and ~0.7 s at a
+    million rows. This keeps one int per record instead, its row and the number of its
+    source packed together (``row << 20 | source``), and builds the ``Origin`` when asked.
+    """
+
+    __slots__ = ("_numbers", "_others", "_packed", "_sources")
+
+    def __init__(self) -> None:
+        self._packed: dict[int, int] = {}
+        self._sources: list[str] = []
+        self._numbers: dict[str, int] = {}
+        # what does not pack (a row that is not an int, a source past the 2**20th) and
+        # the records a run remade with attrs.evolve (see overlaid)
+        self._others: dict[int, Origin] = {}
+
+    def add(self, source: str, records: Sequence[object], rows: Sequence[int]) -> None:
+        """``records[i]`` was read from *source* (as the config names it) at ``rows[i]``."""
+        number = self._numbers.get(source)
+        if number is None:
+            number = self._numbers[source] = len(self._sources)
+            self._sources.append(source)
+        if number > _SOURCE_MASK or not set(map(type, rows)) <= {int}:
+            for rec, row in zip(records, rows, strict=True):
+                self._others[id(rec)] = Origin(source, row)
+            return
+        # C-level loops: this runs once per file, over every row of it
+        self._packed.update(zip(map(id, records), map(number.__or__, map(_shift, rows, repeat(_SOURCE_BITS))), strict=True))
+
+    def overlaid(self, extra: Mapping[int, Origin]) -> Origins:
+        """These origins and *extra* (records made from read ones), sharing the storage."""
+        view = Origins.__new__(Origins)
+        view._packed, view._sources, view._numbers = self._packed, self._sources, self._numbers
+        view._others = {**self._others, **extra}
+        return view
+
+    @overload
+    def get(self, key: int, /) -> Origin | None: ...
+    @overload
+    def get(self, key: int, /, default: Origin | _T) -> Origin | _T: ...
+    def get(self, key: int, /, default: Any = None) -> Any:
+        v = self._packed.get(key)
+        if v is None:
+            return self._others.get(key, default) if self._others else default
+        return _new_origin(self._sources[v & _SOURCE_MASK], v >> _SOURCE_BITS)
+
+    def __getitem__(self, key: int) -> Origin:
+        o = self.get(key)
+        if o is None:
+            raise KeyError(key)
+        return o
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._packed or key in self._others
+
+    def __iter__(self) -> Iterator[int]:
+        return chain(self._packed, self._others)
+
+    def __len__(self) -> int:
+        return len(self._packed) + len(self._others)
 
 
 @attrs.frozen(repr=False)
@@ -91,11 +188,16 @@ def filter_records(
             if d > as_of or (not keep_early and d < start):
                 continue
         if completed:
-            late = {c: None for c in completed if (v := getattr(r, c)) is not None and v > as_of}
-            if late:
-                new = attrs.evolve(r, **late)
-                changed.append((new, r))
-                r = new
+            # a plain loop first: the dict of late fields was built for every record,
+            # and a completion after as_of is rare
+            for c in completed:
+                v = getattr(r, c)
+                if v is not None and v > as_of:
+                    late = {c: None for c in completed if (v := getattr(r, c)) is not None and v > as_of}
+                    new = attrs.evolve(r, **late)
+                    changed.append((new, r))
+                    r = new
+                    break
         out.append(r)
     return out, changed
 
@@ -164,12 +266,16 @@ class Context:
                 if o is not None:
                     overlay[id(new)] = o
         if overlay:
-            merged = dict(origins)
-            merged.update(overlay)
-            self._origins = merged
+            if isinstance(origins, Origins):
+                self._origins = origins.overlaid(overlay)
+            else:
+                merged = dict(origins)
+                merged.update(overlay)
+                self._origins = merged
         self._keep_alive = run
         self.records: Mapping[str, tuple[Any, ...]] = run
-        self._key_fns: dict[type, Any] = {}
+        self._key_fns: dict[type, tuple[Any, bool]] = {}
+        self._heads: dict[int, tuple[str | None, int | None, str | None]] = {}
 
     # --- time --------------------------------------------------------------------
     def at(self, as_of: date) -> Context:
@@ -200,19 +306,36 @@ class Context:
 
     def evidence(self, record: object, note: str = "") -> Evidence:
         """Evidence pointing at *record*'s file, row and key, with a note."""
+        head = self._heads.get(id(record))
+        if head is None:
+            head = self._head(record)
+        return new_evidence(head[0], head[1], head[2], note)
+
+    def _head(self, record: object) -> tuple[str | None, int | None, str | None]:
+        """*record*'s (source, row, key) for :meth:`evidence`.
+
+        Campaigns cite about one record per ledger row, some rows several times (an
+        adoption up to seven). A key of several fields is joined into new text on each
+        call, so its head is remembered for the run, keyed by ``id``: only for a record
+        with an origin, which the bureau (or this context) keeps alive, so that its id
+        is never reused by another object while remembered.
+        """
         o = self._origins.get(id(record))
-        # the key function per record class, looked up once per run: campaigns cite
-        # evidence about once per ledger row, and record_spec + key_of per call added up
         cls = type(record)
-        key_of = self._key_fns.get(cls, _UNSET)
-        if key_of is _UNSET:
+        known = self._key_fns.get(cls)
+        if known is None:
+            # once per record class per run: record_spec + key_of per call added up
             try:
-                key_of = record_spec(cls).key_of
+                spec = record_spec(cls)
+                known = (spec.key_of, len(spec.ledger.key) > 1)
             except TypeError:
-                key_of = None
-            self._key_fns[cls] = key_of
-        key = key_of(record) if key_of is not None else None
-        return Evidence(o.source if o else None, o.row if o else None, key, note)
+                known = (None, False)
+            self._key_fns[cls] = known
+        key_of, joined = known
+        head = (o.source if o else None, o.row if o else None, key_of(record) if key_of is not None else None)
+        if joined and o is not None:
+            self._heads[id(record)] = head
+        return head
 
     # --- quotas (CORE §8) -----------------------------------------------------------
     def quota(

@@ -58,8 +58,10 @@ def bureaukit_renderers() -> list[Renderer]:
 
     Called when a report is written. A renderer has a ``name`` (``--format``), a
     file ``suffix`` (``-o report.html`` picks the renderer by it), whether it
-    ``binary``, and ``render(result, options) -> bytes | str``. The core's table,
-    json, csv, xlsx and html come through this hook.
+    ``binary``, and ``render(result, options) -> bytes | str``; optionally
+    ``write(result, options, fh)``, which writes the same bytes to a binary file
+    object piece by piece and is then used by the CLI instead of ``render``. The
+    core's table, json, csv, xlsx and html come through this hook.
 
     Results from all plugins are collected (not ``firstresult``).
     """

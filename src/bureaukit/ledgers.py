@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import chain, islice
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -15,13 +16,16 @@ import attrs
 
 from bureaukit._repr import FieldsRepr
 from bureaukit.cells import CellError, converter_for, is_empty
-from bureaukit.context import Origin
+from bureaukit.context import Origin, Origins
 from bureaukit.readers import Reader, ReadError
 from bureaukit.records import FieldSpec, RecordSpec
 
 MAX_PROBLEMS_KEPT = 10_000
 MEMO_LIMIT = 50_000
 """Distinct text cells remembered per column while reading one file."""
+COMPILE_AFTER = 2000
+"""Rows of a file read through :func:`interpret_row` before its row function is compiled
+(:func:`compile_row`): compiling one costs 1–3 ms, what it saves over ~2000–5000 rows."""
 _UNIT_SUFFIX = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
 
@@ -101,7 +105,7 @@ def read_kind(
     sources: Sequence[Source],
     readers: Mapping[str, Reader],
     problems: Problems,
-    origins: dict[int, Origin],
+    origins: Origins,
     progress: Callable[[int], None] | None = None,
 ) -> list[Any]:
     """Every record of one kind from its files, in file then row order."""
@@ -139,7 +143,7 @@ def _read_table(
     table: Any,
     lookup: Mapping[str, FieldSpec],
     problems: Problems,
-    origins: dict[int, Origin],
+    origins: Origins,
     progress: Callable[[int], None] | None,
 ) -> list[Any]:
     hrow = table.header_row
@@ -191,113 +195,243 @@ def _read_table(
     for f in spec.fields:
         idx = by_name.get(f.name)
         plan.append((idx, seen.get(f.name, f.label), converter_for(f), f))
-    build = compile_row(plan, spec.cls)
     width = len(table.header)
     out: list[Any] = []
-    source_written = src.written
+    row_numbers: list[int] = []
     n_done = 0
+    rows = iter(table.rows)
     try:
-        for rownum, cells in table.rows:
-            if len(cells) != width:
-                if len(cells) < width:
-                    cells = [*cells, *([None] * (width - len(cells)))]
-                else:
-                    extra = [i for i in range(width, len(cells)) if not is_empty(cells[i])]
-                    cells = cells[:width]
-                    if extra:
-                        # never drop data silently: an unquoted "1,234" lands here
-                        problems.at(
-                            shown, rownum, f"column {extra[0] + 1}",
-                            f"the row has more cells than the header ({extra[-1] + 1} > {width}); "
-                            "quote a cell holding a comma, or add the missing header",
-                        )
-                        continue
-            if cells.count("") + cells.count(None) == width:
-                continue
-            for i in ignored:
-                if not is_empty(cells[i]):
-                    problems.at(shown, rownum, f"column {i + 1}", "this cell has no header: add one or clear the column")
-            rec, errors = build(cells)
-            if errors:
-                if all(is_empty(c) for c in cells):
-                    continue  # a row of blanks
-                for header, message in errors:
-                    problems.at(shown, rownum, header, message)
-                continue
-            origins[id(rec)] = Origin(source_written, rownum)
-            out.append(rec)
-            n_done += 1
-            if progress is not None and n_done % 10_000 == 0:
-                progress(10_000)
+        # a file's first COMPILE_AFTER rows are read by interpret_row; a longer file gets
+        # its row function compiled for the rest (most files of a small bureau never do)
+        n_done = _convert_rows(
+            islice(rows, COMPILE_AFTER), interpret_row(plan, spec.cls), width, ignored, shown, problems, out, row_numbers, progress, n_done
+        )
+        more = next(rows, None)
+        if more is not None:
+            n_done = _convert_rows(
+                chain((more,), rows), compile_row(plan, spec.cls), width, ignored, shown, problems, out, row_numbers, progress, n_done
+            )
     except ReadError as exc:
         problems.at(shown, exc.row, None, exc.message)
+    origins.add(src.written, out, row_numbers)
     if progress is not None:
         progress(n_done % 10_000)
     return out
 
 
+def _convert_rows(
+    rows: Iterable[tuple[int, list[Any]]],
+    build: RowBuilder,
+    width: int,
+    ignored: Sequence[int],
+    shown: str,
+    problems: Problems,
+    out: list[Any],
+    row_numbers: list[int],
+    progress: Callable[[int], None] | None,
+    n_done: int,
+) -> int:
+    """Rows into records (appended to *out*, their row numbers to *row_numbers*), problems
+    into *problems*; returns *n_done* plus the records made, for *progress*."""
+    keep = out.append
+    keep_row = row_numbers.append
+    for rownum, cells in rows:
+        if len(cells) != width:
+            if len(cells) < width:
+                cells = [*cells, *([None] * (width - len(cells)))]
+            else:
+                extra = [i for i in range(width, len(cells)) if not is_empty(cells[i])]
+                cells = cells[:width]
+                if extra:
+                    # never drop data silently: an unquoted "1,234" lands here
+                    problems.at(
+                        shown, rownum, f"column {extra[0] + 1}",
+                        f"the row has more cells than the header ({extra[-1] + 1} > {width}); "
+                        "quote a cell holding a comma, or add the missing header",
+                    )
+                    continue
+        # any() stops at the first cell with a value, where counting walks the row twice
+        if not any(cells) and cells.count("") + cells.count(None) == width:
+            continue
+        if ignored:
+            for i in ignored:
+                if not is_empty(cells[i]):
+                    problems.at(shown, rownum, f"column {i + 1}", "this cell has no header: add one or clear the column")
+        rec, errors = build(cells)
+        if errors:
+            if all(is_empty(c) for c in cells):
+                continue  # a row of blanks
+            for header, message in errors:
+                problems.at(shown, rownum, header, message)
+            continue
+        keep(rec)
+        keep_row(rownum)
+        if progress is not None:
+            n_done += 1
+            if n_done % 10_000 == 0:
+                progress(10_000)
+    return n_done
+
+
 RowBuilder = Callable[[list[Any]], tuple[Any, list[tuple[str | None, str]] | None]]
+Plan = Sequence[tuple[int | None, str, Callable[[Any], Any], FieldSpec]]
+"""Per field in attrs order: (cell index or None, header shown, converter, field)."""
+
+_REQUIRED = "required, but the cell is empty"
 
 
-def compile_row(plan: Sequence[tuple[int | None, str, Callable[[Any], Any], FieldSpec]], cls: type) -> RowBuilder:
+def _is_text(f: FieldSpec) -> bool:
+    # a text field's converter raises only for a non-text cell (json true, {...})
+    return f.base is str and not f.many
+
+
+def _empty_of(f: FieldSpec) -> tuple[Any, Callable[[], Any] | None]:
+    """(value, None) for an empty cell of an optional field, or (None, maker) when each
+    record needs its own (an attrs.Factory default)."""
+    if isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
+        return None, f.empty
+    return f.empty(), None
+
+
+def interpret_row(plan: Plan, cls: type) -> RowBuilder:
+    """:func:`compile_row`'s function, interpreted: the same records and the same
+    problems in the same order, without the cost of compiling one (1–3 ms)."""
+    steps: list[tuple[int | None, str, Callable[[Any], Any], bool, bool, Any, Callable[[], Any] | None, dict[str, Any]]] = [
+        (idx, header, conv, f.required, _is_text(f), *_empty_of(f), {}) for idx, header, conv, f in plan
+    ]
+
+    def build(cells: list[Any]) -> tuple[Any, list[tuple[str | None, str]] | None]:
+        errors: list[tuple[str | None, str]] | None = None
+        values: list[Any] = []
+        v: Any
+        for idx, header, conv, required, text, empty, make_empty, memo in steps:
+            if idx is None:
+                values.append(empty if make_empty is None else make_empty())
+                continue
+            c = cells[idx]
+            # in the order of compile_row's tests: a text cell first, empty when "" or spaces
+            if c.__class__ is str:
+                if text:
+                    if v := c.strip():
+                        values.append(v)
+                        continue
+                elif (v := memo.get(c)) is not None:
+                    values.append(v)
+                    continue
+                elif c and not c.isspace():
+                    try:
+                        v = conv(c)
+                    except CellError as exc:
+                        values.append(None)
+                        errors = errors or []
+                        errors.append((header, str(exc)))
+                        continue
+                    if len(memo) < MEMO_LIMIT:
+                        memo[c] = v
+                    values.append(v)
+                    continue
+            elif not (c is None or c == ""):
+                try:
+                    values.append(conv(c))
+                except CellError as exc:
+                    values.append(None)
+                    errors = errors or []
+                    errors.append((header, str(exc)))
+                continue
+            # an empty cell
+            if required:
+                values.append(None)
+                errors = errors or []
+                errors.append((header, _REQUIRED))
+            else:
+                values.append(empty if make_empty is None else make_empty())
+        if errors:
+            return None, errors
+        try:
+            return cls(*values), None
+        except Exception as exc:
+            return None, [(None, f"invalid record: {exc}")]
+
+    return build
+
+
+def compile_row(plan: Plan, cls: type) -> RowBuilder:
     """A function turning one row's cells into a record, generated once per file.
 
     The per-field checks are unrolled into straight-line code (the way attrs writes
     ``__init__``): at a million rows the generic loop over fields was the largest cost.
-    Returns ``(record, None)`` or ``(None, [(header, message), ...])``.
+    Returns ``(record, None)`` or ``(None, [(header, message), ...])``;
+    :func:`interpret_row` must stay its twin.
     """
-    env: dict[str, Any] = {"cls": cls, "CellError": CellError, "MEMO_LIMIT": MEMO_LIMIT}
+    env: dict[str, Any] = {"cls": cls, "CellError": CellError, "MEMO_LIMIT": MEMO_LIMIT, "REQUIRED": _REQUIRED}
     lines = ["def build(cells):", "    errors = None"]
     args = []
+
+    def empty_cell(n: int, f: FieldSpec, indent: str) -> None:
+        if f.required:
+            lines.append(f"{indent}v{n} = None")
+            lines.append(f"{indent}errors = errors or []")
+            lines.append(f"{indent}errors.append((hdr{n}, REQUIRED))")
+        else:
+            lines.append(f"{indent}v{n} = {empty_value(n, f)}")
+
+    def empty_value(n: int, f: FieldSpec) -> str:
+        value, make = _empty_of(f)
+        env[f"empty{n}"] = value if make is None else make
+        return f"empty{n}" if make is None else f"empty{n}()"
+
+    def convert(n: int, indent: str, memo: bool) -> None:
+        lines.append(f"{indent}try:")
+        lines.append(f"{indent}    v{n} = conv{n}(c)")
+        if memo:
+            lines.append(f"{indent}    if len(memo{n}) < MEMO_LIMIT:")
+            lines.append(f"{indent}        memo{n}[c] = v{n}")
+        lines.append(f"{indent}except CellError as exc:")
+        lines.append(f"{indent}    v{n} = None")
+        lines.append(f"{indent}    errors = errors or []")
+        lines.append(f"{indent}    errors.append((hdr{n}, str(exc)))")
+
     for n, (idx, header, conv, f) in enumerate(plan):
-        v = f"v{n}"
-        args.append(v)
+        args.append(f"v{n}")
         env[f"conv{n}"] = conv
         env[f"hdr{n}"] = header
-        env[f"field{n}"] = f
         if idx is None:
-            lines.append(f"    {v} = field{n}.empty()")
+            lines.append(f"    v{n} = {empty_value(n, f)}")
             continue
+        # a text cell (what csv gives) is tested first; an empty one is "" or whitespace
         lines.append(f"    c = cells[{idx}]")
-        lines.append("    if c is None or c == '' or (c.__class__ is str and c.isspace()):")
-        if f.required:
-            lines.append(f"        {v} = None")
-            lines.append("        errors = errors or []")
-            lines.append(f"        errors.append((hdr{n}, 'required, but the cell is empty'))")
-        else:
-            lines.append(f"        {v} = field{n}.empty()")
-        lines.append("    else:")
-        if f.base is str and not f.many:
-            # a text field's converter raises only for a non-text cell (json true, {...})
-            lines.append("        if c.__class__ is str:")
-            lines.append(f"            {v} = c.strip()")
-            lines.append("        else:")
-            lines.append("            try:")
-            lines.append(f"                {v} = conv{n}(c)")
-            lines.append("            except CellError as exc:")
-            lines.append(f"                {v} = None")
-            lines.append("                errors = errors or []")
-            lines.append(f"                errors.append((hdr{n}, str(exc)))")
-            continue
-        # ledger columns repeat (dates, units, enums, people): memoise text cells
+        lines.append("    if c.__class__ is str:")
+        # ledger columns repeat (dates, units, enums, people, outlets): memoise text
+        # cells, which also keeps one copy of each repeated text (~150 MB of the
+        # generated million rows)
         env[f"memo{n}"] = {}
-        lines.append(f"        {v} = memo{n}.get(c) if c.__class__ is str else None")
-        lines.append(f"        if {v} is None:")
-        lines.append("            try:")
-        lines.append(f"                {v} = conv{n}(c)")
-        lines.append(f"                if c.__class__ is str and len(memo{n}) < MEMO_LIMIT:")
-        lines.append(f"                    memo{n}[c] = {v}")
-        lines.append("            except CellError as exc:")
-        lines.append(f"                {v} = None")
-        lines.append("                errors = errors or []")
-        lines.append(f"                errors.append((hdr{n}, str(exc)))")
+        if _is_text(f):
+            lines.append(f"        v{n} = memo{n}.get(c)")
+            lines.append(f"        if v{n} is None:")
+            lines.append(f"            v{n} = c.strip()")  # strips exactly what isspace() calls space
+            lines.append(f"            if len(memo{n}) < MEMO_LIMIT:")
+            lines.append(f"                memo{n}[c] = v{n}")
+            lines.append(f"        if not v{n}:")
+            empty_cell(n, f, " " * 12)
+        else:
+            lines.append(f"        v{n} = memo{n}.get(c)")
+            lines.append(f"        if v{n} is None:")
+            lines.append("            if not c or c.isspace():")
+            empty_cell(n, f, " " * 16)
+            lines.append("            else:")
+            convert(n, " " * 16, memo=True)
+        lines.append("    elif c is None or c == '':")
+        empty_cell(n, f, " " * 8)
+        lines.append("    else:")
+        convert(n, " " * 8, memo=False)
     lines.append("    if errors:")
     lines.append("        return None, errors")
     lines.append("    try:")
     lines.append(f"        return cls({', '.join(args)}), None")
     lines.append("    except Exception as exc:")
     lines.append("        return None, [(None, f'invalid record: {exc}')]")
-    exec("\n".join(lines), env)
+    # named after the record class, so that a profile shows each file's builder apart
+    exec(compile("\n".join(lines), f"<row builder {cls.__qualname__}>", "exec"), env)
     build: RowBuilder = env["build"]
     return build
 
@@ -324,23 +458,29 @@ def check_keys_and_refs(
         return shown.get(o.source, o.source), o.row
 
     for kind, spec in kinds.items():
-        seen: dict[str, object] = {}
         if not spec.ledger.key:  # no key: nothing to check, nothing to refer to
             keys[kind] = set()
             continue
-        check_dupes = spec.ledger.key_scope == key_scope
-        key_of = spec.key_of
-        for rec in records.get(kind, ()):
-            k = key_of(rec) or ""  # never None: the kind has a key
+        recs = records.get(kind, ())
+        found = spec.keys_of(recs)
+        distinct: set[Any] = set(found)
+        if None in distinct:  # never None: the kind has a key; counted as ""
+            distinct.discard(None)
+            distinct.add("")
+        keys[kind] = distinct
+        if len(distinct) == len(found) or spec.ledger.key_scope != key_scope:
+            continue  # no duplicate (one set, at C speed), or none to report in this scope
+        # a duplicate: walk the rows for the messages, each against the key's first row
+        seen: dict[str, object] = {}
+        for k_found, rec in zip(found, recs, strict=True):
+            k = k_found or ""
             if k in seen:
-                if check_dupes:
-                    file, row = where(rec)
-                    ffile, frow = where(seen[k])
-                    cols = "+".join(spec.field(n).label for n in spec.ledger.key)
-                    problems.at(file, row, cols, f'duplicate key "{k}" (first at {ffile}:{frow})')
+                file, row = where(rec)
+                ffile, frow = where(seen[k])
+                cols = "+".join(spec.field(n).label for n in spec.ledger.key)
+                problems.at(file, row, cols, f'duplicate key "{k}" (first at {ffile}:{frow})')
             else:
                 seen[k] = rec
-        keys[kind] = set(seen)
     if key_scope != "ledger":
         return
     for kind, spec in kinds.items():

@@ -44,6 +44,18 @@ def fmt_money(value: Decimal) -> str:
     return str(value.quantize(FEN, rounding=ROUND_HALF_UP))
 
 
+class MoneyText(dict[Decimal, str]):
+    """``fmt_money`` memoised per amount, for a loop that writes the same few amounts
+    (a fee's shares, say) into the evidence of every row: ``money = MoneyText();
+    money[share]``. Keep one per run: it remembers every amount it is asked for."""
+
+    def __missing__(self, value: Decimal) -> str:
+        text = fmt_money(value)
+        if value:  # 0 and -0 are one key but are written "0.00" and "-0.00"
+            self[value] = text
+        return text
+
+
 def fmt_points(value: Decimal) -> str:
     """Written form of points, composites and 0–100 scores: 2 places (``"78.42"``)."""
     return str(value.quantize(FEN, rounding=ROUND_HALF_UP))

@@ -12,6 +12,7 @@ import io
 import json
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -102,16 +103,16 @@ def read_csv(path: Path, sheet: str | None) -> Table:
         raise ReadError(f"not a CSV file: {exc}", 1) from None
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
-        n = 1
+        numbers = count(2)
         try:
-            for row in reader:
-                n += 1
-                yield n, row
+            # zip numbers the rows in C: no Python step per row, which a million rows feel
+            yield from zip(numbers, reader, strict=False)  # numbers never end
         except csv.Error as exc:
             text = str(exc)
             if "unexpected end of data" in text:
                 text = 'a quoted cell is never closed (a " without its partner) from this row to the end of the file'
-            raise ReadError(f"CSV: {text}", n + 1) from None
+            # zip took the bad row's number before the reader failed
+            raise ReadError(f"CSV: {text}", next(numbers) - 1) from None
         finally:
             fh.close()
 

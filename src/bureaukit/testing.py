@@ -13,13 +13,27 @@
 Inline records get the origin ``<kind>`` row N (their 1-based position) so evidence
 can be asserted; :func:`read_csv` reads records from CSV text through the real
 ledger reader, Chinese headers and all.
+
+For the whole path through files and the command line, :func:`write_bureau` writes a
+bureau.toml with its org and ledger files (each in the encoding a clerk's Excel gives
+it) and :func:`run_cli` runs a ``bureaukit`` command on it:
+
+    cfg = write_bureau(tmp_path, CONFIG, {"org/units.csv": UNITS, "org/people.csv": PEOPLE,
+                                          "ledgers/采用记录.csv": ADOPTIONS.encode("gb18030")})
+    r = run_cli("score", cfg, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert r.json["schema"] == 1
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +42,7 @@ import attrs
 from bureaukit._repr import FieldsRepr
 from bureaukit.campaigns import Campaign, CheckIssue, ConfigError, ConfigWarning, LedgerError
 from bureaukit.config import structure_settings
-from bureaukit.context import CheckContext, Context, Origin
+from bureaukit.context import CheckContext, Context, Origin, Origins
 from bureaukit.engine import run_campaign
 from bureaukit.errors import InputError
 from bureaukit.ledgers import Problems, Source, check_keys_and_refs, read_kind
@@ -243,10 +257,129 @@ def read_csv(campaign: Campaign, kind: str, text: str, *, encoding: str = "utf-8
         path = Path(tmp) / f"{kind}.csv"
         path.write_bytes(text.encode(encoding))
         problems = Problems()
-        origins: dict[int, Origin] = {}
+        origins = Origins()
         readers = {s: r for r in CORE_READERS for s in r.suffixes}
         recs = read_kind(spec, [Source(f"{kind}.csv", path, None)], readers, problems, origins)
         if problems.lines:
             shown = Source(f"{kind}.csv", path, None).shown
             raise InputError([line.replace(shown, f"{kind}.csv") for line in problems.lines])
     return recs
+
+
+# --- the whole path: files on disk and the command line ---------------------------------
+
+
+def write_bureau(
+    folder: str | Path,
+    config: str | Mapping[str, Any],
+    files: Mapping[str, str | bytes] | None = None,
+    *,
+    encoding: str = "utf-8",
+) -> Path:
+    """Write a bureau into *folder* (made when missing) and return its ``bureau.toml``.
+
+    *config* is the TOML text, or a mapping shaped like the file (nested mappings are
+    tables; values str, bool, int, Decimal, date and lists), written out as TOML; the
+    file is UTF-8, as TOML requires. *files* maps paths below *folder* (``org/units.csv``,
+    ``ledgers/项目台账.csv``) to their content: text is written in *encoding*, bytes as
+    they are, so that one file can differ, e.g. ``text.encode("gb18030")`` as Chinese
+    Excel saves a CSV or ``text.encode("utf-8-sig")`` with the BOM of Excel's
+    "CSV UTF-8". :func:`csv_text` makes the text from rows.
+    """
+    root = Path(folder)
+    root.mkdir(parents=True, exist_ok=True)
+    for name, content in (files or {}).items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode(encoding))
+    cfg = root / "bureau.toml"
+    text = config if isinstance(config, str) else _toml_text(config)
+    cfg.write_bytes(text.encode("utf-8"))
+    return cfg
+
+
+def csv_text(rows: Iterable[Sequence[object]]) -> str:
+    """CSV text from rows, the header row first: cells as ``str()`` writes them, None
+    as an empty cell, quoted only where a comma, quote or line break needs it."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def _toml_text(config: Mapping[str, Any]) -> str:
+    """TOML text for a config mapping: nested mappings become ``[tables]`` (inline tables
+    inside lists); a Decimal is written as a TOML float, which bureaukit reads back as an
+    equal Decimal."""
+    lines: list[str] = []
+    _toml_table(lines, (), config)
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def _toml_table(lines: list[str], path: tuple[str, ...], table: Mapping[str, Any]) -> None:
+    values = {k: v for k, v in table.items() if not isinstance(v, Mapping)}
+    tables = {k: v for k, v in table.items() if isinstance(v, Mapping)}
+    # a table holding only tables needs no header of its own; an empty one does, to exist
+    if path and (values or not tables):
+        lines += ["", "[" + ".".join(_toml_key(k) for k in path) + "]"]
+    lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in values.items()]
+    for k, v in tables.items():
+        _toml_table(lines, (*path, k), v)
+
+
+def _toml_key(key: str) -> str:
+    bare = bool(key) and all(c.isascii() and (c.isalnum() or c in "_-") for c in key)
+    return key if bare else _toml_value(key)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        # JSON's escapes are all TOML escapes; TOML wants DEL escaped as well
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    if isinstance(value, Decimal):
+        text = str(value)
+        return text if "." in text or "E" in text else text + ".0"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"no TOML form for {type(value).__name__}: {value!r}")
+
+
+@attrs.frozen
+class CliRun:
+    """What one ``bureaukit`` command returned and printed."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def json(self) -> Any:
+        """stdout parsed, when the command printed JSON (``--format json``); else None."""
+        if not self.stdout.lstrip().startswith(("{", "[")):
+            return None
+        return json.loads(self.stdout)
+
+
+def run_cli(*args: str | Path) -> CliRun:
+    """Run ``bureaukit ARGS…`` in this process with the plugins installed here, e.g.
+    ``run_cli("check", cfg)``. An exception the CLI does not turn into an exit code (a
+    bug) propagates, traceback and all."""
+    import inspect
+
+    from click.testing import CliRunner
+
+    from bureaukit.cli import main
+
+    # click before 8.2 folds stderr into stdout unless told not to
+    options: dict[str, Any] = {}
+    if "mix_stderr" in inspect.signature(CliRunner).parameters:
+        options["mix_stderr"] = False
+    r = CliRunner(**options).invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return CliRun(r.exit_code, r.stdout, r.stderr)

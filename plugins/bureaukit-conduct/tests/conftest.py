@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -46,9 +47,4 @@ def org() -> dict[str, Any]:
 @pytest.fixture
 def conduct(org: dict[str, Any]) -> Callable[..., Outcomes]:
     """Run the conduct campaign on the small org: ``conduct(records={...}, as_of=...)``."""
-
-    def go(**kwargs: Any) -> Outcomes:
-        args = {**org, "period": "2014", **kwargs}
-        return run(CAMPAIGN, **args)
-
-    return go
+    return functools.partial(run, CAMPAIGN, **org, period="2014")

@@ -3,12 +3,12 @@ UTF-8 with BOM), loaded with ``bureaukit.load`` and scored; and the same through
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 import bureaukit
+from bureaukit.testing import run_cli, write_bureau
 
 UNITS = """单位编号,单位名称,单位类型,上级单位
 bureau,示例局,bureau,
@@ -84,19 +84,16 @@ accountability = "ledgers/问责.csv"
 """
 
 
-def write_bureau(root: Path, stages: str = STAGES) -> Path:
-    (root / "org").mkdir()
-    (root / "ledgers").mkdir()
-    (root / "org/units.csv").write_text(UNITS, encoding="utf-8")
-    (root / "org/people.csv").write_text(PEOPLE, encoding="utf-8")
-    (root / "ledgers/阶段得分.csv").write_text(stages, encoding="utf-8-sig")
-    (root / "ledgers/测评.csv").write_bytes(SURVEYS.encode("gb18030"))  # as Chinese Excel writes
-    (root / "ledgers/整改清单.csv").write_text(PROBLEMS, encoding="utf-8-sig")
-    (root / "ledgers/限时办结.csv").write_text(REQUESTS, encoding="utf-8-sig")
-    (root / "ledgers/问责.csv").write_text(ACCOUNT, encoding="utf-8")
-    cfg = root / "bureau.toml"
-    cfg.write_text(CONFIG, encoding="utf-8")
-    return cfg
+def bureau(root: Path, stages: str = STAGES) -> Path:
+    return write_bureau(root, CONFIG, {
+        "org/units.csv": UNITS,
+        "org/people.csv": PEOPLE,
+        "ledgers/阶段得分.csv": stages.encode("utf-8-sig"),
+        "ledgers/测评.csv": SURVEYS.encode("gb18030"),  # as Chinese Excel writes
+        "ledgers/整改清单.csv": PROBLEMS.encode("utf-8-sig"),
+        "ledgers/限时办结.csv": REQUESTS.encode("utf-8-sig"),
+        "ledgers/问责.csv": ACCOUNT,
+    })
 
 
 def values(d: dict, subject: str) -> dict[str, str]:
@@ -134,8 +131,7 @@ def check_numbers(d: dict) -> None:
 
 
 def test_load_and_score_through_files(tmp_path):
-    cfg = write_bureau(tmp_path)
-    b = bureaukit.load(cfg)
+    b = bureaukit.load(bureau(tmp_path))
     r = bureaukit.score(b)
     d = r.to_dict()
     assert d["schema"] == 1 and d["period"]["id"] == "2014"
@@ -150,7 +146,7 @@ def test_load_and_score_through_files(tmp_path):
 
 def test_ledger_errors_report_file_row_and_column(tmp_path):
     bad = STAGES + "ygs_n,暗访,101,2014-06-01,\n"
-    cfg = write_bureau(tmp_path, stages=bad)
+    cfg = bureau(tmp_path, stages=bad)
     with pytest.raises(bureaukit.InputError) as err:
         bureaukit.load(cfg)
     lines = err.value.problems
@@ -159,12 +155,6 @@ def test_ledger_errors_report_file_row_and_column(tmp_path):
 
 
 def test_cli_score_json(tmp_path):
-    pytest.importorskip("bureaukit.cli")
-    from click.testing import CliRunner
-
-    from bureaukit.cli import main
-
-    cfg = write_bureau(tmp_path)
-    res = CliRunner().invoke(main, ["score", str(cfg), "--format", "json"])
-    assert res.exit_code == 0, res.output
-    check_numbers(json.loads(res.stdout))
+    r = run_cli("score", bureau(tmp_path), "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    check_numbers(r.json)

@@ -3,6 +3,7 @@ station below it, a second institution — and builders for ledger rows."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -82,12 +83,7 @@ def org() -> dict[str, Any]:
 @pytest.fixture
 def inv(org: dict[str, Any]) -> Callable[..., Outcomes]:
     """Run the investment campaign on the small org: ``inv(records={...}, settings=..., as_of=...)``."""
-
-    def go(**kwargs: Any) -> Outcomes:
-        args = {**org, "period": "2014", **kwargs}
-        return run(CAMPAIGN, **args)
-
-    return go
+    return functools.partial(run, CAMPAIGN, **org, period="2014")
 
 
 class Rows:

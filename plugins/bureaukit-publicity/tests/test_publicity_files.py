@@ -4,12 +4,12 @@ GB18030 as Chinese Excel writes it, cases UTF-8 with BOM), loaded with
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 import bureaukit
+from bureaukit.testing import run_cli, write_bureau
 
 UNITS = """单位编号,单位名称,单位类型,上级单位
 bureau,示例局,bureau,
@@ -62,16 +62,13 @@ cases = "ledgers/舆情网评.csv"
 """
 
 
-def write_bureau(root: Path, adoptions: str = ADOPTIONS) -> Path:
-    (root / "org").mkdir()
-    (root / "ledgers").mkdir()
-    (root / "org/units.csv").write_text(UNITS, encoding="utf-8")
-    (root / "org/people.csv").write_text(PEOPLE, encoding="utf-8")
-    (root / "ledgers/采用记录.csv").write_bytes(adoptions.encode("gb18030"))
-    (root / "ledgers/舆情网评.csv").write_text(CASES, encoding="utf-8-sig")
-    cfg = root / "bureau.toml"
-    cfg.write_text(CONFIG, encoding="utf-8")
-    return cfg
+def bureau(root: Path, adoptions: str = ADOPTIONS, config: str = CONFIG) -> Path:
+    return write_bureau(root, config, {
+        "org/units.csv": UNITS,
+        "org/people.csv": PEOPLE,
+        "ledgers/采用记录.csv": adoptions.encode("gb18030"),
+        "ledgers/舆情网评.csv": CASES.encode("utf-8-sig"),
+    })
 
 
 def values(d: dict, subject: str) -> dict[str, str]:
@@ -104,8 +101,7 @@ def check_numbers(d: dict) -> None:
 
 
 def test_load_and_score_from_files(tmp_path):
-    cfg = write_bureau(tmp_path)
-    b = bureaukit.load(cfg)
+    b = bureaukit.load(bureau(tmp_path))
     d = bureaukit.score(b).to_dict()
     assert d["schema"] == 1
     check_numbers(d)
@@ -114,7 +110,7 @@ def test_load_and_score_from_files(tmp_path):
 
 
 def test_bad_outlet_in_a_file_is_reported_by_row(tmp_path):
-    cfg = write_bureau(tmp_path, ADOPTIONS + "X-09,测试,信息,p23,ygs,火星日报,2014-05-01,,,\n")
+    cfg = bureau(tmp_path, ADOPTIONS + "X-09,测试,信息,p23,ygs,火星日报,2014-05-01,,,\n")
     with pytest.raises(Exception) as exc:
         bureaukit.load(cfg)
     assert "采用记录.csv:7: 采用单位" in str(exc.value)
@@ -122,45 +118,26 @@ def test_bad_outlet_in_a_file_is_reported_by_row(tmp_path):
 
 
 def test_cli_score_json(tmp_path):
-    pytest.importorskip("bureaukit.cli")
-    from click.testing import CliRunner
-
-    from bureaukit.cli import main
-
-    cfg = write_bureau(tmp_path)
-    res = CliRunner().invoke(main, ["score", str(cfg), "--format", "json"])
-    assert res.exit_code == 0, res.output
-    check_numbers(json.loads(res.stdout))
-    res = CliRunner().invoke(main, ["check", str(cfg)])
-    assert res.exit_code == 0, res.output
+    cfg = bureau(tmp_path)
+    r = run_cli("score", cfg, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    check_numbers(r.json)
+    r = run_cli("check", cfg)
+    assert r.exit_code == 0, r.stderr
 
 
 def test_cli_check_warns_on_empty_quotas_and_exits_0(tmp_path):
-    pytest.importorskip("bureaukit.cli")
-    from click.testing import CliRunner
-
-    from bureaukit.cli import main
-
-    cfg = write_bureau(tmp_path)
-    cfg.write_text(CONFIG.replace('quotas = { ygs = { news = 2, info = 4 }, gls = { info = 2 } }\n', ""),
-                   encoding="utf-8")
-    res = CliRunner().invoke(main, ["check", str(cfg)])
-    assert res.exit_code == 0, res.output
-    assert "campaigns.publicity.quotas" in res.output + (res.stderr if res.stderr_bytes else "")
+    config = CONFIG.replace('quotas = { ygs = { news = 2, info = 4 }, gls = { info = 2 } }\n', "")
+    r = run_cli("check", bureau(tmp_path, config=config))
+    assert r.exit_code == 0, r.stderr
+    assert "campaigns.publicity.quotas" in r.stdout + r.stderr
 
 
 def test_cli_check_reports_bad_config_paths(tmp_path):
-    pytest.importorskip("bureaukit.cli")
-    from click.testing import CliRunner
-
-    from bureaukit.cli import main
-
-    cfg = write_bureau(tmp_path)
-    cfg.write_text(CONFIG.replace('fee_units = ["office", "ygs"]',
-                                  'fee_units = ["lgs"]\noutlets.tv = { kind = "news", fee_yuan = 50 }'),
-                   encoding="utf-8")
-    res = CliRunner().invoke(main, ["check", str(cfg)])
-    assert res.exit_code == 2
-    out = res.output + (res.stderr if res.stderr_bytes else "")
+    config = CONFIG.replace('fee_units = ["office", "ygs"]',
+                            'fee_units = ["lgs"]\noutlets.tv = { kind = "news", fee_yuan = 50 }')
+    r = run_cli("check", bureau(tmp_path, config=config))
+    assert r.exit_code == 2
+    out = r.stdout + r.stderr
     assert "campaigns.publicity.fee_units[0]" in out
     assert "campaigns.publicity.outlets.tv" in out and "missing level, zh, counts" in out

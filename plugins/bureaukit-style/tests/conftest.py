@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -43,12 +44,7 @@ QUIET: dict[str, Any] = {"quotas": [], "phases": [], "meeting_max_minutes": 0}
 @pytest.fixture
 def style() -> Callable[..., Outcomes]:
     """Run the style campaign on the small org: ``style(records={...}, settings={...})``."""
-
-    def go(**kwargs: Any) -> Outcomes:
-        args = {**small_org(), "period": "2014", **kwargs}
-        return run(CAMPAIGN, **args)
-
-    return go
+    return functools.partial(run, CAMPAIGN, **small_org(), period="2014")
 
 
 @pytest.fixture

@@ -3,12 +3,12 @@ Chinese Excel writes it, the rest UTF-8 with BOM), loaded, scored, and through t
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 import bureaukit
+from bureaukit.testing import run_cli, write_bureau
 
 UNITS = """单位编号,单位名称,单位类型,上级单位
 bureau,示例局,bureau,
@@ -96,17 +96,14 @@ steps = "ledgers/steps.csv"
 
 @pytest.fixture
 def cfg(tmp_path: Path) -> Path:
-    (tmp_path / "org").mkdir()
-    (tmp_path / "ledgers").mkdir()
-    (tmp_path / "org/units.csv").write_text(UNITS, encoding="utf-8-sig")
-    (tmp_path / "org/people.csv").write_text(PEOPLE, encoding="utf-8-sig")
-    (tmp_path / "ledgers/问题.csv").write_bytes(PROBLEMS.encode("gb18030"))
-    (tmp_path / "ledgers/activities.csv").write_text(ACTIVITIES, encoding="utf-8-sig")
-    (tmp_path / "ledgers/complaints.csv").write_text(COMPLAINTS, encoding="utf-8-sig")
-    (tmp_path / "ledgers/steps.csv").write_text(STEPS, encoding="utf-8-sig")
-    path = tmp_path / "bureau.toml"
-    path.write_text(CONFIG, encoding="utf-8")
-    return path
+    return write_bureau(tmp_path, CONFIG, {
+        "org/units.csv": UNITS,
+        "org/people.csv": PEOPLE,
+        "ledgers/问题.csv": PROBLEMS.encode("gb18030"),
+        "ledgers/activities.csv": ACTIVITIES,
+        "ledgers/complaints.csv": COMPLAINTS,
+        "ledgers/steps.csv": STEPS,
+    }, encoding="utf-8-sig")
 
 
 def check_json(d: dict) -> None:
@@ -143,14 +140,9 @@ def test_load_and_score(cfg: Path) -> None:
 
 
 def test_cli_json(cfg: Path) -> None:
-    pytest.importorskip("bureaukit.cli")
-    from click.testing import CliRunner
-
-    from bureaukit.cli import main
-
-    res = CliRunner().invoke(main, ["score", str(cfg), "--format", "json"])
-    assert res.exit_code == 0, res.output
-    check_json(json.loads(res.stdout))
+    r = run_cli("score", cfg, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    check_json(r.json)
 
 
 def test_bad_ledger_row_reported_with_file_row_column(cfg: Path) -> None:

@@ -1,12 +1,12 @@
 """Through files: a bureau.toml, Chinese-header CSV ledgers (one GB18030, as Chinese Excel
 writes it), bureaukit.load + score, schema-1 JSON, and the CLI."""
 
-import json
 from pathlib import Path
 
 import pytest
 
 import bureaukit
+from bureaukit.testing import run_cli, write_bureau
 
 CONFIG = """
 units = "units.csv"
@@ -36,30 +36,28 @@ PEOPLE = "人员编号,姓名,所在单位,角色\n" + "".join(f"e{i},局领导{
 
 @pytest.fixture
 def bureau(tmp_path: Path) -> Path:
-    (tmp_path / "units.csv").write_text(UNITS, encoding="utf-8")
-    (tmp_path / "people.csv").write_text(PEOPLE, encoding="utf-8")
-    (tmp_path / "评分.csv").write_text(
-        "评分人,单位,维度,评分,评分日期\n"
-        + "".join(f"e{i},s1,创新,{v},2014-12-01\n" for i, v in enumerate([95, 90, 88, 70, 60], 1))
-        + "e1,i1,chuangxin,85,2014/12/1\n",
-        encoding="utf-8-sig")
-    (tmp_path / "创新项目台帐.csv").write_bytes(
-        ("编号,单位,项目名称,责任人,完成时限,完成日期\n"
-         "i1,s1,一站式审批,p1,2014/3/31,2014/3/30\n"
-         "i2,s1,电召平台,p1,2014年6月30日,2014年6月30日\n"
-         "i3,s1,冷补技术,p1,2014-09-30,2014-09-01\n"
-         "i4,s1,计时管理,p1,2014-10-31,2014-11-15\n").encode("gb18030"))
-    (tmp_path / "对标.csv").write_text(
-        "单位,指标,标杆值,目标值,实际值,越高越好,日期\n"
-        "o1,公文办理超时率(%),0,1,0.5,否,2014-03-15\n"
-        "o1,群众满意率(%),98,95,,是,2014-03-15\n",
-        encoding="utf-8-sig")
-    (tmp_path / "重点工作.csv").write_text(
-        "编号,单位,工作内容,完成时限,完成日期,责任人\n"
-        "ZD-1,o1,季度重点工作推进,2014-06-30,,\n"
-        "ZD-2,i1,季度重点工作推进,2014-06-30,2014-06-30,\n",
-        encoding="utf-8-sig")
-    (tmp_path / "bureau.toml").write_text(CONFIG, encoding="utf-8")
+    write_bureau(tmp_path, CONFIG, {
+        "units.csv": UNITS,
+        "people.csv": PEOPLE,
+        "评分.csv": (
+            "评分人,单位,维度,评分,评分日期\n"
+            + "".join(f"e{i},s1,创新,{v},2014-12-01\n" for i, v in enumerate([95, 90, 88, 70, 60], 1))
+            + "e1,i1,chuangxin,85,2014/12/1\n").encode("utf-8-sig"),
+        "创新项目台帐.csv": (
+            "编号,单位,项目名称,责任人,完成时限,完成日期\n"
+            "i1,s1,一站式审批,p1,2014/3/31,2014/3/30\n"
+            "i2,s1,电召平台,p1,2014年6月30日,2014年6月30日\n"
+            "i3,s1,冷补技术,p1,2014-09-30,2014-09-01\n"
+            "i4,s1,计时管理,p1,2014-10-31,2014-11-15\n").encode("gb18030"),
+        "对标.csv": (
+            "单位,指标,标杆值,目标值,实际值,越高越好,日期\n"
+            "o1,公文办理超时率(%),0,1,0.5,否,2014-03-15\n"
+            "o1,群众满意率(%),98,95,,是,2014-03-15\n").encode("utf-8-sig"),
+        "重点工作.csv": (
+            "编号,单位,工作内容,完成时限,完成日期,责任人\n"
+            "ZD-1,o1,季度重点工作推进,2014-06-30,,\n"
+            "ZD-2,i1,季度重点工作推进,2014-06-30,2014-06-30,\n").encode("utf-8-sig"),
+    })
     return tmp_path
 
 
@@ -94,23 +92,17 @@ def test_as_of_mid_year(bureau: Path) -> None:
 
 
 def test_cli_score_json(bureau: Path) -> None:
-    cli = pytest.importorskip("bureaukit.cli")
-    from click.testing import CliRunner
-
-    res = CliRunner().invoke(cli.main, ["score", str(bureau / "bureau.toml"), "--format", "json"])
-    assert res.exit_code == 0, res.output
-    out = json.loads(res.stdout)
+    res = run_cli("score", bureau / "bureau.toml", "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    out = res.json
     assert out["campaigns"][0]["name"] == "wubi"
     assert {(s["subject"], s["metric"], s["value"]) for s in out["scores"]} >= {("unit:s1", "dim.chuangxin", "79.60")}
 
 
 def test_ledger_errors_through_files(bureau: Path) -> None:
-    cli = pytest.importorskip("bureaukit.cli")
-    from click.testing import CliRunner
-
     with (bureau / "评分.csv").open("a", encoding="utf-8") as fh:
         fh.write("e1,hr,服务,80,2014-12-01\ne2,s1,服务,120,2014-12-01\n")
-    res = CliRunner().invoke(cli.main, ["check", str(bureau / "bureau.toml")])
+    res = run_cli("check", bureau / "bureau.toml")
     assert res.exit_code == 2
     assert '评分.csv:8: 单位: 人事科 (hr) is a "personnel" unit' in res.stderr
     assert '评分.csv:9: 评分: a score lies from 0 to 100, got "120"' in res.stderr

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 from bureaukit.render import RenderOptions
 from bureaukit.result import Result
 
 
 def render(result: Result, options: RenderOptions) -> str:
     return result.to_json(options.lang)
+
+
+def write(result: Result, options: RenderOptions, fh: BinaryIO) -> None:
+    result.write_json(fh, options.lang)

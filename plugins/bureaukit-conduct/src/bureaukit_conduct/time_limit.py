@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from bureaukit import Context, Evidence, Finding, Score
+from bureaukit.periods import ISO_DATES
 from bureaukit_conduct.notes import num
 from bureaukit_conduct.records import Request
 
@@ -22,20 +23,23 @@ def score_requests(ctx: Context) -> Iterator[Score | Finding]:
     for uid in sorted(by_unit):
         on_time: list[Request] = []
         counted: list[Request] = []
+        # each counted request's evidence, cited by the rate and again by its finding
+        ev: list[Evidence] = []
         for r in sorted(by_unit[uid], key=lambda r: r.id):
             if r.done is not None:
                 counted.append(r)
+                ev.append(e := ctx.evidence(r, _state(ctx, r)))
                 if r.done <= r.limit:
                     on_time.append(r)
                 else:
-                    yield _overdue(ctx, r)
+                    yield _overdue(ctx, r, e)
             elif r.limit < ctx.as_of:
                 counted.append(r)
-                yield _overdue(ctx, r)
+                ev.append(e := ctx.evidence(r, _state(ctx, r)))
+                yield _overdue(ctx, r, e)
         if not counted:
             continue
         rate = Decimal(len(on_time)) / len(counted)
-        ev = [ctx.evidence(r, _state(ctx, r)) for r in counted]
         ev.append(
             Evidence(note=f"按时办结 {len(on_time)} / 应办结 {len(counted)} 件 = {num(rate)}")
         )
@@ -43,32 +47,34 @@ def score_requests(ctx: Context) -> Iterator[Score | Finding]:
 
 
 def _state(ctx: Context, r: Request) -> str:
+    # written for every request counted: dates through ISO_DATES (isoformat(), memoised)
     if r.done is None:
-        return f"时限 {r.limit.isoformat()}，截至 {ctx.as_of.isoformat()} 未办结"
+        return f"时限 {ISO_DATES[r.limit]}，截至 {ISO_DATES[ctx.as_of]} 未办结"
     verdict = "按时" if r.done <= r.limit else "超时"
-    return f"时限 {r.limit.isoformat()}，{r.done.isoformat()} 办结（{verdict}）"
+    return f"时限 {ISO_DATES[r.limit]}，{ISO_DATES[r.done]} 办结（{verdict}）"
 
 
-def _overdue(ctx: Context, r: Request) -> Finding:
+def _overdue(ctx: Context, r: Request, cited: Evidence) -> Finding:
+    """The finding on a request done late or still open; *cited* is its evidence."""
     if r.done is not None:
         days = (r.done - r.limit).days
         zh = (
-            f"{r.unit} 件 {r.id}（{r.received.isoformat()} 受理）办结时限 {r.limit.isoformat()}，"
-            f"{r.done.isoformat()} 才办结，超时 {days} 天"
+            f"{r.unit} 件 {r.id}（{ISO_DATES[r.received]} 受理）办结时限 {ISO_DATES[r.limit]}，"
+            f"{ISO_DATES[r.done]} 才办结，超时 {days} 天"
         )
         en = (
-            f"request {r.id} of {r.unit} (received {r.received.isoformat()}) was due "
-            f"{r.limit.isoformat()} and done {r.done.isoformat()}, {days} day(s) late"
+            f"request {r.id} of {r.unit} (received {ISO_DATES[r.received]}) was due "
+            f"{ISO_DATES[r.limit]} and done {ISO_DATES[r.done]}, {days} day(s) late"
         )
     else:
         days = (ctx.as_of - r.limit).days
         zh = (
-            f"{r.unit} 件 {r.id}（{r.received.isoformat()} 受理）办结时限 {r.limit.isoformat()}，"
-            f"截至 {ctx.as_of.isoformat()} 仍未办结，已超时 {days} 天"
+            f"{r.unit} 件 {r.id}（{ISO_DATES[r.received]} 受理）办结时限 {ISO_DATES[r.limit]}，"
+            f"截至 {ISO_DATES[ctx.as_of]} 仍未办结，已超时 {days} 天"
         )
         en = (
-            f"request {r.id} of {r.unit} (received {r.received.isoformat()}) was due "
-            f"{r.limit.isoformat()} and is still open as of {ctx.as_of.isoformat()}, "
+            f"request {r.id} of {r.unit} (received {ISO_DATES[r.received]}) was due "
+            f"{ISO_DATES[r.limit]} and is still open as of {ISO_DATES[ctx.as_of]}, "
             f"{days} day(s) late"
         )
     return Finding(
@@ -77,5 +83,5 @@ def _overdue(ctx: Context, r: Request) -> Finding:
         "warning",
         {"zh": zh, "en": en},
         due=r.limit,
-        evidence=[ctx.evidence(r, _state(ctx, r))],
+        evidence=[cited],
     )

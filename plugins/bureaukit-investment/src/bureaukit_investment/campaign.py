@@ -30,6 +30,11 @@ def standings_at(ctx: Context) -> dict[str, Standing]:
     return standings(ctx, assess(ctx))
 
 
+def _values_at(ctx: Context) -> dict[str, Standing]:
+    """:func:`standings_at` without the evidence: ``leave_post`` only compares values."""
+    return standings(ctx, assess(ctx), cite=False)
+
+
 def score(ctx: Context) -> Iterator[Score | Payment | Finding]:
     assessed = assess(ctx)
     yield from unconfirmed_findings(ctx, assessed)
@@ -38,7 +43,7 @@ def score(ctx: Context) -> Iterator[Score | Payment | Finding]:
     credited = personal_projects(ctx, assessed)
     yield from score_personal(ctx, credited)
     yield from behind_schedule(ctx, table)
-    yield from leave_post(ctx, table, standings_at)
+    yield from leave_post(ctx, table, _values_at)
     yield from no_trip(ctx, table)
     yield from deposit_missing(ctx)
     yield from settle(ctx, table, credited)

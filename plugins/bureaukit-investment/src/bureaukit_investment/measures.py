@@ -61,12 +61,16 @@ def leave_post(
     day = _day(ctx, cp.date)
     if day is None or not ctx.period.contains(day) or ctx.as_of < day:
         return
-    then = standings_at(ctx.at(day))
+    # the standings at the checkpoint, a second assessment of every project: made only
+    # once a unit is held to the checkpoint's metric
+    then: dict[str, Standing] | None = None
     root = ctx.org.root.id
     for uid in sorted(table):
         st = table[uid]
         if uid == root or cp.metric not in st.targets:
             continue
+        if then is None:
+            then = standings_at(ctx.at(day))
         before = then[uid]
         r_then, r_now = before.ratio(cp.metric), st.ratio(cp.metric)
         if not (r_then < cp.min_ratio and r_now < 1):

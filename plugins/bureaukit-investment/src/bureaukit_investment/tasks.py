@@ -78,34 +78,52 @@ def _ordered(table: dict[str, Decimal]) -> dict[str, Decimal]:
     return {m: table[m] for m in METRICS if m in table}
 
 
-def _measure(ctx: Context, projects: Sequence[Assessed], metric: str) -> tuple[Decimal, list[Evidence]]:
+def _measure(
+    ctx: Context, projects: Sequence[Assessed], metric: str, cite: bool = True
+) -> tuple[Decimal, list[Evidence]]:
+    """A metric's value over *projects* and, if *cite*, the evidence of each project counted.
+    One loop per metric (not a test of the metric per project): this runs over every
+    project of the run."""
     s: InvestmentSettings = ctx.settings
+    evidence = ctx.evidence
     total = ZERO
     ev: list[Evidence] = []
-    for a in projects:
-        p = a.project
-        if metric == "total_wan":
+    if metric == "total_wan":
+        for a in projects:
+            p = a.project
             total += p.contract_total_wan
-            ev.append(ctx.evidence(p, f"合同投资额 {w(p.contract_total_wan)} 万元"))
-        elif metric == "fixed_asset_wan":
+            if cite:
+                ev.append(evidence(p, f"合同投资额 {w(p.contract_total_wan)} 万元"))
+    elif metric == "fixed_asset_wan":
+        for a in projects:
             total += a.equivalent
-            ev.append(ctx.evidence(p, a.note))
-        elif metric == "industrial_wan":
-            if p.category in s.industrial_categories:
+            if cite:
+                ev.append(evidence(a.project, a.note))
+    elif metric == "industrial_wan":
+        industrial = s.industrial_categories
+        for a in projects:
+            p = a.project
+            if p.category in industrial:
                 total += p.contract_total_wan
-                ev.append(ctx.evidence(p, f"{p.category.value}项目 合同投资额 {w(p.contract_total_wan)} 万元"))
-        elif p.contract_total_wan >= s.big_project_min_wan:
-            total += ONE
-            ev.append(ctx.evidence(
-                p, f"合同投资额 {w(p.contract_total_wan)} ≥ {w(s.big_project_min_wan)} 万元，计 1 个"
-            ))
+                if cite:
+                    ev.append(evidence(p, f"{p.category.value}项目 合同投资额 {w(p.contract_total_wan)} 万元"))
+    else:
+        least = s.big_project_min_wan
+        least_text = w(least)
+        for a in projects:
+            p = a.project
+            if p.contract_total_wan >= least:
+                total += ONE
+                if cite:
+                    ev.append(evidence(p, f"合同投资额 {w(p.contract_total_wan)} ≥ {least_text} 万元，计 1 个"))
     return total, ev
 
 
-def standings(ctx: Context, assessed: Sequence[Assessed]) -> dict[str, Standing]:
+def standings(ctx: Context, assessed: Sequence[Assessed], *, cite: bool = True) -> dict[str, Standing]:
     """The bureau's and each allocated unit's values on their own targets, over the confirmed
     projects of the unit and its descendants; in final runs ``district_verified`` replaces
-    the bureau's figure for each metric it names."""
+    the bureau's figure for each metric it names. Without *cite*, the standings carry no
+    evidence (for a rule that only compares the values)."""
     s: InvestmentSettings = ctx.settings
     confirmed = [a for a in assessed if a.confirmed]
     out: dict[str, Standing] = {}
@@ -115,12 +133,13 @@ def standings(ctx: Context, assessed: Sequence[Assessed]) -> dict[str, Standing]
         values: dict[str, Decimal] = {}
         evidence: dict[str, tuple[Evidence, ...]] = {}
         for m in targets:
-            v, ev = _measure(ctx, mine, m)
+            v, ev = _measure(ctx, mine, m, cite)
             if uid == ctx.org.root.id and ctx.final and m in s.district_verified:
                 verified = s.district_verified[m]
-                ev.insert(0, Evidence(note=(
-                    f"以区考核组验收认定为准：{m} = {w(verified)}（台账合计 {w(v)}）"
-                )))
+                if cite:
+                    ev.insert(0, Evidence(note=(
+                        f"以区考核组验收认定为准：{m} = {w(verified)}（台账合计 {w(v)}）"
+                    )))
                 v = verified
             values[m] = v
             evidence[m] = tuple(ev)
@@ -171,14 +190,15 @@ def personal_projects(ctx: Context, assessed: Sequence[Assessed]) -> dict[str, l
 def score_personal(ctx: Context, credited: dict[str, list[Assessed]]) -> Iterator[Score]:
     """Rule 5 and 6 for people: ``personal_project`` (target 1) and ``points`` 100 / 0."""
     s: InvestmentSettings = ctx.settings
+    least_total, least_fixed = w(s.personal_min_total_wan), w(s.personal_min_fixed_asset_wan)
     for person in personal_people(ctx):
         subject = f"person:{person.id}"
         mine = credited.get(person.id, [])
         ev = [
             ctx.evidence(a.project, (
                 f"引进 {a.project.id}：合同投资额 {w(a.project.contract_total_wan)} ≥ "
-                f"{w(s.personal_min_total_wan)} 万元，计划固定资产投资 "
-                f"{w(a.project.planned_fixed_asset_wan)} ≥ {w(s.personal_min_fixed_asset_wan)} 万元"
+                f"{least_total} 万元，计划固定资产投资 "
+                f"{w(a.project.planned_fixed_asset_wan)} ≥ {least_fixed} 万元"
             ))
             for a in mine
         ]

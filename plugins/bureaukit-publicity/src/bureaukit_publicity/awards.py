@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from bureaukit import Context, Evidence, Payment
-from bureaukit.money import fmt_money, split_among, to_yuan
+from bureaukit.money import ZERO, fmt_money, split_among, to_yuan
 from bureaukit.periods import Period
 from bureaukit_publicity.counts import KIND_ZH, person_counts
 from bureaukit_publicity.fees import Priced
@@ -30,15 +30,19 @@ def whole_year(period: Period) -> bool:
     )
 
 
-def score_awards(ctx: Context, items: Sequence[Priced]) -> Iterator[Payment]:
+def score_awards(
+    ctx: Context, items: Sequence[Priced], counts: dict[str, dict[str, list[Priced]]] | None = None
+) -> Iterator[Payment]:
+    """年终 awards (*counts*: :func:`person_counts` of *items*, if the caller has it)."""
     s: PublicitySettings = ctx.settings
     if not (ctx.final and whole_year(ctx.period)):
         return
-    counts = person_counts(items)
+    if counts is None:
+        counts = person_counts(items)
     fees: dict[str, Decimal] = {}
     for p in items:
         for pid, share in p.shares.items():
-            fees[pid] = fees.get(pid, Decimal(0)) + share
+            fees[pid] = fees.get(pid, ZERO) + share
     for k in ("news", "info"):
         minimum = s.award.news_min if k == "news" else s.award.info_min
         places = s.award.news_count if k == "news" else s.award.info_count

@@ -14,7 +14,7 @@ from bureaukit.outcomes import Outcome
 from bureaukit_publicity.awards import score_awards
 from bureaukit_publicity.cases import score_cases
 from bureaukit_publicity.checks import check
-from bureaukit_publicity.counts import score_counts
+from bureaukit_publicity.counts import person_counts, score_counts
 from bureaukit_publicity.fees import priced, score_fees
 from bureaukit_publicity.records import Adoption, Case
 from bureaukit_publicity.settings import PublicitySettings
@@ -23,10 +23,11 @@ from bureaukit_publicity.staffing import score_staffing
 
 def score(ctx: Context) -> Iterator[Outcome]:
     items = priced(ctx)
+    counts = person_counts(items)
     yield from score_staffing(ctx)
     yield from score_cases(ctx)
-    yield from score_counts(ctx, items)
-    yield from score_awards(ctx, items)
+    yield from score_counts(ctx, items, counts)
+    yield from score_awards(ctx, items, counts)
     yield from score_fees(ctx, items)
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from bureaukit import Context, Finding
+from bureaukit.periods import ISO_DATES
 from bureaukit.records import enum_label
 from bureaukit_publicity.records import Case, CaseKind
 from bureaukit_publicity.settings import PublicitySettings
@@ -24,10 +25,10 @@ from bureaukit_publicity.settings import PublicitySettings
 def score_cases(ctx: Context) -> Iterator[Finding]:
     s: PublicitySettings = ctx.settings
     cases: list[Case] = sorted(ctx.records["cases"], key=lambda c: c.id)
-    for c in cases:
+    for c in cases:  # nearly every case is cited: its dates written through ISO_DATES
         due = c.received + timedelta(days=s.reply_days)
         label = enum_label(c.kind)
-        got = f"{c.received.isoformat()} + {s.reply_days} 天 = {due.isoformat()}"
+        got = f"{ISO_DATES[c.received]} + {s.reply_days} 天 = {ISO_DATES[due]}"
         if c.replied is not None and c.replied > due:
             late = (c.replied - due).days
             yield Finding(
@@ -35,13 +36,13 @@ def score_cases(ctx: Context) -> Iterator[Finding]:
                 "publicity.reply_overdue",
                 "warning",
                 {
-                    "zh": f"{label} {c.id}: {c.received.isoformat()} 收到, 应于 {due.isoformat()} 前答复, "
-                    f"{c.replied.isoformat()} 才答复, 逾期 {late} 天",
-                    "en": f"{c.kind.name} case {c.id} received {c.received.isoformat()} was due "
-                    f"{due.isoformat()} but answered {c.replied.isoformat()}, {late} days late",
+                    "zh": f"{label} {c.id}: {ISO_DATES[c.received]} 收到, 应于 {ISO_DATES[due]} 前答复, "
+                    f"{ISO_DATES[c.replied]} 才答复, 逾期 {late} 天",
+                    "en": f"{c.kind.name} case {c.id} received {ISO_DATES[c.received]} was due "
+                    f"{ISO_DATES[due]} but answered {ISO_DATES[c.replied]}, {late} days late",
                 },
                 due=due,
-                evidence=[ctx.evidence(c, f"{got} < 答复 {c.replied.isoformat()}")],
+                evidence=[ctx.evidence(c, f"{got} < 答复 {ISO_DATES[c.replied]}")],
             )
         elif c.replied is None and ctx.as_of > due:
             late = (ctx.as_of - due).days
@@ -50,13 +51,13 @@ def score_cases(ctx: Context) -> Iterator[Finding]:
                 "publicity.reply_overdue",
                 "warning",
                 {
-                    "zh": f"{label} {c.id}: {c.received.isoformat()} 收到, 应于 {due.isoformat()} 前答复, "
-                    f"截至 {ctx.as_of.isoformat()} 未答复, 已逾期 {late} 天",
-                    "en": f"{c.kind.name} case {c.id} received {c.received.isoformat()} was due "
-                    f"{due.isoformat()} and is unanswered on {ctx.as_of.isoformat()}, {late} days late",
+                    "zh": f"{label} {c.id}: {ISO_DATES[c.received]} 收到, 应于 {ISO_DATES[due]} 前答复, "
+                    f"截至 {ISO_DATES[ctx.as_of]} 未答复, 已逾期 {late} 天",
+                    "en": f"{c.kind.name} case {c.id} received {ISO_DATES[c.received]} was due "
+                    f"{ISO_DATES[due]} and is unanswered on {ISO_DATES[ctx.as_of]}, {late} days late",
                 },
                 due=due,
-                evidence=[ctx.evidence(c, f"{got} < {ctx.as_of.isoformat()}, 未答复")],
+                evidence=[ctx.evidence(c, f"{got} < {ISO_DATES[ctx.as_of]}, 未答复")],
             )
         if c.replied is None or c.kind is CaseKind.negative:
             continue
@@ -69,16 +70,16 @@ def score_cases(ctx: Context) -> Iterator[Finding]:
             why_zh = f"审核人 {approver.id} {approver.name} 不是宣传信息领导组负责人"
             why_en = f"approver {approver.id} is not a publicity_lead"
         else:
-            why_zh = f"审核人 {approver.id} {approver.name} 于 {c.replied.isoformat()} 不在岗"
-            why_en = f"approver {approver.id} was not in post on {c.replied.isoformat()}"
+            why_zh = f"审核人 {approver.id} {approver.name} 于 {ISO_DATES[c.replied]} 不在岗"
+            why_en = f"approver {approver.id} was not in post on {ISO_DATES[c.replied]}"
         yield Finding(
             f"unit:{c.unit}",
             "publicity.reply_unapproved",
             "violation",
             {
-                "zh": f"{label} {c.id} 于 {c.replied.isoformat()} 对外答复未经宣传信息领导组负责人审核: {why_zh}",
-                "en": f"{c.kind.name} case {c.id} was answered on {c.replied.isoformat()} without "
+                "zh": f"{label} {c.id} 于 {ISO_DATES[c.replied]} 对外答复未经宣传信息领导组负责人审核: {why_zh}",
+                "en": f"{c.kind.name} case {c.id} was answered on {ISO_DATES[c.replied]} without "
                 f"approval by the publicity lead: {why_en}",
             },
-            evidence=[ctx.evidence(c, f"答复 {c.replied.isoformat()}, 审核人 {c.approved_by or '空'}")],
+            evidence=[ctx.evidence(c, f"答复 {ISO_DATES[c.replied]}, 审核人 {c.approved_by or '空'}")],
         )

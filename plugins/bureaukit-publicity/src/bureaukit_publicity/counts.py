@@ -27,10 +27,14 @@ def person_counts(items: Sequence[Priced]) -> dict[str, dict[str, list[Priced]]]
     """person → kind → the adoptions that count for the award (each row once)."""
     out: dict[str, dict[str, list[Priced]]] = {}
     for p in items:
+        # Enum.name is a Python-level property: _name_ is the same text, read directly
+        kind = p.adoption.kind._name_ if p.outlet.counts else None
         for pid in p.adoption.authors:
-            mine = out.setdefault(pid, {k: [] for k in KINDS})
-            if p.outlet.counts:
-                mine[p.adoption.kind.name].append(p)
+            mine = out.get(pid)
+            if mine is None:  # not setdefault: that built a dict and two lists per row
+                mine = out[pid] = {k: [] for k in KINDS}
+            if kind is not None:
+                mine[kind].append(p)
     return out
 
 
@@ -39,26 +43,38 @@ def quota_units(s: PublicitySettings) -> list[str]:
     return sorted(u for u, q in s.quotas.items() if q.news > 0 or q.info > 0)
 
 
-def score_counts(ctx: Context, items: Sequence[Priced]) -> Iterator[Score]:
+def score_counts(
+    ctx: Context, items: Sequence[Priced], counts: dict[str, dict[str, list[Priced]]] | None = None
+) -> Iterator[Score]:
+    """The counts per person (*counts*: :func:`person_counts` of *items*, if the caller
+    has it) and per quota unit, with the points of each quota unit."""
     s: PublicitySettings = ctx.settings
-    for pid, kinds in sorted(person_counts(items).items()):
+    evidence = ctx.evidence
+    # an item by several authors counts for each of them with the same note: one
+    # Evidence for all of them
+    cited: dict[int, Evidence] = {}
+
+    def counted(p: Priced) -> Evidence:
+        e = cited.get(id(p))
+        if e is None:
+            a = p.adoption
+            e = cited[id(p)] = evidence(a, f"{a.item} {KIND_ZH[a.kind._name_]} 被 {p.outlet.zh} 采用 (计入评比)")
+        return e
+
+    for pid, kinds in sorted((person_counts(items) if counts is None else counts).items()):
         for k in KINDS:
             got = kinds[k]
             yield Score(
                 f"person:{pid}",
                 f"{k}_count",
                 len(got),
-                evidence=[
-                    ctx.evidence(p.adoption, f"{p.adoption.item} {KIND_ZH[k]} 被 {p.outlet.zh} 采用 (计入评比)")
-                    for p in got
-                ]
-                + [Evidence(note=f"计入评比的{KIND_ZH[k]} {len(got)} 条")],
+                evidence=[*map(counted, got), Evidence(note=f"计入评比的{KIND_ZH[k]} {len(got)} 条")],
             )
     # each unit's adoptions of each kind, in ledger order, grouped in one pass: a scan of
     # all items per quota unit and kind was quadratic (most of a million-row run)
     by_unit: dict[tuple[str, str], list[Priced]] = {}
     for p in items:
-        by_unit.setdefault((p.adoption.unit, p.adoption.kind.name), []).append(p)
+        by_unit.setdefault((p.adoption.unit, p.adoption.kind._name_), []).append(p)
     for uid in quota_units(s):
         q = s.quotas[uid]
         ratios: list[tuple[str, int, int]] = []
@@ -74,10 +90,9 @@ def score_counts(ctx: Context, items: Sequence[Priced]) -> Iterator[Score]:
                 len(got),
                 target=need,
                 evidence=[
-                    ctx.evidence(p.adoption, f"{p.adoption.item} {KIND_ZH[k]} 被 {p.outlet.zh} 采用")
-                    for p in got
-                ]
-                + [Evidence(note=f"{uid} {KIND_ZH[k]} {len(got)} / 任务 {need}")],
+                    *(evidence(p.adoption, f"{p.adoption.item} {KIND_ZH[k]} 被 {p.outlet.zh} 采用") for p in got),
+                    Evidence(note=f"{uid} {KIND_ZH[k]} {len(got)} / 任务 {need}"),
+                ],
             )
         parts = [min(Decimal(1), Decimal(have) / need) for _, have, need in ratios]
         points = Decimal(100) * sum(parts, Decimal(0)) / len(parts)

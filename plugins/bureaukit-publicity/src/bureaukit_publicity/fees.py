@@ -13,14 +13,15 @@ run, and a final run pays ``fee`` per person per calendar half to the people of
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import date
 from decimal import Decimal
 
 import attrs
 
 from bureaukit import Context, Evidence, FieldsRepr, Payment, Score
-from bureaukit.money import fmt_money, split_among
+from bureaukit.money import MoneyText, fmt_money, split, split_among
 from bureaukit.org import Org
-from bureaukit.periods import half_of
+from bureaukit.periods import ISO_DATES, half_of
 from bureaukit_publicity.outlets import resolve_outlet
 from bureaukit_publicity.records import Adoption, ArticleKind
 from bureaukit_publicity.settings import Outlet, PublicitySettings, settings_outlets
@@ -37,17 +38,27 @@ class Priced(FieldsRepr):
     shares: dict[str, Decimal]
 
     def note(self, person: str | None = None) -> str:
+        base = self.stem()
+        if person is not None:
+            base += _own_share(person, fmt_money(self.shares[person]))
+        return base
+
+    def stem(self) -> str:
+        """The note without the person's own share: the same for every author."""
         a = self.adoption
-        base = f"{a.item} {self.outlet.zh}({self.outlet.code}) {a.date.isoformat()}: 稿酬 {self.outlet.fee_yuan} 元"
+        o = self.outlet
+        base = f"{a.item} {o.zh}({o.code}) {ISO_DATES[a.date]}: 稿酬 {o.fee_yuan} 元"
         if self.long:
             base += f" × 长篇({a.chars} 字) 双倍 = {self.fee} 元"
         n = len(a.authors)
         if n > 1:
             parts = ", ".join(f"{p} {fmt_money(s)}" for p, s in self.shares.items())
             base += f" ÷ {n} 人 → {parts}"
-        if person is not None:
-            base += f"; 本人 {person} {fmt_money(self.shares[person])} 元"
         return base
+
+
+def _own_share(person: str, share_text: str) -> str:
+    return f"; 本人 {person} {share_text} 元"
 
 
 def is_long(a: Adoption, s: PublicitySettings) -> bool:
@@ -64,13 +75,28 @@ def priced(ctx: Context) -> list[Priced]:
     # a ledger names a handful of outlets over and over: resolve each cell text once
     # (resolve_outlet normalises every outlet's code and name on each call)
     resolved: dict[str, Outlet | None] = {}
+    # and an outlet's fee splits the same way among any n authors: split it once per
+    # (outlet, long, n), not once per row
+    splits: dict[tuple[str, bool, int], tuple[Decimal, list[Decimal]]] = {}
     for a in ctx.records["adoptions"]:
         o = resolved[a.outlet] if a.outlet in resolved else resolved.setdefault(a.outlet, resolve_outlet(a.outlet, table))
         if o is None:  # check reports it; a run never gets here with one
             continue
         long = is_long(a, s)
-        fee = o.fee_yuan * s.long_multiplier if long else o.fee_yuan
-        out.append(Priced(a, o, fee, long, split_among(fee, list(a.authors))))
+        authors = a.authors
+        n = len(authors)
+        how = splits.get((o.code, long, n))
+        if how is None:
+            fee = o.fee_yuan * s.long_multiplier if long else o.fee_yuan
+            how = splits[o.code, long, n] = (fee, split(fee, n))
+        fee, parts = how
+        if n == 1:
+            shares = {authors[0]: parts[0]}
+        elif len(set(authors)) == n:
+            shares = dict(zip(authors, parts, strict=True))
+        else:
+            shares = split_among(fee, authors)  # raises: a name listed twice
+        out.append(Priced(a, o, fee, long, shares))
     out.sort(key=lambda p: (p.adoption.date, p.adoption.item, p.outlet.code, p.adoption.authors))
     return out
 
@@ -85,32 +111,41 @@ def is_fee_person(org: Org, pid: str, fee_units: Sequence[str] | None) -> bool:
 
 def score_fees(ctx: Context, items: Sequence[Priced]) -> Iterator[Score | Payment]:
     s: PublicitySettings = ctx.settings
-    by_person: dict[str, list[Priced]] = {}
+    # each item with its note stem, written once for all its authors
+    by_person: dict[str, list[tuple[Priced, str]]] = {}
     for p in items:
+        stem = p.stem()
         for pid in p.adoption.authors:
-            by_person.setdefault(pid, []).append(p)
+            by_person.setdefault(pid, []).append((p, stem))
+    evidence = ctx.evidence
+    money = MoneyText()
+    halves_of: dict[date, str | None] = {}  # the half of each day in the period
     for pid in sorted(by_person):
         mine = by_person[pid]
-        total = sum((p.shares[pid] for p in mine), Decimal(0))
+        # one Evidence per item for this person, cited by the Score and again by the
+        # half's Payment: the same row, the same note
+        cited = [evidence(p.adoption, stem + _own_share(pid, money[p.shares[pid]])) for p, stem in mine]
+        total = sum((p.shares[pid] for p, _ in mine), Decimal(0))
         yield Score(
             f"person:{pid}",
             "fees_yuan",
             total,
             unit="元",
-            evidence=[ctx.evidence(p.adoption, p.note(pid)) for p in mine]
-            + [Evidence(note=f"稿酬合计 {fmt_money(total)} 元 ({len(mine)} 条采用)")],
+            evidence=[*cited, Evidence(note=f"稿酬合计 {fmt_money(total)} 元 ({len(mine)} 条采用)")],
         )
         if not ctx.final:
             continue
         if not is_fee_person(ctx.org, pid, s.fee_units):
             continue
-        halves: dict[str, list[Priced]] = {}
-        for p in mine:
-            if ctx.period.contains(p.adoption.date):
-                halves.setdefault(half_of(p.adoption.date), []).append(p)
+        halves: dict[str, list[tuple[Priced, Evidence]]] = {}
+        for (p, _), e in zip(mine, cited, strict=True):
+            day = p.adoption.date
+            half = halves_of[day] if day in halves_of else halves_of.setdefault(day, _half(ctx, day))
+            if half is not None:
+                halves.setdefault(half, []).append((p, e))
         for half in sorted(halves):
             got = halves[half]
-            amount = sum((p.shares[pid] for p in got), Decimal(0))
+            amount = sum((p.shares[pid] for p, _ in got), Decimal(0))
             if amount == 0:
                 continue
             yield Payment(
@@ -118,6 +153,10 @@ def score_fees(ctx: Context, items: Sequence[Priced]) -> Iterator[Score | Paymen
                 "fee",
                 amount,
                 period=half,
-                evidence=[ctx.evidence(p.adoption, p.note(pid)) for p in got]
-                + [Evidence(note=f"{half} 稿酬 {len(got)} 条合计 {fmt_money(amount)} 元")],
+                evidence=[*(e for _, e in got), Evidence(note=f"{half} 稿酬 {len(got)} 条合计 {fmt_money(amount)} 元")],
             )
+
+
+def _half(ctx: Context, day: date) -> str | None:
+    """The calendar half a day's fee is paid in, None outside the period."""
+    return half_of(day) if ctx.period.contains(day) else None

@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from bureaukit.context import Context
 from bureaukit.outcomes import Finding
+from bureaukit.periods import ISO_DATES
 from bureaukit_style.records import Complaint
 from bureaukit_style.settings import Resolved
 from bureaukit_style.window import window_of, within
@@ -24,24 +25,24 @@ def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
     rows: list[Complaint] = sorted(
         (c for c in ctx.records["complaints"] if within(c.received, w)), key=lambda c: c.id
     )
-    for c in rows:
+    for c in rows:  # dates written through ISO_DATES: isoformat() memoised, for every row
         due = c.received + timedelta(days=limit)
         resolved = c.handled is not None and bool(c.result and c.result.strip())
         if resolved:
             assert c.handled is not None
             days = (c.handled - c.received).days
             late = days > limit
-            zh = f"{c.received.isoformat()} 受理，{c.handled.isoformat()} 办结，用时 {days} 天"
-            en = f"received {c.received.isoformat()}, resolved {c.handled.isoformat()} after {days} days"
+            zh = f"{ISO_DATES[c.received]} 受理，{ISO_DATES[c.handled]} 办结，用时 {days} 天"
+            en = f"received {ISO_DATES[c.received]}, resolved {ISO_DATES[c.handled]} after {days} days"
         else:
             days = (ctx.as_of - c.received).days
             late = days > limit
             state = "已办结但无处理结果" if c.handled is not None else "未办结"
-            zh = f"{c.received.isoformat()} 受理，至 {ctx.as_of.isoformat()} {state}，已 {days} 天"
+            zh = f"{ISO_DATES[c.received]} 受理，至 {ISO_DATES[ctx.as_of]} {state}，已 {days} 天"
             en = (
-                f"received {c.received.isoformat()}, unresolved "
+                f"received {ISO_DATES[c.received]}, unresolved "
                 f"{'(handled without a result) ' if c.handled is not None else ''}"
-                f"{days} days later at {ctx.as_of.isoformat()}"
+                f"{days} days later at {ISO_DATES[ctx.as_of]}"
             )
         if late:
             yield Finding(
@@ -53,7 +54,7 @@ def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
                     "en": f"complaint {c.id}: {en}, over the {limit}-day limit",
                 },
                 due=due,
-                evidence=(ctx.evidence(c, f"{zh} > {limit} 天; 时限 {due.isoformat()}"),),
+                evidence=(ctx.evidence(c, f"{zh} > {limit} 天; 时限 {ISO_DATES[due]}"),),
             )
         if c.verified_against:
             pid = c.verified_against
@@ -62,8 +63,8 @@ def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
                 code="style.suspension",
                 severity="violation",
                 message={
-                    "zh": f"投诉 {c.id}（{c.received.isoformat()} 受理）查实针对 {pid}：一次性投诉查实停职",
-                    "en": f"complaint {c.id} (received {c.received.isoformat()}) verified against "
+                    "zh": f"投诉 {c.id}（{ISO_DATES[c.received]} 受理）查实针对 {pid}：一次性投诉查实停职",
+                    "en": f"complaint {c.id} (received {ISO_DATES[c.received]}) verified against "
                     f"{pid}: suspension under the one-verified-complaint rule",
                 },
                 evidence=(ctx.evidence(c, f"查实对象 {pid}"),),

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from bureaukit.context import Context
 from bureaukit.outcomes import Finding
+from bureaukit.periods import ISO_DATES
 from bureaukit_style.records import Problem
 from bureaukit_style.settings import Resolved, is_eight
 from bureaukit_style.window import Deduction, window_of, within
@@ -35,10 +36,9 @@ def problem_rules(ctx: Context, r: Resolved) -> Iterator[Finding | Deduction]:
         what = "八不准" if eight else "问题"
         kind_en = "eight-prohibitions breach" if eight else "problem"
         who_zh = f"人员 {p.person}" if p.person else f"单位 {p.unit}"
-        note = (
-            f"{p.id} {p.date.isoformat()} {pdef.code} {pdef.name}（{p.source.value}）: "
-            f"{what}扣 {points} 分"
-        )
+        day = ISO_DATES[p.date]  # once per row, not once per text (isoformat, memoised)
+        source = p.source.value
+        note = f"{p.id} {day} {pdef.code} {pdef.name}（{source}）: {what}扣 {points} 分"
         ev = ctx.evidence(p, note)
         if p.person:
             yield Deduction(f"person:{p.person}", points, ev)
@@ -49,10 +49,10 @@ def problem_rules(ctx: Context, r: Resolved) -> Iterator[Finding | Deduction]:
             code="style.problem",
             severity="violation" if eight else "warning",
             message={
-                "zh": f"{who_zh}查实{what}“{pdef.name}”（{pdef.code}，{p.id}，{p.date.isoformat()}，"
-                f"{p.source.value}）：扣 {points} 分",
+                "zh": f"{who_zh}查实{what}“{pdef.name}”（{pdef.code}，{p.id}，{day}，"
+                f"{source}）：扣 {points} 分",
                 "en": f"{subject}: verified {kind_en} {pdef.code} “{pdef.name}” ({p.id}, "
-                f"{p.date.isoformat()}, {p.source.name}): {points} points deducted",
+                f"{day}, {p.source.name}): {points} points deducted",
             },
             evidence=(ev,),
         )

@@ -11,7 +11,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from bureaukit import Context, Evidence, Score
-from bureaukit_wubi.evidence_rates import Rate, benchmark_rate, item_rate, on_time, stage_note
+from bureaukit.periods import ISO_DATES
+from bureaukit_wubi.evidence_rates import Rate, benchmark_rate, item_rate, stage_note
 from bureaukit_wubi.ratings import trim_ratings
 from bureaukit_wubi.records import Benchmark, Item, Rating, completed_on, due_of, item_title
 from bureaukit_wubi.settings import COMPARE, DIMENSIONS, WubiSettings
@@ -77,14 +78,16 @@ def dimension_scores(
 
 
 def _item_note(item: Item) -> str:
+    # once per item of the run: on_time() inlined, dates written through ISO_DATES
     done = completed_on(item)
-    if on_time(item):
-        state = f"{done} 按时完成 on time"
-    elif done is not None:
-        state = f"{done} 逾期完成 late"
-    else:
+    due = due_of(item)
+    if done is None:
         state = "未完成 not done"
-    return f"“{item_title(item)}” 时限 due {due_of(item)}，{state}"
+    elif done <= due:
+        state = f"{ISO_DATES[done]} 按时完成 on time"
+    else:
+        state = f"{ISO_DATES[done]} 逾期完成 late"
+    return f"“{item_title(item)}” 时限 due {ISO_DATES[due]}，{state}"
 
 
 def points(settings: WubiSettings, unit: str, dims: Mapping[str, Decimal]) -> Score | None:

@@ -1,0 +1,218 @@
+"""The loading shortcuts give what the plain ways give: the interpreted and the compiled
+row builders, origins stored as packed ints, annotations evaluated once per text."""
+
+from __future__ import annotations
+
+import typing
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, ClassVar
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tiny import Deed, Kind, Step
+
+from bureaukit import Ledger, col
+from bureaukit.cells import converter_for
+from bureaukit.context import Context, Origin, Origins
+from bureaukit.ledgers import Plan, compile_row, interpret_row
+from bureaukit.org import Person, Unit
+from bureaukit.records import _annotations, record_spec
+
+
+class Text(str):
+    """A text cell a plugin's reader might give: a str, but not exactly one."""
+
+
+CELLS = st.one_of(
+    st.none(),
+    st.sampled_from(["", " ", "\u3000", "\t\n", "x", " x ", "bad", "0", "1", "-3", "2014-05-20", "2014年5月20日",
+                     "41779", "1,234", "1e999", "是", "否", "visit", "走访", "p2;p3", "p2、p3", "；", "nan"]),
+    st.text(max_size=6),
+    st.builds(Text, st.sampled_from(["", " ", "x", "2014-05-20"])),
+    st.integers(-3, 50000),
+    st.booleans(),
+    st.decimals(places=2, min_value=-10, max_value=10),
+    st.sampled_from([Decimal("NaN"), Decimal("-Infinity"), Decimal("-0"), Decimal("1E+99")]),
+    st.floats(allow_nan=True),
+    st.sampled_from([date(2014, 5, 20), datetime(2014, 5, 20, 8, 30), ["p2", " ", "p3"], {"a": 1}, ("x",)]),
+)
+
+
+def plan_of(cls: type, absent: frozenset[str] = frozenset()) -> Plan:
+    """Cell i for field i, except the *absent* columns."""
+    return [
+        (i if f.name not in absent else None, f"{f.label}*", converter_for(f), f)
+        for i, f in enumerate(record_spec(cls).fields)
+    ]
+
+
+def same(a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
+    return a == b and type(a[0]) is type(b[0])
+
+
+@pytest.mark.parametrize("cls", [Deed, Step])
+@settings(max_examples=300, deadline=None)
+@given(rows=st.lists(st.lists(CELLS, min_size=8, max_size=8), min_size=1, max_size=6))
+def test_interpreted_and_compiled_rows_agree(cls: type, rows: list[list[Any]]) -> None:
+    plan = plan_of(cls)
+    interpreted, compiled = interpret_row(plan, cls), compile_row(plan, cls)
+    for cells in rows * 2:  # twice: the second time through the memo
+        assert same(interpreted(list(cells)), compiled(list(cells))), cells
+
+
+@attrs.frozen
+class Tagged:
+    __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "记录", "en": "Notes"}, key=("id",))
+    id: str = attrs.field(metadata=col("编号"))
+    text: str | None = attrs.field(default=None, metadata=col("内容"))
+    tags: tuple[str, ...] = attrs.field(default=attrs.Factory(tuple), metadata=col("标签"))
+    delta: int = attrs.field(default=0, metadata=col("变化", signed=True))
+    when: date | None = attrs.field(default=None, metadata=col("日期"))
+
+    @id.validator
+    def _check(self, _attribute: object, value: str) -> None:
+        if value == "bad":
+            raise ValueError("id may not be bad")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(st.lists(CELLS, min_size=5, max_size=5), min_size=1, max_size=6),
+    absent=st.sets(st.sampled_from(["text", "tags", "delta", "when"])),
+)
+def test_absent_columns_factories_and_invalid_records_agree(rows: list[list[Any]], absent: set[str]) -> None:
+    plan = plan_of(Tagged, frozenset(absent))
+    interpreted, compiled = interpret_row(plan, Tagged), compile_row(plan, Tagged)
+    for cells in rows * 2:
+        a, b = interpreted(list(cells)), compiled(list(cells))
+        assert same(a, b), cells
+        if a[0] is not None and ("tags" in absent or cells[2] is None or cells[2] == ""):
+            assert a[0].tags == ()
+
+
+def test_an_invalid_record_reads_the_same() -> None:
+    plan = plan_of(Tagged)
+    for build in (interpret_row(plan, Tagged), compile_row(plan, Tagged)):
+        assert build(["bad", "", "", "", ""]) == (None, [(None, "invalid record: id may not be bad")])
+        assert build(["", "x", "a;b", "x", "2014-02-30"]) == (None, [
+            ("编号*", "required, but the cell is empty"),
+            ("变化*", 'expected a number, got "x"'),
+            ("日期*", 'not a real date, got "2014-02-30"'),
+        ])
+
+
+# --- origins ---------------------------------------------------------------------------
+
+
+def test_origins_pack_rows_and_build_the_same_origin() -> None:
+    a, b, c = object(), object(), object()
+    origins = Origins()
+    origins.add("ledgers/a.csv", [a, b], [2, 1_048_576])
+    origins.add("org/units.csv", [c], [7])
+    assert origins.get(id(a)) == Origin("ledgers/a.csv", 2)
+    assert origins[id(b)] == Origin("ledgers/a.csv", 1_048_576)
+    assert origins.get(id(c)) == Origin("org/units.csv", 7)
+    assert type(origins.get(id(c))) is Origin and hash(origins[id(c)]) == hash(Origin("org/units.csv", 7))
+    assert origins.get(12345) is None and origins.get(12345, "none") == "none" and 12345 not in origins
+    with pytest.raises(KeyError):
+        origins[12345]
+    assert len(origins) == 3 and set(origins) == {id(a), id(b), id(c)} and id(a) in origins
+    assert dict(origins) == {id(a): Origin("ledgers/a.csv", 2), id(b): Origin("ledgers/a.csv", 1_048_576),
+                             id(c): Origin("org/units.csv", 7)}
+
+
+def test_rows_that_do_not_pack_are_kept_as_they_are() -> None:
+    recs = [object() for _ in range(4)]
+    origins = Origins()
+    origins.add("x.csv", recs[:2], [-1, 0])  # any int packs, even one no reader gives
+    origins.add("y.csv", recs[2:], [True, 3])  # type: ignore[list-item]  # a plugin reader's oddity
+    got = [origins[id(r)] for r in recs]
+    assert got == [Origin("x.csv", -1), Origin("x.csv", 0), Origin("y.csv", True), Origin("y.csv", 3)]
+    assert got[2].row is True
+
+
+def test_overlaid_origins_share_the_store_and_leave_it_alone() -> None:
+    old, new = object(), object()
+    origins = Origins()
+    origins.add("a.csv", [old], [5])
+    view = origins.overlaid({id(new): Origin("a.csv", 5)})
+    assert view[id(new)] == view[id(old)] == Origin("a.csv", 5)
+    assert id(new) not in origins and len(view) == 2 and len(origins) == 1
+
+
+def test_a_run_finds_the_origin_of_a_record_it_remade() -> None:
+    """A completion date after as_of is read as empty: the run's record is a new object,
+    cited at the row of the one read, whether origins are a dict or packed."""
+    from bureaukit.org import build_org
+    from bureaukit.periods import parse_period
+
+    org = build_org([Unit("root", "局", "bureau", None), Unit("s1", "站", "station", "root")], [])
+    period = parse_period("2014")
+    deed = Deed("d1", "s1", date(2014, 3, 1), Kind.visit, done=date(2014, 12, 1))
+    packed = Origins()
+    packed.add("ledgers/deeds.csv", [deed], [2])
+    for origins in (packed, {id(deed): Origin("ledgers/deeds.csv", 2)}):
+        ctx = Context(campaign="tiny", org=org, period=period, as_of=date(2014, 6, 30), calendar=None,  # type: ignore[arg-type]
+                      settings=None, records={"deeds": [deed]}, origins=origins, specs={"deeds": record_spec(Deed)})
+        (run_deed,) = ctx.records["deeds"]
+        assert run_deed is not deed and run_deed.done is None
+        assert ctx.origin(run_deed) == ctx.origin(deed) == Origin("ledgers/deeds.csv", 2)
+        later = ctx.at(date(2014, 7, 31))
+        assert later.origin(later.records["deeds"][0]) == Origin("ledgers/deeds.csv", 2)
+
+
+# --- annotations -----------------------------------------------------------------------
+
+
+def record_classes() -> list[type]:
+    from bureaukit.plugins import installed, load_campaigns, new_manager
+
+    classes: list[type] = [Unit, Person, Deed, Step, Tagged]
+    names = sorted(installed())
+    for loaded in load_campaigns(new_manager(), names, ()).values():
+        classes += loaded.campaign.records.values()
+    return classes
+
+
+@pytest.mark.parametrize("cls", record_classes(), ids=lambda c: c.__qualname__)
+def test_annotations_are_what_typing_gives(cls: type) -> None:
+    assert _annotations(cls, attrs.fields(cls)) == typing.get_type_hints(cls)
+
+
+shadow = 1  # a module name that a class attribute of the same name must not hide
+
+
+@attrs.frozen
+class Shadowed:
+    __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "记录", "en": "Notes"})
+    str: int = attrs.field(metadata=col("数"))  # "str" below is then this field, for typing
+    name: str = attrs.field(default="", metadata=col("名称"))
+
+
+@attrs.frozen
+class Forward:
+    # text inside the annotation text: typing evaluates it, a plain eval leaves it as text
+    __ledger__: ClassVar["Ledger"] = Ledger(title={"zh": "记录", "en": "Notes"})  # noqa: UP037
+    items: tuple["int", ...] = attrs.field(metadata=col("数"))  # noqa: UP037
+
+
+@attrs.frozen
+class Unknown:
+    __ledger__: ClassVar[NoSuchName] = Ledger(title={"zh": "记录", "en": "Notes"})  # type: ignore[name-defined]  # noqa: F821
+    n: int = attrs.field(metadata=col("数"))
+
+
+@pytest.mark.parametrize("cls", [Shadowed, Forward, Unknown])
+def test_what_might_read_otherwise_is_left_to_typing(cls: type) -> None:
+    assert _annotations(cls, attrs.fields(cls)) is None
+
+
+def test_record_spec_raises_as_before_for_what_typing_cannot_read() -> None:
+    with pytest.raises(NameError):
+        record_spec(Unknown)
+    with pytest.raises(TypeError, match=r"Shadowed.name: <member 'str' of 'Shadowed' objects> is not a ledger type"):
+        record_spec(Shadowed)
+    assert record_spec(Forward).fields[0].base is int and record_spec(Forward).fields[0].many
