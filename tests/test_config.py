@@ -94,3 +94,28 @@ def test_unknown_ledger_kind_and_missing_file(bureau_dir: Path, tiny_plugin: obj
     text = "\n".join(errors_of(cfg, (tiny_plugin,)))
     assert 'campaigns.tiny.ledgers.deed: unknown record kind "deed" (did you mean "deeds"?)' in text
     assert "nope.csv: no such file (looked for " in text and str(bureau_dir / "ledgers" / "nope.csv") in text
+
+
+def test_field_types_resolve_as_typing_does() -> None:
+    """config resolves settings annotations itself (for start-up time): every config and
+    installed settings class must come out exactly as typing.get_type_hints says."""
+    import importlib
+    import typing
+
+    import attrs
+
+    from bureaukit import config
+
+    checked = 0
+    for name in ["bureaukit.config"] + [f"bureaukit_{p}.settings" for p in ("investment", "publicity", "wubi", "style", "conduct")]:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        for cl in vars(module).values():
+            if isinstance(cl, type) and attrs.has(cl) and cl.__module__ == name:
+                hints = typing.get_type_hints(cl)
+                config._resolve_field_types(cl)
+                assert {a.name: a.type for a in attrs.fields(cl)} == {a.name: hints[a.name] for a in attrs.fields(cl)}
+                checked += 1
+    assert checked >= 6

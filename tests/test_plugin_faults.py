@@ -79,6 +79,11 @@ PLUGINS: dict[str, str] = {
         '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("marker")]\n'
     ),
     "badhook": '@bureaukit.hookimpl\ndef bureaukit_campaigns(registry):\n    return [campaign("badhook")]\n',
+    "atexiter": (
+        "import atexit, os, pathlib\n"
+        "atexit.register(lambda: pathlib.Path(os.environ['BUREAUKIT_MARKER']).write_text('flushed'))\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("atexiter")]\n'
+    ),
     "good": '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("good")]\n',
 }
 
@@ -166,6 +171,25 @@ def test_a_good_fake_plugin_scores(site: Path, tmp_path: Path) -> None:
     p = cli(site, root, "score", "bureau.toml", "-o", "out/r.json")
     assert p.returncode == 0, p.stderr
     assert '"distribution": "bureaukit-fake-good"' in (root / "out" / "r.json").read_text(encoding="utf-8")
+
+
+def test_the_quick_exit_keeps_atexit_handlers_and_every_byte(site: Path, tmp_path: Path) -> None:
+    """The command leaves with os._exit after running atexit handlers and flushing:
+    a plugin's handler still runs, JSON far larger than a pipe's buffer arrives whole on
+    stdout, and the exit codes are the ordinary ones."""
+    import json
+
+    marker = tmp_path / "atexit.txt"
+    root = bureau(tmp_path, ["atexiter"])
+    p = cli(site, root, "score", "bureau.toml", "-f", "json", marker=marker)
+    assert p.returncode == 0, p.stderr
+    assert marker.read_text() == "flushed"
+    assert json.loads(p.stdout)["campaigns"][0]["name"] == "atexiter"
+    demo = Path(__file__).resolve().parents[1] / "configs" / "demo" / "bureau.toml"
+    p = cli(site, tmp_path, "score", str(demo), "-f", "json")
+    assert p.returncode == 0 and len(p.stdout) > 1 << 17 and json.loads(p.stdout)["schema"] == 1
+    assert cli(site, tmp_path, "score", "nowhere.toml").returncode == 2
+    assert cli(site, tmp_path, "--version").returncode == 0
 
 
 def test_a_plugin_not_enabled_is_never_imported(site: Path, tmp_path: Path) -> None:
