@@ -119,3 +119,15 @@ def test_field_types_resolve_as_typing_does() -> None:
                 assert {a.name: a.type for a in attrs.fields(cl)} == {a.name: hints[a.name] for a in attrs.fields(cl)}
                 checked += 1
     assert checked >= 6
+
+
+@pytest.mark.parametrize("size", [0, 1, (1 << 18) - 1, 1 << 18, (1 << 18) + 1])
+def test_small_and_large_inputs_hash_alike(size: int) -> None:
+    import hashlib
+
+    from bureaukit.errors import sha256
+
+    data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    h = sha256(len(data))
+    h.update(data)
+    assert h.hexdigest() == hashlib.sha256(data).hexdigest()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from bureaukit._repr import FieldsRepr
+    from bureaukit._repr import FieldMethods
     from bureaukit.bureau import Bureau, load
     from bureaukit.campaigns import (
         API_VERSION,
@@ -61,7 +61,7 @@ _LAZY = {
     "Ledger": "bureaukit.records",
     "col": "bureaukit.records",
     "Result": "bureaukit.result",
-    "FieldsRepr": "bureaukit._repr",
+    "FieldMethods": "bureaukit._repr",
 }
 
 __all__ = [
@@ -75,7 +75,7 @@ __all__ = [
     "ConfigWarning",
     "Context",
     "Evidence",
-    "FieldsRepr",
+    "FieldMethods",
     "Finding",
     "InputError",
     "Ledger",

@@ -6,7 +6,6 @@ returns a :class:`Bureau` ready to score.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,11 +13,11 @@ from typing import Any
 import attrs
 import pluggy
 
-from bureaukit._repr import FieldsRepr
+from bureaukit._repr import FieldMethods
 from bureaukit.campaigns import ConfigError, ConfigWarning, LedgerError
 from bureaukit.config import Config, did_you_mean, read_config, structure_settings
 from bureaukit.context import CheckContext, Origins
-from bureaukit.errors import InputError, PluginFailure, one_line
+from bureaukit.errors import InputError, PluginFailure, one_line, sha256
 from bureaukit.ledgers import (
     Problems,
     Source,
@@ -36,7 +35,7 @@ from bureaukit.workcalendar import Calendar, expand_days, official_calendar
 
 
 @attrs.define(repr=False)
-class CampaignData(FieldsRepr):
+class CampaignData(FieldMethods):
     """One enabled campaign as loaded: its registration, settings and records."""
 
     loaded: LoadedCampaign
@@ -50,7 +49,7 @@ class CampaignData(FieldsRepr):
 
 
 @attrs.define(repr=False)
-class Bureau(FieldsRepr):
+class Bureau(FieldMethods):
     """A bureau ready to score: what :func:`bureaukit.load` returns."""
 
     config: Config
@@ -76,11 +75,11 @@ class Bureau(FieldsRepr):
 
 
 def _file_hash(path: Path) -> str:
-    h = hashlib.sha256()
+    h = sha256(path.stat().st_size)
     with path.open("rb") as fh:
         while chunk := fh.read(1 << 20):
             h.update(chunk)
-    return "sha256:" + h.hexdigest()
+    return "sha256:" + str(h.hexdigest())
 
 
 def _inline_table(items: Sequence[Mapping[str, Any]]) -> Table:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from bureaukit._repr import FieldsRepr
+from bureaukit._repr import FieldMethods
 from bureaukit.records import record_spec
 
 if TYPE_CHECKING:
@@ -23,8 +23,8 @@ NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 KIND = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-@attrs.frozen(repr=False)
-class Phase(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Phase(FieldMethods):
     """A phase 阶段 of a campaign with the steps 环节 each participating unit must do."""
 
     id: str
@@ -34,8 +34,8 @@ class Phase(FieldsRepr):
     steps: tuple[str, ...]
 
 
-@attrs.frozen(repr=False)
-class ConfigError(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class ConfigError(FieldMethods):
     """A problem in the campaign's settings: ``path`` is relative to its table
     (``"allocation.road"`` → ``campaigns.investment.allocation.road``)."""
 
@@ -43,16 +43,16 @@ class ConfigError(FieldsRepr):
     message: str
 
 
-@attrs.frozen(repr=False)
-class ConfigWarning(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class ConfigWarning(FieldMethods):
     """Worth telling the administrator, not an error (``check`` exits 0)."""
 
     path: str
     message: str
 
 
-@attrs.frozen(repr=False)
-class LedgerError(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class LedgerError(FieldMethods):
     """A problem with one record: reported as ``FILE:ROW: column: message``."""
 
     record: object
@@ -63,8 +63,8 @@ class LedgerError(FieldsRepr):
 CheckIssue = ConfigError | ConfigWarning | LedgerError
 
 
-@attrs.frozen(repr=False)
-class Campaign(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Campaign(FieldMethods):
     """A campaign's registration, returned from ``bureaukit_campaigns``.
 
     - ``name``: the campaign name = entry point name (``investment``).

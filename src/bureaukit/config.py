@@ -28,13 +28,13 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from bureaukit._repr import FieldsRepr
-from bureaukit.errors import InputError
+from bureaukit._repr import FieldMethods
+from bureaukit.errors import InputError, sha256
 from bureaukit.records import enum_choices, enum_label
 
 
-@attrs.frozen(repr=False)
-class BureauConfig(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class BureauConfig(FieldMethods):
     """``[bureau]``: who is scored and how reports speak."""
 
     id: str
@@ -44,8 +44,8 @@ class BureauConfig(FieldsRepr):
     time_progress: Literal["days", "months"] = "days"
 
 
-@attrs.frozen(repr=False)
-class CalendarConfig(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class CalendarConfig(FieldMethods):
     """``[calendar]``: rest days beyond weekends, make-up workdays 调休, or China's official calendar."""
 
     holidays: tuple[str | date, ...] = ()
@@ -53,14 +53,14 @@ class CalendarConfig(FieldsRepr):
     source: Literal["weekends", "chinese-calendar"] = "weekends"
 
 
-@attrs.frozen(repr=False)
-class Grade(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Grade(FieldMethods):
     min: Decimal
     label: str
 
 
-@attrs.frozen(repr=False)
-class ScoringConfig(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class ScoringConfig(FieldMethods):
     """``[scoring]``: how campaign points make a scorecard (CORE §9)."""
 
     weights: dict[str, Decimal] | None = None
@@ -70,16 +70,16 @@ class ScoringConfig(FieldsRepr):
     rank_people: bool = False
 
 
-@attrs.frozen(repr=False)
-class CampaignTable(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class CampaignTable(FieldMethods):
     """One ``[campaigns.<name>]`` table: its ledgers (core-owned) and the rest (settings)."""
 
     ledgers: dict[str, tuple[str, ...]]
     settings: dict[str, Any]
 
 
-@attrs.frozen(repr=False)
-class Config(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Config(FieldMethods):
     """A read config. ``root`` is the folder paths are resolved against."""
 
     path: Path
@@ -405,6 +405,12 @@ def structure(value: Any, cls: type[Any], path: str) -> tuple[Any, list[tuple[st
         return None, [(path, _message(exc, cls))]
 
 
+def _digest(data: bytes) -> str:
+    h = sha256(len(data))
+    h.update(data)
+    return str(h.hexdigest())
+
+
 def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
     m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
     text = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
@@ -415,8 +421,6 @@ def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
 
 def read_config(path: str | Path) -> Config:
     """Read and check a bureau config. Raises :class:`InputError` with every problem."""
-    import hashlib
-
     p = Path(path)
     try:
         raw_bytes = p.read_bytes()
@@ -556,7 +560,7 @@ def read_config(path: str | Path) -> Config:
     return Config(
         path=p,
         root=p.resolve().parent,
-        text_hash="sha256:" + hashlib.sha256(raw_bytes).hexdigest(),
+        text_hash="sha256:" + _digest(raw_bytes),
         bureau=bureau,
         calendar=calendar,
         periods=periods,

@@ -13,7 +13,7 @@ from typing import Any, Literal, TypeVar, overload
 
 import attrs
 
-from bureaukit._repr import FieldsRepr
+from bureaukit._repr import FieldMethods
 from bureaukit.org import Org
 from bureaukit.outcomes import Evidence, new_evidence
 from bureaukit.periods import Bucket, Period, buckets, time_progress
@@ -24,8 +24,8 @@ R = TypeVar("R")
 _T = TypeVar("_T")
 
 
-@attrs.frozen(repr=False)
-class Origin(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Origin(FieldMethods):
     """Where a record was read: the ledger file as the config names it, and its row."""
 
     source: str
@@ -126,8 +126,8 @@ class Origins(Mapping[int, Origin]):
         return len(self._packed) + len(self._others)
 
 
-@attrs.frozen(repr=False)
-class Who(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Who(FieldMethods):
     """Who a quota binds: ``Who.role("unit_head")``, ``Who.unit_kinds("office")``,
     ``Who.bureau()`` (the root unit), ``Who.people()`` (every person) or
     ``Who.units("road", ...)``."""
@@ -160,8 +160,8 @@ class Who(FieldsRepr):
         return self.scope in ("role", "people")
 
 
-@attrs.frozen(repr=False)
-class Shortfall(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Shortfall(FieldMethods):
     """A quota missed: *subject* had *have* of *need* records in *bucket*."""
 
     subject: str

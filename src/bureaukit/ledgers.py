@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from bureaukit._repr import FieldsRepr
+from bureaukit._repr import FieldMethods
 from bureaukit.cells import CellError, converter_for, is_empty
 from bureaukit.context import Origin, Origins
 from bureaukit.readers import Reader, ReadError
@@ -39,7 +39,7 @@ def display_path(path: Path) -> str:
 
 
 @attrs.define(repr=False)
-class Problems(FieldsRepr):
+class Problems(FieldMethods):
     """Problems collected across all files; only the first MAX_PROBLEMS_KEPT are kept."""
 
     lines: list[str] = attrs.Factory(list)
@@ -55,8 +55,8 @@ class Problems(FieldsRepr):
         self.add(f"{where}: {column}: {message}" if column else f"{where}: {message}")
 
 
-@attrs.frozen(repr=False)
-class Source(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Source(FieldMethods):
     """One ledger file as the config names it (``ledgers/x.xlsx#Sheet``)."""
 
     written: str

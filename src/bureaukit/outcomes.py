@@ -10,7 +10,7 @@ from typing import Literal
 
 import attrs
 
-from bureaukit._repr import FieldsRepr
+from bureaukit._repr import FieldMethods
 
 Severity = Literal["info", "warning", "violation"]
 SEVERITIES: tuple[Severity, ...] = ("violation", "warning", "info")
@@ -28,8 +28,8 @@ def _to_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return value if isinstance(value, tuple) else tuple(value)
 
 
-@attrs.frozen(repr=False)
-class Evidence(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Evidence(FieldMethods):
     """Where a number came from and how it was computed (e.g. "税额 120 × 6 = 720 万元").
 
     ``source`` is the ledger file as the config names it, ``row`` its row (the header
@@ -75,8 +75,8 @@ new_evidence = _evidence_maker()
 """``Evidence(source, row, record, note)``, all four given, for the hot loops."""
 
 
-@attrs.frozen(repr=False)
-class Score(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Score(FieldMethods):
     """A measured value for one subject (``unit:<id>`` / ``person:<id>``).
 
     Every campaign yields, for each subject it rates, a Score with metric ``points``
@@ -104,8 +104,8 @@ class Score(FieldsRepr):
         return "exact"
 
 
-@attrs.frozen(repr=False)
-class Payment(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Payment(FieldMethods):
     """Money paid or kept, in 元: ``refund``, ``reward``, ``deduction`` (kept by the
     bureau), ``fee`` (稿酬) or ``award``."""
 
@@ -117,8 +117,8 @@ class Payment(FieldsRepr):
     campaign: str = ""
 
 
-@attrs.frozen(repr=False)
-class Finding(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Finding(FieldMethods):
     """Something a reader must know: ``code`` is ``<campaign>.<name>``, ``message``
     is ``{"zh": ..., "en": ...}``, ``due`` the date the obligation fell due."""
 

@@ -9,15 +9,15 @@ from typing import Any
 import attrs
 import pluggy
 
-from bureaukit._repr import FieldsRepr
+from bureaukit._repr import FieldMethods
 from bureaukit.campaigns import Campaign, validate_campaign
 from bureaukit.errors import InputError, PluginFailure, format_exc, one_line
 
 GROUP = "bureaukit"
 
 
-@attrs.frozen(repr=False)
-class Installed(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Installed(FieldMethods):
     """An installed campaign entry point."""
 
     name: str
@@ -26,8 +26,8 @@ class Installed(FieldsRepr):
     entry_point: Any = attrs.field(eq=False, repr=False)
 
 
-@attrs.frozen(repr=False)
-class LoadedCampaign(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class LoadedCampaign(FieldMethods):
     campaign: Campaign
     distribution: str
     version: str

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from bureaukit._repr import FieldsRepr
+from bureaukit._repr import FieldMethods
 
 CSV_FIELD_LIMIT = 10 * 1024 * 1024
 """A cell longer than this (10 MiB) is reported, not read."""
@@ -33,8 +33,8 @@ class ReadError(Exception):
         self.row = row
 
 
-@attrs.frozen(repr=False)
-class Table(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Table(FieldMethods):
     """A ledger file's contents: ``rows`` yields (row number, cells aligned to header)."""
 
     header: list[str]
@@ -43,8 +43,8 @@ class Table(FieldsRepr):
     encoding: str | None = None
 
 
-@attrs.frozen(repr=False)
-class Reader(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Reader(FieldMethods):
     """A ledger format: ``read(path, sheet)`` for files ending in one of ``suffixes``."""
 
     name: str

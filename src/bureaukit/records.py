@@ -22,13 +22,13 @@ from typing import Any, Literal
 
 import attrs
 
-from bureaukit._repr import FieldsRepr
+from bureaukit._repr import FieldMethods
 
 META_KEY = "bureaukit"
 
 
-@attrs.frozen(repr=False)
-class Column(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Column(FieldMethods):
     """What a field means to the ledger layer."""
 
     label: str
@@ -56,8 +56,8 @@ def col(
     return {META_KEY: Column(label, en, ref, signed, aliases)}
 
 
-@attrs.frozen(repr=False)
-class Ledger(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Ledger(FieldMethods):
     """What a record kind is: put it on the class as ``__ledger__``.
 
     - ``title``: ``{"zh": "项目台账", "en": "Projects"}``.
@@ -77,8 +77,8 @@ class Ledger(FieldsRepr):
     key_scope: Literal["ledger", "run"] = "ledger"
 
 
-@attrs.frozen(repr=False)
-class FieldSpec(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class FieldSpec(FieldMethods):
     """One column of a record kind, resolved from the attrs field and its type."""
 
     name: str
@@ -102,8 +102,8 @@ class FieldSpec(FieldsRepr):
         return self.default
 
 
-@attrs.frozen(repr=False)
-class RecordSpec(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class RecordSpec(FieldMethods):
     """A record class with its ledger declaration and resolved fields."""
 
     cls: type

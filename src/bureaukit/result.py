@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 
 import attrs
 
-from bureaukit._repr import FieldsRepr
+from bureaukit._repr import FieldMethods
 from bureaukit.money import fmt_exact, fmt_money, fmt_points, fmt_rate
 from bureaukit.outcomes import SEVERITIES, Evidence, Finding, Payment, Score
 from bureaukit.scorecards import Scorecard
@@ -20,16 +20,16 @@ from bureaukit.scorecards import Scorecard
 SCHEMA = 1
 
 
-@attrs.frozen(repr=False)
-class CampaignInfo(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class CampaignInfo(FieldMethods):
     name: str
     title: Mapping[str, str]
     distribution: str
     version: str
 
 
-@attrs.frozen(repr=False)
-class PeriodInfo(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class PeriodInfo(FieldMethods):
     id: str
     start: date
     end: date
@@ -38,8 +38,8 @@ class PeriodInfo(FieldsRepr):
     final: bool
 
 
-@attrs.frozen(repr=False)
-class Result(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Result(FieldMethods):
     """Everything a run found, in both languages; renderers and the JSON read it."""
 
     version: str

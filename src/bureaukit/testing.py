@@ -39,7 +39,7 @@ from typing import Any
 
 import attrs
 
-from bureaukit._repr import FieldsRepr
+from bureaukit._repr import FieldMethods
 from bureaukit.campaigns import Campaign, CheckIssue, ConfigError, ConfigWarning, LedgerError
 from bureaukit.config import structure_settings
 from bureaukit.context import CheckContext, Context, Origin, Origins
@@ -167,8 +167,8 @@ def context(
     )
 
 
-@attrs.frozen(repr=False)
-class Outcomes(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Outcomes(FieldMethods):
     """A campaign's outcomes with lookups that read like the seed's worked cases."""
 
     items: tuple[Outcome, ...]

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import attrs
 
-from bureaukit._repr import FieldsRepr
+from bureaukit._repr import FieldMethods
 
 if TYPE_CHECKING:
     from bureaukit.result import Result
 
 
-@attrs.frozen(repr=False)
-class RenderOptions(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class RenderOptions(FieldMethods):
     """How a report is rendered: ``lang`` zh|en for labels and messages; ``width`` the
     terminal width a table may use (None: unbounded)."""
 
@@ -30,8 +30,8 @@ class RenderOptions(FieldsRepr):
     width: int | None = None
 
 
-@attrs.frozen(repr=False)
-class Renderer(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Renderer(FieldMethods):
     """An output format: ``--format NAME``, or picked by ``-o`` file suffix.
 
     ``write``, when given, writes what ``render`` returns (a ``str`` as UTF-8) to a binary

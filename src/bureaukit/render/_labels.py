@@ -19,7 +19,7 @@ from typing import Literal
 
 import attrs
 
-from bureaukit._repr import FieldsRepr
+from bureaukit._repr import FieldMethods
 from bureaukit.money import fmt_money, fmt_points, fmt_rate
 from bureaukit.outcomes import PAYMENT_KINDS, Evidence, Finding, Payment, Score
 from bureaukit.result import Result, write_value
@@ -295,15 +295,15 @@ CellKind = Literal["text", "num", "int", "date"]
 Cell = str | int | None
 
 
-@attrs.frozen(repr=False)
-class Column(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Column(FieldMethods):
     key: str
     title: str
     kind: CellKind = "text"
 
 
-@attrs.frozen(repr=False)
-class Section(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Section(FieldMethods):
     """One csv file / one sheet. Text cells are already :func:`clean`-ed (line breaks
     kept); ``num`` cells are written forms (``"3000.00"``), ``int`` ints, ``date`` ISO."""
 

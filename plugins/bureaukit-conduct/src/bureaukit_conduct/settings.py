@@ -12,11 +12,11 @@ from typing import Literal
 
 import attrs
 
-from bureaukit import FieldsRepr
+from bureaukit import FieldMethods
 
 
-@attrs.frozen(repr=False)
-class Stage(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Stage(FieldMethods):
     """One 阶段 of 强化督查整改, scored 0–100, weighted into ``points``."""
 
     id: str
@@ -37,8 +37,8 @@ SERVICE_RATING = "service_rating"
 """The stage that survey answers stand in for when a unit has no stage score for it."""
 
 
-@attrs.frozen(repr=False)
-class Satisfaction(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Satisfaction(FieldMethods):
     """The value of one survey answer (seed 004: 以人民群众满意不满意为评判标准)."""
 
     satisfied: Decimal = Decimal(100)
@@ -46,8 +46,8 @@ class Satisfaction(FieldsRepr):
     unsatisfied: Decimal = Decimal(0)
 
 
-@attrs.frozen(repr=False)
-class ProblemRange(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class ProblemRange(FieldMethods):
     """Seed 002 四(一)一: 重点查找1-2 个突出问题,列出详细整改清单."""
 
     min: int = 1
@@ -70,8 +70,8 @@ DEFAULT_AREAS: tuple[str, ...] = (
 道路运输市场秩序、交通工程质量安全、非法码头治理、公路超限运输、行政审批服务等10个方面问题进行专项整治."""
 
 
-@attrs.frozen(repr=False)
-class ConductSettings(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class ConductSettings(FieldMethods):
     """The campaign's settings (see docs/campaigns/conduct.md for each key)."""
 
     units: tuple[str, ...] = ("institution", "station", "office")
