@@ -1,13 +1,29 @@
-"""Phase steps 环节 checked on a campaign's behalf (CORE §8): 一个环节不少、一个步骤不漏."""
+"""Phases 阶段 and their steps 环节, shared by every staged campaign (CORE §8):
+一个环节不少、一个步骤不漏.
+
+- :func:`place_start` / :func:`place_end` put a phase's ``"MM-DD"`` into a campaign's
+  window, so every campaign places month-days the same way.
+- :class:`StepLog` is the one reading of a ``steps`` ledger: which step a unit did for
+  which phase and when, counting only from the first phase's start.
+- :func:`step_findings` is the core's ``<campaign>.step_missing`` rule;
+  :func:`step_ledger_errors` the ledger check of phase and step names.
+
+Gates between phases (转段), their approvals and 补课 are in :mod:`bureaukit.gates`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from typing import Any, Protocol, TypeVar
 
-from bureaukit.campaigns import Phase
+from bureaukit.campaigns import LedgerError, Phase
 from bureaukit.context import Context
 from bureaukit.outcomes import Finding, Severity
+from bureaukit.periods import month_day
+
+Window = tuple[date, date]
 
 
 def participants(ctx: Context) -> list[str]:
@@ -18,38 +34,149 @@ def participants(ctx: Context) -> list[str]:
     return sorted(u for u in ctx.org.units if u != ctx.org.root.id)
 
 
-def step_findings(
-    ctx: Context, phases: Sequence[Phase], steps: Iterable[Any], severity: Severity
-) -> list[Finding]:
-    """``<campaign>.step_missing`` for each participating unit and each step of a phase
-    that has ended by ``as_of`` with no record of it done on or before the phase's end.
+# --- placing phases in a window ---------------------------------------------------------
+
+
+def as_date(value: str | date) -> date | None:
+    """A date given as a date or as text ``YYYY-MM-DD``; None for a month-day."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def place_start(value: str | date, w: Window) -> date:
+    """A start: a date, or ``"MM-DD"`` in the year of the window's start — or the next
+    year when that day would fall before the window's start (04-01 in a May–April window
+    is the April that ends it)."""
+    given = as_date(value)
+    if given is not None:
+        return given
+    assert isinstance(value, str)
+    day = month_day(value, w[0].year)
+    return day if day >= w[0] else month_day(value, w[0].year + 1)
+
+
+def place_end(value: str | date, start: date) -> date:
+    """An end: a date, or ``"MM-DD"`` in the start's year — the next year when before the start."""
+    given = as_date(value)
+    if given is not None:
+        return given
+    assert isinstance(value, str)
+    day = month_day(value, start.year)
+    return day if day >= start else month_day(value, start.year + 1)
+
+
+# --- the steps ledger -------------------------------------------------------------------
+
+
+class StepRecord(Protocol):
+    """What the core reads of a ``steps`` row (extra fields are the campaign's)."""
+
+    @property
+    def unit(self) -> str: ...
+    @property
+    def phase(self) -> str: ...
+    @property
+    def step(self) -> str: ...
+    @property
+    def done(self) -> date | None: ...
+
+
+class PhaseNamed(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+
+
+def phase_ids(phases: Iterable[PhaseNamed]) -> dict[str, str]:
+    """A ``phase`` cell (the id, or the title) → the phase id."""
+    names: dict[str, str] = {}
+    for ph in phases:
+        names[ph.id] = ph.id
+        names.setdefault(ph.title, ph.id)
+    return names
+
+
+class StepLog:
+    """A unit's steps done, per phase: the steps ledger read once for every rule.
 
     A step counts only if done on or after the first phase's start: a steps ledger kept
     over several years holds last year's 动员大会 too, and that must not satisfy this
     year's (docs/decisions.md). Early work within this run of the campaign still counts.
     """
-    done: dict[tuple[str, str, str], Any] = {}
-    names: dict[str, str] = {}
-    for ph in phases:
-        names[ph.id] = ph.id
-        names[ph.title] = ph.id
-    for rec in steps:
-        pid = names.get(str(rec.phase).strip())
-        if pid is None or rec.done is None:
-            continue
-        done.setdefault((rec.unit, pid, str(rec.step).strip()), []).append(rec)
+
+    def __init__(self, phases: Sequence[Phase], records: Iterable[StepRecord]) -> None:
+        self.phases = tuple(phases)
+        self.first_start = min((ph.start for ph in self.phases), default=date.min)
+        names = phase_ids(self.phases)
+        rows: dict[tuple[str, str, str], list[tuple[date, int, StepRecord]]] = {}
+        for n, rec in enumerate(records):
+            pid = names.get(str(rec.phase).strip())
+            if pid is None or rec.done is None or rec.done < self.first_start:
+                continue
+            # the row's position breaks ties so that two rows of one day keep ledger order
+            rows.setdefault((rec.unit, pid, str(rec.step).strip()), []).append((rec.done, n, rec))
+        self._rows = {k: sorted(v, key=lambda t: (t[0], t[1])) for k, v in rows.items()}
+        self._dates = {k: [t[0] for t in v] for k, v in self._rows.items()}
+
+    def first(self, unit: str, phase: str, step: str) -> StepRecord | None:
+        """The earliest record of the step (from the first phase's start), or None."""
+        rows = self._rows.get((unit, phase, step))
+        return rows[0][2] if rows else None
+
+    def done_on(self, unit: str, phase: str, step: str) -> date | None:
+        """The day the step was first done, or None."""
+        rec = self.first(unit, phase, step)
+        return rec.done if rec is not None else None
+
+    def counts_by(self, unit: str, phase: str, step: str, day: date) -> bool:
+        """A record of the step is dated from the first phase's start to *day*."""
+        dates = self._dates.get((unit, phase, step))
+        return dates is not None and bisect_right(dates, day) > 0
+
+    def missing_by(self, unit: str, phase: Phase, day: date) -> list[str]:
+        """The phase's steps the unit had not done by *day*, in the phase's order."""
+        return [s for s in phase.steps if not self.counts_by(unit, phase.id, s, day)]
+
+    def moved_on(self, unit: str, index: int) -> StepRecord | None:
+        """The unit's earliest step record of any phase after ``phases[index]`` that was
+        done after that phase's end: the day the unit moved on (转段). Work on a later
+        phase's steps within the phase does not count (边查边改、边议边改)."""
+        end = self.phases[index].end
+        best: StepRecord | None = None
+        best_day = date.max
+        # on a tie the earlier phase and step (in the settings' order) is the evidence,
+        # whatever the ledger's row order
+        for later in self.phases[index + 1:]:
+            for step in later.steps:
+                for day, _, rec in self._rows.get((unit, later.id, step), ()):
+                    if day > end:
+                        if day < best_day:
+                            best, best_day = rec, day
+                        break
+        return best
+
+
+def step_findings(
+    ctx: Context, phases: Sequence[Phase], steps: Iterable[Any], severity: Severity
+) -> list[Finding]:
+    """``<campaign>.step_missing`` for each participating unit and each step of a phase
+    that has ended by ``as_of`` with no record of it done on or before the phase's end
+    (and on or after the first phase's start, see :class:`StepLog`)."""
     out: list[Finding] = []
     if not phases:
         return out
-    first = min(ph.start for ph in phases)
+    log = StepLog(phases, steps)
+    units = participants(ctx)
     for ph in phases:
         if ph.end > ctx.as_of:
             continue
-        for uid in participants(ctx):
-            for step in ph.steps:
-                recs = [r for r in done.get((uid, ph.id, step), []) if first <= r.done <= ph.end]
-                if recs:
-                    continue
+        for uid in units:
+            for step in log.missing_by(uid, ph, ph.end):
                 out.append(
                     Finding(
                         subject=f"unit:{uid}",
@@ -63,3 +190,42 @@ def step_findings(
                     )
                 )
     return out
+
+
+class PhaseSteps(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def steps(self) -> Sequence[str]: ...
+
+
+P = TypeVar("P", bound=PhaseSteps)
+
+
+def find_phase(phases: Sequence[P], cell: str) -> P | None:
+    """The phase a ``phase`` cell names, by id or title."""
+    text = cell.strip()
+    for ph in phases:
+        if text in (ph.id, ph.title):
+            return ph
+    return None
+
+
+def unknown_phase(record: object, phases: Sequence[PhaseSteps], cell: str, column: str = "阶段") -> LedgerError:
+    known = ", ".join(f"{x.id} {x.title}" for x in phases)
+    return LedgerError(record, column, f'unknown phase "{cell}"; phases: {known}')
+
+
+def step_ledger_errors(phases: Sequence[PhaseSteps], steps: Iterable[StepRecord]) -> Iterator[LedgerError]:
+    """A steps row whose phase is no phase (by id or title), or whose step is not one of
+    that phase's steps: the ``阶段`` or ``环节`` column."""
+    for st in steps:
+        ph = find_phase(phases, st.phase)
+        if ph is None:
+            yield unknown_phase(st, phases, st.phase)
+        elif st.step.strip() not in ph.steps:
+            yield LedgerError(
+                st, "环节", f'"{st.step}" is not a step of phase {ph.id}; steps: {", ".join(ph.steps)}'
+            )

@@ -8,6 +8,7 @@ from datetime import date
 from bureaukit.campaigns import CheckIssue, ConfigError, ConfigWarning, LedgerError
 from bureaukit.context import CheckContext
 from bureaukit.periods import PeriodError, month_day, parse_period
+from bureaukit.phases import step_ledger_errors
 from bureaukit.records import enum_label
 from bureaukit_style.phases import as_date
 from bureaukit_style.quotas import parse_who
@@ -135,12 +136,4 @@ def _check_records(ctx: CheckContext, s: StyleSettings, r: Resolved) -> Iterator
                 known = ", ".join(sorted(projects)) or "none configured in key_projects"
                 yield LedgerError(a, "项目", f'unknown key project "{a.project}"; key projects: {known}')
     steps: list[Step] = list(ctx.records.get("steps", ()))
-    for st in steps:
-        ph = r.phase(st.phase)
-        if ph is None:
-            known = ", ".join(f"{x.id} {x.title}" for x in r.phases)
-            yield LedgerError(st, "阶段", f'unknown phase "{st.phase}"; phases: {known}')
-        elif st.step.strip() not in ph.steps:
-            yield LedgerError(
-                st, "环节", f'"{st.step}" is not a step of phase {ph.id}; steps: {", ".join(ph.steps)}'
-            )
+    yield from step_ledger_errors(r.phases, steps)

@@ -5,50 +5,17 @@ Seed 000 第五篇 五 "分三个阶段进行: (一)动员部署 … (二)组织
 动员部署(2012年3月至4月) … 第二阶段: 组织实施(2012年4月至11月) … 第三阶段, 评估考核".
 
 The campaign only places the phases in time; the core checks the ``steps`` ledger
-against them and yields ``style.step_missing`` (CORE §8).
+against them and yields ``style.step_missing`` (CORE §8). Month-days are placed in the
+window by the core's :func:`bureaukit.phases.place_start` / :func:`~bureaukit.phases.place_end`.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
 from bureaukit.campaigns import Phase
 from bureaukit.context import Context
-from bureaukit.periods import month_day
+from bureaukit.phases import as_date, place_end, place_start
 from bureaukit_style.settings import PhaseDef, resolve
 from bureaukit_style.window import Window, window_of
-
-
-def as_date(value: str | date) -> date | None:
-    """A date given as a date or as text ``YYYY-MM-DD``; None for a month-day."""
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        return None
-
-
-def place_start(value: str | date, w: Window) -> date:
-    """A start: a date, or ``"MM-DD"`` in the year of the window's start — or the next
-    year when that day would fall before the window's start (04-01 in a May–April window
-    is the April that ends it)."""
-    given = as_date(value)
-    if given is not None:
-        return given
-    assert isinstance(value, str)
-    day = month_day(value, w[0].year)
-    return day if day >= w[0] else month_day(value, w[0].year + 1)
-
-
-def place_end(value: str | date, start: date) -> date:
-    """An end: a date, or ``"MM-DD"`` in the start's year — the next year when before the start."""
-    given = as_date(value)
-    if given is not None:
-        return given
-    assert isinstance(value, str)
-    day = month_day(value, start.year)
-    return day if day >= start else month_day(value, start.year + 1)
 
 
 def place(ph: PhaseDef, w: Window) -> Phase:
@@ -69,3 +36,6 @@ def phase_window(ctx: Context, phase_id: str) -> Window | None:
             placed = place(ph, w)
             return placed.start, placed.end
     return None
+
+
+__all__ = ["as_date", "phase_window", "phases", "place"]

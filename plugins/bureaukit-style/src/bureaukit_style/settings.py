@@ -225,13 +225,6 @@ class Resolved(FieldMethods):
                 return p
         return None
 
-    def phase(self, id_or_title: str) -> PhaseDef | None:
-        text = id_or_title.strip()
-        for ph in self.phases:
-            if text in (ph.id, ph.title):
-                return ph
-        return None
-
 
 def is_eight(code: str) -> bool:
     """A 八不准 code: ``eight.N``."""
