@@ -1,0 +1,150 @@
+"""What the types cannot say: the settings, and the ledger rows against the phases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from bureaukit.campaigns import CheckIssue, ConfigError, LedgerError
+from bureaukit.context import CheckContext
+from bureaukit.periods import PeriodError, month_day, parse_period
+from bureaukit.phases import as_date, find_phase, step_ledger_errors, unknown_phase
+from bureaukit_vanguard.phases import place, window_of
+from bureaukit_vanguard.records import Makeup, Survey
+from bureaukit_vanguard.settings import SIGNALS, PhaseDef, VanguardSettings
+
+
+def check(ctx: CheckContext) -> Iterator[CheckIssue]:
+    s: VanguardSettings = ctx.settings
+    yield from _check_scalars(s)
+    yield from _check_phases(s, ctx)
+    yield from _check_formality(s)
+    yield from _check_records(ctx, s.phases)
+
+
+def _check_scalars(s: VanguardSettings) -> Iterator[ConfigError]:
+    if s.window is not None:
+        try:
+            parse_period(s.window)
+        except PeriodError as exc:
+            yield ConfigError("window", str(exc))
+    if not 0 <= s.satisfaction_min <= 1:
+        yield ConfigError("satisfaction_min", f"must be within 0..1, got {s.satisfaction_min}")
+    if s.makeup_days < 0:
+        yield ConfigError("makeup_days", f"must be ≥ 0, got {s.makeup_days}")
+    if s.measures_phase not in {ph.id for ph in s.phases}:
+        known = ", ".join(ph.id for ph in s.phases) or "none"
+        yield ConfigError("measures_phase", f'unknown phase "{s.measures_phase}"; phases: {known}')
+
+
+def _month_day(value: str | date, path: str) -> Iterator[ConfigError]:
+    if as_date(value) is not None:
+        return
+    assert isinstance(value, str)
+    try:
+        month_day(value, 2001)
+    except PeriodError as exc:
+        yield ConfigError(path, f"{exc} (a date, or a month-day MM-DD; for 02-29 give a date)")
+
+
+def _check_phase(ph: PhaseDef, where: str) -> Iterator[ConfigError]:
+    if not ph.steps:
+        yield ConfigError(f"{where}.steps", "a phase needs at least one step")
+    seen: set[str] = set()
+    for step in ph.steps:
+        if step in seen:
+            yield ConfigError(f"{where}.steps", f'step "{step}" is listed twice')
+        seen.add(step)
+    start_errors = list(_month_day(ph.start, f"{where}.start"))
+    end_errors = list(_month_day(ph.end, f"{where}.end"))
+    yield from start_errors
+    yield from end_errors
+    a, b = as_date(ph.start), as_date(ph.end)
+    if a is not None and b is not None and b < a:
+        yield ConfigError(f"{where}.end", f"{b} is before the start {a}")
+    if ph.weight < 0:
+        yield ConfigError(f"{where}.weight", f"must be ≥ 0, got {ph.weight}")
+
+
+def _check_phases(s: VanguardSettings, ctx: CheckContext) -> Iterator[ConfigError]:
+    if not s.phases:
+        yield ConfigError("phases", "a campaign needs at least one phase")
+        return
+    names: set[str] = set()
+    bad = False
+    for i, ph in enumerate(s.phases):
+        for field, text in (("id", ph.id), ("title", ph.title)):
+            if text in names:
+                yield ConfigError(f"phases[{i}].{field}", f'"{text}" names two phases')
+            names.add(text)
+        errors = list(_check_phase(ph, f"phases[{i}]"))
+        bad = bad or any(e.path.endswith((".start", ".end")) for e in errors)
+        yield from errors
+    if all(ph.weight == 0 for ph in s.phases):
+        yield ConfigError("phases", "every phase has weight 0: points would have nothing to weigh")
+    if not bad:
+        yield from _check_order(s, ctx)
+
+
+def _check_order(s: VanguardSettings, ctx: CheckContext) -> Iterator[ConfigError]:
+    """转段 goes one phase after another: each phase starts after the previous one ends."""
+    try:
+        w = window_of(s, ctx.period)
+    except PeriodError:
+        return  # the window's own error is reported
+    placed = [place(ph, w) for ph in s.phases]
+    for i in range(1, len(placed)):
+        prev, cur = placed[i - 1], placed[i]
+        if cur.start <= prev.end:
+            yield ConfigError(
+                f"phases[{i}].start",
+                f"phase {cur.id} starts {cur.start} on or before phase {prev.id} ends ({prev.end}); "
+                "phases follow one another",
+            )
+
+
+def _check_formality(s: VanguardSettings) -> Iterator[ConfigError]:
+    for signal in SIGNALS:
+        need = getattr(s.formality, signal)
+        if need < 0:
+            yield ConfigError(f"formality.{signal}", f"must be ≥ 0 (0: off), got {need}")
+            continue
+        step = getattr(s.formality_steps, signal)
+        holders = [ph.id for ph in s.phases if step in ph.steps]
+        if need > 0 and len(holders) != 1:
+            where = "in no phase" if not holders else f"in phases {', '.join(holders)}"
+            yield ConfigError(f"formality_steps.{signal}", f'step "{step}" is {where}; it must be in exactly one')
+
+
+def _phase_errors(rows: Iterable[Any], phases: Sequence[PhaseDef]) -> Iterator[LedgerError]:
+    """Unknown phases, and two rows of one (unit, phase) once titles are read as ids."""
+    seen: set[tuple[str, str]] = set()
+    for r in rows:
+        ph = find_phase(phases, r.phase)
+        if ph is None:
+            yield unknown_phase(r, phases, r.phase)
+            continue
+        if (r.unit, ph.id) in seen:
+            yield LedgerError(r, "阶段", f'a second row for unit {r.unit}, phase {ph.id} (one per unit and phase)')
+        seen.add((r.unit, ph.id))
+
+
+def _check_records(ctx: CheckContext, phases: Sequence[PhaseDef]) -> Iterator[LedgerError]:
+    yield from step_ledger_errors(phases, ctx.records.get("steps", ()))
+    surveys: list[Survey] = list(ctx.records.get("surveys", ()))
+    yield from _phase_errors(surveys, phases)
+    for sv in surveys:
+        ph = find_phase(phases, sv.phase)
+        if ph is not None and not ph.survey:
+            yield LedgerError(sv, "阶段", f"phase {ph.id} has no survey (survey = false)")
+        if sv.total == 0:
+            yield LedgerError(sv, "满意", "满意, 基本满意 and 不满意 are all 0: a survey needs answers")
+    yield from _phase_errors(ctx.records.get("approvals", ()), phases)
+    makeups: list[Makeup] = list(ctx.records.get("makeups", ()))
+    yield from _phase_errors(makeups, phases)
+    for m in makeups:
+        if m.reviewed is not None and m.done is None:
+            yield LedgerError(m, "回头看日期", "a 回头看 date needs the 补课's done date (补课完成日期)")
+        elif m.reviewed is not None and m.done is not None and m.reviewed < m.done:
+            yield LedgerError(m, "回头看日期", f"{m.reviewed} is before the 补课 was done ({m.done})")

@@ -1,0 +1,82 @@
+"""Rules 5 and 6 — 补课 and 回头看.
+
+Seed 002 篇2 三.1 "某些方面存在不足的, 要及时进行补课"; 一.5 "认真落实‘回头看’的要求, 对走过场
+的单位及时指导‘补课’"; 三.1 "这些问题要在‘回头看’中认真克服和解决".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bureaukit.outcomes import Evidence, Finding, Severity
+from bureaukit_vanguard.state import Run
+
+REASONS = {
+    "satisfaction_low": "群众满意度测评未达标",
+    "formality.talks": "走过场（谈心）",
+    "formality.measures": "走过场（整改措施）",
+    "formality.institutions": "走过场（建章立制）",
+    "moved_unapproved": "未经同意转段",
+    "approved_early": "未达转段条件即同意转段",
+}
+
+
+def _why(run: Run, uid: str, pid: str) -> tuple[Evidence, ...]:
+    m = run.makeups.get(uid, pid)
+    assert m is not None
+    notes = [Evidence(note=f"{t.day.isoformat()} {REASONS.get(t.reason, t.reason)}") for t in m.triggers]
+    row = run.makeup_rows.get((uid, pid))
+    if row is not None:
+        notes.append(run.ctx.evidence(row, "补课台账"))
+    return tuple(notes)
+
+
+def makeup_findings(run: Run) -> Iterator[Finding]:
+    """Rule 5: one 补课 per unit and phase with a trigger, due ``makeup_days`` after the
+    first; done late or overdue is a violation, not yet due a warning."""
+    days = run.s.makeup_days
+    for m in run.makeups.owed():
+        ph = run.phases[run.index[m.phase]]
+        due = m.due(days)
+        status = m.status(run.as_of, days)
+        if status == "on_time":
+            continue
+        since = m.first.isoformat()
+        code: str = "vanguard.makeup_overdue"
+        sev: Severity = "violation"
+        if status == "owed":
+            code, sev = "vanguard.makeup_owed", "warning"
+            zh, en = f"应于{due.isoformat()}前完成", f"due {due.isoformat()}"
+        elif status == "late":
+            assert m.done_on is not None
+            zh = f"应于{due.isoformat()}前完成，{m.done_on.isoformat()}才完成"
+            en = f"due {due.isoformat()}, done only on {m.done_on.isoformat()}"
+        else:
+            zh, en = f"应于{due.isoformat()}前完成，至今未完成", f"due {due.isoformat()}, not done"
+        yield Finding(
+            f"unit:{m.unit}", code, sev,
+            {"zh": f"{ph.title}阶段补课（{since}起）{zh}", "en": f"补课 for {ph.id} ({ph.title}) owed since {since}: {en}"},
+            due=due,
+            evidence=_why(run, m.unit, m.phase),
+        )
+
+
+def review_findings(run: Run) -> Iterator[Finding]:
+    """Rule 6: once the last phase has ended, each 补课 done with no 回头看 date."""
+    if not run.phases:
+        return
+    last = run.phases[-1].end
+    if last > run.as_of:
+        return
+    for m in run.makeups.owed():
+        done = m.done_on
+        if done is None or m.reviewed is not None:
+            continue
+        ph = run.phases[run.index[m.phase]]
+        yield Finding(
+            f"unit:{m.unit}", "vanguard.review_missing", "warning",
+            {"zh": f"{ph.title}阶段补课{done.isoformat()}完成，未经回头看",
+             "en": f"补课 for {ph.id} ({ph.title}) done {done.isoformat()}, no 回头看 recorded"},
+            due=max(last, done),
+            evidence=_why(run, m.unit, m.phase),
+        )

@@ -1,0 +1,55 @@
+"""Rule 7 — 整改: measures published (公示) by the end of ``measures_phase`` and done by
+their 完成时限.
+
+Seed 002 篇2 三.2 "三是做好整改落实的通报工作。明确整改时限, 落实整改责任" … "通过一定形式
+向群众公布, 接受群众监督"; 三.3 "对每项整改任务, 都要落实责任人, 明确责任部门和完成时间,
+并认真进行督查"; a deadline after the campaign is allowed (三.2 "要把近期整改同中长期整改结合起来").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bureaukit.outcomes import Finding
+from bureaukit_vanguard.state import Run
+
+
+def not_published(run: Run) -> Iterator[Finding]:
+    """One Finding per participating unit with measures not published by the phase's end."""
+    i = run.index.get(run.s.measures_phase)
+    if i is None:
+        return
+    ph = run.phases[i]
+    if ph.end > run.as_of:
+        return
+    end = ph.end.isoformat()
+    for uid in run.units:
+        late = [m for m in run.measures.get(uid, ()) if m.published is None or m.published > ph.end]
+        if not late:
+            continue
+        ids = "、".join(m.id for m in late)
+        yield Finding(
+            f"unit:{uid}", "vanguard.not_published", "warning",
+            {"zh": f"整改措施{ids}未在{end}前公示（{ph.title}阶段结束）",
+             "en": f"measures {', '.join(m.id for m in late)} not published by {end} (end of {ph.id})"},
+            due=ph.end,
+            evidence=tuple(run.ctx.evidence(m, f"公示日期 {m.published.isoformat() if m.published else '无'}")
+                           for m in late),
+        )
+
+
+def overdue(run: Run) -> Iterator[Finding]:
+    """A measure whose 完成时限 is before ``as_of`` and not done by it: on its unit and on
+    its 责任人."""
+    for uid in run.units:
+        for m in run.measures.get(uid, ()):
+            if m.deadline >= run.as_of or (m.done is not None and m.done <= m.deadline):
+                continue
+            when = m.deadline.isoformat()
+            zh = f"整改措施{m.id}“{m.measure}”应于{when}前完成，" + (
+                f"{m.done.isoformat()}才完成" if m.done else "至今未完成")
+            en = f"measure {m.id} due {when}: " + (f"done only on {m.done.isoformat()}" if m.done else "not done")
+            ev = (run.ctx.evidence(m, f"完成时限 {when}"),)
+            for subject in (f"unit:{uid}", f"person:{m.person}"):
+                yield Finding(subject, "vanguard.measure_overdue", "warning", {"zh": zh, "en": en},
+                              due=m.deadline, evidence=ev)

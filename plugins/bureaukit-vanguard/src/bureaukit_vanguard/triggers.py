@@ -1,0 +1,160 @@
+"""Rules 2–4: what makes a unit owe 补课 — a failed 测评, 走过场, and 转段 out of order.
+
+Seed 002 篇2 三.1 "对工作抓得不实、达不到要求、多数群众不满意的, 必须进行补课, 经督导组
+把关同意后, 才能转入下一阶段"; 一.5 "对走过场的单位及时指导‘补课’".
+
+Rules 2, 3 and 4b are triggers that hold the phase's gate shut until the 补课 is done;
+rule 4a reads the gate on the approval's day, so it runs after them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+
+from bureaukit.gates import Trigger, Unmet
+from bureaukit.money import fmt_rate
+from bureaukit.outcomes import Finding, Score
+from bureaukit_vanguard.records import Survey
+from bureaukit_vanguard.settings import SIGNALS
+from bureaukit_vanguard.state import Run
+
+
+def rate(s: Survey) -> Decimal:
+    """(满意 + 基本满意) ÷ all three counts, unrounded."""
+    return Decimal(s.satisfied + s.basic) / Decimal(s.total)
+
+
+def passes(run: Run, s: Survey) -> bool:
+    return rate(s) >= run.s.satisfaction_min
+
+
+def _n(d: Decimal) -> str:
+    return format(d.normalize(), "f")
+
+
+def satisfaction(run: Run) -> Iterator[Score | Finding]:
+    """Rule 2 — 群众满意度测评: a Score per survey; below ``satisfaction_min`` a Finding
+    and a 补课 trigger dated the survey's day."""
+    for (uid, pid), s in sorted(run.surveys.items(), key=lambda kv: (kv[0][0], run.index[kv[0][1]])):
+        if s.total == 0:
+            continue
+        ph = run.phases[run.index[pid]]
+        r = rate(s)
+        formula = f"({s.satisfied} + {s.basic}) / {s.total} = {fmt_rate(r)}"
+        ev = run.ctx.evidence(s, f"满意 {s.satisfied}、基本满意 {s.basic}、不满意 {s.unsatisfied}：{formula}")
+        yield Score(f"unit:{uid}", f"satisfaction.{pid}", r, form="rate", evidence=(ev,))
+        if passes(run, s):
+            continue
+        need = _n(run.s.satisfaction_min)
+        run.makeups.add(uid, pid, Trigger(s.date, "satisfaction_low"))
+        yield Finding(
+            f"unit:{uid}", "vanguard.satisfaction_low", "warning",
+            {"zh": f"{ph.title}阶段群众满意度测评 {formula} < {need}，须补课",
+             "en": f"phase {pid} ({ph.title}): satisfaction {formula} < {need}; 补课 owed"},
+            evidence=(ev,),
+        )
+
+
+def _have(run: Run, signal: str, uid: str, start: date, day: date) -> int:
+    if signal == "talks":
+        return sum(1 for t in run.talks.get(uid, ()) if start <= t.date <= day)
+    measures = run.measures.get(uid, ())
+    if signal == "measures":
+        return len(measures)
+    return sum(1 for m in measures if m.institution and m.institution.strip())
+
+
+SIGNAL_NAMES = {"talks": ("谈心谈话", "talks"), "measures": ("整改措施", "measures"),
+                "institutions": ("建立制度的整改措施", "measures written into an institution")}
+
+
+def formality(run: Run) -> Iterator[Finding]:
+    """Rule 3 — 走过场: a step done with fewer talks, measures or institutions than the
+    minimum; a trigger for the step's phase dated the step's day."""
+    for uid in run.units:
+        for signal in SIGNALS:
+            need = getattr(run.s.formality, signal)
+            step = getattr(run.s.formality_steps, signal)
+            ph = next((p for p in run.phases if step in p.steps), None)
+            if need <= 0 or ph is None:
+                continue
+            rec = run.log.first(uid, ph.id, step)
+            if rec is None or rec.done is None:
+                continue
+            have = _have(run, signal, uid, ph.start, rec.done)
+            if have >= need:
+                continue
+            run.makeups.add(uid, ph.id, Trigger(rec.done, f"formality.{signal}"))
+            zh, en = SIGNAL_NAMES[signal]
+            yield Finding(
+                f"unit:{uid}", "vanguard.formality", "warning",
+                {"zh": f"走过场：{ph.title}阶段“{step}”{rec.done.isoformat()}完成，{zh}{have}项，应不少于{need}项，须补课",
+                 "en": f"formality ({signal}): step “{step}” of {ph.id} done {rec.done.isoformat()} "
+                       f"with {have} {en}, need {need}; 补课 owed"},
+                evidence=(run.ctx.evidence(rec, f"{zh} {have} / {need}"),),
+            )
+
+
+def moved_unapproved(run: Run) -> Iterator[Finding]:
+    """Rule 4b — a later phase's step done after the phase's end with no approval of the
+    phase dated on or before it; a trigger dated that step's day."""
+    for uid in run.units:
+        for i, ph in enumerate(run.phases):
+            rec = run.gates.moved_unapproved(uid, i)
+            if rec is None or rec.done is None:
+                continue
+            run.makeups.add(uid, ph.id, Trigger(rec.done, "moved_unapproved"))
+            when = rec.done.isoformat()
+            yield Finding(
+                f"unit:{uid}", "vanguard.moved_unapproved", "violation",
+                {"zh": f"未经督导组同意转段：{ph.title}阶段未获同意，{when}已开展下一阶段环节“{rec.step}”，须补课",
+                 "en": f"moved on from {ph.id} ({ph.title}) without approval: step “{rec.step}” done {when}; 补课 owed"},
+                evidence=(run.ctx.evidence(rec, f"{rec.phase}·{rec.step} {when}"),),
+            )
+
+
+def _survey_unmet(run: Run, uid: str, pid: str, day: date) -> list[Unmet]:
+    if not run.defs[pid].survey:
+        return []
+    s = run.surveys.get((uid, pid))
+    if s is not None and s.date <= day:
+        return []
+    return [Unmet("未进行群众满意度测评", "no satisfaction survey")]
+
+
+def approved_early(run: Run) -> Iterator[Finding]:
+    """Rule 4a — an approval dated before the phase's conditions were met; a trigger
+    dated the approval's day (it does not block: it is the gate being passed)."""
+    for uid in run.units:
+        for i, ph in enumerate(run.phases):
+            ok = run.gates.approval(uid, ph.id)
+            if ok is None:
+                continue
+            unmet = run.gates.unmet(uid, i, ok.date, _survey_unmet(run, uid, ph.id, ok.date),
+                                    run.makeups.get(uid, ph.id))
+            if not unmet:
+                continue
+            run.makeups.add(uid, ph.id, Trigger(ok.date, "approved_early", blocks=False))
+            when = ok.date.isoformat()
+            yield Finding(
+                f"unit:{uid}", "vanguard.approved_early", "violation",
+                {"zh": f"{ph.title}阶段转段条件未满足即于{when}同意转段：" + "；".join(u.zh for u in unmet),
+                 "en": f"phase {ph.id} ({ph.title}) approved on {when} before its conditions were met: "
+                       + "; ".join(u.en for u in unmet)},
+                evidence=(run.ctx.evidence(ok, f"同意日期 {when}"),),
+            )
+
+
+def approval_missing(run: Run) -> Iterator[Finding]:
+    """Rule 4c — a phase ended with no approval (and no unapproved moving on)."""
+    for uid in run.units:
+        for i, ph in enumerate(run.phases):
+            if run.gates.approval_missing(uid, i, run.as_of):
+                yield Finding(
+                    f"unit:{uid}", "vanguard.approval_missing", "warning",
+                    {"zh": f"{ph.title}阶段已于{ph.end.isoformat()}结束，未经督导组同意转段（验收）",
+                     "en": f"phase {ph.id} ({ph.title}) ended {ph.end.isoformat()} with no approval"},
+                    due=ph.end,
+                )

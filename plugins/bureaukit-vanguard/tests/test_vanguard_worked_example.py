@@ -1,0 +1,57 @@
+"""The page's worked example (docs/campaigns/vanguard.md), by hand.
+
+Unit X (``ygs``), defaults, period 2005-H1, as of 2005-06-30:
+学习动员 100.00; 分析评议 (8 + 测评 0 + 转段 1) / 10 = 90.00; 整改提高 (3 + 1 + 0) / 6 = 66.67;
+points (20 × 100 + 40 × 90 + 40 × 66.6667) / 100 = 82.67.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+ONLY_X = {"participants": ["institution"]}
+
+
+def test_worked_example(vanguard, example):
+    out = vanguard(records=example.records(), settings=ONLY_X)
+    x = "unit:ygs"
+    assert out.value(x, "stage.learn") == "100.00"
+    assert out.value(x, "stage.analyze") == "90.00"
+    assert out.score(x, "stage.analyze").evidence[0].note == "8 环节 + 测评 0 + 转段 1 = 9 / 10"
+    assert out.value(x, "stage.rectify") == "66.67"
+    assert out.score(x, "stage.rectify").evidence[0].note == "3 环节 + 测评 1 + 转段 0 = 4 / 6"
+    assert out.value(x, "points") == "82.67"
+    # 17 + 6 of 30 = 0.7667 < 0.8; 10 + 8 of 20 = 0.9000
+    assert out.value(x, "satisfaction.analyze") == "0.7667"
+    assert out.value(x, "satisfaction.rectify") == "0.9000"
+    low = out.find("vanguard.satisfaction_low", x)
+    assert len(low) == 1 and "(17 + 6) / 30 = 0.7667 < 0.8" in low[0].message["zh"]
+    early = sorted((f.message["en"], f.severity) for f in out.find("vanguard.approved_early", x))
+    assert len(early) == 2 and {s for _, s in early} == {"violation"}
+    assert "analyze" in early[0][0] and "补课 outstanding since 2005-04-27" in early[0][0]
+    assert "rectify" in early[1][0] and "step “建立长效机制” not done" in early[1][0]
+    # the analyze 补课: owed from 04-27, due 05-27, done 05-20 → no makeup Finding; not reviewed
+    review = out.find("vanguard.review_missing", x)
+    assert [(f.due, f.severity) for f in review] == [(date(2005, 6, 30), "warning")]
+    assert "analyze" in review[0].message["en"]
+    # the rectify 补课: first trigger the approval of 06-28, due 07-28, not yet due
+    owed = out.find("vanguard.makeup_owed", x)
+    assert [(f.due, f.severity) for f in owed] == [(date(2005, 7, 28), "warning")]
+    assert out.find("vanguard.makeup_overdue") == []
+    missing = out.find("vanguard.step_missing", x)
+    assert [f.due for f in missing] == [date(2005, 6, 30)] and "建立长效机制" in missing[0].message["zh"]
+    # no other Finding: 2 talks since 03-01, 2 measures published 05-15 and done by their
+    # deadlines; 建立长效机制 not done, so the institutions signal stays silent
+    codes = sorted(f.code for f in out.findings)
+    assert codes == ["vanguard.approved_early", "vanguard.approved_early", "vanguard.makeup_owed",
+                     "vanguard.review_missing", "vanguard.satisfaction_low", "vanguard.step_missing"]
+
+
+def test_seed_threshold_half_passes_the_same_survey(vanguard, example):
+    # at the seed's 多数群众不满意 (0.5) 23 of 30 passes: no 补课 for analyze, stage 100
+    out = vanguard(records=example.records(), settings={**ONLY_X, "satisfaction_min": Decimal("0.5")})
+    assert out.value("unit:ygs", "stage.analyze") == "100.00"
+    assert out.find("vanguard.satisfaction_low") == []
+    # the analyze approval is no longer early; the rectify one still is
+    assert len(out.find("vanguard.approved_early")) == 1
