@@ -27,7 +27,7 @@ GOLDEN = ROOT / "tests" / "golden" / "demo-2014.json"
 def result() -> Any:
     from bureaukit.plugins import installed
 
-    missing = {"investment", "publicity", "wubi", "style", "conduct"} - set(installed())
+    missing = {"investment", "publicity", "wubi", "style", "conduct", "vanguard"} - set(installed())
     if missing:
         pytest.fail(f"the demo needs every campaign plugin installed; missing: {sorted(missing)}")
     return bureaukit.score(bureaukit.load(DEMO))
@@ -80,8 +80,47 @@ def test_hand_worked_publicity_conduct_and_scorecard(result: Any) -> None:
     assert value(r, "conduct", "unit:ygs_n", "points") == "81.20"
     assert value(r, "conduct", "unit:ygs_n", "satisfaction_rate") == "0.9000"
     (ygs,) = [c for c in r["scorecards"] if c["subject"] == "unit:ygs"]
-    # own = (30×100 + 10×60 + 20×83.09… + 20×98 + 20×83.60)/100 = 88.94;
-    # 三级联动 0.7 × own + 0.3 × mean(城北 85.87…, 城南 87.78…) = 88.30
-    assert (ygs["composite"], ygs["grade"], ygs["rank"], ygs["group"]) == ("88.30", "良好", 1, "institution")
+    # own = (30×100 + 10×60 + 20×83.09… + 20×98 + 20×83.60 + 10×100 vanguard)/110 = 89.94;
+    # 三级联动 0.7 × own + 0.3 × mean(城北 85.87…, 城南 87.78…) = 62.961 + 26.048 = 89.01
+    assert (ygs["composite"], ygs["grade"], ygs["rank"], ygs["group"]) == ("89.01", "良好", 1, "institution")
     groups = [c["group"] for c in r["scorecards"]]
     assert groups == sorted(groups, key=lambda g: (g is None, g or ""))
+
+
+def test_hand_worked_vanguard(result: Any) -> None:
+    """configs/demo/ledgers/vanguard: the four 二级机构's 党支部, phases in 2014-H1."""
+    r = result.to_dict()
+    # 区道路运输管理所: every step on time, both 测评 pass, approved each time
+    assert [value(r, "vanguard", "unit:ygs", m) for m in ("stage.learn", "stage.analyze", "stage.rectify",
+                                                          "points")] == ["100.00"] * 4
+    # 区公路管理段: 测评 (17 + 6) / 30 = 0.7667 < 0.8 on 04-26 → 补课 due 05-26, done 05-20 and
+    # reviewed; the approval of 04-29 came with it outstanding (approved_early). 分析评议
+    # (8 + 0 + 1) / 10 = 90; points (20×100 + 40×90 + 40×100)/100 = 96.00
+    assert value(r, "vanguard", "unit:gls", "satisfaction.analyze") == "0.7667"
+    assert value(r, "vanguard", "unit:gls", "stage.analyze") == "90.00"
+    assert value(r, "vanguard", "unit:gls", "points") == "96.00"
+    # 交通工程质量监督站: 先进事迹报告会 on 03-03, after 学习动员 ended 02-28: (2 + 1)/4 = 75;
+    # points (20×75 + 40×100 + 40×100)/100 = 95.00
+    assert value(r, "vanguard", "unit:zjz", "stage.learn") == "75.00"
+    assert value(r, "vanguard", "unit:zjz", "points") == "95.00"
+    # 区港航管理所: no approval of 分析评议, 制定整改方案 on 05-08 → moved_unapproved; its 补课
+    # due 06-07 done 06-15 (overdue), never reviewed; 分析评议 (8 + 1 + 0)/10 = 90 → 96.00
+    assert value(r, "vanguard", "unit:hgs", "stage.analyze") == "90.00"
+    assert value(r, "vanguard", "unit:hgs", "points") == "96.00"
+    found = sorted((f["subject"], f["code"], f["due"]) for f in r["findings"] if f["campaign"] == "vanguard")
+    assert found == [
+        ("person:p33", "vanguard.measure_overdue", "2014-09-30"),    # ZG-hgs-1 done 10-15
+        ("unit:gls", "vanguard.approved_early", None),
+        ("unit:gls", "vanguard.satisfaction_low", None),
+        ("unit:hgs", "vanguard.makeup_overdue", "2014-06-07"),
+        ("unit:hgs", "vanguard.measure_overdue", "2014-09-30"),
+        ("unit:hgs", "vanguard.moved_unapproved", None),
+        ("unit:hgs", "vanguard.not_published", "2014-06-30"),       # ZG-hgs-1 published 07-02
+        ("unit:hgs", "vanguard.review_missing", "2014-06-30"),
+        ("unit:zjz", "vanguard.step_missing", "2014-02-28"),
+    ]
+    cards = {c["subject"]: c for c in r["scorecards"]}
+    # 区港航管理所 = (20×73 + 30×100 + 20×97 + 10×96 + 20×71.65…)/100 = 87.93 passes 区公路管理段
+    # (own 90.05, rolled up with its three stations to 87.65) for second place
+    assert (cards["unit:hgs"]["composite"], cards["unit:hgs"]["rank"]) == ("87.93", 2)
+    assert (cards["unit:gls"]["composite"], cards["unit:gls"]["rank"]) == ("87.65", 3)

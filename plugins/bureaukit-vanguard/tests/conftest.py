@@ -58,7 +58,7 @@ def learn_steps(unit: str = "ygs") -> list[Step]:
 
 
 def analyze_steps(unit: str = "ygs") -> list[Step]:
-    days = ("03-05", "03-18", "03-25", "04-05", "04-12", "04-18", "04-22", "04-25")
+    days = ("03-05", "03-18", "03-25", "04-05", "04-10", "04-14", "04-22", "04-25")
     return [Step(unit, "analyze", s, d(day)) for s, day in zip(ANALYZE, days, strict=True)]
 
 
