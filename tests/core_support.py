@@ -56,6 +56,7 @@ def sample_result(lang: str = "zh") -> Any:
     from datetime import date
     from decimal import Decimal as D
 
+    from bureaukit.catalogue import POINTS, FindingKind, Metric
     from bureaukit.outcomes import Evidence, Finding, Payment, Score
     from bureaukit.result import (
         CampaignInfo,
@@ -168,4 +169,29 @@ def sample_result(lang: str = "zh") -> Any:
         config_hash="sha256:" + "0" * 64,
         files={"ledgers/investment-projects.csv": "sha256:" + "1" * 64},
         names=names,
+        metrics={
+            "investment": {
+                "points": POINTS,
+                "fixed_asset_wan": Metric("固定资产投资", "Fixed-asset investment", "amount", "万元"),
+                "total_wan": Metric("招商引资总额", "Total investment", "amount", "万元"),
+            },
+            "publicity": {
+                "points": POINTS,
+                "info_count": Metric("信息采用", "Information adopted", "amount", "篇"),
+                "news_count": Metric("新闻采用", "News adopted", "amount", "篇"),
+                "share": Metric(HOSTILE_SCRIPT + "占比", HOSTILE_SCRIPT + " share", "rate"),
+            },
+        },
+        finding_kinds={
+            "investment": {
+                "investment.leave_post": FindingKind("离岗招商", "Leave post"),
+                "investment.low": FindingKind("低于序时进度", "Behind schedule"),
+                "investment.formula": FindingKind("公式", "Formula"),
+                "investment.rtl": FindingKind("反转字符", "Reversed text"),
+            },
+            "publicity": {
+                "publicity.quota": FindingKind("次数不足", "Quota not met"),
+                "publicity.note": FindingKind("备注", "Note"),
+            },
+        },
     )

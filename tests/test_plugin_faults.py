@@ -24,7 +24,7 @@ BASE = Path(__file__).resolve().parent / "bad_inputs" / "base"
 PRELUDE = '''
 import attrs, bureaukit
 from decimal import Decimal
-from bureaukit import Score
+from bureaukit import Finding, Score
 
 @attrs.frozen
 class Settings:
@@ -56,6 +56,26 @@ PLUGINS: dict[str, str] = {
     "ghost": (
         "def bad(ctx):\n    return [Score('unit:nowhere', 'points', Decimal(1))]\n"
         '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("ghost", score=bad)]\n'
+    ),
+    "undeclared": (
+        "def bad(ctx):\n    return [Score('unit:office', 'speed', Decimal(1))]\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("undeclared", score=bad)]\n'
+    ),
+    "undeclaredcode": (
+        "def bad(ctx):\n    return [Finding('unit:office', 'undeclaredcode.late', 'info', {'zh': '迟', 'en': 'late'})]\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("undeclaredcode", score=bad)]\n'
+    ),
+    "overhundred": (
+        "def bad(ctx):\n    return [Score('unit:office', 'points', Decimal('100.01'))]\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("overhundred", score=bad)]\n'
+    ),
+    "twice": (
+        "def bad(ctx):\n    return [Score('unit:office', 'points', Decimal(1)), Score('unit:office', 'points', Decimal(2))]\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("twice", score=bad)]\n'
+    ),
+    "badcatalogue": (
+        "def bad_metrics(settings):\n    return {'speed': 'fast'}\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("badcatalogue", metrics=bad_metrics)]\n'
     ),
     "notiter": (
         "def bad(ctx):\n    return 42\n"
@@ -97,6 +117,11 @@ FAULTS: dict[str, tuple[int, list[str], list[str]]] = {
     "raiser": (3, ["plugin raiser (bureaukit-fake-raiser 9.8.7) failed", "ZeroDivisionError: division by zero in rule 3"], []),
     "badoutcome": (3, ["plugin badoutcome (bureaukit-fake-badoutcome 9.8.7) failed", "use Decimal"], []),
     "ghost": (3, ["plugin ghost (bureaukit-fake-ghost 9.8.7) failed", "unknown subject 'unit:nowhere'"], []),
+    "undeclared": (3, ["plugin undeclared (bureaukit-fake-undeclared 9.8.7) failed", "score metric 'speed' is not declared"], []),
+    "undeclaredcode": (3, ["plugin undeclaredcode (bureaukit-fake-undeclaredcode 9.8.7) failed", "finding code 'undeclaredcode.late' is not declared"], []),
+    "overhundred": (3, ["plugin overhundred (bureaukit-fake-overhundred 9.8.7) failed", "points 100.01 for unit:office lies outside 0–100"], []),
+    "twice": (3, ["plugin twice (bureaukit-fake-twice 9.8.7) failed", "points given twice for unit:office"], []),
+    "badcatalogue": (3, ["plugin badcatalogue (bureaukit-fake-badcatalogue 9.8.7) failed", "catalogue: ValueError: metric speed: str is not bureaukit.Metric"], []),
     "notiter": (3, ["plugin notiter (bureaukit-fake-notiter 9.8.7) failed", "TypeError"], []),
     "hanger": (3, ["plugin hanger (bureaukit-fake-hanger 9.8.7) failed", "--timeout 1"], ["--timeout", "1"]),
     "exiter": (3, ["plugin exiter (bureaukit-fake-exiter 9.8.7) failed", "SystemExit"], []),

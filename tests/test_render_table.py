@@ -66,8 +66,32 @@ def test_headers_follow_language(result_zh: Any, result_en: Any) -> None:
     assert "Rank" in en and "Composite" in en and "Violation" in en and "Investment attraction" in en
     assert "Left post for 3 days" in en and "招商期间擅自离岗" in zh
     # findings grouped violation → warning → info within a campaign
-    section = zh.split("招商引资 (investment)")[1].split("宣传信息工作 (publicity)")[0]
+    section = zh.split("\n招商引资\n")[1].split("\n宣传信息工作\n")[0]
     assert section.index("违规 (") < section.index("警示 (") < section.index("提示 (")
+
+
+def test_titles_and_numbers_as_a_reader_sees_them(result_zh: Any, result_en: Any) -> None:
+    """REPORTS §2: metric and finding titles, never their codes; money with thousands
+    separators; a completion as a percentage; the campaign's scores as a matrix."""
+    zh = render(result_zh, RenderOptions("zh"))
+    en = render(result_en, RenderOptions("en"))
+    assert "固定资产投资" in zh and "离岗招商" in zh and "Fixed-asset investment" in en
+    for code in ("fixed_asset_wan", "investment.leave_post", "news_count"):
+        assert code not in zh and code not in en
+    # 1520 of 1500 万元 = 101.3 %; 2700 元 refunded to p1 → 2,700.00; rate 0.66666 → 66.7%
+    assert "1,520 / 1,500 万元 (101.3%)" in zh
+    assert "2,700.00" in zh and "66.7%" in zh
+    # one row per subject: 公路管理站 has its points and fixed-asset cell on one line
+    (row,) = [line for line in zh.split("\n") if line.startswith("公路管理站") and "91.50" in line]
+    assert "1,520 / 1,500" in row
+
+
+def test_narrow_terminal_wraps_messages_never_cuts_them(result_zh: Any) -> None:
+    narrow = render(result_zh, RenderOptions("zh", width=60))
+    flat = "".join(line.strip() for line in narrow.split("\n"))
+    assert "招商期间擅自离岗3天" in flat.replace(" ", "")
+    for line in narrow.split("\n"):
+        assert display_width(line) <= 60, line
 
 
 def test_hostile_text_cannot_reach_the_terminal(result_zh: Any) -> None:

@@ -102,6 +102,11 @@ CAMPAIGN = bureaukit.Campaign(
     score=score,
     check=check,
     phases=phases,
+    metrics={"deeds": bureaukit.Metric("事项", "Deeds", "amount", "件")},
+    findings={
+        "tiny.open": bureaukit.FindingKind("事项未完成", "Deed not done"),
+        "tiny.quota": bureaukit.FindingKind("次数不足", "Quota not met"),
+    },
 )
 
 

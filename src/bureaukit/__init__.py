@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         LedgerError,
         Phase,
     )
+    from bureaukit.catalogue import FindingKind, Metric
     from bureaukit.context import CheckContext, Context, Shortfall, Who
     from bureaukit.engine import score
     from bureaukit.errors import BureaukitError, InputError, PluginFailure
@@ -41,6 +42,8 @@ _LAZY = {
     "ConfigWarning": "bureaukit.campaigns",
     "LedgerError": "bureaukit.campaigns",
     "API_VERSION": "bureaukit.campaigns",
+    "Metric": "bureaukit.catalogue",
+    "FindingKind": "bureaukit.catalogue",
     "Context": "bureaukit.context",
     "CheckContext": "bureaukit.context",
     "Who": "bureaukit.context",
@@ -77,9 +80,11 @@ __all__ = [
     "Evidence",
     "FieldMethods",
     "Finding",
+    "FindingKind",
     "InputError",
     "Ledger",
     "LedgerError",
+    "Metric",
     "Org",
     "Payment",
     "Period",

@@ -13,6 +13,7 @@ from bureaukit._repr import FieldMethods
 from bureaukit.records import record_spec
 
 if TYPE_CHECKING:
+    from bureaukit.catalogue import FindingsDecl, MetricsDecl
     from bureaukit.context import CheckContext, Context
     from bureaukit.outcomes import Outcome
 
@@ -77,7 +78,14 @@ class Campaign(FieldMethods):
     - ``phases``: optional ``(Context) -> Sequence[Phase]``; the core then checks the
       steps recorded in record kind ``steps`` and yields ``<name>.step_missing`` with
       severity ``step_severity`` (CORE §8).
+    - ``metrics``: metric name → :class:`bureaukit.Metric` (titles zh/en, kind, unit,
+      better), or a function of the structured settings giving that mapping; ``points``
+      is declared by the core (REPORTS §1).
+    - ``findings``: finding code → :class:`bureaukit.FindingKind` (short titles zh/en),
+      or a function of the settings; ``<name>.step_missing`` is the core's.
     - ``api``: the plugin API version the campaign was written for.
+
+    The engine rejects a Score whose metric, or a Finding whose code, is not declared.
     """
 
     name: str
@@ -89,6 +97,8 @@ class Campaign(FieldMethods):
     phases: Callable[[Context], Sequence[Phase]] | None = None
     steps: str = "steps"
     step_severity: Literal["info", "warning", "violation"] = "violation"
+    metrics: MetricsDecl = attrs.field(factory=dict)
+    findings: FindingsDecl = attrs.field(factory=dict)
     api: int = API_VERSION
 
 
@@ -130,6 +140,20 @@ def validate_campaign(obj: Any) -> list[str]:
                     errors.append(f"record kind {kind}: {f.name} refers to unknown kind {f.ref!r}")
     if not callable(obj.score):
         errors.append("score must be callable")
+    errors += _catalogue_problems(obj)
     if obj.phases is not None and obj.steps not in obj.records:
         errors.append(f"phases are declared but record kind {obj.steps!r} is not")
+    return errors
+
+
+def _catalogue_problems(obj: Campaign) -> list[str]:
+    """A declared catalogue checked at registration; one given as a function of the
+    settings is checked when the engine resolves it."""
+    from bureaukit.catalogue import finding_problems, metric_problems
+
+    errors: list[str] = []
+    if not callable(obj.metrics):
+        errors += metric_problems(obj.metrics)
+    if not callable(obj.findings):
+        errors += finding_problems(obj.findings, obj.name if isinstance(obj.name, str) else "")
     return errors

@@ -14,6 +14,8 @@ import attrs
 
 from bureaukit.bureau import Bureau, CampaignData
 from bureaukit.campaigns import Campaign
+from bureaukit.catalogue import FindingKind, Metric
+from bureaukit.catalogue import resolve as resolve_catalogue
 from bureaukit.context import Context
 from bureaukit.errors import InputError, PluginFailure, format_exc, one_line
 from bureaukit.ledgers import Problems, check_keys_and_refs
@@ -30,6 +32,8 @@ from bureaukit.result import (
     sort_scores,
 )
 from bureaukit.scorecards import make_scorecards
+
+Catalogue = tuple[dict[str, Metric], dict[str, FindingKind]]
 
 
 def parse_as_of(value: str | date | None, period: Period) -> date:
@@ -98,8 +102,11 @@ def _call(campaign: Campaign, ctx: Context, timeout: float | None) -> list[Any]:
     return list(box["out"])
 
 
-def _validate(name: str, out: Iterable[Any], bureau_org: Any) -> list[Outcome]:
-    """Every outcome well formed, stamped with its campaign; raise ValueError otherwise."""
+def _validate(name: str, out: Iterable[Any], bureau_org: Any, catalogue: Catalogue) -> list[Outcome]:
+    """Every outcome well formed, declared in the campaign's catalogue (REPORTS §1) and
+    stamped with its campaign; raise ValueError otherwise."""
+    metrics, codes = catalogue
+    rated: set[str] = set()  # subjects given points: once each
     checked: list[Outcome] = []
     append = checked.append
     units, people = bureau_org.units, bureau_org.people
@@ -129,6 +136,10 @@ def _validate(name: str, out: Iterable[Any], bureau_org: Any) -> list[Outcome]:
             for v in (o.value, o.target):
                 if v is not None and (isinstance(v, bool) or not isinstance(v, (int, Decimal))):
                     raise ValueError(f"score {o.metric} has a {type(v).__name__} value: use Decimal")
+            if o.metric not in metrics:
+                raise ValueError(f"score metric {o.metric!r} is not declared in the campaign's metrics")
+            if o.metric == "points":
+                _check_points(o, rated)
         elif isinstance(o, Payment):
             if o.kind not in PAYMENT_KINDS:
                 raise ValueError(f"payment kind {o.kind!r} is not one of {', '.join(PAYMENT_KINDS)}")
@@ -137,6 +148,8 @@ def _validate(name: str, out: Iterable[Any], bureau_org: Any) -> list[Outcome]:
         else:
             if not o.code.startswith(prefix):
                 raise ValueError(f"finding code {o.code!r} must start with {prefix!r}")
+            if o.code not in codes:
+                raise ValueError(f"finding code {o.code!r} is not declared in the campaign's findings")
             if o.severity not in SEVERITIES:
                 raise ValueError(f"finding severity {o.severity!r} is not one of {', '.join(SEVERITIES)}")
             message = o.message
@@ -148,6 +161,28 @@ def _validate(name: str, out: Iterable[Any], bureau_org: Any) -> list[Outcome]:
         stamp = stamps.get(cls)
         append(stamp(o, name) if stamp is not None else attrs.evolve(o, campaign=name))
     return checked
+
+
+def _check_points(o: Score, rated: set[str]) -> None:
+    """``points`` is the core's metric: 0–100, one per subject and campaign."""
+    value = o.value
+    if (isinstance(value, Decimal) and not value.is_finite()) or not 0 <= value <= 100:
+        raise ValueError(f"points {value} for {o.subject} lies outside 0–100")
+    if o.subject in rated:
+        raise ValueError(f"points given twice for {o.subject}")
+    rated.add(o.subject)
+
+
+def campaign_catalogue(campaign: Campaign, settings: object, *, distribution: str | None = None,
+                       version: str | None = None) -> Catalogue:
+    """The campaign's metrics and finding kinds for its settings; a malformed catalogue
+    is the plugin's failure."""
+    try:
+        return resolve_catalogue(campaign.name, campaign.metrics, campaign.findings, settings,
+                                 campaign.phases is not None)
+    except Exception as exc:
+        raise PluginFailure(campaign.name, f"catalogue: {one_line(exc)}", distribution, version,
+                            format_exc()) from exc
 
 
 def _stamper(cls: type) -> Any:
@@ -178,18 +213,18 @@ _STAMP: dict[type, Any] = {cls: _stamper(cls) for cls in (Score, Payment, Findin
 
 
 def run_campaign(ctx: Context, campaign: Campaign, *, timeout: float | None = None,
-                 distribution: str | None = None, version: str | None = None) -> list[Outcome]:
+                 distribution: str | None = None, version: str | None = None,
+                 catalogue: Catalogue | None = None) -> list[Outcome]:
     """One campaign's outcomes for a context, phase steps included; a failure is the plugin's."""
+    if catalogue is None:
+        catalogue = campaign_catalogue(campaign, ctx.settings, distribution=distribution, version=version)
     try:
         raw = _call(campaign, ctx, timeout)
-        outcomes = _validate(campaign.name, raw, ctx.org)
+        outcomes = _validate(campaign.name, raw, ctx.org, catalogue)
         if campaign.phases is not None:
             phases = list(campaign.phases(ctx))
-            outcomes += _validate(
-                campaign.name,
-                step_findings(ctx, phases, ctx.records.get(campaign.steps, ()), campaign.step_severity),
-                ctx.org,
-            )
+            steps = step_findings(ctx, phases, ctx.records.get(campaign.steps, ()), campaign.step_severity)
+            outcomes += _validate(campaign.name, steps, ctx.org, catalogue)
     except PeriodError as exc:
         # e.g. chinese-calendar has no data for the year: the config's to fix (exit 2)
         raise InputError([f"campaigns.{campaign.name}: {exc}"]) from exc
@@ -255,9 +290,13 @@ def _score(
         contexts.append((data, ctx))
     if problems:
         raise InputError(problems)
+    catalogues: dict[str, Catalogue] = {}
     for data, ctx in contexts:
         lc = data.loaded
-        outcomes += run_campaign(ctx, lc.campaign, timeout=timeout, distribution=lc.distribution, version=lc.version)
+        cat = campaign_catalogue(lc.campaign, data.settings, distribution=lc.distribution, version=lc.version)
+        catalogues[data.name] = cat
+        outcomes += run_campaign(ctx, lc.campaign, timeout=timeout, distribution=lc.distribution,
+                                 version=lc.version, catalogue=cat)
     scores = [o for o in outcomes if isinstance(o, Score)]
     points: dict[str, dict[str, Decimal]] = {}
     for s in scores:
@@ -289,6 +328,8 @@ def _score(
         config_hash=bureau.config.text_hash,
         files=dict(bureau.inputs),
         names=names_map,
+        metrics={n: c[0] for n, c in catalogues.items()},
+        finding_kinds={n: c[1] for n, c in catalogues.items()},
     )
     for impl in bureau.plugins.hook.bureaukit_result.get_hookimpls():
         try:

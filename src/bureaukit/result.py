@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 import attrs
 
 from bureaukit._repr import FieldMethods
+from bureaukit.catalogue import POINTS, FindingKind, Metric
 from bureaukit.money import fmt_exact, fmt_money, fmt_points, fmt_rate
 from bureaukit.outcomes import SEVERITIES, Evidence, Finding, Payment, Score
 from bureaukit.scorecards import Scorecard
@@ -56,7 +57,28 @@ class Result(FieldMethods):
     files: Mapping[str, str]
     names: Mapping[str, str] = attrs.field(factory=dict, eq=False)
     """subject → display name (units and people), for reports."""
+    metrics: Mapping[str, Mapping[str, Metric]] = attrs.field(factory=dict, eq=False)
+    """campaign → metric → what it means (REPORTS §1)."""
+    finding_kinds: Mapping[str, Mapping[str, FindingKind]] = attrs.field(factory=dict, eq=False)
+    """campaign → finding code → its short title."""
     schema: int = SCHEMA
+
+    def metric(self, campaign: str, name: str) -> Metric:
+        """What *name* means in *campaign*; a metric no catalogue declares (a result
+        built by hand) is shown under its code, as an exact amount."""
+        found = self.metrics.get(campaign, {}).get(name)
+        if found is not None:
+            return found
+        if name == "points":
+            return POINTS
+        return Metric(name, name, "amount")
+
+    def metric_title(self, campaign: str, name: str, lang: str | None = None) -> str:
+        return self.metric(campaign, name).title(lang or self.language)
+
+    def finding_title(self, campaign: str, code: str, lang: str | None = None) -> str:
+        found = self.finding_kinds.get(campaign, {}).get(code)
+        return found.title(lang or self.language) if found is not None else code
 
     def campaign_title(self, name: str, lang: str | None = None) -> str:
         for c in self.campaigns:
@@ -191,6 +213,8 @@ def _head(r: Result, lang: str) -> dict[str, Any]:
             {"name": c.name, "title": _message(c.title, lang), "distribution": c.distribution, "version": c.version}
             for c in r.campaigns
         ],
+        "metrics": {c: {m: k.to_dict() for m, k in ms.items()} for c, ms in r.metrics.items()},
+        "finding_kinds": {c: {f: k.to_dict() for f, k in fs.items()} for c, fs in r.finding_kinds.items()},
     }
 
 

@@ -19,7 +19,9 @@ from typing import Literal
 
 import attrs
 
+from bureaukit import display
 from bureaukit._repr import FieldMethods
+from bureaukit.catalogue import Metric
 from bureaukit.money import fmt_money, fmt_points, fmt_rate
 from bureaukit.outcomes import PAYMENT_KINDS, Evidence, Finding, Payment, Score
 from bureaukit.result import Result, write_value
@@ -208,6 +210,35 @@ def truncate(text: str, width: int, ellipsis: str = "…") -> str:
     return "".join(out) + ellipsis if room >= 0 else ellipsis[:width]
 
 
+def wrap(text: str, width: int) -> list[str]:
+    """*text* in lines of at most *width* columns, nothing cut: broken at the last space
+    that fits when there is one (English), else between any two characters (Chinese)."""
+    if width <= 0 or display_width(text) <= width:
+        return [text]
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0
+    for ch in text:
+        w = char_width(ch)
+        if used + w > width and line:
+            cut = "".join(line)
+            space = cut.rfind(" ")
+            if space > 0 and ch != " " and display_width(cut[:space]) * 2 >= width:
+                lines.append(cut[:space])
+                line = list(cut[space + 1:])
+            else:
+                lines.append(cut.rstrip(" "))
+                line = []
+            used = display_width("".join(line))
+            if ch == " " and not line:
+                continue
+        line.append(ch)
+        used += w
+    if line:
+        lines.append("".join(line))
+    return lines
+
+
 def pad(text: str, width: int, align: str = "<") -> str:
     gap = max(0, width - display_width(text))
     return " " * gap + text if align == ">" else text + " " * gap
@@ -287,6 +318,44 @@ def payment_totals(payments: Iterable[Payment]) -> list[tuple[str, Decimal]]:
     return [(k, totals[k]) for k in PAYMENT_KINDS if k in totals] + sorted(
         (k, v) for k, v in totals.items() if k not in PAYMENT_KINDS
     )
+
+
+# --- one matrix per campaign (REPORTS §3) ----------------------------------------
+
+
+@attrs.frozen
+class Matrix:
+    """A campaign's scores as a reader takes them in: one row per rated subject, one
+    column per metric (``points`` first, then in the catalogue's order)."""
+
+    campaign: str
+    metrics: tuple[tuple[str, Metric], ...]
+    rows: tuple[tuple[str, Mapping[str, Score]], ...]
+
+
+def matrix(result: Result, campaign: str) -> Matrix:
+    """Units in the order of the ranking (group, rank), then other subjects by id."""
+    cells: dict[str, dict[str, Score]] = {}
+    for s in result.scores:
+        if s.campaign == campaign:
+            cells.setdefault(s.subject, {})[s.metric] = s
+    used = {m for row in cells.values() for m in row}
+    declared = list(result.metrics.get(campaign, {}))
+    names = ["points"] + [m for m in declared if m != "points"] + sorted(used - set(declared) - {"points"})
+    columns = tuple((m, result.metric(campaign, m)) for m in names if m in used)
+    order = {c.subject: i for i, c in enumerate(result.scorecards)}
+    subjects = sorted(cells, key=lambda sub: (sub not in order, order.get(sub, 0), sub))
+    return Matrix(campaign, columns, tuple((sub, cells[sub]) for sub in subjects))
+
+
+def cell_text(score: Score, metric: Metric) -> str:
+    """A matrix cell: the value, and against a target ``value / target (completion)``."""
+    value = display.quantity(metric, score.value)
+    if score.target is None:
+        return value
+    c = completion(score)
+    done = f" ({display.percent(c)})" if c is not None else ""
+    return f"{display.number(metric, score.value)} / {display.quantity(metric, score.target)}{done}"
 
 
 # --- flat sections (csv zip and workbook) ---------------------------------------

@@ -8,30 +8,39 @@ and bidi overrides; cells are cut with "…" only when ``options.width`` demands
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
-from bureaukit.money import fmt_money, fmt_points
+from bureaukit import display
+from bureaukit.display import percent
+from bureaukit.money import fmt_points
 from bureaukit.outcomes import SEVERITIES
 from bureaukit.render import RenderOptions
 from bureaukit.render._labels import (
     campaign_names,
     campaign_title,
+    cell_text,
     clean,
-    completion,
     display_width,
     group_label,
     label,
+    matrix,
     message,
     pad,
     payment_totals,
-    percent,
     truncate,
+    wrap,
 )
-from bureaukit.result import Result, write_value
+from bureaukit.result import Result
 
 GAP = "  "
 MIN_CELL = 4
 """A column cut to fit ``options.width`` keeps at least this many columns."""
+
+
+HEAD_WRAP = 12
+"""A header wider than this wraps when its column's cells are narrower."""
+WRAP_MIN = 12
+"""A wrapped column (names, titles, messages) keeps at least this many columns."""
 
 
 def format_table(
@@ -41,149 +50,192 @@ def format_table(
     width: int | None = None,
     shrink: Collection[int] = (),
     indent: str = "",
+    wrap_cols: Collection[int] = (),
 ) -> list[str]:
     """Lines of an aligned table: header, a rule of ``-``, rows. *align* holds one of
     ``<``/``>`` per column. When *width* is given and the table is wider, the columns
-    listed in *shrink* are cut with "…" down to :data:`MIN_CELL`, the other columns only
-    down to their widest body cell (a long header is cut), the widest first.
-    Every line has the same display width."""
+    in *shrink* (codes) are cut with "…" down to :data:`MIN_CELL` first, then the
+    columns in *wrap_cols* (names, messages) are wrapped onto more lines, never cut,
+    down to :data:`WRAP_MIN`; other columns keep their widest body cell (a long header
+    is cut). Every line has the same display width."""
     head = [clean(h) for h in header]
     body = [[clean(c) if c is not None else "" for c in r] for r in rows]
     ncol = len(head)
-    widths = [display_width(h) for h in head]
+    # a header wraps onto more lines rather than widen a column of short numbers
+    widths = [min(display_width(h), HEAD_WRAP) for h in head]
     for r in body:
         for i, c in enumerate(r):
             widths[i] = max(widths[i], display_width(c))
     if width is not None:
-        # A cuttable column keeps MIN_CELL columns; any other keeps its widest body
-        # cell (only its header may be cut). The widest column gives way first.
-        floor = [
-            min(widths[i], MIN_CELL) if i in shrink else max((display_width(r[i]) for r in body), default=1)
-            for i in range(ncol)
-        ]
-        floor = [max(f, 1) for f in floor]
         room = width - display_width(indent) - display_width(GAP) * (ncol - 1)
-        while sum(widths) > room:
-            candidates = [i for i in range(ncol) if widths[i] > floor[i]]
-            if not candidates:
-                break
-            widest = max(candidates, key=lambda i: (widths[i], -i))
-            widths[widest] -= 1
+        widest_body = [max((display_width(r[i]) for r in body), default=1) for i in range(ncol)]
+        fixed = [max(widest_body[i], 2) for i in range(ncol)]  # a CJK character needs two
+        cut_floor = [max(min(widths[i], MIN_CELL), 2) if i in shrink else fixed[i] for i in range(ncol)]
+        wrap_floor = [max(min(widths[i], WRAP_MIN), 2) if i in wrap_cols else cut_floor[i] for i in range(ncol)]
+        # codes give way first, then the wrapped text; the widest column first each time
+        for floor in (cut_floor, wrap_floor):
+            while sum(widths) > room:
+                candidates = [i for i in range(ncol) if widths[i] > floor[i]]
+                if not candidates:
+                    break
+                widest = max(candidates, key=lambda i: (widths[i], -i))
+                widths[widest] -= 1
 
-    def line(cells: Sequence[str]) -> str:
-        parts = [pad(truncate(c, widths[i]), widths[i], align[i]) for i, c in enumerate(cells)]
-        return indent + GAP.join(parts)
+    def lines_of(cells: Sequence[str]) -> list[str]:
+        pieces = [
+            wrap(c, widths[i]) if i in wrap_cols else [truncate(c, widths[i])] for i, c in enumerate(cells)
+        ]
+        height = max(len(p) for p in pieces)
+        out = []
+        for k in range(height):
+            parts = [pad(p[k] if k < len(p) else "", widths[i], align[i]) for i, p in enumerate(pieces)]
+            out.append(indent + GAP.join(parts))
+        return out
 
-    out = [line(head), indent + GAP.join("-" * w for w in widths)]
-    out += [line(r) for r in body]
+    heads = [wrap(h, widths[i]) for i, h in enumerate(head)]
+    out = [
+        indent + GAP.join(pad(h[k] if k < len(h) else "", widths[i], align[i]) for i, h in enumerate(heads))
+        for k in range(max(len(h) for h in heads))
+    ]
+    out.append(indent + GAP.join("-" * w for w in widths))
+    for r in body:
+        out += lines_of(r)
     return out
 
 
-def render(result: Result, options: RenderOptions) -> str:
-    lang = options.lang
-    width = options.width
-    lines: list[str] = []
-    p = result.period
+class _Out:
+    """The lines of a report being written, with the width they must keep to."""
+
+    def __init__(self, result: Result, options: RenderOptions) -> None:
+        self.result = result
+        self.lang = options.lang
+        self.width = options.width
+        self.lines: list[str] = []
+
+    def text(self, text: str) -> None:
+        """A line of prose: wrapped to the width, never cut."""
+        self.lines += wrap(clean(text), self.width) if self.width else [clean(text)]
+
+    def heading(self, text: str, char: str = "=") -> None:
+        self.lines.append("")
+        self.text(text)
+        self.lines.append(char * min(display_width(clean(text)), self.width or 1 << 30))
+
+    def none(self) -> None:
+        self.lines.append(label("none", self.lang))
+
+
+def _head(out: _Out) -> None:
+    r, lang = out.result, out.lang
+    p = r.period
     status = label("final", lang) if p.final else label("provisional", lang)
-    title = f"{clean(result.bureau_name)}  {label('report', lang)}"
-    lines.append(truncate(title, width) if width else title)
-    meta = (
-        f"{label('period', lang)} {clean(p.id)} ({p.start.isoformat()} – {p.end.isoformat()})  "
+    out.text(f"{r.bureau_name}  {label('report', lang)}")
+    out.text(
+        f"{label('period', lang)} {p.id} ({p.start.isoformat()} – {p.end.isoformat()})  "
         f"{label('as_of', lang)} {p.as_of.isoformat()}  "
-        f"{label('time_progress', lang)} {percent(p.time_progress, 2)}  ({status})"
+        f"{label('time_progress', lang)} {percent(p.time_progress)}  ({status})"
     )
-    lines.append(truncate(meta, width) if width else meta)
 
-    def heading(text: str, char: str = "=") -> None:
-        lines.append("")
-        lines.append(truncate(text, width) if width else text)
-        lines.append(char * min(display_width(text), width or 1 << 30))
 
-    def none() -> None:
-        lines.append(label("none", lang))
-
-    camps = campaign_names(result)
-    heading(label("scorecards", lang))
-    rated = [c for c in camps if any(c in card.campaigns for card in result.scorecards)]
-    if result.scorecards:
-        header = [
-            label("rank", lang), label("group", lang), label("name", lang), label("subject", lang),
-            label("composite", lang), label("grade", lang), *(campaign_title(result, c, lang) for c in rated),
+def _scorecards(out: _Out) -> None:
+    r, lang = out.result, out.lang
+    out.heading(label("scorecards", lang))
+    if not r.scorecards:
+        out.none()
+        return
+    rated = [c for c in campaign_names(r) if any(c in card.campaigns for card in r.scorecards)]
+    header = [
+        label("rank", lang), label("group", lang), label("name", lang), label("composite", lang),
+        label("grade", lang), *(campaign_title(r, c, lang) for c in rated), label("subject", lang),
+    ]
+    rows: list[list[str | None]] = [
+        [
+            "" if card.rank is None else str(card.rank), group_label(card.group, lang), card.name,
+            fmt_points(card.composite), card.grade or "",
+            *(fmt_points(card.campaigns[c]) if c in card.campaigns else "" for c in rated), card.subject,
         ]
+        for card in r.scorecards
+    ]
+    ncol = len(header)
+    out.lines += format_table(header, rows, "><<><" + ">" * len(rated) + "<", out.width,
+                              shrink=(ncol - 1,), wrap_cols=(1, 2, 4))
+
+
+def _scores(out: _Out, camp: str) -> None:
+    """The campaign's matrix: one row per subject, one column per metric."""
+    r, lang = out.result, out.lang
+    m = matrix(r, camp)
+    out.lines += ["", f"[{label('scores', lang)}]"]
+    if not m.rows:
+        out.none()
+        return
+    header = [label("name", lang), *(metric.title(lang) for _, metric in m.metrics), label("subject", lang)]
+    rows: list[list[str | None]] = [
+        [
+            r.name_of(subject),
+            *(cell_text(cells[name], metric) if name in cells else "" for name, metric in m.metrics),
+            subject,
+        ]
+        for subject, cells in m.rows
+    ]
+    n = len(m.metrics)
+    out.lines += format_table(header, rows, "<" + ">" * n + "<", out.width, shrink=(n + 1,),
+                              wrap_cols=range(n + 1))
+
+
+def _payments(out: _Out, camp: str) -> None:
+    r, lang = out.result, out.lang
+    payments = [x for x in r.payments if x.campaign == camp]
+    out.lines += ["", f"[{label('payments', lang)}]"]
+    if not payments:
+        out.none()
+        return
+    header = [
+        label("name", lang), label("kind", lang), label("amount", lang), label("pay_period", lang),
+        label("subject", lang),
+    ]
+    rows: list[list[str | None]] = [
+        [r.name_of(x.subject), label(x.kind, lang), display.money(x.amount), x.period or "", x.subject]
+        for x in payments
+    ]
+    rows += [
+        [label("total", lang), label(k, lang), display.money(v), "", ""] for k, v in payment_totals(payments)
+    ]
+    out.lines += format_table(header, rows, "<<><<", out.width, shrink=(4, 3), wrap_cols=(0,))
+
+
+def _findings(out: _Out, camp: str) -> None:
+    r, lang = out.result, out.lang
+    findings = [f for f in r.findings if f.campaign == camp]
+    out.lines += ["", f"[{label('findings', lang)}]"]
+    if not findings:
+        out.none()
+    for sev in SEVERITIES:
+        these = [f for f in findings if f.severity == sev]
+        if not these:
+            continue
+        out.lines.append(f"{label(sev, lang)} ({len(these)})")
+        header = [label("name", lang), label("kind", lang), label("due", lang), label("message", lang)]
         rows: list[list[str | None]] = [
             [
-                "" if card.rank is None else str(card.rank), group_label(card.group, lang), card.name,
-                card.subject, fmt_points(card.composite), card.grade or "",
-                *(fmt_points(card.campaigns[c]) if c in card.campaigns else "" for c in rated),
+                r.name_of(f.subject), r.finding_title(camp, f.code, lang),
+                f.due.isoformat() if f.due else "", message(f.message, lang),
             ]
-            for card in result.scorecards
+            for f in these
         ]
-        lines += format_table(header, rows, "><<<><" + ">" * len(rated), width, shrink=(2, 3, 1, 5))
-    else:
-        none()
+        out.lines += format_table(header, rows, "<<<<", out.width, indent="  ", wrap_cols=(0, 1, 3))
 
-    for camp in camps:
-        heading(f"{campaign_title(result, camp, lang)} ({camp})" if camp else "—")
-        scores = [s for s in result.scores if s.campaign == camp]
-        payments = [x for x in result.payments if x.campaign == camp]
-        findings = [f for f in result.findings if f.campaign == camp]
 
-        lines.append("")
-        lines.append(f"[{label('scores', lang)}]")
-        if scores:
-            header = [
-                label("name", lang), label("subject", lang), label("metric", lang), label("value", lang),
-                label("target", lang), label("unit", lang), label("completion", lang),
-            ]
-            rows = []
-            for s in scores:
-                c = completion(s)
-                rows.append([
-                    result.name_of(s.subject), s.subject, s.metric, write_value(s, s.value),
-                    write_value(s, s.target), s.unit, None if c is None else percent(c),
-                ])
-            lines += format_table(header, rows, "<<<>><>", width, shrink=(0, 1, 2, 5))
-        else:
-            none()
+SECTIONS: list[Callable[[_Out, str], None]] = [_scores, _payments, _findings]
+"""Each campaign's sections, in order: a module adding one appends its function."""
 
-        lines.append("")
-        lines.append(f"[{label('payments', lang)}]")
-        if payments:
-            header = [
-                label("name", lang), label("subject", lang), label("kind", lang),
-                label("amount", lang), label("pay_period", lang),
-            ]
-            rows = [
-                [result.name_of(x.subject), x.subject, label(x.kind, lang), fmt_money(x.amount), x.period or ""]
-                for x in payments
-            ]
-            rows += [
-                [label("total", lang), "", label(k, lang), fmt_money(v), ""]
-                for k, v in payment_totals(payments)
-            ]
-            lines += format_table(header, rows, "<<<><", width, shrink=(0, 1, 4))
-        else:
-            none()
 
-        lines.append("")
-        lines.append(f"[{label('findings', lang)}]")
-        if not findings:
-            none()
-        for sev in SEVERITIES:
-            these = [f for f in findings if f.severity == sev]
-            if not these:
-                continue
-            lines.append(f"{label(sev, lang)} ({len(these)})")
-            header = [
-                label("name", lang), label("subject", lang), label("code", lang),
-                label("due", lang), label("message", lang),
-            ]
-            rows = [
-                [
-                    result.name_of(f.subject), f.subject, f.code,
-                    f.due.isoformat() if f.due else "", message(f.message, lang),
-                ]
-                for f in these
-            ]
-            lines += format_table(header, rows, "<<<<<", width, shrink=(4, 0, 1, 2), indent="  ")
-    return "\n".join(lines) + "\n"
+def render(result: Result, options: RenderOptions) -> str:
+    out = _Out(result, options)
+    _head(out)
+    _scorecards(out)
+    for camp in campaign_names(result):
+        out.heading(campaign_title(result, camp, options.lang) if camp else "—")
+        for section in SECTIONS:
+            section(out, camp)
+    return "\n".join(out.lines) + "\n"

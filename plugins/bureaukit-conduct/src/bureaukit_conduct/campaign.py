@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from bureaukit import Campaign, Context, Finding, Score
 from bureaukit_conduct.accountability import score_accountability
+from bureaukit_conduct.catalogue import FINDINGS, metrics
 from bureaukit_conduct.checks import check
 from bureaukit_conduct.leadership import score_leadership
 from bureaukit_conduct.problems import score_problems
@@ -35,5 +36,7 @@ CAMPAIGN = Campaign(
     settings=ConductSettings,
     records=RECORDS,
     score=score,
+    metrics=metrics,
+    findings=FINDINGS,
     check=check,
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bureaukit import Campaign, Context, Finding, Payment, Score
+from bureaukit_investment.catalogue import FINDINGS, METRICS
 from bureaukit_investment.checks import check
 from bureaukit_investment.confirmation import assess, unconfirmed_findings
 from bureaukit_investment.deposits import deposit_missing, settle
@@ -56,5 +57,7 @@ CAMPAIGN = Campaign(
     settings=InvestmentSettings,
     records=RECORDS,
     score=score,
+    metrics=METRICS,
+    findings=FINDINGS,
     check=check,
 )

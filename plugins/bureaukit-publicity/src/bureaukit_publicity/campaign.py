@@ -13,6 +13,7 @@ from bureaukit import Context
 from bureaukit.outcomes import Outcome
 from bureaukit_publicity.awards import score_awards
 from bureaukit_publicity.cases import score_cases
+from bureaukit_publicity.catalogue import FINDINGS, METRICS
 from bureaukit_publicity.checks import check
 from bureaukit_publicity.counts import person_counts, score_counts
 from bureaukit_publicity.fees import priced, score_fees
@@ -37,5 +38,7 @@ CAMPAIGN = bureaukit.Campaign(
     settings=PublicitySettings,
     records={"adoptions": Adoption, "cases": Case},
     score=score,
+    metrics=METRICS,
+    findings=FINDINGS,
     check=check,
 )

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import bureaukit
 from bureaukit.context import Context
 from bureaukit.outcomes import Outcome
+from bureaukit_style.catalogue import FINDINGS, METRICS
 from bureaukit_style.checks import check
 from bureaukit_style.complaints import complaint_rules
 from bureaukit_style.meetings import meeting_rules
@@ -53,6 +54,8 @@ CAMPAIGN = bureaukit.Campaign(
         "steps": Step,
     },
     score=score,
+    metrics=METRICS,
+    findings=FINDINGS,
     check=check,
     phases=phases,
     steps="steps",

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import bureaukit
 from bureaukit import Context, Finding, Score
+from bureaukit_wubi.catalogue import FINDINGS, METRICS
 from bureaukit_wubi.checks import check
 from bureaukit_wubi.dimensions import dimension_scores, points
 from bureaukit_wubi.overdue import overdue
@@ -64,5 +65,7 @@ CAMPAIGN = bureaukit.Campaign(
     settings=WubiSettings,
     records=RECORDS,
     score=score,
+    metrics=METRICS,
+    findings=FINDINGS,
     check=check,
 )
