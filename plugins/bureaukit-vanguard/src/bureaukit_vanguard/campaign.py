@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import bureaukit
 from bureaukit.context import Context
 from bureaukit.outcomes import Outcome
+from bureaukit_vanguard.catalogue import FINDINGS, metrics
 from bureaukit_vanguard.checks import check
 from bureaukit_vanguard.makeups import makeup_findings, review_findings
 from bureaukit_vanguard.measures import not_published, overdue
@@ -61,6 +62,8 @@ CAMPAIGN = bureaukit.Campaign(
     phases=phases,
     steps="steps",
     step_severity="violation",
+    metrics=metrics,
+    findings=FINDINGS,
 )
 
 __all__ = ["CAMPAIGN"]
