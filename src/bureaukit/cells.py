@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -16,6 +17,7 @@ from typing import Any
 
 from bureaukit.config import show
 from bureaukit.records import FieldSpec, enum_choices, enum_label
+from bureaukit.workbook import Fault, Percent
 
 Convert = Callable[[Any], Any]
 
@@ -24,8 +26,8 @@ class CellError(ValueError):
     pass
 
 
-TRUE = {"true", "yes", "y", "是", "1", "√", "✓", "t"}
-FALSE = {"false", "no", "n", "否", "0", "×", "✗", "f"}
+TRUE = {"true", "yes", "y", "是", "1", "√", "✓", "✔", "t"}
+FALSE = {"false", "no", "n", "否", "0", "×", "✗", "✘", "✖", "f"}
 _SEPARATORS = str.maketrans({"；": ";", "、": ";"})
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _DATE_FORMS = re.compile(
@@ -33,6 +35,8 @@ _DATE_FORMS = re.compile(
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 )
 _EXCEL_EPOCH = date(1899, 12, 30)
+_EXCEL_EPOCH_1904 = date(1904, 1, 1)
+"""Serial 0 in a workbook saved in the 1904 date system (old Mac Excel)."""
 _FULLWIDTH = str.maketrans({"（": "(", "）": ")", "\u3000": " "})
 
 
@@ -66,10 +70,41 @@ def to_str(cell: Any) -> str:
         return repr(cell)
     if isinstance(cell, (int, Decimal)):
         return str(cell)
+    if isinstance(cell, Percent):
+        return f"{_percent_shown(cell)}"
+    _reject_fault(cell)
     raise CellError(f"expected text, got {_quote(cell)}")
 
 
-def _decimal(cell: Any) -> Decimal:
+def _reject_fault(cell: Any) -> None:
+    """A cell with no value to read (a formula never calculated, ``#REF!``) is an error
+    wherever it stands, never an empty cell or 0 (CORE §5 *Formulas*)."""
+    if isinstance(cell, Fault):
+        raise CellError(cell.message)
+
+
+def _percent_shown(cell: Percent) -> str:
+    return f"{_plain(Decimal(repr(cell.fraction)).scaleb(2).normalize())}%"
+
+
+def _plain(d: Decimal) -> Decimal:
+    """*d* without an exponent: 1.0E+2 → 100."""
+    return d.quantize(Decimal(1)) if d.as_tuple().exponent > 0 else d  # type: ignore[operator]
+
+
+def _from_percent(cell: Percent, scale: str | None) -> Decimal:
+    """A percent cell as the column declares it (CORE §5 *Percent cells*)."""
+    if scale is None:
+        raise CellError(
+            f"a cell formatted as a percentage ({_percent_shown(cell)}), in a column that does not say whether it "
+            "holds 0–100 or 0–1: type the number without the % format"
+        )
+    d = Decimal(repr(cell.fraction)) if isinstance(cell.fraction, float) else Decimal(cell.fraction)
+    # as shown: 99.2% is 99.2 (not 99.200), 100% is 100 or 1 (not 1.0E+2, not 1.0)
+    return _plain((d.scaleb(2) if scale == "points" else d).normalize())
+
+
+def _decimal(cell: Any, percent: str | None = None) -> Decimal:
     if isinstance(cell, Decimal):
         d = cell
     elif isinstance(cell, bool):
@@ -88,7 +123,10 @@ def _decimal(cell: Any) -> Decimal:
                 d = Decimal(text.replace(",", ""))
             else:
                 raise CellError(f"expected a number, got {show(cell)}") from None
+    elif isinstance(cell, Percent):
+        d = _from_percent(cell, percent)
     else:
+        _reject_fault(cell)
         raise CellError(f"expected a number, got {_quote(cell)}")
     if not d.is_finite():
         raise CellError(f"expected a number, got {_quote(cell)}")
@@ -99,9 +137,9 @@ def _decimal(cell: Any) -> Decimal:
     return d
 
 
-def decimal_converter(signed: bool) -> Convert:
+def decimal_converter(signed: bool, percent: str | None = None) -> Convert:
     def conv(cell: Any) -> Decimal:
-        d = _decimal(cell)
+        d = _decimal(cell, percent)
         if d < 0 and not signed:
             raise CellError(f"must not be negative, got {_quote(cell)}")
         return d + 0  # drops a negative zero's sign
@@ -109,12 +147,12 @@ def decimal_converter(signed: bool) -> Convert:
     return conv
 
 
-def int_converter(signed: bool) -> Convert:
+def int_converter(signed: bool, percent: str | None = None) -> Convert:
     def conv(cell: Any) -> int:
         if isinstance(cell, int) and not isinstance(cell, bool):
             value = cell
         else:
-            d = _decimal(cell)
+            d = _decimal(cell, percent)
             if d != d.to_integral_value():
                 raise CellError(f"expected a whole number, got {_quote(cell)}")
             value = int(d)
@@ -125,39 +163,68 @@ def int_converter(signed: bool) -> Convert:
     return conv
 
 
-def to_date(cell: Any) -> date:
-    if isinstance(cell, datetime):
-        return cell.date()
-    if isinstance(cell, date):
-        return cell
-    if isinstance(cell, str):
-        text = cell.strip()
-        if len(text) == 10:
-            try:
-                return date.fromisoformat(text)
-            except ValueError:
-                pass
-        m = _DATE_FORMS.match(text)
-        if m:
-            try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                raise CellError(f"not a real date, got {show(cell)}") from None
-        if text.isdigit() and len(text) == 5:
-            return _excel_serial(int(text), cell)
-        raise CellError(f"expected a date like 2014-05-20, 2014/5/20 or 2014年5月20日, got {show(cell)}")
-    if isinstance(cell, int) and not isinstance(cell, bool):
-        return _excel_serial(cell, cell)
-    if isinstance(cell, float) and cell.is_integer():
-        return _excel_serial(int(cell), cell)
-    raise CellError(f"expected a date like 2014-05-20, got {_quote(cell)}")
+def date_converter(date1904: bool = False) -> Convert:
+    """Dates as clerks type them; a number is an Excel serial in the workbook's date
+    system (*date1904*: saved by old Mac Excel, serial 0 = 1904-01-01)."""
+    epoch = _EXCEL_EPOCH_1904 if date1904 else _EXCEL_EPOCH
+
+    def conv(cell: Any) -> date:
+        if isinstance(cell, datetime):
+            return cell.date()
+        if isinstance(cell, date):
+            return cell
+        if isinstance(cell, str):
+            return _text_date(cell, epoch)
+        if isinstance(cell, int) and not isinstance(cell, bool):
+            return _number_date(cell, cell, epoch)
+        if isinstance(cell, float) and cell.is_integer():
+            return _number_date(int(cell), cell, epoch)
+        _reject_fault(cell)
+        raise CellError(f"expected a date like 2014-05-20, got {_quote(cell)}")
+
+    return conv
 
 
-def _excel_serial(n: int, cell: Any) -> date:
-    """An Excel date serial (1900 system; 1 = 1900-01-01), as a date cell saved as a number."""
+def _text_date(cell: str, epoch: date) -> date:
+    text = cell.strip()
+    if len(text) == 10:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    if not text.isascii():
+        # full-width digits and separators (２０１４－０５－２０, 2014－05－20) as ASCII
+        text = unicodedata.normalize("NFKC", text)
+    m = _DATE_FORMS.match(text)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            raise CellError(f"not a real date, got {show(cell)}") from None
+    if text.isdigit() and len(text) in (5, 8):
+        return _number_date(int(text), cell, epoch)
+    raise CellError(f"expected a date like 2014-05-20, 2014/5/20, 2014年5月20日 or 20140520, got {show(cell)}")
+
+
+def _number_date(n: int, cell: Any, epoch: date) -> date:
+    """``20140520`` (YYYYMMDD), or an Excel date serial (a date cell saved as a number)."""
+    if 19000101 <= n <= 29991231:
+        try:
+            return date(n // 10000, n // 100 % 100, n % 100)
+        except ValueError:
+            raise CellError(f"not a real date, got {_quote(cell)}") from None
+    return _excel_serial(n, cell, epoch)
+
+
+to_date = date_converter()
+"""A date in the 1900 date system (every workbook but old Mac Excel's, and csv, json)."""
+
+
+def _excel_serial(n: int, cell: Any, epoch: date = _EXCEL_EPOCH) -> date:
+    """An Excel date serial (1900 system: 1 = 1900-01-01), as a date cell saved as a number."""
     if not 20000 <= n <= 80000:  # 1954..2119: anything else is no date a ledger holds
         raise CellError(f"expected a date like 2014-05-20, got {_quote(cell)}")
-    return _EXCEL_EPOCH + timedelta(days=n)
+    return epoch + timedelta(days=n)
 
 
 def to_bool(cell: Any) -> bool:
@@ -165,7 +232,10 @@ def to_bool(cell: Any) -> bool:
         return cell
     if isinstance(cell, (int, float)) and cell in (0, 1):
         return bool(cell)  # xlsx readers give numbers, calamine as floats
+    _reject_fault(cell)
     text = str(cell).strip().casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).casefold()  # full-width Ｙ, ｙｅｓ
     if text in TRUE:
         return True
     if text in FALSE:
@@ -192,24 +262,25 @@ def enum_converter(cls: type[enum.Enum]) -> Convert:
     return conv
 
 
-def scalar_converter(spec: FieldSpec) -> Convert:
+def scalar_converter(spec: FieldSpec, date1904: bool = False) -> Convert:
     base = spec.base
     if issubclass(base, enum.Enum):
         return enum_converter(base)
     if base is bool:
         return to_bool
     if base is int:
-        return int_converter(spec.signed)
+        return int_converter(spec.signed, spec.percent)
     if base is Decimal:
-        return decimal_converter(spec.signed)
+        return decimal_converter(spec.signed, spec.percent)
     if base is date:
-        return to_date
+        return date_converter(date1904) if date1904 else to_date
     return to_str
 
 
-def converter_for(spec: FieldSpec) -> Convert:
-    """The converter of a non-empty cell for this field (lists split on ; ； 、)."""
-    one = scalar_converter(spec)
+def converter_for(spec: FieldSpec, date1904: bool = False) -> Convert:
+    """The converter of a non-empty cell for this field (lists split on ; ； 、); numbers
+    in a date column are serials of the 1904 date system when *date1904*."""
+    one = scalar_converter(spec, date1904)
     if not spec.many:
         return one
 

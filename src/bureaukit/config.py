@@ -71,6 +71,14 @@ class ScoringConfig(FieldMethods):
 
 
 @attrs.frozen(repr=False, eq=False)
+class LedgersConfig(FieldMethods):
+    """``[ledgers]``: how every ledger is read (CORE §5 *Bookkeeping columns*)."""
+
+    ignore_columns: tuple[str, ...] | None = None
+    """Headers of columns no rule reads; None: 序号, 备注, 说明 (an empty list reads every column)."""
+
+
+@attrs.frozen(repr=False, eq=False)
 class CampaignTable(FieldMethods):
     """One ``[campaigns.<name>]`` table: its ledgers (core-owned) and the rest (settings)."""
 
@@ -94,12 +102,13 @@ class Config(FieldMethods):
     units: str | tuple[dict[str, Any], ...]
     people: str | tuple[dict[str, Any], ...]
     roles: dict[str, str]
+    ledgers: LedgersConfig = LedgersConfig()
 
     def resolve(self, relative: str) -> Path:
         return (self.root / relative).resolve() if not Path(relative).is_absolute() else Path(relative)
 
 
-TOP_KEYS = ("units", "people", "roles", "bureau", "calendar", "periods", "campaigns", "scoring")
+TOP_KEYS = ("units", "people", "roles", "bureau", "calendar", "periods", "campaigns", "scoring", "ledgers")
 
 
 def show(value: object) -> str:
@@ -488,6 +497,8 @@ def read_config(path: str | Path) -> Config:
             problems.append(("bureau.period", str(exc)))
     scoring, errs = structure(table("scoring"), ScoringConfig, "scoring")
     problems += errs
+    ledgers_config, errs = structure(table("ledgers"), LedgersConfig, "ledgers")
+    problems += errs
     if scoring is not None:
         mins = [g.min for g in scoring.grades]
         if any(a <= b for a, b in itertools.pairwise(mins)):
@@ -556,7 +567,7 @@ def read_config(path: str | Path) -> Config:
             org_parts[key] = ()
     if problems:
         raise InputError([f"{p}: {where}: {msg}" if where else f"{p}: {msg}" for where, msg in problems])
-    assert bureau is not None and calendar is not None and scoring is not None
+    assert bureau is not None and calendar is not None and scoring is not None and ledgers_config is not None
     return Config(
         path=p,
         root=p.resolve().parent,
@@ -570,6 +581,7 @@ def read_config(path: str | Path) -> Config:
         units=org_parts["units"],
         people=org_parts["people"],
         roles=roles,
+        ledgers=ledgers_config,
     )
 
 

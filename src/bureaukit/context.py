@@ -93,6 +93,14 @@ class Origins(Mapping[int, Origin]):
         # C-level loops: this runs once per file, over every row of it
         self._packed.update(zip(map(id, records), map(number.__or__, map(_shift, rows, repeat(_SOURCE_BITS))), strict=True))
 
+    def move(self, old: object, new: object) -> None:
+        """*new* (a record remade from *old* while loading) was read where *old* was."""
+        packed = self._packed.pop(id(old), None)
+        if packed is not None:
+            self._packed[id(new)] = packed
+        elif (o := self._others.pop(id(old), None)) is not None:
+            self._others[id(new)] = o
+
     def overlaid(self, extra: Mapping[int, Origin]) -> Origins:
         """These origins and *extra* (records made from read ones), sharing the storage."""
         view = Origins.__new__(Origins)

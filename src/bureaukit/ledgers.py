@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Iterable,
+    Iterator,
+    Mapping,
+    MutableMapping,
+    Sequence,
+)
+from decimal import Decimal
 from itertools import chain, islice
 from operator import attrgetter
 from pathlib import Path
@@ -17,8 +26,9 @@ import attrs
 from bureaukit._repr import FieldMethods
 from bureaukit.cells import CellError, converter_for, is_empty
 from bureaukit.context import Origin, Origins
-from bureaukit.readers import Reader, ReadError
+from bureaukit.readers import Reader, ReadError, Table
 from bureaukit.records import FieldSpec, RecordSpec
+from bureaukit.text import canonical, quoted, visible
 
 MAX_PROBLEMS_KEPT = 10_000
 MEMO_LIMIT = 50_000
@@ -27,6 +37,12 @@ COMPILE_AFTER = 2000
 """Rows of a file read through :func:`interpret_row` before its row function is compiled
 (:func:`compile_row`): compiling one costs 1–3 ms, what it saves over ~2000–5000 rows."""
 _UNIT_SUFFIX = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+HEADER_SEARCH = 10
+"""The header is looked for in a sheet's first rows (title rows above it are skipped)."""
+BOOKKEEPING_COLUMNS = ("序号", "备注", "说明")
+"""Columns nearly every 台账 keeps and no rule reads (``[ledgers] ignore_columns`` replaces them)."""
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters no clerk types; tab and the line breaks of a multi-line cell are kept."""
 
 
 def display_path(path: Path) -> str:
@@ -50,9 +66,20 @@ class Problems(FieldMethods):
         if len(self.lines) < MAX_PROBLEMS_KEPT:
             self.lines.append(line)
 
+    notes: list[str] = attrs.Factory(list)
+    """What ``check`` names without failing: rows skipped above a header, totals rows,
+    footer lines, a totals row disagreeing with its rows (a warning)."""
+
     def at(self, file: str, row: int | None, column: str | None, message: str) -> None:
-        where = f"{file}:{row}" if row is not None else file
-        self.add(f"{where}: {column}: {message}" if column else f"{where}: {message}")
+        self.add(_line(file, row, column, message))
+
+    def note(self, file: str, row: int | None, column: str | None, message: str) -> None:
+        self.notes.append(_line(file, row, column, message))
+
+
+def _line(file: str, row: int | None, column: str | None, message: str) -> str:
+    where = f"{file}:{row}" if row is not None else file
+    return f"{where}: {column}: {message}" if column else f"{where}: {message}"
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -75,19 +102,47 @@ class Source(FieldMethods):
         return display_path(self.path)
 
 
+def listed_twice(sources: Sequence[Source]) -> tuple[list[Source], list[str]]:
+    """The sources without a file (and sheet) a kind lists twice, after resolving the
+    paths, and a problem for each repeat: read twice, every record of it would count twice
+    (a keyless ledger has no duplicate key to catch it)."""
+    seen: dict[tuple[Path, str | None], Source] = {}
+    once: list[Source] = []
+    twice: list[str] = []
+    for src in sources:
+        try:
+            where = (src.path.resolve(), src.sheet)
+        except OSError:  # a loop of links: the reader reports the file
+            once.append(src)
+            continue
+        first = seen.setdefault(where, src)
+        if first is src:
+            once.append(src)
+        else:
+            also = "" if first.written == src.written else f" (as {quoted(first.written)})"
+            twice.append(f"{quoted(src.written)} is listed twice{also}: its records would count twice")
+    return once, twice
+
+
+def header_key(text: str) -> str:
+    """A header as it is matched: canonical form without any whitespace inside (a header
+    wrapped with Alt+Enter, ``项目⏎名称``, is ``项目名称``), case folded."""
+    return "".join(canonical(text).split()).casefold()
+
+
 def header_lookup(spec: RecordSpec) -> dict[str, FieldSpec]:
     lookup: dict[str, FieldSpec] = {}
     for f in spec.fields:
         for h in (f.name, f.label, *f.aliases, f.en):
-            lookup[h.strip().casefold()] = f
+            lookup[header_key(h)] = f
     return lookup
 
 
 def _match_header(text: str, lookup: Mapping[str, FieldSpec]) -> FieldSpec | None:
-    key = text.strip().casefold()
+    key = header_key(text)
     hit = lookup.get(key)
     if hit is None and key.endswith("*"):
-        hit = lookup.get(key.rstrip("*").strip())
+        hit = lookup.get(key.rstrip("*"))
     if hit is None:
         # "合同投资额(万元)": a unit in brackets after a known header
         bare = _UNIT_SUFFIX.sub("", key)
@@ -107,124 +162,372 @@ def read_kind(
     problems: Problems,
     origins: Origins,
     progress: Callable[[int], None] | None = None,
+    ignore: Collection[str] = BOOKKEEPING_COLUMNS,
 ) -> list[Any]:
-    """Every record of one kind from its files, in file then row order."""
+    """Every record of one kind from its files, in file then row order.
+
+    *ignore* are the bookkeeping headers (``[ledgers] ignore_columns``) whose columns
+    are not read."""
     records: list[Any] = []
     lookup = header_lookup(spec)
+    ignore_keys = frozenset(map(header_key, ignore))
     for src in sources:
-        shown = src.shown
-        suffix = src.path.suffix.lower()
-        reader = readers.get(suffix)
-        if reader is None:
-            problems.at(shown, None, None, f'no reader for "{suffix or "(no suffix)"}" files; known: {", ".join(sorted(readers))}')
-            continue
-        if not src.path.exists():
-            problems.at(shown, None, None, f"no such file (looked for {src.path})")
-            continue
-        if src.path.is_dir():
-            problems.at(shown, None, None, "is a folder, not a ledger file")
-            continue
-        try:
-            table = reader.read(src.path, src.sheet)
-        except ReadError as exc:
-            problems.at(shown, exc.row, None, exc.message)
-            continue
-        except OSError as exc:
-            problems.at(shown, None, None, f"cannot read: {exc.strerror or exc}")
-            continue
-        records.extend(_read_table(spec, src, shown, table, lookup, problems, origins, progress))
+        table = _open(src, readers, problems)
+        if table is not None:
+            records.extend(_read_table(spec, src, src.shown, table, lookup, problems, origins, progress, ignore_keys))
     return records
+
+
+def _open(src: Source, readers: Mapping[str, Reader], problems: Problems) -> Table | None:
+    shown = src.shown
+    suffix = src.path.suffix.lower()
+    reader = readers.get(suffix)
+    if reader is None:
+        problems.at(shown, None, None, f'no reader for "{suffix or "(no suffix)"}" files; known: {", ".join(sorted(readers))}')
+        return None
+    if not src.path.exists():
+        problems.at(shown, None, None, f"no such file (looked for {src.path})")
+        return None
+    if src.path.is_dir():
+        problems.at(shown, None, None, "is a folder, not a ledger file")
+        return None
+    try:
+        return reader.read(src.path, src.sheet)
+    except ReadError as exc:
+        problems.at(shown, exc.row, None, exc.message)
+    except OSError as exc:
+        problems.at(shown, None, None, f"cannot read: {exc.strerror or exc}")
+    return None
+
+
+def has_control(text: str) -> bool:
+    """True when *text* holds a control character other than tab and line breaks (a
+    multi-line cell keeps those): NUL, ESC, … are never a clerk's text."""
+    return _CONTROL.search(text) is not None
+
+
+def _control_problem(text: str) -> str:
+    m = _CONTROL.search(text)
+    assert m is not None
+    return f"the cell holds the control character <U+{ord(m.group()):04X}>, got {quoted(_short(text))}"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _required_hits(cells: Sequence[Any], lookup: Mapping[str, FieldSpec]) -> int:
+    """How many of a kind's required columns a row's cells name."""
+    names = set()
+    for c in cells:
+        if isinstance(c, str) and c.strip():
+            f = _match_header(c, lookup)
+            if f is not None and f.required:
+                names.add(f.name)
+    return len(names)
+
+
+def _first_text(cells: Sequence[Any]) -> str:
+    """The first non-empty cell of a row, as text (for totals rows, footers, messages)."""
+    for c in cells:
+        if c is not None and not (c.__class__ is str and not c.strip()):
+            return str(c).strip()
+    return ""
+
+
+def _find_header(
+    spec: RecordSpec, table: Table, lookup: Mapping[str, FieldSpec], shown: str, problems: Problems
+) -> tuple[int | None, list[str], Iterator[tuple[int, list[Any]]]] | None:
+    """The header row: the first of the first HEADER_SEARCH rows naming at least half of
+    the kind's required columns (CORE §5 *Title rows*); rows above it are named as skipped.
+    Returns (header row, header cells, the rows below it), or None after reporting."""
+    rows = iter(table.rows)
+    if table.header_row is None:  # json, inline tables: the keys are the header
+        return None, table.header, rows
+    required = [f for f in spec.fields if f.required]
+    need = max(1, (len(required) + 1) // 2)
+    seen: list[tuple[int, list[Any]]] = [(table.header_row, list(table.header))]
+    while True:
+        rownum, cells = seen[-1]
+        if _required_hits(cells, lookup) >= need:
+            break
+        if len(seen) >= HEADER_SEARCH or (more := next(rows, None)) is None:
+            _no_header(spec, seen, shown, problems)
+            _drain(rows, shown, problems)
+            return None
+        seen.append(more)
+    for skipped, above in seen[:-1]:
+        if text := _first_text(above):
+            problems.note(shown, skipped, None, f"skipped above the header: {quoted(_short(text))}")
+    header = ["" if c is None else str(c) for c in cells]
+    # a cell right of the last header is no column's: the row reports it (never dropped)
+    while header and not header[-1].strip():
+        header.pop()
+    return rownum, header, rows
+
+
+def _no_header(spec: RecordSpec, seen: Sequence[tuple[int, list[Any]]], shown: str, problems: Problems) -> None:
+    required = ", ".join(f"{f.label} ({f.name})" for f in spec.fields if f.required)
+    first = "; ".join(
+        f"row {n}: " + " | ".join(quoted(_short(str(c), 20)) for c in cells if not is_empty(c))
+        for n, cells in seen[:3]
+        if any(not is_empty(c) for c in cells)
+    )
+    problems.at(
+        shown, None, None,
+        f"no header row in the first {HEADER_SEARCH} rows: looked for a row naming at least half of the "
+        f"required columns {required}; the first rows are: {first or '(empty)'}",
+    )
+
+
+def _drain(rows: Iterable[tuple[int, list[Any]]], shown: str, problems: Problems) -> None:
+    """Read a table to its end so its file handle closes; a row it cannot read is reported."""
+    try:
+        for _ in rows:
+            pass
+    except ReadError as exc:
+        problems.at(shown, exc.row, None, exc.message)
+
+
+@attrs.define
+class Columns:
+    """A header matched to a kind's fields: which cell holds which field, which cells are
+    read by nobody (bookkeeping 序号/备注/说明 columns, columns without a header)."""
+
+    fields: dict[str, int] = attrs.Factory(dict)
+    shown: dict[str, str] = attrs.Factory(dict)
+    ignored: list[int] = attrs.Factory(list)
+    unnamed: list[int] = attrs.Factory(list)
+    bad: bool = False
+
+
+def _match_columns(
+    spec: RecordSpec,
+    header: Sequence[str],
+    hrow: int | None,
+    lookup: Mapping[str, FieldSpec],
+    ignore: Collection[str],
+    shown: str,
+    problems: Problems,
+) -> Columns:
+    cols = Columns()
+    for i, text in enumerate(header):
+        text = "" if text is None else str(text)
+        if not text.strip():
+            cols.unnamed.append(i)
+            continue
+        shown_text = _header_shown(text)
+        if has_control(text):
+            problems.at(shown, hrow, f"column {i + 1}", _control_problem(text))
+            cols.bad = True
+            continue
+        f = _match_header(text, lookup)
+        if f is None and header_key(text) in ignore:
+            cols.ignored.append(i)
+            continue
+        if f is None:
+            _unknown_column(spec, text, hrow, lookup, shown, problems)
+            cols.bad = True
+        elif f.name in cols.shown:
+            problems.at(shown, hrow, shown_text, f'column for "{f.name}" given twice (also as "{cols.shown[f.name]}")')
+            cols.bad = True
+        else:
+            cols.shown[f.name] = shown_text
+            cols.fields[f.name] = i
+    for f in spec.fields:
+        if f.required and f.name not in cols.shown:
+            problems.at(shown, hrow, f.label, f"required column is missing (header {f.label} or {f.name})")
+            cols.bad = True
+    return cols
+
+
+def _header_shown(text: str) -> str:
+    """A header on one line, as messages name its column: a Chinese header wrapped with
+    Alt+Enter (``金⏎额``) joined up, other words kept apart by one space."""
+    parts = text.split()
+    return " ".join(parts) if any(p.isascii() for p in parts) else "".join(parts)
+
+
+def _unknown_column(
+    spec: RecordSpec, text: str, hrow: int | None, lookup: Mapping[str, FieldSpec], shown: str, problems: Problems
+) -> None:
+    import difflib
+
+    near = difflib.get_close_matches(header_key(text), list(lookup), n=1, cutoff=0.5)
+    hint = ""
+    if near:
+        fs = lookup[near[0]]
+        hint = f' (did you mean "{fs.label}" / "{fs.name}"?)'
+    problems.at(shown, hrow, visible(_header_shown(text)), f"unknown column{hint}; known columns: {_known_headers(spec)}")
 
 
 def _read_table(
     spec: RecordSpec,
     src: Source,
     shown: str,
-    table: Any,
+    table: Table,
     lookup: Mapping[str, FieldSpec],
     problems: Problems,
     origins: Origins,
     progress: Callable[[int], None] | None,
+    ignore: Collection[str] = frozenset(map(header_key, BOOKKEEPING_COLUMNS)),
 ) -> list[Any]:
-    hrow = table.header_row
-    columns: list[tuple[int, FieldSpec] | None] = []
-    seen: dict[str, str] = {}
-    bad_header = False
-    ignored: list[int] = []
-    for i, text in enumerate(table.header):
-        text = "" if text is None else str(text)
-        if not text.strip():
-            columns.append(None)
-            ignored.append(i)
-            continue
-        f = _match_header(text, lookup)
-        if f is None:
-            import difflib
-
-            near = difflib.get_close_matches(text.strip().casefold(), list(lookup), n=1, cutoff=0.5)
-            hint = ""
-            if near:
-                fs = lookup[near[0]]
-                hint = f' (did you mean "{fs.label}" / "{fs.name}"?)'
-            problems.at(shown, hrow, text.strip(), f"unknown column{hint}; known columns: {_known_headers(spec)}")
-            bad_header = True
-            columns.append(None)
-            continue
-        if f.name in seen:
-            problems.at(shown, hrow, text.strip(), f'column for "{f.name}" given twice (also as "{seen[f.name]}")')
-            bad_header = True
-            columns.append(None)
-            continue
-        seen[f.name] = text.strip()
-        columns.append((i, f))
-    for f in spec.fields:
-        if f.required and f.name not in seen:
-            problems.at(shown, hrow, f.label, f"required column is missing (header {f.label} or {f.name})")
-            bad_header = True
-    if bad_header:
-        # drain the reader so its file handle closes; a row it cannot read is reported too
-        try:
-            for _ in table.rows:
-                pass
-        except ReadError as exc:
-            problems.at(shown, exc.row, None, exc.message)
+    found = _find_header(spec, table, lookup, shown, problems)
+    if found is None:
+        return []
+    hrow, header, rows = found
+    cols = _match_columns(spec, header, hrow, lookup, ignore, shown, problems)
+    if cols.bad:
+        _drain(rows, shown, problems)
         return []
     # a plan per field, in attrs order: (cell index or None, header shown, converter, field)
-    plan: list[tuple[int | None, str, Callable[[Any], Any], FieldSpec]] = []
-    by_name = {c[1].name: c[0] for c in columns if c is not None}
-    for f in spec.fields:
-        idx = by_name.get(f.name)
-        plan.append((idx, seen.get(f.name, f.label), converter_for(f), f))
-    width = len(table.header)
+    plan: list[tuple[int | None, str, Callable[[Any], Any], FieldSpec]] = [
+        (cols.fields.get(f.name), cols.shown.get(f.name, f.label), converter_for(f, table.date1904), f) for f in spec.fields
+    ]
+    sheet = Sheet(shown, len(header), cols.unnamed, plan, table.controls)
     out: list[Any] = []
     row_numbers: list[int] = []
     n_done = 0
-    rows = iter(table.rows)
     try:
         # a file's first COMPILE_AFTER rows are read by interpret_row; a longer file gets
         # its row function compiled for the rest (most files of a small bureau never do)
-        n_done = _convert_rows(
-            islice(rows, COMPILE_AFTER), interpret_row(plan, spec.cls), width, ignored, shown, problems, out, row_numbers, progress, n_done
-        )
+        n_done = _convert_rows(islice(rows, COMPILE_AFTER), interpret_row(plan, spec.cls), sheet, problems, out, row_numbers, progress, n_done)
         more = next(rows, None)
         if more is not None:
-            n_done = _convert_rows(
-                chain((more,), rows), compile_row(plan, spec.cls), width, ignored, shown, problems, out, row_numbers, progress, n_done
-            )
+            n_done = _convert_rows(chain((more,), rows), compile_row(plan, spec.cls), sheet, problems, out, row_numbers, progress, n_done)
     except ReadError as exc:
         problems.at(shown, exc.row, None, exc.message)
+    sheet.finish(problems)
     origins.add(src.written, out, row_numbers)
     if progress is not None:
         progress(n_done % 10_000)
     return out
 
 
+TOTALS_WORDS = frozenset({"合计", "小计", "总计", "total", "totals", "subtotal", "grandtotal"})
+"""The first non-empty cell of a totals row (CORE §5 *Totals and footers*), as header_key gives it."""
+_SUBTOTAL = frozenset({"小计", "subtotal"})
+_TOTALS_STARTS = frozenset("合小总Tt")
+_FOOTER = re.compile(r"^\s*(制表人|制表|填表人|填报人|审核人|审核|复核人|负责人|单位负责人|分管领导|联系人|联系电话|填报日期|制表日期|报送日期|日期)\s*[:：]")
+"""A footer line under a 台账 (制表人：张三, 填报日期：…)."""
+
+
+@attrs.define
+class Sheet:
+    """One table being read: its width, its header-less columns, and the totals rows and
+    footer lines met so far (named by ``check``, never read as records)."""
+
+    shown: str
+    width: int
+    unnamed: Sequence[int]
+    plan: Plan
+    controls: bool
+    """The reader saw a control character somewhere: cells are checked row by row."""
+    group_start: int = 0
+    """Index in the records read of the first row a 小计 closes."""
+    all_start: int = 0
+    """… and of the first row a 合计 closes."""
+    footers: list[tuple[int, str]] = attrs.Factory(list)
+    unnamed_cells: dict[int, int] = attrs.Factory(dict)
+
+    def fit(self, rownum: int, cells: list[Any], problems: Problems) -> list[Any] | None:
+        """The row padded or cut to the header's width; None (reported) when a cell lies
+        right of the header: never drop data silently (an unquoted "1,234" lands here)."""
+        width = self.width
+        if len(cells) < width:
+            return [*cells, *([None] * (width - len(cells)))]
+        extra = [i for i in range(width, len(cells)) if not is_empty(cells[i])]
+        if extra:
+            problems.at(
+                self.shown, rownum, f"column {extra[0] + 1}",
+                f"the row has more cells than the header ({extra[-1] + 1} > {width}); "
+                "quote a cell holding a comma, or add the missing header",
+            )
+            return None
+        return cells[:width]
+
+    def controls_in(self, rownum: int, cells: list[Any], problems: Problems) -> bool:
+        bad = False
+        for i, c in enumerate(cells):
+            if c.__class__ is str and has_control(c):
+                problems.at(self.shown, rownum, self._header_of(i), _control_problem(c))
+                bad = True
+        return bad
+
+    def _header_of(self, i: int) -> str:
+        for idx, header, _, _ in self.plan:
+            if idx == i:
+                return header
+        return f"column {i + 1}"
+
+    def count_unnamed(self, cells: list[Any]) -> None:
+        for i in self.unnamed:
+            if not is_empty(cells[i]):
+                self.unnamed_cells[i] = self.unnamed_cells.get(i, 0) + 1
+
+    def closing(self, rownum: int, cells: list[Any], out: list[Any], problems: Problems) -> bool:
+        """True when the row is a totals row or a footer line (handled here)."""
+        text = _first_text(cells)
+        key = header_key(text)
+        if key in TOTALS_WORDS:
+            self._totals(rownum, text, key, cells, out, problems)
+            return True
+        if _FOOTER.match(text):
+            self.footers.append((rownum, text))
+            return True
+        return False
+
+    def record_after_footer(self, problems: Problems) -> None:
+        """A record below a footer line: that line was no footer."""
+        for rownum, text in self.footers:
+            problems.at(
+                self.shown, rownum, None,
+                f"{quoted(_short(text))} reads as a footer line (制表人：…), but records follow it: "
+                "move it below the last record or clear it",
+            )
+        self.footers.clear()
+
+    def _totals(self, rownum: int, text: str, key: str, cells: list[Any], out: list[Any], problems: Problems) -> None:
+        start = self.group_start if key in _SUBTOTAL else self.all_start
+        closed = out[start:]
+        problems.note(self.shown, rownum, None, f"totals row {quoted(text)} skipped (closes {len(closed)} rows)")
+        for idx, header, conv, f in self.plan:
+            if idx is None or f.many or f.base not in (Decimal, int) or is_empty(cells[idx]):
+                continue
+            try:
+                said = conv(cells[idx])
+            except CellError:
+                continue
+            total = sum((getattr(r, f.name) or 0 for r in closed), Decimal(0))
+            if said != total:
+                problems.note(
+                    self.shown, rownum, header,
+                    f"warning: the totals row {quoted(text)} says {said}, but the {len(closed)} rows it closes sum to {total}",
+                )
+        self.group_start = len(out)
+        if key not in _SUBTOTAL:
+            self.all_start = len(out)
+
+    def finish(self, problems: Problems) -> None:
+        for rownum, text in self.footers:
+            problems.note(self.shown, rownum, None, f"footer line skipped: {quoted(_short(text))}")
+        for i, n in sorted(self.unnamed_cells.items()):
+            problems.note(self.shown, None, f"column {i + 1}", f"has no header, so its {n} filled cells are not read")
+
+
+def _looks_like_totals(cells: list[Any]) -> bool:
+    """A cheap first test on a row that made a record: could it be a totals row? (A
+    number or a text not starting like 合计/小计/总计/Total in the first cell cannot.)"""
+    c = cells[0]
+    if c.__class__ is str and c:
+        return c.lstrip()[:1] in _TOTALS_STARTS or c.isspace()
+    return c is None
+
+
 def _convert_rows(
     rows: Iterable[tuple[int, list[Any]]],
     build: RowBuilder,
-    width: int,
-    ignored: Sequence[int],
-    shown: str,
+    sheet: Sheet,
     problems: Problems,
     out: list[Any],
     row_numbers: list[int],
@@ -235,35 +538,31 @@ def _convert_rows(
     into *problems*; returns *n_done* plus the records made, for *progress*."""
     keep = out.append
     keep_row = row_numbers.append
+    width = sheet.width
     for rownum, cells in rows:
         if len(cells) != width:
-            if len(cells) < width:
-                cells = [*cells, *([None] * (width - len(cells)))]
-            else:
-                extra = [i for i in range(width, len(cells)) if not is_empty(cells[i])]
-                cells = cells[:width]
-                if extra:
-                    # never drop data silently: an unquoted "1,234" lands here
-                    problems.at(
-                        shown, rownum, f"column {extra[0] + 1}",
-                        f"the row has more cells than the header ({extra[-1] + 1} > {width}); "
-                        "quote a cell holding a comma, or add the missing header",
-                    )
-                    continue
+            fitted = sheet.fit(rownum, cells, problems)
+            if fitted is None:
+                continue
+            cells = fitted
         # any() stops at the first cell with a value, where counting walks the row twice
         if not any(cells) and cells.count("") + cells.count(None) == width:
             continue
-        if ignored:
-            for i in ignored:
-                if not is_empty(cells[i]):
-                    problems.at(shown, rownum, f"column {i + 1}", "this cell has no header: add one or clear the column")
+        if sheet.controls and sheet.controls_in(rownum, cells, problems):
+            continue
+        if sheet.unnamed:
+            sheet.count_unnamed(cells)
         rec, errors = build(cells)
         if errors:
-            if all(is_empty(c) for c in cells):
-                continue  # a row of blanks
+            if all(is_empty(c) for c in cells) or sheet.closing(rownum, cells, out, problems):
+                continue  # a row of blanks, a totals row, a footer line
             for header, message in errors:
-                problems.at(shown, rownum, header, message)
+                problems.at(sheet.shown, rownum, header, message)
             continue
+        if _looks_like_totals(cells) and sheet.closing(rownum, cells, out, problems):
+            continue
+        if sheet.footers:
+            sheet.record_after_footer(problems)
         keep(rec)
         keep_row(rownum)
         if progress is not None:
@@ -271,7 +570,6 @@ def _convert_rows(
             if n_done % 10_000 == 0:
                 progress(10_000)
     return n_done
-
 
 RowBuilder = Callable[[list[Any]], tuple[Any, list[tuple[str | None, str]] | None]]
 Plan = Sequence[tuple[int | None, str, Callable[[Any], Any], FieldSpec]]
@@ -436,6 +734,25 @@ def compile_row(plan: Plan, cls: type) -> RowBuilder:
     return build
 
 
+def canonical_key(key: str) -> str:
+    """A record key in the form keys are compared in (CORE §2 *Identity*), each part of a
+    key of several fields on its own."""
+    if "|" not in key:
+        return canonical(key)
+    return "|".join(map(canonical, key.split("|")))
+
+
+def spellings(ids: Iterable[str]) -> dict[str, str]:
+    """Canonical form → the id as first spelt: what a reference resolves to."""
+    out: dict[str, str] = {}
+    for i in ids:
+        out.setdefault(canonical(i), i)
+    return out
+
+
+Where = Callable[[object], tuple[str, "int | None"]]
+
+
 def check_keys_and_refs(
     kinds: Mapping[str, RecordSpec],
     records: Mapping[str, Sequence[Any]],
@@ -446,10 +763,11 @@ def check_keys_and_refs(
     problems: Problems,
     key_scope: str = "ledger",
 ) -> None:
-    """Duplicate keys (within ``key_scope``) and references to people, units and other kinds."""
-    person_ids = set(people)
-    unit_ids = set(units)
-    keys: dict[str, set[str]] = {}
+    """Duplicate keys (within ``key_scope``) and references to people, units and other kinds.
+
+    Keys and ids are compared in canonical form (CORE §2 *Identity*); a reference spelt
+    otherwise than what it names (``ｓ1`` for ``s1``, ``p09<U+200B>`` for ``p09``) is
+    rewritten to that spelling in *records* (the record replaced, its origin kept)."""
 
     def where(rec: object) -> tuple[str, int | None]:
         o = origins.get(id(rec))
@@ -457,62 +775,122 @@ def check_keys_and_refs(
             return "(inline)", None
         return shown.get(o.source, o.source), o.row
 
+    keys: dict[str, dict[str, str]] = {}
     for kind, spec in kinds.items():
         if not spec.ledger.key:  # no key: nothing to check, nothing to refer to
-            keys[kind] = set()
+            keys[kind] = {}
             continue
-        recs = records.get(kind, ())
-        found = spec.keys_of(recs)
-        distinct: set[Any] = set(found)
-        if None in distinct:  # never None: the kind has a key; counted as ""
-            distinct.discard(None)
-            distinct.add("")
-        keys[kind] = distinct
-        if len(distinct) == len(found) or spec.ledger.key_scope != key_scope:
-            continue  # no duplicate (one set, at C speed), or none to report in this scope
-        # a duplicate: walk the rows for the messages, each against the key's first row
-        seen: dict[str, object] = {}
-        for k_found, rec in zip(found, recs, strict=True):
-            k = k_found or ""
-            if k in seen:
-                file, row = where(rec)
-                ffile, frow = where(seen[k])
-                cols = "+".join(spec.field(n).label for n in spec.ledger.key)
-                problems.at(file, row, cols, f'duplicate key "{k}" (first at {ffile}:{frow})')
-            else:
-                seen[k] = rec
+        report = spec.ledger.key_scope == key_scope
+        keys[kind] = _keys_of(spec, records.get(kind, ()), report, where, problems)
     if key_scope != "ledger":
         return
+    targets = {"person": (spellings(people), "person"), "unit": (spellings(units), "unit")}
     for kind, spec in kinds.items():
+        recs = records.get(kind)
+        if not recs:
+            continue
+        if not isinstance(recs, list):
+            raise TypeError(f"records[{kind!r}] must be a list: references spelt otherwise are rewritten in it")
         for f in spec.fields:
             if f.ref is None:
                 continue
-            if f.ref == "person":
-                known, what = person_ids, "person"
-            elif f.ref == "unit":
-                known, what = unit_ids, "unit"
-            else:
-                known, what = keys.get(f.ref, set()), f"{f.ref} record"
-            recs = records.get(kind, ())
-            # fast path: the distinct values of the column, checked as one set (C speed);
-            # only a column with an unknown value is walked row by row for the messages
-            getter = attrgetter(f.name)
-            if f.many:
-                values = {v for t in map(getter, recs) if t is not None for v in t}
-            else:
-                values = set(map(getter, recs))
-                values.discard(None)
-            if values <= known:
-                continue
-            for rec in recs:
-                value = getattr(rec, f.name)
-                if value is None:
-                    continue
-                for v in value if f.many else (value,):
-                    if v not in known:
-                        file, row = where(rec)
-                        import difflib
+            known, what = targets.get(f.ref) or (keys.get(f.ref, {}), f"{f.ref} record")
+            _resolve_refs(recs, f, known, what, origins, where, problems)
 
-                        near = difflib.get_close_matches(str(v), list(known), n=1)
-                        hint = f' (did you mean "{near[0]}"?)' if near else ""
-                        problems.at(file, row, f.label, f'unknown {what} "{v}"{hint}')
+
+def _keys_of(
+    spec: RecordSpec, recs: Sequence[Any], report: bool, where: Where, problems: Problems
+) -> dict[str, str]:
+    """Canonical key → the key as spelt by its first record; duplicates reported when
+    *report* (the kind's key scope is the one being checked)."""
+    found = spec.keys_of(recs)
+    texts = found if None not in found else [k or "" for k in found]
+    # keys are read stripped: an ASCII key's canonical form is its lower case (C speed
+    # over a million keys, where canonical() one by one costs ~0.5 s)
+    canon = list(map(str.lower, texts)) if "".join(texts).isascii() else list(map(canonical_key, texts))  # type: ignore[arg-type]
+    n = len(canon)
+    # canonical key → the index of its first record (reversed: the first one is set last)
+    first = dict(zip(reversed(canon), range(n - 1, -1, -1), strict=True))
+    if report and len(first) != n:
+        _report_duplicates(spec, recs, texts, canon, first, where, problems)  # type: ignore[arg-type]
+    return dict(zip(reversed(canon), reversed(texts), strict=True))  # type: ignore[arg-type]
+
+
+def _report_duplicates(
+    spec: RecordSpec,
+    recs: Sequence[Any],
+    texts: Sequence[str],
+    canon: Sequence[str],
+    first: Mapping[str, int],
+    where: Where,
+    problems: Problems,
+) -> None:
+    """Each duplicate against its key's first row, both spellings shown as typed."""
+    cols = "+".join(spec.field(n).label for n in spec.ledger.key)
+    for i, c in enumerate(canon):
+        j = first[c]
+        if j == i:
+            continue
+        file, row = where(recs[i])
+        ffile, frow = where(recs[j])
+        same = "" if texts[i] == texts[j] else f", the same key as {quoted(texts[j])}"
+        problems.at(file, row, cols, f"duplicate key {quoted(texts[i])}{same} (first at {ffile}:{frow})")
+
+
+def _resolve_refs(
+    recs: list[Any],
+    f: FieldSpec,
+    known: Mapping[str, str],
+    what: str,
+    origins: Mapping[int, Origin],
+    where: Where,
+    problems: Problems,
+) -> None:
+    """Check one reference column of a kind; rewrite references spelt otherwise than the
+    id they name to its spelling (the record replaced in *recs*, its origin moved)."""
+    # fast path: the distinct values of the column, checked as one set (C speed); only a
+    # column with a value not spelt as an id is walked row by row
+    getter = attrgetter(f.name)
+    if f.many:
+        values = {v for t in map(getter, recs) if t is not None for v in t}
+    else:
+        values = set(map(getter, recs))
+        values.discard(None)
+    exact = set(known.values())
+    if values <= exact:
+        return
+    for n, rec in enumerate(recs):
+        value = getattr(rec, f.name)
+        if value is None:
+            continue
+        fixed = [_resolve(v, exact, known) for v in (value if f.many else (value,))]
+        for v, r in zip(value if f.many else (value,), fixed, strict=True):
+            if r is None:
+                file, row = where(rec)
+                problems.at(file, row, f.label, f"unknown {what} {quoted(v)}{_near(v, known.values())}")
+        if None in fixed:
+            continue
+        new = tuple(fixed) if f.many else fixed[0]
+        if new != value:
+            recs[n] = attrs.evolve(rec, **{f.name: new})
+            _move_origin(origins, rec, recs[n])
+
+
+def _resolve(value: str, exact: set[str], known: Mapping[str, str]) -> str | None:
+    if value in exact:
+        return value
+    return known.get(canonical(value))
+
+
+def _near(value: str, known: Iterable[str]) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(str(value), list(known), n=1)
+    return f" (did you mean {quoted(near[0])}?)" if near else ""
+
+
+def _move_origin(origins: Mapping[int, Origin], old: object, new: object) -> None:
+    if isinstance(origins, Origins):
+        origins.move(old, new)
+    elif isinstance(origins, MutableMapping) and id(old) in origins:
+        origins[id(new)] = origins.pop(id(old))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import ClassVar
 
@@ -10,6 +10,7 @@ import attrs
 
 from bureaukit._repr import FieldMethods
 from bureaukit.records import Ledger, col
+from bureaukit.text import canonical, quoted, visible
 
 STANDARD_ROLES: dict[str, str] = {
     "main_leader": "主要负责人",
@@ -173,7 +174,11 @@ def build_org(
     where: Mapping[int, str] | None = None,
 ) -> Org:
     """Check and build the org. ``roles`` maps extra role codes to labels; ``where``
-    maps ``id(record)`` to a location for messages. Raises :class:`OrgError`."""
+    maps ``id(record)`` to a location for messages. Raises :class:`OrgError`.
+
+    Ids are compared in canonical form (CORE §2 *Identity*): two units or two people
+    equal in it are duplicates, and a ``parent``, ``unit`` or ``oversees`` spelt
+    otherwise than the id it names is rewritten to the id as the org spells it."""
     units = list(units)
     people = list(people)
     known_roles = {**STANDARD_ROLES, **(roles or {})}
@@ -185,57 +190,30 @@ def build_org(
 
         label = record_spec(type(rec)).field(field).label
         base = (where or {}).get(id(rec))
-        return f"{base}: {label}" if base else f"{type(rec).__name__.lower()} {getattr(rec, 'id', '?')}: {label}"
+        return f"{base}: {label}" if base else f"{type(rec).__name__.lower()} {visible(getattr(rec, 'id', '?'))}: {label}"
 
-    seen: dict[str, Unit] = {}
-    for u in units:
-        if u.id in seen:
-            problems.append((loc(u, "id"), f'duplicate unit id "{u.id}"'))
-        seen[u.id] = u
+    seen = _distinct(units, "unit", loc, problems)
+    units = [_resolve_parent(u, seen, loc, problems) for u in units]
+    by_id = {u.id: u for u in units}
     roots = [u for u in units if not u.parent]
     if not units:
         problems.append(("units", "no units: the org needs at least the root unit (the bureau)"))
     elif len(roots) != 1:
-        names = ", ".join(u.id for u in roots) or "none"
+        names = ", ".join(visible(u.id) for u in roots) or "none"
         problems.append(
             ("units", f"the unit tree needs exactly one root (a unit with no parent), found {names}")
         )
-    for u in units:
-        if u.parent and u.parent not in seen:
-            problems.append((loc(u, "parent"), f'unknown parent unit "{u.parent}"{_near(u.parent, seen)}'))
-    # cycles: follow parents from each unit
-    reported: set[str] = set()
-    for u in units:
-        path: list[str] = []
-        cur: str | None = u.id
-        while cur and cur in seen and cur not in path:
-            path.append(cur)
-            cur = seen[cur].parent
-        if cur and cur in path:
-            cycle = path[path.index(cur) :]
-            key = min(cycle)
-            if key not in reported:
-                reported.add(key)
-                problems.append(
-                    (loc(seen[key], "parent"), "the unit tree has a cycle: " + " → ".join([*cycle, cur]))
-                )
+    _cycles(units, by_id, loc, problems)
+    _distinct(people, "person", loc, problems)
     fixed_people: list[Person] = []
-    pseen: set[str] = set()
     for p in people:
-        if p.id in pseen:
-            problems.append((loc(p, "id"), f'duplicate person id "{p.id}"'))
-        pseen.add(p.id)
-        if p.unit not in seen:
-            problems.append((loc(p, "unit"), f'unknown unit "{p.unit}"{_near(p.unit, seen)}'))
-        for uid in p.oversees:
-            if uid not in seen:
-                problems.append((loc(p, "oversees"), f'unknown unit "{uid}"{_near(uid, seen)}'))
+        p = _resolve_units(p, seen, loc, problems)
         codes: list[str] = []
         for r in p.roles:
             code = r if r in known_roles else by_label.get(r)
             if code is None:
                 problems.append(
-                    (loc(p, "roles"), f'unknown role "{r}"{_near(r, known_roles)}; known roles: '
+                    (loc(p, "roles"), f"unknown role {quoted(r)}{_near(r, known_roles)}; known roles: "
                      + ", ".join(f"{c} {lab}" for c, lab in known_roles.items()))
                 )
             else:
@@ -248,11 +226,79 @@ def build_org(
     return Org(units, fixed_people)
 
 
+Locate = Callable[[object, str], str]
+
+
+def _distinct(items: Sequence[Unit | Person], what: str, loc: Locate, problems: list[tuple[str, str]]) -> dict[str, str]:
+    """Canonical id → the id as first spelt; a second id equal in canonical form is a
+    duplicate, shown as typed beside the first (``"p09<U+200B>"`` and ``"p09"``)."""
+    seen: dict[str, Unit | Person] = {}
+    for item in items:
+        first = seen.setdefault(canonical(item.id), item)
+        if first is item:
+            continue
+        if first.id == item.id:
+            problems.append((loc(item, "id"), f"duplicate {what} id {quoted(item.id)} (first at {loc(first, 'id')})"))
+        else:
+            problems.append((
+                loc(item, "id"),
+                f"duplicate {what} id {quoted(item.id)}: the same id as {quoted(first.id)} (at {loc(first, 'id')}) "
+                "once invisible characters, full-width forms and case are set aside",
+            ))
+    return {c: item.id for c, item in seen.items()}
+
+
+def _resolve_parent(u: Unit, seen: Mapping[str, str], loc: Locate, problems: list[tuple[str, str]]) -> Unit:
+    if not u.parent:
+        return u
+    parent = seen.get(canonical(u.parent))
+    if parent is None:
+        problems.append((loc(u, "parent"), f"unknown parent unit {quoted(u.parent)}{_near(u.parent, seen.values())}"))
+        return u
+    return u if parent == u.parent else attrs.evolve(u, parent=parent)
+
+
+def _resolve_units(p: Person, seen: Mapping[str, str], loc: Locate, problems: list[tuple[str, str]]) -> Person:
+    """The person with ``unit`` and ``oversees`` spelt as the org spells those units."""
+    unit = seen.get(canonical(p.unit))
+    if unit is None:
+        problems.append((loc(p, "unit"), f"unknown unit {quoted(p.unit)}{_near(p.unit, seen.values())}"))
+        unit = p.unit
+    oversees: list[str] = []
+    for uid in p.oversees:
+        hit = seen.get(canonical(uid))
+        if hit is None:
+            problems.append((loc(p, "oversees"), f"unknown unit {quoted(uid)}{_near(uid, seen.values())}"))
+        oversees.append(hit or uid)
+    if unit == p.unit and tuple(oversees) == p.oversees:
+        return p
+    return attrs.evolve(p, unit=unit, oversees=tuple(oversees))
+
+
+def _cycles(units: Sequence[Unit], by_id: Mapping[str, Unit], loc: Locate, problems: list[tuple[str, str]]) -> None:
+    """A cycle of parents, reported once at its smallest id."""
+    reported: set[str] = set()
+    for u in units:
+        path: list[str] = []
+        cur: str | None = u.id
+        while cur and cur in by_id and cur not in path:
+            path.append(cur)
+            cur = by_id[cur].parent
+        if cur and cur in path:
+            cycle = path[path.index(cur) :]
+            key = min(cycle)
+            if key not in reported:
+                reported.add(key)
+                problems.append(
+                    (loc(by_id[key], "parent"), "the unit tree has a cycle: " + " → ".join(visible(c) for c in [*cycle, cur]))
+                )
+
+
 def _near(word: str, known: Iterable[str]) -> str:
     import difflib
 
     match = difflib.get_close_matches(word, list(known), n=1)
-    return f' (did you mean "{match[0]}"?)' if match else ""
+    return f" (did you mean {quoted(match[0])}?)" if match else ""
 
 
 def iter_subjects(org: Org) -> Iterator[str]:

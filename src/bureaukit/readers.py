@@ -10,6 +10,8 @@ import codecs
 import csv
 import io
 import json
+import re
+import zipfile
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from itertools import count
@@ -19,6 +21,14 @@ from typing import Any
 import attrs
 
 from bureaukit._repr import FieldMethods
+from bureaukit.text import quoted, visible
+from bureaukit.workbook import (
+    SheetFacts,
+    corrected,
+    sheet_facts,
+    strings_have_controls,
+    workbook_facts,
+)
 
 CSV_FIELD_LIMIT = 10 * 1024 * 1024
 """A cell longer than this (10 MiB) is reported, not read."""
@@ -41,6 +51,11 @@ class Table(FieldMethods):
     rows: Iterator[tuple[int, list[Any]]]
     header_row: int | None = 1
     encoding: str | None = None
+    controls: bool = True
+    """A cell may hold a control character (the ledger layer then checks every row);
+    False only where the reader looked at the whole file and found none."""
+    date1904: bool = False
+    """A workbook in the 1904 date system: a number in a date column is a serial of it."""
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -57,13 +72,38 @@ def _sniff(path: Path) -> bytes:
         return fh.read(4096)
 
 
+SAVE_AS_CSV = "in Excel choose Save As → CSV UTF-8 (逗号分隔) (*.csv)"
+
+
 def _reject_binary(path: Path, head: bytes, expected: str) -> None:
     if head.startswith(b"PK\x03\x04"):
         raise ReadError(f"this is a zip (an .xlsx file?), not {expected}: save it as {expected} or name it .xlsx")
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError(f"this is UTF-16 text, not {expected}: save as CSV UTF-8 (逗号分隔)")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
+        if expected == "CSV":
+            raise ReadError(f"this is UTF-16 text (Excel's \"Unicode text\"), not CSV: {SAVE_AS_CSV}")
+        raise ReadError(f"this is UTF-16 text, not {expected}: save it as UTF-8")
     if b"\x00" in head:
         raise ReadError(f"this is a binary file, not {expected}")
+
+
+def _utf16_without_bom(head: bytes) -> bool:
+    """Text in UTF-16 without its byte-order mark: most of every other byte is NUL."""
+    sample = head[:512]
+    if len(sample) < 8:
+        return False
+    half = len(sample) // 2
+    return max(sample[0::2].count(0), sample[1::2].count(0)) >= half * 0.6
+
+
+def _reject_separators(header: list[str], sample: str) -> None:
+    """A file Excel saved with ';' or tab separators (a European locale, "Text (Tab
+    delimited)"): read as CSV each line would be one cell."""
+    lines = [line for line in sample.splitlines()[:10] if line.strip()]
+    if not lines or any("," in line for line in lines) or len(header) > 1:
+        return
+    for sep, name in ((";", "semicolons"), ("\t", "tabs")):
+        if all(sep in line for line in lines[:3]):
+            raise ReadError(f"the cells are separated by {name}, not commas: {SAVE_AS_CSV}", 1)
 
 
 def read_csv(path: Path, sheet: str | None) -> Table:
@@ -78,11 +118,11 @@ def read_csv(path: Path, sheet: str | None) -> Table:
     _reject_binary(path, head, "CSV")
     encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
     try:
-        _validate_encoding(path, encoding)
+        controls = _validate_encoding(path, encoding)
     except UnicodeDecodeError:
         encoding = "gb18030"
         try:
-            _validate_encoding(path, encoding)
+            controls = _validate_encoding(path, encoding)
         except UnicodeDecodeError as exc:
             raise ReadError(
                 f"the file is neither UTF-8 nor GB18030 text (bad byte at offset {exc.start}): "
@@ -101,6 +141,11 @@ def read_csv(path: Path, sheet: str | None) -> Table:
     except csv.Error as exc:
         fh.close()
         raise ReadError(f"not a CSV file: {exc}", 1) from None
+    try:
+        _reject_separators(header, head.decode(encoding, errors="ignore"))
+    except ReadError:
+        fh.close()
+        raise
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         numbers = count(2)
@@ -116,7 +161,7 @@ def read_csv(path: Path, sheet: str | None) -> Table:
         finally:
             fh.close()
 
-    return Table(header, rows(), 1, "GB18030" if encoding == "gb18030" else "UTF-8")
+    return Table(header, rows(), 1, "GB18030" if encoding == "gb18030" else "UTF-8", controls)
 
 
 def _reject_mixed(path: Path, bom: bool) -> None:
@@ -140,23 +185,39 @@ def _reject_mixed(path: Path, bom: bool) -> None:
         )
 
 
-def _validate_encoding(path: Path, encoding: str) -> None:
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]")
+"""A control character's bytes (C0, DEL, C1 in UTF-8); a GB18030 pair may match too,
+which only makes the ledger layer look at each row."""
+
+
+def _validate_encoding(path: Path, encoding: str) -> bool:
+    """Decode the whole file strictly (raises UnicodeDecodeError); True when its bytes
+    may hold a control character."""
     decoder = codecs.getincrementaldecoder(encoding)("strict")
+    controls = False
     with path.open("rb") as fh:
         while chunk := fh.read(1 << 20):
             decoder.decode(chunk)
+            # a chunk boundary may split a C1 pair: the ledger layer's row check is the
+            # real test, this only decides whether it runs
+            controls = controls or _CONTROL_BYTES.search(chunk) is not None or chunk[-1:] == b"\xc2"
         decoder.decode(b"", final=True)
+    return controls
 
 
 def read_xlsx(path: Path, sheet: str | None) -> Table:
-    """An Excel workbook: the first sheet, or ``file.xlsx#Sheet name``.
+    """An Excel workbook: the first visible sheet, or ``file.xlsx#Sheet name`` (a hidden
+    sheet only when named), read as the clerk sees it (CORE §5): merged ranges filled,
+    percent cells marked, formulas never calculated and error values as cell errors.
 
     Read with python-calamine (Rust, several times faster) when it is installed, else
-    with openpyxl; both give the cached values of formulas, never the formulas.
+    with openpyxl; the cells neither reader tells apart come from the zip's XML
+    (:mod:`bureaukit.workbook`).
     """
     head = _sniff(path)
     if not head.startswith(b"PK\x03\x04"):
-        raise ReadError("this is not an .xlsx workbook (an .xls or a renamed file?): save it as .xlsx")
+        hint = " (an .xls workbook? name it .xls)" if head.startswith(_OLE2) else " (a renamed file?)"
+        raise ReadError(f"this is not an .xlsx workbook{hint}: save it as .xlsx")
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:
@@ -165,17 +226,62 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as exc:
         raise ReadError(f"cannot open the workbook: {exc}") from None
-    names = list(wb.sheet_names)
-    if sheet is not None and sheet not in names:
-        raise ReadError(f'no sheet "{sheet}"; the workbook has: {", ".join(names)}')
+    name = _choose_sheet([(m.name, _shown_sheet(m)) for m in wb.sheets_metadata], sheet)
     try:
-        data = wb.get_sheet_by_name(sheet or names[0]).iter_rows()
+        ws = wb.get_sheet_by_name(name)
+        start, end = ws.start or (0, 0), ws.end or (0, 0)
+        # calamine's rows begin at row 1 but at the first used column
+        facts, date1904 = _facts(path, name, (0, start[1]))
+        rows = corrected((list(r) for r in ws.iter_rows()), facts, end[0] + 1, end[1] - start[1] + 1)
+    except ReadError:
+        raise
     except Exception as exc:
         raise ReadError(f"cannot read the sheet: {exc}") from None
-    return _sheet_table((list(r) for r in data), None)
+    return _sheet_table(rows, None, facts.controls, date1904)
 
 
-def _sheet_table(it: Iterator[list[Any]], close: Callable[[], None] | None) -> Table:
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The start of an .xls (BIFF in an OLE2 compound file)."""
+
+
+def _shown_sheet(meta: Any) -> bool:
+    """A worksheet the clerk sees (not hidden, not a chart)."""
+    return str(meta.visible).endswith(".Visible") and str(meta.typ).endswith(".WorkSheet")
+
+
+def _choose_sheet(sheets: list[tuple[str, bool]], sheet: str | None) -> str:
+    """The sheet named after ``#``, else the first visible one (CORE §5 *Hidden sheets*)."""
+    names = [n for n, _ in sheets]
+    if sheet is not None:
+        if sheet not in names:
+            raise ReadError(f"no sheet {quoted(sheet)}; the workbook has: {', '.join(visible(n) for n in names)}")
+        return sheet
+    for n, shown in sheets:
+        if shown:
+            return n
+    raise ReadError(
+        f"the workbook has no visible sheet (hidden: {', '.join(visible(n) for n in names) or 'none'}): "
+        "name the one to read as file.xlsx#Sheet"
+    )
+
+
+def _facts(path: Path, sheet: str, origin: tuple[int, int]) -> tuple[SheetFacts, bool]:
+    """The sheet's faults, percent cells and merged ranges, the workbook's date system."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            book = workbook_facts(zf)
+            part = next((s.part for s in book.sheets if s.name == sheet), None)
+            facts = sheet_facts(zf, part, book.percent_styles, origin) if part else SheetFacts()
+            if not facts.controls and strings_have_controls(zf):
+                facts = attrs.evolve(facts, controls=True)
+            return facts, book.date1904
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ReadError(f"cannot open the workbook: {exc}") from None
+
+
+def _sheet_table(
+    it: Iterator[list[Any]], close: Callable[[], None] | None, controls: bool = True, date1904: bool = False
+) -> Table:
     """Header = the first non-empty row; cells right of the header are errors."""
     header_row = 0
     header: list[str] = []
@@ -202,7 +308,7 @@ def _sheet_table(it: Iterator[list[Any]], close: Callable[[], None] | None) -> T
             if close:
                 close()
 
-    return Table(header, rows(), header_row)
+    return Table(header, rows(), header_row, controls=controls, date1904=date1904)
 
 
 def _read_xlsx_openpyxl(path: Path, sheet: str | None) -> Table:
@@ -211,17 +317,47 @@ def _read_xlsx_openpyxl(path: Path, sheet: str | None) -> Table:
     except ImportError:
         raise ReadError("reading .xlsx needs openpyxl: pip install 'bureaukit[xlsx]'") from None
     try:
+        with zipfile.ZipFile(path) as zf:
+            states = {s.name: s.state == "visible" for s in workbook_facts(zf).sheets}
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
         raise ReadError(f"cannot open the workbook: {exc}") from None
-    if sheet is None:
-        ws = wb.worksheets[0]
-    elif sheet in wb.sheetnames:
-        ws = wb[sheet]
-    else:
+    try:
+        name = _choose_sheet([(n, states.get(n, True)) for n in wb.sheetnames], sheet)
+        ws = wb[name]
+        # read-only rows begin at A1; the merged ranges are bounded by the used area
+        facts, date1904 = _facts(path, name, (0, 0))
+        height, width = ws.max_row or 0, ws.max_column or 0
+    except BaseException:
         wb.close()
-        raise ReadError(f'no sheet "{sheet}"; the workbook has: {", ".join(wb.sheetnames)}')
-    return _sheet_table((list(v) for v in ws.iter_rows(values_only=True)), wb.close)
+        raise
+    rows = corrected((list(v) for v in ws.iter_rows(min_row=1, min_col=1, values_only=True)), facts, height, width)
+    return _sheet_table(rows, wb.close, facts.controls, date1904)
+
+
+def read_sheet(path: Path, sheet: str | None) -> Table:
+    """An .xls, .xlsb or .ods workbook through python-calamine: the first visible sheet (or
+    ``#Sheet``), merged ranges filled where calamine knows them (.xls). Percent formats,
+    formulas never calculated and error values are not told apart in these formats:
+    docs/ledgers.md says so; save as .xlsx to have them checked."""
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:
+        raise ReadError(f"reading {path.suffix} needs python-calamine: pip install 'bureaukit[xlsx]'") from None
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:
+        raise ReadError(f"cannot open the workbook ({path.suffix}): {exc}") from None
+    name = _choose_sheet([(m.name, _shown_sheet(m)) for m in wb.sheets_metadata], sheet)
+    try:
+        ws = wb.get_sheet_by_name(name)
+        start, end = ws.start or (0, 0), ws.end or (0, 0)
+        merges = [(r0, c0 - start[1], r1, c1 - start[1]) for (r0, c0), (r1, c1) in ws.merged_cell_ranges or ()]
+        facts = SheetFacts(merges=merges, controls=True)
+        rows = corrected((list(r) for r in ws.iter_rows()), facts, end[0] + 1, end[1] - start[1] + 1)
+    except Exception as exc:
+        raise ReadError(f"cannot read the sheet: {exc}") from None
+    return _sheet_table(rows, None, True)
 
 
 def _json_rows(items: list[Any], numbering: list[int]) -> Table:
@@ -291,6 +427,7 @@ def read_jsonl(path: Path, sheet: str | None) -> Table:
 CORE_READERS = (
     Reader("csv", (".csv",), read_csv),
     Reader("xlsx", (".xlsx", ".xlsm"), read_xlsx),
+    Reader("sheets", (".xls", ".xlsb", ".ods"), read_sheet),
     Reader("json", (".json",), read_json),
     Reader("jsonl", (".jsonl", ".ndjson"), read_jsonl),
 )

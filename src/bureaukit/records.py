@@ -42,6 +42,10 @@ class Column(FieldMethods):
     """Numbers may be negative (most amounts may not)."""
     aliases: tuple[str, ...] = ()
     """Other headers clerks use for this column."""
+    percent: Literal["points", "rate"] | None = None
+    """What a cell formatted as a percentage means here (CORE §5 *Percent cells*):
+    ``"points"`` a 0–100 figure (99.2% reads 99.2), ``"rate"`` a 0–1 share (0.992).
+    Undeclared, such a cell is a cell error: bureaukit never guesses the scale."""
 
 
 def col(
@@ -51,9 +55,10 @@ def col(
     ref: str | None = None,
     signed: bool = False,
     aliases: tuple[str, ...] = (),
+    percent: Literal["points", "rate"] | None = None,
 ) -> dict[str, Column]:
     """Field metadata for a ledger column: ``attrs.field(metadata=col("项目名称"))``."""
-    return {META_KEY: Column(label, en, ref, signed, aliases)}
+    return {META_KEY: Column(label, en, ref, signed, aliases, percent)}
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -95,6 +100,7 @@ class FieldSpec(FieldMethods):
     ref: str | None
     signed: bool
     aliases: tuple[str, ...]
+    percent: Literal["points", "rate"] | None = None
 
     def empty(self) -> Any:
         if isinstance(self.default, attrs.Factory):  # type: ignore[arg-type]
@@ -295,12 +301,16 @@ def _make_spec(cls: type) -> RecordSpec:
                 ref=column.ref,
                 signed=column.signed,
                 aliases=column.aliases,
+                percent=column.percent,
             )
         )
     names = {s.name for s in specs}
     for k in (*ledger.key, *((ledger.dated,) if ledger.dated else ()), *ledger.completed):
         if k not in names:
             raise TypeError(f"{name}.__ledger__ names {k!r}, which is not a field")
+    for s in specs:
+        if s.percent is not None and s.base not in (Decimal, int):
+            raise TypeError(f"{name}.{s.name} declares percent={s.percent!r} but is not a number")
     for k in (*((ledger.dated,) if ledger.dated else ()), *ledger.completed):
         s = next(s for s in specs if s.name == k)
         if s.base is not date or s.many:

@@ -1,0 +1,229 @@
+"""Sheets as clerks keep them (CORE §5) and identity (CORE §2): title rows, bookkeeping
+columns, totals rows, footers, control characters, canonical keys and references."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from core_support import BASE_TOML
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import bureaukit
+from bureaukit.errors import InputError
+
+pytestmark = pytest.mark.usefixtures("row_builder")
+
+
+def load(bureau_dir: Path, tiny: object, deeds: str | None = None, toml: str = BASE_TOML) -> Any:
+    if deeds is not None:
+        (bureau_dir / "ledgers" / "deeds.csv").write_text(deeds, encoding="utf-8")
+    (bureau_dir / "bureau.toml").write_text(toml, encoding="utf-8")
+    return bureaukit.load(bureau_dir / "bureau.toml", plugins=[tiny])
+
+
+def deeds_of(bureau: Any) -> list[Any]:
+    return list(bureau.campaigns["tiny"].records["deeds"])
+
+
+def problems(bureau_dir: Path, tiny: object, deeds: str | None = None, toml: str = BASE_TOML) -> list[str]:
+    with pytest.raises(InputError) as exc:
+        load(bureau_dir, tiny, deeds, toml)
+    return [p.replace(str(bureau_dir) + "/", "") for p in exc.value.problems]
+
+
+def notes(bureau: Any, bureau_dir: Path) -> list[str]:
+    return [n.replace(str(bureau_dir) + "/", "") for n in bureau.notes if "deeds.csv" in n]
+
+
+CLERKS_SHEET = (
+    "2014年度工作台账,,,,,,,\n"
+    "填报单位：一站,,,,,单位：元,,\n"
+    '序号,编号,单位,日期,类型,"金\n额",备注,\n'
+    "1,d1,s1,2014-03-01,走访,100,已完成,\n"
+    "2,d2,s2,2014-03-02,报告,250.5,,\n"
+    "合计,,,,,350.5,,\n"
+    ",,,,,,,\n"
+    "制表人：张三,,审核人：李四,,,,,\n"
+)
+
+
+def test_title_rows_bookkeeping_columns_totals_and_footer(bureau_dir: Path, tiny_plugin: object) -> None:
+    bureau = load(bureau_dir, tiny_plugin, CLERKS_SHEET)
+    d1, d2 = deeds_of(bureau)
+    assert (d1.id, d1.unit, str(d1.amount_yuan)) == ("d1", "s1", "100")
+    assert (d2.id, d2.unit, str(d2.amount_yuan)) == ("d2", "s2", "250.5")
+    # rows are counted as a clerk sees them in Excel: the header, with its line break, is row 3
+    assert notes(bureau, bureau_dir) == [
+        'ledgers/deeds.csv:1: skipped above the header: "2014年度工作台账"',
+        'ledgers/deeds.csv:2: skipped above the header: "填报单位：一站"',
+        'ledgers/deeds.csv:6: totals row "合计" skipped (closes 2 rows)',
+        'ledgers/deeds.csv:8: footer line skipped: "制表人：张三"',
+    ]
+    origins = bureau.origins
+    assert [origins[id(d)].row for d in (d1, d2)] == [4, 5]
+
+
+def test_a_totals_row_that_disagrees_is_a_warning_with_both_figures(bureau_dir: Path, tiny_plugin: object) -> None:
+    bureau = load(bureau_dir, tiny_plugin, CLERKS_SHEET.replace("合计,,,,,350.5", "合计,,,,,400"))
+    assert len(deeds_of(bureau)) == 2
+    assert 'ledgers/deeds.csv:6: 金额: warning: the totals row "合计" says 400, but the 2 rows it closes sum to 350.5' in notes(
+        bureau, bureau_dir
+    )
+
+
+def test_subtotals_close_their_group_and_the_total_closes_all(bureau_dir: Path, tiny_plugin: object) -> None:
+    sheet = (
+        "编号,单位,日期,类型,金额\n"
+        "d1,s1,2014-03-01,走访,100\nd2,s1,2014-03-02,走访,200\n小 计,,,,300\n"
+        "d3,s2,2014-03-03,报告,50\n小计,,,,60\n"
+        "总计,,,,350\nTotal,,,,350\n"
+    )
+    bureau = load(bureau_dir, tiny_plugin, sheet)
+    assert [d.id for d in deeds_of(bureau)] == ["d1", "d2", "d3"]
+    assert notes(bureau, bureau_dir) == [
+        'ledgers/deeds.csv:4: totals row "小 计" skipped (closes 2 rows)',
+        'ledgers/deeds.csv:6: totals row "小计" skipped (closes 1 rows)',
+        'ledgers/deeds.csv:6: 金额: warning: the totals row "小计" says 60, but the 1 rows it closes sum to 50',
+        'ledgers/deeds.csv:7: totals row "总计" skipped (closes 3 rows)',
+        # a second grand total closes nothing new: the rows after the last total
+        'ledgers/deeds.csv:8: totals row "Total" skipped (closes 0 rows)',
+        'ledgers/deeds.csv:8: 金额: warning: the totals row "Total" says 350, but the 0 rows it closes sum to 0',
+    ]
+
+
+def test_a_footer_line_with_records_below_it_is_an_error(bureau_dir: Path, tiny_plugin: object) -> None:
+    sheet = "编号,单位,日期,类型\nd1,s1,2014-03-01,走访\n制表人：张三,,,\nd2,s1,2014-03-02,走访\n"
+    assert problems(bureau_dir, tiny_plugin, sheet) == [
+        'ledgers/deeds.csv:3: "制表人：张三" reads as a footer line (制表人：…), but records follow it: '
+        "move it below the last record or clear it"
+    ]
+
+
+def test_no_header_row_says_what_was_looked_for(bureau_dir: Path, tiny_plugin: object) -> None:
+    sheet = "工作台账\n项目,地点\n走访,一站\n"
+    assert problems(bureau_dir, tiny_plugin, sheet) == [
+        "ledgers/deeds.csv: no header row in the first 10 rows: looked for a row naming at least half of the "
+        'required columns 编号 (id), 单位 (unit), 日期 (date), 类型 (kind); the first rows are: row 1: "工作台账"; '
+        'row 2: "项目" | "地点"; row 3: "走访" | "一站"'
+    ]
+
+
+def test_a_header_row_naming_half_the_required_columns_reports_the_rest(bureau_dir: Path, tiny_plugin: object) -> None:
+    # 编号 and 单位 found (2 of 4): this is the header, and its misspelt columns are named
+    sheet = "编号,单位,日奇,类形\nd1,s1,2014-03-01,走访\n"
+    got = problems(bureau_dir, tiny_plugin, sheet)
+    assert got[0].startswith('ledgers/deeds.csv:1: 日奇: unknown column (did you mean "日期" / "date"?)')
+    assert got[2:] == [
+        "ledgers/deeds.csv:1: 日期: required column is missing (header 日期 or date)",
+        "ledgers/deeds.csv:1: 类型: required column is missing (header 类型 or kind)",
+    ]
+
+
+def test_control_characters_are_cell_errors_tabs_and_line_breaks_are_not(bureau_dir: Path, tiny_plugin: object) -> None:
+    sheet = '编号,单位,日期,类型\nd1,s1\x01,2014-03-01,走访\n"d\x1b2",s1,2014-03-01,走访\n"d3\t",s1,2014-03-01,走访\n'
+    assert problems(bureau_dir, tiny_plugin, sheet) == [
+        'ledgers/deeds.csv:2: 单位: the cell holds the control character <U+0001>, got "s1<U+0001>"',
+        'ledgers/deeds.csv:3: 编号: the cell holds the control character <U+001B>, got "d<U+001B>2"',
+    ]
+    sheet = '编号,单位,日期,类型\n"d1\t",s1,2014-03-01,走访\n'
+    assert [d.id for d in deeds_of(load(bureau_dir, tiny_plugin, sheet))] == ["d1"]
+
+
+def test_a_column_without_header_is_not_read_and_named(bureau_dir: Path, tiny_plugin: object) -> None:
+    sheet = "编号,单位,,日期,类型\nd1,s1,旁注,2014-03-01,走访\nd2,s1,,2014-03-01,走访\n"
+    bureau = load(bureau_dir, tiny_plugin, sheet)
+    assert len(deeds_of(bureau)) == 2
+    assert notes(bureau, bureau_dir) == ["ledgers/deeds.csv: column 3: has no header, so its 1 filled cells are not read"]
+    # right of the last header, a cell belongs to no column: the row is an error, never dropped
+    sheet = "编号,单位,日期,类型,\nd1,s1,2014-03-01,走访,旁注\n"
+    assert problems(bureau_dir, tiny_plugin, sheet) == [
+        "ledgers/deeds.csv:2: column 5: the row has more cells than the header (5 > 4); quote a cell holding a comma, or add the missing header"
+    ]
+
+
+def test_ignore_columns_replaces_the_bookkeeping_list(bureau_dir: Path, tiny_plugin: object) -> None:
+    sheet = "编号,单位,日期,类型,附注,序号\nd1,s1,2014-03-01,走访,x,1\n"
+    toml = BASE_TOML + '\n[ledgers]\nignore_columns = ["附注"]\n'
+    got = problems(bureau_dir, tiny_plugin, sheet, toml)
+    assert len(got) == 1 and got[0].startswith("ledgers/deeds.csv:1: 序号: unknown column")
+    assert [d.id for d in deeds_of(load(bureau_dir, tiny_plugin, sheet.replace(",序号", ",附注").replace(",1\n", ",y\n"), toml))] == ["d1"]
+
+
+def test_the_same_ledger_listed_twice_is_rejected(bureau_dir: Path, tiny_plugin: object) -> None:
+    toml = BASE_TOML.replace('deeds = "ledgers/deeds.csv"', 'deeds = ["ledgers/deeds.csv", "./ledgers/../ledgers/deeds.csv"]')
+    got = problems(bureau_dir, tiny_plugin, None, toml)
+    assert got == [
+        'bureau.toml: campaigns.tiny.ledgers.deeds: "./ledgers/../ledgers/deeds.csv" is listed twice (as "ledgers/deeds.csv"): '
+        "its records would count twice"
+    ]
+
+
+# --- identity (CORE §2) ----------------------------------------------------------------
+
+
+def test_keys_equal_in_canonical_form_are_duplicates_shown_as_typed(bureau_dir: Path, tiny_plugin: object) -> None:
+    sheet = "编号,单位,日期,类型\nd1,s1,2014-03-01,走访\nＤ１,s1,2014-03-01,走访\nd1\u200b,s1,2014-03-01,走访\n"
+    assert problems(bureau_dir, tiny_plugin, sheet) == [
+        'ledgers/deeds.csv:3: 编号: duplicate key "Ｄ１", the same key as "d1" (first at ledgers/deeds.csv:2)',
+        'ledgers/deeds.csv:4: 编号: duplicate key "d1<U+200B>", the same key as "d1" (first at ledgers/deeds.csv:2)',
+    ]
+
+
+def test_references_resolve_through_the_canonical_form_to_the_org_spelling(bureau_dir: Path, tiny_plugin: object) -> None:
+    sheet = "编号,单位,日期,类型,人员\nd1,Ｓ１,2014-03-01,走访,P2；p3\u200b\nd2,s2\u00a0,2014-03-01,走访,p9\n"
+    assert problems(bureau_dir, tiny_plugin, sheet) == ['ledgers/deeds.csv:3: 人员: unknown person "p9"']
+    bureau = load(bureau_dir, tiny_plugin, sheet.replace("p9", "ｐ４"))
+    d1, d2 = deeds_of(bureau)
+    assert (d1.unit, d1.people, d2.unit, d2.people) == ("s1", ("p2", "p3"), "s2", ("p4",))
+    # the rewritten records keep where they were read
+    assert [bureau.origins[id(d)].row for d in (d1, d2)] == [2, 3]
+
+
+def test_org_ids_equal_in_canonical_form_are_duplicates(bureau_dir: Path, tiny_plugin: object) -> None:
+    people = (bureau_dir / "org" / "people.csv").read_text(encoding="utf-8") + "P1\u200b,重名,s1,staff,,,\n"
+    (bureau_dir / "org" / "people.csv").write_text(people, encoding="utf-8")
+    assert problems(bureau_dir, tiny_plugin) == [
+        'org/people.csv:6: 人员编号: duplicate person id "P1<U+200B>": the same id as "p1" (at org/people.csv:2: 人员编号) '
+        "once invisible characters, full-width forms and case are set aside"
+    ]
+
+
+def test_org_references_keep_the_org_spelling(bureau_dir: Path, tiny_plugin: object) -> None:
+    units = (bureau_dir / "org" / "units.csv").read_text(encoding="utf-8").replace("s3,三站,station,s2", "s3,三站,station,Ｓ２")
+    (bureau_dir / "org" / "units.csv").write_text(units, encoding="utf-8")
+    people = (bureau_dir / "org" / "people.csv").read_text(encoding="utf-8").replace("p2,李四,s1,", "p2,李四,S1 ,")
+    (bureau_dir / "org" / "people.csv").write_text(people, encoding="utf-8")
+    org = load(bureau_dir, tiny_plugin).org
+    assert org.units["s3"].parent == "s2" and [u.id for u in org.children("s2")] == ["s3"]
+    assert org.people["p2"].unit == "s1" and [p.id for p in org.members("s1")] == ["p2"]
+
+
+_INVISIBLE = st.sampled_from(["\u200b", "\ufeff", "\u200e", "\u2060", "\u00a0", "\u3000"])
+
+
+@st.composite
+def key_and_variant(draw: st.DrawFn) -> tuple[str, str]:
+    key = draw(st.text(alphabet="ABCXYZabcxyz0123456789-_", min_size=1, max_size=8))
+    chars = []
+    for ch in key:
+        form = draw(st.sampled_from(["same", "swap", "wide"]))
+        chars.append(ch.swapcase() if form == "swap" else chr(ord(ch) + 0xFEE0) if form == "wide" else ch)
+        if draw(st.booleans()):
+            chars.append(draw(_INVISIBLE))
+    variant = "".join(chars)
+    return key, variant
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pair=key_and_variant())
+def test_a_key_and_any_variant_collide_through_the_ledger(bureau_dir: Path, tiny_plugin: object, pair: tuple[str, str]) -> None:
+    key, variant = pair
+    rows = [{"编号": key, "单位": "s1", "日期": "2014-03-01", "类型": "走访"}, {"编号": variant, "单位": "s1", "日期": "2014-03-02", "类型": "走访"}]
+    (bureau_dir / "ledgers" / "deeds.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    toml = BASE_TOML.replace('"ledgers/deeds.csv"', '"ledgers/deeds.json"')
+    got = problems(bureau_dir, tiny_plugin, None, toml)
+    assert len(got) == 1 and got[0].startswith("ledgers/deeds.json:2: 编号: duplicate key"), got
