@@ -65,8 +65,21 @@ def test_hand_worked_investment(result: Any) -> None:
     pay = {(p["subject"], p["kind"]): p["amount"] for p in r["payments"] if p["campaign"] == "investment"}
     # a team member with no qualifying project: 3000 × (1 − 16800/18000) = 200.00 kept
     assert (pay[("person:p05", "deduction")], pay[("person:p05", "refund")]) == ("200.00", "2800.00")
-    # office staff, no allocated unit above: the bureau's shortfall on a 2000 元 deposit
-    assert (pay[("person:p07", "deduction")], pay[("person:p07", "refund")]) == ("133.33", "1866.67")
+    # 二级机构主要负责人 with no qualifying project: the bureau's shortfall on his 3000
+    # (质监站 p30): 3000 × (1 − 16800/18000) = 200.00 kept
+    assert (pay[("person:p30", "deduction")], pay[("person:p30", "refund")]) == ("200.00", "2800.00")
+    # 局机关 (jiguan) has its own task, 2800/3000 total_wan: its office staff and office heads
+    # (voluntary 2000 元, 五(一)) lose 2000 × (1 − 2800/3000) = 133.333… → 133.33 (五(二)2.(4))
+    for pid in ("p06", "p07", "p09", "p10", "p19"):
+        assert (pay[(f"person:{pid}", "deduction")], pay[(f"person:{pid}", "refund")]) == ("133.33", "1866.67")
+    # 二级机构其他班子成员 of a unit that completed its task (ygs): refund and reward
+    assert (pay[("person:p22", "refund")], pay[("person:p22", "reward")]) == ("2000.00", "2000.00")
+    # 站所 heads pay no 风险金 and carry no personal task; office heads carry no personal task
+    people = {s["subject"] for s in r["scores"] if s["campaign"] == "investment" and s["metric"] == "personal_project"}
+    assert people == {f"person:p0{i}" for i in (2, 3, 4, 5)} | {f"person:p{i}" for i in (21, 26, 30, 33)}
+    assert not {subject for subject, _ in pay} & {f"person:p{i}" for i in (36, 38, 40, 42, 44)}
+    missing = [f["subject"] for f in r["findings"] if f["code"] == "investment.deposit_missing"]
+    assert missing == []  # p13 (安全监督科 head) paid nothing: voluntary, so no violation
     # every deposit settles to the fen: refund + deduction = deposit
     for (subject, kind), amount in pay.items():
         if kind == "deduction":

@@ -80,7 +80,11 @@ class OrgError(ValueError):
 class Org:
     """Units and people with the tree queries campaigns need."""
 
-    def __init__(self, units: Iterable[Unit], people: Iterable[Person]) -> None:
+    def __init__(
+        self, units: Iterable[Unit], people: Iterable[Person], roles: Mapping[str, str] | None = None
+    ) -> None:
+        self.role_labels: dict[str, str] = {**STANDARD_ROLES, **(roles or {})}
+        """Every known role code → its label (standard roles and the config's ``[roles]``)."""
         self.units: dict[str, Unit] = {u.id: u for u in units}
         self.people: dict[str, Person] = {p.id: p for p in people}
         self._children: dict[str, list[str]] = {uid: [] for uid in self.units}
@@ -223,7 +227,7 @@ def build_org(
         fixed_people.append(attrs.evolve(p, roles=tuple(codes)) if tuple(codes) != p.roles else p)
     if problems:
         raise OrgError(problems)
-    return Org(units, fixed_people)
+    return Org(units, fixed_people, known_roles)
 
 
 Locate = Callable[[object, str], str]

@@ -37,6 +37,7 @@ def small_org() -> dict[str, Any]:
         person("s_n", "ygs_n", roles=["staff"], name="蒋涛"),
         person("h_gls", "gls", roles=["unit_head"], name="韩段长"),
         person("s_gls", "gls", roles=["staff"], name="曹勇"),
+        person("t_gls", "gls", roles=["unit_team"], name="冯副段长"),
     ]
     return {"units": units, "people": people}
 

@@ -10,7 +10,7 @@ from bureaukit_investment.campaign import CAMPAIGN
 from bureaukit_investment.records import Category, Certificate, TripKind
 
 from bureaukit import ConfigError, InputError, LedgerError
-from bureaukit.testing import check, read_csv
+from bureaukit.testing import check, person, read_csv, unit
 
 
 def issues(org, **kw):
@@ -126,3 +126,30 @@ def test_bad_cells_name_the_column():
     assert "projects.csv:2: 项目类别:" in text and "industrial 工业" in text
     assert "projects.csv:2: 签约日期:" in text and "2014-02-30" in text
     assert "projects.csv:2: 合同投资额:" in text
+
+
+def test_role_selectors_the_bureau_writes(org):
+    """CORE §2: each entry is checked where it stands, with a did-you-mean."""
+    found = dict(paths(issues(org, settings={
+        "personal_roles": ["team_member", "unit_haed@institution"],
+        "deposit": {"mandatory_roles": ["team_member@bureua"],
+                    "voluntary_roles": ["staff@office", "unit_team@", "单位其他班子成员"]},
+    })))
+    assert found["personal_roles[1]"].startswith('unknown role "unit_haed" (did you mean "unit_head"?)')
+    assert found["deposit.mandatory_roles[0]"].startswith(
+        'no unit is of kind "bureua" (did you mean "bureau"?); the units\' kinds: bureau, institution')
+    assert found["deposit.voluntary_roles[1]"].startswith('empty unit kind in "unit_team@"')
+    assert found["deposit.voluntary_roles[2]"] == 'write the role code "unit_team" for 单位其他班子成员'
+    assert len(found) == 4  # "staff@office" is good
+
+
+def test_default_kinds_no_unit_has_match_nobody(rows):
+    """The defaults name 局机关 kinds (finance, personnel, projects) this bureau lacks: no error,
+    and a kind the bureau itself writes that no unit has is one."""
+    units = [unit("bureau", "示例局", kind="bureau"), unit("gls", "公路段", kind="institution", parent="bureau")]
+    people = [person("h", "gls", ["unit_head"]), person("t", "gls", ["unit_team"])]
+    assert check(CAMPAIGN, units=units, people=people, records={"deposits": [rows.deposit("t", 2000)]}) == []
+    found = check(CAMPAIGN, units=units, people=people,
+                  settings={"deposit": {"voluntary_roles": ["unit_team@institution", "staff@office"]}})
+    assert [(i.path, i.message[:28]) for i in found] == [
+        ("deposit.voluntary_roles[1]", 'no unit is of kind "office";')]

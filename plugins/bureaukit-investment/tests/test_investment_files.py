@@ -112,7 +112,8 @@ def check_numbers(d: dict) -> None:
     assert paid(d, "person:p21") == {"refund": "3000.00", "reward": "3000.00"}
     assert paid(d, "person:p10") == {"deduction": "200.00", "refund": "1800.00"}  # 局机关: the bureau's
     assert paid(d, "person:p26") == {"deduction": "300.00", "refund": "2700.00"}
-    assert found(d, "deposit_missing") == ["person:p09", "person:p26"]  # p26 paid on 25 May
+    # p26 paid on 25 May; p09 heads an office (科室): no mandatory deposit
+    assert found(d, "deposit_missing") == ["person:p26"]
     assert found(d, "no_trip") == ["unit:gls"] * 4
     assert found(d, "behind_schedule") == ["unit:bureau", "unit:gls", "unit:ygs"]
     assert found(d, "unconfirmed") == []
@@ -150,3 +151,22 @@ def test_cli_score_json(tmp_path):
     r = run_cli("score", bureau(tmp_path), "--format", "json")
     assert r.exit_code == 0, r.stderr
     check_numbers(r.json)
+
+
+def test_a_station_heads_deposit_row_is_a_ledger_error(tmp_path):
+    """五(一) names 局班子成员及二级机构主要负责人 (3000) and 局机关工作人员和二级机构其他班子成员
+    (2000, voluntary): a 基层站所 head is in neither list, so his row is refused — with the
+    file, the row, the person and both lists — and nothing is scored."""
+    root = tmp_path / "b"
+    bureau(root)
+    (root / "org/units.csv").write_text(UNITS + "ygs_n,城北运管站,station,ygs\n", encoding="utf-8")
+    (root / "org/people.csv").write_text(PEOPLE + "p36,潘文,ygs_n,unit_head\n", encoding="utf-8")
+    (root / "ledgers/风险金.csv").write_bytes((DEPOSITS + "p36,3000,2014-05-15\n").encode("utf-8-sig"))
+    r = run_cli("score", root / "bureau.toml", "--format", "json")
+    assert r.exit_code == 2 and "Traceback" not in r.stderr
+    (line,) = [x for x in r.stderr.splitlines() if "风险金.csv" in x]
+    assert line.split(": ", 2)[:2] == [f"{root / 'ledgers/风险金.csv'}:6", "缴纳人"], line
+    assert '"p36" (潘文, roles unit_head, unit ygs_n of kind station)' in line
+    assert 'deposit.mandatory_roles = ["team_member", "unit_head@institution"]' in line
+    assert ('deposit.voluntary_roles = ["staff@bureau,office,finance,personnel,projects", '
+            '"unit_head@office,finance,personnel,projects", "unit_team@institution"]') in line

@@ -52,11 +52,11 @@ def test_metrics_roll_up_through_descendants(inv, rows):
 )
 def test_completed_exactly_at_target(inv, rows, total, done, points, paid):
     out = inv(records={"projects": [rows.project("A", total=total)],
-                       "deposits": [rows.deposit("s_ygs", 2000)]},
+                       "deposits": [rows.deposit("t_ygs", 2000)]},
               settings={"targets": {"total_wan": 18000}})
     assert out.value("unit:bureau", "points") == points
-    # s_ygs is under no allocated unit: the bureau's task decides
-    assert out.amounts("person:s_ygs") == paid
+    # t_ygs is under no allocated unit: the bureau's task decides
+    assert out.amounts("person:t_ygs") == paid
     assert bool(out.find("investment.behind_schedule")) is not done
 
 
@@ -96,10 +96,10 @@ def test_co_introducers_each_get_full_credit_and_unconfirmed_projects_do_not_cou
     assert out.value("person:h_gls", "personal_project") == "1"
     assert out.value("person:tm2", "personal_project") == "0"  # B signed before the period
     assert out.value("person:h_ygs", "personal_project") == "2"
-    # everyone with a personal role is rated, nobody else
+    # 局班子成员及二级机构主要负责人 are rated, nobody else: not the 招商办's head (科室),
+    # not the station's head (站所), not the main leader (who holds no team_member here)
     rated = sorted(s.subject for s in out.scores if s.metric == "personal_project")
-    assert rated == ["person:h_gls", "person:h_inv", "person:h_n", "person:h_ygs", "person:tm",
-                     "person:tm2"]
+    assert rated == ["person:h_gls", "person:h_ygs", "person:tm", "person:tm2"]
 
 
 def test_people_out_of_post_for_the_whole_period_are_not_rated(rows):

@@ -8,24 +8,24 @@ from bureaukit_investment.records import Category
 def test_worked_example(inv, rows):
     r = rows
     projects = [
-        # a unit head's industrial project: contract 2500, planned fixed asset 1200 → confirmed
+        # an 二级机构 head's industrial project: contract 2500, planned fixed asset 1200 → confirmed
         r.project("P1", "ygs", category=Category.industrial, total=2500, planned=1200,
                   introducers=("h_ygs",)),
         # a real_estate project in the planning zone with 120 万元 tax paid → 720
         r.project("P2", "ygs", category=Category.real_estate, total=12700, planned=0,
                   in_planning_zone=True),
         # the staff member's unit reaches 1000 of its 3000 total_wan
-        r.project("P3", "gls", category=Category.commerce_service, total=1000, planned=0,
-                  introducers=("s_gls",)),
+        r.project("P3", "invest", category=Category.commerce_service, total=1000, planned=0,
+                  introducers=("s_inv",)),
     ]
     out = inv(
         records={
             "projects": projects,
             "progress": [r.progress("P2", tax=120)],
-            "deposits": [r.deposit("tm", 3000), r.deposit("h_ygs", 3000), r.deposit("s_gls", 2000)],
+            "deposits": [r.deposit("tm", 3000), r.deposit("h_ygs", 3000), r.deposit("s_inv", 2000)],
         },
         settings={"targets": {"total_wan": 18000, "fixed_asset_wan": 7000},
-                  "allocation": {"gls": {"total_wan": 3000}}},
+                  "allocation": {"invest": {"total_wan": 3000}}},
     )
     # Bureau target 18000, reached 2500 + 12700 + 1000 = 16200 ⇒ not completed, shortfall 0.1
     assert out.value("unit:bureau", "total_wan") == "16200"
@@ -36,11 +36,11 @@ def test_worked_example(inv, rows):
     assert [e.note for e in fa if e.record == "P2"] == ["房地产商业：本年实际纳税 120 × 6 = 720 万元"]
     # a team member with no qualifying project and a 3000 元 deposit
     assert out.amounts("person:tm") == {"deduction": "300.00", "refund": "2700.00"}
-    # the unit head whose industrial project is confirmed
+    # the 二级机构 head whose industrial project is confirmed
     assert out.amounts("person:h_ygs") == {"refund": "3000.00", "reward": "3000.00"}
-    # a staff member's 2000 元, their unit at 1000 of 3000: 2000 × 2/3 = 1333.33
-    assert out.value("unit:gls", "total_wan") == "1000"
-    assert out.amounts("person:s_gls") == {"deduction": "1333.33", "refund": "666.67"}
+    # a 局机关 staff member's voluntary 2000 元, their unit at 1000 of 3000: 2000 × 2/3 = 1333.33
+    assert out.value("unit:invest", "total_wan") == "1000"
+    assert out.amounts("person:s_inv") == {"deduction": "1333.33", "refund": "666.67"}
     assert all(p.period == "2014" for p in out.payments)
-    note = out.paid("person:s_gls", "deduction")[0].evidence[0].note
+    note = out.paid("person:s_inv", "deduction")[0].evidence[0].note
     assert "2000.00 × (1 − 1000/3000) = 1333.33" in note

@@ -13,8 +13,14 @@ from decimal import Decimal
 
 from bureaukit import CheckContext, ConfigError, LedgerError
 from bureaukit.periods import PeriodError, month_day
+from bureaukit.roles import Roles, selector_problems
 from bureaukit_investment.confirmation import w
-from bureaukit_investment.settings import METRICS, InvestmentSettings
+from bureaukit_investment.settings import (
+    METRICS,
+    PERSONAL_ROLES,
+    VOLUNTARY_ROLES,
+    InvestmentSettings,
+)
 
 Issue = ConfigError | LedgerError
 
@@ -76,6 +82,7 @@ def check_settings(ctx: CheckContext) -> Iterator[ConfigError]:
         yield ConfigError("checkpoint.min_ratio", f"must be > 0 and ≤ 1, got {w(s.checkpoint.min_ratio)}")
     if s.max_introducers < 1:
         yield ConfigError("max_introducers", f"must be ≥ 1, got {s.max_introducers}")
+    yield from _role_settings(ctx)
 
 
 def check_ledgers(ctx: CheckContext) -> Iterator[LedgerError]:
@@ -96,18 +103,37 @@ def check_ledgers(ctx: CheckContext) -> Iterator[LedgerError]:
                 f"{w(s.co_introduce_min_fixed_asset_wan)} 万元 or more, this project plans "
                 f"{w(p.planned_fixed_asset_wan)}"
             ))
-    allowed = set(s.deposit.mandatory_roles) | set(s.deposit.voluntary_roles)
-    shown = ", ".join([*s.deposit.mandatory_roles, *s.deposit.voluntary_roles])
+    yield from _deposit_roles(ctx)
+
+
+def _deposit_roles(ctx: CheckContext) -> Iterator[LedgerError]:
+    """五(一): a deposit row of a person matching neither list (a 基层站所 head) names the
+    person and both lists."""
+    s: InvestmentSettings = ctx.settings
+    mandatory, voluntary = Roles(s.deposit.mandatory_roles), Roles(s.deposit.voluntary_roles)
     for d in sorted(ctx.records.get("deposits", ()), key=lambda d: d.person):
         person = ctx.org.people.get(d.person)
-        if person is None:
+        if person is None or mandatory.matches(person, ctx.org) or voluntary.matches(person, ctx.org):
             continue
-        if not allowed & set(person.roles):
-            roles = ";".join(person.roles) or "none"
-            yield LedgerError(d, "缴纳人", (
-                f'"{d.person}" ({person.name}, roles {roles}) holds no role that pays a risk deposit '
-                f"({shown})"
-            ))
+        roles = ";".join(person.roles) or "none"
+        kind = ctx.org.unit(person.unit).kind
+        yield LedgerError(d, "缴纳人", (
+            f'"{d.person}" ({person.name}, roles {roles}, unit {person.unit} of kind {kind}) pays no '
+            f"risk deposit (五(一)): matches neither deposit.mandatory_roles = {mandatory} "
+            f"nor deposit.voluntary_roles = {voluntary}"
+        ))
+
+
+def _role_settings(ctx: CheckContext) -> Iterator[ConfigError]:
+    """Every role list is role selectors (CORE §2); the defaults' kinds are spared."""
+    s: InvestmentSettings = ctx.settings
+    for path, written, default in (
+        ("personal_roles", s.personal_roles, PERSONAL_ROLES),
+        ("deposit.mandatory_roles", s.deposit.mandatory_roles, PERSONAL_ROLES),
+        ("deposit.voluntary_roles", s.deposit.voluntary_roles, VOLUNTARY_ROLES),
+    ):
+        for where, message in selector_problems(path, written, ctx.org, default):
+            yield ConfigError(where, message)
 
 
 def check(ctx: CheckContext) -> Iterator[Issue]:

@@ -22,6 +22,7 @@ from bureaukit.money import fmt_money, fmt_rate, to_yuan
 from bureaukit.org import Person
 from bureaukit.outcomes import PaymentKind
 from bureaukit.periods import PeriodError
+from bureaukit.roles import Roles
 from bureaukit_investment.confirmation import Assessed, w
 from bureaukit_investment.records import Deposit
 from bureaukit_investment.settings import InvestmentSettings
@@ -41,9 +42,9 @@ def deposit_missing(ctx: Context) -> Iterator[Finding]:
     if not ctx.period.contains(due) or ctx.as_of < due:
         return
     paid = {d.person: d for d in ctx.records["deposits"]}
-    roles = set(s.deposit.mandatory_roles)
+    roles = Roles(s.deposit.mandatory_roles)
     for p in ctx.org.everyone():
-        if not roles & set(p.roles) or not p.in_post(due):
+        if not roles.matches(p, ctx.org) or not p.in_post(due):
             continue
         d = paid.get(p.id)
         if d is not None and d.paid <= due:
@@ -86,7 +87,7 @@ def settle(
     s: InvestmentSettings = ctx.settings
     metric = s.settlement_metric
     bureau = table[ctx.org.root.id]
-    personal = set(s.personal_roles)
+    personal = Roles(s.personal_roles)
     for d in sorted(ctx.records["deposits"], key=lambda d: d.person):
         person = ctx.org.people.get(d.person)
         if person is None:
@@ -98,7 +99,7 @@ def _settle_one(
     ctx: Context,
     d: Deposit,
     person: Person,
-    personal: set[str],
+    personal: Roles,
     bureau: Standing,
     table: dict[str, Standing],
     credited: dict[str, list[Assessed]],
@@ -108,7 +109,7 @@ def _settle_one(
     subject = f"person:{person.id}"
     period = ctx.period.id
     bureau_done = "全局完成区下达任务" if bureau.completed else "全局未完成区下达任务"
-    if personal & set(person.roles):
+    if personal.matches(person, ctx.org):
         n = len(credited.get(person.id, []))
         done = n >= 1
         why = f"{bureau_done}；个人引进项目 {n} 个（{'完成' if done else '未完成'}任务）"

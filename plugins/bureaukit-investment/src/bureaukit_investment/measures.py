@@ -105,13 +105,20 @@ def leave_post(
             )
 
 
-def _counts(ctx: Context, uid: str, trip: Trip) -> bool:
-    """A row of the unit's own that meets rule 9: a trip led by one of its unit heads, or
-    驻点招商 by any person of the unit."""
-    if trip.unit != uid:
-        return False
+def _row_units(ctx: Context, uid: str) -> set[str]:
+    """Whose rows an allocated unit's trips are: its own; for a unit with no ``unit_head`` of
+    its own (the seed's 局机关, a group of 科室 under the 局班子) also those of the units
+    directly under it, each led by that unit's own head or staff (docs: rule 9)."""
+    if ctx.org.members(uid, "unit_head"):
+        return {uid}
+    return {uid, *(u.id for u in ctx.org.children(uid))}
+
+
+def _counts(ctx: Context, trip: Trip) -> bool:
+    """A row that meets rule 9: a trip led by a unit head of the row's unit, or 驻点招商 by any
+    person of it."""
     leader = ctx.org.people.get(trip.leader)
-    if leader is None or leader.unit != uid:
+    if leader is None or leader.unit != trip.unit:
         return False
     if trip.kind is TripKind.stationed:
         return True
@@ -127,10 +134,11 @@ def no_trip(ctx: Context, table: dict[str, Standing]) -> Iterator[Finding]:
         if uid == root:
             continue
         name = ctx.org.unit(uid).name
-        own = [t for t in trips if t.unit == uid]
+        rows_of = _row_units(ctx, uid)
+        own = [t for t in trips if t.unit in rows_of]
         for b in ctx.buckets(s.trip_every):
             inside = [t for t in own if b.start <= t.date <= b.end]
-            if any(_counts(ctx, uid, t) for t in inside):
+            if any(_counts(ctx, t) for t in inside):
                 continue
             ignored = [t.id for t in inside]
             zh_extra = f"（{'、'.join(ignored)} 非单位主要负责人带队或本单位人员驻点，不计）" if ignored else ""

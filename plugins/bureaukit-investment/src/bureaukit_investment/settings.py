@@ -47,14 +47,29 @@ class Conversion(FieldMethods):
     hq_tax: Decimal = Decimal(8)
 
 
+PERSONAL_ROLES: tuple[str, ...] = ("team_member", "unit_head@institution")
+"""一 "局班子成员及二级机构主要负责人每人负责引进一个2000万元以上的项目": a 科室 or 站所 head is not one."""
+
+JIGUAN_KINDS = "bureau,office,finance,personnel,projects"
+"""The demo's conventional kinds of the 局机关's units (CORE §2); a bureau using others lists its own."""
+
+VOLUNTARY_ROLES: tuple[str, ...] = (
+    f"staff@{JIGUAN_KINDS}",
+    "unit_head@office,finance,personnel,projects",
+    "unit_team@institution",
+)
+
+
 @attrs.frozen(repr=False, eq=False)
 class DepositRules(FieldMethods):
     """五(一) 风险金: 局班子成员及二级机构主要负责人每人缴纳风险金3000元; 局机关工作人员和二级机构
     其他班子成员按照自愿原则缴纳风险金2000元。风险金于5月20日之前上缴."""
 
-    mandatory_roles: tuple[str, ...] = ("team_member", "unit_head")
+    mandatory_roles: tuple[str, ...] = PERSONAL_ROLES
+    """局班子成员及二级机构主要负责人 (role selectors, CORE §2)."""
     mandatory_yuan: Decimal = Decimal(3000)
-    voluntary_roles: tuple[str, ...] = ("staff", "unit_team")
+    voluntary_roles: tuple[str, ...] = VOLUNTARY_ROLES
+    """局机关工作人员 (staff and office heads of the 局机关's kinds) 和二级机构其他班子成员."""
     voluntary_yuan: Decimal = Decimal(2000)
     due: str = "05-20"
     """Month-day in the period's year."""
@@ -115,7 +130,8 @@ class InvestmentSettings(FieldMethods):
     conversion: Conversion = attrs.field(factory=Conversion)
     carryover_signed_years: tuple[int, ...] = ()
     carryover_min_wan: Decimal = Decimal(1000)
-    personal_roles: tuple[str, ...] = ("team_member", "unit_head")
+    personal_roles: tuple[str, ...] = PERSONAL_ROLES
+    """Role selectors (CORE §2) of who carries a personal task: 局班子成员及二级机构主要负责人."""
     personal_min_total_wan: Decimal = Decimal(2000)
     personal_min_fixed_asset_wan: Decimal = Decimal(1000)
     max_introducers: int = 2

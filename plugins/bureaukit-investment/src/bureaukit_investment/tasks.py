@@ -17,6 +17,7 @@ import attrs
 from bureaukit import Context, Evidence, FieldMethods, Score
 from bureaukit.money import fmt_points, fmt_rate
 from bureaukit.org import Person
+from bureaukit.roles import Roles
 from bureaukit_investment.confirmation import Assessed, w
 from bureaukit_investment.settings import METRICS, InvestmentSettings
 
@@ -162,10 +163,10 @@ def score_standings(ctx: Context, table: dict[str, Standing]) -> Iterator[Score]
 
 def personal_people(ctx: Context) -> list[Person]:
     """People with a personal role who are in post at some time in the period, by id."""
-    roles = set(ctx.settings.personal_roles)
+    roles = Roles(ctx.settings.personal_roles)
     return [
         p for p in ctx.org.everyone()
-        if roles & set(p.roles) and p.overlaps(ctx.period.start, ctx.period.end)
+        if roles.matches(p, ctx.org) and p.overlaps(ctx.period.start, ctx.period.end)
     ]
 
 
