@@ -77,7 +77,9 @@ class Campaign(FieldMethods):
       LedgerError]`` for rules the types cannot say (run by ``load`` and ``check``).
     - ``phases``: optional ``(Context) -> Sequence[Phase]``; the core then checks the
       steps recorded in record kind ``steps`` and yields ``<name>.step_missing`` with
-      severity ``step_severity`` (CORE §8).
+      severity ``step_severity`` (CORE §8). A campaign's own rules read the same steps
+      through :class:`bureaukit.phases.StepLog`; gates between phases (转段) and 补课 are
+      :mod:`bureaukit.gates`.
     - ``metrics``: metric name → :class:`bureaukit.Metric` (titles zh/en, kind, unit,
       better), or a function of the structured settings giving that mapping; ``points``
       is declared by the core (REPORTS §1).

@@ -53,3 +53,16 @@ def test_weights_weigh_the_ended_phases(vanguard, example):
                "survey": p.survey} for p in DEFAULT_PHASES]
     out = vanguard(records=example.records(), settings={"participants": ["institution"], "phases": phases})
     assert out.value("unit:ygs", "points") == "85.56"
+
+
+def test_an_acceptance_after_the_window_counts(vanguard, example):
+    # 验收 of 整改提高 on 07-05, after the 2005-H1 window: a 2005 run as of 07-31 sees it
+    from bureaukit_vanguard.records import Approval
+
+    recs = example.records()
+    recs["approvals"][2] = Approval("ygs", "rectify", date(2005, 7, 5))
+    s = {"participants": ["institution"], "window": "2005-H1"}
+    out = vanguard(records=recs, settings=s, period="2005", as_of="2005-07-31")
+    assert out.find("vanguard.approval_missing") == []
+    (early,) = [f for f in out.find("vanguard.approved_early") if "rectify" in f.message["en"]]
+    assert "2005-07-05" in early.message["en"]

@@ -1,8 +1,9 @@
 """One run's reading of the ledgers: phases placed, rows by unit and phase, the core's
 step log, 转段 gates and 补课 (:mod:`bureaukit.phases`, :mod:`bureaukit.gates`).
 
-Dated rows count from the window's start to its end (rows of an older campaign in a ledger
-kept over years are not this one's); a ``phase`` cell is read as the phase's id.
+Dated rows count from the window's start (rows of an older campaign in a ledger kept over
+years are not this one's) up to ``as_of``: an approval (验收) given after the window still
+counts. A ``phase`` cell is read as the phase's id.
 """
 
 from __future__ import annotations
@@ -65,9 +66,9 @@ class Run:
         return self._names.get(cell.strip())
 
     def _dated(self, kind: str) -> list[Any]:
-        """The kind's rows of participating units dated within the window."""
-        lo, hi = self.window
-        return [r for r in self.ctx.records.get(kind, ()) if r.unit in self._taking_part and lo <= r.date <= hi]
+        """The kind's rows of participating units dated from the window's start."""
+        lo = self.window[0]
+        return [r for r in self.ctx.records.get(kind, ()) if r.unit in self._taking_part and r.date >= lo]
 
     def _by_phase(self, rows: Iterable[R]) -> dict[tuple[str, str], R]:
         """(unit, phase id) → the row; the check makes the pair unique."""
