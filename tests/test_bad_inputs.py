@@ -34,7 +34,7 @@ from bureaukit.cli import main
 HERE = Path(__file__).resolve().parent / "bad_inputs"
 BASE = HERE / "base"
 BASES = {"base": BASE, "demo": HERE.parent.parent / "configs" / "demo"}
-"""``base = "demo"`` cases start from the demo bureau (all five campaigns)."""
+"""``base = "demo"`` cases start from the demo bureau (all six campaigns)."""
 BIG_CELL = 200 * 1024 * 1024
 
 

@@ -107,7 +107,7 @@ def test_field_types_resolve_as_typing_does() -> None:
     from bureaukit import config
 
     checked = 0
-    for name in ["bureaukit.config"] + [f"bureaukit_{p}.settings" for p in ("investment", "publicity", "wubi", "style", "conduct")]:
+    for name in ["bureaukit.config"] + [f"bureaukit_{p}.settings" for p in ("investment", "publicity", "wubi", "style", "conduct", "vanguard")]:
         try:
             module = importlib.import_module(name)
         except ImportError:

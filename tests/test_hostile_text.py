@@ -57,10 +57,10 @@ def _rewrite(path: Path, fn: object) -> None:
 
 @pytest.fixture(scope="module", params=sorted(BASES))
 def hostile(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small base bureau, and the demo with all five campaigns, with hostile text."""
+    """The small base bureau, and the demo with all six campaigns, with hostile text."""
     folder, problems, name_line = BASES[request.param]
     if request.param == "demo":
-        for name in ("investment", "publicity", "wubi", "style", "conduct"):
+        for name in ("investment", "publicity", "wubi", "style", "conduct", "vanguard"):
             pytest.importorskip(f"bureaukit_{name}")
     root = tmp_path_factory.mktemp("hostile") / "b"
     shutil.copytree(folder, root)
