@@ -99,7 +99,10 @@ def test_control_characters_are_cell_errors(hostile: Path, tmp_path: Path) -> No
     _rewrite(root / "org" / "units.csv", lambda r: [r[0], "办公\x1b[31m红色" if r[0] == "office" else r[1], *r[2:]])
     r = CliRunner().invoke(main, ["check", str(root / "bureau.toml")])
     assert r.exit_code == 2
-    assert 'units.csv:3: 单位名称: the cell holds the control character <U+001B>, got "办公<U+001B>[31m红色"' in r.stderr
+    # the office's row in this base (the header is row 1)
+    ids = [line.split(",")[0] for line in (root / "org" / "units.csv").read_text(encoding="utf-8-sig").splitlines()]
+    row = ids.index("office") + 1
+    assert f'units.csv:{row}: 单位名称: the cell holds the control character <U+001B>, got "办公<U+001B>[31m红色"' in r.stderr
 
 
 def test_table_is_inert(hostile: Path) -> None:
