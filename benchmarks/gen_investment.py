@@ -10,6 +10,13 @@ from gen_org import Org
 NAME = "investment"
 MODULE = "bureaukit_investment"
 SETTINGS = ""
+ALLOCATION = "{ total_wan = 40000, fixed_asset_wan = 15000, industrial_wan = 8000, big_projects = 2 }"
+"""What each allocated unit of the generated 任务分解表 is asked for (the same for all)."""
+
+
+def settings(org: Org) -> str:
+    """The 任务分解表 of the shapes that have one: a target per allocated unit."""
+    return "\n".join(f"allocation.{u} = {ALLOCATION}" for u in org.allocated)
 SHARES = {"projects": 0.25, "progress": 0.50, "trips": 0.17, "promotions": 0.05, "deposits": 0.03}
 
 DAYS = [date(2014, 1, 1) + timedelta(days=i) for i in range(365)]

@@ -45,13 +45,19 @@ class Org:
     """bureau id → its 局班子 (main leader first)"""
     roles: dict[str, list[str]] = field(default_factory=dict)
     """role → people having it"""
+    allocated: list[str] = field(default_factory=list)
+    """units that hold an investment allocation (任务分解表), in the order written"""
 
 
 def _name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
 
-def build(rng: random.Random, bureaus: int) -> Org:
+def build(rng: random.Random, bureaus: int, *, staff: int = 0, depth: int = 0) -> Org:
+    """*bureaus* county bureaus (one bureau alone when 1 and *depth* is 0). *staff* > 0 gives
+    every unit that many staff (the many-people shape) instead of 2–3. *depth* > 0 hangs the
+    county bureaus under a chain of that many 市/片区 levels below the root (a deep tree):
+    bureau k sits under level k mod depth + 1."""
     org = Org()
 
     def unit(uid: str, name: str, kind: str, parent: str, bureau: str) -> None:
@@ -72,16 +78,23 @@ def build(rng: random.Random, bureaus: int) -> Org:
         for r in roles:
             org.roles.setdefault(r, []).append(pid)
 
-    province = bureaus > 1
+    province = bureaus > 1 or depth > 0
     root = "root"
+    levels: list[str] = []
     if province:
         unit(root, "省交通运输厅", "bureau", "", root)
         person("root_p01", root, ["main_leader"])
+        for d in range(1, depth + 1):
+            lid = f"d{d:02d}"
+            unit(lid, f"第{d}级片区交通运输局", "bureau", levels[-1] if levels else root, lid)
+            person(f"{lid}_p01", lid, ["main_leader"])
+            levels.append(lid)
     for b in range(1, bureaus + 1):
         bid = f"b{b:03d}" if province else "bureau"
         pre = f"{bid}_" if province else ""
         county = COUNTIES[(b - 1) * 2 % len(COUNTIES): (b - 1) * 2 % len(COUNTIES) + 2] or "示例"
-        unit(bid, f"{county}{'' if b <= len(COUNTIES) // 2 else b}区交通运输局", "bureau", root if province else "", bid)
+        parent = (levels[b % depth] if levels else root) if province else ""
+        unit(bid, f"{county}{'' if b <= len(COUNTIES) // 2 else b}区交通运输局", "bureau", parent, bid)
         for code, name, kind in OFFICES:
             unit(pre + code, name, kind, bid, bid)
         for code, name, stations in INSTITUTIONS:
@@ -108,7 +121,7 @@ def build(rng: random.Random, bureaus: int) -> Org:
             if kind == "institution":
                 person(p(n), u, ["unit_team"])
                 n += 1
-            for s in range(3 if kind == "institution" else 2):
+            for s in range(staff or (3 if kind == "institution" else 2)):
                 roles = ["staff"]
                 if s == 0 and kind in ("office", "institution"):
                     roles.append("publicity_officer")
