@@ -146,33 +146,35 @@ def registered_this_year(ctx: Context, p: Project) -> bool:
     return p.registered is not None and p.registered.year == ctx.period.start.year
 
 
-def equivalent(ctx: Context, p: Project, f: Figures) -> tuple[Decimal, str]:
-    """Rule 2: the project's fixed-asset equivalent and the note showing the arithmetic."""
+def equivalent(ctx: Context, p: Project, f: Figures, *, note: bool = True) -> tuple[Decimal, str]:
+    """Rule 2: the project's fixed-asset equivalent and the note showing the arithmetic
+    (empty without *note*: a run's second assessment, at the checkpoint, cites nothing)."""
     c = ctx.settings.conversion
     cat = p.category
     if cat in BY_TAX_6:
         v = f.tax_paid_wan * c.real_estate_tax
-        return v, f"{cat.value}：本年实际纳税 {w(f.tax_paid_wan)} × {w(c.real_estate_tax)} = {w(v)} 万元"
+        return v, (f"{cat.value}：本年实际纳税 {w(f.tax_paid_wan)} × {w(c.real_estate_tax)} = {w(v)} 万元" if note else "")
     if cat in BY_TAX_8:
         v = f.tax_paid_wan * c.hq_tax
-        return v, f"{cat.value}：本年实际纳税 {w(f.tax_paid_wan)} × {w(c.hq_tax)} = {w(v)} 万元"
+        return v, (f"{cat.value}：本年实际纳税 {w(f.tax_paid_wan)} × {w(c.hq_tax)} = {w(v)} 万元" if note else "")
     if cat is Category.financing and registered_this_year(ctx, p):
         v = f.sme_loans_wan * c.financing_loan
         return v, (
             f"今年注册的合法融资机构：对中小企业贷款 {w(f.sme_loans_wan)} × {w(c.financing_loan)}"
-            f" = {w(v)} 万元"
+            f" = {w(v)} 万元" if note else ""
         )
-    return f.fixed_asset_wan, f"本年完成固定资产投资 {w(f.fixed_asset_wan)} 万元"
+    return f.fixed_asset_wan, (f"本年完成固定资产投资 {w(f.fixed_asset_wan)} 万元" if note else "")
 
 
-def assess(ctx: Context) -> list[Assessed]:
-    """Every project of the run, by id, confirmed or not, with its 折算."""
+def assess(ctx: Context, *, notes: bool = True) -> list[Assessed]:
+    """Every project of the run, by id, confirmed or not, with its 折算 (and its note, unless
+    *notes* is false: formatting a note per project was most of the second assessment)."""
     figures = latest_figures(ctx)
     out: list[Assessed] = []
     for p in sorted(ctx.records["projects"], key=lambda p: p.id):
         f = figures.get(p.id, Figures())
         reasons = _period_reasons(ctx, p, f) + _category_reasons(ctx, p, f)
-        value, note = equivalent(ctx, p, f)
+        value, note = equivalent(ctx, p, f, note=notes)
         out.append(Assessed(p, f, tuple(reasons), value, note))
     return out
 

@@ -125,17 +125,25 @@ def _counts(ctx: Context, trip: Trip) -> bool:
     return "unit_head" in leader.roles
 
 
+def _by_date(t: Trip) -> tuple[date, str]:
+    return t.date, t.id
+
+
 def no_trip(ctx: Context, table: dict[str, Standing]) -> Iterator[Finding]:
     """Rule 9: every elapsed bucket an allocated unit has no qualifying trip in."""
     s: InvestmentSettings = ctx.settings
     root = ctx.org.root.id
-    trips = sorted(ctx.records["trips"], key=lambda t: (t.date, t.id))
+    # each unit's own trips by date, grouped in one pass (not a scan of all trips per unit)
+    own_trips: dict[str, list[Trip]] = {}
+    for t in ctx.records["trips"]:
+        own_trips.setdefault(t.unit, []).append(t)
     for uid in sorted(table):
         if uid == root:
             continue
         name = ctx.org.unit(uid).name
         rows_of = _row_units(ctx, uid)
-        own = [t for t in trips if t.unit in rows_of]
+        # its trips and, for 局机关, its 科室's: in date order as one scan would give them
+        own = sorted((t for u in rows_of for t in own_trips.get(u, ())), key=_by_date)
         for b in ctx.buckets(s.trip_every):
             inside = [t for t in own if b.start <= t.date <= b.end]
             if any(_counts(ctx, t) for t in inside):

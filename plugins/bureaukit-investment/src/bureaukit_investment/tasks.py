@@ -120,6 +120,28 @@ def _measure(
     return total, ev
 
 
+def _positions_by_unit(confirmed: Sequence[Assessed]) -> dict[str, list[int]]:
+    """Unit id → the positions in *confirmed* of the unit's own projects, ascending.
+
+    Made once per run: a subject's projects are then those of the units of its subtree.
+    A scan of every confirmed project per subject with targets cost 201 × 315k tests at a
+    million rows of the 任务分解表 shape (~11 s); this is one pass plus each subject's own."""
+    out: dict[str, list[int]] = {}
+    for i, a in enumerate(confirmed):
+        out.setdefault(a.project.unit, []).append(i)
+    return out
+
+
+def _within(
+    ctx: Context, uid: str, confirmed: Sequence[Assessed], positions: dict[str, list[int]]
+) -> list[Assessed]:
+    """The confirmed projects of *uid* and every unit below it, in the order of *confirmed*
+    (so the evidence cites them in the same order as one scan would)."""
+    found = [i for u in ctx.org.subtree(uid) for i in positions.get(u.id, ())]
+    found.sort()
+    return [confirmed[i] for i in found]
+
+
 def standings(ctx: Context, assessed: Sequence[Assessed], *, cite: bool = True) -> dict[str, Standing]:
     """The bureau's and each allocated unit's values on their own targets, over the confirmed
     projects of the unit and its descendants; in final runs ``district_verified`` replaces
@@ -127,10 +149,10 @@ def standings(ctx: Context, assessed: Sequence[Assessed], *, cite: bool = True) 
     evidence (for a rule that only compares the values)."""
     s: InvestmentSettings = ctx.settings
     confirmed = [a for a in assessed if a.confirmed]
+    positions = _positions_by_unit(confirmed)
     out: dict[str, Standing] = {}
     for uid, targets in targets_of(ctx).items():
-        inside = {u.id for u in ctx.org.subtree(uid)}
-        mine = [a for a in confirmed if a.project.unit in inside]
+        mine = _within(ctx, uid, confirmed, positions)
         values: dict[str, Decimal] = {}
         evidence: dict[str, tuple[Evidence, ...]] = {}
         for m in targets:
