@@ -83,3 +83,17 @@ def test_pandas_peer_gets_bureaukit_figures(tmp_path: Path) -> None:
     assert {u: {m: Decimal(v) for m, v in t.items()} for u, t in ours.items()} == {
         u: {m: Decimal(v) for m, v in t.items()} for u, t in theirs.items()
     }
+
+
+def test_generated_federation_scores(tmp_path: Path) -> None:
+    """The benchmark's province: cities of up to 50 generated counties, two levels deep."""
+    from bureaukit.federation import score_federation
+
+    out = tmp_path / "fed"
+    subprocess.run([sys.executable, str(GENERATE), "--federation", "3", "--rows", "300", "--out", str(out)],
+                   check=True, capture_output=True)
+    r = score_federation(out / "province.toml", jobs=1)
+    (city,) = r.members
+    assert city.subject == "bureau:city-01" and city.federation is not None
+    assert [m.subject for m in city.federation.members] == [f"bureau:county-00{k}" for k in (1, 2, 3)]
+    assert all(m.composite is not None for m in city.federation.members) and r.composite == city.composite

@@ -126,21 +126,30 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE (atomically) instead of stdout.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Report language (default: [bureau] language).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Fail a plugin still scoring after SECONDS.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N", help="Federations: score members in N processes (default: the number of CPUs).")
+@click.option("--keep-going", is_flag=True, help="Federations: write the roll-up even if members fail (marked missing; exit 2).")
 @debug_option
 @handle_errors
 def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[str, ...], fmt: str | None,
-          output: Path | None, lang: str | None, timeout: float | None, debug: bool) -> None:
-    """Score CONFIG's bureau for a period and write the report.
+          output: Path | None, lang: str | None, timeout: float | None, jobs: int | None, keep_going: bool,
+          debug: bool) -> None:
+    """Score CONFIG's bureau for a period and write the report. A config with
+    [federation] scores its member bureaus and ranks and rolls them up (三级联动).
 
     \b
     Examples:
       bureaukit score configs/demo/bureau.toml
       bureaukit score configs/demo/bureau.toml --period 2014-H1 --as-of 2014-06-30 -f json
       bureaukit score configs/demo/bureau.toml -o report.xlsx --lang zh
+      bureaukit score city.toml --jobs 2 -o city.json
     """
     from bureaukit.engine import score as run_score
     from bureaukit.errors import InputError
+    from bureaukit.federation import is_federation
 
+    if is_federation(config):
+        _score_federation(config, period, as_of, fmt, output, jobs, keep_going)
+        return
     bureau = _load(config)
     # picked after loading: the enabled plugins may bring renderers of their own
     renderer = _pick_renderer(fmt if fmt or output else "table", output, bureau)
@@ -176,6 +185,37 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     except OSError as exc:
         raise InputError([f"{output}: cannot write the report: {exc.strerror or exc}"]) from None
     click.echo(f"wrote {output} ({renderer.name})", err=True)
+
+
+def _score_federation(config: Path, period: str | None, as_of: str | None, fmt: str | None,
+                      output: Path | None, jobs: int | None, keep_going: bool) -> None:
+    """``score`` of a federation: JSON (to -o FILE.json or with -f json) or a text table."""
+    from bureaukit import __version__
+    from bureaukit.errors import InputError
+    from bureaukit.federation import MemberFailure, score_federation, table_lines
+
+    kind = fmt or ("json" if output is not None and output.suffix.lower() == ".json" else "table")
+    if kind not in ("json", "table") or (output is not None and kind != "json"):
+        raise InputError([f"{config}: a federation's result is written as json (-o FILE.json) or shown as a "
+                          f"table; {fmt or output} is not supported for federations"])
+    try:
+        result = score_federation(config, period, as_of, jobs=jobs, keep_going=keep_going)
+    except MemberFailure as exc:
+        _fail(exc.problems, exc.exit_code)
+    text = result.to_json(__version__) if kind == "json" else "\n".join(table_lines(result)) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        from bureaukit.render import write_atomic
+
+        try:
+            write_atomic(output, text.encode("utf-8"))
+        except OSError as exc:
+            raise InputError([f"{output}: cannot write the report: {exc.strerror or exc}"]) from None
+        click.echo(f"wrote {output} (federation json)", err=True)
+    if result.missing:
+        _fail([f"missing member(s), left out of the roll-up: {', '.join(result.missing)}"], 2)
 
 
 def _renderers(bureau: Bureau | None = None) -> list[Any]:

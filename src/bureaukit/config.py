@@ -108,7 +108,9 @@ class Config(FieldMethods):
         return (self.root / relative).resolve() if not Path(relative).is_absolute() else Path(relative)
 
 
-TOP_KEYS = ("units", "people", "roles", "bureau", "calendar", "periods", "campaigns", "scoring", "ledgers")
+TOP_KEYS = ("units", "people", "roles", "bureau", "calendar", "periods", "campaigns", "scoring", "ledgers",
+            "federation")
+"""``[federation]`` is read by bureaukit.federation; a bureau config with one also scores its own units."""
 
 
 def show(value: object) -> str:

@@ -1,0 +1,471 @@
+"""Federations of bureaus 三级联动 (design/SCALE.md §2): a city combines its counties' bureaus,
+a province its cities.
+
+Seed 002 篇3 "实行省、市、县三级联动,下一级的评议结果直接关系到上一级的成绩" and "全市9个被督查部门
+一同参与考核评比,有排名". A federation config is a bureau config with a ``[federation]`` table
+listing member bureaus' configs (globs, relative to it). Every member is scored exactly as it
+would be alone, in parallel processes; each becomes a subject ``bureau:<id>`` whose composite
+is its root unit's composite; members are ranked; and the federation's own standing is
+``(1 − weight) × own + weight × mean(members)``, ``own`` being the root composite of the
+units the federation config scores itself (if it has an org and campaigns), else the mean of
+the members alone. Members may be federations: nested to any depth, every bureau of the
+whole tree is scored in one pool.
+
+A member that fails is named with its own errors and nothing is written, unless
+``keep_going``: then it is listed as missing, left out of the mean, unranked.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from bureaukit.errors import InputError, PluginFailure, one_line
+from bureaukit.money import FEN, fmt_exact
+from bureaukit.scorecards import rank_in_groups
+
+SCHEMA = "bureaukit.federation/1"
+FEDERATION_KEYS = ("members", "weight", "source")
+SOURCES = ("score", "final")
+
+
+@attrs.frozen
+class FederationConfig:
+    """A config with ``[federation]``: who it is, its members' configs, and how they count."""
+
+    path: Path
+    id: str
+    name: str
+    period: str | None
+    members: tuple[Path, ...]
+    weight: Decimal | None
+    """下一级结果计入上一级的权重: the members' share of the federation's own standing."""
+    own: bool
+    """The config also has an org and campaigns of its own, scored as a bureau."""
+
+
+@attrs.frozen
+class BureauRun:
+    """One bureau scored alone (in a worker process): its root composite, or its errors."""
+
+    path: str
+    bureau_id: str | None
+    name: str | None
+    composite: Decimal | None
+    config_hash: str | None
+    inputs: Mapping[str, str]
+    errors: tuple[str, ...] = ()
+    exit_code: int = 0
+
+
+@attrs.frozen
+class Member:
+    """A member's line in a federation's result: scored (composite, rank) or missing."""
+
+    subject: str
+    name: str
+    config: str
+    composite: Decimal | None
+    rank: int | None
+    status: str
+    """``scored``; ``unrated`` (scored, but its root unit has no composite); ``missing``."""
+    config_hash: str | None
+    inputs: Mapping[str, str]
+    errors: tuple[str, ...]
+    federation: FederationResult | None = None
+
+
+@attrs.frozen
+class FederationResult:
+    """A federation's combined standing, its members ranked, and how it was computed."""
+
+    id: str
+    name: str
+    period: str
+    as_of: str | None
+    weight: Decimal | None
+    own: BureauRun | None
+    members: tuple[Member, ...]
+    composite: Decimal | None
+    note: str
+    missing: tuple[str, ...]
+    """Every member bureau below it, at any depth, that failed and was left out."""
+
+    def to_json(self, version: str) -> str:
+        """Deterministic JSON (sorted members, exact decimals as text, no timings)."""
+        body = {"schema": SCHEMA, "bureaukit": version, **_result_dict(self)}
+        return json.dumps(body, ensure_ascii=False, indent=1) + "\n"
+
+
+def _text(value: Decimal | None) -> str | None:
+    """A composite as reports show it: to 0.01, trailing zeros kept (62.50)."""
+    return None if value is None else str(_q(value))
+
+
+def _run_dict(run: BureauRun) -> dict[str, Any]:
+    return {"composite": _text(run.composite), "config_hash": run.config_hash, "inputs": dict(run.inputs)}
+
+
+def _result_dict(r: FederationResult) -> dict[str, Any]:
+    return {
+        "federation": {"id": r.id, "name": r.name, "weight": None if r.weight is None else fmt_exact(r.weight)},
+        "period": {"id": r.period, "as_of": r.as_of},
+        "composite": _text(r.composite),
+        "note": r.note,
+        "own": None if r.own is None else _run_dict(r.own),
+        "missing": list(r.missing),
+        "members": [_member_dict(m) for m in r.members],
+    }
+
+
+def _member_dict(m: Member) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "subject": m.subject,
+        "name": m.name,
+        "config": m.config,
+        "status": m.status,
+        "composite": _text(m.composite),
+        "rank": m.rank,
+        "config_hash": m.config_hash,
+        "inputs": dict(m.inputs),
+    }
+    if m.errors:
+        out["errors"] = list(m.errors)
+    if m.federation is not None:
+        out["federation"] = _result_dict(m.federation)
+    return out
+
+
+# --- reading ----------------------------------------------------------------------
+
+
+def _toml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError([f"{path}: no such config file"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([f"{path}: cannot read the config: {exc}"]) from None
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError([f"{path}: not valid TOML: {exc}"]) from None
+
+
+def is_federation(path: Path) -> bool:
+    """The config at *path* has a ``[federation]`` table (read cheaply; errors are left to
+    the reader that follows)."""
+    try:
+        return "federation" in _toml(path)
+    except InputError:
+        return False
+
+
+def read_federation(path: Path) -> FederationConfig:
+    """Read a federation config. Raises :class:`InputError` with every problem, each as
+    ``FILE: federation.key: message``."""
+    data = _toml(path)
+    problems: list[str] = []
+    fed = data.get("federation")
+    bureau = data.get("bureau")
+    if not isinstance(fed, dict):
+        raise InputError([f"{path}: federation: expected a table [federation]"])
+    if not isinstance(bureau, dict) or not isinstance(bureau.get("id"), str) or not isinstance(bureau.get("name"), str):
+        problems.append(f"{path}: bureau: a federation needs [bureau] with id and name")
+        bureau = {}
+    for key in fed:
+        if key not in FEDERATION_KEYS:
+            problems.append(f'{path}: federation.{key}: unknown key; known: {", ".join(FEDERATION_KEYS)}')
+    members = _member_paths(path, fed.get("members"), problems)
+    weight = _weight(path, fed.get("weight"), problems)
+    source = fed.get("source", "score")
+    if source not in SOURCES:
+        problems.append(f'{path}: federation.source: expected "score" or "final", got {source!r}')
+    elif source == "final":
+        problems.append(
+            f'{path}: federation.source: "final" (the members\' archived finals) needs bureaukit.archive, '
+            'which this version does not have yet; use "score"'
+        )
+    own = "units" in data or "campaigns" in data
+    if own and weight is None:
+        problems.append(f"{path}: federation.weight: required when the federation scores units of its own "
+                        "(the members' share of its standing, 0 to 1)")
+    period = bureau.get("period")
+    if problems:
+        raise InputError(problems)
+    return FederationConfig(path, bureau["id"], bureau["name"], period if isinstance(period, str) else None,
+                            members, weight, own)
+
+
+def _member_paths(path: Path, raw: object, problems: list[str]) -> tuple[Path, ...]:
+    if not isinstance(raw, list) or not raw or not all(isinstance(x, str) for x in raw):
+        problems.append(f"{path}: federation.members: expected a list of member configs (paths or globs)")
+        return ()
+    root = path.resolve().parent
+    found: list[Path] = []
+    for i, pattern in enumerate(raw):
+        hits = sorted(Path(h).resolve() for h in glob.glob(str(root / pattern)))
+        if not hits:
+            problems.append(f"{path}: federation.members[{i}]: {pattern!r} matches no file")
+        found += [h for h in hits if h not in found]
+    return tuple(found)
+
+
+def _weight(path: Path, raw: object, problems: list[str]) -> Decimal | None:
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, (int, Decimal)):
+        problems.append(f"{path}: federation.weight: expected a number from 0 to 1, got {raw!r}")
+        return None
+    w = Decimal(raw)
+    if not Decimal(0) <= w <= Decimal(1):
+        problems.append(f"{path}: federation.weight: expected a share from 0 to 1, got {w}")
+        return None
+    return w
+
+
+# --- the tree of a federation --------------------------------------------------------
+
+
+@attrs.frozen
+class Node:
+    """A federation and its members: nested federations, or bureau config paths."""
+
+    config: FederationConfig
+    members: tuple[Node | Path, ...]
+
+
+def plan(path: Path, chain: tuple[Path, ...] = ()) -> Node:
+    """Read a federation and, recursively, its member federations; every problem of the
+    whole tree at once. A federation that contains itself is a config error."""
+    cfg = read_federation(path)
+    here = path.resolve()
+    problems: list[str] = []
+    members: list[Node | Path] = []
+    for m in cfg.members:
+        if m == here or m in chain:
+            problems.append(f"{path}: federation.members: {m} contains this federation (a cycle)")
+            continue
+        if is_federation(m):
+            try:
+                members.append(plan(m, (*chain, here)))
+            except InputError as exc:
+                problems += exc.problems
+        else:
+            members.append(m)
+    if problems:
+        raise InputError(problems)
+    return Node(cfg, tuple(members))
+
+
+def bureaus_of(node: Node) -> list[Path]:
+    """Every bureau config the tree scores, once each, in tree order (own runs included)."""
+    out: list[Path] = [node.config.path.resolve()] if node.config.own else []
+    for m in node.members:
+        for p in bureaus_of(m) if isinstance(m, Node) else [m]:
+            if p not in out:
+                out.append(p)
+    return out
+
+
+# --- scoring ------------------------------------------------------------------------
+
+
+def score_bureau(path: str, period: str | None, as_of: str | None) -> BureauRun:
+    """Score one bureau as ``bureaukit score`` would (a worker process's job): its root
+    unit's composite and its run's hashes, or its own errors."""
+    from bureaukit.bureau import load
+    from bureaukit.engine import score
+
+    try:
+        bureau = load(path)
+        result = score(bureau, period, as_of)
+    except InputError as exc:
+        return BureauRun(path, None, None, None, None, {}, tuple(exc.problems), 2)
+    except PluginFailure as exc:
+        return BureauRun(path, None, None, None, None, {}, (f"error: {exc}",), 3)
+    except Exception as exc:  # a bug scoring one member must not hide the others' results
+        return BureauRun(path, None, None, None, None, {}, (f"internal error: {one_line(exc)}",), 1)
+    root = f"unit:{bureau.org.root.id}"
+    card = next((c for c in result.scorecards if c.subject == root), None)
+    return BureauRun(path, result.bureau_id, result.bureau_name, None if card is None else card.composite,
+                     result.config_hash, dict(result.files))
+
+
+def _score_all(paths: Sequence[Path], period: str | None, as_of: str | None, jobs: int) -> dict[Path, BureauRun]:
+    """Every bureau scored, in parallel processes when *jobs* > 1 (results in input order:
+    the same bytes whatever the number of jobs)."""
+    args = [(str(p), period, as_of) for p in paths]
+    if jobs <= 1 or len(paths) <= 1:
+        runs = [score_bureau(*a) for a in args]
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+            runs = list(pool.map(score_bureau, *zip(*args, strict=True), chunksize=_chunk(len(paths), jobs)))
+    return dict(zip(paths, runs, strict=True))
+
+
+def _chunk(n: int, jobs: int) -> int:
+    """Members per task sent to a worker: a few tasks per worker, so a slow member does not
+    leave the others idle, and not one task per member (each costs a round trip)."""
+    return max(1, n // (jobs * 8))
+
+
+def score_federation(
+    path: str | Path,
+    period: str | None = None,
+    as_of: str | None = None,
+    *,
+    jobs: int | None = None,
+    keep_going: bool = False,
+) -> FederationResult:
+    """Score every bureau of the federation at *path* (nested to any depth) and combine.
+
+    Raises :class:`InputError` for a bad federation config, and for failing members
+    unless *keep_going* (then they are listed as missing)."""
+    tree = plan(Path(path))
+    per = period or tree.config.period
+    if per is None:
+        raise InputError([f"{path}: bureau.period: a federation needs the period its members are scored "
+                          "for (give [bureau] period or --period)"])
+    runs = _score_all(bureaus_of(tree), per, as_of, jobs or os.cpu_count() or 1)
+    failed = [r for r in runs.values() if r.errors]
+    if failed and not keep_going:
+        raise MemberFailure(failed)
+    problems = _duplicate_ids(tree, runs)
+    if problems:
+        raise InputError(problems)
+    return combine(tree, runs, per, as_of)
+
+
+class MemberFailure(InputError):
+    """Members failed: each named by its config with its own errors; nothing is written.
+    The exit code is the worst of theirs (3 when a plugin failed and no input was bad)."""
+
+    def __init__(self, failed: Sequence[BureauRun]) -> None:
+        lines = [f"member {r.path}: {e}" for r in failed for e in r.errors]
+        lines.append(f"{len(failed)} member bureau(s) failed: nothing written "
+                     "(--keep-going writes the roll-up with them marked missing)")
+        super().__init__(lines)
+        codes = {r.exit_code for r in failed}
+        self.exit_code = 2 if 2 in codes else max(codes)
+
+
+def _duplicate_ids(tree: Node, runs: Mapping[Path, BureauRun]) -> list[str]:
+    """Two members of one federation with the same bureau id would be one subject."""
+    problems: list[str] = []
+    seen: dict[str, Path] = {}
+    for m in tree.members:
+        bid = m.config.id if isinstance(m, Node) else runs[m].bureau_id
+        where = m.config.path if isinstance(m, Node) else m
+        if bid is None:
+            continue
+        if bid in seen:
+            problems.append(f'{tree.config.path}: federation.members: bureau id "{bid}" is used by both '
+                            f"{seen[bid]} and {where}")
+        seen[bid] = where
+    for m in tree.members:
+        if isinstance(m, Node):
+            problems += _duplicate_ids(m, runs)
+    return problems
+
+
+def combine(tree: Node, runs: Mapping[Path, BureauRun], period: str, as_of: str | None) -> FederationResult:
+    """The roll-up of one federation from its members' runs (nested ones combined first)."""
+    cfg = tree.config
+    base = cfg.path.resolve().parent
+    members = [_member(m, runs, base, period, as_of) for m in tree.members]
+    ranks = rank_in_groups([(m.subject, "bureau", m.composite) for m in members if m.composite is not None])
+    members = [attrs.evolve(m, rank=ranks.get(m.subject)) for m in members]
+    members.sort(key=lambda m: m.subject)
+    own = runs[cfg.path.resolve()] if cfg.own else None
+    composite, note = roll_up(own.composite if own is not None else None, cfg.weight,
+                              [(m.subject, m.composite) for m in members])
+    # every missing bureau below this federation, at any depth: a partial roll-up shows
+    # at the top, not only where the member sits
+    missing = tuple(sorted(
+        [m.subject for m in members if m.status == "missing"]
+        + [s for m in members if m.federation is not None for s in m.federation.missing]
+    ))
+    return FederationResult(cfg.id, cfg.name, period, as_of, cfg.weight, own, tuple(members), composite,
+                            note, missing)
+
+
+def _member(m: Node | Path, runs: Mapping[Path, BureauRun], base: Path, period: str, as_of: str | None) -> Member:
+    if isinstance(m, Node):
+        sub = combine(m, runs, period, as_of)
+        status = "scored" if sub.composite is not None else "unrated"
+        return Member(f"bureau:{sub.id}", sub.name, _rel(m.config.path, base), sub.composite, None, status,
+                      None, {}, (), sub)
+    r = runs[m]
+    if r.errors:
+        bid = _declared_id(m)
+        return Member(f"bureau:{bid}", bid, _rel(m, base), None, None, "missing", None, {}, r.errors)
+    status = "scored" if r.composite is not None else "unrated"
+    return Member(f"bureau:{r.bureau_id}", r.name or "", _rel(m, base), r.composite, None, status,
+                  r.config_hash, r.inputs, ())
+
+
+def _declared_id(path: Path) -> str:
+    """A failed member's bureau id as its config declares it, else its config's path."""
+    try:
+        bid = _toml(path).get("bureau", {}).get("id")
+    except (InputError, AttributeError):
+        bid = None
+    return bid if isinstance(bid, str) else path.as_posix()
+
+
+def _rel(path: Path, base: Path) -> str:
+    """A path as the result shows it: relative to the federation's folder where it can be
+    (the same bytes on every machine), with forward slashes."""
+    try:
+        return Path(os.path.relpath(path.resolve(), base)).as_posix()
+    except ValueError:  # another drive (Windows)
+        return path.resolve().as_posix()
+
+
+def roll_up(
+    own: Decimal | None, weight: Decimal | None, members: Sequence[tuple[str, Decimal | None]]
+) -> tuple[Decimal | None, str]:
+    """三级联动: ``(1 − weight) × own + weight × mean(members)``, quantised to 0.01 as
+    composites are; the mean of the members alone when the federation has no units of its
+    own; ``own`` alone when no member has a composite. With the arithmetic as text."""
+    rated = [(s, c) for s, c in members if c is not None]
+    if not rated:
+        if own is None:
+            return None, "无成员得分 no member has a composite"
+        return _q(own), f"本级 own {_q(own)} (无成员得分 no member composite)"
+    mean = sum((c for _, c in rated), Decimal(0)) / len(rated)
+    terms = " + ".join(str(_q(c)) for _, c in rated)
+    mean_text = f"成员平均 mean of {len(rated)} members ({terms}) / {len(rated)} = {_q(mean)}"
+    if own is None or weight is None:
+        return _q(mean), mean_text
+    value = (1 - weight) * own + weight * mean
+    return _q(value), (f"{mean_text}; (1 − {fmt_exact(weight)}) × 本级 own {_q(own)} + "
+                       f"{fmt_exact(weight)} × {_q(mean)} = {_q(value)}")
+
+
+def _q(value: Decimal) -> Decimal:
+    return value.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def table_lines(r: FederationResult, depth: int = 0) -> Iterator[str]:
+    """The result as indented text lines for a terminal: rank, subject, name, composite."""
+    pad = "  " * depth
+    yield f"{pad}{r.name} ({r.id})  {r.period}: {_text(r.composite) or '—'}"
+    yield f"{pad}  {r.note}"
+    for m in sorted(r.members, key=lambda m: (m.rank is None, m.rank or 0, m.subject)):
+        rank = str(m.rank) if m.rank is not None else "-"
+        yield f"{pad}  {rank:>4}  {m.subject}  {m.name}  {_text(m.composite) or m.status}"
+        if m.federation is not None:
+            yield from table_lines(m.federation, depth + 2)
+

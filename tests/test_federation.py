@@ -1,0 +1,163 @@
+"""Federations 三级联动 (design/SCALE.md §2): members scored as alone, ranked, rolled up
+``(1 − weight) × own + weight × mean(members)``, nested; failing members; --jobs.
+
+Every bureau here is a real bureau on disk scored by the real investment plugin, with one
+target (total_wan 4000) and one confirmed project, so its root composite is worked by hand:
+investment's points = 100 × min(1, contract total / 4000) (seed 000 一、目标任务), and with
+one rating campaign and no roll-up of units the root's composite is those points.
+
+    county A: 2000 / 4000 → 50.00        county B: 3000 / 4000 → 75.00
+    county C: 4000 / 4000 → 100.00       province's own units: 1600 / 4000 → 40.00
+    city (A, B; no units of its own): mean = (50.00 + 75.00) / 2 = 62.50
+    province (own, weight 0.3; members city and C): mean = (62.50 + 100.00) / 2 = 81.25
+        0.7 × 40.00 + 0.3 × 81.25 = 28 + 24.375 = 52.375 → 52.38 (ROUND_HALF_UP)
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bureaukit.errors import InputError
+from bureaukit.federation import MemberFailure, roll_up, score_federation
+from bureaukit.testing import run_cli
+
+UNITS = "单位编号,单位名称,单位类型,上级单位\n{id},{name},bureau,\n{id}_ygs,道路运输管理所,institution,{id}\n"
+PEOPLE = "人员编号,姓名,所在单位,角色\n{id}_p1,王建国,{id},main_leader\n{id}_p2,李卫东,{id}_ygs,unit_head\n"
+PROJECTS = ("项目编号,项目名称,项目类别,引进单位,引进人,签约日期,合同投资额,计划固定资产投资\n"
+            "P1,汽车零部件厂,工业,{id}_ygs,{id}_p2,2014-03-01,{total},1500\n")
+BUREAU = """{head}units = "org/units.csv"
+people = "org/people.csv"
+
+[bureau]
+id = "{id}"
+name = "{name}"
+period = "2014"
+
+[campaigns]
+enabled = ["investment"]
+
+[campaigns.investment]
+targets = {{ total_wan = 4000 }}
+
+[campaigns.investment.ledgers]
+projects = "projects.csv"
+{tail}"""
+
+
+def bureau(folder: Path, bid: str, name: str, total: int | str, *, head: str = "", tail: str = "",
+           file: str = "bureau.toml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "org").mkdir(exist_ok=True)
+    (folder / "org" / "units.csv").write_text(UNITS.format(id=bid, name=name), encoding="utf-8")
+    (folder / "org" / "people.csv").write_text(PEOPLE.format(id=bid), encoding="utf-8")
+    (folder / "projects.csv").write_text(PROJECTS.format(id=bid, total=total), encoding="utf-8")
+    path = folder / file
+    path.write_text(BUREAU.format(head=head, id=bid, name=name, tail=tail), encoding="utf-8")
+    return path
+
+
+def federation(path: Path, fid: str, name: str, members: list[str], extra: str = "") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    listed = ", ".join(json.dumps(m) for m in members)
+    path.write_text(f'[bureau]\nid = "{fid}"\nname = "{name}"\nperiod = "2014"\n\n'
+                    f"[federation]\nmembers = [{listed}]\n{extra}", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def province(tmp_path: Path) -> Path:
+    """province (own units, weight 0.3) → city (counties A, B) and county C."""
+    bureau(tmp_path / "city" / "a", "county-a", "甲县交通运输局", 2000)
+    bureau(tmp_path / "city" / "b", "county-b", "乙县交通运输局", 3000)
+    federation(tmp_path / "city" / "city.toml", "city", "某市交通运输系统", ["*/bureau.toml"])
+    bureau(tmp_path / "c", "county-c", "丙县交通运输局", 4000)
+    return bureau(tmp_path, "province", "某省交通运输厅", 1600, file="province.toml",
+                  tail='\n[federation]\nmembers = ["city/city.toml", "c/bureau.toml"]\nweight = 0.3\n')
+
+
+def test_roll_up_by_hand(province: Path) -> None:
+    r = score_federation(province, jobs=1)
+    assert r.own is not None and r.own.composite == Decimal("40.00")
+    assert r.composite == Decimal("52.38")
+    assert "(62.50 + 100.00) / 2 = 81.25" in r.note and "= 52.38" in r.note
+    by = {m.subject: m for m in r.members}
+    assert [(s, by[s].composite, by[s].rank) for s in sorted(by)] == [
+        ("bureau:city", Decimal("62.50"), 2),
+        ("bureau:county-c", Decimal("100.00"), 1),
+    ]
+    city = by["bureau:city"].federation
+    assert city is not None and city.composite == Decimal("62.50") and city.own is None
+    assert [(m.subject, m.composite, m.rank) for m in city.members] == [
+        ("bureau:county-a", Decimal("50.00"), 2),
+        ("bureau:county-b", Decimal("75.00"), 1),
+    ]
+    a = city.members[0]
+    assert a.config == "a/bureau.toml" and a.config_hash and a.config_hash.startswith("sha256:")
+    assert set(a.inputs) >= {"projects.csv"} or any(k.endswith("projects.csv") for k in a.inputs)
+
+
+def test_roll_up_arithmetic() -> None:
+    assert roll_up(None, None, [("bureau:a", Decimal("50.00")), ("bureau:b", Decimal("75.00"))])[0] == Decimal("62.50")
+    # a tie of halves rounds up, as composites do: 0.5 × 70.01 + 0.5 × 70.00 = 70.005 → 70.01
+    assert roll_up(Decimal("70.01"), Decimal("0.5"), [("bureau:a", Decimal("70.00"))])[0] == Decimal("70.01")
+    assert roll_up(Decimal("40"), Decimal("0.3"), [("bureau:a", None)]) == (
+        Decimal("40.00"), "本级 own 40.00 (无成员得分 no member composite)")
+
+
+def test_jobs_one_and_two_write_the_same_bytes(province: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    r1 = run_cli("score", str(province), "--jobs", "1", "-o", str(one))
+    r2 = run_cli("score", str(province), "--jobs", "2", "-o", str(two))
+    assert r1.exit_code == 0 and r2.exit_code == 0, r1.stderr + r2.stderr
+    assert one.read_bytes() == two.read_bytes()
+    data = json.loads(one.read_text(encoding="utf-8"))
+    assert data["schema"] == "bureaukit.federation/1" and data["composite"] == "52.38"
+
+
+def test_failing_member_is_named_and_nothing_written(province: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "city" / "b" / "projects.csv"
+    bad.write_text(bad.read_text(encoding="utf-8").replace(",3000,", ",三千,"), encoding="utf-8")
+    with pytest.raises(MemberFailure) as got:
+        score_federation(province, jobs=2)
+    assert any(line.startswith(f"member {tmp_path / 'city' / 'b' / 'bureau.toml'}: ") and "合同投资额" in line
+               for line in got.value.problems)
+    out = tmp_path / "out.json"
+    r = run_cli("score", str(province), "-o", str(out))
+    assert r.exit_code == 2 and "1 member bureau(s) failed" in r.stderr
+    assert not out.exists()
+
+
+def test_keep_going_writes_with_the_member_missing(province: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "city" / "b" / "projects.csv"
+    bad.write_text(bad.read_text(encoding="utf-8").replace(",3000,", ",三千,"), encoding="utf-8")
+    out = tmp_path / "out.json"
+    r = run_cli("score", str(province), "--keep-going", "-o", str(out))
+    assert r.exit_code == 2 and "bureau:county-b" in r.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    city = next(m for m in data["members"] if m["subject"] == "bureau:city")["federation"]
+    b = next(m for m in city["members"] if m["subject"] == "bureau:county-b")
+    assert b["status"] == "missing" and b["rank"] is None and b["composite"] is None and b["errors"]
+    # the city is county A alone now: 50.00; the province 0.7 × 40 + 0.3 × (50 + 100) / 2 = 50.50
+    assert city["composite"] == "50.00" and city["missing"] == ["bureau:county-b"]
+    assert data["composite"] == "50.50"
+
+
+def test_bad_federation_config_every_problem(tmp_path: Path) -> None:
+    path = federation(tmp_path / "f.toml", "f", "某市", ["nothing/*.toml"], "weight = 2\nsource = \"archive\"\ncolour = 1\n")
+    with pytest.raises(InputError) as got:
+        score_federation(path)
+    text = "\n".join(got.value.problems)
+    assert "federation.members[0]: 'nothing/*.toml' matches no file" in text
+    assert "federation.weight: expected a share from 0 to 1, got 2" in text
+    assert "federation.source" in text and "federation.colour: unknown key" in text
+
+
+def test_a_federation_containing_itself_is_a_cycle(tmp_path: Path) -> None:
+    a = federation(tmp_path / "a" / "fed.toml", "a", "甲", ["../b/fed.toml"])
+    federation(tmp_path / "b" / "fed.toml", "b", "乙", ["../a/fed.toml"])
+    r = run_cli("score", str(a))
+    assert r.exit_code == 2 and "a cycle" in r.stderr and "Traceback" not in r.stderr
