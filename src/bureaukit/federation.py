@@ -164,6 +164,11 @@ def is_federation(path: Path) -> bool:
     """The config at *path* has a ``[federation]`` table (read cheaply; errors are left to
     the reader that follows)."""
     try:
+        if b"federation" not in path.read_bytes():  # every plain bureau's run asks: no TOML parse
+            return False
+    except OSError:
+        return False
+    try:
         return "federation" in _toml(path)
     except InputError:
         return False
