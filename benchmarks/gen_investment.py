@@ -25,10 +25,25 @@ CATEGORIES = ["工业", "高新技术", "农业产业化", "旅游开发", "基�
 PLACES = ["上海", "深圳", "杭州", "苏州", "广州", "北京", "温州", "厦门"]
 
 
+OFFICE_KINDS = ("office", "finance", "personnel", "projects")
+
+
+def pays_deposit(org: Org, person: dict[str, str]) -> bool:
+    """Who pays 风险金 under the default deposit roles (五(一)): 局班子成员 and 二级机构主要负责人
+    (mandatory), 局机关 staff and 科室 heads and 二级机构 deputies (voluntary); never a 站所's."""
+    roles = set(person["角色"].split(";"))
+    kind = org.kind_of[person["所在单位"]]
+    return bool(
+        "team_member" in roles
+        or ("unit_head" in roles and kind in ("institution", *OFFICE_KINDS))
+        or ("staff" in roles and kind in ("bureau", *OFFICE_KINDS))
+        or ("unit_team" in roles and kind == "institution")
+    )
+
+
 def rows(org: Org, rng: random.Random, n: int) -> dict[str, tuple[list[str], list[list[object]]]]:
     counts = {k: int(n * s) for k, s in SHARES.items()}
-    payers = [p["人员编号"] for p in org.people
-              if {"team_member", "unit_head", "staff", "unit_team"} & set(p["角色"].split(";"))]
+    payers = [p["人员编号"] for p in org.people if pays_deposit(org, p)]
     rng.shuffle(payers)
     counts["deposits"] = min(counts["deposits"], len(payers))  # one deposit per person
     counts["progress"] += n - sum(counts.values())
