@@ -68,7 +68,7 @@ def test_plugin_failure_exit_3_with_debug_traceback(bureau_dir: Path, tmp_path: 
 def test_check_plugins_explain_init(bureau_dir: Path, tmp_path: Path) -> None:
     cfg = str(bureau_dir / "bureau.toml")
     code, out, _ = run("check", cfg)
-    assert code == 0 and out.startswith("OK: 5 units, 4 people, 3 ledger records")
+    assert code == 0 and out.startswith("检查通过：5 个单位，4 名人员，3 条台账记录")
     code, out, _ = run("plugins", cfg)
     assert code == 0 and "campaign" in out
     code, out, _ = run("explain", cfg, "s1")
@@ -95,9 +95,22 @@ def test_json_streams_to_the_file_and_stdout_alike(bureau_dir: Path, tmp_path: P
     assert code == 0 and out.encode("utf-8") == target.read_bytes()
 
 
+def test_one_language_per_run(bureau_dir: Path, tmp_path: Path) -> None:
+    """REPORTS §2: the bureau's language (zh here) for every CLI line; --lang en switches
+    the report and the lines together."""
+    cfg = str(bureau_dir / "bureau.toml")
+    code, _, err = run("score", cfg, "-o", str(tmp_path / "r.txt"))
+    assert code == 0 and err.startswith("已写入 ") and "（table）" in err
+    code, _, err = run("score", cfg, "--lang", "en", "-o", str(tmp_path / "r.txt"))
+    assert code == 0 and err.startswith("wrote ") and "Report" not in err
+    assert "Assessment report" in (tmp_path / "r.txt").read_text(encoding="utf-8")
+    code, _, err = run("score", cfg, "--lang", "en", "--as-of", "2014/13/01")
+    assert code == 2 and err.startswith("--as-of: expected a date") and "：" not in err
+
+
 @pytest.mark.parametrize(("exc", "exit_code", "message"), [
-    (RuntimeError("boom"), 1, "internal error: RuntimeError: boom"),
-    (OSError(28, "No space left on device"), 2, "cannot write the report: No space left on device"),
+    (RuntimeError("boom"), 1, "内部错误：RuntimeError: boom"),
+    (OSError(28, "No space left on device"), 2, "无法写入报告：No space left on device"),
 ])
 def test_a_failure_while_streaming_leaves_no_file(bureau_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                   exc: Exception, exit_code: int, message: str) -> None:

@@ -52,12 +52,23 @@ def test_as_of_cuts_records_and_completions(bureau_dir: Path, tiny_plugin: objec
 
 def test_period_errors(bureau_dir: Path, tiny_plugin: object) -> None:
     b = bureaukit.load(bureau_dir / "bureau.toml", plugins=[tiny_plugin])
-    with pytest.raises(InputError, match="outside period 2014-H1"):
+    with pytest.raises(InputError, match="不在考核期 2014-H1"):
         bureaukit.score(b, period="2014-H1", as_of="2014-07-01")
+    with pytest.raises(InputError, match="outside period 2014-H1"):
+        bureaukit.score(b, period="2014-H1", as_of="2014-07-01", lang="en")
     with pytest.raises(InputError, match="unknown period"):
         bureaukit.score(b, period="last-year")
-    with pytest.raises(InputError, match='"nope" is not enabled'):
+    with pytest.raises(InputError, match='"nope" 未启用'):
         bureaukit.score(b, campaigns=["nope"])
+
+
+def test_as_of_takes_the_forms_of_a_ledger_cell(bureau_dir: Path, tiny_plugin: object) -> None:
+    """REPORTS §5: --as-of 2014/6/30 and 2014年6月30日 are 2014-06-30."""
+    b = bureaukit.load(bureau_dir / "bureau.toml", plugins=[tiny_plugin])
+    for text in ("2014-06-30", "2014/6/30", "2014年6月30日", " 2014.06.30 "):
+        assert bureaukit.score(b, as_of=text).period.as_of.isoformat() == "2014-06-30", text
+    with pytest.raises(InputError, match="2014年6月30日"):
+        bureaukit.score(b, as_of="41820")  # an Excel serial is no date a clerk types
 
 
 def test_identical_inputs_give_identical_json(bureau_dir: Path, tiny_plugin: object) -> None:

@@ -24,11 +24,13 @@ MAX_SHOWN = 50
 
 
 def _fail(lines: list[str], code: int, total: int | None = None) -> None:
+    from bureaukit.messages import t
+
     for line in lines[:MAX_SHOWN]:
         click.echo(line, err=True)
     total = len(lines) if total is None else total
     if total > MAX_SHOWN:
-        click.echo(f"... and {total - MAX_SHOWN} more problems ({total} in all)", err=True)
+        click.echo(t("more_problems", more=total - MAX_SHOWN, total=total), err=True)
     raise SystemExit(code)
 
 
@@ -38,8 +40,10 @@ def handle_errors(fn: F) -> F:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from bureaukit.errors import InputError, PluginFailure
+        from bureaukit.messages import set_language, t
 
         debug = bool(kwargs.get("debug"))
+        set_language(kwargs.get("lang"))  # until the config says more
         try:
             return fn(*args, **kwargs)
         except InputError as exc:
@@ -47,14 +51,14 @@ def handle_errors(fn: F) -> F:
         except PluginFailure as exc:
             if debug and exc.traceback:
                 click.echo(exc.traceback, err=True)
-            lines = [f"error: {exc}"]
+            lines = [t("error", text=exc)]
             if not debug:
-                lines.append("(run with --debug for the traceback)")
+                lines.append(t("debug_hint"))
             _fail(lines, 3)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
-            _fail(["interrupted"], 130)
+            _fail([t("interrupted")], 130)
         except Exception as exc:
             if debug:
                 import traceback
@@ -62,7 +66,7 @@ def handle_errors(fn: F) -> F:
                 traceback.print_exc()
             from bureaukit.errors import one_line
 
-            _fail([f"internal error: {one_line(exc)}", "(this is a bug in bureaukit; run with --debug for the traceback)"], 1)
+            _fail([t("internal_error", text=one_line(exc)), t("bug_hint")], 1)
         return None
 
     return wrapper  # type: ignore[return-value]
@@ -77,19 +81,24 @@ def _progress() -> Callable[[int], None] | None:
     """A row counter on stderr when it is a terminal (never in pipes or CI logs)."""
     if not sys.stderr.isatty() or os.environ.get("CI"):
         return None
+    from bureaukit.messages import t
+
     state = {"rows": 0}
 
     def tick(n: int) -> None:
         state["rows"] += n
-        click.echo(f"\r读取台账 / reading ledgers … {state['rows']:,} rows", err=True, nl=False)
+        click.echo("\r" + t("reading", rows=state["rows"]), err=True, nl=False)
 
     return tick
 
 
-def _load(config: Path) -> Bureau:
+def _load(config: Path, lang: str | None = None) -> Bureau:
+    """The bureau, read and checked; from here on the CLI speaks its language (``--lang``
+    first, then ``[bureau] language``)."""
     import gc
 
     from bureaukit.bureau import load
+    from bureaukit.messages import set_language
 
     tick = _progress()
     try:
@@ -102,6 +111,7 @@ def _load(config: Path) -> Bureau:
     # sight, or every full collection while scoring walks all of it again (~25 % of a
     # million-row run). Objects made later are collected as usual.
     gc.freeze()
+    set_language(lang or bureau.config.bureau.language)
     return bureau
 
 
@@ -146,14 +156,18 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     from bureaukit.engine import score as run_score
     from bureaukit.errors import InputError
     from bureaukit.federation import is_federation
+    from bureaukit.messages import t
 
     if is_federation(config):
         _score_federation(config, period, as_of, fmt, output, jobs, keep_going)
         return
-    bureau = _load(config)
+    bureau = _load(config, lang)
     # picked after loading: the enabled plugins may bring renderers of their own
     renderer = _pick_renderer(fmt if fmt or output else "table", output, bureau)
     result = run_score(bureau, period, as_of, list(campaigns) or None, timeout=timeout, lang=lang)
+    if result.no_rows:
+        p = result.period
+        click.echo(t("warning", text=t("no_rows", period=p.id, start=p.start, end=p.as_of)), err=True)
     from bureaukit.render import RenderOptions
 
     width = None
@@ -163,7 +177,7 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
         width = shutil.get_terminal_size().columns
     options = RenderOptions(lang=result.language, width=width)
     if output is None and renderer.binary and sys.stdout.isatty():
-        raise InputError([f"--format {renderer.name} is binary: give -o FILE{renderer.suffixes[0]}"])
+        raise InputError([t("binary_format", fmt=renderer.name, suffix=renderer.suffixes[0])])
     data: bytes | Callable[[BinaryIO], None]
     if renderer.write is not None:
         # streamed: a province's JSON is hundreds of MB, twice over as str and bytes
@@ -183,8 +197,8 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     try:
         write_atomic(output, data)
     except OSError as exc:
-        raise InputError([f"{output}: cannot write the report: {exc.strerror or exc}"]) from None
-    click.echo(f"wrote {output} ({renderer.name})", err=True)
+        raise InputError([t("cannot_write", path=output, reason=exc.strerror or exc)]) from None
+    click.echo(t("wrote", path=output, fmt=renderer.name), err=True)
 
 
 def _score_federation(config: Path, period: str | None, as_of: str | None, fmt: str | None,
@@ -193,6 +207,7 @@ def _score_federation(config: Path, period: str | None, as_of: str | None, fmt: 
     from bureaukit import __version__
     from bureaukit.errors import InputError
     from bureaukit.federation import MemberFailure, score_federation, table_lines
+    from bureaukit.messages import t
 
     kind = fmt or ("json" if output is not None and output.suffix.lower() == ".json" else "table")
     if kind not in ("json", "table") or (output is not None and kind != "json"):
@@ -212,8 +227,8 @@ def _score_federation(config: Path, period: str | None, as_of: str | None, fmt: 
         try:
             write_atomic(output, text.encode("utf-8"))
         except OSError as exc:
-            raise InputError([f"{output}: cannot write the report: {exc.strerror or exc}"]) from None
-        click.echo(f"wrote {output} (federation json)", err=True)
+            raise InputError([t("cannot_write", path=output, reason=exc.strerror or exc)]) from None
+        click.echo(t("wrote", path=output, fmt="federation json"), err=True)
     if result.missing:
         _fail([f"missing member(s), left out of the roll-up: {', '.join(result.missing)}"], 2)
 
@@ -228,15 +243,16 @@ def _renderers(bureau: Bureau | None = None) -> list[Any]:
 
 def _pick_renderer(fmt: str | None, output: Path | None, bureau: Bureau | None = None) -> Any:
     from bureaukit.errors import InputError
+    from bureaukit.messages import t
 
     renderers = _renderers(bureau)
     by_name = {r.name: r for r in renderers}
     if fmt is not None:
         r = by_name.get(fmt)
         if r is None:
-            raise InputError([f'--format: unknown format "{fmt}"; known: {", ".join(by_name)}'])
+            raise InputError([t("unknown_format", fmt=fmt, known=", ".join(by_name))])
         if output is not None and output.suffix.lower() not in r.suffixes:
-            raise InputError([f"-o {output}: a {fmt} report is written to a {' or '.join(r.suffixes)} file"])
+            raise InputError([t("format_suffix", path=output, fmt=fmt, suffixes=" / ".join(r.suffixes))])
         return r
     assert output is not None
     suffix = output.suffix.lower()
@@ -260,26 +276,36 @@ def check(config: Path, period: str | None, debug: bool) -> None:
     Example:
       bureaukit check configs/demo/bureau.toml --period 2014
     """
-    from bureaukit.engine import check_run_keys, context_for, parse_as_of
+    from bureaukit.engine import check_run_keys, context_for, parse_as_of, rows_in_period
+    from bureaukit.messages import t
 
     bureau = _load(config)
     problems: list[str] = []
+    warnings: list[str] = []
     if period or bureau.config.bureau.period:
         per = bureau.period(period)
         cut = parse_as_of(None, per)
+        rows = 0
         for data in bureau.campaigns.values():
-            problems += check_run_keys(bureau, data, context_for(bureau, data, per, cut))
+            ctx = context_for(bureau, data, per, cut)
+            problems += check_run_keys(bureau, data, ctx)
+            rows += rows_in_period(ctx, data.specs)
+        if bureau.campaigns and rows == 0:
+            warnings.append(t("no_rows", period=per.id, start=per.start, end=per.end))
     if problems:
         from bureaukit.errors import InputError
 
         raise InputError(problems)
+    for text in warnings:
+        click.echo(t("warning", text=text), err=True)
+
     for note in bureau.notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(t("note", text=note), err=True)
     n_records = sum(len(v) for d in bureau.campaigns.values() for v in d.records.values())
-    click.echo(
-        f"OK: {len(bureau.org.units)} units, {len(bureau.org.people)} people, "
-        f"{n_records} ledger records; campaigns: {', '.join(bureau.campaigns) or 'none'}"
-    )
+    click.echo(t(
+        "check_ok", units=len(bureau.org.units), people=len(bureau.org.people), records=n_records,
+        campaigns=", ".join(bureau.campaigns) or t("none"),
+    ))
 
 
 @main.command()
@@ -293,6 +319,7 @@ def plugins(config: Path | None, debug: bool) -> None:
     Example:
       bureaukit plugins configs/demo/bureau.toml
     """
+    from bureaukit.messages import t
     from bureaukit.plugins import installed
 
     found = installed()
@@ -302,17 +329,20 @@ def plugins(config: Path | None, debug: bool) -> None:
 
         enabled = read_config(config).enabled
     if not found:
-        click.echo("no campaign plugins installed (pip install bureaukit-investment, …)")
-    rows = [("campaign", "distribution", "version", "enabled" if config else "")]
+        click.echo(t("no_plugins"))
+    campaign, distribution, version, enabled_title = t("plugins_header").split("|")
+    rows = [(campaign, distribution, version, enabled_title if config else "")]
     for name in sorted(found):
         i = found[name]
-        rows.append((name, i.distribution, i.version, ("yes" if name in enabled else "no") if config else ""))
+        rows.append((name, i.distribution, i.version, (t("yes") if name in enabled else t("no")) if config else ""))
     for name in enabled:
         if name not in found:
-            rows.append((name, f"bureaukit-{name}", "NOT INSTALLED", "yes"))
-    widths = [max(len(r[c]) for r in rows) for c in range(4)]
+            rows.append((name, f"bureaukit-{name}", t("not_installed"), t("yes")))
+    from bureaukit.render._labels import display_width, pad
+
+    widths = [max(display_width(r[c]) for r in rows) for c in range(4)]
     for r in rows:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
+        click.echo("  ".join(pad(cell, w) for cell, w in zip(r, widths, strict=True)).rstrip())
 
 
 @main.command()
@@ -337,7 +367,7 @@ def explain(config: Path, subject: str, period: str | None, as_of: str | None, c
     from bureaukit.engine import score as run_score
     from bureaukit.explain import explain_text, resolve_subject
 
-    bureau = _load(config)
+    bureau = _load(config, lang)
     subj = resolve_subject(bureau, subject)
     result = run_score(bureau, period, as_of, list(campaigns) or None, lang=lang)
     click.echo(explain_text(result, subj, bureau.config.scoring))
@@ -355,14 +385,15 @@ def init(directory: Path, debug: bool) -> None:
     Example:
       bureaukit init mybureau && bureaukit check mybureau/bureau.toml
     """
+    from bureaukit.messages import t
     from bureaukit.starter import write_starter
 
     written, skipped = write_starter(directory)
     for p in written:
-        click.echo(f"wrote {p}")
+        click.echo(t("wrote_file", path=p))
     for note in skipped:
-        click.echo(f"note: left out campaign {note}", err=True)
-    click.echo(f"next: edit {directory / 'bureau.toml'}, then: bureaukit check {directory / 'bureau.toml'}")
+        click.echo(t("init_left_out", text=note), err=True)
+    click.echo(t("init_next", config=directory / "bureau.toml"))
 
 
 def run() -> None:

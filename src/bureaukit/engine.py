@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from operator import attrgetter
@@ -19,9 +19,11 @@ from bureaukit.catalogue import resolve as resolve_catalogue
 from bureaukit.context import Context
 from bureaukit.errors import InputError, PluginFailure, format_exc, one_line
 from bureaukit.ledgers import Problems, check_keys_and_refs
+from bureaukit.messages import t
 from bureaukit.outcomes import PAYMENT_KINDS, SEVERITIES, Finding, Outcome, Payment, Score
-from bureaukit.periods import Period, PeriodError, time_progress
+from bureaukit.periods import Period, PeriodError, parse_date, time_progress
 from bureaukit.phases import step_findings
+from bureaukit.records import RecordSpec
 from bureaukit.result import (
     CampaignInfo,
     PeriodInfo,
@@ -36,18 +38,18 @@ from bureaukit.scorecards import make_scorecards
 Catalogue = tuple[dict[str, Metric], dict[str, FindingKind]]
 
 
-def parse_as_of(value: str | date | None, period: Period) -> date:
+def parse_as_of(value: str | date | None, period: Period, lang: str | None = None) -> date:
+    """The cut-off date: *value* in any form a ledger cell takes, within the period."""
     if value is None:
         return period.end
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value.strip())
-        except ValueError:
-            raise InputError([f'--as-of: expected a date YYYY-MM-DD, got "{value}"']) from None
+            value = parse_date(value)
+        except PeriodError:
+            raise InputError([t("as_of_form", lang, value=value)]) from None
     if not period.start <= value <= period.end:
-        raise InputError(
-            [f"--as-of: {value.isoformat()} lies outside period {period.id} ({period.start}..{period.end})"]
-        )
+        raise InputError([t("as_of_outside", lang, date=value.isoformat(), period=period.id,
+                            start=period.start.isoformat(), end=period.end.isoformat())])
     return value
 
 
@@ -64,6 +66,21 @@ def context_for(bureau: Bureau, data: CampaignData, period: Period, as_of: date)
         specs=data.specs,
         progress_mode=bureau.config.bureau.time_progress,
     )
+
+
+def rows_in_period(ctx: Context, specs: Mapping[str, RecordSpec]) -> int:
+    """Ledger rows the run sees that fall in its period: dated ones from the period start
+    to ``as_of``, and every undated one (REPORTS §5: a period with none says so)."""
+    n = 0
+    start = ctx.period.start
+    for kind, recs in ctx.records.items():
+        spec = specs.get(kind)
+        dated = spec.ledger.dated if spec is not None else None
+        if dated is None or spec is None or not spec.ledger.before_period:
+            n += len(recs)
+        else:
+            n += sum(1 for r in recs if getattr(r, dated) >= start)
+    return n
 
 
 def check_run_keys(bureau: Bureau, data: CampaignData, ctx: Context) -> list[str]:
@@ -270,15 +287,14 @@ def _score(
 ) -> Result:
     from bureaukit import __version__
 
+    language = lang or bureau.config.bureau.language
     per = bureau.period(period)
-    cut = parse_as_of(as_of, per)
+    cut = parse_as_of(as_of, per, language)
     names = list(bureau.campaigns)
     if campaigns:
         unknown = [c for c in campaigns if c not in bureau.campaigns]
         if unknown:
-            raise InputError(
-                [f'--campaign: "{c}" is not enabled; enabled: {", ".join(names)}' for c in unknown]
-            )
+            raise InputError([t("campaign_not_enabled", language, name=c, enabled=", ".join(names)) for c in unknown])
         names = [n for n in names if n in campaigns]
     outcomes: list[Outcome] = []
     contexts: list[tuple[CampaignData, Context]] = []
@@ -305,7 +321,6 @@ def _score(
     cards = make_scorecards(points, bureau.org, bureau.config.scoring)
     names_map = {f"unit:{u.id}": u.name for u in bureau.org.units.values()}
     names_map.update({f"person:{p.id}": p.name for p in bureau.org.people.values()})
-    language = lang or bureau.config.bureau.language
     result = Result(
         version=__version__,
         bureau_id=bureau.config.bureau.id,
@@ -328,6 +343,7 @@ def _score(
         config_hash=bureau.config.text_hash,
         files=dict(bureau.inputs),
         names=names_map,
+        ledger_rows={data.name: rows_in_period(ctx, data.specs) for data, ctx in contexts},
         metrics={n: c[0] for n, c in catalogues.items()},
         finding_kinds={n: c[1] for n, c in catalogues.items()},
     )

@@ -55,10 +55,16 @@ def month_day(md: str, year: int) -> date:
 
 
 def parse_date(text: str) -> date:
+    """A date as a ledger cell may hold it (``2014-06-30``, ``2014/6/30``,
+    ``2014年6月30日``, REPORTS §5), not an Excel serial number."""
+    from bureaukit.cells import CellError, to_date
+
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise PeriodError(f'expected a date YYYY-MM-DD, got "{text}"') from None
+        if text.strip().isdigit():
+            raise CellError(text)
+        return to_date(text)
+    except CellError:
+        raise PeriodError(f'expected a date like 2014-06-30, 2014/6/30 or 2014年6月30日, got "{text}"') from None
 
 
 def _month_end(year: int, month: int) -> date:

@@ -57,11 +57,18 @@ class Result(FieldMethods):
     files: Mapping[str, str]
     names: Mapping[str, str] = attrs.field(factory=dict, eq=False)
     """subject → display name (units and people), for reports."""
+    ledger_rows: Mapping[str, int] | None = attrs.field(default=None, eq=False)
+    """campaign → ledger rows in the period up to as-of; all 0: nothing recorded yet."""
     metrics: Mapping[str, Mapping[str, Metric]] = attrs.field(factory=dict, eq=False)
     """campaign → metric → what it means (REPORTS §1)."""
     finding_kinds: Mapping[str, Mapping[str, FindingKind]] = attrs.field(factory=dict, eq=False)
     """campaign → finding code → its short title."""
     schema: int = SCHEMA
+
+    @property
+    def no_rows(self) -> bool:
+        """The period holds no ledger row at all (REPORTS §5: 本期无台账记录)."""
+        return self.ledger_rows is not None and not any(self.ledger_rows.values())
 
     def metric(self, campaign: str, name: str) -> Metric:
         """What *name* means in *campaign*; a metric no catalogue declares (a result

@@ -52,6 +52,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "summary": ("概况", "Summary"),
     "rated": ("参评单位", "Rated units"),
     "rated_people": ("参评人员", "Rated people"),
+    "no_rows": ("本期无台账记录：以下得分只反映尚未登记的情况", "No ledger rows in this period: the scores below only show that nothing is recorded yet"),
     # columns
     "id": ("编号", "ID"),
     "rank": ("排名", "Rank"),

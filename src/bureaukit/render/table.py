@@ -135,6 +135,8 @@ def _head(out: _Out) -> None:
         f"{label('as_of', lang)} {p.as_of.isoformat()}  "
         f"{label('time_progress', lang)} {percent(p.time_progress)}  ({status})"
     )
+    if r.no_rows:
+        out.text(f"!! {label('no_rows', lang)}")
 
 
 def _scorecards(out: _Out) -> None:
