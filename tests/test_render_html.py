@@ -40,9 +40,11 @@ def test_escaped_and_self_contained(result_zh: Any) -> None:
 def test_content_zh_and_en(result_zh: Any, result_en: Any) -> None:
     zh = render(result_zh, RenderOptions("zh"))
     assert '<html lang="zh-CN">' in zh
-    for text in ("示例区交通运输局", "序时进度", "58.08%", "2014-07-31", "综合排名", "招商引资", "违规", "合计", "5700.00"):
+    for text in ("示例区交通运输局", "序时进度", "58.1%", "2014-07-31", "综合排名", "招商引资", "违规", "合计", "5,700.00"):
         assert text in zh
-    assert zh.count("<svg") >= 3 + 5  # a ranking chart per group, a progress chart per subject
+    # titles, not codes, head the matrix; 1520 of 1500 万元 = 101.3 %, on time (58.1 %)
+    assert "<th class=\"n\">固定资产投资</th>" in zh and "fixed_asset_wan" not in zh
+    assert '1,520 万元<span class="sub">/ 1,500 万元 · <span class="good">101.3%</span>' in zh
     en = render(result_en, RenderOptions("en"))
     assert '<html lang="en">' in en and "Ranking" in en and "Time progress" in en
     assert "Left post for 3 days during a trip" in en
@@ -74,6 +76,89 @@ def page_requests(netlog: Path) -> set[str]:
         if "url" in params and "site=file://" in str(params.get("site_for_cookies", "")):
             out.add(params["url"])
     return out
+
+
+def test_summary_first_and_unranked_apart(result_zh: Any) -> None:
+    """REPORTS §3: page one is the summary; the root (no group, no rank) is listed apart,
+    not in a ranking with a bar; at most ten findings, violations first."""
+    zh = render(result_zh, RenderOptions("zh"))
+    summary = zh.split('<section id="summary" class="summary">')[1].split("</section>")[0]
+    assert zh.index("summary") < zh.index('id="c-investment"')
+    ranking, apart = summary.split('<p class="apart">')
+    assert "示例区交通运输局</span>" not in ranking and "<b>示例区交通运输局</b>" in apart
+    assert "不参与排名" in apart
+    top = summary.split('<ol class="top">')[1].split("</ol>")[0]
+    assert top.count("<li>") == 6 and top.index("违规") < top.index("警示") < top.index("提示")
+    assert "5,700.00" in summary  # refunds 2,700.00 + 3,000.00, with separators
+
+
+def demo_result() -> Any:
+    import bureaukit
+
+    return bureaukit.score(bureaukit.load(Path(__file__).resolve().parents[1] / "configs" / "demo" / "bureau.toml"))
+
+
+MEASURE = """<script>
+document.querySelectorAll('details').forEach(d => { d.open = true; });
+const page = document.querySelector('.page').getBoundingClientRect();
+const wide = [...document.querySelectorAll('table, h2, .finding, .kpis, ol, p')]
+  .filter(e => e.getBoundingClientRect().right > page.right + 0.5)
+  .map(e => e.tagName + ':' + e.textContent.slice(0, 40));
+document.body.setAttribute('data-measure', JSON.stringify(
+  {scroll: document.documentElement.scrollWidth, inner: innerWidth, wide: wide}));
+</script>"""
+
+
+def measuring_copy(page: str) -> str:
+    """The report with a measuring script (so its CSP, which forbids scripts, is left
+    out): the same layout, its widths written into the DOM for --dump-dom."""
+    no_csp = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
+    return no_csp.replace("</body>", MEASURE + "</body>")
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [1024, 1400])
+def test_report_fits_the_window_without_horizontal_scrolling(width: int, tmp_path: Path) -> None:
+    """REPORTS §3: the demo report, every evidence list opened, fits 1024 and 1400 px."""
+    page = render(demo_result(), RenderOptions("zh"))
+    shot = tmp_path / f"report-{width}.png"
+    report = tmp_path / "report.html"
+    report.write_text(page, encoding="utf-8")
+    done = chromium(tmp_path, report.as_uri(), f"--screenshot={shot}", f"--window-size={width},1800",
+                    "--hide-scrollbars")
+    assert shot.exists() and shot.stat().st_size > 10_000, done.stderr[-2000:]
+    measured = tmp_path / "measure.html"
+    measured.write_text(measuring_copy(page), encoding="utf-8")
+    done = chromium(tmp_path, measured.as_uri(), "--dump-dom", f"--window-size={width},1800", "--hide-scrollbars")
+    m = re.search(r'data-measure="([^"]*)"', done.stdout)
+    assert m, done.stderr[-2000:]
+    got = json.loads(m.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    assert got["inner"] == width
+    assert got["scroll"] <= width and got["wide"] == [], got
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+@needs_chromium
+def test_summary_prints_on_one_a4_page(tmp_path: Path) -> None:
+    """REPORTS §3: page one, rendered alone and printed (A4 portrait), is one page; the
+    whole report prints on more (so the count is no accident of the printer)."""
+    from bureaukit.render.html import render_summary
+
+    result = demo_result()
+    counts = {}
+    for name, text in (("summary", render_summary(result, RenderOptions("zh"))),
+                       ("report", render(result, RenderOptions("zh")))):
+        src = tmp_path / f"{name}.html"
+        src.write_text(text, encoding="utf-8")
+        pdf = tmp_path / f"{name}.pdf"
+        done = chromium(tmp_path, src.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+        assert pdf.exists(), done.stderr[-2000:]
+        counts[name] = pdf_pages(pdf.read_bytes())
+    assert counts["summary"] == 1, counts
+    assert counts["report"] > 3, counts
 
 
 @needs_chromium

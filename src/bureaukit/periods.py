@@ -62,9 +62,10 @@ def parse_date(text: str) -> date:
     try:
         if text.strip().isdigit():
             raise CellError(text)
-        return to_date(text)
+        day: date = to_date(text)
     except CellError:
         raise PeriodError(f'expected a date like 2014-06-30, 2014/6/30 or 2014年6月30日, got "{text}"') from None
+    return day
 
 
 def _month_end(year: int, month: int) -> date:

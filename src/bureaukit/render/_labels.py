@@ -52,6 +52,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "summary": ("概况", "Summary"),
     "rated": ("参评单位", "Rated units"),
     "rated_people": ("参评人员", "Rated people"),
+    "unranked": ("不参与排名", "Not ranked"),
+    "grade_distribution": ("等级分布", "Grades"),
+    "top_findings": ("主要问题", "Most serious findings"),
+    "more_findings": ("另有 {n} 条问题，见各考核活动", "{n} more findings in the campaigns below"),
+    "units": ("单位", "Units"),
+    "people": ("人员", "People"),
     "no_rows": ("本期无台账记录：以下得分只反映尚未登记的情况", "No ledger rows in this period: the scores below only show that nothing is recorded yet"),
     # columns
     "id": ("编号", "ID"),

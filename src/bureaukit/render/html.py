@@ -1,25 +1,29 @@
 """``--format html``: one self-contained offline HTML page (CORE §11, §12).
 
 No request of any kind leaves the page: no CDN, no web font, no image by URL, no
-script at all; the styles are inline and the charts are inline SVG drawn here. A
+script at all; the styles are inline. A
 Content-Security-Policy ``default-src 'none'; style-src 'unsafe-inline'; img-src
 data:`` makes the browser refuse anything else. Every piece of data (names,
 messages, notes, keys, titles) goes through :func:`esc`: control characters and bidi
 overrides dropped, then ``html.escape(quote=True)``.
 
-Content: the bureau, period, as-of date and 序时进度; a summary; the ranking chart
-(bars by composite per group, with rank and grade); each unit's completion of its
-targets against 序时进度; then per campaign its scores, findings by severity and
-payments with totals per kind, evidence in ``<details>``. Prints on A4.
+Content (REPORTS §3): page one is the leadership summary, one A4 portrait page in print
+(bureau, period, as-of, final or interim, 序时进度; each group's ranking with grades; units
+nobody ranks apart; the grade distribution; money totals; the gravest findings). Then
+one section per campaign: its matrix (subjects × metrics, completion coloured against
+序时进度, evidence one click away in ``<details>``), findings by severity, payments.
+Others add sections by appending to :data:`SUMMARY_SECTIONS` or :data:`CAMPAIGN_SECTIONS`.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 
-from bureaukit.money import fmt_money, fmt_points
+from bureaukit import display
+from bureaukit.catalogue import Metric
+from bureaukit.money import fmt_points
 from bureaukit.outcomes import SEVERITIES, Evidence, Score
 from bureaukit.render import RenderOptions
 from bureaukit.render._labels import (
@@ -28,23 +32,19 @@ from bureaukit.render._labels import (
     campaign_title,
     clean,
     completion,
-    display_width,
-    evidence_text,
     group_label,
     label,
+    matrix,
     message,
     payment_totals,
-    percent,
-    truncate,
 )
-from bureaukit.result import Result, write_value
+from bureaukit.result import Result
 from bureaukit.scorecards import Scorecard
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 GRADE_COLOURS = ("#1f7a4d", "#2563a8", "#c27c0e", "#b42318", "#6b4fa0", "#4b5563")
 NO_GRADE = "#7b8794"
-GOOD, FAIR, POOR = "#1f7a4d", "#c27c0e", "#b42318"
 
 FONT = (
     '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",'
@@ -56,77 +56,100 @@ CSS = """
 --violation:#b42318;--warning:#b54708;--info:#175cd3}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;background:#eef1f5;color:var(--ink);font:14px/1.55 FONT;}
-.page{max-width:1100px;margin:0 auto;background:#fff;padding:32px 44px 48px;
+body{margin:0;background:#eef1f5;color:var(--ink);font:14px/1.5 FONT;}
+.page{max-width:1100px;margin:0 auto;background:#fff;padding:28px 36px 40px;
 box-shadow:0 1px 4px rgba(0,0,0,.08)}
-header.top{border-bottom:3px solid var(--accent);padding-bottom:14px;margin-bottom:18px}
+header.top{border-bottom:3px solid var(--accent);padding-bottom:10px;margin-bottom:12px}
 header.top .kicker{color:var(--accent);font-weight:600;letter-spacing:.08em;font-size:13px}
-h1{font-size:26px;margin:4px 0 10px;line-height:1.3}
-h2{font-size:19px;margin:34px 0 12px;padding:6px 0 6px 12px;border-left:5px solid var(--accent);
+h1{font-size:24px;margin:2px 0 8px;line-height:1.3}
+h2{font-size:18px;margin:28px 0 10px;padding:5px 0 5px 12px;border-left:5px solid var(--accent);
 background:linear-gradient(90deg,var(--soft),#fff);break-after:avoid;page-break-after:avoid}
 h2 small{font-weight:400;color:var(--muted);font-size:12px;margin-left:8px}
-h3{font-size:15px;margin:22px 0 8px;color:#2b3445;break-after:avoid;page-break-after:avoid}
-h4{font-size:14px;margin:14px 0 6px;break-after:avoid;page-break-after:avoid}
-.meta{display:flex;flex-wrap:wrap;gap:6px 26px;margin:0;color:var(--muted)}
+h3{font-size:15px;margin:16px 0 6px;color:#2b3445;break-after:avoid;page-break-after:avoid}
+h4{font-size:14px;margin:12px 0 4px;break-after:avoid;page-break-after:avoid}
+.meta{display:flex;flex-wrap:wrap;gap:4px 22px;margin:0;color:var(--muted)}
 .meta div{display:flex;gap:6px}.meta dt{font-weight:600;color:var(--ink)}.meta dd{margin:0}
 .status{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;font-weight:600}
 .status.final{background:#e6f4ea;color:#1f7a4d}.status.provisional{background:#fff4e5;color:#b54708}
-nav.toc{margin:14px 0 4px;font-size:13px}
-nav.toc a{color:#2563a8;text-decoration:none;margin-right:14px}
-.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;margin:12px 0}
-.kpi{border:1px solid var(--line);border-radius:6px;padding:10px 12px;background:var(--soft)}
-.kpi .k{font-size:12px;color:var(--muted)}.kpi .v{font-size:22px;font-weight:700;font-variant-numeric:tabular-nums}
+.banner{margin:8px 0;padding:8px 12px;border:2px solid var(--warning);background:#fffaeb;color:#7a2e0e;
+font-weight:600;border-radius:4px}
+nav.toc{margin:10px 0 0;font-size:13px}
+nav.toc a{color:#2563a8;text-decoration:none;margin-right:14px;white-space:nowrap}
+.kpis{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0}
+.kpi{flex:1 1 100px;border:1px solid var(--line);border-radius:6px;padding:6px 10px;background:var(--soft)}
+.kpi .k{font-size:12px;color:var(--muted)}.kpi .v{font-size:18px;font-weight:700;font-variant-numeric:tabular-nums;
+white-space:nowrap}
 .kpi.violation .v{color:var(--violation)}.kpi.warning .v{color:var(--warning)}.kpi.info .v{color:var(--info)}
 .kpi .v small{font-size:12px;font-weight:400;color:var(--muted);margin-left:2px}
-svg{display:block;width:100%;height:auto;font-family:FONT}
-.chart{margin:6px 0 14px}
-.legend{display:flex;flex-wrap:wrap;gap:4px 16px;font-size:12px;color:var(--muted);margin:2px 0 8px}
-.legend i{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:5px;vertical-align:-1px}
-.legend i.tp{width:0;height:12px;border-left:2px dashed var(--accent);border-radius:0}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:12px;align-items:start}
-.card{border:1px solid var(--line);border-radius:6px;padding:10px 12px 6px;break-inside:avoid;page-break-inside:avoid}
-.card h4{margin:0 0 4px;font-size:14px}.card h4 span{color:var(--muted);font-weight:400;font-size:12px;margin-left:6px}
-table{border-collapse:collapse;width:100%;margin:6px 0 10px;font-size:13px}
-th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
-thead th{background:#e9edf3;font-weight:600;white-space:nowrap;border-bottom:2px solid #c5ccd8}
+.groups{display:grid;grid-template-columns:repeat(auto-fit,minmax(250px,1fr));gap:4px 16px;align-items:start}
+.groups h3{margin:6px 0 2px}
+.bar{display:inline-block;height:8px;border-radius:2px;vertical-align:1px;margin-left:6px}
+.grades{margin:4px 0;font-size:13px}.grades span{margin-right:14px;white-space:nowrap}
+.grades i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px}
+.apart{font-size:13px;color:var(--muted);margin:6px 0}.apart b{color:var(--ink);font-weight:600}
+ol.top{margin:4px 0;padding-left:22px;font-size:13px}ol.top li{margin:2px 0;overflow-wrap:anywhere}
+ol.top .t{font-weight:600;margin-right:6px}ol.top .who{margin-right:6px}
+.more{font-size:12px;color:var(--muted)}
+table{border-collapse:collapse;width:100%;margin:4px 0 10px;font-size:13px}
+th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
+thead th{background:#e9edf3;font-weight:600;border-bottom:2px solid #c5ccd8;word-break:keep-all;
+overflow-wrap:break-word}
 tbody tr:nth-child(even){background:#fafbfd}
 tr{break-inside:avoid;page-break-inside:avoid}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.subj,span.subj{color:var(--muted);font-size:12px;white-space:nowrap}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n{white-space:nowrap}
+td.grp{word-break:keep-all;white-space:nowrap}
+.subj{color:var(--muted);font-size:11px;display:block}
+td .sub{display:block;color:var(--muted);font-size:11px;white-space:nowrap}
 tfoot td{font-weight:600;background:var(--soft)}tfoot tr:first-child td{border-top:2px solid #c5ccd8}
-.cell{overflow-wrap:break-word}
-td.name{min-width:10em}td.metric{white-space:nowrap}td.ev{width:40%;min-width:12em}
-details .note{display:block;max-height:12em;overflow:auto;white-space:pre-wrap}
+.cell{overflow-wrap:anywhere}
 .good{color:#1f7a4d}.fair{color:#b54708}.poor{color:#b42318}
+.tag{display:inline-block;font-size:11px;padding:0 6px;border-radius:9px;margin:1px 3px 1px 0;white-space:nowrap}
+.tag.violation{background:#fee4e2;color:var(--violation)}.tag.warning{background:#fef0c7;color:var(--warning)}
+.tag.info{background:#e0eaff;color:var(--info)}
 .badge{display:inline-block;font-size:12px;font-weight:600;padding:0 7px;border-radius:10px;color:#fff}
 .badge.violation{background:var(--violation)}.badge.warning{background:var(--warning)}.badge.info{background:var(--info)}
-.finding{border:1px solid var(--line);border-left:5px solid;border-radius:4px;padding:7px 10px;margin:6px 0;
+.finding{border:1px solid var(--line);border-left:5px solid;border-radius:4px;padding:6px 10px;margin:5px 0;
 break-inside:avoid;page-break-inside:avoid}
 .finding.violation{border-left-color:var(--violation);background:#fef3f2}
 .finding.warning{border-left-color:var(--warning);background:#fffaeb}
 .finding.info{border-left-color:var(--info);background:#f5f8ff}
-.finding .fh{display:flex;flex-wrap:wrap;gap:4px 12px;align-items:baseline;font-size:13px}
-.finding .fh code{font-size:12px;color:var(--muted)}
+.finding .fh{display:flex;flex-wrap:wrap;gap:2px 12px;align-items:baseline;font-size:13px}
+.finding .fh code{font-size:11px;color:var(--muted)}
 .finding .due{font-size:12px;color:var(--muted)}
-.finding p{margin:4px 0 2px;overflow-wrap:anywhere}
+.finding p{margin:3px 0 2px;overflow-wrap:anywhere}
 details{font-size:12px;color:var(--muted)}
 details summary{cursor:pointer;color:#2563a8;white-space:nowrap}
 details ol{margin:4px 0;padding-left:20px}
 details li{margin:2px 0;overflow-wrap:anywhere;word-break:break-word}
 details .src{font-family:ui-monospace,Menlo,Consolas,monospace;color:#374151}
+details .note{white-space:pre-wrap}
+details h5{margin:4px 0 0;font-size:12px;color:var(--ink)}
 .none{color:var(--muted);font-style:italic}
-footer{margin-top:36px;padding-top:10px;border-top:1px solid var(--line);color:var(--muted);font-size:12px}
+footer{margin-top:30px;padding-top:10px;border-top:1px solid var(--line);color:var(--muted);font-size:12px}
 footer code{overflow-wrap:anywhere}
-@page{size:A4;margin:14mm 12mm}
+@page{size:A4 portrait;margin:12mm 11mm}
 @media print{
-body{background:#fff;font-size:10.5pt}
+body{background:#fff;font-size:10pt}
 .page{max-width:none;padding:0;box-shadow:none}
-nav.toc,details summary{display:none}
-details::details-content{content-visibility:visible;display:block}
-details .note{max-height:none;overflow:visible}
+nav.toc,details{display:none}
+section.summary{break-after:page;page-break-after:always}
+section.summary.alone{break-after:auto;page-break-after:auto}
+section.summary{font-size:9pt;line-height:1.4}
+section.summary h1{font-size:16pt;margin:0 0 4px}
+section.summary header.top{padding-bottom:6px;margin-bottom:6px}
+section.summary h2{margin:8px 0 4px;padding:2px 0 2px 8px;font-size:12pt}
+section.summary h3{margin:4px 0 2px;font-size:10pt}
+section.summary .groups{grid-template-columns:repeat(3,1fr);gap:2px 10px}
+section.summary table{font-size:8.5pt;margin-bottom:2px}
+section.summary th,section.summary td{padding:1px 4px}
+section.summary .bar{width:auto;max-width:20px}
+section.summary .kpis{gap:4px;margin:4px 0}
+section.summary .kpi{padding:2px 6px;flex-basis:80px}
+section.summary .kpi .v{font-size:11pt}
+section.summary .apart,section.summary .grades,section.summary ol.top{font-size:8.5pt;margin:2px 0}
+table{font-size:9pt}th,td{padding:3px 4px}
 h2{break-before:auto}
-.kpis{grid-template-columns:repeat(4,1fr)}
-.cards{grid-template-columns:1fr 1fr}
 a{color:inherit;text-decoration:none}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
@@ -138,133 +161,9 @@ def esc(text: object) -> str:
     return html.escape(clean("" if text is None else text), quote=True)
 
 
-def _num(value: Decimal) -> str:
-    """A Decimal for an SVG coordinate: 1 place, plain."""
-    return f"{value:.1f}"
-
-
-def _grade_colours(cards: Sequence[Scorecard]) -> dict[str, str]:
-    """Each grade's colour, the grade reached by the highest composite first."""
-    best: dict[str, Decimal] = {}
-    for c in cards:
-        if c.grade is not None:
-            best[c.grade] = max(best.get(c.grade, c.composite), c.composite)
-    order = sorted(best, key=lambda g: (-best[g], g))
-    return {g: GRADE_COLOURS[min(i, len(GRADE_COLOURS) - 1)] for i, g in enumerate(order)}
-
-
-def _text_px(text: str, size: float = 13) -> float:
-    """Rough rendered width of *text* in px at *size*: a CJK character one em."""
-    return display_width(text) * size * 0.56
-
-
-def ranking_label_width(cards: Sequence[Scorecard]) -> Decimal:
-    """Room for "rank. name" left of the bars: the same for every group's chart."""
-    widest = max((_text_px(truncate(clean(c.name), 30)) for c in cards), default=0.0)
-    return Decimal(int(min(300, max(120, widest + 34))))
-
-
-def ranking_chart(cards: Sequence[Scorecard], colours: dict[str, str], lang: str, label_w: Decimal) -> str:
-    """Horizontal bars, one per scorecard, by composite (cards already in rank order)."""
-    width = Decimal(1000)
-    row_h = 26
-    top = 22
-    labels = [f"{c.rank}." if c.rank is not None else "–" for c in cards]
-    names = [truncate(clean(c.name), 30) for c in cards]
-    right = Decimal(120)
-    scale_max = max(Decimal(100), *(c.composite for c in cards))
-    plot = width - label_w - right
-    h = top + row_h * len(cards) + 6
-
-    def x(v: Decimal) -> str:
-        return _num(label_w + plot * v / scale_max)
-
-    out = [
-        f'<svg class="chart" viewBox="0 0 {width} {h}" width="{width}" height="{h}" role="img" '
-        f'aria-label="{esc(label("ranking", lang))}">'
-    ]
-    for tick in range(0, int(scale_max) + 1, 20):
-        tx = x(Decimal(tick))
-        out.append(
-            f'<line x1="{tx}" y1="{top - 4}" x2="{tx}" y2="{h - 4}" stroke="#e3e7ee" stroke-width="1"/>'
-            f'<text x="{tx}" y="{top - 8}" font-size="10" fill="#7b8794" text-anchor="middle">{tick}</text>'
-        )
-    for i, card in enumerate(cards):
-        y = top + i * row_h
-        colour = colours.get(card.grade or "", NO_GRADE)
-        bar_w = _num(plot * max(card.composite, Decimal(0)) / scale_max)
-        full = esc(card.name)
-        out.append(
-            f"<g><title>{full} · {esc(card.subject)} · {esc(fmt_points(card.composite))}</title>"
-            f'<text x="0" y="{y + 17}" font-size="12" fill="#5b6576">{esc(labels[i])}</text>'
-            f'<text x="28" y="{y + 17}" font-size="13" fill="#1d2433">{esc(names[i])}</text>'
-            f'<rect x="{_num(label_w)}" y="{y + 5}" width="{bar_w}" height="16" rx="2" fill="{colour}"/>'
-            f'<text x="{_num(label_w + plot * max(card.composite, Decimal(0)) / scale_max + 6)}" '
-            f'y="{y + 17}" font-size="12" fill="#1d2433" font-weight="600">'
-            f"{esc(fmt_points(card.composite))}"
-            f'<tspan fill="{colour}" font-weight="400" dx="6">{esc(card.grade or "")}</tspan></text></g>'
-        )
-    out.append("</svg>")
-    return "".join(out)
-
-
-def _rate_class(rate: Decimal, progress: Decimal) -> str:
-    if rate >= progress:
-        return "good"
-    if rate >= progress * Decimal("0.8"):
-        return "fair"
-    return "poor"
-
-
-def progress_chart(result: Result, scores: Sequence[Score], lang: str) -> str:
-    """One subject's targets: completion bars with a dashed marker at 序时进度."""
-    width = Decimal(460)
-    row_h = 38
-    top = 4
-    cap = Decimal("1.5")
-    tp = result.period.time_progress
-    h = top + row_h * len(scores) + 4
-    colour = {"good": GOOD, "fair": FAIR, "poor": POOR}
-
-    def x(rate: Decimal) -> str:
-        return _num(width * min(max(rate, Decimal(0)), cap) / cap)
-
-    out = [
-        f'<svg viewBox="0 0 {width} {h}" width="{width}" height="{h}" role="img" '
-        f'aria-label="{esc(label("progress", lang))}">'
-    ]
-    for i, s in enumerate(scores):
-        rate = completion(s) or Decimal(0)
-        y = top + i * row_h
-        name = truncate(clean(f"{campaign_title(result, s.campaign, lang)} · {s.metric}"), 34)
-        figures = f"{write_value(s, s.value)} / {write_value(s, s.target)}{(' ' + s.unit) if s.unit else ''}"
-        out.append(
-            f'<text x="0" y="{y + 10}" font-size="11.5" fill="#1d2433">{esc(name)}</text>'
-            f'<text x="{width}" y="{y + 10}" font-size="11.5" text-anchor="end" '
-            f'fill="{colour[_rate_class(rate, tp)]}" font-weight="600">{esc(percent(rate))}'
-            f'<tspan fill="#7b8794" font-weight="400" dx="5">{esc(truncate(figures, 26))}</tspan></text>'
-            f'<rect x="0" y="{y + 15}" width="{width}" height="11" rx="2" fill="#edf0f5"/>'
-            f'<rect x="0" y="{y + 15}" width="{x(rate)}" height="11" rx="2" fill="{colour[_rate_class(rate, tp)]}"/>'
-            f'<line x1="{x(Decimal(1))}" y1="{y + 13}" x2="{x(Decimal(1))}" y2="{y + 28}" '
-            f'stroke="#1d2433" stroke-width="1" opacity=".35"/>'
-        )
-    tx = x(tp)
-    for i in range(len(scores)):
-        y = top + i * row_h
-        out.append(
-            f'<line x1="{tx}" y1="{y + 12}" x2="{tx}" y2="{y + 29}" stroke="#9b1c1c" stroke-width="1.5" '
-            f'stroke-dasharray="3 2"/>'
-        )
-    out.append("</svg>")
-    return "".join(out)
-
-
-def evidence_block(evidence: Iterable[Evidence], lang: str) -> str:
-    items = list(evidence)
-    if not items:
-        return ""
+def _evidence_list(evidence: Iterable[Evidence]) -> str:
     lis = []
-    for e in items:
+    for e in evidence:
         where = e.source or ""
         if e.row is not None:
             where = f"{where}:{e.row}" if where else str(e.row)
@@ -275,11 +174,15 @@ def evidence_block(evidence: Iterable[Evidence], lang: str) -> str:
             parts.append(f"<b>{esc(e.record)}</b>")
         if e.note:
             parts.append(f'<span class="note">{esc(e.note)}</span>')
-        lis.append(f"<li title=\"{esc(truncate(evidence_text(e), 200))}\">{' · '.join(parts)}</li>")
-    return (
-        f"<details><summary>{esc(label('evidence', lang))} ({len(items)})</summary>"
-        f"<ol>{''.join(lis)}</ol></details>"
-    )
+        lis.append(f"<li>{' · '.join(parts)}</li>")
+    return f"<ol>{''.join(lis)}</ol>"
+
+
+def evidence_block(evidence: Iterable[Evidence], lang: str) -> str:
+    items = list(evidence)
+    if not items:
+        return ""
+    return f"<details><summary>{esc(label('evidence', lang))} ({len(items)})</summary>{_evidence_list(items)}</details>"
 
 
 def _table(head: Sequence[tuple[str, str]], rows: Iterable[Sequence[str]], foot: Sequence[Sequence[str]] = ()) -> str:
@@ -301,184 +204,291 @@ def _table(head: Sequence[tuple[str, str]], rows: Iterable[Sequence[str]], foot:
     return "".join(out)
 
 
-def render(result: Result, options: RenderOptions) -> str:
-    lang = options.lang
+def _grade_colours(cards: Sequence[Scorecard]) -> dict[str, str]:
+    """Each grade's colour, the grade reached by the highest composite first."""
+    best: dict[str, Decimal] = {}
+    for c in cards:
+        if c.grade is not None:
+            best[c.grade] = max(best.get(c.grade, c.composite), c.composite)
+    order = sorted(best, key=lambda g: (-best[g], g))
+    return {g: GRADE_COLOURS[min(i, len(GRADE_COLOURS) - 1)] for i, g in enumerate(order)}
 
-    def L(key: str) -> str:
-        return esc(label(key, lang))
 
-    p = result.period
-    tp = p.time_progress
-    camps = campaign_names(result)
-    title = f"{clean(result.bureau_name)} {clean(p.id)} {label('report', lang)}"
+MAX_TOP_FINDINGS = 10
+"""The summary lists at most this many findings, the gravest first (REPORTS §3)."""
+
+
+def _rate_class(rate: Decimal, progress: Decimal) -> str:
+    """Completion against 序时进度: on time, within 80 % of it, or behind."""
+    if rate >= progress:
+        return "good"
+    if rate >= progress * Decimal("0.8"):
+        return "fair"
+    return "poor"
+
+
+def _money(amount: Decimal, lang: str) -> str:
+    return f'{esc(display.money(amount))}<small>{"元" if lang != "en" else "yuan"}</small>'
+
+
+# --- page one: the leadership summary ---------------------------------------------
+
+
+def _header(r: Result, lang: str) -> str:
+    p = r.period
     status = "final" if p.final else "provisional"
+    out = [
+        f'<header class="top"><div class="kicker">{esc(label("report", lang))}</div>'
+        f"<h1>{esc(r.bureau_name)}</h1><dl class=\"meta\">"
+        f"<div><dt>{esc(label('period', lang))}</dt><dd>{esc(p.id)}（{p.start.isoformat()} — "
+        f"{p.end.isoformat()}）</dd></div>"
+        f"<div><dt>{esc(label('as_of', lang))}</dt><dd>{p.as_of.isoformat()}</dd></div>"
+        f"<div><dt>{esc(label('time_progress', lang))}</dt><dd>{esc(display.percent(p.time_progress))}</dd></div>"
+        f'<div><dd><span class="status {status}">{esc(label(status, lang))}</span></dd></div></dl>'
+    ]
+    if r.no_rows:
+        out.append(f'<div class="banner">{esc(label("no_rows", lang))}</div>')
+    toc = [f'<a href="#summary">{esc(label("summary", lang))}</a>']
+    toc += [f'<a href="#{esc(anchor(c))}">{esc(campaign_title(r, c, lang))}</a>' for c in campaign_names(r)]
+    out.append(f'<nav class="toc">{"".join(toc)}</nav></header>')
+    return "".join(out)
 
-    body: list[str] = []
-    body.append(
-        f'<header class="top"><div class="kicker">{L("report")}</div>'
-        f"<h1>{esc(result.bureau_name)}</h1><dl class=\"meta\">"
-        f"<div><dt>{L('period')}</dt><dd>{esc(p.id)}（{p.start.isoformat()} — {p.end.isoformat()}）</dd></div>"
-        f"<div><dt>{L('as_of')}</dt><dd>{p.as_of.isoformat()}</dd></div>"
-        f"<div><dt>{L('time_progress')}</dt><dd>{esc(percent(tp, 2))}</dd></div>"
-        f'<div><dd><span class="status {status}">{L(status)}</span></dd></div>'
-        "</dl>"
-    )
-    toc = [f'<a href="#ranking">{L("ranking")}</a>', f'<a href="#progress">{L("progress")}</a>']
-    toc += [f'<a href="#{esc(anchor(c))}">{esc(campaign_title(result, c, lang))}</a>' for c in camps]
-    body.append(f'<nav class="toc">{"".join(toc)}</nav></header>')
 
-    # summary
-    units = sum(1 for c in result.scorecards if c.subject.startswith("unit:"))
-    people = sum(1 for c in result.scorecards if c.subject.startswith("person:"))
-    kpis = [f'<div class="kpi"><div class="k">{L("rated")}</div><div class="v">{units}</div></div>']
-    if people:
-        kpis.append(f'<div class="kpi"><div class="k">{L("rated_people")}</div><div class="v">{people}</div></div>')
-    for sev in SEVERITIES:
-        n = sum(1 for f in result.findings if f.severity == sev)
-        kpis.append(f'<div class="kpi {sev}"><div class="k">{L(sev)}</div><div class="v">{n}</div></div>')
-    for kind, total in payment_totals(result.payments):
-        kpis.append(
-            f'<div class="kpi"><div class="k">{esc(label(kind, lang))}</div>'
-            f'<div class="v">{esc(fmt_money(total))}<small>{"元" if lang != "en" else "yuan"}</small></div></div>'
-        )
-    body.append(f'<section id="summary"><h2>{L("summary")}</h2><div class="kpis">{"".join(kpis)}</div></section>')
-
-    # ranking
-    body.append(f'<section id="ranking"><h2>{L("ranking")}</h2>')
-    if result.scorecards:
-        colours = _grade_colours(result.scorecards)
-        legend = "".join(f'<span><i style="background:{c}"></i>{esc(g)}</span>' for g, c in colours.items())
-        if legend:
-            body.append(f'<div class="legend">{legend}</div>')
-        label_w = ranking_label_width(result.scorecards)
-        groups: dict[str | None, list[Scorecard]] = {}
-        for card in result.scorecards:
+def _ranking(r: Result, lang: str) -> str:
+    """Each group's ranking with composite and grade; units nobody ranks listed apart."""
+    colours = _grade_colours(r.scorecards)
+    groups: dict[str, list[Scorecard]] = {}
+    apart: list[Scorecard] = []
+    for card in r.scorecards:
+        if card.group is None or card.rank is None:
+            apart.append(card)
+        else:
             groups.setdefault(card.group, []).append(card)
-        for group, cards in groups.items():
-            body.append(f"<h3>{L('group')}：{esc(group_label(group, lang))}</h3>")
-            body.append(ranking_chart(cards, colours, lang, label_w))
-        rated = [c for c in camps if any(c in card.campaigns for card in result.scorecards)]
-        head = [
-            (label("rank", lang), "n"), (label("group", lang), ""), (label("name", lang), "name"),
-            (label("composite", lang), "n"), (label("grade", lang), ""),
-            *((campaign_title(result, c, lang), "n") for c in rated),
-        ]
+    out = [f"<h2>{esc(label('ranking', lang))}</h2>"]
+    if not groups:
+        out.append(f'<p class="none">{esc(label("none", lang))}</p>')
+    out.append('<div class="groups">')
+    for group, cards in groups.items():
+        head = [(label("rank", lang), "n"), (label("name", lang), ""), (label("composite", lang), "n"),
+                (label("grade", lang), "grp")]
         rows = [
             [
-                "" if card.rank is None else str(card.rank), esc(group_label(card.group, lang)),
-                f'<span class="cell">{esc(card.name)}</span> <span class="subj">{esc(card.subject)}</span>',
-                f"<b>{esc(fmt_points(card.composite))}</b>", esc(card.grade or ""),
-                *(esc(fmt_points(card.campaigns[c])) if c in card.campaigns else "" for c in rated),
+                str(c.rank), f'<span class="cell">{esc(c.name)}</span>',
+                f"<b>{esc(fmt_points(c.composite))}</b>",
+                f'{esc(c.grade or "")}<span class="bar" style="width:{_bar(c.composite)}px;'
+                f'background:{colours.get(c.grade or "", NO_GRADE)}"></span>',
             ]
-            for card in result.scorecards
+            for c in cards
         ]
-        body.append(_table(head, rows))
-    else:
-        body.append(f'<p class="none">{L("none")}</p>')
-    body.append("</section>")
-
-    # progress against targets
-    body.append(f'<section id="progress"><h2>{L("progress")}</h2>')
-    targeted: dict[str, list[Score]] = {}
-    for s in result.scores:
-        if s.metric != "points" and completion(s) is not None:
-            targeted.setdefault(s.subject, []).append(s)
-    if targeted:
-        body.append(
-            f'<div class="legend"><span><i style="background:{GOOD}"></i>≥ {L("time_progress")}</span>'
-            f'<span><i style="background:{FAIR}"></i>≥ 80% × {L("time_progress")}</span>'
-            f'<span><i style="background:{POOR}"></i>&lt; 80% × {L("time_progress")}</span>'
-            f'<span><i class="tp"></i>{L("time_progress")} {esc(percent(tp))}</span></div><div class="cards">'
+        out.append(f"<div><h3>{esc(group_label(group, lang))}</h3>{_table(head, rows)}</div>")
+    out.append("</div>")
+    if apart:
+        items = "、".join(
+            f"<b>{esc(c.name)}</b>（{esc(group_label(c.group, lang))} {esc(fmt_points(c.composite))}）" for c in apart
         )
-        order = sorted(targeted, key=lambda subj: (not subj.startswith("unit:"), subj))
-        for subj in order:
-            body.append(
-                f'<div class="card"><h4>{esc(result.name_of(subj))}<span>{esc(subj)}</span></h4>'
-                f"{progress_chart(result, targeted[subj], lang)}</div>"
+        out.append(f'<p class="apart">{esc(label("unranked", lang))}：{items}</p>')
+    return "".join(out)
+
+
+def _bar(composite: Decimal) -> int:
+    """A grade bar's length in px: 0–100 points → 0–40 px."""
+    return int(max(Decimal(0), min(composite, Decimal(100))) * 40 / 100)
+
+
+def _grades(r: Result, lang: str) -> str:
+    colours = _grade_colours(r.scorecards)
+    counts: dict[str, int] = {}
+    for c in r.scorecards:
+        if c.rank is not None and c.grade:
+            counts[c.grade] = counts.get(c.grade, 0) + 1
+    if not counts:
+        return ""
+    items = "".join(
+        f'<span><i style="background:{colours.get(g, NO_GRADE)}"></i>{esc(g)} {n}</span>'
+        for g, n in sorted(counts.items(), key=lambda kv: list(colours).index(kv[0]) if kv[0] in colours else 99)
+    )
+    return f'<div class="grades"><b>{esc(label("grade_distribution", lang))}</b>：{items}</div>'
+
+
+def _money_totals(r: Result, lang: str) -> str:
+    kpis = []
+    for sev in SEVERITIES:
+        n = sum(1 for f in r.findings if f.severity == sev)
+        kpis.append(f'<div class="kpi {sev}"><div class="k">{esc(label(sev, lang))}</div><div class="v">{n}</div></div>')
+    for kind, total in payment_totals(r.payments):
+        kpis.append(
+            f'<div class="kpi"><div class="k">{esc(label(kind, lang))}</div><div class="v">{_money(total, lang)}</div></div>'
+        )
+    return f'<div class="kpis">{"".join(kpis)}</div>'
+
+
+def _top_findings(r: Result, lang: str) -> str:
+    """The gravest findings, violations first, at most :data:`MAX_TOP_FINDINGS`."""
+    if not r.findings:
+        return ""
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    camps = {c: i for i, c in enumerate(campaign_names(r))}
+    ranked = sorted(r.findings, key=lambda f: (order[f.severity], camps.get(f.campaign, 99)))
+    shown = ranked[:MAX_TOP_FINDINGS]
+    items = "".join(
+        f'<li><span class="tag {f.severity}">{esc(label(f.severity, lang))}</span>'
+        f'<span class="t">{esc(r.finding_title(f.campaign, f.code, lang))}</span>'
+        f'<span class="who">{esc(r.name_of(f.subject))}</span>{esc(message(f.message, lang))}</li>'
+        for f in shown
+    )
+    rest = len(ranked) - len(shown)
+    more = f'<p class="more">{esc(label("more_findings", lang).format(n=rest))}</p>' if rest else ""
+    return f"<h3>{esc(label('top_findings', lang))}</h3><ol class=\"top\">{items}</ol>{more}"
+
+
+SUMMARY_SECTIONS: list[Callable[[Result, str], str]] = [_ranking, _grades, _money_totals, _top_findings]
+"""Page one, in order: each a function of the result and the language giving html."""
+
+
+def summary(r: Result, lang: str, *, alone: bool = False) -> str:
+    """The leadership summary: one A4 portrait page in print (REPORTS §3); *alone*: the
+    whole document, with no page break after it."""
+    inner = "".join(section(r, lang) for section in SUMMARY_SECTIONS)
+    cls = "summary alone" if alone else "summary"
+    return f'<section id="summary" class="{cls}">{_header(r, lang)}{inner}</section>'
+
+
+# --- one section per campaign ------------------------------------------------------
+
+
+def _cell(r: Result, s: Score, metric: Metric) -> str:
+    """A matrix cell: the value; against a target, the target and the completion below,
+    coloured against 序时进度."""
+    value = esc(display.quantity(metric, s.value))
+    c = completion(s)
+    if s.target is None:
+        return value
+    done = ""
+    if c is not None:
+        done = f' · <span class="{_rate_class(c, r.period.time_progress)}">{esc(display.percent(c))}</span>'
+    return f'{value}<span class="sub">/ {esc(display.quantity(metric, s.target))}{done}</span>'
+
+
+def _row_evidence(cells: Mapping[str, Score], metrics: Sequence[tuple[str, Metric]], lang: str) -> str:
+    parts = []
+    n = 0
+    for name, metric in metrics:
+        s = cells.get(name)
+        if s is None or not s.evidence:
+            continue
+        n += len(s.evidence)
+        parts.append(f"<h5>{esc(metric.title(lang))}</h5>{_evidence_list(s.evidence)}")
+    if not parts:
+        return ""
+    return f"<details><summary>{esc(label('evidence', lang))} ({n})</summary>{''.join(parts)}</details>"
+
+
+def _tags(r: Result, camp: str, subject: str, lang: str) -> str:
+    """The titles of the subject's findings in this campaign (先锋, 逾期 …), once each."""
+    seen: dict[str, str] = {}
+    for f in r.findings:
+        if f.campaign == camp and f.subject == subject:
+            seen.setdefault(f.code, f.severity)
+    return "".join(
+        f'<span class="tag {sev}">{esc(r.finding_title(camp, code, lang))}</span>' for code, sev in seen.items()
+    )
+
+
+def _matrix(r: Result, camp: str, lang: str) -> str:
+    """Units × metrics, then people × metrics: one row per rated subject."""
+    m = matrix(r, camp)
+    if not m.rows:
+        return f'<p class="none">{esc(label("none", lang))}</p>'
+    out = []
+    for kind, title in (("unit", "units"), ("person", "people")):
+        rows = [(sub, cells) for sub, cells in m.rows if sub.startswith(kind + ":")]
+        if not rows:
+            continue
+        used = [(n, metric) for n, metric in m.metrics if any(n in cells for _, cells in rows)]
+        head = [(label("name", lang), ""), *((metric.title(lang), "n") for _, metric in used),
+                (label("evidence", lang), "")]
+        body = [
+            [
+                f'<span class="cell">{esc(r.name_of(sub))}</span>{_tags(r, camp, sub, lang)}',
+                *(_cell(r, cells[n], metric) if n in cells else "" for n, metric in used),
+                _row_evidence(cells, used, lang),
+            ]
+            for sub, cells in rows
+        ]
+        out.append(f"<h3>{esc(label(title, lang))}</h3>{_table(head, body)}")
+    return "".join(out)
+
+
+def _findings(r: Result, camp: str, lang: str) -> str:
+    findings = [f for f in r.findings if f.campaign == camp]
+    out = [f"<h3>{esc(label('findings', lang))}</h3>"]
+    if not findings:
+        out.append(f'<p class="none">{esc(label("none", lang))}</p>')
+    for sev in SEVERITIES:
+        these = [f for f in findings if f.severity == sev]
+        if not these:
+            continue
+        out.append(f'<h4><span class="badge {sev}">{esc(label(sev, lang))}</span> {len(these)}</h4>')
+        for f in these:
+            due = f'<span class="due">{esc(label("due", lang))} {f.due.isoformat()}</span>' if f.due else ""
+            out.append(
+                f'<div class="finding {sev}"><div class="fh"><b>{esc(r.finding_title(camp, f.code, lang))}</b>'
+                f'<span class="cell">{esc(r.name_of(f.subject))}</span>{due}<code>{esc(f.code)}</code></div>'
+                f"<p>{esc(message(f.message, lang))}</p>{evidence_block(f.evidence, lang)}</div>"
             )
-        body.append("</div>")
-    else:
-        body.append(f'<p class="none">{L("none")}</p>')
-    body.append("</section>")
+    return "".join(out)
 
-    # campaigns
-    for camp in camps:
-        info = next((c for c in result.campaigns if c.name == camp), None)
-        sub = esc(camp) + (f" · {esc(info.distribution)} {esc(info.version)}" if info else "")
-        body.append(
-            f'<section id="{esc(anchor(camp))}"><h2>{esc(campaign_title(result, camp, lang))}'
-            f"<small>{sub}</small></h2>"
-        )
-        scores = [s for s in result.scores if s.campaign == camp]
-        body.append(f"<h3>{L('scores')}</h3>")
-        if scores:
-            head = [
-                (label("name", lang), "name"), (label("metric", lang), "metric"), (label("value", lang), "n"),
-                (label("target", lang), "n"), (label("unit", lang), ""), (label("completion", lang), "n"),
-                (label("evidence", lang), "ev"),
-            ]
-            rows = []
-            for s in scores:
-                c = completion(s)
-                comp = "" if c is None else f'<span class="{_rate_class(c, tp)}">{esc(percent(c))}</span>'
-                rows.append([
-                    f'<span class="cell">{esc(result.name_of(s.subject))}</span> <span class="subj">{esc(s.subject)}</span>',
-                    f'<span class="cell">{esc(s.metric)}</span>',
-                    esc(write_value(s, s.value)), esc(write_value(s, s.target) or ""), esc(s.unit or ""), comp,
-                    evidence_block(s.evidence, lang),
-                ])
-            body.append(_table(head, rows))
-        else:
-            body.append(f'<p class="none">{L("none")}</p>')
 
-        findings = [f for f in result.findings if f.campaign == camp]
-        body.append(f"<h3>{L('findings')}</h3>")
-        if not findings:
-            body.append(f'<p class="none">{L("none")}</p>')
-        for sev in SEVERITIES:
-            these = [f for f in findings if f.severity == sev]
-            if not these:
-                continue
-            body.append(f'<h4><span class="badge {sev}">{L(sev)}</span> {len(these)}</h4>')
-            for f in these:
-                due = f'<span class="due">{L("due")} {f.due.isoformat()}</span>' if f.due else ""
-                body.append(
-                    f'<div class="finding {sev}"><div class="fh"><b class="cell">{esc(result.name_of(f.subject))}</b>'
-                    f'<span class="subj">{esc(f.subject)}</span><code>{esc(f.code)}</code>{due}</div>'
-                    f"<p>{esc(message(f.message, lang))}</p>{evidence_block(f.evidence, lang)}</div>"
-                )
+def _payments(r: Result, camp: str, lang: str) -> str:
+    payments = [x for x in r.payments if x.campaign == camp]
+    if not payments:
+        return ""
+    head = [
+        (label("name", lang), ""), (label("kind", lang), ""), (label("amount", lang), "n"),
+        (label("pay_period", lang), ""), (label("evidence", lang), ""),
+    ]
+    rows = [
+        [
+            f'<span class="cell">{esc(r.name_of(x.subject))}</span>', esc(label(x.kind, lang)),
+            esc(display.money(x.amount)), esc(x.period or ""), evidence_block(x.evidence, lang),
+        ]
+        for x in payments
+    ]
+    foot = [
+        [esc(label("total", lang)), esc(label(k, lang)), esc(display.money(v)), "", ""]
+        for k, v in payment_totals(payments)
+    ]
+    return f"<h3>{esc(label('payments', lang))}</h3>{_table(head, rows, foot)}"
 
-        payments = [x for x in result.payments if x.campaign == camp]
-        body.append(f"<h3>{L('payments')}</h3>")
-        if payments:
-            head = [
-                (label("name", lang), "name"), (label("kind", lang), ""), (label("amount", lang), "n"),
-                (label("pay_period", lang), ""), (label("evidence", lang), "ev"),
-            ]
-            rows = [
-                [
-                    f'<span class="cell">{esc(result.name_of(x.subject))}</span> <span class="subj">{esc(x.subject)}</span>',
-                    esc(label(x.kind, lang)), esc(fmt_money(x.amount)), esc(x.period or ""),
-                    evidence_block(x.evidence, lang),
-                ]
-                for x in payments
-            ]
-            foot = [
-                [L("total"), esc(label(k, lang)), esc(fmt_money(v)), "", ""] for k, v in payment_totals(payments)
-            ]
-            body.append(_table(head, rows, foot))
-        else:
-            body.append(f'<p class="none">{L("none")}</p>')
-        body.append("</section>")
 
+CAMPAIGN_SECTIONS: list[Callable[[Result, str, str], str]] = [_matrix, _findings, _payments]
+"""Each campaign's section, in order: functions of (result, campaign, language)."""
+
+
+def campaign_section(r: Result, camp: str, lang: str) -> str:
+    info = next((c for c in r.campaigns if c.name == camp), None)
+    sub = esc(camp) + (f" · {esc(info.distribution)} {esc(info.version)}" if info else "")
+    inner = "".join(section(r, camp, lang) for section in CAMPAIGN_SECTIONS)
+    return (
+        f'<section id="{esc(anchor(camp))}"><h2>{esc(campaign_title(r, camp, lang))}<small>{sub}</small></h2>'
+        f"{inner}</section>"
+    )
+
+
+def _footer(r: Result, lang: str) -> str:
     files = "".join(
-        f"<li><code>{esc(name)}</code> <code>{esc(digest)}</code></li>" for name, digest in sorted(result.files.items())
+        f"<li><code>{esc(name)}</code> <code>{esc(digest)}</code></li>" for name, digest in sorted(r.files.items())
     )
-    body.append(
-        f"<footer>{L('generated')} bureaukit {esc(result.version)} · {L('config')} "
-        f"<code>{esc(result.config_hash)}</code>"
-        f"<details><summary>{L('inputs')} ({len(result.files)})</summary><ul>{files}</ul></details></footer>"
+    return (
+        f"<footer>{esc(label('generated', lang))} bureaukit {esc(r.version)} · {esc(label('config', lang))} "
+        f"<code>{esc(r.config_hash)}</code>"
+        f"<details><summary>{esc(label('inputs', lang))} ({len(r.files)})</summary><ul>{files}</ul></details></footer>"
     )
+
+
+def page(r: Result, lang: str, body: str) -> str:
+    """A whole html document around *body*: the CSP, the styles, no script."""
+    title = f"{clean(r.bureau_name)} {clean(r.period.id)} {label('report', lang)}"
     html_lang = "en" if lang == "en" else "zh-CN"
     return (
         "<!DOCTYPE html>\n"
@@ -487,5 +497,18 @@ def render(result: Result, options: RenderOptions) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="referrer" content="no-referrer">'
         f"<title>{esc(title)}</title><style>{CSS}</style></head>"
-        f'<body><div class="page">{"".join(body)}</div></body></html>\n'
+        f'<body><div class="page">{body}</div></body></html>\n'
     )
+
+
+def render_summary(result: Result, options: RenderOptions) -> str:
+    """Page one alone, as its own document (to check that it fits one A4 page)."""
+    return page(result, options.lang, summary(result, options.lang, alone=True))
+
+
+def render(result: Result, options: RenderOptions) -> str:
+    lang = options.lang
+    parts = [summary(result, lang)]
+    parts += [campaign_section(result, camp, lang) for camp in campaign_names(result)]
+    parts.append(_footer(result, lang))
+    return page(result, lang, "".join(parts))
