@@ -1,7 +1,7 @@
 """Report formats (CORE §11), registered through ``bureaukit_renderers`` like anyone's.
 
 Each core renderer lives in its own module and is imported only when used, so that
-``bureaukit score --format json`` never pays for openpyxl or the html template.
+``bureaukit score --format json`` never pays for xlsxwriter or the html template.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ CORE_RENDERERS = (
     Renderer("csv", (".zip",), True, _lazy("bureaukit.render.csvzip"),
              "a zip of one UTF-8 (BOM) CSV per section"),
     Renderer("xlsx", (".xlsx",), True, _lazy("bureaukit.render.xlsx"),
-             "an Excel workbook, one sheet per section (needs openpyxl)"),
+             "an Excel workbook: summary, ranking, a matrix per campaign, then every section (needs xlsxwriter)"),
     Renderer("html", (".html", ".htm"), False, _lazy("bureaukit.render.html"),
              "one self-contained offline HTML page with charts"),
 )

@@ -53,6 +53,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "rated": ("参评单位", "Rated units"),
     "rated_people": ("参评人员", "Rated people"),
     "unranked": ("不参与排名", "Not ranked"),
+    "sheet_summary": ("概览", "Summary"),
+    "sheet_ranking": ("排名", "Ranking"),
     "grade_distribution": ("等级分布", "Grades"),
     "top_findings": ("主要问题", "Most serious findings"),
     "more_findings": ("另有 {n} 条问题，见各考核活动", "{n} more findings in the campaigns below"),

@@ -1,109 +1,278 @@
-"""``--format xlsx``: an Excel workbook, one sheet per section (CORE §11, §12).
+"""``--format xlsx``: an Excel workbook a bureau files (REPORTS §4), written with xlsxwriter.
 
-Sheets 概览/Scorecards, 得分/Scores, 资金/Payments, 问题/Findings, 依据/Evidence
-(names and headers in ``options.lang``); the header row bold and frozen; columns as
-wide as their widest cell in display width (CJK counts two).
+Sheets, named in ``options.lang``: 概览 (the summary), 排名 (scorecards), one per
+campaign as its matrix (subjects × metrics), 得分 (every score, one per row), 资金, 问题,
+依据. Every sheet starts with a title block (bureau, period, as-of, 最终结果 / 阶段性结果),
+then the bold header row, frozen. A sheet longer than Excel's 1,048,576 rows goes on in
+``依据 (2)``, ``依据 (3)`` … with the same title block and header.
 
-Numbers: money, points, rates and counts are written as numbers, made from the
-written form (``Decimal("3000.00")``, never from a float the engine computed); openpyxl
-stores them with 16 significant digits, which gives back the written digits exactly
-for every value of up to 15 significant digits (any amount below 10¹³ 元 to the fen).
-Each cell's number format has as many places as the written form (``0.00`` for
-money and points, ``0.0000`` for rates, ``0`` for whole counts), so Excel shows the
-same string the JSON writes, and sums and filters work. The exact strings are in the
-csv zip and the JSON.
+Numbers are numbers, formatted by the metric's kind: ``#,##0.00`` for money, ``0.00``
+for points and scores, ``0.0%`` for rates, ``#,##0`` / ``#,##0.####`` for amounts and
+counts. They are made from the written form (a Decimal), and any amount of up to 15
+significant digits (below 10¹³ 元 to the fen) reads back exactly; the exact strings are
+in the csv zip and the JSON.
 
-Text: every text cell (names, messages, notes, keys, ids) is stored as a string
-(``data_type = "s"``, an inline string), never a formula or an error value, whatever
-it starts with; one that starts like a formula (``=``, ``+``, ``-``, ``@``) also gets
-Excel's quote prefix, so that editing the cell in Excel keeps it text. The value
-itself is not changed.
+Text is written as text, never as a formula, URL or number, whatever it starts with;
+text that starts like a formula (``=``, ``+``, ``-``, ``@``) also gets Excel's quote
+prefix, so that editing the cell keeps it text.
 
-Deterministic: document properties created/modified are the run's as-of date, and the
-zip entries carry that date, so the same result gives the same bytes.
+Deterministic: the document properties carry the run's as-of date and the zip entries
+that date, so the same result gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from collections.abc import Sequence
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from bureaukit import display
+from bureaukit.catalogue import Metric
 from bureaukit.errors import InputError
+from bureaukit.outcomes import SEVERITIES
 from bureaukit.render import RenderOptions
-from bureaukit.render._labels import Section, display_width, fixed_zip, is_formula_like, sections
+from bureaukit.render._labels import (
+    Section,
+    campaign_names,
+    campaign_title,
+    clean,
+    display_width,
+    fixed_zip,
+    is_formula_like,
+    label,
+    matrix,
+    payment_totals,
+    sections,
+)
 from bureaukit.result import Result
 
+MAX_ROWS = 1_048_576
+"""Excel's rows per sheet."""
 MAX_COL_WIDTH = 60
-NEEDS = "--format xlsx needs openpyxl: pip install 'bureaukit[xlsx]'"
+_PLACES = {"money": Decimal("0.01"), "points": Decimal("0.01"), "rate": Decimal("0.0001")}
+NEEDS = "--format xlsx needs xlsxwriter: pip install 'bureaukit[xlsx]'"
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+
+Cell = tuple[Any, str]
+"""A value and its format key: ``text``, ``money``, ``points``, ``rate``, ``int``,
+``amount``, ``date`` or ``head``."""
 
 
 def number_format(written: str) -> str:
-    """``"3000.00"`` → ``"0.00"``, ``"0.6667"`` → ``"0.0000"``, ``"4030"`` → ``"0"``."""
+    """The format that shows a written form's places: ``"3000.00"`` → ``#,##0.00``."""
     places = len(written.partition(".")[2])
-    return "0." + "0" * places if places else "0"
+    return "#,##0." + "0" * places if places else "#,##0"
 
 
-def _fill(ws: Any, section: Section, bold: Any) -> None:
-    widths = [display_width(c.title) for c in section.columns]
-    ws.append([c.title for c in section.columns])
-    for cell in ws[1]:
-        cell.data_type = "s"
-        cell.font = bold
-    for r, row in enumerate(section.rows, start=2):
-        for i, (col, value) in enumerate(zip(section.columns, row, strict=True), start=1):
-            if value is None:
-                continue
-            cell = ws.cell(row=r, column=i)
+def metric_format(metric: Metric) -> str:
+    """A metric's format key by its kind (REPORTS §2)."""
+    if metric.kind in ("points", "score"):
+        return "points"
+    if metric.kind == "rate":
+        return "rate"
+    if metric.kind == "amount" and metric.unit == "元":
+        return "money"
+    return "amount"
+
+
+class _Book:
+    """The workbook, its cell formats and the sheet names taken."""
+
+    def __init__(self, wb: Any, result: Result, lang: str) -> None:
+        self.wb = wb
+        self.result = result
+        self.lang = lang
+        self.names: set[str] = set()
+        base = {"font_name": "宋体" if lang != "en" else "Calibri", "font_size": 11}
+        add = wb.add_format
+        self.formats: dict[str, Any] = {
+            "text": add({**base, "text_wrap": True, "valign": "top"}),
+            "formula": add({**base, "text_wrap": True, "valign": "top", "quote_prefix": True}),
+            "head": add({**base, "bold": True, "bg_color": "#E9EDF3", "bottom": 1, "text_wrap": True,
+                         "valign": "vcenter"}),
+            "title": add({**base, "bold": True, "font_size": 14}),
+            "meta": add({**base, "font_color": "#5B6576"}),
+            "money": add({**base, "num_format": "#,##0.00", "valign": "top"}),
+            "points": add({**base, "num_format": "0.00", "valign": "top"}),
+            "rate": add({**base, "num_format": "0.0%", "valign": "top"}),
+            "int": add({**base, "num_format": "#,##0", "valign": "top"}),
+            "amount": add({**base, "num_format": "#,##0.####", "valign": "top"}),
+            "date": add({**base, "valign": "top"}),
+        }
+        self.exact: dict[str, Any] = {}
+
+    def exact_format(self, written: str) -> Any:
+        """A format showing exactly the written form's places (``0.6667`` → 4)."""
+        fmt = number_format(written)
+        if fmt not in self.exact:
+            self.exact[fmt] = self.wb.add_format({"num_format": fmt, "valign": "top"})
+        return self.exact[fmt]
+
+    def sheet_name(self, title: str) -> str:
+        """*title* as a sheet name Excel accepts (≤ 31 characters, no ``[]:*?/\\``), unique."""
+        name = _SHEET_BAD.sub("／", clean(title)).strip("'") or "sheet"
+        name = name[:31]
+        n = 2
+        candidate = name
+        while candidate.lower() in self.names:
+            suffix = f" ({n})"
+            candidate = name[: 31 - len(suffix)] + suffix
+            n += 1
+        self.names.add(candidate.lower())
+        return candidate
+
+    def title_block(self) -> list[str]:
+        r, lang = self.result, self.lang
+        p = r.period
+        status = label("final", lang) if p.final else label("provisional", lang)
+        lines = [
+            f"{clean(r.bureau_name)}  {label('report', lang)}",
+            f"{label('period', lang)} {clean(p.id)}（{p.start.isoformat()} — {p.end.isoformat()}）  "
+            f"{label('as_of', lang)} {p.as_of.isoformat()}  {status}  "
+            f"{label('time_progress', lang)} {display.percent(p.time_progress)}",
+        ]
+        if r.no_rows:
+            lines.append(label("no_rows", lang))
+        return lines
+
+    def table(self, title: str, header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
+        """A sheet (or several, past :data:`MAX_ROWS`) with the title block, the frozen
+        header and *rows*; columns as wide as their widest cell (CJK counts two)."""
+        block = self.title_block()
+        head_row = len(block) + 1
+        per_sheet = MAX_ROWS - head_row - 1
+        chunks = [rows[i:i + per_sheet] for i in range(0, len(rows), per_sheet)] or [rows]
+        widths = [display_width(clean(h)) for h in header]
+        for row in rows:
+            for i, (value, _) in enumerate(row):
+                if value is not None:
+                    text = str(value)
+                    widths[i] = max(widths[i], max(display_width(part) for part in text.split("\n")))
+        for chunk in chunks:
+            ws = self.wb.add_worksheet(self.sheet_name(title))
+            for i, line in enumerate(block):
+                ws.write_string(i, 0, line, self.formats["title" if i == 0 else "meta"])
+            for c, h in enumerate(header):
+                ws.write_string(head_row, c, clean(h), self.formats["head"])
+            for r_i, row in enumerate(chunk, start=head_row + 1):
+                for c, (value, kind) in enumerate(row):
+                    self.write(ws, r_i, c, value, kind)
+            for c, w in enumerate(widths):
+                ws.set_column(c, c, min(MAX_COL_WIDTH, w + 2))
+            ws.freeze_panes(head_row + 1, 0)
+            if chunk:
+                ws.autofilter(head_row, 0, head_row + len(chunk), len(header) - 1)
+
+    def write(self, ws: Any, row: int, col: int, value: Any, kind: str) -> None:
+        if value is None:
+            return
+        if kind == "text" or kind == "date":
             text = str(value)
-            if col.kind == "num":
-                cell.value = Decimal(text)
-                cell.number_format = number_format(text)
-            elif col.kind == "int" and isinstance(value, int):
-                cell.value = value
-            else:
-                cell.value = text
-                cell.data_type = "s"
-                if is_formula_like(text):
-                    cell.quotePrefix = True
-            longest = max((display_width(part) for part in text.split("\n")), default=0)
-            widths[i - 1] = max(widths[i - 1], longest)
-    from openpyxl.utils import get_column_letter
+            fmt = "formula" if is_formula_like(text) else "text"
+            ws.write_string(row, col, text, self.formats[fmt])
+        elif kind == "exact":
+            ws.write_number(row, col, float(Decimal(str(value))), self.exact_format(str(value)))
+        else:
+            number = Decimal(str(value))
+            places = _PLACES.get(kind)
+            if places is not None:  # the written form's rounding (CORE §4), not the raw quotient
+                number = number.quantize(places, rounding=ROUND_HALF_UP)
+            if kind == "amount" and number == number.to_integral_value():
+                kind = "int"  # "#,##0.####" would show 6,900 as "6,900."
+            ws.write_number(row, col, float(number), self.formats[kind])
 
-    for i, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = min(MAX_COL_WIDTH, w + 2)
-    ws.freeze_panes = "A2"
-    if section.rows:
-        ws.auto_filter.ref = ws.dimensions
+
+# --- sheets ---------------------------------------------------------------------------
+
+
+def _summary(book: _Book) -> None:
+    """概览: what page one of the html says, as label / value rows."""
+    r, lang = book.result, book.lang
+    rows: list[list[Cell]] = [
+        [(label("rated", lang), "text"), (sum(1 for c in r.scorecards if c.rank is not None), "int")],
+    ]
+    rows += [
+        [(label(sev, lang), "text"), (sum(1 for f in r.findings if f.severity == sev), "int")] for sev in SEVERITIES
+    ]
+    rows += [[(f"{label(kind, lang)}（元）" if lang != "en" else f"{label(kind, lang)} (yuan)", "text"),
+              (total, "money")] for kind, total in payment_totals(r.payments)]
+    grades: dict[str, int] = {}
+    for c in r.scorecards:
+        if c.rank is not None and c.grade:
+            grades[c.grade] = grades.get(c.grade, 0) + 1
+    rows += [[(f"{label('grade', lang)} {clean(g)}", "text"), (n, "int")] for g, n in grades.items()]
+    book.table(label("sheet_summary", lang), [label("name", lang), label("value", lang)], rows)
+
+
+def _flat(book: _Book, section: Section, title: str) -> None:
+    kinds = {"text": "text", "num": "exact", "int": "int", "date": "date"}
+    rows = [
+        [(value, kinds[col.kind] if not (col.kind == "int" and not isinstance(value, int)) else "text")
+         for col, value in zip(section.columns, row, strict=True)]
+        for row in section.rows
+    ]
+    book.table(title, [c.title for c in section.columns], rows)
+
+
+def _campaign(book: _Book, camp: str) -> None:
+    """A campaign as its matrix: the value and, for a metric with targets, the target
+    and the completion (a rate) beside it."""
+    r, lang = book.result, book.lang
+    m = matrix(r, camp)
+    targeted = {
+        name for name, _ in m.metrics
+        if any(cells.get(name) is not None and cells[name].target is not None for _, cells in m.rows)
+    }
+    header = [label("name", lang), label("subject", lang)]
+    for name, metric in m.metrics:
+        unit = f"（{metric.unit}）" if metric.kind == "amount" and metric.unit else ""
+        header.append(metric.title(lang) + unit)
+        if name in targeted:
+            header += [f"{metric.title(lang)} {label('target', lang)}{unit}",
+                       f"{metric.title(lang)} {label('completion', lang)}"]
+    rows: list[list[Cell]] = []
+    for subject, cells in m.rows:
+        row: list[Cell] = [(r.name_of(subject), "text"), (subject, "text")]
+        for name, metric in m.metrics:
+            s = cells.get(name)
+            kind = metric_format(metric)
+            row.append((None if s is None else s.value, kind))
+            if name in targeted:
+                target = None if s is None else s.target
+                done = Decimal(s.value) / Decimal(target) if s is not None and target else None
+                row += [(target, kind), (done, "rate")]
+        rows.append(row)
+    book.table(campaign_title(r, camp, lang), header, rows)
 
 
 def render(result: Result, options: RenderOptions) -> bytes:
     try:
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-        from openpyxl.writer.excel import ExcelWriter
+        import xlsxwriter
     except ImportError as exc:
         raise InputError([NEEDS]) from exc
 
-    wb = Workbook()
-    bold = Font(bold=True)
-    first = True
-    for section in sections(result, options.lang):
-        ws = wb.active if first else wb.create_sheet()
-        first = False
-        ws.title = section.title
-        _fill(ws, section, bold)
-    stamp = datetime(result.period.as_of.year, result.period.as_of.month, result.period.as_of.day)
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
-    wb.properties.creator = "bureaukit"
-    wb.properties.title = result.bureau_name
+    lang = options.lang
     buf = io.BytesIO()
-    # ExcelWriter directly: openpyxl's save() would stamp "modified" with the clock.
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(wb, archive).save()
+    wb = xlsxwriter.Workbook(buf, {
+        "in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
+    })
+    as_of = result.period.as_of
+    wb.set_properties({
+        "title": clean(result.bureau_name), "author": "bureaukit", "created": datetime(as_of.year, as_of.month, as_of.day),
+    })
+    book = _Book(wb, result, lang)
+    flat = {s.key: s for s in sections(result, lang)}
+    _summary(book)
+    _flat(book, flat["scorecards"], label("sheet_ranking", lang))
+    for camp in campaign_names(result):
+        _campaign(book, camp)
+    for key in ("scores", "payments", "findings", "evidence"):
+        _flat(book, flat[key], flat[key].title)
+    wb.close()
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as raw:
         members = [(info.filename, raw.read(info)) for info in raw.infolist()]
-    return fixed_zip(members, result.period.as_of)
+    return fixed_zip(members, as_of)
