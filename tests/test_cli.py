@@ -108,6 +108,21 @@ def test_one_language_per_run(bureau_dir: Path, tmp_path: Path) -> None:
     assert code == 2 and err.startswith("--as-of: expected a date") and "：" not in err
 
 
+def test_init_names_the_bureau_and_year_with_grades(tmp_path: Path) -> None:
+    """REPORTS §5: --name and --year, grades written; check passes and says the period
+    holds no ledger rows yet."""
+    import tomllib
+
+    code, _, err = run("init", str(tmp_path / "b"), "--name", "示范县交通运输局", "--year", "2015")
+    assert code == 0, err
+    cfg = tomllib.loads((tmp_path / "b" / "bureau.toml").read_text(encoding="utf-8"))
+    assert cfg["bureau"]["name"] == "示范县交通运输局" and cfg["bureau"]["period"] == "2015"
+    assert [g["label"] for g in cfg["scoring"]["grades"]] == ["优秀", "良好", "合格", "不合格"]
+    code, out, err = run("check", str(tmp_path / "b" / "bureau.toml"))
+    assert code == 0 and out.startswith("检查通过：3 个单位"), err
+    assert "警告：考核期 2015（2015-01-01 至 2015-12-31）内没有任何台账记录" in err
+
+
 @pytest.mark.parametrize(("exc", "exit_code", "message"), [
     (RuntimeError("boom"), 1, "内部错误：RuntimeError: boom"),
     (OSError(28, "No space left on device"), 2, "无法写入报告：No space left on device"),

@@ -375,9 +375,11 @@ def explain(config: Path, subject: str, period: str | None, as_of: str | None, c
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", default="某区交通运输局", show_default=True, help="The bureau's name.")
+@click.option("--year", type=click.IntRange(1980, 2200), metavar="YYYY", help="The assessment year (default: this year).")
 @debug_option
 @handle_errors
-def init(directory: Path, debug: bool) -> None:
+def init(directory: Path, name: str, year: int | None, debug: bool) -> None:
     """Create a starter bureau in DIRECTORY: bureau.toml, org files and empty ledger
     templates (Chinese headers) for every installed campaign.
 
@@ -388,7 +390,7 @@ def init(directory: Path, debug: bool) -> None:
     from bureaukit.messages import t
     from bureaukit.starter import write_starter
 
-    written, skipped = write_starter(directory)
+    written, skipped = write_starter(directory, name=name, year=year)
     for p in written:
         click.echo(t("wrote_file", path=p))
     for note in skipped:

@@ -22,20 +22,60 @@ PEOPLE = [
 ]
 
 
+def _toml_text(text: str) -> str:
+    """*text* as a TOML basic string."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _csv(cell: str) -> str:
+    return '"' + cell.replace('"', '""') + '"' if any(c in cell for c in ',"\n') else cell
+
+
 def _header(cls: type) -> str:
     return ",".join(f.label for f in record_spec(cls).fields) + "\n"
 
 
-def write_starter(directory: Path) -> tuple[list[Path], list[str]]:
-    """Write the starter files; refuses a folder that already holds files.
+def _calendar() -> str:
+    """``chinese-calendar`` (official holidays and make-up days) when it is installed,
+    else weekends with an empty holiday list for the administrator to fill."""
+    from importlib.util import find_spec
+
+    if find_spec("chinese_calendar") is not None:
+        return '[calendar]\nsource = "chinese-calendar"   # 法定节假日与调休\n\n'
+    return (
+        "[calendar]\n# chinese-calendar 未安装：请列出本年度法定节假日与调休上班日\n"
+        "holidays = []\nworkdays = []\n\n"
+    )
+
+
+SCORING = """[scoring]
+# 等级：从高到低，综合得分不低于 min 即为该等级
+grades = [ { min = 90, label = "优秀" }, { min = 80, label = "良好" },
+           { min = 60, label = "合格" }, { min = 0, label = "不合格" } ]
+# 排名分组：按单位类型；不在任何组的单位（如局本级）单列，不参与排名
+groups = { office = ["office"], station = ["station"] }
+
+"""
+
+
+def write_starter(directory: Path, name: str = "某区交通运输局", year: int | None = None) -> tuple[list[Path], list[str]]:
+    """Write the starter files; refuses a folder that already holds files. *name* is the
+    bureau's name, *year* the period (default: this year).
 
     Returns the files written and a note for each installed plugin left out because it
     could not be loaded (a starter should not fail for a campaign nobody enabled yet).
     """
+    from datetime import date
+
+    period = year if year is not None else date.today().year
+    bureau_name = name
     if directory.exists() and any(directory.iterdir()):
         raise InputError([f"{directory}: the folder is not empty; init writes into a new or empty folder"])
     files: dict[Path, str] = {}
-    files[directory / "org" / "units.csv"] = _header(Unit) + "".join(",".join(u) + "\n" for u in UNITS)
+    units = [(uid, name if uid == "bureau" else uname, kind, parent) for uid, uname, kind, parent in UNITS]
+    files[directory / "org" / "units.csv"] = _header(Unit) + "".join(",".join(_csv(x) for x in u) + "\n" for u in units)
     files[directory / "org" / "people.csv"] = _header(Person) + "".join(
         f"{pid},{name},{unit},{role},{over},,\n" for pid, name, unit, role, over in PEOPLE
     )
@@ -67,8 +107,8 @@ def write_starter(directory: Path) -> tuple[list[Path], list[str]]:
             )
     toml = (
         'units = "org/units.csv"\npeople = "org/people.csv"\n\n'
-        '[bureau]\nid = "mybureau"\nname = "某区交通运输局"\nperiod = "2014"\nlanguage = "zh"\n\n'
-        "[calendar]\nholidays = []\nworkdays = []\n\n"
+        f'[bureau]\nid = "mybureau"\nname = {_toml_text(bureau_name)}\nperiod = "{period}"\nlanguage = "zh"\n\n'
+        + _calendar() + SCORING +
         "[campaigns]\nenabled = [" + ", ".join(f'"{n}"' for n in enabled) + "]\n\n" + "\n".join(tables)
     )
     files[directory / "bureau.toml"] = toml

@@ -37,6 +37,7 @@ MIN_CELL = 4
 """A column cut to fit ``options.width`` keeps at least this many columns."""
 
 
+KEYS = "①②③④⑤⑥⑦⑧⑨⑩"
 HEAD_WRAP = 12
 """A header wider than this wraps when its column's cells are narrower."""
 WRAP_MIN = 12
@@ -146,9 +147,15 @@ def _scorecards(out: _Out) -> None:
         out.none()
         return
     rated = [c for c in campaign_names(r) if any(c in card.campaigns for card in r.scorecards)]
+    titles = [campaign_title(r, c, lang) for c in rated]
+    if out.width is not None and len(rated) > 1:
+        # a terminal: the campaigns numbered ①② … with a legend, not headers eight lines tall
+        keys = [KEYS[i] if i < len(KEYS) else str(i + 1) for i in range(len(rated))]
+        out.text("  ".join(f"{k} {t}" for k, t in zip(keys, titles, strict=True)))
+        titles = keys
     header = [
         label("rank", lang), label("group", lang), label("name", lang), label("composite", lang),
-        label("grade", lang), *(campaign_title(r, c, lang) for c in rated), label("subject", lang),
+        label("grade", lang), *titles, label("subject", lang),
     ]
     rows: list[list[str | None]] = [
         [
