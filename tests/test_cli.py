@@ -72,7 +72,8 @@ def test_check_plugins_explain_init(bureau_dir: Path, tmp_path: Path) -> None:
     code, out, _ = run("plugins", cfg)
     assert code == 0 and "campaign" in out
     code, out, _ = run("explain", cfg, "s1")
-    assert code == 0 and "unit:s1 一站" in out and "points = 100.00" in out and "ledgers/deeds.csv:2 [d1]" in out
+    assert code == 0 and "一站 (unit:s1)" in out and "得分 = 100.00" in out and "ledgers/deeds.csv:2 [d1]" in out
+    assert "points" not in out  # the report's titles, not the codes (REPORTS §5)
     assert run("explain", cfg, "nobody")[0] == 2
     code, out, _ = run("init", str(tmp_path / "new"))
     assert code == 0 and (tmp_path / "new" / "bureau.toml").exists()

@@ -5,11 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from bureaukit import display
 from bureaukit.config import ScoringConfig
 from bureaukit.errors import InputError
-from bureaukit.money import fmt_money, fmt_points
+from bureaukit.money import fmt_points
 from bureaukit.outcomes import Evidence
-from bureaukit.result import Result, write_value
+from bureaukit.render._labels import group_label, label
+from bureaukit.result import Result
 
 if TYPE_CHECKING:
     from bureaukit.bureau import Bureau
@@ -51,36 +53,49 @@ def _ev_lines(evidence: tuple[Evidence, ...], indent: str) -> list[str]:
     return out
 
 
-def explain_text(result: Result, subject: str, scoring: ScoringConfig) -> str:
-    zh = result.language == "zh"
-    lines = [
-        f"{subject} {result.name_of(subject)} — {result.period.id} "
-        + (f"(截至 {result.period.as_of})" if zh else f"(as of {result.period.as_of})")
-    ]
+def _composite_lines(result: Result, subject: str, scoring: ScoringConfig, lang: str) -> list[str]:
+    """How the composite came about, each step ending with its result (``= 88.30``)."""
     card = next((c for c in result.scorecards if c.subject == subject), None)
     if card is None:
-        lines.append("无综合得分（没有活动为其评分）" if zh else "no scorecard (no campaign rated this subject)")
-    else:
-        lines.append(
-            ("综合得分" if zh else "composite")
-            + f" {fmt_points(card.composite)}"
-            + (f"  {'等次' if zh else 'grade'} {card.grade}" if card.grade else "")
-            + (f"  {'组' if zh else 'group'} {card.group} #{card.rank}" if card.group else "")
+        rated = any(s.subject == subject for s in result.scores)
+        if rated:
+            return ["无综合得分（不参与综合考评）" if lang == "zh" else "no composite (not in the scorecards)"]
+        return ["无综合得分（没有考核活动为其评分）" if lang == "zh" else "no scorecard (no campaign rated this subject)"]
+    head = f"{label('composite', lang)} {fmt_points(card.composite)}"
+    if card.grade:
+        head += f"  {label('grade', lang)} {card.grade}"
+    if card.group:
+        head += f"  {label('group', lang)} {group_label(card.group, lang)} #{card.rank}"
+    lines = [head]
+    parts = []
+    total_w = Decimal(0)
+    for name, pts in card.campaigns.items():
+        w = Decimal(1) if scoring.weights is None else scoring.weights.get(name, Decimal(0))
+        total_w += w
+        parts.append(f"{result.campaign_title(name, lang)} {fmt_points(pts)} × {w}")
+    lines.append(f"  = ({' + '.join(parts)}) / {total_w} = {fmt_points(card.own)}")
+    if card.children:
+        kids = ", ".join(
+            f"{result.name_of(k)} {fmt_points(next(c.composite for c in result.scorecards if c.subject == k))}"
+            for k in card.children
         )
-        parts = []
-        total_w = Decimal(0)
-        for name, pts in card.campaigns.items():
-            w = Decimal(1) if scoring.weights is None else scoring.weights.get(name, Decimal(0))
-            total_w += w
-            parts.append(f"{name} {fmt_points(pts)} × {w}")
-        lines.append(f"  = ({' + '.join(parts)}) / {total_w} = {fmt_points(card.own)}")
-        if card.children:
-            kids = ", ".join(
-                f"{k} {fmt_points(next(c.composite for c in result.scorecards if c.subject == k))}"
-                for k in card.children
-            )
-            r = scoring.rollup
-            lines.append(f"  {'三级联动' if zh else 'roll-up'}: (1 - {r}) × {fmt_points(card.own)} + {r} × mean({kids})")
+        r = scoring.rollup
+        lines.append(
+            f"  {'三级联动' if lang == 'zh' else 'roll-up'}: (1 - {r}) × {fmt_points(card.own)} + {r} × "
+            f"mean({kids}) = {fmt_points(card.composite)}"
+        )
+    return lines
+
+
+def explain_text(result: Result, subject: str, scoring: ScoringConfig) -> str:
+    """Every outcome for *subject*, labelled with the titles the report uses (REPORTS §5)."""
+    lang = result.language
+    zh = lang == "zh"
+    lines = [
+        f"{result.name_of(subject)} ({subject}) — {result.period.id} "
+        + (f"(截至 {result.period.as_of})" if zh else f"(as of {result.period.as_of})")
+    ]
+    lines += _composite_lines(result, subject, scoring, lang)
     for camp in result.campaigns:
         scores = [s for s in result.scores if s.campaign == camp.name and s.subject == subject]
         pays = [p for p in result.payments if p.campaign == camp.name and p.subject == subject]
@@ -88,17 +103,20 @@ def explain_text(result: Result, subject: str, scoring: ScoringConfig) -> str:
         if not (scores or pays or finds):
             continue
         lines.append("")
-        lines.append(f"[{result.campaign_title(camp.name)} {camp.name}]")
+        lines.append(f"[{result.campaign_title(camp.name, lang)}]")
         for s in scores:
-            target = f" / {write_value(s, s.target)}" if s.target is not None else ""
-            unit = f" {s.unit}" if s.unit else ""
-            lines.append(f"  {s.metric} = {write_value(s, s.value)}{target}{unit}")
+            m = result.metric(camp.name, s.metric)
+            target = f" / {display.quantity(m, s.target)}" if s.target is not None else ""
+            lines.append(f"  {m.title(lang)} = {display.quantity(m, s.value)}{target}")
             lines += _ev_lines(s.evidence, "      ")
         for p in pays:
-            lines.append(f"  {p.kind} {fmt_money(p.amount)} 元" + (f" ({p.period})" if p.period else ""))
+            lines.append(f"  {label(p.kind, lang)} {display.money(p.amount)} 元" + (f" ({p.period})" if p.period else ""))
             lines += _ev_lines(p.evidence, "      ")
         for f in finds:
-            due = f" due {f.due}" if f.due else ""
-            lines.append(f"  [{f.severity}] {f.code}{due}: {f.message.get(result.language, f.message.get('zh', ''))}")
+            due = f" ({label('due', lang)} {f.due})" if f.due else ""
+            lines.append(
+                f"  [{label(f.severity, lang)}] {result.finding_title(camp.name, f.code, lang)}{due}："
+                f"{f.message.get(lang, f.message.get('zh', ''))}"
+            )
             lines += _ev_lines(f.evidence, "      ")
     return "\n".join(lines)
