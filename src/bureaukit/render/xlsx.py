@@ -171,7 +171,7 @@ class _Book:
         if value is None:
             return
         if kind == "text" or kind == "date":
-            text = str(value)
+            text = clean(value, newlines=True)  # no control or bidi character reaches a cell
             fmt = "formula" if is_formula_like(text) else "text"
             ws.write_string(row, col, text, self.formats[fmt])
         elif kind == "exact":
