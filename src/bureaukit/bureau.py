@@ -6,7 +6,8 @@ returns a :class:`Bureau` ready to score.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from bureaukit._repr import FieldMethods
 from bureaukit.campaigns import ConfigError, ConfigWarning, LedgerError
 from bureaukit.config import Config, did_you_mean, read_config, structure_settings
 from bureaukit.context import CheckContext, Origins
-from bureaukit.errors import InputError, PluginFailure, one_line, sha256
+from bureaukit.errors import InputError, PluginFailure, sha256
 from bureaukit.ledgers import (
     BOOKKEEPING_COLUMNS,
     Problems,
@@ -30,8 +31,16 @@ from bureaukit.ledgers import (
 )
 from bureaukit.org import Org, OrgError, Person, Unit, build_org
 from bureaukit.periods import Period, PeriodError, parse_period
-from bureaukit.plugins import LoadedCampaign, collect_list, load_campaigns, new_manager
-from bureaukit.readers import Reader, Table
+from bureaukit.plugins import (
+    LoadedCampaign,
+    Owner,
+    bounded,
+    collect_owned,
+    load_campaigns,
+    new_manager,
+    owners_of,
+)
+from bureaukit.readers import Reader, ReadError, Table
 from bureaukit.records import RecordSpec, record_spec
 from bureaukit.workcalendar import Calendar, expand_days, official_calendar
 
@@ -76,6 +85,38 @@ class Bureau(FieldMethods):
             raise InputError([f"--period: {exc}"]) from None
 
 
+def _listed(fn: Callable[[Any], Iterable[Any]], arg: Any) -> list[Any]:
+    return list(fn(arg))
+
+
+def guarded_reader(reader: Reader, owner: Owner, timeout: float | None) -> Reader:
+    """*reader* (a plugin's) run as its owner's code: an exception other than ReadError
+    or OSError names the distribution, and with *timeout* the whole read — the file
+    opened and every row read — must end in time. The rows are read inside the bound
+    (a plugin's reader is for small special formats; the core's stream)."""
+
+    def read(path: Path, sheet: str | None) -> Table:
+        def whole() -> tuple[Table, list[tuple[int, list[Any]]], ReadError | None]:
+            table = reader.read(path, sheet)
+            rows: list[tuple[int, list[Any]]] = []
+            try:
+                rows.extend(table.rows)
+            except ReadError as exc:  # reported at its row, after the rows before it
+                return table, rows, exc
+            return table, rows, None
+
+        table, rows, error = bounded(whole, timeout, owner, f"the {reader.name} reader", (ReadError, OSError))
+
+        def replay() -> Iterator[tuple[int, list[Any]]]:
+            yield from rows
+            if error is not None:
+                raise error
+
+        return attrs.evolve(table, rows=replay())
+
+    return attrs.evolve(reader, read=read)
+
+
 def _file_hash(path: Path) -> str:
     h = sha256(path.stat().st_size)
     with path.open("rb") as fh:
@@ -109,6 +150,7 @@ def load(
     *,
     plugins: Iterable[Any] = (),
     progress: Callable[[int], None] | None = None,
+    timeout: float | None = None,
 ) -> Bureau:
     """Read and check a bureau's config, org and every enabled campaign's ledgers.
 
@@ -123,13 +165,13 @@ def load(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(path, plugins, progress)
+        return _load(path, plugins, progress, timeout)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], None] | None) -> Bureau:
+def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], None] | None, timeout: float | None) -> Bureau:
     config = read_config(path)
     cfg_shown = display_path(config.path.resolve())
     pm = new_manager()
@@ -138,7 +180,9 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
     except InputError as exc:
         raise InputError([f"{cfg_shown}: {p}" for p in exc.problems]) from None
     readers: dict[str, Reader] = {}
-    for r in collect_list(pm, "bureaukit_readers", Reader):
+    for r, owner in collect_owned(pm, "bureaukit_readers", Reader, owners_of(loaded)):
+        if owner is not None:  # a plugin's reader: its failures and hangs are its own
+            r = guarded_reader(r, owner, timeout)
         for s in r.suffixes:
             readers[s.lower()] = r
     problems = Problems()
@@ -161,7 +205,7 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
             src = Source.parse(part, config.root)
             shown[src.written] = src.shown
             org_records[key] = read_kind(spec, [src], readers, problems, origins, ignore=ignore)
-            if src.path.is_file():
+            if problems.count == 0:  # else no report is made: a refused file is never read
                 inputs[src.written] = _file_hash(src.path)
         else:
             from bureaukit.ledgers import header_key, header_lookup
@@ -240,17 +284,15 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
             for message in twice:
                 config_problem(f"campaigns.{name}.ledgers.{kind}", message)
             records[kind] = read_kind(specs[kind], sources, readers, problems, origins, progress, ignore)
-            for s in sources:
-                if s.path.is_file():
+            if problems.count == 0:  # else no report is made: a refused file is never read
+                for s in sources:
                     inputs[s.written] = _file_hash(s.path)
         if org is not None:
             check_keys_and_refs(specs, records, origins, shown, org.people, org.units, problems)
         if org is not None and settings is not None and camp.check is not None and problems.count == before:
             ctx = CheckContext(org, settings, records, origins, configured_period)
-            try:
-                issues = list(camp.check(ctx))
-            except (Exception, SystemExit) as exc:
-                raise PluginFailure(name, f"check raised {one_line(exc)}", lc.distribution, lc.version) from exc
+            check = functools.partial(_listed, camp.check, ctx)
+            issues = bounded(check, timeout, Owner(name, lc.distribution, lc.version), "check")
             for issue in issues:
                 if isinstance(issue, ConfigError):
                     config_problem(f"campaigns.{name}.{issue.path}".rstrip("."), issue.message)

@@ -7,10 +7,11 @@ unless ``--debug``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
@@ -18,14 +19,17 @@ import click
 
 if TYPE_CHECKING:
     from bureaukit.bureau import Bureau
+    from bureaukit.plugins import Owner
 
 F = TypeVar("F", bound=Callable[..., Any])
 MAX_SHOWN = 50
 
 
 def _fail(lines: list[str], code: int, total: int | None = None) -> None:
+    from bureaukit.text import visible
+
     for line in lines[:MAX_SHOWN]:
-        click.echo(line, err=True)
+        click.echo(visible(line), err=True)
     total = len(lines) if total is None else total
     if total > MAX_SHOWN:
         click.echo(f"... and {total - MAX_SHOWN} more problems ({total} in all)", err=True)
@@ -41,7 +45,13 @@ def handle_errors(fn: F) -> F:
 
         debug = bool(kwargs.get("debug"))
         try:
-            return fn(*args, **kwargs)
+            value = fn(*args, **kwargs)
+            with _writing_stdout():
+                # flushed here, where a full disk is still a message (at exit, a traceback)
+                sys.stdout.flush()
+            return value
+        except BrokenPipeError:
+            _quiet_broken_pipe()
         except InputError as exc:
             _fail(exc.problems, 2, exc.total)
         except PluginFailure as exc:
@@ -55,17 +65,64 @@ def handle_errors(fn: F) -> F:
             raise
         except KeyboardInterrupt:
             _fail(["interrupted"], 130)
+
         except Exception as exc:
-            if debug:
-                import traceback
-
-                traceback.print_exc()
-            from bureaukit.errors import one_line
-
-            _fail([f"internal error: {one_line(exc)}", "(this is a bug in bureaukit; run with --debug for the traceback)"], 1)
+            raise_internal(exc, debug)
         return None
 
     return wrapper  # type: ignore[return-value]
+
+
+def raise_internal(exc: BaseException, debug: bool) -> None:
+    """Report a bug in bureaukit (exit 1)."""
+    if debug:
+        import traceback
+
+        traceback.print_exception(exc)
+    from bureaukit.errors import one_line
+
+    _fail([f"internal error: {one_line(exc)}", "(this is a bug in bureaukit; run with --debug for the traceback)"], 1)
+
+
+EXIT_BROKEN_PIPE = 141
+"""Exit status when the reader of our output left (``| head``): 128 + SIGPIPE, what a
+shell reports for ``cat`` or ``yes`` in the same place; no message is printed."""
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of stdout is gone: end at once and quietly, like other Unix tools.
+    stdout is pointed at /dev/null first, so that Python's own flush at exit does not
+    fail again and print "Exception ignored … BrokenPipeError"."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (a test runner's stream)
+        pass
+    raise SystemExit(EXIT_BROKEN_PIPE)
+
+
+def _out(text: str) -> None:
+    """One line to stdout, user text made visible, a failing stdout reported."""
+    from bureaukit.text import visible
+
+    with _writing_stdout():
+        click.echo("\n".join(visible(line) for line in text.split("\n")))
+
+
+@contextlib.contextmanager
+def _writing_stdout() -> Iterator[None]:
+    """Writing the report or a message to stdout: a full disk (``> /dev/full``) or a
+    closed terminal is bad input of a kind (exit 2, one line); a reader that left
+    (``| head``) is no failure at all and passes on to :func:`handle_errors`."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        from bureaukit.errors import InputError
+
+        raise InputError([f"cannot write to standard output: {exc.strerror or exc}"]) from None
 
 
 debug_option = click.option("--debug", is_flag=True, help="Show tracebacks for failures.")
@@ -86,14 +143,14 @@ def _progress() -> Callable[[int], None] | None:
     return tick
 
 
-def _load(config: Path) -> Bureau:
+def _load(config: Path, timeout: float | None = None) -> Bureau:
     import gc
 
     from bureaukit.bureau import load
 
     tick = _progress()
     try:
-        bureau = load(config, progress=tick)
+        bureau = load(config, progress=tick, timeout=timeout)
     finally:
         if tick is not None:
             click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
@@ -125,7 +182,7 @@ def main() -> None:
 @click.option("--format", "-f", "fmt", metavar="FORMAT", help="table | json | csv | xlsx | html (default: from -o's suffix, else table).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE (atomically) instead of stdout.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Report language (default: [bureau] language).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Fail a plugin still scoring after SECONDS.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Fail a plugin still reading, checking, scoring or rendering after SECONDS (each call).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N", help="Federations: score members in N processes (default: the number of CPUs).")
 @click.option("--keep-going", is_flag=True, help="Federations: write the roll-up even if members fail (marked missing; exit 2).")
 @debug_option
@@ -150,9 +207,12 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     if is_federation(config):
         _score_federation(config, period, as_of, fmt, output, jobs, keep_going)
         return
-    bureau = _load(config)
+    from bureaukit.plugins import bounded
+    from bureaukit.text import visible
+
+    bureau = _load(config, timeout)
     # picked after loading: the enabled plugins may bring renderers of their own
-    renderer = _pick_renderer(fmt if fmt or output else "table", output, bureau)
+    renderer, owner = _pick_renderer(fmt if fmt or output else "table", output, bureau)
     result = run_score(bureau, period, as_of, list(campaigns) or None, timeout=timeout, lang=lang)
     from bureaukit.render import RenderOptions
 
@@ -167,16 +227,19 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     data: bytes | Callable[[BinaryIO], None]
     if renderer.write is not None:
         # streamed: a province's JSON is hundreds of MB, twice over as str and bytes
-        data = functools.partial(renderer.write, result, options)
+        data = _owned(functools.partial(renderer.write, result, options), owner, timeout, renderer.name)
     else:
-        body = renderer.render(result, options)
+        body = renderer.render(result, options) if owner is None else bounded(
+            functools.partial(renderer.render, result, options), timeout, owner, f"the {renderer.name} renderer"
+        )
         data = body.encode("utf-8") if isinstance(body, str) else body
     if output is None:
-        if callable(data):
-            data(sys.stdout.buffer)
-        else:
-            sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        with _writing_stdout():
+            if callable(data):
+                data(sys.stdout.buffer)
+            else:
+                sys.stdout.buffer.write(data)
+            sys.stdout.flush()
         return
     from bureaukit.render import write_atomic
 
@@ -184,7 +247,7 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
         write_atomic(output, data)
     except OSError as exc:
         raise InputError([f"{output}: cannot write the report: {exc.strerror or exc}"]) from None
-    click.echo(f"wrote {output} ({renderer.name})", err=True)
+    click.echo(f"wrote {visible(str(output))} ({renderer.name})", err=True)
 
 
 def _score_federation(config: Path, period: str | None, as_of: str | None, fmt: str | None,
@@ -204,8 +267,9 @@ def _score_federation(config: Path, period: str | None, as_of: str | None, fmt: 
         _fail(exc.problems, exc.exit_code)
     text = result.to_json(__version__) if kind == "json" else "\n".join(table_lines(result)) + "\n"
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        with _writing_stdout():
+            sys.stdout.write(text)
+            sys.stdout.flush()
     else:
         from bureaukit.render import write_atomic
 
@@ -218,33 +282,49 @@ def _score_federation(config: Path, period: str | None, as_of: str | None, fmt: 
         _fail([f"missing member(s), left out of the roll-up: {', '.join(result.missing)}"], 2)
 
 
-def _renderers(bureau: Bureau | None = None) -> list[Any]:
-    from bureaukit.plugins import collect_list, new_manager
+def _owned(write: Callable[[BinaryIO], None], owner: Owner | None, timeout: float | None, name: str) -> Callable[[BinaryIO], None]:
+    """A renderer's ``write``, run as its plugin's code when a plugin brought it."""
+    if owner is None:
+        return write
+
+    from bureaukit.plugins import bounded
+
+    def bounded_write(fh: BinaryIO) -> None:
+        # OSError: a full disk or a reader that left is the output's, not the plugin's
+        bounded(functools.partial(write, fh), timeout, owner, f"the {name} renderer", (OSError,))
+
+    return bounded_write
+
+
+def _renderers(bureau: Bureau | None = None) -> list[tuple[Any, Owner | None]]:
+    from bureaukit.plugins import collect_owned, new_manager, owners_of
     from bureaukit.render import Renderer
 
     pm = bureau.plugins if bureau is not None else new_manager()
-    return collect_list(pm, "bureaukit_renderers", Renderer)
+    owners = owners_of({n: d.loaded for n, d in bureau.campaigns.items()}) if bureau is not None else None
+    return collect_owned(pm, "bureaukit_renderers", Renderer, owners)
 
 
-def _pick_renderer(fmt: str | None, output: Path | None, bureau: Bureau | None = None) -> Any:
+def _pick_renderer(fmt: str | None, output: Path | None, bureau: Bureau | None = None) -> tuple[Any, Owner | None]:
+    """The renderer for ``--format`` or ``-o``'s suffix, and the plugin that brought it."""
     from bureaukit.errors import InputError
 
     renderers = _renderers(bureau)
-    by_name = {r.name: r for r in renderers}
+    by_name = {r.name: (r, o) for r, o in renderers}
     if fmt is not None:
-        r = by_name.get(fmt)
-        if r is None:
+        if fmt not in by_name:
             raise InputError([f'--format: unknown format "{fmt}"; known: {", ".join(by_name)}'])
+        r, o = by_name[fmt]
         if output is not None and output.suffix.lower() not in r.suffixes:
             raise InputError([f"-o {output}: a {fmt} report is written to a {' or '.join(r.suffixes)} file"])
-        return r
+        return r, o
     assert output is not None
     suffix = output.suffix.lower()
-    for r in reversed(renderers):  # a plugin's renderer for a suffix wins over the core's
+    for r, o in reversed(renderers):  # a plugin's renderer for a suffix wins over the core's
         if suffix in r.suffixes:
-            return r
+            return r, o
     hint = " (csv reports are a zip of one CSV per section: -o report.zip)" if suffix == ".csv" else ""
-    known = ", ".join(s for r in renderers for s in r.suffixes)
+    known = ", ".join(s for r, _ in renderers for s in r.suffixes)
     raise InputError([f'-o {output}: cannot tell the format from "{suffix or "no suffix"}"{hint}; use --format or one of {known}'])
 
 
@@ -261,6 +341,7 @@ def check(config: Path, period: str | None, debug: bool) -> None:
       bureaukit check configs/demo/bureau.toml --period 2014
     """
     from bureaukit.engine import check_run_keys, context_for, parse_as_of
+    from bureaukit.text import visible
 
     bureau = _load(config)
     problems: list[str] = []
@@ -274,9 +355,9 @@ def check(config: Path, period: str | None, debug: bool) -> None:
 
         raise InputError(problems)
     for note in bureau.notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(f"note: {visible(note)}", err=True)
     n_records = sum(len(v) for d in bureau.campaigns.values() for v in d.records.values())
-    click.echo(
+    _out(
         f"OK: {len(bureau.org.units)} units, {len(bureau.org.people)} people, "
         f"{n_records} ledger records; campaigns: {', '.join(bureau.campaigns) or 'none'}"
     )
@@ -302,7 +383,7 @@ def plugins(config: Path | None, debug: bool) -> None:
 
         enabled = read_config(config).enabled
     if not found:
-        click.echo("no campaign plugins installed (pip install bureaukit-investment, …)")
+        _out("no campaign plugins installed (pip install bureaukit-investment, …)")
     rows = [("campaign", "distribution", "version", "enabled" if config else "")]
     for name in sorted(found):
         i = found[name]
@@ -312,7 +393,7 @@ def plugins(config: Path | None, debug: bool) -> None:
             rows.append((name, f"bureaukit-{name}", "NOT INSTALLED", "yes"))
     widths = [max(len(r[c]) for r in rows) for c in range(4)]
     for r in rows:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
+        _out("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
 
 
 @main.command()
@@ -340,7 +421,7 @@ def explain(config: Path, subject: str, period: str | None, as_of: str | None, c
     bureau = _load(config)
     subj = resolve_subject(bureau, subject)
     result = run_score(bureau, period, as_of, list(campaigns) or None, lang=lang)
-    click.echo(explain_text(result, subj, bureau.config.scoring))
+    _out(explain_text(result, subj, bureau.config.scoring))
 
 
 @main.command()
@@ -359,10 +440,10 @@ def init(directory: Path, debug: bool) -> None:
 
     written, skipped = write_starter(directory)
     for p in written:
-        click.echo(f"wrote {p}")
+        _out(f"wrote {p}")
     for note in skipped:
         click.echo(f"note: left out campaign {note}", err=True)
-    click.echo(f"next: edit {directory / 'bureau.toml'}, then: bureaukit check {directory / 'bureau.toml'}")
+    _out(f"next: edit {directory / 'bureau.toml'}, then: bureaukit check {directory / 'bureau.toml'}")
 
 
 def run() -> None:

@@ -10,6 +10,7 @@ from bureaukit.errors import InputError
 from bureaukit.money import fmt_money, fmt_points
 from bureaukit.outcomes import Evidence
 from bureaukit.result import Result, write_value
+from bureaukit.text import quoted, visible
 
 if TYPE_CHECKING:
     from bureaukit.bureau import Bureau
@@ -35,8 +36,8 @@ def resolve_subject(bureau: Bureau, text: str) -> str:
     if len(hits) == 1:
         return hits[0]
     if len(hits) > 1:
-        raise InputError([f'subject "{text}" is ambiguous: {", ".join(hits)}'])
-    raise InputError([f'no unit or person "{text}": give unit:<id>, person:<id>, an id or a name'])
+        raise InputError([f'subject {quoted(text)} is ambiguous: {", ".join(hits)}'])
+    raise InputError([f"no unit or person {quoted(text)}: give unit:<id>, person:<id>, an id or a name"])
 
 
 def _ev_lines(evidence: tuple[Evidence, ...], indent: str) -> list[str]:
@@ -101,4 +102,6 @@ def explain_text(result: Result, subject: str, scoring: ScoringConfig) -> str:
             due = f" due {f.due}" if f.due else ""
             lines.append(f"  [{f.severity}] {f.code}{due}: {f.message.get(result.language, f.message.get('zh', ''))}")
             lines += _ev_lines(f.evidence, "      ")
-    return "\n".join(lines)
+    # names, ids, evidence keys and plugin messages are user text: every line is made
+    # visible, so that no ledger cell can drive the terminal explain prints on
+    return "\n".join(visible(line) for line in lines)

@@ -25,6 +25,7 @@ from bureaukit.catalogue import Metric
 from bureaukit.money import fmt_money, fmt_points, fmt_rate
 from bureaukit.outcomes import PAYMENT_KINDS, Evidence, Finding, Payment, Score
 from bureaukit.result import Result, write_value
+from bureaukit.text import visible
 
 LABELS: dict[str, tuple[str, str]] = {
     # key: (zh, en)
@@ -134,30 +135,25 @@ def message(m: Mapping[str, str], lang: str) -> str:
 
 # --- hostile text ---------------------------------------------------------------
 
-_BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+_LAYOUT = str.maketrans({"\t": " ", "\u2028": "\n", "\u2029": "\n"})
 
 
 def clean(text: object, *, newlines: bool = False) -> str:
-    """*text* without control characters and bidi overrides/isolates/marks, so that a
-    ledger cell cannot move the cursor, recolour a terminal or reverse a line.
+    """*text* as a report shows it: :func:`bureaukit.text.visible` (control, bidi and
+    invisible characters written ``<U+XXXX>``, so that a ledger cell can neither move
+    the cursor, recolour a terminal or reverse a line, nor hide from the reader that it
+    holds them), with layout whitespace first made plain.
 
-    Tabs become a space; line breaks become a space, or ``\\n`` with *newlines*
-    (spreadsheets keep them). Other C0/C1 controls and U+202A–U+202E,
-    U+2066–U+2069, U+200E/U+200F/U+061C are dropped.
-    """
-    s = str(text).replace("\r\n", "\n").replace("\r", "\n")
-    out: list[str] = []
-    for ch in s:
-        if ch == "\n":
-            out.append("\n" if newlines else " ")
-        elif ch == "\t":
-            out.append(" ")
-        elif ch in _BIDI or unicodedata.category(ch) == "Cc" or ch in ("\u2028", "\u2029"):
-            continue
-        else:
-            out.append(ch)
-    return "".join(out)
+    Tabs become a space; line breaks (CR, LF, CRLF, U+2028/U+2029) become a space, or
+    ``\\n`` with *newlines* (spreadsheets and HTML keep them)."""
+    s = str(text)
+    if s.isprintable():
+        return s
+    s = s.replace("\r\n", "\n").replace("\r", "\n").translate(_LAYOUT)
+    if not newlines:
+        return visible(s.replace("\n", " "))
+    return "\n".join(visible(line) for line in s.split("\n"))
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
