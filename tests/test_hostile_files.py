@@ -565,3 +565,28 @@ def test_a_report_name_of_the_longest_legal_length_is_written(bureau: Path) -> N
     r = run_cli(["score", "bureau.toml", "-o", f"out/{name}"], bureau)
     assert r.code == 0, r.err
     assert [p.name for p in (bureau / "out").iterdir()] == [name]
+
+
+def test_an_openpyxl_failure_mid_file_is_a_problem_at_its_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without python-calamine, openpyxl parses as rows are read: a damaged cell far down
+    the sheet fails mid-file, and must be a problem line at that row, not a crash."""
+    from workbooks import sheet_xml, write_workbook
+
+    from bureaukit.context import Origins
+    from bureaukit.ledgers import Problems, Source, read_kind
+    from bureaukit.org import Unit
+    from bureaukit.readers import CORE_READERS
+    from bureaukit.records import record_spec
+
+    monkeypatch.setitem(sys.modules, "python_calamine", None)  # the fallback reader
+    rows: list[tuple[int, list[tuple[str, str | int | float]]]] = [
+        (1, [("A1", "单位编号"), ("B1", "单位名称"), ("C1", "单位类型"), ("D1", "上级单位")]),
+        (2, [("A2", "bureau"), ("B2", "局"), ("C2", "bureau")]),
+    ]
+    xml = sheet_xml(rows).replace("</sheetData>", '<row r="3"><c r="A3" t="b"><v>maybe</v></c></row></sheetData>')
+    path = write_workbook(tmp_path / "units.xlsx", xml)
+    problems = Problems()
+    xlsx = next(r for r in CORE_READERS if ".xlsx" in r.suffixes)
+    read_kind(record_spec(Unit), [Source("units.xlsx", path, None)], {".xlsx": xlsx}, problems, Origins())
+    assert any(line.endswith("units.xlsx:3: cannot read the sheet: invalid literal for int() with base 10: 'maybe'")
+               for line in problems.lines), problems.lines
