@@ -56,8 +56,8 @@ def tiny_enabled(monkeypatch: pytest.MonkeyPatch, tiny_plugin: object) -> None:
 
     real = bureaukit.bureau.load
 
-    def load(path, *, plugins=(), progress=None):  # type: ignore[no-untyped-def]
-        return real(path, plugins=[tiny_plugin, *plugins], progress=progress)
+    def load(path, *, plugins=(), progress=None, timeout=None):  # type: ignore[no-untyped-def]
+        return real(path, plugins=[tiny_plugin, *plugins], progress=progress, timeout=timeout)
 
     monkeypatch.setattr(bureaukit.bureau, "load", load)
 

@@ -327,13 +327,19 @@ def _find_header(
     return rownum, header, rows
 
 
+SHOWN_CELLS = 8
+"""Cells of a row a message quotes: a row of thousands of cells is one line, not a page."""
+
+
+def _row_shown(cells: Sequence[Any]) -> str:
+    filled = [c for c in cells if not is_empty(c)]
+    shown = " | ".join(quoted(_short(str(c), 20)) for c in filled[:SHOWN_CELLS])
+    return shown + (f" | … ({len(filled):,} cells)" if len(filled) > SHOWN_CELLS else "")
+
+
 def _no_header(spec: RecordSpec, seen: Sequence[tuple[int, list[Any]]], shown: str, problems: Problems) -> None:
     required = ", ".join(f"{f.label} ({f.name})" for f in spec.fields if f.required)
-    first = "; ".join(
-        f"row {n}: " + " | ".join(quoted(_short(str(c), 20)) for c in cells if not is_empty(c))
-        for n, cells in seen[:3]
-        if any(not is_empty(c) for c in cells)
-    )
+    first = "; ".join(f"row {n}: {_row_shown(cells)}" for n, cells in seen[:3] if any(not is_empty(c) for c in cells))
     problems.at(
         shown, None, None,
         f"no header row in the first {HEADER_SEARCH} rows: looked for a row naming at least half of the "
