@@ -55,12 +55,14 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def display_path(path: Path) -> str:
-    """A path as a user at this shell would type it."""
+    """A path as a user at this shell would type it: relative below the current
+    directory, in full anywhere else (``../x`` depends on where one stands, and a
+    message read later or in a log must not)."""
     try:
         rel = os.path.relpath(path)
     except ValueError:
         return str(path)
-    return rel if not rel.startswith(".." + os.sep + "..") else str(path)
+    return str(path) if rel == os.pardir or rel.startswith(os.pardir + os.sep) else rel
 
 
 @attrs.define(repr=False)
