@@ -604,3 +604,27 @@ def test_an_openpyxl_failure_mid_file_is_a_problem_at_its_row(tmp_path: Path, mo
     read_kind(record_spec(Unit), [Source("units.xlsx", path, None)], {".xlsx": xlsx}, problems, Origins())
     assert any(line.endswith("units.xlsx:3: cannot read the sheet: invalid literal for int() with base 10: 'maybe'")
                for line in problems.lines), problems.lines
+
+
+def test_an_unreadable_row_while_the_header_is_sought_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by fuzz_xlsx.py through openpyxl: a damaged cell reference in the rows above
+    the header (a title row) raised out of the header search instead of being reported."""
+    from workbooks import write_workbook
+
+    from bureaukit.context import Origins
+    from bureaukit.ledgers import Problems, Source, read_kind
+    from bureaukit.org import Unit
+    from bureaukit.readers import CORE_READERS
+    from bureaukit.records import record_spec
+
+    monkeypatch.setitem(sys.modules, "python_calamine", None)  # the fallback reader
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>2014年单位表</t></is></c></row>'
+        '<row r="2"><c r="$A$" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>'
+    )
+    path = write_workbook(tmp_path / "units.xlsx", xml)
+    problems = Problems()
+    xlsx = next(r for r in CORE_READERS if ".xlsx" in r.suffixes)
+    read_kind(record_spec(Unit), [Source("units.xlsx", path, None)], {".xlsx": xlsx}, problems, Origins())
+    assert any("cannot read the sheet" in line for line in problems.lines), problems.lines

@@ -314,7 +314,12 @@ def _find_header(
         rownum, cells = seen[-1]
         if _required_hits(cells, lookup) >= need:
             break
-        if len(seen) >= HEADER_SEARCH or (more := next(rows, None)) is None:
+        try:
+            more = next(rows, None) if len(seen) < HEADER_SEARCH else None
+        except ReadError as exc:  # a row the reader cannot read while the header is sought
+            problems.at(shown, exc.row, None, exc.message)
+            return None
+        if more is None:
             _no_header(spec, seen, shown, problems)
             _drain(rows, shown, problems)
             return None
