@@ -488,7 +488,8 @@ def _read_table(
 TOTALS_WORDS = frozenset({"合计", "小计", "总计", "total", "totals", "subtotal", "grandtotal"})
 """The first non-empty cell of a totals row (CORE §5 *Totals and footers*), as header_key gives it."""
 _SUBTOTAL = frozenset({"小计", "subtotal"})
-_TOTALS_STARTS = frozenset("合小总Tt")
+_TOTALS_CJK = frozenset("合小总")
+_TOTALS_ASCII = frozenset({"total", "subto", "grand"})
 _FOOTER = re.compile(r"^\s*(制表人|制表|填表人|填报人|审核人|审核|复核人|负责人|单位负责人|分管领导|联系人|联系电话|填报日期|制表日期|报送日期|日期)\s*[:：]")
 """A footer line under a 台账 (制表人：张三, 填报日期：…)."""
 
@@ -597,12 +598,20 @@ class Sheet:
 
 
 def _looks_like_totals(cells: list[Any]) -> bool:
-    """A cheap first test on a row that made a record: could it be a totals row? (A
-    number or a text not starting like 合计/小计/总计/Total in the first cell cannot.)"""
+    """A cheap first test on a row that made a record: could it be a totals row? A number,
+    or a text not starting like 合计/小计/总计/Total, in the first cell cannot; an empty
+    first cell (a blank 序号) sends the row to the full test."""
     c = cells[0]
-    if c.__class__ is str and c:
-        return c.lstrip()[:1] in _TOTALS_STARTS or c.isspace()
-    return c is None
+    if c.__class__ is not str:
+        return c is None
+    if not c:
+        return True
+    ch = c[0]
+    if ch in _TOTALS_CJK:
+        return True
+    if ch in "TtSsGg":
+        return c[:5].lower() in _TOTALS_ASCII
+    return ch.isspace()
 
 
 def _convert_rows(

@@ -204,9 +204,16 @@ def _reject_mixed(path: Path, bom: bool) -> None:
         )
 
 
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]")
-"""A control character's bytes (C0, DEL, C1 in UTF-8); a GB18030 pair may match too,
-which only makes the ledger layer look at each row."""
+_NOT_C0 = bytes(b for b in range(256) if not (b <= 0x08 or b in (0x0B, 0x0C) or 0x0E <= b <= 0x1F or b == 0x7F))
+"""Every byte but the C0 controls (tab, LF and CR allowed) and DEL: deleting them from a
+chunk leaves only control bytes, at C speed (a character-class regex was ~10 × slower)."""
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+"""A C1 control in UTF-8 (a GB18030 pair may match too, which only makes the ledger
+layer look at each row)."""
+
+
+def _may_hold_controls(chunk: bytes) -> bool:
+    return bool(chunk.translate(None, _NOT_C0)) or (b"\xc2" in chunk and _C1.search(chunk) is not None)
 
 
 def _validate_encoding(path: Path, encoding: str) -> bool:
@@ -219,7 +226,7 @@ def _validate_encoding(path: Path, encoding: str) -> bool:
             decoder.decode(chunk)
             # a chunk boundary may split a C1 pair: the ledger layer's row check is the
             # real test, this only decides whether it runs
-            controls = controls or _CONTROL_BYTES.search(chunk) is not None or chunk[-1:] == b"\xc2"
+            controls = controls or _may_hold_controls(chunk) or chunk[-1:] == b"\xc2"
         decoder.decode(b"", final=True)
     return controls
 
