@@ -145,6 +145,20 @@ def _inline_cell(value: Any) -> Any:
     return value
 
 
+def _respell_ids(settings: Any, org: Org, config: Config, path: str, cfg_shown: str, notes: list[str]) -> Any:
+    """The settings with each text naming a unit or person only in canonical form spelt as
+    the org spells it (CORE §2 *Identity*); ``check`` names every rewrite."""
+    from bureaukit.identity import id_spellings, respell
+    from bureaukit.org import STANDARD_ROLES
+
+    keep = {*org.units, *org.people, *(u.kind for u in org.units.values()), *STANDARD_ROLES, *STANDARD_ROLES.values(),
+            *config.roles, *config.roles.values()}
+    found: list[str] = []
+    settings = respell(settings, id_spellings(org.units, org.people), keep, path, found)
+    notes.extend(f"{cfg_shown}: {n}" for n in found)
+    return settings
+
+
 def load(
     path: str | Path,
     *,
@@ -268,6 +282,8 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
         settings, errs = structure_settings(camp.settings, settings_raw, f"campaigns.{name}")
         for e in errs:
             problems.add(f"{cfg_shown}: {e}")
+        if org is not None and settings is not None:
+            settings = _respell_ids(settings, org, config, f"campaigns.{name}", cfg_shown, notes)
         specs = {kind: record_spec(cls) for kind, cls in camp.records.items()}
         records: dict[str, list[Any]] = {kind: [] for kind in specs}
         for kind, files in (table.ledgers if table else {}).items():

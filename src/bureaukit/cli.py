@@ -426,24 +426,50 @@ def explain(config: Path, subject: str, period: str | None, as_of: str | None, c
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--xlsx", is_flag=True, help="Write the org files and ledgers as Excel templates for clerks (drop-downs, prompts).")
 @debug_option
 @handle_errors
-def init(directory: Path, debug: bool) -> None:
+def init(directory: Path, xlsx: bool, debug: bool) -> None:
     """Create a starter bureau in DIRECTORY: bureau.toml, org files and empty ledger
     templates (Chinese headers) for every installed campaign.
 
     \b
     Example:
       bureaukit init mybureau && bureaukit check mybureau/bureau.toml
+      bureaukit init --xlsx mybureau     # Excel templates for the clerks
     """
     from bureaukit.starter import write_starter
 
-    written, skipped = write_starter(directory)
+    written, skipped = write_starter(directory, xlsx)
     for p in written:
         _out(f"wrote {p}")
     for note in skipped:
         click.echo(f"note: left out campaign {note}", err=True)
     _out(f"next: edit {directory / 'bureau.toml'}, then: bureaukit check {directory / 'bureau.toml'}")
+
+
+@main.command()
+@config_argument
+@click.argument("kind")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The workbook to write (.xlsx).")
+@debug_option
+@handle_errors
+def template(config: Path, kind: str, output: Path, debug: bool) -> None:
+    """Write an Excel template for one ledger: Chinese headers with prompts, drop-downs of
+    the bureau's units, people and choices, date checks, a frozen header.
+
+    \b
+    KIND is campaign.kind (investment.projects), org.units or org.people.
+    Example:
+      bureaukit template bureau.toml investment.projects -o 项目台账.xlsx
+    """
+    from bureaukit.clerk_templates import template_from_config
+    from bureaukit.errors import InputError
+
+    if output.suffix.lower() != ".xlsx":
+        raise InputError([f"-o {output}: a template is an Excel workbook: name it .xlsx"])
+    template_from_config(config, kind, output)
+    click.echo(f"wrote {output}")
 
 
 def run() -> None:

@@ -26,19 +26,24 @@ def _header(cls: type) -> str:
     return ",".join(f.label for f in record_spec(cls).fields) + "\n"
 
 
-def write_starter(directory: Path) -> tuple[list[Path], list[str]]:
-    """Write the starter files; refuses a folder that already holds files.
+def write_starter(directory: Path, xlsx: bool = False) -> tuple[list[Path], list[str]]:
+    """Write the starter files; refuses a folder that already holds files. With *xlsx*
+    the org files and ledgers are Excel templates for clerks (:mod:`bureaukit.clerk_templates`).
 
     Returns the files written and a note for each installed plugin left out because it
     could not be loaded (a starter should not fail for a campaign nobody enabled yet).
     """
     if directory.exists() and any(directory.iterdir()):
         raise InputError([f"{directory}: the folder is not empty; init writes into a new or empty folder"])
-    files: dict[Path, str] = {}
-    files[directory / "org" / "units.csv"] = _header(Unit) + "".join(",".join(u) + "\n" for u in UNITS)
-    files[directory / "org" / "people.csv"] = _header(Person) + "".join(
-        f"{pid},{name},{unit},{role},{over},,\n" for pid, name, unit, role, over in PEOPLE
-    )
+    suffix = ".xlsx" if xlsx else ".csv"
+    people_rows = [[pid, name, unit, role, over] for pid, name, unit, role, over in PEOPLE]
+    files: dict[Path, str | tuple[type, str, list[list[str]]]] = {}
+    if xlsx:
+        files[directory / "org" / "units.xlsx"] = (Unit, "单位", [list(u) for u in UNITS])
+        files[directory / "org" / "people.xlsx"] = (Person, "人员", people_rows)
+    else:
+        files[directory / "org" / "units.csv"] = _header(Unit) + "".join(",".join(u) + "\n" for u in UNITS)
+        files[directory / "org" / "people.csv"] = _header(Person) + "".join(",".join(r) + ",,\n" for r in people_rows)
     enabled: list[str] = []
     tables: list[str] = []
     skipped: list[str] = []
@@ -58,23 +63,34 @@ def write_starter(directory: Path) -> tuple[list[Path], list[str]]:
             enabled.append(name)
             ledger_lines = []
             for kind, cls in camp.records.items():
-                rel = f"ledgers/{name}-{kind}.csv"
-                files[directory / rel] = _header(cls)
+                rel = f"ledgers/{name}-{kind}{suffix}"
+                files[directory / rel] = (cls, record_spec(cls).ledger.title.get("zh", kind), []) if xlsx else _header(cls)
                 ledger_lines.append(f'{kind} = "{rel}"')
             tables.append(
                 f"# {camp.title.get('zh', name)} — settings: docs/campaigns/{name}.md\n"
                 f"[campaigns.{name}]\n\n[campaigns.{name}.ledgers]\n" + "\n".join(ledger_lines) + "\n"
             )
     toml = (
-        'units = "org/units.csv"\npeople = "org/people.csv"\n\n'
+        f'units = "org/units{suffix}"\npeople = "org/people{suffix}"\n\n'
         '[bureau]\nid = "mybureau"\nname = "某区交通运输局"\nperiod = "2014"\nlanguage = "zh"\n\n'
         "[calendar]\nholidays = []\nworkdays = []\n\n"
         "[campaigns]\nenabled = [" + ", ".join(f'"{n}"' for n in enabled) + "]\n\n" + "\n".join(tables)
     )
     files[directory / "bureau.toml"] = toml
     written = []
-    for path, text in files.items():
+    for path, content in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8")
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8")
+        else:
+            _write_workbook(path, *content)
         written.append(path)
     return written, skipped
+
+
+def _write_workbook(path: Path, cls: type, title: str, rows: list[list[str]]) -> None:
+    from bureaukit.clerk_templates import ORG_REFS, Choices, columns_of, write_template
+
+    refs = ORG_REFS["org.units"] if cls is Unit else ORG_REFS["org.people"] if cls is Person else None
+    choices = Choices(tuple(u[0] for u in UNITS), tuple(p[0] for p in PEOPLE))
+    write_template(path, title, columns_of(record_spec(cls), choices, refs), rows)
