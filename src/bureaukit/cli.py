@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 
+from bureaukit import cli_archive
+
 if TYPE_CHECKING:
     from bureaukit.bureau import Bureau
     from bureaukit.plugins import Owner
@@ -185,11 +187,13 @@ def main() -> None:
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Fail a plugin still reading, checking, scoring or rendering after SECONDS (each call).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N", help="Federations: score members in N processes (default: the number of CPUs).")
 @click.option("--keep-going", is_flag=True, help="Federations: write the roll-up even if members fail (marked missing; exit 2).")
+@click.option("--by", metavar="NAME", help="Who scores, as the archive records it (default: the OS user).")
+@click.option("--no-archive", is_flag=True, help="Do not record this run in the [archive].")
 @debug_option
 @handle_errors
 def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[str, ...], fmt: str | None,
           output: Path | None, lang: str | None, timeout: float | None, jobs: int | None, keep_going: bool,
-          debug: bool) -> None:
+          by: str | None, no_archive: bool, debug: bool) -> None:
     """Score CONFIG's bureau for a period and write the report. A config with
     [federation] scores its member bureaus and ranks and rolls them up (三级联动).
 
@@ -214,6 +218,7 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     # picked after loading: the enabled plugins may bring renderers of their own
     renderer, owner = _pick_renderer(fmt if fmt or output else "table", output, bureau)
     result = run_score(bureau, period, as_of, list(campaigns) or None, timeout=timeout, lang=lang)
+    cli_archive.record_run(bureau, result, by, record=not no_archive)
     from bureaukit.render import RenderOptions
 
     width = None
@@ -470,6 +475,9 @@ def template(config: Path, kind: str, output: Path, debug: bool) -> None:
         raise InputError([f"-o {output}: a template is an Excel workbook: name it .xlsx"])
     template_from_config(config, kind, output)
     click.echo(f"wrote {output}")
+
+
+cli_archive.register(main)
 
 
 def run() -> None:

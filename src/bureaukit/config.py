@@ -80,6 +80,17 @@ class LedgersConfig(FieldMethods):
 
 
 @attrs.frozen(repr=False, eq=False)
+class ArchiveConfig(FieldMethods):
+    """``[archive]``: where runs are recorded (LIFECYCLE §1) and the appeals ledger (§3).
+
+    ``url`` is ``sqlite:///archive.sqlite`` (relative to the config file) or
+    ``postgresql://host/db``; ``BUREAUKIT_ARCHIVE_URL`` overrides it."""
+
+    url: str | None = None
+    appeals: str | None = None
+
+
+@attrs.frozen(repr=False, eq=False)
 class CampaignTable(FieldMethods):
     """One ``[campaigns.<name>]`` table: its ledgers (core-owned) and the rest (settings)."""
 
@@ -104,13 +115,14 @@ class Config(FieldMethods):
     people: str | tuple[dict[str, Any], ...]
     roles: dict[str, str]
     ledgers: LedgersConfig = LedgersConfig()
+    archive: ArchiveConfig = ArchiveConfig()
 
     def resolve(self, relative: str) -> Path:
         return (self.root / relative).resolve() if not Path(relative).is_absolute() else Path(relative)
 
 
 TOP_KEYS = ("units", "people", "roles", "bureau", "calendar", "periods", "campaigns", "scoring", "ledgers",
-            "federation")
+            "federation", "archive")
 """``[federation]`` is read by bureaukit.federation; a bureau config with one also scores its own units."""
 
 
@@ -514,6 +526,7 @@ def read_config(path: str | Path) -> Config:
     scoring, errs = structure(table("scoring"), ScoringConfig, "scoring")
     problems += errs
     ledgers_config, errs = structure(table("ledgers"), LedgersConfig, "ledgers")
+    archive, errs = structure(table("archive"), ArchiveConfig, "archive")
     problems += errs
     if scoring is not None:
         mins = [g.min for g in scoring.grades]
@@ -584,6 +597,7 @@ def read_config(path: str | Path) -> Config:
     if problems:
         raise InputError([f"{p}: {where}: {msg}" if where else f"{p}: {msg}" for where, msg in problems])
     assert bureau is not None and calendar is not None and scoring is not None and ledgers_config is not None
+    assert bureau is not None and calendar is not None and scoring is not None and archive is not None
     return Config(
         path=p,
         root=p.resolve().parent,
@@ -598,6 +612,7 @@ def read_config(path: str | Path) -> Config:
         people=org_parts["people"],
         roles=roles,
         ledgers=ledgers_config,
+        archive=archive,
     )
 
 
