@@ -90,7 +90,7 @@ def test_diff_names_the_rows_behind_each_change(recorded: Path, bureau_dir: Path
     assert lines[0].startswith("run 1 (2014, as of 2014-12-31, recorded) → run 2")
     assert "  ledgers/deeds.csv: 1 added, 1 changed" in lines
     # s3: 0 deeds → 1, so 0 → 50 points, composite 0.00 → 50.00, because of the added row 5
-    i = lines.index("  unit:s3 三站: composite 0.00 → 50.00; rank 3 → 2; campaigns tiny 0.00 → tiny 50.00")
+    i = lines.index("  unit:s3 三站: composite 0.00 → 50.00; rank 3 → 2; campaigns: tiny 0.00 → 50.00")
     assert lines[i + 1] == "    ← ledgers/deeds.csv:5: added: d4, s3, 2014-09-01, 走访"
     i = lines.index("  tiny unit:s3 deeds: value 0 → 1")
     assert lines[i + 1] == "    ← ledgers/deeds.csv:5: added: d4, s3, 2014-09-01, 走访"
@@ -150,4 +150,4 @@ def test_verify_ok_then_different_with_a_changed_plugin(recorded: Path, monkeypa
     code, out, _ = run("verify", cfg, "1")
     assert code == 1
     assert out.startswith("DIFFERENT: run 1")
-    assert "  unit:s3 三站: composite 0.00 → 100.00; rank 3 → 1; campaigns tiny 0.00 → tiny 100.00" in out
+    assert "  unit:s3 三站: composite 0.00 → 100.00; rank 3 → 1; campaigns: tiny 0.00 → 100.00" in out

@@ -63,7 +63,7 @@ def record_run(bureau: Bureau, result: Result, by: str | None, *, record: bool =
     from bureaukit.archive import open_for
     from bureaukit.archive.lifecycle import check_lock
 
-    archive = open_for(bureau.config, writing=record)
+    archive = open_for(bureau.config, writing=record, create=record)
     if archive is None:
         return None
     with archive:

@@ -28,7 +28,14 @@ def _values(c: Change) -> str:
         shown = {k: item.get(k) for k in ("composite", "rank", "value", "target", "amount", "message", "due")
                  if item.get(k) is not None}
         return f"{c.status}: " + ", ".join(f"{k} {v}" for k, v in shown.items())
-    return "; ".join(f"{name} {_short(a)} → {_short(b)}" for name, a, b in c.fields)
+    return "; ".join(_field(name, a, b) for name, a, b in c.fields)
+
+
+def _field(name: str, a: Any, b: Any) -> str:
+    if isinstance(a, dict) and isinstance(b, dict):  # a scorecard's campaign points: only those that moved
+        moved = [f"{k} {_short(a.get(k))} → {_short(b.get(k))}" for k in {**a, **b} if a.get(k) != b.get(k)]
+        return f"{name}: " + ", ".join(moved)
+    return f"{name} {_short(a)} → {_short(b)}"
 
 
 def _short(v: Any) -> str:

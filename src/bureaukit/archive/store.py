@@ -110,10 +110,18 @@ def archive_url(config: Config) -> str | None:
     return os.environ.get(ENV_URL) or config.archive.url
 
 
-def open_for(config: Config, *, writing: bool = False) -> Archive | None:
-    """The archive *config* records into, or None when none is configured."""
+def open_for(config: Config, *, writing: bool = False, create: bool = True) -> Archive | None:
+    """The archive *config* records into, or None when none is configured (or, with
+    *create* false, when its SQLite file does not exist yet)."""
     url = archive_url(config)
-    return None if url is None else open_archive(url, config.root, writing=writing)
+    if url is None:
+        return None
+    if not create and not url.startswith(("postgresql://", "postgres://")):
+        from bureaukit.archive.db import sqlite_path
+
+        if not sqlite_path(url, config.root).exists():
+            return None
+    return open_archive(url, config.root, writing=writing)
 
 
 def open_archive(url: str, base: Path | None = None, *, writing: bool = False) -> Archive:
@@ -218,11 +226,16 @@ class Archive:
         """Record a successful run with the content of every input, in one transaction:
         a killed process leaves no partial run. The same inputs, versions, period and
         as-of as the bureau's latest run record nothing new."""
-        files = read_inputs(bureau, result)
         versions = {"bureaukit": result.version, **{c.distribution: c.version for c in result.campaigns}}
+        hashes = {result_config_name(bureau): result.config_hash, **result.files}
+        key = run_key(result, hashes, versions)
+        with self.db.guard():
+            latest = self._latest(result.bureau_id)
+        if latest is not None and latest.key == key:
+            return Recorded(latest, False)  # the usual re-run: nothing read, nothing written
+        files = read_inputs(bureau, result)
         text = result.to_json().encode("utf-8")
         result_sha = "sha256:" + hashlib.sha256(text).hexdigest()
-        key = run_key(result, {n: s for n, (_, s, _) in files.items()}, versions)
         blobs = {s: b for _, s, b in files.values()}
         blobs[result_sha] = text
         with self.db.guard():
@@ -230,7 +243,7 @@ class Archive:
         packed = [(s, len(b), compress(b)) for s, b in blobs.items() if s not in known]
         config_name = result_config_name(bureau)
         with self.db.guard(writing=True), self.db.write(result.bureau_id):
-            latest = self._latest(result.bureau_id)
+            latest = self._latest(result.bureau_id)  # again: another recorder may have been first
             if latest is not None and latest.key == key:
                 return Recorded(latest, False)
             number = (latest.number if latest else 0) + 1
