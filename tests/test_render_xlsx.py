@@ -24,7 +24,7 @@ def load(data: bytes) -> Any:
 
 def test_sheets_and_headers_zh(result_zh: Any) -> None:
     wb = load(render(result_zh, RenderOptions("zh")))
-    assert wb.sheetnames == ["概览", "得分", "资金", "问题", "依据"]
+    assert wb.sheetnames == ["概览", "得分", "资金", "问题", "依据", "异议复核"]
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2"
         assert all(c.font.b for c in ws[1])
@@ -35,7 +35,7 @@ def test_sheets_and_headers_zh(result_zh: Any) -> None:
 
 def test_sheets_en(result_en: Any) -> None:
     wb = load(render(result_en, RenderOptions("en")))
-    assert wb.sheetnames == ["Scorecards", "Scores", "Payments", "Findings", "Evidence"]
+    assert wb.sheetnames == ["Scorecards", "Scores", "Payments", "Findings", "Evidence", "Appeals"]
     assert wb["Scorecards"]["A1"].value == "Rank"
 
 

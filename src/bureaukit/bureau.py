@@ -73,6 +73,8 @@ class Bureau(FieldMethods):
     plugins: pluggy.PluginManager = attrs.field(repr=False)
     shown: dict[str, str] = attrs.Factory(dict)
     """Ledger source as written → path as shown to this user (for messages)."""
+    appeals: list[Any] = attrs.Factory(list)
+    """The 异议登记表 rows (:class:`bureaukit.appeals.Appeal`), when ``[archive] appeals`` names one."""
 
     def period(self, period: str | None = None) -> Period:
         """The period to score: *period*, else ``[bureau] period``."""
@@ -321,8 +323,13 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
                 else:
                     raise PluginFailure(name, f"check returned {type(issue).__name__}", lc.distribution, lc.version)
         campaigns[name] = CampaignData(lc, settings, records, specs)
+    appeals: list[Any] = []
+    if config.archive.appeals:
+        from bureaukit.appeals import read_appeals
+
+        appeals = read_appeals(config, org, readers, problems, origins, inputs, shown)
     notes[:0] = problems.notes
     if problems.count:
         raise InputError(problems.lines, problems.count)
     assert org is not None
-    return Bureau(config, org, calendar, campaigns, origins, inputs, notes, pm, shown)
+    return Bureau(config, org, calendar, campaigns, origins, inputs, notes, pm, shown, appeals)

@@ -167,6 +167,7 @@ def finalise(config: Path, period: str | None, by: str, note: str, debug: bool) 
 
     bureau = _load(config)
     per = bureau.period(period)
+    _refuse_pending(bureau)
     with _archive(bureau.config) as archive:
         final = archive.final_run(bureau.config.bureau.id, per.id)
         if final is not None:
@@ -178,6 +179,23 @@ def finalise(config: Path, period: str | None, by: str, note: str, debug: bool) 
         run = archive.record(bureau, result, by=by).run
         archive.finalise(run.bureau, run.number, by=by, note=note)
     click.echo(f"期间 {per.id} 已锁定：第 {run.number} 次运行 / period {per.id} is final: run {run.number}")
+
+
+def _refuse_pending(bureau: Bureau) -> None:
+    """A period is not finalised while an appeal (异议) waits for review."""
+    from bureaukit.appeals import pending
+    from bureaukit.errors import InputError
+
+    waiting = pending(bureau.appeals)
+    if not waiting:
+        return
+    problems = []
+    for a in waiting:
+        o = bureau.origins.get(id(a))
+        where = f"{bureau.shown.get(o.source, o.source)}:{o.row}" if o else "appeals"
+        problems.append(f"{where}: 状态: 异议 {a.id}（{a.subject}）待复核，不能锁定 / appeal {a.id} is pending: "
+                        "decide it (更正 or 维持) before finalising")
+    raise InputError(problems)
 
 
 @click.command()

@@ -81,6 +81,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "record": ("记录", "Record"),
     "note": ("说明", "Note"),
     "points": ("得分", "Points"),
+    # appeals (异议复核)
+    "appeals": ("异议复核", "Appeals"),
+    "filed": ("提出日期", "Filed"),
+    "reason": ("理由", "Reason"),
+    "status": ("状态", "Status"),
+    "decided": ("复核日期", "Decided"),
+    "decided_by": ("复核人", "Decided by"),
+    "pending": ("待复核", "pending"),
+    "upheld": ("更正", "upheld"),
+    "rejected": ("维持", "rejected"),
     # severities and payment kinds
     "violation": ("违规", "Violation"),
     "warning": ("警示", "Warning"),
@@ -98,6 +108,7 @@ SHEETS: dict[str, tuple[str, str]] = {
     "payments": ("资金", "Payments"),
     "findings": ("问题", "Findings"),
     "evidence": ("依据", "Evidence"),
+    "appeals": ("异议复核", "Appeals"),
 }
 
 GROUPS_ZH = {
@@ -457,7 +468,34 @@ def sections(result: Result, lang: str) -> list[Section]:
         Section("payments", sheet_name("payments", lang), pay_cols, pay_rows),
         Section("findings", sheet_name("findings", lang), find_cols, find_rows),
         Section("evidence", sheet_name("evidence", lang), ev_cols, tuple(ev_rows)),
+        appeal_section(result, lang),
     ]
+
+
+APPEAL_COLUMNS = ("id", "subject", "name", "campaign", "metric", "filed", "reason", "status", "decided",
+                  "decided_by", "note")
+
+
+def appeal_rows(result: Result, lang: str) -> list[tuple[str, ...]]:
+    """The 异议复核 rows, cleaned, in :data:`APPEAL_COLUMNS` order (pending first)."""
+    order = {"pending": 0, "upheld": 1, "rejected": 2}
+    rows = []
+    for a in sorted(result.appeals, key=lambda a: (order.get(a.status, 3), a.filed, a.id)):
+        rows.append(tuple(clean(x, newlines=True) for x in (
+            a.id, a.subject, result.name_of(a.subject),
+            campaign_title(result, a.campaign, lang) if a.campaign else "", a.metric or "", a.filed.isoformat(),
+            a.reason, label(a.status, lang), a.decided.isoformat() if a.decided else "", a.decided_by or "",
+            a.note or "",
+        )))
+    return rows
+
+
+def appeal_section(result: Result, lang: str) -> Section:
+    """The 异议复核 sheet / csv: every appeal filed by the as-of date and its outcome."""
+    kinds: dict[str, CellKind] = {"filed": "date", "decided": "date"}
+    cols = tuple(Column(k, label(k, lang) if k != "note" else label("note", lang), kinds.get(k, "text"))
+                 for k in APPEAL_COLUMNS)
+    return Section("appeals", sheet_name("appeals", lang), cols, tuple(appeal_rows(result, lang)))
 
 
 # --- deterministic zips ---------------------------------------------------------

@@ -23,7 +23,9 @@ from bureaukit.money import fmt_money, fmt_points
 from bureaukit.outcomes import SEVERITIES, Evidence, Score
 from bureaukit.render import RenderOptions
 from bureaukit.render._labels import (
+    APPEAL_COLUMNS,
     anchor,
+    appeal_rows,
     campaign_names,
     campaign_title,
     clean,
@@ -301,6 +303,16 @@ def _table(head: Sequence[tuple[str, str]], rows: Iterable[Sequence[str]], foot:
     return "".join(out)
 
 
+def appeals_section(result: Result, lang: str) -> str:
+    """异议复核: pending appeals, then the decided ones with their outcome."""
+    rows = appeal_rows(result, lang)
+    head = f'<section id="appeals"><h2>{esc(label("appeals", lang))}</h2>'
+    if not rows:
+        return head + f'<p class="none">{esc(label("none", lang))}</p></section>'
+    cols = [(label(k, lang), "name" if k == "name" else "") for k in APPEAL_COLUMNS]
+    return head + _table(cols, ([esc(c) for c in r] for r in rows)) + "</section>"
+
+
 def render(result: Result, options: RenderOptions) -> str:
     lang = options.lang
 
@@ -471,6 +483,7 @@ def render(result: Result, options: RenderOptions) -> str:
             body.append(f'<p class="none">{L("none")}</p>')
         body.append("</section>")
 
+    body.append(appeals_section(result, lang))
     files = "".join(
         f"<li><code>{esc(name)}</code> <code>{esc(digest)}</code></li>" for name, digest in sorted(result.files.items())
     )
