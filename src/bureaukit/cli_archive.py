@@ -87,7 +87,7 @@ def record_run(bureau: Bureau, result: Result, by: str | None, *, record: bool =
 
 
 def register(group: click.Group) -> None:
-    for command in (runs, audit, finalise, reopen, diff, verify):
+    for command in (runs, audit, finalise, reopen, diff, verify, bulletin):
         group.add_command(command)
 
 
@@ -327,3 +327,85 @@ def verify(config: Path, run: int, debug: bool) -> None:
     for line in diff_lines(found.diff):
         click.echo(line)
     raise SystemExit(1)
+
+
+def _previous(bureau: Bureau, result: Result, run: RunInfo | None) -> tuple[RunInfo | None, dict[str, Any] | None]:
+    """The run recorded before *result*'s in its period (the latest with an earlier as-of)."""
+    from bureaukit.archive import open_for
+
+    archive = open_for(bureau.config, create=False)
+    if archive is None:
+        return None, None
+    with archive:
+        earlier = [r for r in archive.runs(result.bureau_id, result.period.id)
+                   if r.as_of < result.period.as_of and (run is None or r.number < run.number)]
+        if not earlier:
+            return None, None
+        return earlier[-1], archive.result_dict(result.bureau_id, earlier[-1].number)
+
+
+_BULLETIN_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+
+
+@click.command()
+@_config_command
+@click.option("--period", "-p", metavar="P", help="The period (default: [bureau] period).")
+@click.option("--as-of", metavar="DATE", help="Cut-off date YYYY-MM-DD (default: the period's end).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="通报.docx, .html or .xlsx (default: a text version on stdout).")
+@click.option("--by", metavar="NAME", help="Who scores, as the archive records it (default: the OS user).")
+@_guarded
+def bulletin(config: Path, period: str | None, as_of: str | None, output: Path | None, by: str | None,
+             debug: bool) -> None:
+    """The monthly 时序进度通报: ranking with the movement since the previous recorded run,
+    completion against 序时进度, units behind, new findings, items due within 15 days.
+    The run is scored and recorded like ``score``.
+
+    \b
+    Example:
+      bureaukit bulletin configs/demo/bureau.toml --period 2014 --as-of 2014-09-30 -o 通报.docx
+    """
+    from bureaukit.archive import bulletin as bl
+    from bureaukit.cli import _load
+    from bureaukit.engine import score
+    from bureaukit.errors import InputError
+
+    kind = None
+    if output is not None:
+        kind = _BULLETIN_SUFFIXES.get(output.suffix.lower())
+        if kind is None:
+            raise InputError([f"-o {output}: a bulletin is written to a .docx, .html or .xlsx file"])
+    bureau = _load(config)
+    result = score(bureau, period, as_of)
+    run = record_run(bureau, result, by)
+    prev, before = _previous(bureau, result, run)
+    b = bl.build(result, before, previous=(prev.number, prev.as_of) if prev else None,
+                 run=run.number if run else None)
+    if kind is None:
+        _bulletin_text(b)
+        return
+    data = bl.to_docx(b) if kind == "docx" else bl.to_xlsx(b) if kind == "xlsx" else bl.to_html(b).encode("utf-8")
+    assert output is not None
+    from bureaukit.render import write_atomic
+
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise InputError([f"{output}: cannot write: {exc.strerror or exc}"]) from None
+    click.echo(f"wrote {output} ({kind})", err=True)
+
+
+def _bulletin_text(b: Any) -> None:
+    from bureaukit.archive.bulletin import intro, sections
+    from bureaukit.render.table import format_table
+
+    click.echo(b.title)
+    click.echo(intro(b))
+    for heading, head, rows in sections(b):
+        click.echo("")
+        click.echo(heading)
+        if not rows:
+            click.echo("无。")
+            continue
+        for line in format_table(head, rows, "<" * len(head)):
+            click.echo(line.rstrip())

@@ -180,14 +180,17 @@ def sections(b: Bulletin) -> list[tuple[str, tuple[str, ...], list[tuple[str, ..
     groups: dict[str, list[Standing]] = {}
     for s in b.standings:
         groups.setdefault(s.group, []).append(s)
+    from bureaukit.render._labels import group_label
+
     for group, rows in groups.items():
-        out.append((f"一、排名：{group or '全部单位'}{since}", _RANK_HEAD,
+        out.append((f"一、排名：{group_label(group or None, 'zh')}{since}", _RANK_HEAD,
                     [(str(s.rank), s.name, s.composite, s.grade or "", s.movement, s.change) for s in rows]))
     tp = _pct(b.time_progress)
     out.append((f"二、进度落后于序时进度（{tp}）的单位", _PROGRESS_HEAD,
                 [(p.name, p.campaign, p.metric, p.value, p.target, _pct(p.completion), tp) for p in b.behind]))
-    out.append(("三、各单位目标完成情况", _PROGRESS_HEAD,
-                [(p.name, p.campaign, p.metric, p.value, p.target, _pct(p.completion), tp) for p in b.progress]))
+    out.append(("三、达到序时进度的目标", _PROGRESS_HEAD,
+                [(p.name, p.campaign, p.metric, p.value, p.target, _pct(p.completion), tp)
+                 for p in b.progress if not p.behind]))
     out.append((f"四、新发现的问题{since}", _ITEM_HEAD,
                 [(i.name, i.campaign, i.message, i.due or "") for i in b.new_findings]))
     out.append((f"五、{DUE_WITHIN} 日内到期事项（{b.as_of} 之后）", _ITEM_HEAD,
