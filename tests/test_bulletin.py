@@ -124,3 +124,23 @@ def test_bulletin_without_an_archive_has_no_movement(bureau_dir: Path, monkeypat
     code, out, _ = run("bulletin", str(bureau_dir / "bureau.toml"), "--as-of", "2014-09-20")
     assert code == 0
     assert "一、排名：基层站所（此前无存档运行）" in out and "新" in out
+
+
+def test_html_report_draws_each_units_trend(recorded: Path, tmp_path: Path) -> None:
+    cfg = str(recorded)
+    first = tmp_path / "first.html"
+    assert run("score", cfg, "--as-of", "2014-03-31", "-o", str(first))[0] == 0
+    assert 'id="trend"' not in first.read_text(encoding="utf-8")  # nothing earlier to draw
+    assert run("score", cfg, "--as-of", "2014-06-30", "-f", "json")[0] == 0
+    page_path = tmp_path / "report.html"
+    code, _, err = run("score", cfg, "-o", str(page_path))
+    assert code == 0, err
+    page = page_path.read_text(encoding="utf-8")
+    assert '<section id="trend"><h2>历次运行综合得分走势</h2>' in page
+    # s2: no deed by 31 March or 30 June (d3 is dated 1 July), 1 deed of 2 by the year's end
+    assert "<title>2014-03-31 0.00; 2014-06-30 0.00; 2014-12-31 50.00</title>" in page
+    # s1 did its 2 deeds by 20 May: 50 on 31 March (d1), 100 after
+    assert "<title>2014-03-31 50.00; 2014-06-30 100.00; 2014-12-31 100.00</title>" in page
+    trend = page[page.index('<section id="trend">'):]
+    trend = trend[:trend.index("</section>")]
+    assert trend.count("<polyline") == 4  # 办公室, 一站, 二站, 三站

@@ -218,7 +218,7 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     # picked after loading: the enabled plugins may bring renderers of their own
     renderer, owner = _pick_renderer(fmt if fmt or output else "table", output, bureau)
     result = run_score(bureau, period, as_of, list(campaigns) or None, timeout=timeout, lang=lang)
-    cli_archive.record_run(bureau, result, by, record=not no_archive)
+    recorded = cli_archive.record_run(bureau, result, by, record=not no_archive)
     from bureaukit.render import RenderOptions
 
     width = None
@@ -226,7 +226,8 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
         import shutil
 
         width = shutil.get_terminal_size().columns
-    options = RenderOptions(lang=result.language, width=width)
+    history = cli_archive.history(bureau, result, recorded) if renderer.name == "html" else None
+    options = RenderOptions(lang=result.language, width=width, history=history)
     if output is None and renderer.binary and sys.stdout.isatty():
         raise InputError([f"--format {renderer.name} is binary: give -o FILE{renderer.suffixes[0]}"])
     data: bytes | Callable[[BinaryIO], None]

@@ -86,6 +86,19 @@ def record_run(bureau: Bureau, result: Result, by: str | None, *, record: bool =
     return run
 
 
+def history(bureau: Bureau, result: Result, run: RunInfo | None) -> dict[str, list[tuple[str, str, int | None]]] | None:
+    """Each unit's composite and rank over the archived runs of *result*'s period up to
+    it (one per as-of date, the latest recorded), for the html report's trend lines."""
+    from bureaukit.archive import open_for
+
+    archive = open_for(bureau.config, create=False)
+    if archive is None:
+        return None
+    with archive:
+        return archive.history(result.bureau_id, result.period.id, result.period.as_of,
+                               run.number if run is not None else None)
+
+
 def register(group: click.Group) -> None:
     for command in (runs, audit, finalise, reopen, diff, verify, bulletin):
         group.add_command(command)

@@ -65,26 +65,39 @@ def _cell(value: Any) -> str:
     return str(value).strip()
 
 
-def read_rows(name: str, data: bytes, readers: Mapping[str, Any]) -> tuple[list[str], list[tuple[int, tuple[str, ...]]]]:
-    """A file's header and rows (row number, cells as text) from its archived bytes."""
+_TEXT = {str}
+
+
+def _cells(cells: Sequence[Any]) -> tuple[str, ...]:
+    row = tuple(cells)
+    if set(map(type, row)) <= _TEXT:  # csv: text already, compared as written
+        return row
+    return tuple(_cell(c) for c in row)
+
+
+def read_rows(name: str, data: bytes, readers: Mapping[str, Any], folder: Path) -> tuple[list[str], list[tuple[int, tuple[str, ...]]]]:
+    """A file's header and rows (row number, cells as text) from its archived bytes,
+    read through a scratch file in *folder* by the reader ``score`` would use."""
     suffix = Path(name).suffix.lower()
     reader = readers.get(suffix)
     if reader is None:
         raise ArchiveError(f"{name}: no reader for {suffix or 'files without a suffix'}")
-    with tempfile.TemporaryDirectory(prefix="bureaukit-diff-") as tmp:
-        path = Path(tmp) / f"file{suffix}"
-        path.write_bytes(data)
+    path = folder / f"file{suffix}"
+    path.write_bytes(data)
+    try:
         table = reader.read(path, None)
         header = [_cell(h) for h in table.header]
-        rows = [(n, tuple(_cell(c) for c in cells)) for n, cells in table.rows]
+        rows = [(n, _cells(cells)) for n, cells in table.rows]
+    finally:
+        path.unlink()
     return header, rows
 
 
-def diff_rows(name: str, before: bytes, after: bytes, readers: Mapping[str, Any]) -> FileChange:
+def diff_rows(name: str, before: bytes, after: bytes, readers: Mapping[str, Any], folder: Path) -> FileChange:
     """The rows of *name* that differ between *before* and *after*."""
     try:
-        h0, r0 = read_rows(name, before, readers)
-        h1, r1 = read_rows(name, after, readers)
+        h0, r0 = read_rows(name, before, readers, folder)
+        h1, r1 = read_rows(name, after, readers, folder)
     except Exception as exc:  # a reader's own error: the file changed, its rows cannot be shown
         return FileChange(name, (), f"rows not compared: {exc}")
     rows0 = _aligned(h0, h1, r0)
@@ -96,7 +109,7 @@ def diff_rows(name: str, before: bytes, after: bytes, readers: Mapping[str, Any]
         pairs = min(i1 - i0, j1 - j0) if op == "replace" else 0
         for k in range(pairs):
             (n0, c0), (n1, c1) = rows0[i0 + k], r1[j0 + k]
-            out.append(RowChange(name, "changed", n1, n0, _cells(h1, c0, c1)))
+            out.append(RowChange(name, "changed", n1, n0, _changed_cells(h1, c0, c1)))
         for n0, c0 in rows0[i0 + pairs:i1]:
             out.append(RowChange(name, "removed", n0, n0, values=c0))
         for n1, c1 in r1[j0 + pairs:j1]:
@@ -114,7 +127,7 @@ def _aligned(h0: Sequence[str], h1: Sequence[str], rows: list[tuple[int, tuple[s
     return [(n, tuple(c[index[h]] if h in index and index[h] < len(c) else "" for h in h1)) for n, c in rows]
 
 
-def _cells(header: Sequence[str], before: Sequence[str], after: Sequence[str]) -> tuple[CellChange, ...]:
+def _changed_cells(header: Sequence[str], before: Sequence[str], after: Sequence[str]) -> tuple[CellChange, ...]:
     width = max(len(before), len(after))
     out = []
     for i in range(width):
@@ -129,16 +142,17 @@ def diff_files(before: Mapping[str, tuple[str, bytes]], after: Mapping[str, tupl
                readers: Mapping[str, Any]) -> list[FileChange]:
     """Every file that differs: name → (sha256, content) in each run."""
     out: list[FileChange] = []
-    for name in sorted(set(before) | set(after)):
-        b, a = before.get(name), after.get(name)
-        if b is not None and a is not None and b[0] == a[0]:
-            continue
-        if b is None or a is None:
-            out.append(FileChange(name, (), "a new input" if b is None else "no longer an input"))
-        elif name.endswith(".toml"):
-            out.append(FileChange(name, (), "the config changed"))
-        else:
-            out.append(diff_rows(name, b[1], a[1], readers))
+    with tempfile.TemporaryDirectory(prefix="bureaukit-diff-") as tmp:
+        for name in sorted(set(before) | set(after)):
+            b, a = before.get(name), after.get(name)
+            if b is not None and a is not None and b[0] == a[0]:
+                continue
+            if b is None or a is None:
+                out.append(FileChange(name, (), "a new input" if b is None else "no longer an input"))
+            elif name.endswith(".toml"):
+                out.append(FileChange(name, (), "the config changed"))
+            else:
+                out.append(diff_rows(name, b[1], a[1], readers, Path(tmp)))
     return out
 
 

@@ -219,6 +219,25 @@ class Archive:
         return [AuditRecord(r[0], int(r[1]), r[2], r[3], r[4], r[5], None if r[6] is None else int(r[6]), r[7])
                 for r in rows]
 
+    def history(self, bureau: str, period: str, as_of: date, upto: int | None = None
+                ) -> dict[str, list[tuple[str, str, int | None]]]:
+        """Unit → [(as-of, composite, rank)] over the period's runs up to *as_of* (and
+        run *upto*, when given): one point per as-of date, from the latest run of that date."""
+        latest: dict[str, int] = {}
+        for r in self.runs(bureau, period):
+            if r.as_of <= as_of and (upto is None or r.number <= upto) and r.status != SUPERSEDED:
+                latest[r.as_of.isoformat()] = r.number
+        out: dict[str, list[tuple[str, str, int | None]]] = {}
+        for day, number in sorted(latest.items()):
+            with self.db.guard():
+                rows = self.db.execute(
+                    "SELECT subject, composite, rank FROM run_scorecards WHERE bureau = ? AND number = ? "
+                    "ORDER BY subject", (bureau, number))
+            for subject, composite, rank in rows:
+                if str(subject).startswith("unit:"):
+                    out.setdefault(str(subject), []).append((day, str(composite), None if rank is None else int(rank)))
+        return out
+
     # --- recording -------------------------------------------------------------------------
 
     def record(self, bureau: Bureau, result: Result, *, by: str | None = None,

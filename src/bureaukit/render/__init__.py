@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -29,6 +29,9 @@ class RenderOptions(FieldMethods):
 
     lang: str = "zh"
     width: int | None = None
+    history: Mapping[str, Sequence[tuple[str, str, int | None]]] | None = None
+    """Earlier runs of the period from the archive: subject → (as-of, composite, rank)
+    in as-of order, the current run last; the html report draws each unit's trend."""
 
 
 @attrs.frozen(repr=False, eq=False)

@@ -16,7 +16,7 @@ payments with totals per kind, evidence in ``<details>``. Prints on A4.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from bureaukit.money import fmt_money, fmt_points
@@ -303,6 +303,65 @@ def _table(head: Sequence[tuple[str, str]], rows: Iterable[Sequence[str]], foot:
     return "".join(out)
 
 
+TREND_W, TREND_H = 160, 28
+
+
+def trend_points(result: Result, history: Mapping[str, Sequence[tuple[str, str, int | None]]]
+                 ) -> list[tuple[str, list[tuple[str, Decimal, int | None]]]]:
+    """(unit, [(as-of, composite, rank)]) for each ranked unit, the current run last."""
+    out = []
+    as_of = result.period.as_of.isoformat()
+    for card in result.scorecards:
+        if not card.subject.startswith("unit:"):
+            continue
+        points = [(d, Decimal(c), r) for d, c, r in history.get(card.subject, ()) if d < as_of]
+        points.append((as_of, card.composite, card.rank))
+        out.append((card.subject, points))
+    return out
+
+
+def sparkline(points: Sequence[tuple[str, Decimal, int | None]]) -> str:
+    """A small inline SVG line of composites (0–100) over the runs' as-of dates."""
+    n = len(points)
+    xs = [Decimal(2) + (Decimal(TREND_W - 4) * i / (n - 1) if n > 1 else Decimal(0)) for i in range(n)]
+    ys = [Decimal(TREND_H - 2) - (Decimal(TREND_H - 4) * max(Decimal(0), min(Decimal(100), c)) / 100)
+          for _, c, _ in points]
+    line = " ".join(f"{_num(x)},{_num(y)}" for x, y in zip(xs, ys, strict=True))
+    title = esc("; ".join(f"{d} {fmt_points(c)}" for d, c, _ in points))
+    return (f'<svg class="trend" width="{TREND_W}" height="{TREND_H}" viewBox="0 0 {TREND_W} {TREND_H}" '
+            f'role="img"><title>{title}</title><polyline fill="none" stroke="currentColor" stroke-width="1.5" '
+            f'points="{line}"/><circle cx="{_num(xs[-1])}" cy="{_num(ys[-1])}" r="2.5"/></svg>')
+
+
+def _movement(points: Sequence[tuple[str, Decimal, int | None]]) -> str:
+    if len(points) < 2 or points[-1][2] is None or points[-2][2] is None:
+        return "—"
+    d = int(points[-2][2] or 0) - int(points[-1][2] or 0)
+    return f"↑{d}" if d > 0 else f"↓{-d}" if d < 0 else "—"
+
+
+def trend_section(result: Result, history: Mapping[str, Sequence[tuple[str, str, int | None]]] | None,
+                  lang: str) -> str:
+    """历次运行走势: each unit's composite over the archived runs of the period (when the
+    archive holds earlier ones), and its rank movement since the previous run."""
+    if not history:
+        return ""
+    units = trend_points(result, history)
+    if not any(len(points) > 1 for _, points in units):
+        return ""
+    zh = lang != "en"
+    title = "历次运行综合得分走势" if zh else "Composite over the period's runs"
+    head = [(label("name", lang), "name"), ("走势" if zh else "Trend", ""),
+            ("首次" if zh else "First", "n"), (label("composite", lang), "n"),
+            ("名次变化" if zh else "Rank movement", "")]
+    rows = [
+        [esc(result.name_of(subject)), sparkline(points), esc(fmt_points(points[0][1])),
+         esc(fmt_points(points[-1][1])), esc(_movement(points))]
+        for subject, points in units
+    ]
+    return f'<section id="trend"><h2>{esc(title)}</h2>' + _table(head, rows) + "</section>"
+
+
 def appeals_section(result: Result, lang: str) -> str:
     """异议复核: pending appeals, then the decided ones with their outcome."""
     rows = appeal_rows(result, lang)
@@ -389,6 +448,7 @@ def render(result: Result, options: RenderOptions) -> str:
         body.append(f'<p class="none">{L("none")}</p>')
     body.append("</section>")
 
+    body.append(trend_section(result, options.history, lang))
     # progress against targets
     body.append(f'<section id="progress"><h2>{L("progress")}</h2>')
     targeted: dict[str, list[Score]] = {}
