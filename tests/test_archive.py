@@ -341,3 +341,14 @@ def test_password_in_url_is_never_printed(bureau_dir: Path, archive_url: str, mo
     assert code == 0 and "recorded run 1" in err and "Sup3rSecret" not in err and "bureaukit:***@" in err
     code, out, err = run("runs", str(bureau_dir / "bureau.toml"))
     assert code == 0 and "Sup3rSecret" not in out + err
+
+
+def test_init_writes_the_archive_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BUREAUKIT_ARCHIVE_URL", raising=False)
+    assert run("init", str(tmp_path / "new"))[0] == 0
+    text = (tmp_path / "new" / "bureau.toml").read_text(encoding="utf-8")
+    assert '[archive]\n# every successful score is recorded here with its inputs (docs/lifecycle.md)\nurl = "sqlite:///archive.sqlite"' in text
+    from bureaukit.archive import archive_url
+    from bureaukit.config import read_config
+
+    assert archive_url(read_config(tmp_path / "new" / "bureau.toml")) == "sqlite:///archive.sqlite"

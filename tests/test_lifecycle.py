@@ -151,3 +151,15 @@ def test_verify_ok_then_different_with_a_changed_plugin(recorded: Path, monkeypa
     assert code == 1
     assert out.startswith("DIFFERENT: run 1")
     assert "  unit:s3 三站: composite 0.00 → 100.00; rank 3 → 1; campaigns: tiny 0.00 → 100.00" in out
+
+
+def test_every_archive_command_has_help_with_an_example() -> None:
+    for cmd in ("runs", "audit", "finalise", "reopen", "diff", "verify", "bulletin"):
+        code, out, _ = run(cmd, "--help")
+        assert code == 0 and "Example" in out, cmd
+
+
+def test_archive_commands_without_an_archive(bureau_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BUREAUKIT_ARCHIVE_URL", raising=False)
+    code, _, err = run("runs", str(bureau_dir / "bureau.toml"))
+    assert code == 2 and "no archive configured" in err and "[archive]" in err

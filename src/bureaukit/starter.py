@@ -74,6 +74,8 @@ def write_starter(directory: Path, xlsx: bool = False) -> tuple[list[Path], list
         f'units = "org/units{suffix}"\npeople = "org/people{suffix}"\n\n'
         '[bureau]\nid = "mybureau"\nname = "某区交通运输局"\nperiod = "2014"\nlanguage = "zh"\n\n'
         "[calendar]\nholidays = []\nworkdays = []\n\n"
+        "[archive]\n# every successful score is recorded here with its inputs (docs/lifecycle.md)\n"
+        'url = "sqlite:///archive.sqlite"\n\n'
         "[campaigns]\nenabled = [" + ", ".join(f'"{n}"' for n in enabled) + "]\n\n" + "\n".join(tables)
     )
     files[directory / "bureau.toml"] = toml
