@@ -117,7 +117,7 @@ def test_finalise_refused_while_an_appeal_is_pending(with_appeals: Path, bureau_
     appeals.write_text(appeals.read_text(encoding="utf-8").replace(
         "A2,person:p3,,,2014-05-01,稿酬分配有误,待复核,,,", "A2,person:p3,,,2014-05-01,稿酬分配有误,维持,2014-05-09,张三,"),
         encoding="utf-8")
-    code, out, err = run("finalise", str(with_appeals), "--by", "张三")
+    code, _, err = run("finalise", str(with_appeals), "--by", "张三")
     assert code == 0, err
     # and the appeals ledger is an input like any other: a change to it after the lock is refused
     appeals.write_text(appeals.read_text(encoding="utf-8") + "A4,s3,,,2014-12-30,迟报,待复核,,,\n", encoding="utf-8")

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-
 import pytest
 from click.testing import CliRunner
 
