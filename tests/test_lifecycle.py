@@ -163,3 +163,21 @@ def test_archive_commands_without_an_archive(bureau_dir: Path, monkeypatch: pyte
     monkeypatch.delenv("BUREAUKIT_ARCHIVE_URL", raising=False)
     code, _, err = run("runs", str(bureau_dir / "bureau.toml"))
     assert code == 2 and "no archive configured" in err and "[archive]" in err
+
+
+def test_a_final_runs_report_prints_the_audit_records(recorded: Path, tmp_path: Path) -> None:
+    cfg = str(recorded)
+    assert run("score", cfg, "-f", "json")[0] == 0  # run 1
+    code, out, _ = run("score", cfg)
+    assert code == 0 and "审计记录" not in out  # not final yet
+    assert run("finalise", cfg, "--by", "张三", "--note", "年终结算")[0] == 0  # the same inputs: run 1 is final
+    code, out, _ = run("score", cfg)
+    assert code == 0
+    tail = out[out.index("审计记录"):]
+    assert " 张三 finalise run 1: 年终结算" in tail
+    page = tmp_path / "final.html"
+    assert run("score", cfg, "-o", str(page))[0] == 0
+    assert '<div class="audit"><b>审计记录</b><ul><li>' in page.read_text(encoding="utf-8")
+    # an interim report of the same period is not the final one: no audit footer
+    code, out, _ = run("score", cfg, "--as-of", "2014-06-30")
+    assert code == 0 and "审计记录" not in out

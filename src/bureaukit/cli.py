@@ -227,7 +227,8 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
 
         width = shutil.get_terminal_size().columns
     history = cli_archive.history(bureau, result, recorded) if renderer.name == "html" else None
-    options = RenderOptions(lang=result.language, width=width, history=history)
+    audit = cli_archive.audit_lines(bureau, recorded)
+    options = RenderOptions(lang=result.language, width=width, history=history, audit=audit)
     if output is None and renderer.binary and sys.stdout.isatty():
         raise InputError([f"--format {renderer.name} is binary: give -o FILE{renderer.suffixes[0]}"])
     data: bytes | Callable[[BinaryIO], None]

@@ -99,6 +99,21 @@ def history(bureau: Bureau, result: Result, run: RunInfo | None) -> dict[str, li
                                run.number if run is not None else None)
 
 
+def audit_lines(bureau: Bureau, run: RunInfo | None) -> tuple[str, ...]:
+    """The period's audit records, one line each, when *run* is the period's final run
+    (its report prints them in the footer); else none."""
+    if run is None or run.status != "final":
+        return ()
+    from bureaukit.archive import open_for
+
+    archive = open_for(bureau.config, create=False)
+    if archive is None:
+        return ()
+    with archive:
+        records = archive.audit(run.bureau, run.period)
+    return tuple(f"{_when(a.at)} {a.by} {a.action} run {a.run}: {a.reason}".rstrip(": ") for a in records)
+
+
 def register(group: click.Group) -> None:
     for command in (runs, audit, finalise, reopen, diff, verify, bulletin):
         group.add_command(command)

@@ -32,6 +32,9 @@ class RenderOptions(FieldMethods):
     history: Mapping[str, Sequence[tuple[str, str, int | None]]] | None = None
     """Earlier runs of the period from the archive: subject → (as-of, composite, rank)
     in as-of order, the current run last; the html report draws each unit's trend."""
+    audit: Sequence[str] = ()
+    """The period's audit records (finalise, reopen …), one line each, for the footer of
+    a final run's report."""
 
 
 @attrs.frozen(repr=False, eq=False)

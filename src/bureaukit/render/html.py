@@ -362,6 +362,14 @@ def trend_section(result: Result, history: Mapping[str, Sequence[tuple[str, str,
     return f'<section id="trend"><h2>{esc(title)}</h2>' + _table(head, rows) + "</section>"
 
 
+def audit_footer(lines: Sequence[str], lang: str) -> str:
+    """A final run's audit records (锁定、重新开启): who, when, why, which run."""
+    if not lines:
+        return ""
+    title = "审计记录" if lang != "en" else "Audit"
+    return f'<div class="audit"><b>{esc(title)}</b><ul>' + "".join(f"<li>{esc(x)}</li>" for x in lines) + "</ul></div>"
+
+
 def appeals_section(result: Result, lang: str) -> str:
     """异议复核: pending appeals, then the decided ones with their outcome."""
     rows = appeal_rows(result, lang)
@@ -550,7 +558,8 @@ def render(result: Result, options: RenderOptions) -> str:
     body.append(
         f"<footer>{L('generated')} bureaukit {esc(result.version)} · {L('config')} "
         f"<code>{esc(result.config_hash)}</code>"
-        f"<details><summary>{L('inputs')} ({len(result.files)})</summary><ul>{files}</ul></details></footer>"
+        f"<details><summary>{L('inputs')} ({len(result.files)})</summary><ul>{files}</ul></details>"
+        f"{audit_footer(options.audit, lang)}</footer>"
     )
     html_lang = "en" if lang == "en" else "zh-CN"
     return (

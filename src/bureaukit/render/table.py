@@ -241,6 +241,10 @@ def render(result: Result, options: RenderOptions) -> str:
         for section in SECTIONS:
             section(out, camp)
     out.lines += appeals_lines(result, options.lang, options.width)
+    if options.audit:
+        out.heading("审计记录" if options.lang != "en" else "Audit")
+        for line in options.audit:
+            out.text(line)
     return "\n".join(out.lines) + "\n"
 
 
