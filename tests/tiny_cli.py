@@ -13,8 +13,8 @@ import bureaukit.bureau
 _real = bureaukit.bureau.load
 
 
-def _load(path, *, plugins=(), progress=None):  # type: ignore[no-untyped-def]
-    return _real(path, plugins=[tiny, *plugins], progress=progress)
+def _load(path, *, plugins=(), progress=None, timeout=None):  # type: ignore[no-untyped-def]
+    return _real(path, plugins=[tiny, *plugins], progress=progress, timeout=timeout)
 
 
 bureaukit.bureau.load = _load  # type: ignore[assignment]
