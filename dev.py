@@ -45,15 +45,37 @@ def setup(extras: str) -> Path:
     return py
 
 
+DEMO_YEAR = """
+import calendar, datetime, bureaukit
+from bureaukit.archive import open_for
+bureau = bureaukit.load("configs/demo/bureau.toml")
+with open_for(bureau.config, writing=True) as archive:
+    for month in range(1, 13):
+        day = datetime.date(2014, month, calendar.monthrange(2014, month)[1])
+        run = archive.record(bureau, bureaukit.score(bureau, "2014", day), by="示例局办公室").run
+        print(f"recorded run {run.number}: 2014 as of {day}")
+"""
+
+
+def record_demo_year(py: Path) -> None:
+    """The demo's archive: 2014 scored as of each month's end (a fresh file each time), so
+    runs, diff and the trend lines have a year to show."""
+    archive = ROOT / "configs" / "demo" / "archive.sqlite"
+    for p in archive.parent.glob(archive.name + "*"):
+        p.unlink()
+    run(py, "-c", DEMO_YEAR)
+
+
 def main() -> None:
     task = sys.argv[1] if len(sys.argv) > 1 else ""
     if task == "demo":
         py = setup("xlsx")
         run(bin_path("bureaukit"), "check", "configs/demo/bureau.toml")
+        record_demo_year(py)
+        run(bin_path("bureaukit"), "runs", "configs/demo/bureau.toml", "--period", "2014")
         run(bin_path("bureaukit"), "score", "configs/demo/bureau.toml", "--period", "2014", "-o", "report.html")
         run(bin_path("bureaukit"), "score", "configs/demo/bureau.toml", "--period", "2014")
         print(f"\nThe report: {ROOT / 'report.html'}  (open it in any browser; it needs no network)")
-        del py
     elif task == "test":
         py = setup("test")
         src = ["src", *[p / "src" for p in PLUGINS]]

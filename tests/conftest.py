@@ -56,8 +56,8 @@ def tiny_enabled(monkeypatch: pytest.MonkeyPatch, tiny_plugin: object) -> None:
 
     real = bureaukit.bureau.load
 
-    def load(path, *, plugins=(), progress=None):  # type: ignore[no-untyped-def]
-        return real(path, plugins=[tiny_plugin, *plugins], progress=progress)
+    def load(path, *, plugins=(), progress=None, timeout=None):  # type: ignore[no-untyped-def]
+        return real(path, plugins=[tiny_plugin, *plugins], progress=progress, timeout=timeout)
 
     monkeypatch.setattr(bureaukit.bureau, "load", load)
 
@@ -73,3 +73,63 @@ def result_zh() -> Any:
 @pytest.fixture
 def result_en() -> Any:
     return sample_result("en")
+
+
+# --- archive databases: SQLite always, PostgreSQL when it is installed ------------------
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url() -> Any:
+    """A PostgreSQL server for the archive tests: ``BUREAUKIT_TEST_PG_URL`` (``.ci/run``
+    starts one), else a private cluster started here when initdb is installed, else None."""
+    import os
+    import tempfile
+
+    url = os.environ.get("BUREAUKIT_TEST_PG_URL")
+    if url:
+        yield url
+        return
+    import pgcluster
+
+    if pgcluster.find_bin("initdb") is None:
+        yield None
+        return
+    folder = Path(tempfile.mkdtemp(prefix="bk-pg-"))
+    try:
+        url = pgcluster.start(folder)
+    except Exception as exc:
+        pytest.fail(f"PostgreSQL is installed but the test cluster did not start: {exc}")
+    try:
+        yield url
+    finally:
+        pgcluster.stop(folder)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def archive_url(request: pytest.FixtureRequest, tmp_path: Path, pg_admin_url: str | None) -> Any:
+    """A new, empty archive on each backend: a file, or a fresh database on the server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'archive.sqlite'}"
+        return
+    import os
+    import uuid
+
+    if pg_admin_url is None:
+        if os.environ.get("BUREAUKIT_REQUIRE_PG"):
+            pytest.fail("BUREAUKIT_REQUIRE_PG is set but no PostgreSQL server is available")
+        pytest.skip("PostgreSQL IS NOT INSTALLED: the PostgreSQL archive tests did not run")
+    import psycopg
+
+    name = f"bk_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(pg_admin_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield pg_admin_url.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(pg_admin_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def recorded(bureau_dir: Path, archive_url: str, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test bureau's config, recording into *archive_url* (given through the environment)."""
+    monkeypatch.setenv("BUREAUKIT_ARCHIVE_URL", archive_url)
+    return bureau_dir / "bureau.toml"

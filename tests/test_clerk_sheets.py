@@ -227,3 +227,35 @@ def test_a_key_and_any_variant_collide_through_the_ledger(bureau_dir: Path, tiny
     toml = BASE_TOML.replace('"ledgers/deeds.csv"', '"ledgers/deeds.json"')
     got = problems(bureau_dir, tiny_plugin, None, toml)
     assert len(got) == 1 and got[0].startswith("ledgers/deeds.json:2: 编号: duplicate key"), got
+
+
+def test_config_references_resolve_to_the_org_spelling(tmp_path: Path) -> None:
+    """A campaign's settings naming units and people (publicity quotas keyed by unit id,
+    fee_units, style's key project leader) resolve through the canonical form."""
+    import shutil
+
+    for name in ("publicity", "style"):
+        pytest.importorskip(f"bureaukit_{name}")
+    demo = Path(__file__).resolve().parent.parent / "configs" / "demo"
+    root = tmp_path / "demo"
+    shutil.copytree(demo, root)
+    toml = (root / "bureau.toml").read_text(encoding="utf-8")
+    edits = [
+        ('quotas = { office = { info = 25 }', 'quotas = { "ＯＦＦＩＣＥ" = { info = 25 }'),
+        ('"projects", "ygs", "gls"]', '"projects", "YGS\\u200b", "gls"]'),
+        ('leader = "p03"', 'leader = "P03"'),
+    ]
+    for old, new in edits:
+        assert old in toml
+        toml = toml.replace(old, new)
+    (root / "bureau.toml").write_text(toml, encoding="utf-8")
+    bureau = bureaukit.load(root / "bureau.toml")
+    publicity = bureau.campaigns["publicity"].settings
+    assert set(publicity.quotas) == {"office", "ygs", "gls"} and "ygs" in publicity.fee_units
+    assert bureau.campaigns["style"].settings.key_projects[0].leader == "p03"
+    shown = [n.split(": ", 1)[1] for n in bureau.notes if " read as " in n]
+    assert shown == [
+        'campaigns.publicity.quotas.ＯＦＦＩＣＥ: "ＯＦＦＩＣＥ" read as "office"',
+        'campaigns.publicity.fee_units[5]: "YGS<U+200B>" read as "ygs"',
+        'campaigns.style.key_projects[0].leader: "P03" read as "p03"',
+    ]

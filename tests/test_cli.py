@@ -25,7 +25,7 @@ def test_score_table_json_and_atomic_file(bureau_dir: Path, tmp_path: Path) -> N
     target = tmp_path / "out.json"
     code, _, _err = run("score", cfg, "-o", str(target))
     assert code == 0 and json.loads(target.read_text(encoding="utf-8"))["bureau"]["id"] == "t"
-    assert list(tmp_path.glob(".out.json.*")) == []
+    assert list(tmp_path.glob(".bureaukit-*")) == []
 
 
 def test_bad_input_exit_2_and_no_output_file(bureau_dir: Path, tmp_path: Path) -> None:
@@ -143,10 +143,10 @@ def test_a_failure_while_streaming_leaves_no_file(bureau_dir: Path, tmp_path: Pa
     target = tmp_path / "out.json"
     code, _, err = run("score", cfg, "-o", str(target))
     assert code == exit_code and message in err and "Traceback" not in err
-    assert not target.exists() and list(tmp_path.glob(".out.json.*")) == []
+    assert not target.exists() and list(tmp_path.glob(".bureaukit-*")) == []
     target.write_text("older report", encoding="utf-8")
     assert run("score", cfg, "-o", str(target))[0] == exit_code
-    assert target.read_text(encoding="utf-8") == "older report" and list(tmp_path.glob(".out.json.*")) == []
+    assert target.read_text(encoding="utf-8") == "older report" and list(tmp_path.glob(".bureaukit-*")) == []
 
 
 def test_report_file_follows_the_umask(tmp_path: Path) -> None:

@@ -206,7 +206,7 @@ def test_problem_count_beyond_what_is_kept(bureau_dir: Path, tiny_plugin: object
 
     real = bureaukit.bureau.load
     try:
-        bureaukit.bureau.load = lambda p, plugins=(), progress=None: real(p, plugins=[tiny_plugin])  # type: ignore[assignment]
+        bureaukit.bureau.load = lambda p, plugins=(), progress=None, timeout=None: real(p, plugins=[tiny_plugin])  # type: ignore[assignment]
         res = CliRunner().invoke(main, ["check", str(bureau_dir / "bureau.toml")])
     finally:
         bureaukit.bureau.load = real  # type: ignore[assignment]

@@ -105,6 +105,41 @@ PLUGINS: dict[str, str] = {
         '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("atexiter")]\n'
     ),
     "good": '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("good")]\n',
+    # readers and renderers: a plugin's format overriding the core's for .csv (the org
+    # files) or .html (the report), so that the base bureau needs no new file
+    "readersboom": (
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("readersboom")]\n'
+        "@bureaukit.hookimpl\ndef bureaukit_readers():\n    raise LookupError('no codec')\n"
+    ),
+    "readraise": (
+        "from bureaukit.readers import Reader\n"
+        "def read(path, sheet):\n    raise ValueError('bad magic number')\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("readraise")]\n'
+        "@bureaukit.hookimpl\ndef bureaukit_readers():\n    return [Reader('oddcsv', ('.csv',), read)]\n"
+    ),
+    "readhang": (
+        "import time\nfrom bureaukit.readers import Reader\n"
+        "def read(path, sheet):\n    time.sleep(60)\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("readhang")]\n'
+        "@bureaukit.hookimpl\ndef bureaukit_readers():\n    return [Reader('slowcsv', ('.csv',), read)]\n"
+    ),
+    "checkhang": (
+        "import time\ndef check(ctx):\n    time.sleep(60)\n    return []\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("checkhang", check=check)]\n'
+    ),
+    "renderboom": (
+        "from bureaukit.render import Renderer\n"
+        "def render(result, options):\n    raise KeyError('template')\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("renderboom")]\n'
+        "@bureaukit.hookimpl\ndef bureaukit_renderers():\n    return [Renderer('fancy', ('.html',), False, render)]\n"
+    ),
+    "renderhang": (
+        "import time\nfrom bureaukit.render import Renderer\n"
+        "def write(result, options, fh):\n    fh.write(b'<html>')\n    time.sleep(60)\n"
+        '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("renderhang")]\n'
+        "@bureaukit.hookimpl\ndef bureaukit_renderers():\n"
+        "    return [Renderer('slowhtml', ('.html',), False, lambda r, o: '', write=write)]\n"
+    ),
 }
 
 # name: (expected exit, substrings of stderr, extra args)
@@ -128,6 +163,12 @@ FAULTS: dict[str, tuple[int, list[str], list[str]]] = {
     "misnamed": (3, ["plugin misnamed (bureaukit-fake-misnamed 9.8.7) failed", "registers no campaign named 'misnamed'"], []),
     "badhook": (3, ["plugin badhook (bureaukit-fake-badhook 9.8.7) failed", "bad hook", "registry"], []),
     "resultboom": (3, ["plugin resultboom (bureaukit-fake-resultboom 9.8.7) failed", "bureaukit_result raised OSError: OA system is down"], []),
+    "readersboom": (3, ["plugin readersboom (bureaukit-fake-readersboom 9.8.7) failed", "bureaukit_readers raised LookupError"], []),
+    "readraise": (3, ["plugin readraise (bureaukit-fake-readraise 9.8.7) failed", "the oddcsv reader raised ValueError: bad magic number"], []),
+    "readhang": (3, ["plugin readhang (bureaukit-fake-readhang 9.8.7) failed", "the slowcsv reader still running after --timeout 1 s"], ["--timeout", "1"]),
+    "checkhang": (3, ["plugin checkhang (bureaukit-fake-checkhang 9.8.7) failed", "check still running after --timeout 1 s"], ["--timeout", "1"]),
+    "renderboom": (3, ["plugin renderboom (bureaukit-fake-renderboom 9.8.7) failed", "the fancy renderer raised KeyError"], []),
+    "renderhang": (3, ["plugin renderhang (bureaukit-fake-renderhang 9.8.7) failed", "the slowhtml renderer still running after --timeout 1 s"], ["--timeout", "1"]),
 }
 
 

@@ -13,7 +13,7 @@ from bureaukit.render import RenderOptions
 from bureaukit.render._labels import neutralise
 from bureaukit.render.csvzip import render
 
-MEMBERS = ["evidence.csv", "findings.csv", "payments.csv", "scorecards.csv", "scores.csv"]
+MEMBERS = ["appeals.csv", "evidence.csv", "findings.csv", "payments.csv", "scorecards.csv", "scores.csv"]
 
 
 def read(data: bytes) -> dict[str, list[list[str]]]:

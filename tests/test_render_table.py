@@ -99,7 +99,8 @@ def test_hostile_text_cannot_reach_the_terminal(result_zh: Any) -> None:
     for bad in ("\u202e", "\u2066", "\x1b", "\x07"):
         assert bad not in text
     assert HOSTILE_SCRIPT in text and HOSTILE_FORMULA in text
-    assert clean("a\tb\nc\x00d\u202ee\u2069") == "a b cde"
+    assert clean("a\tb\nc\x00d\u202ee\u2069") == "a b c<U+0000>d<U+202E>e<U+2069>"
+    assert clean("a\r\nb\u2028c", newlines=True) == "a\nb\nc"
 
 
 def test_width_limit_truncates_only_when_needed(result_en: Any) -> None:

@@ -28,7 +28,7 @@ HEAD = 4
 
 def test_sheets_title_block_and_headers_zh(result_zh: Any) -> None:
     wb = load(render(result_zh, RenderOptions("zh")))
-    assert wb.sheetnames == ["概览", "排名", "招商引资", "宣传信息工作", "得分", "资金", "问题", "依据"]
+    assert wb.sheetnames == ["概览", "排名", "招商引资", "宣传信息工作", "得分", "资金", "问题", "依据", "异议复核"]
     for ws in wb.worksheets:
         assert ws["A1"].value == "示例区交通运输局  考核结果报告"
         # the period, the cut-off and interim vs final on every sheet
@@ -56,8 +56,8 @@ def test_campaign_sheet_is_the_matrix(result_zh: Any) -> None:
 
 def test_sheets_en(result_en: Any) -> None:
     wb = load(render(result_en, RenderOptions("en")))
-    assert wb.sheetnames[:2] == ["Summary", "Ranking"] and wb.sheetnames[-4:] == [
-        "Scores", "Payments", "Findings", "Evidence"]
+    assert wb.sheetnames[:2] == ["Summary", "Ranking"] and wb.sheetnames[-5:] == [
+        "Scores", "Payments", "Findings", "Evidence", "Appeals"]
     assert wb["Ranking"][f"A{HEAD}"].value == "Rank"
 
 

@@ -6,7 +6,8 @@ returns a :class:`Bureau` ready to score.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from bureaukit._repr import FieldMethods
 from bureaukit.campaigns import ConfigError, ConfigWarning, LedgerError
 from bureaukit.config import Config, did_you_mean, read_config, structure_settings
 from bureaukit.context import CheckContext, Origins
-from bureaukit.errors import InputError, PluginFailure, one_line, sha256
+from bureaukit.errors import InputError, PluginFailure, sha256
 from bureaukit.ledgers import (
     BOOKKEEPING_COLUMNS,
     Problems,
@@ -30,8 +31,16 @@ from bureaukit.ledgers import (
 )
 from bureaukit.org import Org, OrgError, Person, Unit, build_org
 from bureaukit.periods import Period, PeriodError, parse_period
-from bureaukit.plugins import LoadedCampaign, collect_list, load_campaigns, new_manager
-from bureaukit.readers import Reader, Table
+from bureaukit.plugins import (
+    LoadedCampaign,
+    Owner,
+    bounded,
+    collect_owned,
+    load_campaigns,
+    new_manager,
+    owners_of,
+)
+from bureaukit.readers import Reader, ReadError, Table
 from bureaukit.records import RecordSpec, record_spec
 from bureaukit.workcalendar import Calendar, expand_days, official_calendar
 
@@ -64,6 +73,8 @@ class Bureau(FieldMethods):
     plugins: pluggy.PluginManager = attrs.field(repr=False)
     shown: dict[str, str] = attrs.Factory(dict)
     """Ledger source as written → path as shown to this user (for messages)."""
+    appeals: list[Any] = attrs.Factory(list)
+    """The 异议登记表 rows (:class:`bureaukit.appeals.Appeal`), when ``[archive] appeals`` names one."""
 
     def period(self, period: str | None = None) -> Period:
         """The period to score: *period*, else ``[bureau] period``."""
@@ -74,6 +85,38 @@ class Bureau(FieldMethods):
             return parse_period(pid, self.config.periods)
         except PeriodError as exc:
             raise InputError([f"--period: {exc}"]) from None
+
+
+def _listed(fn: Callable[[Any], Iterable[Any]], arg: Any) -> list[Any]:
+    return list(fn(arg))
+
+
+def guarded_reader(reader: Reader, owner: Owner, timeout: float | None) -> Reader:
+    """*reader* (a plugin's) run as its owner's code: an exception other than ReadError
+    or OSError names the distribution, and with *timeout* the whole read — the file
+    opened and every row read — must end in time. The rows are read inside the bound
+    (a plugin's reader is for small special formats; the core's stream)."""
+
+    def read(path: Path, sheet: str | None) -> Table:
+        def whole() -> tuple[Table, list[tuple[int, list[Any]]], ReadError | None]:
+            table = reader.read(path, sheet)
+            rows: list[tuple[int, list[Any]]] = []
+            try:
+                rows.extend(table.rows)
+            except ReadError as exc:  # reported at its row, after the rows before it
+                return table, rows, exc
+            return table, rows, None
+
+        table, rows, error = bounded(whole, timeout, owner, f"the {reader.name} reader", (ReadError, OSError))
+
+        def replay() -> Iterator[tuple[int, list[Any]]]:
+            yield from rows
+            if error is not None:
+                raise error
+
+        return attrs.evolve(table, rows=replay())
+
+    return attrs.evolve(reader, read=read)
 
 
 def _file_hash(path: Path) -> str:
@@ -104,11 +147,26 @@ def _inline_cell(value: Any) -> Any:
     return value
 
 
+def _respell_ids(settings: Any, org: Org, config: Config, path: str, cfg_shown: str, notes: list[str]) -> Any:
+    """The settings with each text naming a unit or person only in canonical form spelt as
+    the org spells it (CORE §2 *Identity*); ``check`` names every rewrite."""
+    from bureaukit.identity import id_spellings, respell
+    from bureaukit.org import STANDARD_ROLES
+
+    keep = {*org.units, *org.people, *(u.kind for u in org.units.values()), *STANDARD_ROLES, *STANDARD_ROLES.values(),
+            *config.roles, *config.roles.values()}
+    found: list[str] = []
+    settings = respell(settings, id_spellings(org.units, org.people), keep, path, found)
+    notes.extend(f"{cfg_shown}: {n}" for n in found)
+    return settings
+
+
 def load(
     path: str | Path,
     *,
     plugins: Iterable[Any] = (),
     progress: Callable[[int], None] | None = None,
+    timeout: float | None = None,
 ) -> Bureau:
     """Read and check a bureau's config, org and every enabled campaign's ledgers.
 
@@ -123,13 +181,13 @@ def load(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(path, plugins, progress)
+        return _load(path, plugins, progress, timeout)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], None] | None) -> Bureau:
+def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], None] | None, timeout: float | None) -> Bureau:
     config = read_config(path)
     cfg_shown = display_path(config.path.resolve())
     pm = new_manager()
@@ -138,7 +196,9 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
     except InputError as exc:
         raise InputError([f"{cfg_shown}: {p}" for p in exc.problems]) from None
     readers: dict[str, Reader] = {}
-    for r in collect_list(pm, "bureaukit_readers", Reader):
+    for r, owner in collect_owned(pm, "bureaukit_readers", Reader, owners_of(loaded)):
+        if owner is not None:  # a plugin's reader: its failures and hangs are its own
+            r = guarded_reader(r, owner, timeout)
         for s in r.suffixes:
             readers[s.lower()] = r
     problems = Problems()
@@ -161,7 +221,7 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
             src = Source.parse(part, config.root)
             shown[src.written] = src.shown
             org_records[key] = read_kind(spec, [src], readers, problems, origins, ignore=ignore)
-            if src.path.is_file():
+            if problems.count == 0:  # else no report is made: a refused file is never read
                 inputs[src.written] = _file_hash(src.path)
         else:
             from bureaukit.ledgers import header_key, header_lookup
@@ -224,6 +284,8 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
         settings, errs = structure_settings(camp.settings, settings_raw, f"campaigns.{name}")
         for e in errs:
             problems.add(f"{cfg_shown}: {e}")
+        if org is not None and settings is not None:
+            settings = _respell_ids(settings, org, config, f"campaigns.{name}", cfg_shown, notes)
         specs = {kind: record_spec(cls) for kind, cls in camp.records.items()}
         records: dict[str, list[Any]] = {kind: [] for kind in specs}
         for kind, files in (table.ledgers if table else {}).items():
@@ -240,17 +302,15 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
             for message in twice:
                 config_problem(f"campaigns.{name}.ledgers.{kind}", message)
             records[kind] = read_kind(specs[kind], sources, readers, problems, origins, progress, ignore)
-            for s in sources:
-                if s.path.is_file():
+            if problems.count == 0:  # else no report is made: a refused file is never read
+                for s in sources:
                     inputs[s.written] = _file_hash(s.path)
         if org is not None:
             check_keys_and_refs(specs, records, origins, shown, org.people, org.units, problems)
         if org is not None and settings is not None and camp.check is not None and problems.count == before:
             ctx = CheckContext(org, settings, records, origins, configured_period)
-            try:
-                issues = list(camp.check(ctx))
-            except (Exception, SystemExit) as exc:
-                raise PluginFailure(name, f"check raised {one_line(exc)}", lc.distribution, lc.version) from exc
+            check = functools.partial(_listed, camp.check, ctx)
+            issues = bounded(check, timeout, Owner(name, lc.distribution, lc.version), "check")
             for issue in issues:
                 if isinstance(issue, ConfigError):
                     config_problem(f"campaigns.{name}.{issue.path}".rstrip("."), issue.message)
@@ -263,8 +323,13 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
                 else:
                     raise PluginFailure(name, f"check returned {type(issue).__name__}", lc.distribution, lc.version)
         campaigns[name] = CampaignData(lc, settings, records, specs)
+    appeals: list[Any] = []
+    if config.archive.appeals:
+        from bureaukit.appeals import read_appeals
+
+        appeals = read_appeals(config, org, readers, problems, origins, inputs, shown)
     notes[:0] = problems.notes
     if problems.count:
         raise InputError(problems.lines, problems.count)
     assert org is not None
-    return Bureau(config, org, calendar, campaigns, origins, inputs, notes, pm, shown)
+    return Bureau(config, org, calendar, campaigns, origins, inputs, notes, pm, shown, appeals)

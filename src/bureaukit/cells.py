@@ -29,10 +29,12 @@ class CellError(ValueError):
 TRUE = {"true", "yes", "y", "是", "1", "√", "✓", "✔", "t"}
 FALSE = {"false", "no", "n", "否", "0", "×", "✗", "✘", "✖", "f"}
 _SEPARATORS = str.maketrans({"；": ";", "、": ";"})
-_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_GROUPED = re.compile(r"^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")
+# [0-9], never \d: a str pattern's \d matches every Unicode decimal digit (Arabic-Indic,
+# Devanagari…) and isdigit() even ①②③ and ²⁰¹⁴, which int() refuses or misreads.
 _DATE_FORMS = re.compile(
-    r"^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?"
-    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+    r"^([0-9]{4})\s*(?:[-/.]|年)\s*([0-9]{1,2})\s*(?:[-/.]|月)\s*([0-9]{1,2})\s*日?"
+    r"(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?)?$"
 )
 _EXCEL_EPOCH = date(1899, 12, 30)
 _EXCEL_EPOCH_1904 = date(1904, 1, 1)
@@ -193,17 +195,30 @@ def _text_date(cell: str, epoch: date) -> date:
         except ValueError:
             pass
     if not text.isascii():
+        if any(unicodedata.category(ch) == "No" for ch in text):
+            # ①②③, ²⁰¹⁴: digit-like, yet no digits a clerk typed (NFKC would make them so)
+            raise CellError(f"expected a date like 2014-05-20, 2014/5/20, 2014年5月20日 or 20140520, got {show(cell)}")
         # full-width digits and separators (２０１４－０５－２０, 2014－05－20) as ASCII
         text = unicodedata.normalize("NFKC", text)
     m = _DATE_FORMS.match(text)
     if m:
-        try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            raise CellError(f"not a real date, got {show(cell)}") from None
-    if text.isdigit() and len(text) in (5, 8):
+        return _date_of(m, cell)
+    # ASCII digits only: isdigit() is true of digits int() refuses (U+1369 ፩…)
+    if text.isascii() and text.isdigit() and len(text) in (5, 8):
         return _number_date(int(text), cell, epoch)
     raise CellError(f"expected a date like 2014-05-20, 2014/5/20, 2014年5月20日 or 20140520, got {show(cell)}")
+
+
+def _date_of(m: re.Match[str], cell: Any) -> date:
+    """The date of a :data:`_DATE_FORMS` match; a time part must be a real time too
+    (``2014-05-20 25:61`` is a typing error, not 20 May)."""
+    hour, minute, second = (int(g) if g else 0 for g in m.group(4, 5, 6))
+    if hour > 23 or minute > 59 or second > 59:
+        raise CellError(f"not a real time of day, got {show(cell)}")
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise CellError(f"not a real date, got {show(cell)}") from None
 
 
 def _number_date(n: int, cell: Any, epoch: date) -> date:

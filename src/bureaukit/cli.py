@@ -7,17 +7,21 @@ unless ``--debug``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 
+from bureaukit import cli_archive
+
 if TYPE_CHECKING:
     from bureaukit.bureau import Bureau
+    from bureaukit.plugins import Owner
 
 F = TypeVar("F", bound=Callable[..., Any])
 MAX_SHOWN = 50
@@ -25,9 +29,10 @@ MAX_SHOWN = 50
 
 def _fail(lines: list[str], code: int, total: int | None = None) -> None:
     from bureaukit.messages import t
+    from bureaukit.text import visible
 
     for line in lines[:MAX_SHOWN]:
-        click.echo(line, err=True)
+        click.echo(visible(line), err=True)
     total = len(lines) if total is None else total
     if total > MAX_SHOWN:
         click.echo(t("more_problems", more=total - MAX_SHOWN, total=total), err=True)
@@ -45,7 +50,13 @@ def handle_errors(fn: F) -> F:
         debug = bool(kwargs.get("debug"))
         set_language(kwargs.get("lang"))  # until the config says more
         try:
-            return fn(*args, **kwargs)
+            value = fn(*args, **kwargs)
+            with _writing_stdout():
+                # flushed here, where a full disk is still a message (at exit, a traceback)
+                sys.stdout.flush()
+            return value
+        except BrokenPipeError:
+            _quiet_broken_pipe()
         except InputError as exc:
             _fail(exc.problems, 2, exc.total)
         except PluginFailure as exc:
@@ -60,16 +71,63 @@ def handle_errors(fn: F) -> F:
         except KeyboardInterrupt:
             _fail([t("interrupted")], 130)
         except Exception as exc:
-            if debug:
-                import traceback
-
-                traceback.print_exc()
-            from bureaukit.errors import one_line
-
-            _fail([t("internal_error", text=one_line(exc)), t("bug_hint")], 1)
+            raise_internal(exc, debug)
         return None
 
     return wrapper  # type: ignore[return-value]
+
+
+def raise_internal(exc: BaseException, debug: bool) -> None:
+    """Report a bug in bureaukit (exit 1)."""
+    if debug:
+        import traceback
+
+        traceback.print_exception(exc)
+    from bureaukit.errors import one_line
+    from bureaukit.messages import t
+
+    _fail([t("internal_error", text=one_line(exc)), t("bug_hint")], 1)
+
+
+EXIT_BROKEN_PIPE = 141
+"""Exit status when the reader of our output left (``| head``): 128 + SIGPIPE, what a
+shell reports for ``cat`` or ``yes`` in the same place; no message is printed."""
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of stdout is gone: end at once and quietly, like other Unix tools.
+    stdout is pointed at /dev/null first, so that Python's own flush at exit does not
+    fail again and print "Exception ignored … BrokenPipeError"."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (a test runner's stream)
+        pass
+    raise SystemExit(EXIT_BROKEN_PIPE)
+
+
+def _out(text: str) -> None:
+    """One line to stdout, user text made visible, a failing stdout reported."""
+    from bureaukit.text import visible
+
+    with _writing_stdout():
+        click.echo("\n".join(visible(line) for line in text.split("\n")))
+
+
+@contextlib.contextmanager
+def _writing_stdout() -> Iterator[None]:
+    """Writing the report or a message to stdout: a full disk (``> /dev/full``) or a
+    closed terminal is bad input of a kind (exit 2, one line); a reader that left
+    (``| head``) is no failure at all and passes on to :func:`handle_errors`."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        from bureaukit.errors import InputError
+
+        raise InputError([f"cannot write to standard output: {exc.strerror or exc}"]) from None
 
 
 debug_option = click.option("--debug", is_flag=True, help="Show tracebacks for failures.")
@@ -92,7 +150,7 @@ def _progress() -> Callable[[int], None] | None:
     return tick
 
 
-def _load(config: Path, lang: str | None = None) -> Bureau:
+def _load(config: Path, lang: str | None = None, timeout: float | None = None) -> Bureau:
     """The bureau, read and checked; from here on the CLI speaks its language (``--lang``
     first, then ``[bureau] language``)."""
     import gc
@@ -102,7 +160,7 @@ def _load(config: Path, lang: str | None = None) -> Bureau:
 
     tick = _progress()
     try:
-        bureau = load(config, progress=tick)
+        bureau = load(config, progress=tick, timeout=timeout)
     finally:
         if tick is not None:
             click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
@@ -135,14 +193,16 @@ def main() -> None:
 @click.option("--format", "-f", "fmt", metavar="FORMAT", help="table | json | csv | xlsx | html (default: from -o's suffix, else table).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE (atomically) instead of stdout.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Report language (default: [bureau] language).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Fail a plugin still scoring after SECONDS.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Fail a plugin still reading, checking, scoring or rendering after SECONDS (each call).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N", help="Federations: score members in N processes (default: the number of CPUs).")
 @click.option("--keep-going", is_flag=True, help="Federations: write the roll-up even if members fail (marked missing; exit 2).")
+@click.option("--by", metavar="NAME", help="Who scores, as the archive records it (default: the OS user).")
+@click.option("--no-archive", is_flag=True, help="Do not record this run in the [archive].")
 @debug_option
 @handle_errors
 def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[str, ...], fmt: str | None,
           output: Path | None, lang: str | None, timeout: float | None, jobs: int | None, keep_going: bool,
-          debug: bool) -> None:
+          by: str | None, no_archive: bool, debug: bool) -> None:
     """Score CONFIG's bureau for a period and write the report. A config with
     [federation] scores its member bureaus and ranks and rolls them up (三级联动).
 
@@ -161,13 +221,17 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     if is_federation(config):
         _score_federation(config, period, as_of, fmt, output, jobs, keep_going)
         return
-    bureau = _load(config, lang)
+    from bureaukit.plugins import bounded
+    from bureaukit.text import visible
+
+    bureau = _load(config, lang, timeout)
     # picked after loading: the enabled plugins may bring renderers of their own
-    renderer = _pick_renderer(fmt if fmt or output else "table", output, bureau)
+    renderer, owner = _pick_renderer(fmt if fmt or output else "table", output, bureau)
     result = run_score(bureau, period, as_of, list(campaigns) or None, timeout=timeout, lang=lang)
     if result.no_rows:
         p = result.period
         click.echo(t("warning", text=t("no_rows", period=p.id, start=p.start, end=p.as_of)), err=True)
+    recorded = cli_archive.record_run(bureau, result, by, record=not no_archive)
     from bureaukit.render import RenderOptions
 
     width = None
@@ -175,30 +239,35 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
         import shutil
 
         width = shutil.get_terminal_size().columns
-    options = RenderOptions(lang=result.language, width=width)
+    history = cli_archive.history(bureau, result, recorded) if renderer.name == "html" else None
+    audit = cli_archive.audit_lines(bureau, recorded)
+    options = RenderOptions(lang=result.language, width=width, history=history, audit=audit)
     if output is None and renderer.binary and sys.stdout.isatty():
         raise InputError([t("binary_format", fmt=renderer.name, suffix=renderer.suffixes[0])])
     data: bytes | Callable[[BinaryIO], None]
     if renderer.write is not None:
         # streamed: a province's JSON is hundreds of MB, twice over as str and bytes
-        data = functools.partial(renderer.write, result, options)
+        data = _owned(functools.partial(renderer.write, result, options), owner, timeout, renderer.name)
     else:
-        body = renderer.render(result, options)
+        body = renderer.render(result, options) if owner is None else bounded(
+            functools.partial(renderer.render, result, options), timeout, owner, f"the {renderer.name} renderer"
+        )
         data = body.encode("utf-8") if isinstance(body, str) else body
     if output is None:
-        if callable(data):
-            data(sys.stdout.buffer)
-        else:
-            sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        with _writing_stdout():
+            if callable(data):
+                data(sys.stdout.buffer)
+            else:
+                sys.stdout.buffer.write(data)
+            sys.stdout.flush()
         return
     from bureaukit.render import write_atomic
 
     try:
         write_atomic(output, data)
     except OSError as exc:
-        raise InputError([t("cannot_write", path=output, reason=exc.strerror or exc)]) from None
-    click.echo(t("wrote", path=output, fmt=renderer.name), err=True)
+        raise InputError([t("cannot_write", path=visible(str(output)), reason=exc.strerror or exc)]) from None
+    click.echo(t("wrote", path=visible(str(output)), fmt=renderer.name), err=True)
 
 
 def _score_federation(config: Path, period: str | None, as_of: str | None, fmt: str | None,
@@ -219,8 +288,9 @@ def _score_federation(config: Path, period: str | None, as_of: str | None, fmt: 
         _fail(exc.problems, exc.exit_code)
     text = result.to_json(__version__) if kind == "json" else "\n".join(table_lines(result)) + "\n"
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        with _writing_stdout():
+            sys.stdout.write(text)
+            sys.stdout.flush()
     else:
         from bureaukit.render import write_atomic
 
@@ -233,34 +303,50 @@ def _score_federation(config: Path, period: str | None, as_of: str | None, fmt: 
         _fail([f"missing member(s), left out of the roll-up: {', '.join(result.missing)}"], 2)
 
 
-def _renderers(bureau: Bureau | None = None) -> list[Any]:
-    from bureaukit.plugins import collect_list, new_manager
+def _owned(write: Callable[[BinaryIO], None], owner: Owner | None, timeout: float | None, name: str) -> Callable[[BinaryIO], None]:
+    """A renderer's ``write``, run as its plugin's code when a plugin brought it."""
+    if owner is None:
+        return write
+
+    from bureaukit.plugins import bounded
+
+    def bounded_write(fh: BinaryIO) -> None:
+        # OSError: a full disk or a reader that left is the output's, not the plugin's
+        bounded(functools.partial(write, fh), timeout, owner, f"the {name} renderer", (OSError,))
+
+    return bounded_write
+
+
+def _renderers(bureau: Bureau | None = None) -> list[tuple[Any, Owner | None]]:
+    from bureaukit.plugins import collect_owned, new_manager, owners_of
     from bureaukit.render import Renderer
 
     pm = bureau.plugins if bureau is not None else new_manager()
-    return collect_list(pm, "bureaukit_renderers", Renderer)
+    owners = owners_of({n: d.loaded for n, d in bureau.campaigns.items()}) if bureau is not None else None
+    return collect_owned(pm, "bureaukit_renderers", Renderer, owners)
 
 
-def _pick_renderer(fmt: str | None, output: Path | None, bureau: Bureau | None = None) -> Any:
+def _pick_renderer(fmt: str | None, output: Path | None, bureau: Bureau | None = None) -> tuple[Any, Owner | None]:
+    """The renderer for ``--format`` or ``-o``'s suffix, and the plugin that brought it."""
     from bureaukit.errors import InputError
     from bureaukit.messages import t
 
     renderers = _renderers(bureau)
-    by_name = {r.name: r for r in renderers}
+    by_name = {r.name: (r, o) for r, o in renderers}
     if fmt is not None:
-        r = by_name.get(fmt)
-        if r is None:
+        if fmt not in by_name:
             raise InputError([t("unknown_format", fmt=fmt, known=", ".join(by_name))])
+        r, o = by_name[fmt]
         if output is not None and output.suffix.lower() not in r.suffixes:
             raise InputError([t("format_suffix", path=output, fmt=fmt, suffixes=" / ".join(r.suffixes))])
-        return r
+        return r, o
     assert output is not None
     suffix = output.suffix.lower()
-    for r in reversed(renderers):  # a plugin's renderer for a suffix wins over the core's
+    for r, o in reversed(renderers):  # a plugin's renderer for a suffix wins over the core's
         if suffix in r.suffixes:
-            return r
+            return r, o
     hint = " (csv reports are a zip of one CSV per section: -o report.zip)" if suffix == ".csv" else ""
-    known = ", ".join(s for r in renderers for s in r.suffixes)
+    known = ", ".join(s for r, _ in renderers for s in r.suffixes)
     raise InputError([f'-o {output}: cannot tell the format from "{suffix or "no suffix"}"{hint}; use --format or one of {known}'])
 
 
@@ -278,6 +364,7 @@ def check(config: Path, period: str | None, debug: bool) -> None:
     """
     from bureaukit.engine import check_run_keys, context_for, parse_as_of, rows_in_period
     from bureaukit.messages import t
+    from bureaukit.text import visible
 
     bureau = _load(config)
     problems: list[str] = []
@@ -300,9 +387,9 @@ def check(config: Path, period: str | None, debug: bool) -> None:
         click.echo(t("warning", text=text), err=True)
 
     for note in bureau.notes:
-        click.echo(t("note", text=note), err=True)
+        click.echo(t("note", text=visible(note)), err=True)
     n_records = sum(len(v) for d in bureau.campaigns.values() for v in d.records.values())
-    click.echo(t(
+    _out(t(
         "check_ok", units=len(bureau.org.units), people=len(bureau.org.people), records=n_records,
         campaigns=", ".join(bureau.campaigns) or t("none"),
     ))
@@ -329,7 +416,7 @@ def plugins(config: Path | None, debug: bool) -> None:
 
         enabled = read_config(config).enabled
     if not found:
-        click.echo(t("no_plugins"))
+        _out(t("no_plugins"))
     campaign, distribution, version, enabled_title = t("plugins_header").split("|")
     rows = [(campaign, distribution, version, enabled_title if config else "")]
     for name in sorted(found):
@@ -342,7 +429,7 @@ def plugins(config: Path | None, debug: bool) -> None:
 
     widths = [max(display_width(r[c]) for r in rows) for c in range(4)]
     for r in rows:
-        click.echo("  ".join(pad(cell, w) for cell, w in zip(r, widths, strict=True)).rstrip())
+        _out("  ".join(pad(cell, w) for cell, w in zip(r, widths, strict=True)).rstrip())
 
 
 @main.command()
@@ -370,32 +457,63 @@ def explain(config: Path, subject: str, period: str | None, as_of: str | None, c
     bureau = _load(config, lang)
     subj = resolve_subject(bureau, subject)
     result = run_score(bureau, period, as_of, list(campaigns) or None, lang=lang)
-    click.echo(explain_text(result, subj, bureau.config.scoring))
+    _out(explain_text(result, subj, bureau.config.scoring))
 
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", default="某区交通运输局", show_default=True, help="The bureau's name.")
 @click.option("--year", type=click.IntRange(1980, 2200), metavar="YYYY", help="The assessment year (default: this year).")
+@click.option("--xlsx", is_flag=True, help="Write the org files and ledgers as Excel templates for clerks (drop-downs, prompts).")
 @debug_option
 @handle_errors
-def init(directory: Path, name: str, year: int | None, debug: bool) -> None:
+def init(directory: Path, name: str, year: int | None, xlsx: bool, debug: bool) -> None:
     """Create a starter bureau in DIRECTORY: bureau.toml, org files and empty ledger
     templates (Chinese headers) for every installed campaign.
 
     \b
     Example:
       bureaukit init mybureau && bureaukit check mybureau/bureau.toml
+      bureaukit init --xlsx mybureau     # Excel templates for the clerks
     """
     from bureaukit.messages import t
     from bureaukit.starter import write_starter
+    from bureaukit.text import visible
 
-    written, skipped = write_starter(directory, name=name, year=year)
+    written, skipped = write_starter(directory, name=name, year=year, xlsx=xlsx)
     for p in written:
-        click.echo(t("wrote_file", path=p))
+        _out(t("wrote_file", path=p))
     for note in skipped:
-        click.echo(t("init_left_out", text=note), err=True)
-    click.echo(t("init_next", config=directory / "bureau.toml"))
+        click.echo(t("init_left_out", text=visible(note)), err=True)
+    _out(t("init_next", config=directory / "bureau.toml"))
+
+
+@main.command()
+@config_argument
+@click.argument("kind")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The workbook to write (.xlsx).")
+@debug_option
+@handle_errors
+def template(config: Path, kind: str, output: Path, debug: bool) -> None:
+    """Write an Excel template for one ledger: Chinese headers with prompts, drop-downs of
+    the bureau's units, people and choices, date checks, a frozen header.
+
+    \b
+    KIND is campaign.kind (investment.projects), org.units or org.people.
+    Example:
+      bureaukit template bureau.toml investment.projects -o 项目台账.xlsx
+    """
+    from bureaukit.clerk_templates import template_from_config
+    from bureaukit.errors import InputError
+    from bureaukit.messages import t
+
+    if output.suffix.lower() != ".xlsx":
+        raise InputError([f"-o {output}: a template is an Excel workbook: name it .xlsx"])
+    template_from_config(config, kind, output)
+    _out(t("wrote_file", path=output))
+
+
+cli_archive.register(main)
 
 
 def run() -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import enum
 import itertools
-import json
 import re
 import tomllib
 import typing
@@ -30,7 +29,9 @@ from cattrs.errors import (
 
 from bureaukit._repr import FieldMethods
 from bureaukit.errors import InputError, sha256
+from bureaukit.files import MAX_CONFIG_BYTES, FileRefused, check_regular
 from bureaukit.records import enum_choices, enum_label
+from bureaukit.text import quoted
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -79,6 +80,17 @@ class LedgersConfig(FieldMethods):
 
 
 @attrs.frozen(repr=False, eq=False)
+class ArchiveConfig(FieldMethods):
+    """``[archive]``: where runs are recorded (LIFECYCLE §1) and the appeals ledger (§3).
+
+    ``url`` is ``sqlite:///archive.sqlite`` (relative to the config file) or
+    ``postgresql://host/db``; ``BUREAUKIT_ARCHIVE_URL`` overrides it."""
+
+    url: str | None = None
+    appeals: str | None = None
+
+
+@attrs.frozen(repr=False, eq=False)
 class CampaignTable(FieldMethods):
     """One ``[campaigns.<name>]`` table: its ledgers (core-owned) and the rest (settings)."""
 
@@ -103,13 +115,14 @@ class Config(FieldMethods):
     people: str | tuple[dict[str, Any], ...]
     roles: dict[str, str]
     ledgers: LedgersConfig = LedgersConfig()
+    archive: ArchiveConfig = ArchiveConfig()
 
     def resolve(self, relative: str) -> Path:
         return (self.root / relative).resolve() if not Path(relative).is_absolute() else Path(relative)
 
 
 TOP_KEYS = ("units", "people", "roles", "bureau", "calendar", "periods", "campaigns", "scoring", "ledgers",
-            "federation")
+            "federation", "archive")
 """``[federation]`` is read by bureaukit.federation; a bureau config with one also scores its own units."""
 
 
@@ -118,13 +131,15 @@ def show(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return quoted(value)
     if isinstance(value, (dict, list, tuple)):
         return "a table" if isinstance(value, dict) else "a list"
     return str(value)
 
 
 def did_you_mean(word: str, known: typing.Iterable[str]) -> str:
+    if len(word) > 100:  # difflib's cost grows with the square of the length; no key is this long
+        return ""
     import difflib
 
     match = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
@@ -369,7 +384,7 @@ def _message(exc: BaseException, cl: Any) -> str:
         return "required key is missing"
     if isinstance(exc, ForbiddenExtraKeysError):
         known = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
-        parts = [f'unknown key "{k}"{did_you_mean(k, known)}' for k in sorted(exc.extra_fields)]
+        parts = [f"unknown key {quoted(k)}{did_you_mean(k, known)}" for k in sorted(exc.extra_fields)]
         return "; ".join(parts) + (f"; known keys: {', '.join(known)}" if known else "")
     if isinstance(exc, AttributeError) and "items" in str(exc):
         return "expected a table"
@@ -430,17 +445,26 @@ def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
     return f"{path}: TOML syntax: {text}"
 
 
+def _read_bytes(p: Path) -> bytes:
+    """The config file's bytes: a regular file of at most MAX_CONFIG_BYTES
+    (``bureaukit check /dev/zero`` is a message, not a read until memory runs out)."""
+    try:
+        check_regular(p, MAX_CONFIG_BYTES, "config")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError([f"{p}: no such config file (looked for {p.resolve()})"]) from None
+    except FileRefused as exc:
+        if p.is_dir():
+            raise InputError([f"{p}: is a folder; give the bureau's TOML file (e.g. {p / 'bureau.toml'})"]) from None
+        raise InputError([f"{p}: {exc.message}"]) from None
+    except OSError as exc:
+        raise InputError([f"{p}: cannot read: {exc.strerror}"]) from None
+
+
 def read_config(path: str | Path) -> Config:
     """Read and check a bureau config. Raises :class:`InputError` with every problem."""
     p = Path(path)
-    try:
-        raw_bytes = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError([f"{p}: no such config file (looked for {p.resolve()})"]) from None
-    except IsADirectoryError:
-        raise InputError([f"{p}: is a folder; give the bureau's TOML file (e.g. {p / 'bureau.toml'})"]) from None
-    except OSError as exc:
-        raise InputError([f"{p}: cannot read: {exc.strerror}"]) from None
+    raw_bytes = _read_bytes(p)
     try:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -449,10 +473,12 @@ def read_config(path: str | Path) -> Config:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise InputError([_toml_error(p, exc)]) from None
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        raise InputError([f"{p}: TOML: arrays or inline tables nested too deeply (a config needs two or three levels)"]) from None
     problems: list[tuple[str, str]] = []
     for key in data:
         if key not in TOP_KEYS:
-            problems.append((key, f'unknown key "{key}"{did_you_mean(key, TOP_KEYS)}; known: {", ".join(TOP_KEYS)}'))
+            problems.append((key, f'unknown key {quoted(key)}{did_you_mean(key, TOP_KEYS)}; known: {", ".join(TOP_KEYS)}'))
     for key in ("bureau", "campaigns"):
         if key not in data:
             problems.append((key, f"[{key}] is required"))
@@ -500,6 +526,7 @@ def read_config(path: str | Path) -> Config:
     scoring, errs = structure(table("scoring"), ScoringConfig, "scoring")
     problems += errs
     ledgers_config, errs = structure(table("ledgers"), LedgersConfig, "ledgers")
+    archive, errs = structure(table("archive"), ArchiveConfig, "archive")
     problems += errs
     if scoring is not None:
         mins = [g.min for g in scoring.grades]
@@ -570,6 +597,7 @@ def read_config(path: str | Path) -> Config:
     if problems:
         raise InputError([f"{p}: {where}: {msg}" if where else f"{p}: {msg}" for where, msg in problems])
     assert bureau is not None and calendar is not None and scoring is not None and ledgers_config is not None
+    assert bureau is not None and calendar is not None and scoring is not None and archive is not None
     return Config(
         path=p,
         root=p.resolve().parent,
@@ -584,6 +612,7 @@ def read_config(path: str | Path) -> Config:
         people=org_parts["people"],
         roles=roles,
         ledgers=ledgers_config,
+        archive=archive,
     )
 
 

@@ -276,6 +276,14 @@ def score(
             gc.enable()
 
 
+def _appeals(bureau: Bureau, cut: date) -> tuple[Any, ...]:
+    if not bureau.appeals:
+        return ()
+    from bureaukit.appeals import as_of
+
+    return as_of(bureau.appeals, cut, bureau.org.units, bureau.org.people)
+
+
 def _score(
     bureau: Bureau,
     period: str | None,
@@ -346,6 +354,7 @@ def _score(
         ledger_rows={data.name: rows_in_period(ctx, data.specs) for data, ctx in contexts},
         metrics={n: c[0] for n, c in catalogues.items()},
         finding_kinds={n: c[1] for n, c in catalogues.items()},
+        appeals=_appeals(bureau, cut),
     )
     for impl in bureau.plugins.hook.bureaukit_result.get_hookimpls():
         try:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from bureaukit.text import visible
+
 
 class BureaukitError(Exception):
     """Base of the errors bureaukit reports to a user (never with a traceback)."""
@@ -19,7 +21,9 @@ class InputError(BureaukitError):
     exit_code = 2
 
     def __init__(self, problems: Iterable[str], total: int | None = None) -> None:
-        self.problems = list(problems)
+        # every line holds user text (cells, headers, file names, ids): made visible here,
+        # whoever built it, so that no message can drive the terminal it is printed on
+        self.problems = [visible(p) for p in problems]
         self.total = total if total is not None else len(self.problems)
         """How many problems there were (more than ``problems`` holds when they were cut)."""
         super().__init__("\n".join(self.problems))
@@ -39,7 +43,7 @@ class PluginFailure(BureaukitError):
         traceback: str | None = None,
     ) -> None:
         self.plugin = plugin
-        self.summary = summary
+        self.summary = visible(summary)
         self.distribution = distribution
         self.version = version
         self.traceback = traceback

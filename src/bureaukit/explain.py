@@ -12,6 +12,7 @@ from bureaukit.money import fmt_points
 from bureaukit.outcomes import Evidence
 from bureaukit.render._labels import group_label, label
 from bureaukit.result import Result
+from bureaukit.text import quoted, visible
 
 if TYPE_CHECKING:
     from bureaukit.bureau import Bureau
@@ -37,8 +38,8 @@ def resolve_subject(bureau: Bureau, text: str) -> str:
     if len(hits) == 1:
         return hits[0]
     if len(hits) > 1:
-        raise InputError([f'subject "{text}" is ambiguous: {", ".join(hits)}'])
-    raise InputError([f'no unit or person "{text}": give unit:<id>, person:<id>, an id or a name'])
+        raise InputError([f'subject {quoted(text)} is ambiguous: {", ".join(hits)}'])
+    raise InputError([f"no unit or person {quoted(text)}: give unit:<id>, person:<id>, an id or a name"])
 
 
 def _ev_lines(evidence: tuple[Evidence, ...], indent: str) -> list[str]:
@@ -119,4 +120,6 @@ def explain_text(result: Result, subject: str, scoring: ScoringConfig) -> str:
                 f"{f.message.get(lang, f.message.get('zh', ''))}"
             )
             lines += _ev_lines(f.evidence, "      ")
-    return "\n".join(lines)
+    # names, ids, evidence keys and plugin messages are user text: every line is made
+    # visible, so that no ledger cell can drive the terminal explain prints on
+    return "\n".join(visible(line) for line in lines)

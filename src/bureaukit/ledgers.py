@@ -26,6 +26,7 @@ import attrs
 from bureaukit._repr import FieldMethods
 from bureaukit.cells import CellError, converter_for, is_empty
 from bureaukit.context import Origin, Origins
+from bureaukit.files import MAX_LEDGER_BYTES, FileRefused, check_regular
 from bureaukit.readers import Reader, ReadError, Table
 from bureaukit.records import FieldSpec, RecordSpec
 from bureaukit.text import canonical, quoted, visible
@@ -36,6 +37,14 @@ MEMO_LIMIT = 50_000
 COMPILE_AFTER = 2000
 """Rows of a file read through :func:`interpret_row` before its row function is compiled
 (:func:`compile_row`): compiling one costs 1–3 ms, what it saves over ~2000–5000 rows."""
+MAX_COLUMNS = 16_384
+"""The most header cells a ledger may have: Excel's own limit (column XFD). Real ledgers
+have a few dozen; a header row of millions of cells (a line of commas) is refused before
+any cell of it is matched."""
+MAX_HEADER_HINTS = 20
+"""Unknown headers given a did-you-mean (difflib); the rest are reported without one."""
+MAX_HINT_LENGTH = 100
+"""A header text longer than this gets no did-you-mean (no real header is that long)."""
 _UNIT_SUFFIX = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 HEADER_SEARCH = 10
 """The header is looked for in a sheet's first rows (title rows above it are skipped)."""
@@ -46,12 +55,14 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def display_path(path: Path) -> str:
-    """A path as a user at this shell would type it."""
+    """A path as a user at this shell would type it: relative below the current
+    directory, in full anywhere else (``../x`` depends on where one stands, and a
+    message read later or in a log must not)."""
     try:
         rel = os.path.relpath(path)
     except ValueError:
         return str(path)
-    return rel if not rel.startswith(".." + os.sep + "..") else str(path)
+    return str(path) if rel == os.pardir or rel.startswith(os.pardir + os.sep) else rel
 
 
 @attrs.define(repr=False)
@@ -78,8 +89,10 @@ class Problems(FieldMethods):
 
 
 def _line(file: str, row: int | None, column: str | None, message: str) -> str:
-    where = f"{file}:{row}" if row is not None else file
-    return f"{where}: {column}: {message}" if column else f"{where}: {message}"
+    """``FILE:ROW: column: message``; file names and headers are user text, and so made
+    :func:`~bureaukit.text.visible` (a message quotes its cells so already)."""
+    where = f"{visible(file)}:{row}" if row is not None else visible(file)
+    return f"{where}: {visible(column)}: {message}" if column else f"{where}: {message}"
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -151,6 +164,49 @@ def _match_header(text: str, lookup: Mapping[str, FieldSpec]) -> FieldSpec | Non
     return hit
 
 
+def _header_hint(text: str, lookup: Mapping[str, FieldSpec]) -> str:
+    """`` (did you mean "受理日期" / "received"?)`` for an unknown header, or "".
+
+    difflib's cost grows with the square of the text's length: a header longer than
+    any real one gets no suggestion (a 5000-character cell is no misspelt header)."""
+    key = text.strip().casefold()
+    if len(key) > MAX_HINT_LENGTH:
+        return ""
+    import difflib
+
+    near = difflib.get_close_matches(key, list(lookup), n=1, cutoff=0.5)
+    if not near:
+        return ""
+    fs = lookup[near[0]]
+    return f' (did you mean "{fs.label}" / "{fs.name}"?)'
+
+
+def near_hint(word: str, known: Iterable[str]) -> str:
+    """`` (did you mean "ygs"?)`` naming the nearest of *known*, or "". A word longer
+    than any real id or name gets none: difflib's cost grows with its square."""
+    if len(word) > MAX_HINT_LENGTH:
+        return ""
+    import difflib
+
+    match = difflib.get_close_matches(word, [k for k in known if len(k) <= MAX_HINT_LENGTH * 2], n=1)
+    return f" (did you mean {quoted(match[0])}?)" if match else ""
+
+
+def _too_wide(hrow: int | None, n: int, shown: str, problems: Problems) -> None:
+    problems.at(
+        shown, hrow, None,
+        f"the header row has {n:,} cells; a ledger has at most {MAX_COLUMNS:,} columns "
+        "(is a row of separators or a stray cell far to the right in the file?)",
+    )
+
+
+def _close(rows: Any) -> None:
+    """Let a table's row generator close its file without reading on."""
+    close = getattr(rows, "close", None)
+    if close is not None:
+        close()
+
+
 def _known_headers(spec: RecordSpec) -> str:
     return ", ".join(f"{f.label} ({f.name})" for f in spec.fields)
 
@@ -183,13 +239,20 @@ def _open(src: Source, readers: Mapping[str, Reader], problems: Problems) -> Tab
     suffix = src.path.suffix.lower()
     reader = readers.get(suffix)
     if reader is None:
-        problems.at(shown, None, None, f'no reader for "{suffix or "(no suffix)"}" files; known: {", ".join(sorted(readers))}')
+        named = quoted(suffix) if suffix else '"(no suffix)"'
+        problems.at(shown, None, None, f'no reader for {named} files; known: {", ".join(sorted(readers))}')
         return None
-    if not src.path.exists():
+    # only a regular file of bounded size reaches a reader (a FIFO would block it)
+    try:
+        check_regular(src.path, MAX_LEDGER_BYTES)
+    except FileNotFoundError:
         problems.at(shown, None, None, f"no such file (looked for {src.path})")
         return None
-    if src.path.is_dir():
-        problems.at(shown, None, None, "is a folder, not a ledger file")
+    except FileRefused as exc:
+        problems.at(shown, None, None, exc.message)
+        return None
+    except OSError as exc:
+        problems.at(shown, None, None, f"cannot read: {exc.strerror or exc}")
         return None
     try:
         return reader.read(src.path, src.sheet)
@@ -251,7 +314,12 @@ def _find_header(
         rownum, cells = seen[-1]
         if _required_hits(cells, lookup) >= need:
             break
-        if len(seen) >= HEADER_SEARCH or (more := next(rows, None)) is None:
+        try:
+            more = next(rows, None) if len(seen) < HEADER_SEARCH else None
+        except ReadError as exc:  # a row the reader cannot read while the header is sought
+            problems.at(shown, exc.row, None, exc.message)
+            return None
+        if more is None:
             _no_header(spec, seen, shown, problems)
             _drain(rows, shown, problems)
             return None
@@ -266,13 +334,19 @@ def _find_header(
     return rownum, header, rows
 
 
+SHOWN_CELLS = 8
+"""Cells of a row a message quotes: a row of thousands of cells is one line, not a page."""
+
+
+def _row_shown(cells: Sequence[Any]) -> str:
+    filled = [c for c in cells if not is_empty(c)]
+    shown = " | ".join(quoted(_short(str(c), 20)) for c in filled[:SHOWN_CELLS])
+    return shown + (f" | … ({len(filled):,} cells)" if len(filled) > SHOWN_CELLS else "")
+
+
 def _no_header(spec: RecordSpec, seen: Sequence[tuple[int, list[Any]]], shown: str, problems: Problems) -> None:
     required = ", ".join(f"{f.label} ({f.name})" for f in spec.fields if f.required)
-    first = "; ".join(
-        f"row {n}: " + " | ".join(quoted(_short(str(c), 20)) for c in cells if not is_empty(c))
-        for n, cells in seen[:3]
-        if any(not is_empty(c) for c in cells)
-    )
+    first = "; ".join(f"row {n}: {_row_shown(cells)}" for n, cells in seen[:3] if any(not is_empty(c) for c in cells))
     problems.at(
         shown, None, None,
         f"no header row in the first {HEADER_SEARCH} rows: looked for a row naming at least half of the "
@@ -311,6 +385,7 @@ def _match_columns(
     problems: Problems,
 ) -> Columns:
     cols = Columns()
+    unknown = 0
     for i, text in enumerate(header):
         text = "" if text is None else str(text)
         if not text.strip():
@@ -326,10 +401,11 @@ def _match_columns(
             cols.ignored.append(i)
             continue
         if f is None:
-            _unknown_column(spec, text, hrow, lookup, shown, problems)
+            unknown += 1
+            _unknown_column(spec, text, hrow, lookup, shown, problems, hint=unknown <= MAX_HEADER_HINTS)
             cols.bad = True
         elif f.name in cols.shown:
-            problems.at(shown, hrow, shown_text, f'column for "{f.name}" given twice (also as "{cols.shown[f.name]}")')
+            problems.at(shown, hrow, shown_text, f'column for "{f.name}" given twice (also as {quoted(cols.shown[f.name])})')
             cols.bad = True
         else:
             cols.shown[f.name] = shown_text
@@ -349,16 +425,13 @@ def _header_shown(text: str) -> str:
 
 
 def _unknown_column(
-    spec: RecordSpec, text: str, hrow: int | None, lookup: Mapping[str, FieldSpec], shown: str, problems: Problems
+    spec: RecordSpec, text: str, hrow: int | None, lookup: Mapping[str, FieldSpec], shown: str, problems: Problems,
+    hint: bool = True,
 ) -> None:
-    import difflib
-
-    near = difflib.get_close_matches(header_key(text), list(lookup), n=1, cutoff=0.5)
-    hint = ""
-    if near:
-        fs = lookup[near[0]]
-        hint = f' (did you mean "{fs.label}" / "{fs.name}"?)'
-    problems.at(shown, hrow, visible(_header_shown(text)), f"unknown column{hint}; known columns: {_known_headers(spec)}")
+    """An unknown header; with *hint*, the nearest known one (only the first
+    MAX_HEADER_HINTS unknown headers of a file get one: each is a difflib pass)."""
+    near = _header_hint(header_key(text), lookup) if hint else ""
+    problems.at(shown, hrow, visible(_header_shown(text)), f"unknown column{near}; known columns: {_known_headers(spec)}")
 
 
 def _read_table(
@@ -372,10 +445,18 @@ def _read_table(
     progress: Callable[[int], None] | None,
     ignore: Collection[str] = frozenset(map(header_key, BOOKKEEPING_COLUMNS)),
 ) -> list[Any]:
+    if len(table.header) > MAX_COLUMNS:
+        _too_wide(table.header_row, len(table.header), shown, problems)
+        _close(table.rows)
+        return []
     found = _find_header(spec, table, lookup, shown, problems)
     if found is None:
         return []
     hrow, header, rows = found
+    if len(header) > MAX_COLUMNS:
+        _too_wide(hrow, len(header), shown, problems)
+        _close(rows)
+        return []
     cols = _match_columns(spec, header, hrow, lookup, ignore, shown, problems)
     if cols.bad:
         _drain(rows, shown, problems)
@@ -407,7 +488,8 @@ def _read_table(
 TOTALS_WORDS = frozenset({"合计", "小计", "总计", "total", "totals", "subtotal", "grandtotal"})
 """The first non-empty cell of a totals row (CORE §5 *Totals and footers*), as header_key gives it."""
 _SUBTOTAL = frozenset({"小计", "subtotal"})
-_TOTALS_STARTS = frozenset("合小总Tt")
+_TOTALS_CJK = frozenset("合小总")
+_TOTALS_ASCII = frozenset({"total", "subto", "grand"})
 _FOOTER = re.compile(r"^\s*(制表人|制表|填表人|填报人|审核人|审核|复核人|负责人|单位负责人|分管领导|联系人|联系电话|填报日期|制表日期|报送日期|日期)\s*[:：]")
 """A footer line under a 台账 (制表人：张三, 填报日期：…)."""
 
@@ -516,12 +598,20 @@ class Sheet:
 
 
 def _looks_like_totals(cells: list[Any]) -> bool:
-    """A cheap first test on a row that made a record: could it be a totals row? (A
-    number or a text not starting like 合计/小计/总计/Total in the first cell cannot.)"""
+    """A cheap first test on a row that made a record: could it be a totals row? A number,
+    or a text not starting like 合计/小计/总计/Total, in the first cell cannot; an empty
+    first cell (a blank 序号) sends the row to the full test."""
     c = cells[0]
-    if c.__class__ is str and c:
-        return c.lstrip()[:1] in _TOTALS_STARTS or c.isspace()
-    return c is None
+    if c.__class__ is not str:
+        return c is None
+    if not c:
+        return True
+    ch = c[0]
+    if ch in _TOTALS_CJK:
+        return True
+    if ch in "TtSsGg":
+        return c[:5].lower() in _TOTALS_ASCII
+    return ch.isspace()
 
 
 def _convert_rows(
@@ -859,6 +949,7 @@ def _resolve_refs(
     exact = set(known.values())
     if values <= exact:
         return
+    hints = MAX_HEADER_HINTS  # a did-you-mean each for the first few unknown values
     for n, rec in enumerate(recs):
         value = getattr(rec, f.name)
         if value is None:
@@ -867,7 +958,9 @@ def _resolve_refs(
         for v, r in zip(value if f.many else (value,), fixed, strict=True):
             if r is None:
                 file, row = where(rec)
-                problems.at(file, row, f.label, f"unknown {what} {quoted(v)}{_near(v, known.values())}")
+                hints -= 1
+                near = _near(v, known.values()) if hints >= 0 else ""
+                problems.at(file, row, f.label, f"unknown {what} {quoted(v)}{near}")
         if None in fixed:
             continue
         new = tuple(fixed) if f.many else fixed[0]
@@ -883,10 +976,7 @@ def _resolve(value: str, exact: set[str], known: Mapping[str, str]) -> str | Non
 
 
 def _near(value: str, known: Iterable[str]) -> str:
-    import difflib
-
-    near = difflib.get_close_matches(str(value), list(known), n=1)
-    return f" (did you mean {quoted(near[0])}?)" if near else ""
+    return near_hint(str(value), known)
 
 
 def _move_origin(origins: Mapping[int, Origin], old: object, new: object) -> None:

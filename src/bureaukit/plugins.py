@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import pluggy
@@ -262,17 +263,87 @@ def _collect(pm: pluggy.PluginManager, origin: dict[str, tuple[str, str]], only:
     return out
 
 
-def collect_list(pm: pluggy.PluginManager, hook: str, cls: type) -> list[Any]:
-    """Every object of *cls* the plugins return from *hook* (core's first, plugins after)."""
-    out: list[Any] = []
+@attrs.frozen(repr=False, eq=False)
+class Owner(FieldMethods):
+    """Who registered a hook's object: its plugin and distribution (None: the core)."""
+
+    plugin: str
+    distribution: str | None = None
+    version: str | None = None
+
+    def failure(self, summary: str, traceback: str | None = None) -> PluginFailure:
+        return PluginFailure(self.plugin, summary, self.distribution, self.version, traceback)
+
+
+def owners_of(loaded: Mapping[str, LoadedCampaign]) -> dict[str, Owner]:
+    """Plugin name (as pluggy knows it) → its owner, for the campaigns loaded."""
+    return {f"bureaukit.{n}": Owner(n, lc.distribution, lc.version) for n, lc in loaded.items()}
+
+
+def collect_owned(
+    pm: pluggy.PluginManager, hook: str, cls: type, owners: Mapping[str, Owner] | None = None
+) -> list[tuple[Any, Owner | None]]:
+    """Every object of *cls* the plugins return from *hook* (core's first, plugins after),
+    each with its :class:`Owner` (None for the core's own). A hook that raises or
+    returns garbage is its plugin's failure, naming the distribution when known."""
+    out: list[tuple[Any, Owner | None]] = []
     caller = getattr(pm.hook, hook)
     for impl in caller.get_hookimpls():
         label = impl.plugin_name.removeprefix("bureaukit.")
+        core = impl.plugin_name == "bureaukit.builtin"
+        owner = None if core else (owners or {}).get(impl.plugin_name, Owner(label))
+        blame = owner or Owner(label)
         try:
             items = impl.function()
-        except Exception as exc:
-            raise PluginFailure(label, f"{hook} raised {one_line(exc)}", traceback=format_exc()) from exc
+        except (Exception, SystemExit) as exc:
+            raise blame.failure(f"{hook} raised {one_line(exc)}", format_exc()) from exc
         if not isinstance(items, (list, tuple)) or not all(isinstance(x, cls) for x in items):
-            raise PluginFailure(label, f"{hook} must return a list of {cls.__name__}")
-        out.extend(items)
+            raise blame.failure(f"{hook} must return a list of {cls.__name__}")
+        out.extend((item, owner) for item in items)
+    return out
+
+
+def collect_list(pm: pluggy.PluginManager, hook: str, cls: type, owners: Mapping[str, Owner] | None = None) -> list[Any]:
+    """Every object of *cls* the plugins return from *hook* (core's first, plugins after)."""
+    return [item for item, _ in collect_owned(pm, hook, cls, owners)]
+
+
+T = TypeVar("T")
+
+
+def bounded(
+    fn: Callable[[], T], timeout: float | None, owner: Owner, what: str, passthrough: tuple[type[BaseException], ...] = ()
+) -> T:
+    """``fn()``, plugin code, as its owner's responsibility: any exception (even
+    ``SystemExit``) but those in *passthrough* is the owner's :class:`PluginFailure`,
+    and with *timeout* the call runs in a daemon thread and fails when still running
+    after *timeout* seconds ("*what* still running after --timeout N s"). Python cannot stop
+    the thread: the CLI exits at once, a library caller's thread runs on."""
+    if timeout is None:
+        try:
+            return fn()
+        except passthrough:
+            raise
+        except (Exception, SystemExit) as exc:
+            raise owner.failure(f"{what} raised {one_line(exc)}", format_exc()) from exc
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["out"] = fn()
+        except BaseException as exc:
+            box["exc"] = exc
+            box["tb"] = format_exc()
+
+    t = threading.Thread(target=target, name=f"bureaukit-{owner.plugin}", daemon=True)
+    t.start()
+    t.join(timeout)
+    if t.is_alive():
+        raise owner.failure(f"{what} still running after --timeout {timeout:g} s")
+    if "exc" in box:
+        failed: BaseException = box["exc"]
+        if isinstance(failed, passthrough) or not isinstance(failed, (Exception, SystemExit)):
+            raise failed
+        raise owner.failure(f"{what} raised {one_line(failed)}", box["tb"]) from failed
+    out: T = box["out"]
     return out

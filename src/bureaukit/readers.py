@@ -34,6 +34,11 @@ CSV_FIELD_LIMIT = 10 * 1024 * 1024
 """A cell longer than this (10 MiB) is reported, not read."""
 
 
+MAX_HEADER_BYTES = 1024 * 1024
+"""A CSV header line longer than this (1 MiB) is refused unread: Excel's 16,384 columns
+with 60-byte names fit."""
+
+
 class ReadError(Exception):
     """A file that cannot be read as its format: ``row`` where known."""
 
@@ -116,6 +121,7 @@ def read_csv(path: Path, sheet: str | None) -> Table:
         raise ReadError("a csv file has no sheets: drop the #sheet part")
     head = _sniff(path)
     _reject_binary(path, head, "CSV")
+    _reject_long_header(path)
     encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
     try:
         controls = _validate_encoding(path, encoding)
@@ -164,6 +170,19 @@ def read_csv(path: Path, sheet: str | None) -> Table:
     return Table(header, rows(), 1, "GB18030" if encoding == "gb18030" else "UTF-8", controls)
 
 
+def _reject_long_header(path: Path) -> None:
+    """A first line (the header) longer than MAX_HEADER_BYTES is refused before the csv
+    module splits it: one 100 MB line of commas would be 50 million header cells."""
+    with path.open("rb") as fh:
+        head = fh.read(MAX_HEADER_BYTES)
+    if len(head) == MAX_HEADER_BYTES and b"\n" not in head and b"\r" not in head:
+        raise ReadError(
+            f"the first line (the header row) is longer than {MAX_HEADER_BYTES // 1024} KiB: "
+            "a ledger's header is a few dozen column names (is this the right file?)",
+            1,
+        )
+
+
 def _reject_mixed(path: Path, bom: bool) -> None:
     """A file that is not UTF-8 but begins with UTF-8 Chinese text mixes two encodings
     (rows pasted from a GBK file into a UTF-8 one): read as GB18030, its UTF-8 part
@@ -185,9 +204,16 @@ def _reject_mixed(path: Path, bom: bool) -> None:
         )
 
 
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]")
-"""A control character's bytes (C0, DEL, C1 in UTF-8); a GB18030 pair may match too,
-which only makes the ledger layer look at each row."""
+_NOT_C0 = bytes(b for b in range(256) if not (b <= 0x08 or b in (0x0B, 0x0C) or 0x0E <= b <= 0x1F or b == 0x7F))
+"""Every byte but the C0 controls (tab, LF and CR allowed) and DEL: deleting them from a
+chunk leaves only control bytes, at C speed (a character-class regex was ~10 × slower)."""
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+"""A C1 control in UTF-8 (a GB18030 pair may match too, which only makes the ledger
+layer look at each row)."""
+
+
+def _may_hold_controls(chunk: bytes) -> bool:
+    return bool(chunk.translate(None, _NOT_C0)) or (b"\xc2" in chunk and _C1.search(chunk) is not None)
 
 
 def _validate_encoding(path: Path, encoding: str) -> bool:
@@ -200,7 +226,7 @@ def _validate_encoding(path: Path, encoding: str) -> bool:
             decoder.decode(chunk)
             # a chunk boundary may split a C1 pair: the ledger layer's row check is the
             # real test, this only decides whether it runs
-            controls = controls or _CONTROL_BYTES.search(chunk) is not None or chunk[-1:] == b"\xc2"
+            controls = controls or _may_hold_controls(chunk) or chunk[-1:] == b"\xc2"
         decoder.decode(b"", final=True)
     return controls
 
@@ -218,15 +244,17 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
     if not head.startswith(b"PK\x03\x04"):
         hint = " (an .xls workbook? name it .xls)" if head.startswith(_OLE2) else " (a renamed file?)"
         raise ReadError(f"this is not an .xlsx workbook{hint}: save it as .xlsx")
+    _guard(path)
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:
         return _read_xlsx_openpyxl(path, sheet)
     try:
         wb = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:
-        raise ReadError(f"cannot open the workbook: {exc}") from None
-    name = _choose_sheet([(m.name, _shown_sheet(m)) for m in wb.sheets_metadata], sheet)
+        metadata = wb.sheets_metadata
+    except BaseException as exc:
+        raise ReadError(f"cannot open the workbook: {_native(exc)}") from None
+    name = _choose_sheet([(m.name, _shown_sheet(m)) for m in metadata], sheet)
     try:
         ws = wb.get_sheet_by_name(name)
         start, end = ws.start or (0, 0), ws.end or (0, 0)
@@ -235,9 +263,30 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
         rows = corrected((list(r) for r in ws.iter_rows()), facts, end[0] + 1, end[1] - start[1] + 1)
     except ReadError:
         raise
-    except Exception as exc:
-        raise ReadError(f"cannot read the sheet: {exc}") from None
+    except BaseException as exc:
+        raise ReadError(f"cannot read the sheet: {_native(exc)}") from None
     return _sheet_table(rows, None, facts.controls, date1904)
+
+
+def _guard(path: Path) -> None:
+    """The workbook looked into before any native reader opens it (:mod:`bureaukit.xlsx_guard`):
+    a stray far cell or a zip bomb would abort the process inside python-calamine."""
+    from bureaukit.xlsx_guard import WorkbookRefused, check_workbook
+
+    try:
+        check_workbook(path)
+    except WorkbookRefused as exc:
+        raise ReadError(exc.message) from None
+
+
+def _native(exc: BaseException) -> str:
+    """The one-line text of a reader library's failure. A Rust panic inside
+    python-calamine arrives as ``PanicException``, a BaseException: a damaged workbook,
+    reported like any other; an interrupt or exit passes through."""
+    if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+        raise exc
+    text = str(exc).strip().splitlines()
+    return visible(text[0] if text else type(exc).__name__)
 
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -285,13 +334,21 @@ def _sheet_table(
     """Header = the first non-empty row; cells right of the header are errors."""
     header_row = 0
     header: list[str] = []
-    for values in it:
-        header_row += 1
-        if any(v not in (None, "") for v in values):
-            header = ["" if v is None else str(v) for v in values]
-            while header and not header[-1].strip():
-                header.pop()
-            break
+    try:
+        for values in it:
+            header_row += 1
+            if any(v not in (None, "") for v in values):
+                header = ["" if v is None else str(v) for v in values]
+                while header and not header[-1].strip():
+                    header.pop()
+                break
+    except ReadError:
+        raise
+    except BaseException as exc:
+        # openpyxl parses as it goes: a damaged row fails here, mid-file
+        if close:
+            close()
+        raise ReadError(f"cannot read the sheet: {_native(exc)}", header_row or None) from None
     if not header:
         if close:
             close()
@@ -304,6 +361,11 @@ def _sheet_table(
                 n += 1
                 # cells beyond the header are passed on: the ledger reader reports them
                 yield n, list(values)
+        except ReadError:
+            raise
+        except BaseException as exc:
+            # openpyxl parses as it goes: a damaged row far down fails here, mid-file
+            raise ReadError(f"cannot read the sheet: {_native(exc)}", n + 1) from None
         finally:
             if close:
                 close()
@@ -320,8 +382,8 @@ def _read_xlsx_openpyxl(path: Path, sheet: str | None) -> Table:
         with zipfile.ZipFile(path) as zf:
             states = {s.name: s.state == "visible" for s in workbook_facts(zf).sheets}
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
-        raise ReadError(f"cannot open the workbook: {exc}") from None
+    except BaseException as exc:
+        raise ReadError(f"cannot open the workbook: {_native(exc)}") from None
     try:
         name = _choose_sheet([(n, states.get(n, True)) for n in wb.sheetnames], sheet)
         ws = wb[name]
@@ -344,19 +406,21 @@ def read_sheet(path: Path, sheet: str | None) -> Table:
         from python_calamine import CalamineWorkbook
     except ImportError:
         raise ReadError(f"reading {path.suffix} needs python-calamine: pip install 'bureaukit[xlsx]'") from None
+    _guard(path)  # .xlsb and .ods are zips too: their parts are bounded the same way
     try:
         wb = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:
-        raise ReadError(f"cannot open the workbook ({path.suffix}): {exc}") from None
-    name = _choose_sheet([(m.name, _shown_sheet(m)) for m in wb.sheets_metadata], sheet)
+        metadata = wb.sheets_metadata
+    except BaseException as exc:
+        raise ReadError(f"cannot open the workbook ({path.suffix}): {_native(exc)}") from None
+    name = _choose_sheet([(m.name, _shown_sheet(m)) for m in metadata], sheet)
     try:
         ws = wb.get_sheet_by_name(name)
         start, end = ws.start or (0, 0), ws.end or (0, 0)
         merges = [(r0, c0 - start[1], r1, c1 - start[1]) for (r0, c0), (r1, c1) in ws.merged_cell_ranges or ()]
         facts = SheetFacts(merges=merges, controls=True)
         rows = corrected((list(r) for r in ws.iter_rows()), facts, end[0] + 1, end[1] - start[1] + 1)
-    except Exception as exc:
-        raise ReadError(f"cannot read the sheet: {exc}") from None
+    except BaseException as exc:
+        raise ReadError(f"cannot read the sheet: {_native(exc)}") from None
     return _sheet_table(rows, None, True)
 
 

@@ -64,6 +64,9 @@ class Result(FieldMethods):
     finding_kinds: Mapping[str, Mapping[str, FindingKind]] = attrs.field(factory=dict, eq=False)
     """campaign → finding code → its short title."""
     schema: int = SCHEMA
+    appeals: tuple[Any, ...] = ()
+    """The 异议复核 section (:class:`bureaukit.appeals.AppealInfo`): appeals filed by the
+    as-of date, each with its status on that date."""
 
     @property
     def no_rows(self) -> bool:
@@ -287,6 +290,7 @@ def result_dict(r: Result, lang: str) -> dict[str, Any]:
         "payments": [_payment_dict(p) for p in r.payments],
         "findings": [_finding_dict(f, lang) for f in r.findings],
         "scorecards": [_scorecard_dict(c) for c in r.scorecards],
+        "appeals": [a.to_dict() for a in r.appeals],
         "inputs": _inputs(r),
     }
 
@@ -392,4 +396,4 @@ def json_parts(r: Result, lang: str) -> Iterator[str]:
         if texts:
             yield sep + ", ".join(texts)
         yield "]"
-    yield ", " + _dumps({"inputs": _inputs(r)})[1:] + "\n"
+    yield ", " + _dumps({"appeals": [a.to_dict() for a in r.appeals], "inputs": _inputs(r)})[1:] + "\n"

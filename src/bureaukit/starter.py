@@ -60,9 +60,12 @@ groups = { office = ["office"], station = ["station"] }
 """
 
 
-def write_starter(directory: Path, name: str = "某区交通运输局", year: int | None = None) -> tuple[list[Path], list[str]]:
+def write_starter(
+    directory: Path, name: str = "某区交通运输局", year: int | None = None, xlsx: bool = False
+) -> tuple[list[Path], list[str]]:
     """Write the starter files; refuses a folder that already holds files. *name* is the
-    bureau's name, *year* the period (default: this year).
+    bureau's name, *year* the period (default: this year). With *xlsx* the org files and
+    ledgers are Excel templates for clerks (:mod:`bureaukit.clerk_templates`).
 
     Returns the files written and a note for each installed plugin left out because it
     could not be loaded (a starter should not fail for a campaign nobody enabled yet).
@@ -73,12 +76,16 @@ def write_starter(directory: Path, name: str = "某区交通运输局", year: in
     bureau_name = name
     if directory.exists() and any(directory.iterdir()):
         raise InputError([f"{directory}: the folder is not empty; init writes into a new or empty folder"])
-    files: dict[Path, str] = {}
-    units = [(uid, name if uid == "bureau" else uname, kind, parent) for uid, uname, kind, parent in UNITS]
-    files[directory / "org" / "units.csv"] = _header(Unit) + "".join(",".join(_csv(x) for x in u) + "\n" for u in units)
-    files[directory / "org" / "people.csv"] = _header(Person) + "".join(
-        f"{pid},{name},{unit},{role},{over},,\n" for pid, name, unit, role, over in PEOPLE
-    )
+    suffix = ".xlsx" if xlsx else ".csv"
+    units = [[uid, bureau_name if uid == "bureau" else uname, kind, parent] for uid, uname, kind, parent in UNITS]
+    people_rows = [[pid, pname, unit, role, over] for pid, pname, unit, role, over in PEOPLE]
+    files: dict[Path, str | tuple[type, str, list[list[str]]]] = {}
+    if xlsx:
+        files[directory / "org" / "units.xlsx"] = (Unit, "单位", units)
+        files[directory / "org" / "people.xlsx"] = (Person, "人员", people_rows)
+    else:
+        files[directory / "org" / "units.csv"] = _header(Unit) + "".join(",".join(_csv(x) for x in u) + "\n" for u in units)
+        files[directory / "org" / "people.csv"] = _header(Person) + "".join(",".join(r) + ",,\n" for r in people_rows)
     enabled: list[str] = []
     tables: list[str] = []
     skipped: list[str] = []
@@ -98,23 +105,36 @@ def write_starter(directory: Path, name: str = "某区交通运输局", year: in
             enabled.append(name)
             ledger_lines = []
             for kind, cls in camp.records.items():
-                rel = f"ledgers/{name}-{kind}.csv"
-                files[directory / rel] = _header(cls)
+                rel = f"ledgers/{name}-{kind}{suffix}"
+                files[directory / rel] = (cls, record_spec(cls).ledger.title.get("zh", kind), []) if xlsx else _header(cls)
                 ledger_lines.append(f'{kind} = "{rel}"')
             tables.append(
                 f"# {camp.title.get('zh', name)} — settings: docs/campaigns/{name}.md\n"
                 f"[campaigns.{name}]\n\n[campaigns.{name}.ledgers]\n" + "\n".join(ledger_lines) + "\n"
             )
     toml = (
-        'units = "org/units.csv"\npeople = "org/people.csv"\n\n'
+        f'units = "org/units{suffix}"\npeople = "org/people{suffix}"\n\n'
         f'[bureau]\nid = "mybureau"\nname = {_toml_text(bureau_name)}\nperiod = "{period}"\nlanguage = "zh"\n\n'
-        + _calendar() + SCORING +
+        + _calendar() + SCORING
+        + "[archive]\n# every successful score is recorded here with its inputs (docs/lifecycle.md)\n"
+        'url = "sqlite:///archive.sqlite"\n\n'
         "[campaigns]\nenabled = [" + ", ".join(f'"{n}"' for n in enabled) + "]\n\n" + "\n".join(tables)
     )
     files[directory / "bureau.toml"] = toml
     written = []
-    for path, text in files.items():
+    for path, content in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8")
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8")
+        else:
+            _write_workbook(path, *content)
         written.append(path)
     return written, skipped
+
+
+def _write_workbook(path: Path, cls: type, title: str, rows: list[list[str]]) -> None:
+    from bureaukit.clerk_templates import ORG_REFS, Choices, columns_of, write_template
+
+    refs = ORG_REFS["org.units"] if cls is Unit else ORG_REFS["org.people"] if cls is Person else None
+    choices = Choices(tuple(u[0] for u in UNITS), tuple(p[0] for p in PEOPLE))
+    write_template(path, title, columns_of(record_spec(cls), choices, refs), rows)

@@ -22,6 +22,7 @@ def test_worked_example(vanguard, example):
     assert out.value(x, "stage.rectify") == "66.67"
     assert out.score(x, "stage.rectify").evidence[0].note == "3 环节 + 测评 1 + 转段 0 = 4 / 6"
     assert out.value(x, "points") == "82.67"
+    assert out.score(x, "points").evidence[0].note == "(20 × 100 + 40 × 90 + 40 × 66.6667) / 100 = 82.67"
     # 17 + 6 of 30 = 0.7667 < 0.8; 10 + 8 of 20 = 0.9000
     assert out.value(x, "satisfaction.analyze") == "0.7667"
     assert out.value(x, "satisfaction.rectify") == "0.9000"

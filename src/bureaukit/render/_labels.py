@@ -25,6 +25,7 @@ from bureaukit.catalogue import Metric
 from bureaukit.money import fmt_money, fmt_points, fmt_rate
 from bureaukit.outcomes import PAYMENT_KINDS, Evidence, Finding, Payment, Score
 from bureaukit.result import Result, write_value
+from bureaukit.text import visible
 
 LABELS: dict[str, tuple[str, str]] = {
     # key: (zh, en)
@@ -89,6 +90,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "record": ("记录", "Record"),
     "note": ("说明", "Note"),
     "points": ("得分", "Points"),
+    # appeals (异议复核)
+    "appeals": ("异议复核", "Appeals"),
+    "filed": ("提出日期", "Filed"),
+    "reason": ("理由", "Reason"),
+    "status": ("状态", "Status"),
+    "decided": ("复核日期", "Decided"),
+    "decided_by": ("复核人", "Decided by"),
+    "pending": ("待复核", "pending"),
+    "upheld": ("更正", "upheld"),
+    "rejected": ("维持", "rejected"),
     # severities and payment kinds
     "violation": ("违规", "Violation"),
     "warning": ("警示", "Warning"),
@@ -106,6 +117,7 @@ SHEETS: dict[str, tuple[str, str]] = {
     "payments": ("资金", "Payments"),
     "findings": ("问题", "Findings"),
     "evidence": ("依据", "Evidence"),
+    "appeals": ("异议复核", "Appeals"),
 }
 
 GROUPS_ZH = {
@@ -143,30 +155,25 @@ def message(m: Mapping[str, str], lang: str) -> str:
 
 # --- hostile text ---------------------------------------------------------------
 
-_BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+_LAYOUT = str.maketrans({"\t": " ", "\u2028": "\n", "\u2029": "\n"})
 
 
 def clean(text: object, *, newlines: bool = False) -> str:
-    """*text* without control characters and bidi overrides/isolates/marks, so that a
-    ledger cell cannot move the cursor, recolour a terminal or reverse a line.
+    """*text* as a report shows it: :func:`bureaukit.text.visible` (control, bidi and
+    invisible characters written ``<U+XXXX>``, so that a ledger cell can neither move
+    the cursor, recolour a terminal or reverse a line, nor hide from the reader that it
+    holds them), with layout whitespace first made plain.
 
-    Tabs become a space; line breaks become a space, or ``\\n`` with *newlines*
-    (spreadsheets keep them). Other C0/C1 controls and U+202A–U+202E,
-    U+2066–U+2069, U+200E/U+200F/U+061C are dropped.
-    """
-    s = str(text).replace("\r\n", "\n").replace("\r", "\n")
-    out: list[str] = []
-    for ch in s:
-        if ch == "\n":
-            out.append("\n" if newlines else " ")
-        elif ch == "\t":
-            out.append(" ")
-        elif ch in _BIDI or unicodedata.category(ch) == "Cc" or ch in ("\u2028", "\u2029"):
-            continue
-        else:
-            out.append(ch)
-    return "".join(out)
+    Tabs become a space; line breaks (CR, LF, CRLF, U+2028/U+2029) become a space, or
+    ``\\n`` with *newlines* (spreadsheets and HTML keep them)."""
+    s = str(text)
+    if s.isprintable():
+        return s
+    s = s.replace("\r\n", "\n").replace("\r", "\n").translate(_LAYOUT)
+    if not newlines:
+        return visible(s.replace("\n", " "))
+    return "\n".join(visible(line) for line in s.split("\n"))
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
@@ -470,7 +477,34 @@ def sections(result: Result, lang: str) -> list[Section]:
         Section("payments", sheet_name("payments", lang), pay_cols, pay_rows),
         Section("findings", sheet_name("findings", lang), find_cols, find_rows),
         Section("evidence", sheet_name("evidence", lang), ev_cols, tuple(ev_rows)),
+        appeal_section(result, lang),
     ]
+
+
+APPEAL_COLUMNS = ("id", "subject", "name", "campaign", "metric", "filed", "reason", "status", "decided",
+                  "decided_by", "note")
+
+
+def appeal_rows(result: Result, lang: str) -> list[tuple[str, ...]]:
+    """The 异议复核 rows, cleaned, in :data:`APPEAL_COLUMNS` order (pending first)."""
+    order = {"pending": 0, "upheld": 1, "rejected": 2}
+    rows = []
+    for a in sorted(result.appeals, key=lambda a: (order.get(a.status, 3), a.filed, a.id)):
+        rows.append(tuple(clean(x, newlines=True) for x in (
+            a.id, a.subject, result.name_of(a.subject),
+            campaign_title(result, a.campaign, lang) if a.campaign else "", a.metric or "", a.filed.isoformat(),
+            a.reason, label(a.status, lang), a.decided.isoformat() if a.decided else "", a.decided_by or "",
+            a.note or "",
+        )))
+    return rows
+
+
+def appeal_section(result: Result, lang: str) -> Section:
+    """The 异议复核 sheet / csv: every appeal filed by the as-of date and its outcome."""
+    kinds: dict[str, CellKind] = {"filed": "date", "decided": "date"}
+    cols = tuple(Column(k, label(k, lang) if k != "note" else label("note", lang), kinds.get(k, "text"))
+                 for k in APPEAL_COLUMNS)
+    return Section("appeals", sheet_name("appeals", lang), cols, tuple(appeal_rows(result, lang)))
 
 
 # --- deterministic zips ---------------------------------------------------------

@@ -27,7 +27,9 @@ from bureaukit.money import fmt_points
 from bureaukit.outcomes import SEVERITIES, Evidence, Score
 from bureaukit.render import RenderOptions
 from bureaukit.render._labels import (
+    APPEAL_COLUMNS,
     anchor,
+    appeal_rows,
     campaign_names,
     campaign_title,
     clean,
@@ -212,6 +214,88 @@ def _grade_colours(cards: Sequence[Scorecard]) -> dict[str, str]:
             best[c.grade] = max(best.get(c.grade, c.composite), c.composite)
     order = sorted(best, key=lambda g: (-best[g], g))
     return {g: GRADE_COLOURS[min(i, len(GRADE_COLOURS) - 1)] for i, g in enumerate(order)}
+
+
+def _num(value: Decimal) -> str:
+    """A Decimal for an SVG coordinate: 1 place, plain."""
+    return f"{value:.1f}"
+
+
+TREND_W, TREND_H = 160, 28
+
+
+def trend_points(result: Result, history: Mapping[str, Sequence[tuple[str, str, int | None]]]
+                 ) -> list[tuple[str, list[tuple[str, Decimal, int | None]]]]:
+    """(unit, [(as-of, composite, rank)]) for each ranked unit, the current run last."""
+    out = []
+    as_of = result.period.as_of.isoformat()
+    for card in result.scorecards:
+        if not card.subject.startswith("unit:"):
+            continue
+        points = [(d, Decimal(c), r) for d, c, r in history.get(card.subject, ()) if d < as_of]
+        points.append((as_of, card.composite, card.rank))
+        out.append((card.subject, points))
+    return out
+
+
+def sparkline(points: Sequence[tuple[str, Decimal, int | None]]) -> str:
+    """A small inline SVG line of composites (0–100) over the runs' as-of dates."""
+    n = len(points)
+    xs = [Decimal(2) + (Decimal(TREND_W - 4) * i / (n - 1) if n > 1 else Decimal(0)) for i in range(n)]
+    ys = [Decimal(TREND_H - 2) - (Decimal(TREND_H - 4) * max(Decimal(0), min(Decimal(100), c)) / 100)
+          for _, c, _ in points]
+    line = " ".join(f"{_num(x)},{_num(y)}" for x, y in zip(xs, ys, strict=True))
+    title = esc("; ".join(f"{d} {fmt_points(c)}" for d, c, _ in points))
+    return (f'<svg class="trend" width="{TREND_W}" height="{TREND_H}" viewBox="0 0 {TREND_W} {TREND_H}" '
+            f'role="img"><title>{title}</title><polyline fill="none" stroke="currentColor" stroke-width="1.5" '
+            f'points="{line}"/><circle cx="{_num(xs[-1])}" cy="{_num(ys[-1])}" r="2.5"/></svg>')
+
+
+def _movement(points: Sequence[tuple[str, Decimal, int | None]]) -> str:
+    if len(points) < 2 or points[-1][2] is None or points[-2][2] is None:
+        return "—"
+    d = int(points[-2][2] or 0) - int(points[-1][2] or 0)
+    return f"↑{d}" if d > 0 else f"↓{-d}" if d < 0 else "—"
+
+
+def trend_section(result: Result, history: Mapping[str, Sequence[tuple[str, str, int | None]]] | None,
+                  lang: str) -> str:
+    """历次运行走势: each unit's composite over the archived runs of the period (when the
+    archive holds earlier ones), and its rank movement since the previous run."""
+    if not history:
+        return ""
+    units = trend_points(result, history)
+    if not any(len(points) > 1 for _, points in units):
+        return ""
+    zh = lang != "en"
+    title = "历次运行综合得分走势" if zh else "Composite over the period's runs"
+    head = [(label("name", lang), "name"), ("走势" if zh else "Trend", ""),
+            ("首次" if zh else "First", "n"), (label("composite", lang), "n"),
+            ("名次变化" if zh else "Rank movement", "")]
+    rows = [
+        [esc(result.name_of(subject)), sparkline(points), esc(fmt_points(points[0][1])),
+         esc(fmt_points(points[-1][1])), esc(_movement(points))]
+        for subject, points in units
+    ]
+    return f'<section id="trend"><h2>{esc(title)}</h2>' + _table(head, rows) + "</section>"
+
+
+def audit_footer(lines: Sequence[str], lang: str) -> str:
+    """A final run's audit records (锁定、重新开启): who, when, why, which run."""
+    if not lines:
+        return ""
+    title = "审计记录" if lang != "en" else "Audit"
+    return f'<div class="audit"><b>{esc(title)}</b><ul>' + "".join(f"<li>{esc(x)}</li>" for x in lines) + "</ul></div>"
+
+
+def appeals_section(result: Result, lang: str) -> str:
+    """异议复核: pending appeals, then the decided ones with their outcome."""
+    rows = appeal_rows(result, lang)
+    head = f'<section id="appeals"><h2>{esc(label("appeals", lang))}</h2>'
+    if not rows:
+        return head + f'<p class="none">{esc(label("none", lang))}</p></section>'
+    cols = [(label(k, lang), "name" if k == "name" else "") for k in APPEAL_COLUMNS]
+    return head + _table(cols, ([esc(c) for c in r] for r in rows)) + "</section>"
 
 
 MAX_TOP_FINDINGS = 10
@@ -475,14 +559,15 @@ def campaign_section(r: Result, camp: str, lang: str) -> str:
     )
 
 
-def _footer(r: Result, lang: str) -> str:
+def _footer(r: Result, lang: str, audit: Sequence[str] = ()) -> str:
     files = "".join(
         f"<li><code>{esc(name)}</code> <code>{esc(digest)}</code></li>" for name, digest in sorted(r.files.items())
     )
     return (
         f"<footer>{esc(label('generated', lang))} bureaukit {esc(r.version)} · {esc(label('config', lang))} "
         f"<code>{esc(r.config_hash)}</code>"
-        f"<details><summary>{esc(label('inputs', lang))} ({len(r.files)})</summary><ul>{files}</ul></details></footer>"
+        f"<details><summary>{esc(label('inputs', lang))} ({len(r.files)})</summary><ul>{files}</ul></details>"
+        f"{audit_footer(audit, lang)}</footer>"
     )
 
 
@@ -509,6 +594,8 @@ def render_summary(result: Result, options: RenderOptions) -> str:
 def render(result: Result, options: RenderOptions) -> str:
     lang = options.lang
     parts = [summary(result, lang)]
+    parts.append(trend_section(result, options.history, lang))
     parts += [campaign_section(result, camp, lang) for camp in campaign_names(result)]
-    parts.append(_footer(result, lang))
+    parts.append(appeals_section(result, lang))
+    parts.append(_footer(result, lang, options.audit))
     return page(result, lang, "".join(parts))

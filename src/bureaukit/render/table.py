@@ -16,6 +16,8 @@ from bureaukit.money import fmt_points
 from bureaukit.outcomes import SEVERITIES
 from bureaukit.render import RenderOptions
 from bureaukit.render._labels import (
+    APPEAL_COLUMNS,
+    appeal_rows,
     campaign_names,
     campaign_title,
     cell_text,
@@ -247,4 +249,20 @@ def render(result: Result, options: RenderOptions) -> str:
         out.heading(campaign_title(result, camp, options.lang) if camp else "—")
         for section in SECTIONS:
             section(out, camp)
+    out.lines += appeals_lines(result, options.lang, options.width)
+    if options.audit:
+        out.heading("审计记录" if options.lang != "en" else "Audit")
+        for line in options.audit:
+            out.text(line)
     return "\n".join(out.lines) + "\n"
+
+
+def appeals_lines(result: Result, lang: str, width: int | None) -> list[str]:
+    """The 异议复核 section: pending appeals, then the decided ones with their outcome."""
+    title = label("appeals", lang)
+    out = ["", title, "=" * display_width(title)]
+    rows = appeal_rows(result, lang)
+    if not rows:
+        return [*out, label("none", lang)]
+    header = [label(k, lang) for k in APPEAL_COLUMNS]
+    return out + format_table(header, rows, "<" * len(header), width, shrink=(6, 10, 2, 3))

@@ -270,7 +270,7 @@ def render(result: Result, options: RenderOptions) -> bytes:
     _flat(book, flat["scorecards"], label("sheet_ranking", lang))
     for camp in campaign_names(result):
         _campaign(book, camp)
-    for key in ("scores", "payments", "findings", "evidence"):
+    for key in ("scores", "payments", "findings", "evidence", "appeals"):
         _flat(book, flat[key], flat[key].title)
     wb.close()
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as raw:

@@ -64,6 +64,7 @@ def stage_scores(run: Run) -> Iterator[Score]:
         if not ended or weights == 0:
             continue
         total = sum((w * v for w, v, _ in ended), Decimal(0)) / weights
-        terms = " + ".join(f"{_n(w)} × {v.quantize(Decimal('0.0001'))}" for w, v, _ in ended)
+        # as the page writes it: 40 × 66.6667, 20 × 100
+        terms = " + ".join(f"{_n(w)} × {_n(v.quantize(Decimal('0.0001')))}" for w, v, _ in ended)
         note = f"({terms}) / {_n(weights)} = {total.quantize(Decimal('0.01'))}"
         yield Score(f"unit:{uid}", "points", total, evidence=(Evidence(note=note),))

@@ -1,0 +1,181 @@
+"""Why did a number change? Two runs compared (LIFECYCLE §4).
+
+Works on the runs' archived results (schema-1 JSON) and archived inputs, so it
+answers the same after the files on disk have changed again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from bureaukit.archive.rows import FileChange, RowChange, core_readers, diff_files
+from bureaukit.archive.store import Archive, RunInfo
+
+
+@attrs.frozen
+class Change:
+    """One scorecard, score, payment or finding that changed, appeared or disappeared,
+    with the changed ledger rows behind it."""
+
+    section: str
+    """``scorecards``, ``scores``, ``payments`` or ``findings``."""
+    status: str
+    """``changed``, ``appeared`` or ``disappeared``."""
+    key: tuple[str, ...]
+    """What it is: (subject,) for a scorecard; (campaign, subject, metric/kind/code, …) otherwise."""
+    before: Mapping[str, Any] | None
+    after: Mapping[str, Any] | None
+    fields: tuple[tuple[str, Any, Any], ...]
+    """The values that differ: (name, before, after)."""
+    because: tuple[RowChange, ...]
+    """Ledger rows behind it that differ between the runs' inputs."""
+
+
+@attrs.frozen
+class RunDiff:
+    """Run *a* against run *b*: what moved, and why."""
+
+    a: RunInfo
+    b: RunInfo
+    time_progress: tuple[str, str]
+    files: tuple[FileChange, ...]
+    changes: tuple[Change, ...]
+    versions: tuple[tuple[str, str | None, str | None], ...]
+    """Distributions whose version differs: (name, in a, in b)."""
+
+    @property
+    def empty(self) -> bool:
+        return not self.changes
+
+    def reason_without_rows(self) -> str:
+        """What explains a change with no ledger row behind it."""
+        parts = []
+        if self.a.as_of != self.b.as_of:
+            parts.append(f"as of {self.a.as_of} → {self.b.as_of}, 序时进度 {self.time_progress[0]} → {self.time_progress[1]}")
+        if any(f.file.endswith(".toml") for f in self.files):
+            parts.append("the config changed")
+        if self.versions:
+            parts.append("versions: " + ", ".join(f"{n} {a or '—'} → {b or '—'}" for n, a, b in self.versions))
+        return "; ".join(parts) or "no input changed"
+
+
+# --- keys: how items of two runs are matched ----------------------------------------------
+
+_KEYS: dict[str, tuple[str, ...]] = {
+    "scorecards": ("subject",),
+    "scores": ("campaign", "subject", "metric"),
+    "payments": ("campaign", "subject", "kind", "period"),
+    "findings": ("campaign", "subject", "code", "severity", "message", "due"),
+}
+_VALUES: dict[str, tuple[str, ...]] = {
+    "scorecards": ("composite", "grade", "rank", "campaigns"),
+    "scores": ("value", "target"),
+    "payments": ("amount",),
+    "findings": (),
+}
+
+
+def _keyed(items: Iterable[Mapping[str, Any]], section: str) -> dict[tuple[str, ...], Mapping[str, Any]]:
+    """Items by key; a key that repeats (two scores of one metric) gets its occurrence number."""
+    out: dict[tuple[str, ...], Mapping[str, Any]] = {}
+    for item in items:
+        base = tuple("" if item.get(k) is None else str(item.get(k)) for k in _KEYS[section])
+        key, n = base, 1
+        while key in out:
+            n += 1
+            key = (*base, f"#{n}")
+        out[key] = item
+    return out
+
+
+def _evidence_rows(item: Mapping[str, Any] | None) -> set[tuple[str, int]]:
+    if item is None:
+        return set()
+    return {(e["source"], e["row"]) for e in item.get("evidence", ()) if e.get("source") and e.get("row") is not None}
+
+
+def compare_results(ra: Mapping[str, Any], rb: Mapping[str, Any], files: Sequence[FileChange]) -> list[Change]:
+    """Every item of the two results that differs, with the changed rows behind it."""
+    after_rows: dict[tuple[str, int], RowChange] = {}
+    before_rows: dict[tuple[str, int], RowChange] = {}
+    for f in files:
+        for r in f.rows:
+            if r.kind != "removed":
+                after_rows[(r.file, r.row)] = r
+            if r.before_row is not None:
+                before_rows[(r.file, r.before_row)] = r
+    changes: list[Change] = []
+    by_subject: dict[str, set[RowChange]] = {}
+    for section in ("scores", "payments", "findings", "scorecards"):
+        a, b = _keyed(ra.get(section, ()), section), _keyed(rb.get(section, ()), section)
+        for key in sorted(set(a) | set(b)):
+            x, y = a.get(key), b.get(key)
+            fields = tuple((f, x.get(f), y.get(f)) for f in _VALUES[section] if x and y and x.get(f) != y.get(f))
+            if x is not None and y is not None and not fields:
+                continue
+            rows = {before_rows[k] for k in _evidence_rows(x) if k in before_rows}
+            rows |= {after_rows[k] for k in _evidence_rows(y) if k in after_rows}
+            subject = key[0] if section == "scorecards" else key[1]
+            if section == "scorecards":
+                rows |= by_subject.get(subject, set())
+            else:
+                by_subject.setdefault(subject, set()).update(rows)
+            status = "appeared" if x is None else "disappeared" if y is None else "changed"
+            because = tuple(sorted(rows, key=lambda r: (r.file, r.row, r.kind)))
+            changes.append(Change(section, status, key, x, y, fields, because))
+    order = {"scorecards": 0, "scores": 1, "payments": 2, "findings": 3}
+    return sorted(changes, key=lambda c: (order[c.section], c.key))
+
+
+def _percent(rate: str) -> str:
+    """A result's time progress ("0.4959") as people read it ("49.59%")."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return f"{(Decimal(rate) * 100).quantize(Decimal('0.01'))}%"
+    except InvalidOperation:
+        return rate
+
+
+def _progress(ra: Mapping[str, Any], rb: Mapping[str, Any]) -> tuple[str, str]:
+    return _percent(ra["period"]["time_progress"]), _percent(rb["period"]["time_progress"])
+
+
+def _versions(a: RunInfo, b: RunInfo) -> tuple[tuple[str, str | None, str | None], ...]:
+    names = sorted(set(a.versions) | set(b.versions))
+    return tuple((n, a.versions.get(n), b.versions.get(n)) for n in names if a.versions.get(n) != b.versions.get(n))
+
+
+def _inputs(archive: Archive, run: RunInfo) -> dict[str, tuple[str, bytes]]:
+    hashes = archive.file_hashes(run.bureau, run.number)
+    return {name: (sha, archive.blob(sha)) for name, (_, sha) in hashes.items()}
+
+
+def diff_runs(archive: Archive, bureau: str, a: int, b: int) -> RunDiff:
+    """Run *a* against run *b* of *bureau*."""
+    ra_info, rb_info = archive.run(bureau, a), archive.run(bureau, b)
+    ra, rb = archive.result_dict(bureau, a), archive.result_dict(bureau, b)
+    files = diff_files(_inputs(archive, ra_info), _inputs(archive, rb_info), core_readers())
+    return RunDiff(
+        ra_info, rb_info,
+        _progress(ra, rb),
+        tuple(files), tuple(compare_results(ra, rb, files)), _versions(ra_info, rb_info),
+    )
+
+
+def diff_result(archive: Archive, run: RunInfo, rescored: Mapping[str, Any], versions: Mapping[str, str]) -> RunDiff:
+    """An archived run against a result scored again from the same inputs (verify)."""
+    ra = archive.result_dict(run.bureau, run.number)
+    now = attrs.evolve(run, versions=dict(versions))
+    return RunDiff(run, now, _progress(ra, rescored), (),
+                   tuple(compare_results(ra, rescored, ())), _versions(run, now))
+
+
+def default_pair(runs: Sequence[RunInfo]) -> tuple[int, int] | None:
+    """The latest two runs, oldest first."""
+    if len(runs) < 2:
+        return None
+    return runs[-2].number, runs[-1].number

@@ -1,0 +1,104 @@
+"""The period's lock and re-checking a run (LIFECYCLE §2, §5)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from bureaukit.archive.db import ArchiveError
+from bureaukit.archive.diff import RunDiff, diff_result
+from bureaukit.archive.rows import FileChange, core_readers, diff_files
+from bureaukit.archive.store import Archive, RunInfo, read_inputs
+
+if TYPE_CHECKING:
+    from bureaukit.bureau import Bureau
+    from bureaukit.result import Result
+
+
+def check_lock(archive: Archive, bureau: Bureau, result: Result) -> RunInfo | None:
+    """Refuse a run as of a final period's end whose inputs differ from the final run's
+    (listing the changed files and rows); return the final run when *result* is it.
+    Interim runs (as of an earlier date) are allowed: None."""
+    final = archive.final_run(result.bureau_id, result.period.id)
+    if final is None or result.period.as_of != final.period_end:
+        return None
+    now = {name: (sha, data) for name, (_, sha, data) in read_inputs(bureau, result).items()}
+    then = {name: (sha, archive.blob(sha)) for name, (_, sha) in archive.file_hashes(final.bureau, final.number).items()}
+    changed = diff_files(then, now, core_readers())
+    decided = [a for a in archive.audit(final.bureau, final.period) if a.action == "finalise" and a.run == final.number]
+    when = f"于 {decided[-1].at[:10]} 由 {decided[-1].by} " if decided else ""
+    head = f"期间 {final.period} 已{when}锁定（第 {final.number} 次运行）"
+    if changed:
+        raise ArchiveError(
+            f"{head}；输入已变化：{'；'.join(_changed(f) for f in changed)}；如需更正：bureaukit reopen CONFIG "
+            f"--period {final.period} --by NAME --reason TEXT / period {final.period} is final (run "
+            f"{final.number}) and its inputs have changed; reopen it to score it again"
+        )
+    if result.to_json() != archive.result_json(final.bureau, final.number):
+        raise ArchiveError(
+            f"{head}；输入未变，但已安装的插件给出不同结果 / period {final.period} is final (run {final.number}): "
+            f"the same inputs give a different result with the installed plugins; see bureaukit verify CONFIG {final.number}"
+        )
+    return final
+
+
+def _changed(f: FileChange) -> str:
+    if f.rows:
+        return f"{f.file}（{len(f.rows)} 行变化）"
+    return f"{f.file}（{f.note}）" if f.note else f.file
+
+
+@attrs.frozen
+class Verified:
+    """``verify``'s answer: the run, whether its result came out byte-identical, and if
+    not the differences and the versions that differ."""
+
+    run: RunInfo
+    identical: bool
+    diff: RunDiff | None
+
+
+def materialise(archive: Archive, run: RunInfo, folder: Path) -> Path:
+    """Write run *run*'s archived inputs into *folder* as the config named them; return
+    the config's path there."""
+    for name, data in archive.inputs(run.bureau, run.number).items():
+        rel = PurePosixPath(name)
+        if rel.is_absolute() or ".." in rel.parts:
+            raise ArchiveError(
+                f"run {run.number}: input {name} lies outside the config's folder; verify re-scores "
+                "only bureaus whose ledgers are named relative to the config"
+            )
+        target = folder.joinpath(*rel.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return folder / run.config_name
+
+
+def verify(archive: Archive, bureau_id: str, number: int, *, plugins: Iterable[Any] = ()) -> Verified:
+    """Re-score run *number* from its archived inputs with the installed plugins and
+    compare the result byte for byte."""
+    import bureaukit.bureau
+    from bureaukit.engine import score
+
+    run = archive.run(bureau_id, number)
+    folder = Path(tempfile.mkdtemp(prefix="bureaukit-verify-"))
+    try:
+        config = materialise(archive, run, folder)
+        bureau = bureaukit.bureau.load(config, plugins=plugins)
+        campaigns = list(archive.result_dict(bureau_id, number)["campaigns"])
+        result = score(bureau, run.period, run.as_of, [c["name"] for c in campaigns] or None, lang=run.language)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    text = result.to_json()
+    if "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest() == run.result_sha256:
+        return Verified(run, True, None)
+    import json
+
+    versions = {"bureaukit": result.version, **{c.distribution: c.version for c in result.campaigns}}
+    return Verified(run, False, diff_result(archive, run, json.loads(text), versions))

@@ -1,0 +1,168 @@
+"""Ledger rows that differ between two versions of a file, cell by cell (LIFECYCLE §4).
+
+The two versions are read with the same readers ``score`` uses, so row numbers are
+the ones a clerk sees (the header is row 1). Rows are aligned by content
+(:class:`difflib.SequenceMatcher`): a row inserted at the top shows as one added
+row, not as every later row changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from bureaukit.archive.db import ArchiveError
+
+
+@attrs.frozen
+class CellChange:
+    column: str
+    before: str
+    after: str
+
+
+@attrs.frozen
+class RowChange:
+    """One row added, removed or changed. ``row`` is its number in the newer file
+    (in the older one for a removed row); ``before_row`` its number in the older."""
+
+    file: str
+    kind: str
+    """``added``, ``removed`` or ``changed``."""
+    row: int
+    before_row: int | None
+    cells: tuple[CellChange, ...] = ()
+    values: tuple[str, ...] = ()
+    """An added or removed row's cells."""
+
+    def line(self) -> str:
+        """``ledgers/progress.csv:14: 本年完成固定资产投资 800 → 1200``."""
+        if self.kind == "changed":
+            what = "; ".join(f"{c.column} {c.before or '∅'} → {c.after or '∅'}" for c in self.cells)
+        else:
+            what = ("added: " if self.kind == "added" else "removed: ") + ", ".join(v for v in self.values if v)
+        return f"{self.file}:{self.row}: {what}"
+
+
+@attrs.frozen
+class FileChange:
+    """A file whose content differs between two runs, with its changed rows."""
+
+    file: str
+    rows: tuple[RowChange, ...]
+    note: str = ""
+    """Why rows are not given (a config file, a format bureaukit cannot read back)."""
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(value).strip()
+
+
+_TEXT = {str}
+
+
+def _cells(cells: Sequence[Any]) -> tuple[str, ...]:
+    row = tuple(cells)
+    if set(map(type, row)) <= _TEXT:  # csv: text already, compared as written
+        return row
+    return tuple(_cell(c) for c in row)
+
+
+def read_rows(name: str, data: bytes, readers: Mapping[str, Any], folder: Path) -> tuple[list[str], list[tuple[int, tuple[str, ...]]]]:
+    """A file's header and rows (row number, cells as text) from its archived bytes,
+    read through a scratch file in *folder* by the reader ``score`` would use."""
+    suffix = Path(name).suffix.lower()
+    reader = readers.get(suffix)
+    if reader is None:
+        raise ArchiveError(f"{name}: no reader for {suffix or 'files without a suffix'}")
+    path = folder / f"file{suffix}"
+    path.write_bytes(data)
+    try:
+        table = reader.read(path, None)
+        header = [_cell(h) for h in table.header]
+        rows = [(n, _cells(cells)) for n, cells in table.rows]
+    finally:
+        path.unlink()
+    return header, rows
+
+
+def diff_rows(name: str, before: bytes, after: bytes, readers: Mapping[str, Any], folder: Path) -> FileChange:
+    """The rows of *name* that differ between *before* and *after*."""
+    try:
+        h0, r0 = read_rows(name, before, readers, folder)
+        h1, r1 = read_rows(name, after, readers, folder)
+    except Exception as exc:  # a reader's own error: the file changed, its rows cannot be shown
+        return FileChange(name, (), f"rows not compared: {exc}")
+    rows0 = _aligned(h0, h1, r0)
+    matcher = difflib.SequenceMatcher(None, [c for _, c in rows0], [c for _, c in r1], autojunk=False)
+    out: list[RowChange] = []
+    for op, i0, i1, j0, j1 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        pairs = min(i1 - i0, j1 - j0) if op == "replace" else 0
+        for k in range(pairs):
+            (n0, c0), (n1, c1) = rows0[i0 + k], r1[j0 + k]
+            out.append(RowChange(name, "changed", n1, n0, _changed_cells(h1, c0, c1)))
+        for n0, c0 in rows0[i0 + pairs:i1]:
+            out.append(RowChange(name, "removed", n0, n0, values=c0))
+        for n1, c1 in r1[j0 + pairs:j1]:
+            out.append(RowChange(name, "added", n1, None, values=c1))
+    note = "" if h0 == h1 else f"columns changed: {', '.join(h0)} → {', '.join(h1)}"
+    return FileChange(name, tuple(sorted(out, key=lambda r: (r.row, r.kind))), note)
+
+
+def _aligned(h0: Sequence[str], h1: Sequence[str], rows: list[tuple[int, tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
+    """The older rows with their cells in the newer header's column order (a moved
+    column is not a change to every row)."""
+    if list(h0) == list(h1):
+        return rows
+    index = {h: i for i, h in enumerate(h0)}
+    return [(n, tuple(c[index[h]] if h in index and index[h] < len(c) else "" for h in h1)) for n, c in rows]
+
+
+def _changed_cells(header: Sequence[str], before: Sequence[str], after: Sequence[str]) -> tuple[CellChange, ...]:
+    width = max(len(before), len(after))
+    out = []
+    for i in range(width):
+        b = before[i] if i < len(before) else ""
+        a = after[i] if i < len(after) else ""
+        if a != b:
+            out.append(CellChange(header[i] if i < len(header) else f"column {i + 1}", b, a))
+    return tuple(out)
+
+
+def diff_files(before: Mapping[str, tuple[str, bytes]], after: Mapping[str, tuple[str, bytes]],
+               readers: Mapping[str, Any]) -> list[FileChange]:
+    """Every file that differs: name → (sha256, content) in each run."""
+    out: list[FileChange] = []
+    with tempfile.TemporaryDirectory(prefix="bureaukit-diff-") as tmp:
+        for name in sorted(set(before) | set(after)):
+            b, a = before.get(name), after.get(name)
+            if b is not None and a is not None and b[0] == a[0]:
+                continue
+            if b is None or a is None:
+                out.append(FileChange(name, (), "a new input" if b is None else "no longer an input"))
+            elif name.endswith(".toml"):
+                out.append(FileChange(name, (), "the config changed"))
+            else:
+                out.append(diff_rows(name, b[1], a[1], readers, Path(tmp)))
+    return out
+
+
+def core_readers() -> dict[str, Any]:
+    """Suffix → reader, from the core and any installed reader plugins."""
+    from bureaukit.plugins import collect_list, new_manager
+    from bureaukit.readers import Reader
+
+    readers: dict[str, Any] = {}
+    for r in collect_list(new_manager(), "bureaukit_readers", Reader):
+        for s in r.suffixes:
+            readers[s.lower()] = r
+    return readers

@@ -1,0 +1,439 @@
+"""Recording runs and reading them back (LIFECYCLE §1–§2)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from bureaukit.archive.db import ArchiveError, Database, compress, connect, decompress, redact
+from bureaukit.money import fmt_money, fmt_points
+
+if TYPE_CHECKING:
+    from bureaukit.bureau import Bureau
+    from bureaukit.config import Config
+    from bureaukit.result import Result
+
+ENV_URL = "BUREAUKIT_ARCHIVE_URL"
+
+RECORDED, FINAL, SUPERSEDED = "recorded", "final", "superseded"
+
+
+@attrs.frozen
+class RunInfo:
+    """One recorded run, as ``bureaukit runs`` lists it."""
+
+    bureau: str
+    number: int
+    recorded_at: str
+    """UTC, ISO 8601 to the second."""
+    by: str
+    period: str
+    period_end: date
+    as_of: date
+    status: str
+    """``recorded``, ``final`` (the period's locked result) or ``superseded`` (a reopened final)."""
+    after_final: bool
+    """An interim run made while the period was final."""
+    language: str
+    config_name: str
+    versions: Mapping[str, str]
+    """Distribution → version: bureaukit and each campaign's plugin."""
+    key: str
+    result_sha256: str
+    summary: str
+
+
+@attrs.frozen
+class Recorded:
+    """What :meth:`Archive.record` did: the run, and whether it is new (an identical
+    latest run is not stored twice)."""
+
+    run: RunInfo
+    new: bool
+
+
+@attrs.frozen
+class AuditRecord:
+    """One decision (锁定、重新开启、异议复核): who, when, why, which run."""
+
+    bureau: str
+    seq: int
+    at: str
+    by: str
+    action: str
+    period: str
+    run: int | None
+    reason: str
+
+
+_RUN_COLUMNS = (
+    "bureau, number, recorded_at, recorded_by, period, period_end, as_of, status, after_final, "
+    "language, config_name, versions, run_key, result_sha256, summary"
+)
+
+
+def _run_info(row: tuple[Any, ...]) -> RunInfo:
+    return RunInfo(
+        bureau=row[0], number=int(row[1]), recorded_at=row[2], by=row[3], period=row[4],
+        period_end=date.fromisoformat(row[5]), as_of=date.fromisoformat(row[6]), status=row[7],
+        after_final=bool(row[8]), language=row[9], config_name=row[10],
+        versions=json.loads(row[11]), key=row[12], result_sha256=row[13], summary=row[14],
+    )
+
+
+def who(by: str | None) -> str:
+    """*by*, else the operating-system user."""
+    if by and by.strip():
+        return by.strip()
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "unknown"
+
+
+def _now(at: datetime | None) -> str:
+    return (at or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def archive_url(config: Config) -> str | None:
+    """The archive URL for *config*: ``BUREAUKIT_ARCHIVE_URL``, else ``[archive] url``."""
+    return os.environ.get(ENV_URL) or config.archive.url
+
+
+def open_for(config: Config, *, writing: bool = False, create: bool = True) -> Archive | None:
+    """The archive *config* records into, or None when none is configured (or, with
+    *create* false, when its SQLite file does not exist yet)."""
+    url = archive_url(config)
+    if url is None:
+        return None
+    if not create and not url.startswith(("postgresql://", "postgres://")):
+        from bureaukit.archive.db import sqlite_path
+
+        if not sqlite_path(url, config.root).exists():
+            return None
+    return open_archive(url, config.root, writing=writing)
+
+
+def open_archive(url: str, base: Path | None = None, *, writing: bool = False) -> Archive:
+    """Open (creating or migrating forward as needed) the archive at *url*; a relative
+    SQLite path is taken against *base* (the config's folder). *writing*: opened to
+    record, so every failure's message says that nothing was recorded."""
+    return Archive(connect(url, base, writing=writing), redact(url))
+
+
+class Archive:
+    """A bureau's (or a hub's) record of runs: ``with open_archive(url) as a: …``."""
+
+    def __init__(self, db: Database, shown: str) -> None:
+        self.db = db
+        self.shown = shown
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def runs(self, bureau: str, period: str | None = None) -> list[RunInfo]:
+        """The bureau's runs (of *period* if given) in the order recorded."""
+        sql = f"SELECT {_RUN_COLUMNS} FROM runs WHERE bureau = ?"
+        params: list[Any] = [bureau]
+        if period is not None:
+            sql += " AND period = ?"
+            params.append(period)
+        with self.db.guard():
+            return [_run_info(r) for r in self.db.execute(sql + " ORDER BY number", params)]
+
+    def run(self, bureau: str, number: int) -> RunInfo:
+        """Run *number*; an :class:`ArchiveError` when there is none."""
+        with self.db.guard():
+            rows = self.db.execute(f"SELECT {_RUN_COLUMNS} FROM runs WHERE bureau = ? AND number = ?",
+                                   (bureau, number))
+        if not rows:
+            last = self.runs(bureau)
+            known = f"runs 1 to {last[-1].number}" if last else "no runs yet"
+            raise ArchiveError(f"run {number}: no such run of bureau {bureau} in {self.shown} ({known})")
+        return _run_info(rows[0])
+
+    def final_run(self, bureau: str, period: str) -> RunInfo | None:
+        """The period's final run while it is locked, else None."""
+        with self.db.guard():
+            rows = self.db.execute(
+                f"SELECT {_RUN_COLUMNS} FROM runs WHERE bureau = ? AND period = ? AND status = ?",
+                (bureau, period, FINAL),
+            )
+        return _run_info(rows[0]) if rows else None
+
+    def blob(self, sha: str) -> bytes:
+        with self.db.guard():
+            rows = self.db.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha,))
+        if not rows:
+            raise ArchiveError(f"archive {self.shown}: content {sha} is missing (the archive is damaged)")
+        return decompress(bytes(rows[0][0]))
+
+    def result_json(self, bureau: str, number: int) -> str:
+        """Run *number*'s result as the schema-1 JSON it produced, byte for byte."""
+        return self.blob(self.run(bureau, number).result_sha256).decode("utf-8")
+
+    def result_dict(self, bureau: str, number: int) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self.result_json(bureau, number))
+        return data
+
+    def file_hashes(self, bureau: str, number: int) -> dict[str, tuple[str, str]]:
+        """Run *number*'s input files: name → (role ``config`` or ``input``, sha256)."""
+        with self.db.guard():
+            rows = self.db.execute(
+                "SELECT name, role, sha256 FROM run_files WHERE bureau = ? AND number = ? ORDER BY name",
+                (bureau, number),
+            )
+        return {str(n): (str(r), str(s)) for n, r, s in rows}
+
+    def inputs(self, bureau: str, number: int) -> dict[str, bytes]:
+        """Run *number*'s input files as they were: name (the config's file name, and each
+        ledger as the config writes it) → content."""
+        return {name: self.blob(sha) for name, (_, sha) in self.file_hashes(bureau, number).items()}
+
+    def audit(self, bureau: str, period: str | None = None) -> list[AuditRecord]:
+        sql = "SELECT bureau, seq, at, actor, action, period, run, reason FROM audit WHERE bureau = ?"
+        params: list[Any] = [bureau]
+        if period is not None:
+            sql += " AND period = ?"
+            params.append(period)
+        with self.db.guard():
+            rows = self.db.execute(sql + " ORDER BY seq", params)
+        return [AuditRecord(r[0], int(r[1]), r[2], r[3], r[4], r[5], None if r[6] is None else int(r[6]), r[7])
+                for r in rows]
+
+    def history(self, bureau: str, period: str, as_of: date, upto: int | None = None
+                ) -> dict[str, list[tuple[str, str, int | None]]]:
+        """Unit → [(as-of, composite, rank)] over the period's runs up to *as_of* (and
+        run *upto*, when given): one point per as-of date, from the latest run of that date."""
+        latest: dict[str, int] = {}
+        for r in self.runs(bureau, period):
+            if r.as_of <= as_of and (upto is None or r.number <= upto) and r.status != SUPERSEDED:
+                latest[r.as_of.isoformat()] = r.number
+        out: dict[str, list[tuple[str, str, int | None]]] = {}
+        for day, number in sorted(latest.items()):
+            with self.db.guard():
+                rows = self.db.execute(
+                    "SELECT subject, composite, rank FROM run_scorecards WHERE bureau = ? AND number = ? "
+                    "ORDER BY subject", (bureau, number))
+            for subject, composite, rank in rows:
+                if str(subject).startswith("unit:"):
+                    out.setdefault(str(subject), []).append((day, str(composite), None if rank is None else int(rank)))
+        return out
+
+    # --- recording -------------------------------------------------------------------------
+
+    def record(self, bureau: Bureau, result: Result, *, by: str | None = None,
+               at: datetime | None = None) -> Recorded:
+        """Record a successful run with the content of every input, in one transaction:
+        a killed process leaves no partial run. The same inputs, versions, period and
+        as-of as the bureau's latest run record nothing new."""
+        versions = {"bureaukit": result.version, **{c.distribution: c.version for c in result.campaigns}}
+        hashes = {result_config_name(bureau): result.config_hash, **result.files}
+        key = run_key(result, hashes, versions)
+        with self.db.guard():
+            latest = self._latest(result.bureau_id)
+        if latest is not None and latest.key == key:
+            return Recorded(latest, False)  # the usual re-run: nothing read, nothing written
+        files = read_inputs(bureau, result)
+        text = result.to_json().encode("utf-8")
+        result_sha = "sha256:" + hashlib.sha256(text).hexdigest()
+        blobs = {s: b for _, s, b in files.values()}
+        blobs[result_sha] = text
+        with self.db.guard():
+            known = self._known_blobs(list(blobs))
+        packed = [(s, len(b), compress(b)) for s, b in blobs.items() if s not in known]
+        config_name = result_config_name(bureau)
+        with self.db.guard(writing=True), self.db.write(result.bureau_id):
+            latest = self._latest(result.bureau_id)  # again: another recorder may have been first
+            if latest is not None and latest.key == key:
+                return Recorded(latest, False)
+            number = (latest.number if latest else 0) + 1
+            final = self.final_run(result.bureau_id, result.period.id)
+            info = RunInfo(
+                bureau=result.bureau_id, number=number, recorded_at=_now(at), by=who(by),
+                period=result.period.id, period_end=result.period.end, as_of=result.period.as_of,
+                status=RECORDED, after_final=final is not None, language=result.language,
+                config_name=config_name, versions=versions, key=key, result_sha256=result_sha,
+                summary=summary(result),
+            )
+            self._insert_blobs(packed)
+            self._insert_run(info, files)
+            self._insert_tables(info, result)
+        return Recorded(info, True)
+
+    def _known_blobs(self, shas: list[str]) -> set[str]:
+        known: set[str] = set()
+        for i in range(0, len(shas), 500):
+            part = shas[i:i + 500]
+            marks = ", ".join("?" * len(part))
+            known |= {str(r[0]) for r in self.db.execute(f"SELECT sha256 FROM blobs WHERE sha256 IN ({marks})", part)}
+        return known
+
+    def _latest(self, bureau: str) -> RunInfo | None:
+        rows = self.db.execute(
+            f"SELECT {_RUN_COLUMNS} FROM runs WHERE bureau = ? ORDER BY number DESC LIMIT 1", (bureau,)
+        )
+        return _run_info(rows[0]) if rows else None
+
+    def _insert_blobs(self, packed: list[tuple[str, int, bytes]]) -> None:
+        for sha, size, data in packed:
+            self.db.execute(
+                "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+                (sha, size, data),
+            )
+
+    def _insert_run(self, info: RunInfo, files: Mapping[str, tuple[str, str, bytes]]) -> None:
+        self.db.execute(
+            f"INSERT INTO runs ({_RUN_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+            (info.bureau, info.number, info.recorded_at, info.by, info.period, info.period_end.isoformat(),
+             info.as_of.isoformat(), info.status, int(info.after_final), info.language, info.config_name,
+             json.dumps(dict(info.versions), sort_keys=True), info.key, info.result_sha256, info.summary),
+        )
+        self.db.executemany(
+            "INSERT INTO run_files (bureau, number, role, name, sha256) VALUES (?, ?, ?, ?, ?)",
+            [(info.bureau, info.number, role, name, sha) for name, (role, sha, _) in sorted(files.items())],
+        )
+
+    def _insert_tables(self, info: RunInfo, result: Result) -> None:
+        from bureaukit.result import write_value
+
+        b, n = info.bureau, info.number
+        self.db.executemany(
+            "INSERT INTO run_scorecards (bureau, number, subject, name, grp, composite, grade, rank) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(b, n, c.subject, c.name, c.group, fmt_points(c.composite), c.grade, c.rank) for c in result.scorecards],
+        )
+        self.db.executemany(
+            "INSERT INTO run_scores (bureau, number, campaign, subject, metric, value, target, unit) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(b, n, s.campaign, s.subject, s.metric, write_value(s, s.value), write_value(s, s.target), s.unit)
+             for s in result.scores],
+        )
+        self.db.executemany(
+            "INSERT INTO run_payments (bureau, number, campaign, subject, kind, amount, period) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(b, n, p.campaign, p.subject, p.kind, fmt_money(p.amount), p.period) for p in result.payments],
+        )
+        lang = result.language
+        self.db.executemany(
+            "INSERT INTO run_findings (bureau, number, campaign, subject, code, severity, message, due) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(b, n, f.campaign, f.subject, f.code, f.severity, f.message.get(lang) or f.message.get("zh", ""),
+              f.due.isoformat() if f.due else None) for f in result.findings],
+        )
+
+    # --- the lock (锁定与重新开启) ---------------------------------------------------------------
+
+    def finalise(self, bureau: str, number: int, *, by: str, note: str = "",
+                 at: datetime | None = None) -> AuditRecord:
+        """Make run *number* (as of its period's end) the period's final result."""
+        run = self.run(bureau, number)
+        if run.as_of != run.period_end:
+            raise ArchiveError(f"run {number} is as of {run.as_of}, not the end of period {run.period} "
+                               f"({run.period_end}): only a run as of the period's end can be final")
+        with self.db.guard(writing=True), self.db.write(bureau):
+            final = self.final_run(bureau, run.period)
+            if final is not None:
+                raise ArchiveError(f"期间 {run.period} 已锁定（第 {final.number} 次运行）/ period {run.period} "
+                                   f"is already final (run {final.number}); reopen it first")
+            self.db.execute("UPDATE runs SET status = ? WHERE bureau = ? AND number = ?", (FINAL, bureau, number))
+            return self._audit(bureau, "finalise", run.period, number, note, by, at)
+
+    def reopen(self, bureau: str, period: str, *, by: str, reason: str,
+               at: datetime | None = None) -> AuditRecord:
+        """Open a final period again: its final run becomes ``superseded`` (kept), with the reason."""
+        if not reason.strip():
+            raise ArchiveError("--reason: say why the period is reopened (it is kept in the audit record)")
+        with self.db.guard(writing=True), self.db.write(bureau):
+            final = self.final_run(bureau, period)
+            if final is None:
+                raise ArchiveError(f"period {period} is not final; there is nothing to reopen")
+            self.db.execute("UPDATE runs SET status = ? WHERE bureau = ? AND number = ?",
+                            (SUPERSEDED, bureau, final.number))
+            return self._audit(bureau, "reopen", period, final.number, reason, by, at)
+
+    def note_decision(self, bureau: str, action: str, period: str, run: int | None, *, by: str, reason: str,
+                      at: datetime | None = None) -> AuditRecord:
+        """Add an audit record for a decision made elsewhere (an appeal's outcome, …)."""
+        with self.db.guard(writing=True), self.db.write(bureau):
+            return self._audit(bureau, action, period, run, reason, by, at)
+
+    def _audit(self, bureau: str, action: str, period: str, run: int | None, reason: str, by: str,
+               at: datetime | None) -> AuditRecord:
+        rows = self.db.execute("SELECT MAX(seq) FROM audit WHERE bureau = ?", (bureau,))
+        seq = int(rows[0][0] or 0) + 1
+        rec = AuditRecord(bureau, seq, _now(at), who(by), action, period, run, reason.strip())
+        self.db.execute(
+            "INSERT INTO audit (bureau, seq, at, actor, action, period, run, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (rec.bureau, rec.seq, rec.at, rec.by, rec.action, rec.period, rec.run, rec.reason),
+        )
+        return rec
+
+
+def result_config_name(bureau: Bureau) -> str:
+    return bureau.config.path.name
+
+
+def read_inputs(bureau: Bureau, result: Result) -> dict[str, tuple[str, str, bytes]]:
+    """Every input file's content as the run read it: name → (role, sha256, bytes). A file
+    changed since it was read is refused (the run would not match what is stored)."""
+    from bureaukit.ledgers import Source
+
+    wanted = {result_config_name(bureau): ("config", bureau.config.path, result.config_hash)}
+    for written, sha in result.files.items():
+        wanted[written] = ("input", Source.parse(written, bureau.config.root).path, sha)
+    out: dict[str, tuple[str, str, bytes]] = {}
+    changed: list[str] = []
+    for name, (role, path, sha) in wanted.items():
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ArchiveError(f"{path}: cannot read it to record the run: {exc.strerror or exc}") from None
+        if "sha256:" + hashlib.sha256(data).hexdigest() != sha:
+            changed.append(name)
+        out[name] = (role, sha, data)
+    if changed:
+        raise ArchiveError(f"{', '.join(changed)}: changed while bureaukit was scoring; score again "
+                           "(nothing was recorded)")
+    return out
+
+
+def run_key(result: Result, files: Mapping[str, str], versions: Mapping[str, str]) -> str:
+    """What makes two runs the same: inputs, versions, period, as-of, campaigns and language."""
+    ident = {
+        "files": dict(sorted(files.items())), "versions": dict(sorted(versions.items())),
+        "period": result.period.id, "as_of": result.period.as_of.isoformat(),
+        "campaigns": [c.name for c in result.campaigns], "language": result.language,
+    }
+    return "sha256:" + hashlib.sha256(json.dumps(ident, sort_keys=True).encode()).hexdigest()
+
+
+def summary(result: Result) -> str:
+    """One line for ``runs``: units ranked, violations, money by kind."""
+    ranked = sum(1 for c in result.scorecards if c.rank is not None and c.subject.startswith("unit:"))
+    violations = sum(1 for f in result.findings if f.severity == "violation")
+    money: dict[str, Decimal] = {}
+    for p in result.payments:
+        money[p.kind] = money.get(p.kind, Decimal(0)) + p.amount
+    parts = [f"{ranked} ranked", f"{violations} violations"]
+    parts += [f"{kind} {fmt_money(total)}" for kind, total in sorted(money.items())]
+    return "; ".join(parts)
+

@@ -1,0 +1,139 @@
+"""Appeals (异议与复核, LIFECYCLE §3): the 异议登记表 as a core ledger, its status as of a
+run's date, the 异议复核 section of every report, and finalise refused while one is pending."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bureaukit.cli import main
+
+pytestmark = pytest.mark.usefixtures("tiny_enabled")
+
+APPEALS = """编号,对象,活动,指标,提出日期,理由,状态,复核日期,复核人,说明
+A1,s1,tiny,deeds,2014-03-02,漏计走访一次,更正,2014-03-20,张三,已补录
+A2,person:p3,,,2014-05-01,稿酬分配有误,待复核,,,
+A3,unit:s2,,,2014-06-01,评分偏低,维持,2014-06-10,张三,符合办法
+"""
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(main, list(args))
+    return r.exit_code, r.stdout, r.stderr
+
+
+@pytest.fixture
+def with_appeals(bureau_dir: Path) -> Path:
+    (bureau_dir / "ledgers" / "appeals.csv").write_text(APPEALS, encoding="utf-8")
+    cfg = bureau_dir / "bureau.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + '\n[archive]\nappeals = "ledgers/appeals.csv"\n', encoding="utf-8")
+    return cfg
+
+
+def test_status_as_of_the_run_date(with_appeals: Path) -> None:
+    code, out, err = run("score", str(with_appeals), "-f", "json", "--no-archive")
+    assert code == 0, err
+    data = json.loads(out)
+    assert [(a["id"], a["subject"], a["status"], a["decided"]) for a in data["appeals"]] == [
+        ("A1", "unit:s1", "upheld", "2014-03-20"),
+        ("A2", "person:p3", "pending", None),
+        ("A3", "unit:s2", "rejected", "2014-06-10"),
+    ]
+    assert "ledgers/appeals.csv" in data["inputs"]["files"]
+    # on 15 March A1 was filed but not yet decided; A2 and A3 were not filed yet
+    code, out, _ = run("score", str(with_appeals), "--as-of", "2014-03-15", "-f", "json", "--no-archive")
+    assert [(a["id"], a["status"], a["decided_by"]) for a in json.loads(out)["appeals"]] == [("A1", "pending", None)]
+
+
+def test_every_bad_row_at_once(bureau_dir: Path, with_appeals: Path) -> None:
+    (bureau_dir / "ledgers" / "appeals.csv").write_text(
+        "编号,对象,活动,提出日期,理由,状态,复核日期\n"
+        "B1,nobody,tiny,2014-03-02,x,更正,\n"
+        "B1,s1,wubi,2014-03-02,x,维持,2014-03-01\n"
+        "B3,s1,,2014-03-02,x,同意,\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("check", str(with_appeals))
+    assert code == 2 and "Traceback" not in err
+    lines = err.splitlines()
+    assert any("appeals.csv:2: 对象:" in line and "nobody" in line for line in lines)
+    assert any("appeals.csv:2: 复核日期: required" in line for line in lines)
+    assert any("appeals.csv:3: 活动:" in line and "wubi" in line for line in lines)
+    assert any("appeals.csv:3: 复核日期:" in line and "before the appeal was filed" in line
+               for line in lines)
+    assert any("appeals.csv:4: 状态:" in line for line in lines)
+    assert any("appeals.csv:3: 编号:" in line for line in lines)  # B1 twice
+
+
+def test_every_report_has_the_appeals_section(with_appeals: Path, tmp_path: Path) -> None:
+    cfg = str(with_appeals)
+    code, out, _ = run("score", cfg, "--no-archive")
+    assert code == 0
+    tail = out[out.index("异议复核"):]
+    # pending first, then the decided ones with their outcome
+    rows = [line.split()[0] for line in tail.splitlines()[4:] if line.strip()]
+    assert rows == ["A2", "A1", "A3"]
+    assert "待复核" in tail and "更正" in tail and "维持" in tail and "漏计走访一次" in tail
+    html = tmp_path / "r.html"
+    assert run("score", cfg, "--no-archive", "-o", str(html))[0] == 0
+    page = html.read_text(encoding="utf-8")
+    assert '<section id="appeals"><h2>异议复核</h2>' in page and "稿酬分配有误" in page
+    book = tmp_path / "r.xlsx"
+    assert run("score", cfg, "--no-archive", "-o", str(book))[0] == 0
+    from openpyxl import load_workbook
+
+    ws = load_workbook(book)["异议复核"]
+    values = [[c.value for c in r] for r in ws.iter_rows()]
+    assert values[0][:3] == ["编号", "主体", "名称"]
+    assert [r[0] for r in values[1:]] == ["A2", "A1", "A3"]
+    pack = tmp_path / "r.zip"
+    assert run("score", cfg, "--no-archive", "-o", str(pack))[0] == 0
+    with zipfile.ZipFile(pack) as z:
+        text = z.read("appeals.csv").decode("utf-8-sig")
+    assert text.splitlines()[1].startswith("A2,person:p3,")
+    code, out, _ = run("score", cfg, "--no-archive", "-f", "json")
+    assert [a["id"] for a in json.loads(out)["appeals"]] == ["A1", "A2", "A3"]
+
+
+def test_a_bureau_without_appeals_shows_none(bureau_dir: Path) -> None:
+    code, out, _ = run("score", str(bureau_dir / "bureau.toml"), "--no-archive")
+    assert code == 0 and out.rstrip().endswith("异议复核\n========\n（无）".rstrip())
+    code, out, _ = run("score", str(bureau_dir / "bureau.toml"), "--no-archive", "-f", "json")
+    assert json.loads(out)["appeals"] == []
+
+
+def test_finalise_refused_while_an_appeal_is_pending(with_appeals: Path, bureau_dir: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BUREAUKIT_ARCHIVE_URL", f"sqlite:///{bureau_dir / 'archive.sqlite'}")
+    code, _, err = run("finalise", str(with_appeals), "--by", "张三")
+    assert code == 2
+    assert err.count("\n") == 1 and "appeals.csv:3: 状态: 异议 A2（person:p3）待复核，不能锁定" in err
+    assert not (bureau_dir / "archive.sqlite").exists()
+    appeals = bureau_dir / "ledgers" / "appeals.csv"
+    appeals.write_text(appeals.read_text(encoding="utf-8").replace(
+        "A2,person:p3,,,2014-05-01,稿酬分配有误,待复核,,,", "A2,person:p3,,,2014-05-01,稿酬分配有误,维持,2014-05-09,张三,"),
+        encoding="utf-8")
+    code, _, err = run("finalise", str(with_appeals), "--by", "张三")
+    assert code == 0, err
+    # and the appeals ledger is an input like any other: a change to it after the lock is refused
+    appeals.write_text(appeals.read_text(encoding="utf-8") + "A4,s3,,,2014-12-30,迟报,待复核,,,\n", encoding="utf-8")
+    code, _, err = run("score", str(with_appeals), "-f", "json")
+    assert code == 2 and "ledgers/appeals.csv（1 行变化）" in err
+
+
+def test_the_demo_appeal_was_pending_on_10_november() -> None:
+    import bureaukit.bureau
+    from bureaukit.engine import score
+
+    demo = Path(__file__).resolve().parents[1] / "configs" / "demo" / "bureau.toml"
+    bureau = bureaukit.bureau.load(demo)
+    on_10th = score(bureau, "2014", "2014-11-10").to_dict()["appeals"]
+    assert [(a["id"], a["subject"], a["status"]) for a in on_10th] == [("YY-01", "unit:hgs", "pending")]
+    year = score(bureau, "2014").to_dict()["appeals"]
+    assert [(a["id"], a["status"], a["decided"]) for a in year] == [
+        ("YY-01", "upheld", "2014-11-20"), ("YY-02", "rejected", "2014-12-19")]
+
