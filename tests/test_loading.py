@@ -3,7 +3,6 @@ row builders, origins stored as packed ints, annotations evaluated once per text
 
 from __future__ import annotations
 
-import typing
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -18,8 +17,8 @@ from bureaukit import Ledger, col
 from bureaukit.cells import converter_for
 from bureaukit.context import Context, Origin, Origins
 from bureaukit.ledgers import Plan, compile_row, interpret_row
-from bureaukit.org import Person, Unit
-from bureaukit.records import _annotations, record_spec
+from bureaukit.org import Unit
+from bureaukit.records import record_spec
 
 
 class Text(str):
@@ -167,21 +166,6 @@ def test_a_run_finds_the_origin_of_a_record_it_remade() -> None:
 # --- annotations -----------------------------------------------------------------------
 
 
-def record_classes() -> list[type]:
-    from bureaukit.plugins import installed, load_campaigns, new_manager
-
-    classes: list[type] = [Unit, Person, Deed, Step, Tagged]
-    names = sorted(installed())
-    for loaded in load_campaigns(new_manager(), names, ()).values():
-        classes += loaded.campaign.records.values()
-    return classes
-
-
-@pytest.mark.parametrize("cls", record_classes(), ids=lambda c: c.__qualname__)
-def test_annotations_are_what_typing_gives(cls: type) -> None:
-    assert _annotations(cls, attrs.fields(cls)) == typing.get_type_hints(cls)
-
-
 shadow = 1  # a module name that a class attribute of the same name must not hide
 
 
@@ -205,12 +189,7 @@ class Unknown:
     n: int = attrs.field(metadata=col("数"))
 
 
-@pytest.mark.parametrize("cls", [Shadowed, Forward, Unknown])
-def test_what_might_read_otherwise_is_left_to_typing(cls: type) -> None:
-    assert _annotations(cls, attrs.fields(cls)) is None
-
-
-def test_record_spec_raises_as_before_for_what_typing_cannot_read() -> None:
+def test_record_spec_reads_annotations_as_typing_does() -> None:
     with pytest.raises(NameError):
         record_spec(Unknown)
     with pytest.raises(TypeError, match=r"Shadowed.name: <member 'str' of 'Shadowed' objects> is not a ledger type"):

@@ -7,6 +7,7 @@ returns a :class:`Bureau` ready to score.
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,11 +15,10 @@ from typing import Any
 import attrs
 import pluggy
 
-from bureaukit._repr import FieldMethods
 from bureaukit.campaigns import ConfigError, ConfigWarning, LedgerError
 from bureaukit.config import Config, did_you_mean, read_config, structure_settings
 from bureaukit.context import CheckContext, Origins
-from bureaukit.errors import InputError, PluginFailure, sha256
+from bureaukit.errors import InputError, PluginFailure
 from bureaukit.ledgers import (
     BOOKKEEPING_COLUMNS,
     Problems,
@@ -45,8 +45,8 @@ from bureaukit.records import RecordSpec, record_spec
 from bureaukit.workcalendar import Calendar, expand_days, official_calendar
 
 
-@attrs.define(repr=False)
-class CampaignData(FieldMethods):
+@attrs.define
+class CampaignData:
     """One enabled campaign as loaded: its registration, settings and records."""
 
     loaded: LoadedCampaign
@@ -59,8 +59,8 @@ class CampaignData(FieldMethods):
         return self.loaded.campaign.name
 
 
-@attrs.define(repr=False)
-class Bureau(FieldMethods):
+@attrs.define
+class Bureau:
     """A bureau ready to score: what :func:`bureaukit.load` returns."""
 
     config: Config
@@ -120,11 +120,8 @@ def guarded_reader(reader: Reader, owner: Owner, timeout: float | None) -> Reade
 
 
 def _file_hash(path: Path) -> str:
-    h = sha256(path.stat().st_size)
     with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    return "sha256:" + str(h.hexdigest())
+        return "sha256:" + hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def _inline_table(items: Sequence[Mapping[str, Any]]) -> Table:
@@ -174,17 +171,10 @@ def load(
     register besides the enabled entry points — for tests and embedding systems.
     Raises :class:`InputError` (every problem) or :class:`PluginFailure`.
     """
-    import gc
+    from bureaukit.speedups import gc_paused
 
-    # Reading a million rows allocates millions of acyclic objects; the cyclic
-    # collector would walk them again and again for nothing.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _load(path, plugins, progress, timeout)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], None] | None, timeout: float | None) -> Bureau:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from bureaukit._repr import FieldMethods
 from bureaukit.records import record_spec
 
 if TYPE_CHECKING:
@@ -24,8 +23,8 @@ NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 KIND = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-@attrs.frozen(repr=False, eq=False)
-class Phase(FieldMethods):
+@attrs.frozen
+class Phase:
     """A phase 阶段 of a campaign with the steps 环节 each participating unit must do."""
 
     id: str
@@ -35,8 +34,8 @@ class Phase(FieldMethods):
     steps: tuple[str, ...]
 
 
-@attrs.frozen(repr=False, eq=False)
-class ConfigError(FieldMethods):
+@attrs.frozen
+class ConfigError:
     """A problem in the campaign's settings: ``path`` is relative to its table
     (``"allocation.road"`` → ``campaigns.investment.allocation.road``)."""
 
@@ -44,16 +43,16 @@ class ConfigError(FieldMethods):
     message: str
 
 
-@attrs.frozen(repr=False, eq=False)
-class ConfigWarning(FieldMethods):
+@attrs.frozen
+class ConfigWarning:
     """Worth telling the administrator, not an error (``check`` exits 0)."""
 
     path: str
     message: str
 
 
-@attrs.frozen(repr=False, eq=False)
-class LedgerError(FieldMethods):
+@attrs.frozen
+class LedgerError:
     """A problem with one record: reported as ``FILE:ROW: column: message``."""
 
     record: object
@@ -64,8 +63,8 @@ class LedgerError(FieldMethods):
 CheckIssue = ConfigError | ConfigWarning | LedgerError
 
 
-@attrs.frozen(repr=False, eq=False)
-class Campaign(FieldMethods):
+@attrs.frozen
+class Campaign:
     """A campaign's registration, returned from ``bureaukit_campaigns``.
 
     - ``name``: the campaign name = entry point name (``investment``).

@@ -7,6 +7,7 @@ errors with a did-you-mean.
 from __future__ import annotations
 
 import enum
+import hashlib
 import itertools
 import re
 import tomllib
@@ -20,22 +21,19 @@ from typing import Any, Literal
 import attrs
 import cattrs
 from cattrs.errors import (
-    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
-    IterableValidationNote,
 )
 
-from bureaukit._repr import FieldMethods
-from bureaukit.errors import InputError, sha256
+from bureaukit.errors import InputError
 from bureaukit.files import MAX_CONFIG_BYTES, FileRefused, check_regular
 from bureaukit.records import enum_choices, enum_label
 from bureaukit.text import quoted
 
 
-@attrs.frozen(repr=False, eq=False)
-class BureauConfig(FieldMethods):
+@attrs.frozen
+class BureauConfig:
     """``[bureau]``: who is scored and how reports speak."""
 
     id: str
@@ -45,8 +43,8 @@ class BureauConfig(FieldMethods):
     time_progress: Literal["days", "months"] = "days"
 
 
-@attrs.frozen(repr=False, eq=False)
-class CalendarConfig(FieldMethods):
+@attrs.frozen
+class CalendarConfig:
     """``[calendar]``: rest days beyond weekends, make-up workdays 调休, or China's official calendar."""
 
     holidays: tuple[str | date, ...] = ()
@@ -54,14 +52,14 @@ class CalendarConfig(FieldMethods):
     source: Literal["weekends", "chinese-calendar"] = "weekends"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Grade(FieldMethods):
+@attrs.frozen
+class Grade:
     min: Decimal
     label: str
 
 
-@attrs.frozen(repr=False, eq=False)
-class ScoringConfig(FieldMethods):
+@attrs.frozen
+class ScoringConfig:
     """``[scoring]``: how campaign points make a scorecard (CORE §9)."""
 
     weights: dict[str, Decimal] | None = None
@@ -71,16 +69,16 @@ class ScoringConfig(FieldMethods):
     rank_people: bool = False
 
 
-@attrs.frozen(repr=False, eq=False)
-class LedgersConfig(FieldMethods):
+@attrs.frozen
+class LedgersConfig:
     """``[ledgers]``: how every ledger is read (CORE §5 *Bookkeeping columns*)."""
 
     ignore_columns: tuple[str, ...] | None = None
     """Headers of columns no rule reads; None: 序号, 备注, 说明 (an empty list reads every column)."""
 
 
-@attrs.frozen(repr=False, eq=False)
-class ArchiveConfig(FieldMethods):
+@attrs.frozen
+class ArchiveConfig:
     """``[archive]``: where runs are recorded (LIFECYCLE §1) and the appeals ledger (§3).
 
     ``url`` is ``sqlite:///archive.sqlite`` (relative to the config file) or
@@ -90,16 +88,16 @@ class ArchiveConfig(FieldMethods):
     appeals: str | None = None
 
 
-@attrs.frozen(repr=False, eq=False)
-class CampaignTable(FieldMethods):
+@attrs.frozen
+class CampaignTable:
     """One ``[campaigns.<name>]`` table: its ledgers (core-owned) and the rest (settings)."""
 
     ledgers: dict[str, tuple[str, ...]]
     settings: dict[str, Any]
 
 
-@attrs.frozen(repr=False, eq=False)
-class Config(FieldMethods):
+@attrs.frozen
+class Config:
     """A read config. ``root`` is the folder paths are resolved against."""
 
     path: Path
@@ -236,129 +234,7 @@ def make_converter() -> cattrs.Converter:
         return bool(tp == (str | date))
 
     conv.register_structure_hook_factory(is_union_with_str_date, lambda _: lambda v, __: _str_or_date(v))
-    conv.register_structure_hook_factory(_is_typed_dict_of, lambda tp: _mapping_hook(conv, tp))
-    conv.register_structure_hook_factory(attrs.has, lambda cl: _attrs_hook(conv, cl))
     return conv
-
-
-# cattrs generates and compiles a structure function per attrs class and per mapping
-# type on first use: ~1 ms each, ~30 ms of a demo run's ~300 ms start. A config is
-# structured once per process, so these two hooks do the same walk without generating
-# code. They raise exactly what cattrs' generated code raises (detailed validation,
-# forbidden extra keys), so `explain` reads both the same way.
-
-
-def _is_typed_dict_of(tp: Any) -> bool:
-    return typing.get_origin(tp) in (dict, Mapping) and len(typing.get_args(tp)) == 2
-
-
-def _mapping_hook(conv: cattrs.Converter, tp: Any) -> Any:
-    key_type, val_type = typing.get_args(tp)
-    key_hook = conv.get_structure_hook(key_type)
-    val_hook = conv.get_structure_hook(val_type)
-    what = repr(tp)
-
-    def structure_mapping(mapping: Any, _: Any) -> dict[Any, Any]:
-        res: dict[Any, Any] = {}
-        errors: list[Exception] = []
-        for k, v in mapping.items():
-            try:
-                value = val_hook(v, val_type)
-            except Exception as e:
-                note = IterableValidationNote(f"Structuring mapping value @ key {k!r}", k, val_type)
-                e.__notes__ = [*getattr(e, "__notes__", []), note]
-                errors.append(e)
-                continue
-            try:
-                res[key_hook(k, key_type)] = value
-            except Exception as e:
-                note = IterableValidationNote(f"Structuring mapping key @ key {k!r}", k, key_type)
-                e.__notes__ = [*getattr(e, "__notes__", []), note]
-                errors.append(e)
-        if errors:
-            raise IterableValidationError("While structuring " + what, errors, dict)
-        return res
-
-    return structure_mapping
-
-
-_ANNOTATION_CODE: dict[str, Any] = {}
-
-
-def _resolve_field_types(cl: type[Any]) -> None:
-    """``attrs.resolve_types(cl)`` without ``typing.get_type_hints``, which compiles every
-    annotation string of every class anew (~4 ms for a demo's settings classes). Each
-    distinct text is compiled once and evaluated in the class's module; anything that
-    does not come out as a plain type (a nested string, ``None``) goes to typing."""
-    import sys
-
-    if getattr(cl, "__attrs_types_resolved__", False) is cl:
-        return
-    scope = vars(sys.modules[cl.__module__]) if cl.__module__ in sys.modules else None
-    resolved: dict[str, Any] = {}
-    for a in attrs.fields(cl):
-        text = a.type
-        if not isinstance(text, str):
-            continue
-        try:
-            code = _ANNOTATION_CODE.get(text) or _ANNOTATION_CODE.setdefault(text, compile(text, "<annotation>", "eval"))
-            # typing would find a name the class defines and its module lacks
-            if scope is None or any(n not in scope and n in vars(cl) for n in code.co_names):
-                raise NameError(text)
-            tp = eval(code, scope)
-        except Exception:
-            attrs.resolve_types(cl)
-            return
-        if tp is None or _has_forward_ref(tp):
-            attrs.resolve_types(cl)
-            return
-        resolved[a.name] = tp
-    for a in attrs.fields(cl):
-        if a.name in resolved:
-            object.__setattr__(a, "type", resolved[a.name])
-    cl.__attrs_types_resolved__ = cl
-
-
-def _has_forward_ref(tp: Any) -> bool:
-    if isinstance(tp, (str, typing.ForwardRef)):
-        return True
-    if typing.get_origin(tp) is Literal:
-        return False
-    return any(_has_forward_ref(arg) for arg in typing.get_args(tp))
-
-
-def _attrs_hook(conv: cattrs.Converter, cl: type[Any]) -> Any:
-    _resolve_field_types(cl)
-    plan = []
-    for a in attrs.fields(cl):
-        if not a.init:
-            continue
-        note = AttributeValidationNote(f"Structuring class {cl.__name__} @ attribute {a.name}", a.name, a.type)
-        plan.append((a.name, a.alias, conv.get_structure_hook(a.type), a.type, a.default is attrs.NOTHING, note))
-    known = {a.name for a in attrs.fields(cl) if a.init}
-    what = "While structuring " + cl.__name__
-
-    def structure_attrs(o: Any, _: Any) -> Any:
-        res: dict[str, Any] = {}
-        errors: list[Exception] = []
-        for name, alias, hook, tp, required, note in plan:
-            if required or name in o:
-                try:
-                    res[alias] = hook(o[name], tp)
-                except Exception as e:
-                    e.__notes__ = [*getattr(e, "__notes__", []), note]
-                    errors.append(e)
-        unknown = set(o.keys()) - known
-        if unknown:
-            errors.append(ForbiddenExtraKeysError("", cl, unknown))
-        if errors:
-            raise ClassValidationError(what, errors, cl)
-        try:
-            return cl(**res)
-        except Exception as exc:
-            raise ClassValidationError(what, [exc], cl) from None
-
-    return structure_attrs
 
 
 def _str_or_date(v: Any) -> str | date:
@@ -429,12 +305,6 @@ def structure(value: Any, cls: type[Any], path: str) -> tuple[Any, list[tuple[st
         return None, explain(exc, path)
     except (ValueError, TypeError, KeyError) as exc:
         return None, [(path, _message(exc, cls))]
-
-
-def _digest(data: bytes) -> str:
-    h = sha256(len(data))
-    h.update(data)
-    return str(h.hexdigest())
 
 
 def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
@@ -601,7 +471,7 @@ def read_config(path: str | Path) -> Config:
     return Config(
         path=p,
         root=p.resolve().parent,
-        text_hash="sha256:" + _digest(raw_bytes),
+        text_hash="sha256:" + hashlib.sha256(raw_bytes).hexdigest(),
         bureau=bureau,
         calendar=calendar,
         periods=periods,

@@ -8,14 +8,12 @@ from datetime import date
 from decimal import Decimal
 from itertools import chain, repeat
 from operator import lshift as _shift
-from types import MemberDescriptorType
 from typing import Any, Literal, TypeVar, overload
 
 import attrs
 
-from bureaukit._repr import FieldMethods
 from bureaukit.org import Org
-from bureaukit.outcomes import Evidence, new_evidence
+from bureaukit.outcomes import Evidence
 from bureaukit.periods import Bucket, Period, buckets, time_progress
 from bureaukit.records import RecordSpec, record_spec
 from bureaukit.workcalendar import Calendar
@@ -24,40 +22,14 @@ R = TypeVar("R")
 _T = TypeVar("_T")
 
 
-@attrs.frozen(repr=False, eq=False)
-class Origin(FieldMethods):
+@attrs.frozen
+class Origin:
     """Where a record was read: the ledger file as the config names it, and its row."""
 
     source: str
     row: int
 
 
-def _origin_builder() -> Callable[[str, int], Origin]:
-    """``Origin(source, row)``, built by setting its two slots directly when it is the plain
-    slotted class it is declared as, in about half the time its ``__init__`` takes:
-    :class:`Origins` builds one on every lookup, and evidence looks up about once per row."""
-    fields = attrs.fields(Origin)
-    slots = {a.name: s for a in fields if isinstance(s := Origin.__dict__.get(a.name), MemberDescriptorType)}
-    if (
-        hasattr(Origin, "__attrs_post_init__")
-        or any(a.validator or a.converter for a in fields)
-        or len(fields) != 2
-        or slots.keys() != {"source", "row"}
-    ):
-        return Origin
-    new = object.__new__
-    set_source, set_row = slots["source"].__set__, slots["row"].__set__
-
-    def build(source: str, row: int) -> Origin:
-        o: Origin = new(Origin)
-        set_source(o, source)
-        set_row(o, row)
-        return o
-
-    return build
-
-
-_new_origin = _origin_builder()
 _SOURCE_BITS = 20
 _SOURCE_MASK = (1 << _SOURCE_BITS) - 1
 
@@ -65,8 +37,8 @@ _SOURCE_MASK = (1 << _SOURCE_BITS) - 1
 class Origins(Mapping[int, Origin]):
     """Where each record was read: ``id(record)`` → :class:`Origin`.
 
-    One ``Origin`` object (and its row int) per ledger row cost ~70 MB and ~0.7 s at a
-    million rows. This keeps one int per record instead, its row and the number of its
+    One ``Origin`` object (and its row int) per ledger row weighed on a province's
+    memory (docs/performance.md). This keeps one int per record instead, its row and the number of its
     source packed together (``row << 20 | source``), and builds the ``Origin`` when asked.
     """
 
@@ -116,7 +88,7 @@ class Origins(Mapping[int, Origin]):
         v = self._packed.get(key)
         if v is None:
             return self._others.get(key, default) if self._others else default
-        return _new_origin(self._sources[v & _SOURCE_MASK], v >> _SOURCE_BITS)
+        return Origin(self._sources[v & _SOURCE_MASK], v >> _SOURCE_BITS)
 
     def __getitem__(self, key: int) -> Origin:
         o = self.get(key)
@@ -134,8 +106,8 @@ class Origins(Mapping[int, Origin]):
         return len(self._packed) + len(self._others)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Who(FieldMethods):
+@attrs.frozen
+class Who:
     """Who a quota binds: ``Who.role("unit_head")``, ``Who.unit_kinds("office")``,
     ``Who.bureau()`` (the root unit), ``Who.people()`` (every person) or
     ``Who.units("road", ...)``."""
@@ -168,8 +140,8 @@ class Who(FieldMethods):
         return self.scope in ("role", "people")
 
 
-@attrs.frozen(repr=False, eq=False)
-class Shortfall(FieldMethods):
+@attrs.frozen
+class Shortfall:
     """A quota missed: *subject* had *have* of *need* records in *bucket*."""
 
     subject: str
@@ -317,7 +289,7 @@ class Context:
         head = self._heads.get(id(record))
         if head is None:
             head = self._head(record)
-        return new_evidence(head[0], head[1], head[2], note)
+        return Evidence(head[0], head[1], head[2], note)
 
     def _head(self, record: object) -> tuple[str | None, int | None, str | None]:
         """*record*'s (source, row, key) for :meth:`evidence`.

@@ -6,8 +6,6 @@ import threading
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from operator import attrgetter
-from types import MemberDescriptorType
 from typing import Any
 
 import attrs
@@ -69,7 +67,7 @@ def context_for(bureau: Bureau, data: CampaignData, period: Period, as_of: date)
 def check_run_keys(bureau: Bureau, data: CampaignData, ctx: Context) -> list[str]:
     """Keys that are unique only within a run (``key_scope="run"``)."""
     # only the kinds keyed per run: in this scope the others report nothing (load checked
-    # them), yet computing every record's key cost ~1 s of a million-row run
+    # them), and computing every record's key is a large share of a big run
     specs = {k: s for k, s in data.specs.items() if s.ledger.key and s.ledger.key_scope == "run"}
     if not specs:
         return []
@@ -111,7 +109,6 @@ def _validate(name: str, out: Iterable[Any], bureau_org: Any, catalogue: Catalog
     append = checked.append
     units, people = bureau_org.units, bureau_org.people
     prefix = f"{name}."
-    stamps = _STAMP
     # a campaign yields an outcome per row for a few thousand subjects: each subject text
     # is checked against the org once
     known: set[str] = set()
@@ -158,8 +155,7 @@ def _validate(name: str, out: Iterable[Any], bureau_org: Any, catalogue: Catalog
                     raise ValueError(f"finding {o.code} message must give zh and en")
             elif not isinstance(message, dict) or not {"zh", "en"} <= set(message):
                 raise ValueError(f"finding {o.code} message must give zh and en")
-        stamp = stamps.get(cls)
-        append(stamp(o, name) if stamp is not None else attrs.evolve(o, campaign=name))
+        append(attrs.evolve(o, campaign=name))
     return checked
 
 
@@ -183,33 +179,6 @@ def campaign_catalogue(campaign: Campaign, settings: object, *, distribution: st
     except Exception as exc:
         raise PluginFailure(campaign.name, f"catalogue: {one_line(exc)}", distribution, version,
                             format_exc()) from exc
-
-
-def _stamper(cls: type) -> Any:
-    """``attrs.evolve(o, campaign=name)`` for one outcome class, its field list taken once:
-    evolve re-reads the fields for every outcome, and a run makes one per ledger row.
-
-    For the slotted class an outcome class is declared as, the copy is written straight
-    into its slots by a function made here for its fields (as attrs makes ``__init__``),
-    at half the cost of the class's frozen ``__init__``. Converters are not run again:
-    the values come from an instance that already went through them."""
-    fields = attrs.fields(cls)
-    names = [a.name for a in fields]
-    slots = [cls.__dict__.get(n) for n in names]
-    if "campaign" not in names or not all(isinstance(s, MemberDescriptorType) for s in slots):
-        get = attrgetter(*[n for n in names if n != "campaign"])
-        return lambda o, name: cls(*get(o), campaign=name)
-    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    lines = ["def stamp(o, name):", "    n = new(cls)"]
-    for i, (field, slot) in enumerate(zip(names, slots, strict=True)):
-        scope[f"set_{i}"] = slot.__set__  # type: ignore[union-attr]
-        lines.append(f"    set_{i}(n, name)" if field == "campaign" else f"    set_{i}(n, o.{field})")
-    lines.append("    return n")
-    exec("\n".join(lines), scope)  # the source is built above from the class's field names
-    return scope["stamp"]
-
-
-_STAMP: dict[type, Any] = {cls: _stamper(cls) for cls in (Score, Payment, Finding)}
 
 
 def run_campaign(ctx: Context, campaign: Campaign, *, timeout: float | None = None,
@@ -245,18 +214,10 @@ def score(
 ) -> Result:
     """Score a loaded bureau for a period: every enabled campaign (or those named),
     then the scorecards. Raises :class:`InputError` or :class:`PluginFailure`."""
-    import gc
+    from bureaukit.speedups import gc_paused
 
-    # A run makes millions of outcomes and evidence at a province's size, nearly all of
-    # them acyclic; with the cyclic collector on, each full collection walked all of them
-    # again (~20 % of a million-row run). As in load(): off while scoring, back on after.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _score(bureau, period, as_of, campaigns, timeout=timeout, lang=lang)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _appeals(bureau: Bureau, cut: date) -> tuple[Any, ...]:

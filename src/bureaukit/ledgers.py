@@ -23,7 +23,6 @@ from typing import Any
 
 import attrs
 
-from bureaukit._repr import FieldMethods
 from bureaukit.cells import CellError, converter_for, is_empty
 from bureaukit.context import Origin, Origins
 from bureaukit.files import MAX_LEDGER_BYTES, FileRefused, check_regular
@@ -65,8 +64,8 @@ def display_path(path: Path) -> str:
     return str(path) if rel == os.pardir or rel.startswith(os.pardir + os.sep) else rel
 
 
-@attrs.define(repr=False)
-class Problems(FieldMethods):
+@attrs.define
+class Problems:
     """Problems collected across all files; only the first MAX_PROBLEMS_KEPT are kept."""
 
     lines: list[str] = attrs.Factory(list)
@@ -95,8 +94,8 @@ def _line(file: str, row: int | None, column: str | None, message: str) -> str:
     return f"{where}: {visible(column)}: {message}" if column else f"{where}: {message}"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Source(FieldMethods):
+@attrs.frozen
+class Source:
     """One ledger file as the config names it (``ledgers/x.xlsx#Sheet``)."""
 
     written: str

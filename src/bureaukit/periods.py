@@ -9,8 +9,6 @@ from decimal import Decimal
 
 import attrs
 
-from bureaukit._repr import FieldMethods
-
 _YEAR = re.compile(r"^(\d{4})$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -24,8 +22,8 @@ class PeriodError(ValueError):
     """A period id, date or range that cannot be read."""
 
 
-@attrs.frozen(repr=False, eq=False)
-class Period(FieldMethods):
+@attrs.frozen
+class Period:
     """An assessment period: ``id`` as written (``2014``, ``2014-H1``, a range or a name)."""
 
     id: str
@@ -123,8 +121,8 @@ def _months(start: date, end: date) -> Iterable[tuple[int, int]]:
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Bucket(FieldMethods):
+@attrs.frozen
+class Bucket:
     """One span a quota is checked over, labelled as reports show it."""
 
     label: str

@@ -20,13 +20,12 @@ from decimal import Decimal
 
 import attrs
 
-from bureaukit import FieldMethods
 from bureaukit_wubi.records import Benchmark, Item, completed_on, due_of
 from bureaukit_wubi.settings import Stages
 
 
-@attrs.frozen(repr=False, eq=False)
-class Rate(FieldMethods):
+@attrs.frozen
+class Rate:
     """An evidence rate with what it was computed from, for the evidence note."""
 
     value: Decimal
