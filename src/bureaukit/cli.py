@@ -480,8 +480,9 @@ cli_archive.register(main)
 def run() -> None:
     """The ``bureaukit`` command (and ``python -m bureaukit``): :func:`main`, leaving
     through the interpreter's ordinary exit so that profilers, coverage and plugins'
-    ``atexit`` handlers see a normal end."""
-    main()
+    ``atexit`` handlers see a normal end. Named ``bureaukit`` however it was started, so
+    the usage lines and shell completion (``_BUREAUKIT_COMPLETE``) are the same."""
+    main(prog_name="bureaukit")
 
 
 if __name__ == "__main__":  # pragma: no cover
