@@ -16,9 +16,9 @@ import attrs
 import pluggy
 
 from bureaukit.campaigns import ConfigError, ConfigWarning, LedgerError
-from bureaukit.config import Config, did_you_mean, read_config, structure_settings
+from bureaukit.config import Config, read_config, structure_settings
 from bureaukit.context import CheckContext, Origins
-from bureaukit.errors import InputError, PluginFailure
+from bureaukit.errors import InputError, PluginFailure, did_you_mean
 from bureaukit.ledgers import (
     BOOKKEEPING_COLUMNS,
     Problems,

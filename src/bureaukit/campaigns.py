@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Generic, Literal
 
 import attrs
+from typing_extensions import TypeVar
 
 from bureaukit.records import record_spec
 
@@ -21,6 +22,8 @@ API_VERSION = 1
 
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 KIND = re.compile(r"^[a-z][a-z0-9_]*$")
+
+S = TypeVar("S", default=Any)
 
 
 @attrs.frozen
@@ -64,12 +67,13 @@ CheckIssue = ConfigError | ConfigWarning | LedgerError
 
 
 @attrs.frozen
-class Campaign:
+class Campaign(Generic[S]):
     """A campaign's registration, returned from ``bureaukit_campaigns``.
 
     - ``name``: the campaign name = entry point name (``investment``).
     - ``title``: ``{"zh": ..., "en": ...}``.
-    - ``settings``: an attrs class; the campaign's config table is structured into it.
+    - ``settings``: an attrs class; the campaign's config table is structured into it,
+      and ``score`` receives it typed: ``Context[S]`` for ``Campaign[S]``.
     - ``records``: record kind → record class (see :mod:`bureaukit.records`).
     - ``score``: ``(Context) -> Iterable[Score | Payment | Finding]``.
     - ``check``: optional ``(CheckContext) -> Iterable[ConfigError | ConfigWarning |
@@ -91,11 +95,11 @@ class Campaign:
 
     name: str
     title: Mapping[str, str]
-    settings: type
+    settings: type[S]
     records: Mapping[str, type]
-    score: Callable[[Context], Iterable[Outcome]]
-    check: Callable[[CheckContext], Iterable[CheckIssue]] | None = None
-    phases: Callable[[Context], Sequence[Phase]] | None = None
+    score: Callable[[Context[S]], Iterable[Outcome]]
+    check: Callable[[CheckContext[S]], Iterable[CheckIssue]] | None = None
+    phases: Callable[[Context[S]], Sequence[Phase]] | None = None
     steps: str = "steps"
     step_severity: Literal["info", "warning", "violation"] = "violation"
     metrics: MetricsDecl = attrs.field(factory=dict)

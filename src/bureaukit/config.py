@@ -26,7 +26,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from bureaukit.errors import InputError
+from bureaukit.errors import InputError, did_you_mean
 from bureaukit.files import MAX_CONFIG_BYTES, FileRefused, check_regular
 from bureaukit.records import enum_choices, enum_label
 from bureaukit.text import quoted
@@ -133,15 +133,6 @@ def show(value: object) -> str:
     if isinstance(value, (dict, list, tuple)):
         return "a table" if isinstance(value, dict) else "a list"
     return str(value)
-
-
-def did_you_mean(word: str, known: typing.Iterable[str]) -> str:
-    if len(word) > 100:  # difflib's cost grows with the square of the length; no key is this long
-        return ""
-    import difflib
-
-    match = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f' (did you mean "{match[0]}"?)' if match else ""
 
 
 class ValueProblem(ValueError):

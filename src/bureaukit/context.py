@@ -8,17 +8,20 @@ from datetime import date
 from decimal import Decimal
 from itertools import chain, repeat
 from operator import lshift as _shift
-from typing import Any, Literal, TypeVar, overload
+from typing import Any, Generic, Literal, overload
 
 import attrs
+from typing_extensions import TypeVar
 
 from bureaukit.org import Org
-from bureaukit.outcomes import Evidence
-from bureaukit.periods import Bucket, Period, buckets, time_progress
+from bureaukit.outcomes import Evidence, Finding, Severity
+from bureaukit.periods import Bucket, Per, Period, buckets, time_progress
 from bureaukit.records import RecordSpec, record_spec
 from bureaukit.workcalendar import Calendar
 
 R = TypeVar("R")
+S = TypeVar("S", default=Any)
+"""The campaign's settings class: ``Context[InvestmentSettings]``."""
 _T = TypeVar("_T")
 
 
@@ -182,13 +185,13 @@ def filter_records(
     return out, changed
 
 
-class CheckContext:
+class CheckContext(Generic[S]):
     """What a campaign's ``check`` sees: the org, its settings and all its records."""
 
     def __init__(
         self,
         org: Org,
-        settings: Any,
+        settings: S,
         records: Mapping[str, Sequence[Any]],
         origins: Mapping[int, Origin],
         period: Period | None = None,
@@ -203,11 +206,12 @@ class CheckContext:
         return self.origins.get(id(record))
 
 
-class Context:
+class Context(Generic[S]):
     """Everything a campaign's ``score`` needs for one run.
 
     ``records`` maps each record kind to the run's records (already filtered to
-    ``as_of``); ``settings`` is the campaign's structured settings.
+    ``as_of``; :meth:`records_of` gives them by record class); ``settings`` is the
+    campaign's structured settings, typed ``S`` for ``Context[S]``.
     """
 
     def __init__(
@@ -218,7 +222,7 @@ class Context:
         period: Period,
         as_of: date,
         calendar: Calendar,
-        settings: Any,
+        settings: S,
         records: Mapping[str, Sequence[Any]],
         origins: Mapping[int, Origin],
         specs: Mapping[str, RecordSpec],
@@ -257,8 +261,34 @@ class Context:
         self._key_fns: dict[type, tuple[Any, bool]] = {}
         self._heads: dict[int, tuple[str | None, int | None, str | None]] = {}
 
+    def records_of(self, cls: type[R]) -> tuple[R, ...]:
+        """The run's records of the kind whose record class is *cls*:
+        ``ctx.records_of(Project)``. A class the campaign does not register is an error
+        naming the kinds it has."""
+        for kind, spec in self._specs.items():
+            if spec.cls is cls:
+                return self.records.get(kind, ())
+        known = ", ".join(f"{k} ({s.cls.__name__})" for k, s in self._specs.items()) or "none"
+        name = getattr(cls, "__name__", repr(cls))
+        raise TypeError(f"{name} is not a record kind of campaign {self.campaign}; its kinds: {known}")
+
+    def finding(
+        self,
+        subject: str,
+        name: str,
+        severity: Severity,
+        *,
+        zh: str,
+        en: str,
+        due: date | None = None,
+        evidence: Iterable[Evidence] = (),
+    ) -> Finding:
+        """A :class:`Finding` coded ``<campaign>.<name>`` with its message in both
+        languages: ``ctx.finding(unit("ygs"), "late", "warning", zh=..., en=...)``."""
+        return Finding(subject, f"{self.campaign}.{name}", severity, {"zh": zh, "en": en}, due, tuple(evidence))
+
     # --- time --------------------------------------------------------------------
-    def at(self, as_of: date) -> Context:
+    def at(self, as_of: date) -> Context[S]:
         """The same campaign as a run with another ``as_of`` would see it."""
         return Context(
             campaign=self.campaign,
@@ -273,7 +303,7 @@ class Context:
             progress_mode=self._progress_mode,
         )
 
-    def buckets(self, per: str, window: tuple[date, date] | None = None) -> list[Bucket]:
+    def buckets(self, per: Per, window: tuple[date, date] | None = None) -> list[Bucket]:
         """The elapsed *per* buckets wholly inside the window (default the period)."""
         start, end = window or (self.period.start, self.period.end)
         return [
@@ -324,7 +354,7 @@ class Context:
         records: Iterable[R],
         *,
         min: int,
-        per: str,
+        per: Per,
         window: tuple[date, date] | None = None,
         where: Callable[[R], bool] | None = None,
         date_of: Callable[[R], date] | None = None,

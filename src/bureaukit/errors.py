@@ -61,3 +61,14 @@ def format_exc() -> str:
     import traceback
 
     return traceback.format_exc()
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """`` (did you mean "x"?)`` for the known word closest to *word*, else nothing:
+    ``f'unknown kind "{kind}"{did_you_mean(kind, kinds)}'``."""
+    if len(word) > 100:  # difflib's cost grows with the square of the length; no key is this long
+        return ""
+    import difflib
+
+    match = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f' (did you mean "{match[0]}"?)' if match else ""

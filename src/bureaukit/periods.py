@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Literal, get_args
 
 import attrs
 
@@ -15,7 +16,10 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 
-BUCKETS = ("workday", "week", "fortnight", "month", "quarter", "half", "year", "window")
+Per = Literal["workday", "week", "fortnight", "month", "quarter", "half", "year", "window"]
+"""What a quota counts per: a settings field typed ``Per`` accepts exactly these."""
+
+BUCKETS: tuple[Per, ...] = get_args(Per)
 
 
 class PeriodError(ValueError):
@@ -134,7 +138,7 @@ class Bucket:
 
 
 def buckets(
-    per: str,
+    per: Per,
     start: date,
     end: date,
     is_workday: Callable[[date], bool] | None = None,

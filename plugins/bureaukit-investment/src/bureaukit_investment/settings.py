@@ -11,6 +11,7 @@ from typing import Literal
 
 import attrs
 
+from bureaukit.plugin import Per
 from bureaukit_investment.records import Category
 
 Metric = Literal["total_wan", "fixed_asset_wan", "industrial_wan", "big_projects"]
@@ -24,7 +25,6 @@ METRIC_LABELS: dict[str, tuple[str, str]] = {
     "big_projects": ("5000万元项目个数", "big projects"),
 }
 
-Bucket = Literal["workday", "week", "fortnight", "month", "quarter", "half", "year", "window"]
 
 
 def _default_targets() -> dict[str, Decimal]:
@@ -140,5 +140,5 @@ class InvestmentSettings:
     district_verified: dict[str, Decimal] = attrs.field(factory=dict)
     """以区考核组验收认定为准: metric → the bureau's figure as the district verified it."""
     checkpoint: Checkpoint = attrs.field(factory=Checkpoint)
-    trip_every: Bucket = "quarter"
+    trip_every: Per = "quarter"
     h1_push: H1Push = attrs.field(factory=H1Push)

@@ -16,10 +16,10 @@ from typing import Any, Literal
 
 import attrs
 
+from bureaukit.plugin import Per
 from bureaukit_style.records import ActivityKind
 
 Preset = Literal["zuofeng", "tigao"]
-Per = Literal["workday", "week", "fortnight", "month", "quarter", "half", "year", "window"]
 
 
 @attrs.frozen
