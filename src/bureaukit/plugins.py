@@ -134,7 +134,7 @@ def _no_campaign_hint(module: Any) -> str:
     forgot = unmarked_hooks(module)
     if not forgot:
         return ""
-    return f"; {', '.join(forgot)} lacks the @hookimpl mark (from bureaukit import hookimpl)"
+    return f"; {', '.join(forgot)} lacks the @hookimpl mark (from bureaukit.plugin import hookimpl)"
 
 
 def _collect(pm: pluggy.PluginManager, origin: dict[str, tuple[str, str]], only: set[str]) -> dict[str, LoadedCampaign]:
