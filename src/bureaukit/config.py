@@ -306,12 +306,16 @@ def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
     return f"{path}: TOML syntax: {text}"
 
 
-def _read_bytes(p: Path) -> bytes:
-    """The config file's bytes: a regular file of at most MAX_CONFIG_BYTES
+Problem = tuple[str, str]
+"""(dotted path in the config, message): rendered ``FILE: path: message`` by :func:`read_config`."""
+
+
+def _read_toml(p: Path) -> tuple[bytes, dict[str, Any]]:
+    """The config file's bytes and its TOML: a regular file of at most MAX_CONFIG_BYTES
     (``bureaukit check /dev/zero`` is a message, not a read until memory runs out)."""
     try:
         check_regular(p, MAX_CONFIG_BYTES, "config")
-        return p.read_bytes()
+        raw_bytes = p.read_bytes()
     except FileNotFoundError:
         raise InputError([f"{p}: no such config file (looked for {p.resolve()})"]) from None
     except FileRefused as exc:
@@ -320,145 +324,200 @@ def _read_bytes(p: Path) -> bytes:
         raise InputError([f"{p}: {exc.message}"]) from None
     except OSError as exc:
         raise InputError([f"{p}: cannot read: {exc.strerror}"]) from None
-
-
-def read_config(path: str | Path) -> Config:
-    """Read and check a bureau config. Raises :class:`InputError` with every problem."""
-    p = Path(path)
-    raw_bytes = _read_bytes(p)
     try:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError([f"{p}: the config must be UTF-8 text (save it as UTF-8)"]) from None
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        return raw_bytes, tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise InputError([_toml_error(p, exc)]) from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
         raise InputError([f"{p}: TOML: arrays or inline tables nested too deeply (a config needs two or three levels)"]) from None
-    problems: list[tuple[str, str]] = []
+
+
+class _Tables:
+    """The top-level tables of a config, each checked to be a table once."""
+
+    def __init__(self, data: dict[str, Any], problems: list[Problem]) -> None:
+        self.data = data
+        self.problems = problems
+
+    def __call__(self, name: str) -> dict[str, Any]:
+        v = self.data.get(name, {})
+        if not isinstance(v, dict):
+            self.problems.append((name, f"expected a table [{name}], got {show(v)}"))
+            return {}
+        return v
+
+
+def _top_keys(data: dict[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
     for key in data:
         if key not in TOP_KEYS:
             problems.append((key, f'unknown key {quoted(key)}{did_you_mean(key, TOP_KEYS)}; known: {", ".join(TOP_KEYS)}'))
     for key in ("bureau", "campaigns"):
         if key not in data:
             problems.append((key, f"[{key}] is required"))
+    return problems
 
-    def table(name: str) -> dict[str, Any]:
-        v = data.get(name, {})
-        if not isinstance(v, dict):
-            problems.append((name, f"expected a table [{name}], got {show(v)}"))
-            return {}
-        return v
 
-    bureau, errs = structure(table("bureau"), BureauConfig, "bureau") if "bureau" in data else (None, [])
-    problems += errs
-    calendar, errs = structure(table("calendar"), CalendarConfig, "calendar")
-    problems += errs
+def _calendar(table: dict[str, Any]) -> tuple[CalendarConfig | None, list[Problem]]:
+    from bureaukit.periods import PeriodError
+    from bureaukit.workcalendar import expand_days
+
+    calendar, problems = structure(table, CalendarConfig, "calendar")
     if calendar is not None:
-        from bureaukit.periods import PeriodError
-        from bureaukit.workcalendar import expand_days
-
         for name in ("holidays", "workdays"):
             for i, item in enumerate(getattr(calendar, name)):
                 try:
                     expand_days([item])
                 except PeriodError as exc:
                     problems.append((f"calendar.{name}[{i}]", str(exc)))
+    return calendar, problems
+
+
+def _periods(table: dict[str, Any], bureau_table: dict[str, Any] | None) -> tuple[dict[str, str], list[Problem]]:
+    """``[periods]`` (name = "a..b") and ``[bureau] period``, which may name one of them."""
+    from bureaukit.periods import PeriodError, parse_period
+
+    problems: list[Problem] = []
     periods: dict[str, str] = {}
-    for name, value in table("periods").items():
+    for name, value in table.items():
         if not isinstance(value, str):
             problems.append((f"periods.{name}", f"expected a period like \"2013-05-01..2014-04-30\", got {show(value)}"))
             continue
         periods[name] = value
-    from bureaukit.periods import PeriodError, parse_period
-
     for name, value in periods.items():
         try:
             parse_period(value)
         except PeriodError as exc:
             problems.append((f"periods.{name}", str(exc)))
-    raw_period = table("bureau").get("period") if "bureau" in data else None
+    raw_period = bureau_table.get("period") if bureau_table is not None else None
     if isinstance(raw_period, str):
         try:
             parse_period(raw_period, periods)
         except PeriodError as exc:
             problems.append(("bureau.period", str(exc)))
-    scoring, errs = structure(table("scoring"), ScoringConfig, "scoring")
-    problems += errs
-    ledgers_config, errs = structure(table("ledgers"), LedgersConfig, "ledgers")
-    archive, errs = structure(table("archive"), ArchiveConfig, "archive")
-    problems += errs
-    if scoring is not None:
-        mins = [g.min for g in scoring.grades]
-        if any(a <= b for a, b in itertools.pairwise(mins)):
-            problems.append(("scoring.grades", "list the grades from the highest min down (the first band whose min ≤ composite wins)"))
-        if not Decimal(0) <= scoring.rollup <= Decimal(1):
-            problems.append(("scoring.rollup", f"expected a share from 0 to 1, got {scoring.rollup}"))
-        for name, w in (scoring.weights or {}).items():
-            if w < 0:
-                problems.append((f"scoring.weights.{name}", f"a weight must be ≥ 0, got {w}"))
-        seen_kinds: dict[str, str] = {}
-        for group, kinds in (scoring.groups or {}).items():
-            for k in kinds:
-                if k in seen_kinds:
-                    problems.append((f"scoring.groups.{group}", f'unit kind "{k}" is already in group "{seen_kinds[k]}"'))
-                seen_kinds[k] = group
-    camp = table("campaigns")
+    return periods, problems
+
+
+def _scoring(table: dict[str, Any]) -> tuple[ScoringConfig | None, list[Problem]]:
+    """``[scoring]`` and the rules between its keys (grade order, shares, one group per kind)."""
+    scoring, problems = structure(table, ScoringConfig, "scoring")
+    if scoring is None:
+        return None, problems
+    mins = [g.min for g in scoring.grades]
+    if any(a <= b for a, b in itertools.pairwise(mins)):
+        problems.append(("scoring.grades", "list the grades from the highest min down (the first band whose min ≤ composite wins)"))
+    if not Decimal(0) <= scoring.rollup <= Decimal(1):
+        problems.append(("scoring.rollup", f"expected a share from 0 to 1, got {scoring.rollup}"))
+    for name, w in (scoring.weights or {}).items():
+        if w < 0:
+            problems.append((f"scoring.weights.{name}", f"a weight must be ≥ 0, got {w}"))
+    seen_kinds: dict[str, str] = {}
+    for group, kinds in (scoring.groups or {}).items():
+        for k in kinds:
+            if k in seen_kinds:
+                problems.append((f"scoring.groups.{group}", f'unit kind "{k}" is already in group "{seen_kinds[k]}"'))
+            seen_kinds[k] = group
+    return scoring, problems
+
+
+def _enabled(camp: dict[str, Any], present: bool) -> tuple[tuple[str, ...], list[Problem]]:
+    if not present:
+        return (), []
     enabled_raw = camp.get("enabled")
-    enabled: tuple[str, ...] = ()
-    if "campaigns" in data:
-        if not isinstance(enabled_raw, list) or not all(isinstance(x, str) for x in enabled_raw):
-            problems.append(("campaigns.enabled", f"expected a list of campaign names, got {show(enabled_raw) if enabled_raw is not None else 'nothing'}"))
+    if not isinstance(enabled_raw, list) or not all(isinstance(x, str) for x in enabled_raw):
+        got = show(enabled_raw) if enabled_raw is not None else "nothing"
+        return (), [("campaigns.enabled", f"expected a list of campaign names, got {got}")]
+    enabled = tuple(enabled_raw)
+    dupes = sorted({x for x in enabled if enabled.count(x) > 1})
+    return enabled, [("campaigns.enabled", f"listed twice: {', '.join(dupes)}")] if dupes else []
+
+
+def _campaign_table(name: str, value: Any) -> tuple[CampaignTable | None, list[Problem]]:
+    """One ``[campaigns.<name>]``: its ``ledgers`` (kind = file or files) and its settings."""
+    if not isinstance(value, dict):
+        return None, [(f"campaigns.{name}", f"expected a table [campaigns.{name}], got {show(value)}")]
+    problems: list[Problem] = []
+    settings = {k: v for k, v in value.items() if k != "ledgers"}
+    ledgers: dict[str, tuple[str, ...]] = {}
+    raw_ledgers = value.get("ledgers", {})
+    if not isinstance(raw_ledgers, dict):
+        problems.append((f"campaigns.{name}.ledgers", f"expected a table of record kind = file(s), got {show(raw_ledgers)}"))
+        raw_ledgers = {}
+    for kind, files in raw_ledgers.items():
+        if isinstance(files, str):
+            ledgers[kind] = (files,)
+        elif isinstance(files, list) and files and all(isinstance(f, str) for f in files):
+            ledgers[kind] = tuple(files)
         else:
-            enabled = tuple(enabled_raw)
-            dupes = sorted({x for x in enabled if enabled.count(x) > 1})
-            if dupes:
-                problems.append(("campaigns.enabled", f"listed twice: {', '.join(dupes)}"))
-    tables: dict[str, CampaignTable] = {}
-    for name, value in camp.items():
-        if name == "enabled":
-            continue
-        if not isinstance(value, dict):
-            problems.append((f"campaigns.{name}", f"expected a table [campaigns.{name}], got {show(value)}"))
-            continue
-        settings = {k: v for k, v in value.items() if k != "ledgers"}
-        ledgers: dict[str, tuple[str, ...]] = {}
-        raw_ledgers = value.get("ledgers", {})
-        if not isinstance(raw_ledgers, dict):
-            problems.append((f"campaigns.{name}.ledgers", f"expected a table of record kind = file(s), got {show(raw_ledgers)}"))
-            raw_ledgers = {}
-        for kind, files in raw_ledgers.items():
-            if isinstance(files, str):
-                ledgers[kind] = (files,)
-            elif isinstance(files, list) and files and all(isinstance(f, str) for f in files):
-                ledgers[kind] = tuple(files)
-            else:
-                problems.append((f"campaigns.{name}.ledgers.{kind}", f"expected a file name or a list of file names, got {show(files)}"))
-        tables[name] = CampaignTable(ledgers, settings)
+            problems.append((f"campaigns.{name}.ledgers.{kind}", f"expected a file name or a list of file names, got {show(files)}"))
+    return CampaignTable(ledgers, settings), problems
+
+
+def _roles(table: dict[str, Any]) -> tuple[dict[str, str], list[Problem]]:
     roles: dict[str, str] = {}
-    for code, label in table("roles").items():
+    problems: list[Problem] = []
+    for code, label in table.items():
         if not isinstance(label, str):
             problems.append((f"roles.{code}", f"expected the role's Chinese label, got {show(label)}"))
         else:
             roles[code] = label
-    org_parts: dict[str, str | tuple[dict[str, Any], ...]] = {}
-    for key in ("units", "people"):
-        v = data.get(key)
-        if v is None:
-            problems.append((key, f'the org needs {key}: a file (e.g. {key} = "org/{key}.csv") or [[{key}]] tables'))
-            org_parts[key] = ()
-        elif isinstance(v, str):
-            org_parts[key] = v
-        elif isinstance(v, list) and all(isinstance(x, dict) for x in v):
-            org_parts[key] = tuple(v)
-        else:
-            problems.append((key, f"expected a file name or [[{key}]] tables, got {show(v)}"))
-            org_parts[key] = ()
+    return roles, problems
+
+
+def _org_part(key: str, v: Any) -> tuple[str | tuple[dict[str, Any], ...], list[Problem]]:
+    """``units`` / ``people``: a file name or the config's own ``[[units]]`` tables."""
+    if v is None:
+        return (), [(key, f'the org needs {key}: a file (e.g. {key} = "org/{key}.csv") or [[{key}]] tables')]
+    if isinstance(v, str):
+        return v, []
+    if isinstance(v, list) and all(isinstance(x, dict) for x in v):
+        return tuple(v), []
+    return (), [(key, f"expected a file name or [[{key}]] tables, got {show(v)}")]
+
+
+def read_config(path: str | Path) -> Config:
+    """Read and check a bureau config. Raises :class:`InputError` with every problem,
+    each as ``FILE: dotted.path: message``, in the order of the sections."""
+    p = Path(path)
+    raw_bytes, data = _read_toml(p)
+    problems = _top_keys(data)
+    table = _Tables(data, problems)
+    bureau_table = table("bureau") if "bureau" in data else None
+    bureau, errs = structure(bureau_table, BureauConfig, "bureau") if bureau_table is not None else (None, [])
+    problems += errs
+    calendar, errs = _calendar(table("calendar"))
+    problems += errs
+    periods, errs = _periods(table("periods"), bureau_table)
+    problems += errs
+    scoring, errs = _scoring(table("scoring"))
+    problems += errs
+    ledgers_config, errs = structure(table("ledgers"), LedgersConfig, "ledgers")
+    problems += errs
+    archive, errs = structure(table("archive"), ArchiveConfig, "archive")
+    problems += errs
+    camp = table("campaigns")
+    enabled, errs = _enabled(camp, "campaigns" in data)
+    problems += errs
+    tables: dict[str, CampaignTable] = {}
+    for name, value in camp.items():
+        if name != "enabled":
+            ct, errs = _campaign_table(name, value)
+            problems += errs
+            if ct is not None:
+                tables[name] = ct
+    roles, errs = _roles(table("roles"))
+    problems += errs
+    units, errs = _org_part("units", data.get("units"))
+    problems += errs
+    people, errs = _org_part("people", data.get("people"))
+    problems += errs
     if problems:
         raise InputError([f"{p}: {where}: {msg}" if where else f"{p}: {msg}" for where, msg in problems])
-    assert bureau is not None and calendar is not None and scoring is not None and ledgers_config is not None
-    assert bureau is not None and calendar is not None and scoring is not None and archive is not None
+    assert bureau is not None and calendar is not None and scoring is not None and ledgers_config is not None and archive is not None
     return Config(
         path=p,
         root=p.resolve().parent,
@@ -469,8 +528,8 @@ def read_config(path: str | Path) -> Config:
         enabled=enabled,
         campaigns=tables,
         scoring=scoring,
-        units=org_parts["units"],
-        people=org_parts["people"],
+        units=units,
+        people=people,
         roles=roles,
         ledgers=ledgers_config,
         archive=archive,
