@@ -53,55 +53,67 @@ def _ev_lines(evidence: tuple[Evidence, ...], indent: str) -> list[str]:
 
 
 def explain_text(result: Result, subject: str, scoring: ScoringConfig) -> str:
+    """Every outcome for *subject* with its evidence: the heading, the scorecard and how
+    its composite was reached, then each campaign's scores, payments and findings."""
     zh = result.language == "zh"
     lines = [
         f"{subject} {result.name_of(subject)} — {result.period.id} "
         + (f"(截至 {result.period.as_of})" if zh else f"(as of {result.period.as_of})")
     ]
-    card = next((c for c in result.scorecards if c.subject == subject), None)
-    if card is None:
-        lines.append("无综合得分（没有活动为其评分）" if zh else "no scorecard (no campaign rated this subject)")
-    else:
-        lines.append(
-            ("综合得分" if zh else "composite")
-            + f" {fmt_points(card.composite)}"
-            + (f"  {'等次' if zh else 'grade'} {card.grade}" if card.grade else "")
-            + (f"  {'组' if zh else 'group'} {card.group} #{card.rank}" if card.group else "")
-        )
-        parts = []
-        total_w = Decimal(0)
-        for name, pts in card.campaigns.items():
-            w = Decimal(1) if scoring.weights is None else scoring.weights.get(name, Decimal(0))
-            total_w += w
-            parts.append(f"{name} {fmt_points(pts)} × {w}")
-        lines.append(f"  = ({' + '.join(parts)}) / {total_w} = {fmt_points(card.own)}")
-        if card.children:
-            kids = ", ".join(
-                f"{k} {fmt_points(next(c.composite for c in result.scorecards if c.subject == k))}"
-                for k in card.children
-            )
-            r = scoring.rollup
-            lines.append(f"  {'三级联动' if zh else 'roll-up'}: (1 - {r}) × {fmt_points(card.own)} + {r} × mean({kids})")
+    lines += _scorecard_lines(result, subject, scoring)
     for camp in result.campaigns:
-        scores = [s for s in result.scores if s.campaign == camp.name and s.subject == subject]
-        pays = [p for p in result.payments if p.campaign == camp.name and p.subject == subject]
-        finds = [f for f in result.findings if f.campaign == camp.name and f.subject == subject]
-        if not (scores or pays or finds):
-            continue
-        lines.append("")
-        lines.append(f"[{result.campaign_title(camp.name)} {camp.name}]")
-        for s in scores:
-            target = f" / {write_value(s, s.target)}" if s.target is not None else ""
-            unit = f" {s.unit}" if s.unit else ""
-            lines.append(f"  {s.metric} = {write_value(s, s.value)}{target}{unit}")
-            lines += _ev_lines(s.evidence, "      ")
-        for p in pays:
-            lines.append(f"  {p.kind} {fmt_money(p.amount)} 元" + (f" ({p.period})" if p.period else ""))
-            lines += _ev_lines(p.evidence, "      ")
-        for f in finds:
-            due = f" due {f.due}" if f.due else ""
-            lines.append(f"  [{f.severity}] {f.code}{due}: {f.message.get(result.language, f.message.get('zh', ''))}")
-            lines += _ev_lines(f.evidence, "      ")
+        lines += _campaign_lines(result, subject, camp.name)
     # names, ids, evidence keys and plugin messages are user text: every line is made
     # visible, so that no ledger cell can drive the terminal explain prints on
     return "\n".join(visible(line) for line in lines)
+
+
+def _scorecard_lines(result: Result, subject: str, scoring: ScoringConfig) -> list[str]:
+    zh = result.language == "zh"
+    card = next((c for c in result.scorecards if c.subject == subject), None)
+    if card is None:
+        return ["无综合得分（没有活动为其评分）" if zh else "no scorecard (no campaign rated this subject)"]
+    lines = [
+        ("综合得分" if zh else "composite")
+        + f" {fmt_points(card.composite)}"
+        + (f"  {'等次' if zh else 'grade'} {card.grade}" if card.grade else "")
+        + (f"  {'组' if zh else 'group'} {card.group} #{card.rank}" if card.group else "")
+    ]
+    parts = []
+    total_w = Decimal(0)
+    for name, pts in card.campaigns.items():
+        w = Decimal(1) if scoring.weights is None else scoring.weights.get(name, Decimal(0))
+        total_w += w
+        parts.append(f"{name} {fmt_points(pts)} × {w}")
+    lines.append(f"  = ({' + '.join(parts)}) / {total_w} = {fmt_points(card.own)}")
+    if card.children:
+        kids = ", ".join(
+            f"{k} {fmt_points(next(c.composite for c in result.scorecards if c.subject == k))}"
+            for k in card.children
+        )
+        r = scoring.rollup
+        lines.append(f"  {'三级联动' if zh else 'roll-up'}: (1 - {r}) × {fmt_points(card.own)} + {r} × mean({kids})")
+    return lines
+
+
+def _campaign_lines(result: Result, subject: str, campaign: str) -> list[str]:
+    """One campaign's outcomes for *subject*, each followed by its evidence (none: no lines)."""
+    scores = [s for s in result.scores if s.campaign == campaign and s.subject == subject]
+    pays = [p for p in result.payments if p.campaign == campaign and p.subject == subject]
+    finds = [f for f in result.findings if f.campaign == campaign and f.subject == subject]
+    if not (scores or pays or finds):
+        return []
+    lines = ["", f"[{result.campaign_title(campaign)} {campaign}]"]
+    for s in scores:
+        target = f" / {write_value(s, s.target)}" if s.target is not None else ""
+        unit = f" {s.unit}" if s.unit else ""
+        lines.append(f"  {s.metric} = {write_value(s, s.value)}{target}{unit}")
+        lines += _ev_lines(s.evidence, "      ")
+    for p in pays:
+        lines.append(f"  {p.kind} {fmt_money(p.amount)} 元" + (f" ({p.period})" if p.period else ""))
+        lines += _ev_lines(p.evidence, "      ")
+    for f in finds:
+        due = f" due {f.due}" if f.due else ""
+        lines.append(f"  [{f.severity}] {f.code}{due}: {f.message.get(result.language, f.message.get('zh', ''))}")
+        lines += _ev_lines(f.evidence, "      ")
+    return lines
