@@ -369,44 +369,8 @@ class Context(Generic[S]):
         buckets lying wholly inside their span (start/end). *where* filters records.
         """
         start, end = window or (self.period.start, self.period.end)
-        subjects: list[tuple[str, str, date | None, date | None]] = []
-        if who.binds_people:
-            people = (
-                self.org.everyone()
-                if who.scope == "people"
-                else self.org.with_role(who.values[0])
-            )
-            for p in people:
-                if p.overlaps(start, end):
-                    subjects.append((f"person:{p.id}", p.id, p.start, p.end))
-            attr = "person"
-        else:
-            if who.scope == "bureau":
-                ids = [self.org.root.id]
-            elif who.scope == "units":
-                ids = sorted(u for u in who.values if u in self.org.units)
-            else:
-                ids = [u.id for u in self.org.units_of_kind(*who.values)]
-            subjects = [(f"unit:{u}", u, None, None) for u in ids]
-            attr = "unit"
-        owner = by or (lambda r: getattr(r, attr, None))
-        dates: dict[str, list[date]] = {}
-        for r in records:
-            if where is not None and not where(r):
-                continue
-            key = owner(r)
-            if key is None:
-                continue
-            if date_of is not None:
-                d = date_of(r)
-            else:
-                dated = record_spec(type(r)).ledger.dated
-                if dated is None:
-                    raise TypeError(f"{type(r).__name__} has no dating field: pass date_of=")
-                d = getattr(r, dated)
-            dates.setdefault(key, []).append(d)
-        for ds in dates.values():
-            ds.sort()
+        subjects, attr = self._quota_subjects(who, start, end)
+        dates = _dates_by_owner(records, by or (lambda r: getattr(r, attr, None)), where, date_of)
         spans = self.buckets(per, (start, end))
         out: list[Shortfall] = []
         for subject, key, s_start, s_end in subjects:
@@ -418,3 +382,47 @@ class Context(Generic[S]):
                 if have < min:
                     out.append(Shortfall(subject, b, have, min))
         return out
+
+    def _quota_subjects(self, who: Who, start: date, end: date) -> tuple[list[_QuotaSubject], str]:
+        """(subject, owner key, span start, span end) for each subject *who* names, and the
+        record field that says whose a record is (``person`` or ``unit``)."""
+        if who.binds_people:
+            people = self.org.everyone() if who.scope == "people" else self.org.with_role(who.values[0])
+            return [(f"person:{p.id}", p.id, p.start, p.end) for p in people if p.overlaps(start, end)], "person"
+        if who.scope == "bureau":
+            ids = [self.org.root.id]
+        elif who.scope == "units":
+            ids = sorted(u for u in who.values if u in self.org.units)
+        else:
+            ids = [u.id for u in self.org.units_of_kind(*who.values)]
+        return [(f"unit:{u}", u, None, None) for u in ids], "unit"
+
+
+_QuotaSubject = tuple[str, str, date | None, date | None]
+
+
+def _dates_by_owner(
+    records: Iterable[R],
+    owner: Callable[[R], str | None],
+    where: Callable[[R], bool] | None,
+    date_of: Callable[[R], date] | None,
+) -> dict[str, list[date]]:
+    """The sorted dates of the records each owner has (dating field unless *date_of*)."""
+    dates: dict[str, list[date]] = {}
+    for r in records:
+        if where is not None and not where(r):
+            continue
+        key = owner(r)
+        if key is None:
+            continue
+        if date_of is not None:
+            d = date_of(r)
+        else:
+            dated = record_spec(type(r)).ledger.dated
+            if dated is None:
+                raise TypeError(f"{type(r).__name__} has no dating field: pass date_of=")
+            d = getattr(r, dated)
+        dates.setdefault(key, []).append(d)
+    for ds in dates.values():
+        ds.sort()
+    return dates

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -17,6 +17,7 @@ from bureaukit.catalogue import resolve as resolve_catalogue
 from bureaukit.context import Context
 from bureaukit.errors import InputError, PluginFailure, format_exc, one_line
 from bureaukit.ledgers import Problems, check_keys_and_refs
+from bureaukit.org import Org
 from bureaukit.outcomes import PAYMENT_KINDS, SEVERITIES, Finding, Outcome, Payment, Score
 from bureaukit.periods import Period, PeriodError, time_progress
 from bureaukit.phases import step_findings
@@ -100,63 +101,66 @@ def _call(campaign: Campaign, ctx: Context, timeout: float | None) -> list[Any]:
     return list(box["out"])
 
 
-def _validate(name: str, out: Iterable[Any], bureau_org: Any, catalogue: Catalogue) -> list[Outcome]:
+def _validate(name: str, out: Iterable[Any], org: Org, catalogue: Catalogue) -> list[Outcome]:
     """Every outcome well formed, declared in the campaign's catalogue (REPORTS §1) and
     stamped with its campaign; raise ValueError otherwise."""
     metrics, codes = catalogue
     rated: set[str] = set()  # subjects given points: once each
     checked: list[Outcome] = []
-    append = checked.append
-    units, people = bureau_org.units, bureau_org.people
-    prefix = f"{name}."
-    # a campaign yields an outcome per row for a few thousand subjects: each subject text
-    # is checked against the org once
+    # a campaign yields an outcome per row for a few thousand subjects: each subject
+    # text is checked against the org once
     known: set[str] = set()
     for o in out:
-        cls = o.__class__
-        if cls is not Finding and cls is not Score and cls is not Payment and not isinstance(o, (Score, Payment, Finding)):
+        if not isinstance(o, (Score, Payment, Finding)):
             raise ValueError(f"yielded {type(o).__name__}, not Score, Payment or Finding")
-        subject = o.subject
-        if subject.__class__ is not str or subject not in known:
-            kind, _, ident = subject.partition(":")
-            if kind == "unit":
-                if ident not in units:
-                    raise ValueError(f"outcome for unknown subject {o.subject!r}")
-            elif kind == "person":
-                if ident not in people:
-                    raise ValueError(f"outcome for unknown subject {o.subject!r}")
-            else:
-                raise ValueError(f"subject {o.subject!r} is not unit:<id> or person:<id>")
-            if subject.__class__ is str:
-                known.add(subject)
+        if o.subject.__class__ is not str or o.subject not in known:
+            _check_subject(o.subject, org)
+            if o.subject.__class__ is str:
+                known.add(o.subject)
         if isinstance(o, Score):
-            for v in (o.value, o.target):
-                if v is not None and (isinstance(v, bool) or not isinstance(v, (int, Decimal))):
-                    raise ValueError(f"score {o.metric} has a {type(v).__name__} value: use Decimal")
-            if o.metric not in metrics:
-                raise ValueError(f"score metric {o.metric!r} is not declared in the campaign's metrics")
-            if o.metric == "points":
-                _check_points(o, rated)
+            _check_score(o, metrics, rated)
         elif isinstance(o, Payment):
-            if o.kind not in PAYMENT_KINDS:
-                raise ValueError(f"payment kind {o.kind!r} is not one of {', '.join(PAYMENT_KINDS)}")
-            if not isinstance(o.amount, Decimal) or not o.amount.is_finite():
-                raise ValueError(f"payment amount {o.amount!r} is not a Decimal")
+            _check_payment(o)
         else:
-            if not o.code.startswith(prefix):
-                raise ValueError(f"finding code {o.code!r} must start with {prefix!r}")
-            if o.code not in codes:
-                raise ValueError(f"finding code {o.code!r} is not declared in the campaign's findings")
-            if o.severity not in SEVERITIES:
-                raise ValueError(f"finding severity {o.severity!r} is not one of {', '.join(SEVERITIES)}")
-            message = o.message
-            if message.__class__ is dict:  # a plain dict: the two keys looked up, no set built
-                if "zh" not in message or "en" not in message:
-                    raise ValueError(f"finding {o.code} message must give zh and en")
-            elif not isinstance(message, dict) or not {"zh", "en"} <= set(message):
-                raise ValueError(f"finding {o.code} message must give zh and en")
-        append(attrs.evolve(o, campaign=name))
+            _check_finding(o, name, codes)
+        checked.append(attrs.evolve(o, campaign=name))
     return checked
+
+
+def _check_subject(subject: str, org: Org) -> None:
+    kind, _, ident = subject.partition(":")
+    if kind not in ("unit", "person"):
+        raise ValueError(f"subject {subject!r} is not unit:<id> or person:<id>")
+    if ident not in (org.units if kind == "unit" else org.people):
+        raise ValueError(f"outcome for unknown subject {subject!r}")
+
+
+def _check_score(o: Score, metrics: Collection[str], rated: set[str]) -> None:
+    for v in (o.value, o.target):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, Decimal))):
+            raise ValueError(f"score {o.metric} has a {type(v).__name__} value: use Decimal")
+    if o.metric not in metrics:
+        raise ValueError(f"score metric {o.metric!r} is not declared in the campaign's metrics")
+    if o.metric == "points":
+        _check_points(o, rated)
+
+
+def _check_payment(o: Payment) -> None:
+    if o.kind not in PAYMENT_KINDS:
+        raise ValueError(f"payment kind {o.kind!r} is not one of {', '.join(PAYMENT_KINDS)}")
+    if not isinstance(o.amount, Decimal) or not o.amount.is_finite():
+        raise ValueError(f"payment amount {o.amount!r} is not a Decimal")
+
+
+def _check_finding(o: Finding, campaign: str, codes: Collection[str]) -> None:
+    if not o.code.startswith(f"{campaign}."):
+        raise ValueError(f"finding code {o.code!r} must start with {campaign + '.'!r}")
+    if o.code not in codes:
+        raise ValueError(f"finding code {o.code!r} is not declared in the campaign's findings")
+    if o.severity not in SEVERITIES:
+        raise ValueError(f"finding severity {o.severity!r} is not one of {', '.join(SEVERITIES)}")
+    if not isinstance(o.message, dict) or "zh" not in o.message or "en" not in o.message:
+        raise ValueError(f"finding {o.code} message must give zh and en")
 
 
 def _check_points(o: Score, rated: set[str]) -> None:
@@ -237,19 +241,30 @@ def _score(
     timeout: float | None,
     lang: str | None,
 ) -> Result:
-    from bureaukit import __version__
-
     per = bureau.period(period)
     cut = parse_as_of(as_of, per)
+    names = _selected(bureau, campaigns)
+    outcomes, catalogues = _run_campaigns(bureau, names, per, cut, timeout)
+    result = _result(bureau, names, per, cut, outcomes, catalogues, lang or bureau.config.bureau.language)
+    _call_result_hooks(bureau, result)
+    return result
+
+
+def _selected(bureau: Bureau, campaigns: Sequence[str] | None) -> list[str]:
+    """The enabled campaigns to run, in the config's order (``--campaign`` narrows them)."""
     names = list(bureau.campaigns)
-    if campaigns:
-        unknown = [c for c in campaigns if c not in bureau.campaigns]
-        if unknown:
-            raise InputError(
-                [f'--campaign: "{c}" is not enabled; enabled: {", ".join(names)}' for c in unknown]
-            )
-        names = [n for n in names if n in campaigns]
-    outcomes: list[Outcome] = []
+    if not campaigns:
+        return names
+    unknown = [c for c in campaigns if c not in bureau.campaigns]
+    if unknown:
+        raise InputError([f'--campaign: "{c}" is not enabled; enabled: {", ".join(names)}' for c in unknown])
+    return [n for n in names if n in campaigns]
+
+
+def _run_campaigns(bureau: Bureau, names: list[str], per: Period, cut: date,
+                   timeout: float | None) -> tuple[list[Outcome], dict[str, Catalogue]]:
+    """Each campaign's outcomes and catalogue, after every run-scoped key was checked
+    (all problems at once)."""
     contexts: list[tuple[CampaignData, Context]] = []
     problems: list[str] = []
     for name in names:
@@ -259,6 +274,7 @@ def _score(
         contexts.append((data, ctx))
     if problems:
         raise InputError(problems)
+    outcomes: list[Outcome] = []
     catalogues: dict[str, Catalogue] = {}
     for data, ctx in contexts:
         lc = data.loaded
@@ -266,6 +282,14 @@ def _score(
         catalogues[data.name] = cat
         outcomes += run_campaign(ctx, lc.campaign, timeout=timeout, distribution=lc.distribution,
                                  version=lc.version, catalogue=cat)
+    return outcomes, catalogues
+
+
+def _result(bureau: Bureau, names: list[str], per: Period, cut: date, outcomes: list[Outcome],
+            catalogues: dict[str, Catalogue], language: str) -> Result:
+    """The sorted outcomes with the scorecards made from each subject's points."""
+    from bureaukit import __version__
+
     scores = [o for o in outcomes if isinstance(o, Score)]
     points: dict[str, dict[str, Decimal]] = {}
     for s in scores:
@@ -274,8 +298,8 @@ def _score(
     cards = make_scorecards(points, bureau.org, bureau.config.scoring)
     names_map = {f"unit:{u.id}": u.name for u in bureau.org.units.values()}
     names_map.update({f"person:{p.id}": p.name for p in bureau.org.people.values()})
-    language = lang or bureau.config.bureau.language
-    result = Result(
+    loaded = [bureau.campaigns[n].loaded for n in names]
+    return Result(
         version=__version__,
         bureau_id=bureau.config.bureau.id,
         bureau_name=bureau.config.bureau.name,
@@ -285,11 +309,8 @@ def _score(
             time_progress(per, cut, bureau.config.bureau.time_progress),
             cut == per.end,
         ),
-        campaigns=tuple(
-            CampaignInfo(n, dict(bureau.campaigns[n].loaded.campaign.title),
-                         bureau.campaigns[n].loaded.distribution, bureau.campaigns[n].loaded.version)
-            for n in names
-        ),
+        campaigns=tuple(CampaignInfo(lc.campaign.name, dict(lc.campaign.title), lc.distribution, lc.version)
+                        for lc in loaded),
         scores=tuple(sort_scores(scores)),
         payments=tuple(sort_payments([o for o in outcomes if isinstance(o, Payment)])),
         findings=tuple(sort_findings([o for o in outcomes if isinstance(o, Finding)], language)),
@@ -301,6 +322,10 @@ def _score(
         finding_kinds={n: c[1] for n, c in catalogues.items()},
         appeals=_appeals(bureau, cut),
     )
+
+
+def _call_result_hooks(bureau: Bureau, result: Result) -> None:
+    """``bureaukit_result`` of every plugin; a failure is that plugin's (exit 3)."""
     for impl in bureau.plugins.hook.bureaukit_result.get_hookimpls():
         try:
             given = {"result": result, "config": bureau.config}
@@ -313,4 +338,3 @@ def _score(
                 owner.loaded.distribution if owner else None, owner.loaded.version if owner else None,
                 traceback=format_exc(),
             ) from exc
-    return result
