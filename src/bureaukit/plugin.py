@@ -21,6 +21,7 @@ from bureaukit.campaigns import (
     LedgerError,
     Phase,
 )
+from bureaukit.catalogue import FindingKind, Metric
 from bureaukit.context import CheckContext, Context, Shortfall, Who
 from bureaukit.errors import did_you_mean
 from bureaukit.grouping import group_by
@@ -56,8 +57,10 @@ __all__ = [
     "Context",
     "Evidence",
     "Finding",
+    "FindingKind",
     "Ledger",
     "LedgerError",
+    "Metric",
     "Org",
     "Outcome",
     "Payment",

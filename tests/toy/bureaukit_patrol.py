@@ -1,5 +1,4 @@
 """巡查 Patrols (toy, from docs/writing-a-plugin.md): ≥ per_month a month; points = months met share × 100."""
-
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -20,7 +19,7 @@ class Patrol:
 
 @attrs.frozen
 class Settings:
-    per_month: int = 2
+    per_month: int = 2  # patrols a station owes each month
 
 
 def score(ctx: bk.Context[Settings]) -> Iterator[bk.Outcome]:
@@ -37,4 +36,5 @@ def score(ctx: bk.Context[Settings]) -> Iterator[bk.Outcome]:
 
 @bk.hookimpl
 def bureaukit_campaigns() -> list[bk.Campaign[Settings]]:
-    return [bk.Campaign(name="patrol", title={"zh": "巡查", "en": "Patrols"}, settings=Settings, records={"patrols": Patrol}, score=score)]
+    return [bk.Campaign(name="patrol", title={"zh": "巡查", "en": "Patrols"}, settings=Settings, records={"patrols": Patrol}, score=score,
+                        findings={"patrol.short": bk.FindingKind("巡查次数不足", "Too few patrols")})]
