@@ -22,7 +22,6 @@ from bureaukit.errors import InputError
 
 openpyxl = pytest.importorskip("openpyxl")
 
-pytestmark = pytest.mark.usefixtures("row_builder")
 
 
 @pytest.fixture(params=["calamine", "openpyxl"])

@@ -42,15 +42,6 @@ def test_matches_the_reviewed_golden_file(result: Any) -> None:
     assert result.to_dict() == json.loads(GOLDEN.read_text(encoding="utf-8"))
 
 
-def test_compiled_rows_give_the_same_json(result: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The demo's files are short, so they are read through ``interpret_row``; every row
-    through ``compile_row`` gives the same bytes."""
-    import bureaukit.ledgers
-
-    monkeypatch.setattr(bureaukit.ledgers, "COMPILE_AFTER", 0)
-    assert bureaukit.score(bureaukit.load(DEMO)).to_json() == result.to_json()
-
-
 def test_byte_identical_twice(result: Any) -> None:
     again = bureaukit.score(bureaukit.load(DEMO))
     assert again.to_json() == result.to_json()
