@@ -39,16 +39,6 @@ def tiny_plugin() -> object:
     return tiny
 
 
-@pytest.fixture(params=["interpreted", "compiled"])
-def row_builder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run a test twice: every ledger row through ``interpret_row``, then every row through
-    ``compile_row`` (bureaukit uses the first for a file's first COMPILE_AFTER rows)."""
-    import bureaukit.ledgers
-
-    monkeypatch.setattr(bureaukit.ledgers, "COMPILE_AFTER", 10**9 if request.param == "interpreted" else 0)
-    return str(request.param)
-
-
 @pytest.fixture
 def tiny_enabled(monkeypatch: pytest.MonkeyPatch, tiny_plugin: object) -> None:
     """Load the tiny campaign as if it were installed (for tests through the CLI)."""

@@ -88,8 +88,9 @@ def test_every_report_has_the_appeals_section(with_appeals: Path, tmp_path: Path
 
     ws = load_workbook(book)["异议复核"]
     values = [[c.value for c in r] for r in ws.iter_rows()]
-    assert values[0][:3] == ["编号", "主体", "名称"]
-    assert [r[0] for r in values[1:]] == ["A2", "A1", "A3"]
+    # rows 1–3: the title block every sheet carries (bureau; period, as-of, status; blank)
+    assert values[3][:3] == ["编号", "主体", "名称"]
+    assert [r[0] for r in values[4:]] == ["A2", "A1", "A3"]
     pack = tmp_path / "r.zip"
     assert run("score", cfg, "--no-archive", "-o", str(pack))[0] == 0
     with zipfile.ZipFile(pack) as z:

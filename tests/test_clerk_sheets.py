@@ -15,8 +15,6 @@ from hypothesis import strategies as st
 import bureaukit
 from bureaukit.errors import InputError
 
-pytestmark = pytest.mark.usefixtures("row_builder")
-
 
 def load(bureau_dir: Path, tiny: object, deeds: str | None = None, toml: str = BASE_TOML) -> Any:
     if deeds is not None:

@@ -102,4 +102,4 @@ def test_init_xlsx_writes_templates_that_check_passes(tmp_path: Path) -> None:
     assert [c.value for c in wb.worksheets[0][2]][:3] == ["p01", "张三", "bureau"]
     code, out, err = run("check", str(tmp_path / "b" / "bureau.toml"))
     assert code == 0, err
-    assert out.startswith("OK: 3 units, 3 people")
+    assert out.startswith("检查通过：3 个单位，3 名人员")

@@ -162,3 +162,19 @@ def test_report_file_follows_the_umask(tmp_path: Path) -> None:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "r.json").stat().st_mode) == 0o644
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_shell_completion_script_as_documented() -> None:
+    """docs/quickstart.md: ``eval "$(_BUREAUKIT_COMPLETE=bash_source bureaukit)"``; the
+    same variable works for ``python -m bureaukit``."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "_BUREAUKIT_COMPLETE": "bash_source"}
+    p = subprocess.run([sys.executable, "-m", "bureaukit"], env=env, capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert "_bureaukit_completion()" in p.stdout and "complete -o nosort -F _bureaukit_completion bureaukit" in p.stdout
+    env = {**os.environ, "_BUREAUKIT_COMPLETE": "bash_complete", "COMP_WORDS": "bureaukit sc", "COMP_CWORD": "1"}
+    p = subprocess.run([sys.executable, "-m", "bureaukit"], env=env, capture_output=True, text=True, timeout=60)
+    assert p.stdout.split() == ["plain,score"]

@@ -42,15 +42,6 @@ def test_matches_the_reviewed_golden_file(result: Any) -> None:
     assert result.to_dict() == json.loads(GOLDEN.read_text(encoding="utf-8"))
 
 
-def test_compiled_rows_give_the_same_json(result: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The demo's files are short, so they are read through ``interpret_row``; every row
-    through ``compile_row`` gives the same bytes."""
-    import bureaukit.ledgers
-
-    monkeypatch.setattr(bureaukit.ledgers, "COMPILE_AFTER", 0)
-    assert bureaukit.score(bureaukit.load(DEMO)).to_json() == result.to_json()
-
-
 def test_byte_identical_twice(result: Any) -> None:
     again = bureaukit.score(bureaukit.load(DEMO))
     assert again.to_json() == result.to_json()
@@ -92,6 +83,21 @@ def test_hand_worked_publicity_conduct_and_scorecard(result: Any) -> None:
     # 城北运管站 carries conduct's worked example: (30×80 + 20×90 + 30×84 + 20×70)/100
     assert value(r, "conduct", "unit:ygs_n", "points") == "81.20"
     assert value(r, "conduct", "unit:ygs_n", "satisfaction_rate") == "0.9000"
+    # 倒查追责 up the tree (seed 002 篇3 二), the four serious records, by record:
+    duties = {}
+    for f in r["findings"]:
+        if f["code"] in ("conduct.supervision_duty", "conduct.leadership_duty"):
+            duties.setdefault(f["evidence"][0]["record"], []).append((f["code"][8:], f["subject"]))
+    assert {k: sorted(v) for k, v in duties.items()} == {
+        # 城北运管站 staff: the station's head; nobody oversees the station → p02 over 运管所
+        "WZ-2014-01": [("leadership_duty", "person:p02"), ("supervision_duty", "person:p36")],
+        # 超限检测站 staff: the station's head; p03 over 公路段
+        "WZ-2014-02": [("leadership_duty", "person:p03"), ("supervision_duty", "person:p44")],
+        # 运管所 staff: its head p21 and its 分管领导 p02
+        "WZ-2014-03": [("leadership_duty", "person:p02"), ("supervision_duty", "person:p21")],
+        # 超限检测站's head himself: up to 公路段's head p26; p03
+        "WZ-2014-05": [("leadership_duty", "person:p03"), ("supervision_duty", "person:p26")],
+    }
     (ygs,) = [c for c in r["scorecards"] if c["subject"] == "unit:ygs"]
     # own = (30×100 + 10×60 + 20×83.09… + 20×98 + 20×83.60 + 10×100 vanguard)/110 = 89.94;
     # 三级联动 0.7 × own + 0.3 × mean(城北 85.87…, 城南 87.78…) = 62.961 + 26.048 = 89.01

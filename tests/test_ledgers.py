@@ -12,7 +12,6 @@ import bureaukit
 from bureaukit.errors import InputError
 
 # every test here runs twice: rows through the interpreted and through the compiled row builder
-pytestmark = pytest.mark.usefixtures("row_builder")
 
 DEEDS_EN = "id,unit,date,kind,amount_yuan,people,done,urgent\nd1,s1,2014-03-01,visit,100,p2;p3,2014-03-05,no\n"
 

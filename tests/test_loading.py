@@ -3,7 +3,6 @@ row builders, origins stored as packed ints, annotations evaluated once per text
 
 from __future__ import annotations
 
-import typing
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -17,9 +16,9 @@ from tiny import Deed, Kind, Step
 from bureaukit import Ledger, col
 from bureaukit.cells import converter_for
 from bureaukit.context import Context, Origin, Origins
-from bureaukit.ledgers import Plan, compile_row, interpret_row
-from bureaukit.org import Person, Unit
-from bureaukit.records import _annotations, record_spec
+from bureaukit.ledgers import Plan, row_builder
+from bureaukit.org import Unit
+from bureaukit.records import record_spec
 
 
 class Text(str):
@@ -56,11 +55,13 @@ def same(a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
 @pytest.mark.parametrize("cls", [Deed, Step])
 @settings(max_examples=300, deadline=None)
 @given(rows=st.lists(st.lists(CELLS, min_size=8, max_size=8), min_size=1, max_size=6))
-def test_interpreted_and_compiled_rows_agree(cls: type, rows: list[list[Any]]) -> None:
+def test_remembered_cells_read_as_fresh_ones(cls: type, rows: list[list[Any]]) -> None:
+    """A builder that has seen a cell's text before (its memo) gives what a new builder
+    gives for the same row."""
     plan = plan_of(cls)
-    interpreted, compiled = interpret_row(plan, cls), compile_row(plan, cls)
+    shared = row_builder(plan, cls)
     for cells in rows * 2:  # twice: the second time through the memo
-        assert same(interpreted(list(cells)), compiled(list(cells))), cells
+        assert same(shared(list(cells)), row_builder(plan, cls)(list(cells))), cells
 
 
 @attrs.frozen
@@ -85,9 +86,9 @@ class Tagged:
 )
 def test_absent_columns_factories_and_invalid_records_agree(rows: list[list[Any]], absent: set[str]) -> None:
     plan = plan_of(Tagged, frozenset(absent))
-    interpreted, compiled = interpret_row(plan, Tagged), compile_row(plan, Tagged)
+    shared = row_builder(plan, Tagged)
     for cells in rows * 2:
-        a, b = interpreted(list(cells)), compiled(list(cells))
+        a, b = shared(list(cells)), row_builder(plan, Tagged)(list(cells))
         assert same(a, b), cells
         if a[0] is not None and ("tags" in absent or cells[2] is None or cells[2] == ""):
             assert a[0].tags == ()
@@ -95,7 +96,8 @@ def test_absent_columns_factories_and_invalid_records_agree(rows: list[list[Any]
 
 def test_an_invalid_record_reads_the_same() -> None:
     plan = plan_of(Tagged)
-    for build in (interpret_row(plan, Tagged), compile_row(plan, Tagged)):
+    build = row_builder(plan, Tagged)
+    for _ in range(2):  # the second time through the memo
         assert build(["bad", "", "", "", ""]) == (None, [(None, "invalid record: id may not be bad")])
         assert build(["", "x", "a;b", "x", "2014-02-30"]) == (None, [
             ("编号*", "required, but the cell is empty"),
@@ -167,21 +169,6 @@ def test_a_run_finds_the_origin_of_a_record_it_remade() -> None:
 # --- annotations -----------------------------------------------------------------------
 
 
-def record_classes() -> list[type]:
-    from bureaukit.plugins import installed, load_campaigns, new_manager
-
-    classes: list[type] = [Unit, Person, Deed, Step, Tagged]
-    names = sorted(installed())
-    for loaded in load_campaigns(new_manager(), names, ()).values():
-        classes += loaded.campaign.records.values()
-    return classes
-
-
-@pytest.mark.parametrize("cls", record_classes(), ids=lambda c: c.__qualname__)
-def test_annotations_are_what_typing_gives(cls: type) -> None:
-    assert _annotations(cls, attrs.fields(cls)) == typing.get_type_hints(cls)
-
-
 shadow = 1  # a module name that a class attribute of the same name must not hide
 
 
@@ -205,12 +192,7 @@ class Unknown:
     n: int = attrs.field(metadata=col("数"))
 
 
-@pytest.mark.parametrize("cls", [Shadowed, Forward, Unknown])
-def test_what_might_read_otherwise_is_left_to_typing(cls: type) -> None:
-    assert _annotations(cls, attrs.fields(cls)) is None
-
-
-def test_record_spec_raises_as_before_for_what_typing_cannot_read() -> None:
+def test_record_spec_reads_annotations_as_typing_does() -> None:
     with pytest.raises(NameError):
         record_spec(Unknown)
     with pytest.raises(TypeError, match=r"Shadowed.name: <member 'str' of 'Shadowed' objects> is not a ledger type"):

@@ -2,7 +2,7 @@
 
 Fake plugin distributions are a folder on PYTHONPATH holding ``<dist>.dist-info``
 (METADATA + entry_points.txt in group ``bureaukit``) and the plugin module, which is
-what both importlib.metadata and bureaukit's fast dist-info scan find. Each fault must end
+what importlib.metadata finds. Each fault must end
 in exit 3 naming the campaign, its distribution and version, with no traceback and no
 report; a plugin that is installed but not enabled is never imported.
 """
@@ -104,6 +104,7 @@ PLUGINS: dict[str, str] = {
         "atexit.register(lambda: pathlib.Path(os.environ['BUREAUKIT_MARKER']).write_text('flushed'))\n"
         '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("atexiter")]\n'
     ),
+    "unmarked": 'def bureaukit_campaigns():\n    return [campaign("unmarked")]\n',
     "good": '@bureaukit.hookimpl\ndef bureaukit_campaigns():\n    return [campaign("good")]\n',
     # readers and renderers: a plugin's format overriding the core's for .csv (the org
     # files) or .html (the report), so that the base bureau needs no new file
@@ -162,6 +163,7 @@ FAULTS: dict[str, tuple[int, list[str], list[str]]] = {
     "exiter": (3, ["plugin exiter (bureaukit-fake-exiter 9.8.7) failed", "SystemExit"], []),
     "misnamed": (3, ["plugin misnamed (bureaukit-fake-misnamed 9.8.7) failed", "registers no campaign named 'misnamed'"], []),
     "badhook": (3, ["plugin badhook (bureaukit-fake-badhook 9.8.7) failed", "bad hook", "registry"], []),
+    "unmarked": (3, ["plugin unmarked (bureaukit-fake-unmarked 9.8.7) failed", "bureaukit_campaigns lacks the @hookimpl mark"], []),
     "resultboom": (3, ["plugin resultboom (bureaukit-fake-resultboom 9.8.7) failed", "bureaukit_result raised OSError: OA system is down"], []),
     "readersboom": (3, ["plugin readersboom (bureaukit-fake-readersboom 9.8.7) failed", "bureaukit_readers raised LookupError"], []),
     "readraise": (3, ["plugin readraise (bureaukit-fake-readraise 9.8.7) failed", "the oddcsv reader raised ValueError: bad magic number"], []),
@@ -239,10 +241,10 @@ def test_a_good_fake_plugin_scores(site: Path, tmp_path: Path) -> None:
     assert '"distribution": "bureaukit-fake-good"' in (root / "out" / "r.json").read_text(encoding="utf-8")
 
 
-def test_the_quick_exit_keeps_atexit_handlers_and_every_byte(site: Path, tmp_path: Path) -> None:
-    """The command leaves with os._exit after running atexit handlers and flushing:
-    a plugin's handler still runs, JSON far larger than a pipe's buffer arrives whole on
-    stdout, and the exit codes are the ordinary ones."""
+def test_the_exit_keeps_atexit_handlers_and_every_byte(site: Path, tmp_path: Path) -> None:
+    """The command leaves through the interpreter's ordinary exit: a plugin's atexit
+    handler runs, JSON far larger than a pipe's buffer arrives whole on stdout, and the
+    exit codes are the ordinary ones."""
     import json
 
     marker = tmp_path / "atexit.txt"
@@ -310,3 +312,22 @@ def test_paths_resolve_against_the_config_folder(tmp_path: Path) -> None:
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert f"no such file (looked for {root / 'ledgers' / 'surveys.csv'})" in p.stderr
     assert not (elsewhere / "r2.json").exists()
+
+
+def test_python_m_bureaukit_and_a_profile_of_it(site: Path, tmp_path: Path) -> None:
+    """``python -m bureaukit`` is the command, and the profiling recipe of
+    docs/performance.md writes a profile that names the scoring code."""
+    import pstats
+
+    demo = Path(__file__).resolve().parents[1] / "configs" / "demo" / "bureau.toml"
+    p = subprocess.run([sys.executable, "-m", "bureaukit", "--version"], capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0 and "bureaukit" in p.stdout
+    prof = tmp_path / "score.prof"
+    p = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "bureaukit", "score", str(demo),
+         "--format", "json", "-o", str(tmp_path / "r.json")],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "CI": "1"},
+    )
+    assert p.returncode == 0, p.stderr
+    stats = pstats.Stats(str(prof))
+    assert any(func[2] == "_score" and func[0].endswith("engine.py") for func in stats.stats)  # type: ignore[attr-defined]

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from bureaukit._repr import FieldMethods
     from bureaukit.bureau import Bureau, load
     from bureaukit.campaigns import (
         API_VERSION,
@@ -64,7 +63,6 @@ _LAZY = {
     "Ledger": "bureaukit.records",
     "col": "bureaukit.records",
     "Result": "bureaukit.result",
-    "FieldMethods": "bureaukit._repr",
 }
 
 __all__ = [
@@ -78,7 +76,6 @@ __all__ = [
     "ConfigWarning",
     "Context",
     "Evidence",
-    "FieldMethods",
     "Finding",
     "FindingKind",
     "InputError",

@@ -7,6 +7,7 @@ returns a :class:`Bureau` ready to score.
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,11 +15,10 @@ from typing import Any
 import attrs
 import pluggy
 
-from bureaukit._repr import FieldMethods
 from bureaukit.campaigns import ConfigError, ConfigWarning, LedgerError
-from bureaukit.config import Config, did_you_mean, read_config, structure_settings
+from bureaukit.config import Config, read_config, structure_settings
 from bureaukit.context import CheckContext, Origins
-from bureaukit.errors import InputError, PluginFailure, sha256
+from bureaukit.errors import InputError, PluginFailure, did_you_mean
 from bureaukit.ledgers import (
     BOOKKEEPING_COLUMNS,
     Problems,
@@ -45,8 +45,8 @@ from bureaukit.records import RecordSpec, record_spec
 from bureaukit.workcalendar import Calendar, expand_days, official_calendar
 
 
-@attrs.define(repr=False)
-class CampaignData(FieldMethods):
+@attrs.define
+class CampaignData:
     """One enabled campaign as loaded: its registration, settings and records."""
 
     loaded: LoadedCampaign
@@ -59,8 +59,8 @@ class CampaignData(FieldMethods):
         return self.loaded.campaign.name
 
 
-@attrs.define(repr=False)
-class Bureau(FieldMethods):
+@attrs.define
+class Bureau:
     """A bureau ready to score: what :func:`bureaukit.load` returns."""
 
     config: Config
@@ -85,6 +85,31 @@ class Bureau(FieldMethods):
             return parse_period(pid, self.config.periods)
         except PeriodError as exc:
             raise InputError([f"--period: {exc}"]) from None
+
+
+def _file_hash(path: Path) -> str:
+    with path.open("rb") as fh:
+        return "sha256:" + hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def _inline_table(items: Sequence[Mapping[str, Any]]) -> Table:
+    header: list[str] = []
+    for item in items:
+        for k in item:
+            if k not in header:
+                header.append(k)
+
+    def rows() -> Any:
+        for n, item in enumerate(items, start=1):
+            yield n, [_inline_cell(item.get(k)) for k in header]
+
+    return Table(header, rows(), None)
+
+
+def _inline_cell(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return value
 
 
 def _listed(fn: Callable[[Any], Iterable[Any]], arg: Any) -> list[Any]:
@@ -119,34 +144,6 @@ def guarded_reader(reader: Reader, owner: Owner, timeout: float | None) -> Reade
     return attrs.evolve(reader, read=read)
 
 
-def _file_hash(path: Path) -> str:
-    h = sha256(path.stat().st_size)
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    return "sha256:" + str(h.hexdigest())
-
-
-def _inline_table(items: Sequence[Mapping[str, Any]]) -> Table:
-    header: list[str] = []
-    for item in items:
-        for k in item:
-            if k not in header:
-                header.append(k)
-
-    def rows() -> Any:
-        for n, item in enumerate(items, start=1):
-            yield n, [_inline_cell(item.get(k)) for k in header]
-
-    return Table(header, rows(), None)
-
-
-def _inline_cell(value: Any) -> Any:
-    if isinstance(value, (list, tuple)):
-        return list(value)
-    return value
-
-
 def _respell_ids(settings: Any, org: Org, config: Config, path: str, cfg_shown: str, notes: list[str]) -> Any:
     """The settings with each text naming a unit or person only in canonical form spelt as
     the org spells it (CORE §2 *Identity*); ``check`` names every rewrite."""
@@ -174,162 +171,205 @@ def load(
     register besides the enabled entry points — for tests and embedding systems.
     Raises :class:`InputError` (every problem) or :class:`PluginFailure`.
     """
-    import gc
+    from bureaukit.speedups import gc_paused
 
-    # Reading a million rows allocates millions of acyclic objects; the cyclic
-    # collector would walk them again and again for nothing.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _load(path, plugins, progress, timeout)
-    finally:
-        if enabled:
-            gc.enable()
 
 
-def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], None] | None, timeout: float | None) -> Bureau:
+@attrs.define
+class _Loading:
+    """What the steps of one :func:`load` share: every problem found so far, where each
+    record came from, the input files' hashes and how each is shown to this user."""
+
+    config: Config
+    readers: dict[str, Reader]
+    problems: Problems = attrs.Factory(Problems)
+    origins: Origins = attrs.Factory(Origins)
+    inputs: dict[str, str] = attrs.Factory(dict)
+    shown: dict[str, str] = attrs.Factory(dict)
+    notes: list[str] = attrs.Factory(list)
+
+    @property
+    def ignore(self) -> tuple[str, ...]:
+        """Bookkeeping columns no rule reads (``[ledgers] ignore_columns``)."""
+        given = self.config.ledgers.ignore_columns
+        return BOOKKEEPING_COLUMNS if given is None else given
+
+    @property
+    def config_shown(self) -> str:
+        return display_path(self.config.path.resolve())
+
+    def config_problem(self, where: str, message: str) -> None:
+        self.problems.add(f"{self.config_shown}: {where}: {message}")
+
+    def read_files(self, spec: RecordSpec, written: Sequence[str], where: str | None = None,
+                   progress: Callable[[int], None] | None = None) -> list[Any]:
+        """The records of *spec* in the files as the config writes them (at config path
+        *where*, which may not list a file twice), hashed."""
+        sources = [Source.parse(f, self.config.root) for f in written]
+        for s in sources:
+            self.shown[s.written] = s.shown
+        if where is not None:
+            sources, twice = listed_twice(sources)
+            for message in twice:
+                self.config_problem(where, message)
+        records = read_kind(spec, sources, self.readers, self.problems, self.origins, progress, self.ignore)
+        if self.problems.count == 0:  # else no report is made: a refused file is never read
+            for s in sources:
+                self.inputs[s.written] = _file_hash(s.path)
+        return records
+
+
+def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], None] | None,
+          timeout: float | None) -> Bureau:
     config = read_config(path)
-    cfg_shown = display_path(config.path.resolve())
     pm = new_manager()
     try:
         loaded = load_campaigns(pm, config.enabled, plugins)
     except InputError as exc:
-        raise InputError([f"{cfg_shown}: {p}" for p in exc.problems]) from None
+        raise InputError([f"{display_path(config.path.resolve())}: {p}" for p in exc.problems]) from None
     readers: dict[str, Reader] = {}
     for r, owner in collect_owned(pm, "bureaukit_readers", Reader, owners_of(loaded)):
         if owner is not None:  # a plugin's reader: its failures and hangs are its own
             r = guarded_reader(r, owner, timeout)
         for s in r.suffixes:
             readers[s.lower()] = r
-    problems = Problems()
-    origins = Origins()
-    inputs: dict[str, str] = {}
-    shown: dict[str, str] = {}
-    notes: list[str] = []
+    state = _Loading(config, readers)
+    org = _load_org(state)
+    calendar = _load_calendar(state)
+    _check_weights(state)
+    period = _configured_period(config)
+    campaigns = {name: _load_campaign(state, loaded[name], org, period, progress, timeout) for name in config.enabled}
+    appeals: list[Any] = []
+    if config.archive.appeals:
+        from bureaukit.appeals import read_appeals
 
-    def config_problem(where: str, message: str) -> None:
-        problems.add(f"{cfg_shown}: {where}: {message}")
+        appeals = read_appeals(config, org, readers, state.problems, state.origins, state.inputs, state.shown)
+    state.notes[:0] = state.problems.notes
+    if state.problems.count:
+        raise InputError(state.problems.lines, state.problems.count)
+    assert org is not None
+    return Bureau(config, org, calendar, campaigns, state.origins, state.inputs, state.notes, pm, state.shown, appeals)
 
-    ignore = BOOKKEEPING_COLUMNS if config.ledgers.ignore_columns is None else config.ledgers.ignore_columns
 
-    # --- org -----------------------------------------------------------------------
+def _load_org(state: _Loading) -> Org | None:
+    """Units and people, from files or the config's own ``[[units]]`` / ``[[people]]``."""
+    config = state.config
     org_records: dict[str, list[Any]] = {}
     for key, cls in (("units", Unit), ("people", Person)):
         spec = record_spec(cls)
         part = getattr(config, key)
         if isinstance(part, str):
-            src = Source.parse(part, config.root)
-            shown[src.written] = src.shown
-            org_records[key] = read_kind(spec, [src], readers, problems, origins, ignore=ignore)
-            if problems.count == 0:  # else no report is made: a refused file is never read
-                inputs[src.written] = _file_hash(src.path)
+            org_records[key] = state.read_files(spec, [part])
         else:
             from bureaukit.ledgers import header_key, header_lookup
 
             src = Source(f"[[{key}]]", config.path, None)
-            shown[src.written] = f"{cfg_shown} [[{key}]]"
+            where = f"{state.config_shown} [[{key}]]"
+            state.shown[src.written] = where
             org_records[key] = _read_table(
-                spec, src, f"{cfg_shown} [[{key}]]", _inline_table(part), header_lookup(spec), problems, origins, None,
-                frozenset(map(header_key, ignore)),
+                spec, src, where, _inline_table(part), header_lookup(spec), state.problems, state.origins, None,
+                frozenset(map(header_key, state.ignore)),
             )
-    org: Org | None = None
-    if problems.count == 0:
-        where: dict[int, str] = {}
-        for recs in org_records.values():
-            for rec in recs:
-                o = origins.get(id(rec))
-                if o is not None:
-                    where[id(rec)] = f"{shown.get(o.source, o.source)}:{o.row}"
-        try:
-            org = build_org(org_records["units"], org_records["people"], config.roles, where)
-        except OrgError as exc:
-            for w, m in exc.problems:
-                problems.add(f"{w}: {m}" if ":" in w else f"{cfg_shown}: {w}: {m}")
-    # --- calendar ------------------------------------------------------------------
-    calendar = Calendar()
+    if state.problems.count:
+        return None
+    rows: dict[int, str] = {}
+    for recs in org_records.values():
+        for rec in recs:
+            o = state.origins.get(id(rec))
+            if o is not None:
+                rows[id(rec)] = f"{state.shown.get(o.source, o.source)}:{o.row}"
     try:
-        calendar = Calendar(
-            expand_days(config.calendar.holidays),
-            expand_days(config.calendar.workdays),
-            official_calendar() if config.calendar.source == "chinese-calendar" else None,
+        return build_org(org_records["units"], org_records["people"], config.roles, rows)
+    except OrgError as exc:
+        for w, m in exc.problems:
+            state.problems.add(f"{w}: {m}" if ":" in w else f"{state.config_shown}: {w}: {m}")
+        return None
+
+
+def _load_calendar(state: _Loading) -> Calendar:
+    cal = state.config.calendar
+    try:
+        return Calendar(
+            expand_days(cal.holidays),
+            expand_days(cal.workdays),
+            official_calendar() if cal.source == "chinese-calendar" else None,
         )
     except PeriodError as exc:
-        config_problem("calendar.source", str(exc))
-    # --- scoring weights against the enabled campaigns ---------------------------------
+        state.config_problem("calendar.source", str(exc))
+        return Calendar()
+
+
+def _check_weights(state: _Loading) -> None:
+    """``[scoring] weights`` name exactly the enabled campaigns; a table of a campaign
+    that is not enabled is noted (it is not checked)."""
+    config = state.config
     weights = config.scoring.weights
     if weights is not None:
         for name in config.enabled:
             if name not in weights:
-                config_problem("scoring.weights", f'enabled campaign "{name}" has no weight')
+                state.config_problem("scoring.weights", f'enabled campaign "{name}" has no weight')
         for name in weights:
             if name not in config.enabled:
-                config_problem(f"scoring.weights.{name}", f'"{name}" is not an enabled campaign{did_you_mean(name, config.enabled)}')
+                state.config_problem(f"scoring.weights.{name}", f'"{name}" is not an enabled campaign{did_you_mean(name, config.enabled)}')
     for name in config.campaigns:
         if name not in config.enabled:
-            notes.append(f"{cfg_shown}: campaigns.{name}: not enabled, so this table is not checked")
-    # --- campaigns -------------------------------------------------------------------
-    configured_period: Period | None = None
-    if config.bureau.period:
-        try:
-            configured_period = parse_period(config.bureau.period, config.periods)
-        except PeriodError:
-            configured_period = None  # already reported by read_config
-    campaigns: dict[str, CampaignData] = {}
-    for name in config.enabled:
-        lc = loaded[name]
-        camp = lc.campaign
-        before = problems.count
-        table = config.campaigns.get(name)
-        settings_raw = table.settings if table else {}
-        settings, errs = structure_settings(camp.settings, settings_raw, f"campaigns.{name}")
-        for e in errs:
-            problems.add(f"{cfg_shown}: {e}")
-        if org is not None and settings is not None:
-            settings = _respell_ids(settings, org, config, f"campaigns.{name}", cfg_shown, notes)
-        specs = {kind: record_spec(cls) for kind, cls in camp.records.items()}
-        records: dict[str, list[Any]] = {kind: [] for kind in specs}
-        for kind, files in (table.ledgers if table else {}).items():
-            if kind not in specs:
-                config_problem(
-                    f"campaigns.{name}.ledgers.{kind}",
-                    f'unknown record kind "{kind}"{did_you_mean(kind, specs)}; {name} keeps: {", ".join(specs)}',
-                )
-                continue
-            sources = [Source.parse(f, config.root) for f in files]
-            for s in sources:
-                shown[s.written] = s.shown
-            sources, twice = listed_twice(sources)
-            for message in twice:
-                config_problem(f"campaigns.{name}.ledgers.{kind}", message)
-            records[kind] = read_kind(specs[kind], sources, readers, problems, origins, progress, ignore)
-            if problems.count == 0:  # else no report is made: a refused file is never read
-                for s in sources:
-                    inputs[s.written] = _file_hash(s.path)
-        if org is not None:
-            check_keys_and_refs(specs, records, origins, shown, org.people, org.units, problems)
-        if org is not None and settings is not None and camp.check is not None and problems.count == before:
-            ctx = CheckContext(org, settings, records, origins, configured_period)
-            check = functools.partial(_listed, camp.check, ctx)
-            issues = bounded(check, timeout, Owner(name, lc.distribution, lc.version), "check")
-            for issue in issues:
-                if isinstance(issue, ConfigError):
-                    config_problem(f"campaigns.{name}.{issue.path}".rstrip("."), issue.message)
-                elif isinstance(issue, ConfigWarning):
-                    notes.append(f"{cfg_shown}: campaigns.{name}.{issue.path}: {issue.message}".replace(". :", ":"))
-                elif isinstance(issue, LedgerError):
-                    o = origins.get(id(issue.record))
-                    file = shown.get(o.source, o.source) if o else "(inline)"
-                    problems.at(file, o.row if o else None, issue.column, issue.message)
-                else:
-                    raise PluginFailure(name, f"check returned {type(issue).__name__}", lc.distribution, lc.version)
-        campaigns[name] = CampaignData(lc, settings, records, specs)
-    appeals: list[Any] = []
-    if config.archive.appeals:
-        from bureaukit.appeals import read_appeals
+            state.notes.append(f"{state.config_shown}: campaigns.{name}: not enabled, so this table is not checked")
 
-        appeals = read_appeals(config, org, readers, problems, origins, inputs, shown)
-    notes[:0] = problems.notes
-    if problems.count:
-        raise InputError(problems.lines, problems.count)
-    assert org is not None
-    return Bureau(config, org, calendar, campaigns, origins, inputs, notes, pm, shown, appeals)
+
+def _configured_period(config: Config) -> Period | None:
+    if not config.bureau.period:
+        return None
+    try:
+        return parse_period(config.bureau.period, config.periods)
+    except PeriodError:
+        return None  # already reported by read_config
+
+
+def _load_campaign(state: _Loading, lc: LoadedCampaign, org: Org | None, period: Period | None,
+                   progress: Callable[[int], None] | None, timeout: float | None) -> CampaignData:
+    """One enabled campaign: its settings, its ledgers, the core's key and reference
+    checks, then the campaign's own ``check`` when all that is sound."""
+    name, camp = lc.campaign.name, lc.campaign
+    before = state.problems.count
+    table = state.config.campaigns.get(name)
+    settings, errs = structure_settings(camp.settings, table.settings if table else {}, f"campaigns.{name}")
+    for e in errs:
+        state.problems.add(f"{state.config_shown}: {e}")
+    if org is not None and settings is not None:
+        settings = _respell_ids(settings, org, state.config, f"campaigns.{name}", state.config_shown, state.notes)
+    specs = {kind: record_spec(cls) for kind, cls in camp.records.items()}
+    records: dict[str, list[Any]] = {kind: [] for kind in specs}
+    for kind, files in (table.ledgers if table else {}).items():
+        if kind not in specs:
+            state.config_problem(
+                f"campaigns.{name}.ledgers.{kind}",
+                f'unknown record kind "{kind}"{did_you_mean(kind, specs)}; {name} keeps: {", ".join(specs)}',
+            )
+            continue
+        records[kind] = state.read_files(specs[kind], files, f"campaigns.{name}.ledgers.{kind}", progress)
+    if org is not None:
+        check_keys_and_refs(specs, records, state.origins, state.shown, org.people, org.units, state.problems)
+    if org is not None and settings is not None and camp.check is not None and state.problems.count == before:
+        _run_check(state, lc, CheckContext(org, settings, records, state.origins, period), timeout)
+    return CampaignData(lc, settings, records, specs)
+
+
+def _run_check(state: _Loading, lc: LoadedCampaign, ctx: CheckContext[Any], timeout: float | None) -> None:
+    """A campaign's ``check``: its errors join the problems, its warnings the notes."""
+    name = lc.campaign.name
+    assert lc.campaign.check is not None
+    check = functools.partial(_listed, lc.campaign.check, ctx)
+    issues = bounded(check, timeout, Owner(name, lc.distribution, lc.version), "check")
+    for issue in issues:
+        if isinstance(issue, ConfigError):
+            state.config_problem(f"campaigns.{name}.{issue.path}".rstrip("."), issue.message)
+        elif isinstance(issue, ConfigWarning):
+            state.notes.append(f"{state.config_shown}: campaigns.{name}.{issue.path}: {issue.message}".replace(". :", ":"))
+        elif isinstance(issue, LedgerError):
+            o = state.origins.get(id(issue.record))
+            file = state.shown.get(o.source, o.source) if o else "(inline)"
+            state.problems.at(file, o.row if o else None, issue.column, issue.message)
+        else:
+            raise PluginFailure(name, f"check returned {type(issue).__name__}", lc.distribution, lc.version)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Generic, Literal
 
 import attrs
+from typing_extensions import TypeVar
 
-from bureaukit._repr import FieldMethods
 from bureaukit.records import record_spec
 
 if TYPE_CHECKING:
@@ -23,9 +23,11 @@ API_VERSION = 1
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 KIND = re.compile(r"^[a-z][a-z0-9_]*$")
 
+S = TypeVar("S", default=Any)
 
-@attrs.frozen(repr=False, eq=False)
-class Phase(FieldMethods):
+
+@attrs.frozen
+class Phase:
     """A phase 阶段 of a campaign with the steps 环节 each participating unit must do."""
 
     id: str
@@ -35,8 +37,8 @@ class Phase(FieldMethods):
     steps: tuple[str, ...]
 
 
-@attrs.frozen(repr=False, eq=False)
-class ConfigError(FieldMethods):
+@attrs.frozen
+class ConfigError:
     """A problem in the campaign's settings: ``path`` is relative to its table
     (``"allocation.road"`` → ``campaigns.investment.allocation.road``)."""
 
@@ -44,16 +46,16 @@ class ConfigError(FieldMethods):
     message: str
 
 
-@attrs.frozen(repr=False, eq=False)
-class ConfigWarning(FieldMethods):
+@attrs.frozen
+class ConfigWarning:
     """Worth telling the administrator, not an error (``check`` exits 0)."""
 
     path: str
     message: str
 
 
-@attrs.frozen(repr=False, eq=False)
-class LedgerError(FieldMethods):
+@attrs.frozen
+class LedgerError:
     """A problem with one record: reported as ``FILE:ROW: column: message``."""
 
     record: object
@@ -64,13 +66,14 @@ class LedgerError(FieldMethods):
 CheckIssue = ConfigError | ConfigWarning | LedgerError
 
 
-@attrs.frozen(repr=False, eq=False)
-class Campaign(FieldMethods):
+@attrs.frozen
+class Campaign(Generic[S]):
     """A campaign's registration, returned from ``bureaukit_campaigns``.
 
     - ``name``: the campaign name = entry point name (``investment``).
     - ``title``: ``{"zh": ..., "en": ...}``.
-    - ``settings``: an attrs class; the campaign's config table is structured into it.
+    - ``settings``: an attrs class; the campaign's config table is structured into it,
+      and ``score`` receives it typed: ``Context[S]`` for ``Campaign[S]``.
     - ``records``: record kind → record class (see :mod:`bureaukit.records`).
     - ``score``: ``(Context) -> Iterable[Score | Payment | Finding]``.
     - ``check``: optional ``(CheckContext) -> Iterable[ConfigError | ConfigWarning |
@@ -92,11 +95,11 @@ class Campaign(FieldMethods):
 
     name: str
     title: Mapping[str, str]
-    settings: type
+    settings: type[S]
     records: Mapping[str, type]
-    score: Callable[[Context], Iterable[Outcome]]
-    check: Callable[[CheckContext], Iterable[CheckIssue]] | None = None
-    phases: Callable[[Context], Sequence[Phase]] | None = None
+    score: Callable[[Context[S]], Iterable[Outcome]]
+    check: Callable[[CheckContext[S]], Iterable[CheckIssue]] | None = None
+    phases: Callable[[Context[S]], Sequence[Phase]] | None = None
     steps: str = "steps"
     step_severity: Literal["info", "warning", "violation"] = "violation"
     metrics: MetricsDecl = attrs.field(factory=dict)

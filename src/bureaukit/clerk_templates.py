@@ -181,7 +181,8 @@ def template_from_config(config_path: Path, kind: str, output: Path, plugins: Se
     enabled campaign (``investment.projects``), ``org.units`` or ``org.people``; the
     drop-downs offer the bureau's own unit and person ids and roles. *plugins* are extra
     plugin objects, as for :func:`bureaukit.load`."""
-    from bureaukit.config import did_you_mean, read_config
+    from bureaukit.config import read_config
+    from bureaukit.errors import did_you_mean
     from bureaukit.org import Person, Unit
     from bureaukit.plugins import load_campaigns, new_manager
     from bureaukit.records import record_spec

@@ -153,10 +153,9 @@ def _progress() -> Callable[[int], None] | None:
 def _load(config: Path, lang: str | None = None, timeout: float | None = None) -> Bureau:
     """The bureau, read and checked; from here on the CLI speaks its language (``--lang``
     first, then ``[bureau] language``)."""
-    import gc
-
     from bureaukit.bureau import load
     from bureaukit.messages import set_language
+    from bureaukit.speedups import freeze_loaded
 
     tick = _progress()
     try:
@@ -164,11 +163,7 @@ def _load(config: Path, lang: str | None = None, timeout: float | None = None) -
     finally:
         if tick is not None:
             click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
-    # A command is one short process and the loaded bureau (a million records and their
-    # origins for a province) lives until it exits: take it out of the cyclic collector's
-    # sight, or every full collection while scoring walks all of it again (~25 % of a
-    # million-row run). Objects made later are collected as usual.
-    gc.freeze()
+    freeze_loaded()
     set_language(lang or bureau.config.bureau.language)
     return bureau
 
@@ -517,35 +512,11 @@ cli_archive.register(main)
 
 
 def run() -> None:
-    """The ``bureaukit`` command: :func:`main`, then leave without tearing down the heap.
-
-    A command is one short process. When it ends, CPython would free every loaded
-    module, class and record one by one and run a last full collection: ~60 ms of a
-    ~250 ms demo run, a quarter of it, and more for a province. Nothing is gained by
-    it, so once the streams are flushed and the ``atexit`` handlers have run (plugins
-    and tools such as coverage rely on those), the process exits at once. As a library
-    (``main`` called from Python, click's test runner) nothing changes.
-    """
-    import atexit
-
-    try:
-        main()
-        code: int | str | None = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, (int, str)) or exc.code is None else 1
-    run_exitfuncs = getattr(atexit, "_run_exitfuncs", None)
-    if run_exitfuncs is None:  # not CPython: the ordinary exit
-        raise SystemExit(code)
-    if isinstance(code, str):
-        click.echo(code, err=True)
-        code = 1
-    try:
-        run_exitfuncs()
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:
-        pass  # the reader left (| head): what it did not read is not lost work
-    os._exit(code or 0)
+    """The ``bureaukit`` command (and ``python -m bureaukit``): :func:`main`, leaving
+    through the interpreter's ordinary exit so that profilers, coverage and plugins'
+    ``atexit`` handlers see a normal end. Named ``bureaukit`` however it was started, so
+    the usage lines and shell completion (``_BUREAUKIT_COMPLETE``) are the same."""
+    main(prog_name="bureaukit")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,6 +7,7 @@ errors with a did-you-mean.
 from __future__ import annotations
 
 import enum
+import hashlib
 import itertools
 import re
 import tomllib
@@ -20,22 +21,19 @@ from typing import Any, Literal
 import attrs
 import cattrs
 from cattrs.errors import (
-    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
-    IterableValidationNote,
 )
 
-from bureaukit._repr import FieldMethods
-from bureaukit.errors import InputError, sha256
+from bureaukit.errors import InputError, did_you_mean
 from bureaukit.files import MAX_CONFIG_BYTES, FileRefused, check_regular
 from bureaukit.records import enum_choices, enum_label
 from bureaukit.text import quoted
 
 
-@attrs.frozen(repr=False, eq=False)
-class BureauConfig(FieldMethods):
+@attrs.frozen
+class BureauConfig:
     """``[bureau]``: who is scored and how reports speak."""
 
     id: str
@@ -45,8 +43,8 @@ class BureauConfig(FieldMethods):
     time_progress: Literal["days", "months"] = "days"
 
 
-@attrs.frozen(repr=False, eq=False)
-class CalendarConfig(FieldMethods):
+@attrs.frozen
+class CalendarConfig:
     """``[calendar]``: rest days beyond weekends, make-up workdays 调休, or China's official calendar."""
 
     holidays: tuple[str | date, ...] = ()
@@ -54,14 +52,14 @@ class CalendarConfig(FieldMethods):
     source: Literal["weekends", "chinese-calendar"] = "weekends"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Grade(FieldMethods):
+@attrs.frozen
+class Grade:
     min: Decimal
     label: str
 
 
-@attrs.frozen(repr=False, eq=False)
-class ScoringConfig(FieldMethods):
+@attrs.frozen
+class ScoringConfig:
     """``[scoring]``: how campaign points make a scorecard (CORE §9)."""
 
     weights: dict[str, Decimal] | None = None
@@ -71,16 +69,16 @@ class ScoringConfig(FieldMethods):
     rank_people: bool = False
 
 
-@attrs.frozen(repr=False, eq=False)
-class LedgersConfig(FieldMethods):
+@attrs.frozen
+class LedgersConfig:
     """``[ledgers]``: how every ledger is read (CORE §5 *Bookkeeping columns*)."""
 
     ignore_columns: tuple[str, ...] | None = None
     """Headers of columns no rule reads; None: 序号, 备注, 说明 (an empty list reads every column)."""
 
 
-@attrs.frozen(repr=False, eq=False)
-class ArchiveConfig(FieldMethods):
+@attrs.frozen
+class ArchiveConfig:
     """``[archive]``: where runs are recorded (LIFECYCLE §1) and the appeals ledger (§3).
 
     ``url`` is ``sqlite:///archive.sqlite`` (relative to the config file) or
@@ -90,16 +88,16 @@ class ArchiveConfig(FieldMethods):
     appeals: str | None = None
 
 
-@attrs.frozen(repr=False, eq=False)
-class CampaignTable(FieldMethods):
+@attrs.frozen
+class CampaignTable:
     """One ``[campaigns.<name>]`` table: its ledgers (core-owned) and the rest (settings)."""
 
     ledgers: dict[str, tuple[str, ...]]
     settings: dict[str, Any]
 
 
-@attrs.frozen(repr=False, eq=False)
-class Config(FieldMethods):
+@attrs.frozen
+class Config:
     """A read config. ``root`` is the folder paths are resolved against."""
 
     path: Path
@@ -135,15 +133,6 @@ def show(value: object) -> str:
     if isinstance(value, (dict, list, tuple)):
         return "a table" if isinstance(value, dict) else "a list"
     return str(value)
-
-
-def did_you_mean(word: str, known: typing.Iterable[str]) -> str:
-    if len(word) > 100:  # difflib's cost grows with the square of the length; no key is this long
-        return ""
-    import difflib
-
-    match = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f' (did you mean "{match[0]}"?)' if match else ""
 
 
 class ValueProblem(ValueError):
@@ -236,129 +225,7 @@ def make_converter() -> cattrs.Converter:
         return bool(tp == (str | date))
 
     conv.register_structure_hook_factory(is_union_with_str_date, lambda _: lambda v, __: _str_or_date(v))
-    conv.register_structure_hook_factory(_is_typed_dict_of, lambda tp: _mapping_hook(conv, tp))
-    conv.register_structure_hook_factory(attrs.has, lambda cl: _attrs_hook(conv, cl))
     return conv
-
-
-# cattrs generates and compiles a structure function per attrs class and per mapping
-# type on first use: ~1 ms each, ~30 ms of a demo run's ~300 ms start. A config is
-# structured once per process, so these two hooks do the same walk without generating
-# code. They raise exactly what cattrs' generated code raises (detailed validation,
-# forbidden extra keys), so `explain` reads both the same way.
-
-
-def _is_typed_dict_of(tp: Any) -> bool:
-    return typing.get_origin(tp) in (dict, Mapping) and len(typing.get_args(tp)) == 2
-
-
-def _mapping_hook(conv: cattrs.Converter, tp: Any) -> Any:
-    key_type, val_type = typing.get_args(tp)
-    key_hook = conv.get_structure_hook(key_type)
-    val_hook = conv.get_structure_hook(val_type)
-    what = repr(tp)
-
-    def structure_mapping(mapping: Any, _: Any) -> dict[Any, Any]:
-        res: dict[Any, Any] = {}
-        errors: list[Exception] = []
-        for k, v in mapping.items():
-            try:
-                value = val_hook(v, val_type)
-            except Exception as e:
-                note = IterableValidationNote(f"Structuring mapping value @ key {k!r}", k, val_type)
-                e.__notes__ = [*getattr(e, "__notes__", []), note]
-                errors.append(e)
-                continue
-            try:
-                res[key_hook(k, key_type)] = value
-            except Exception as e:
-                note = IterableValidationNote(f"Structuring mapping key @ key {k!r}", k, key_type)
-                e.__notes__ = [*getattr(e, "__notes__", []), note]
-                errors.append(e)
-        if errors:
-            raise IterableValidationError("While structuring " + what, errors, dict)
-        return res
-
-    return structure_mapping
-
-
-_ANNOTATION_CODE: dict[str, Any] = {}
-
-
-def _resolve_field_types(cl: type[Any]) -> None:
-    """``attrs.resolve_types(cl)`` without ``typing.get_type_hints``, which compiles every
-    annotation string of every class anew (~4 ms for a demo's settings classes). Each
-    distinct text is compiled once and evaluated in the class's module; anything that
-    does not come out as a plain type (a nested string, ``None``) goes to typing."""
-    import sys
-
-    if getattr(cl, "__attrs_types_resolved__", False) is cl:
-        return
-    scope = vars(sys.modules[cl.__module__]) if cl.__module__ in sys.modules else None
-    resolved: dict[str, Any] = {}
-    for a in attrs.fields(cl):
-        text = a.type
-        if not isinstance(text, str):
-            continue
-        try:
-            code = _ANNOTATION_CODE.get(text) or _ANNOTATION_CODE.setdefault(text, compile(text, "<annotation>", "eval"))
-            # typing would find a name the class defines and its module lacks
-            if scope is None or any(n not in scope and n in vars(cl) for n in code.co_names):
-                raise NameError(text)
-            tp = eval(code, scope)
-        except Exception:
-            attrs.resolve_types(cl)
-            return
-        if tp is None or _has_forward_ref(tp):
-            attrs.resolve_types(cl)
-            return
-        resolved[a.name] = tp
-    for a in attrs.fields(cl):
-        if a.name in resolved:
-            object.__setattr__(a, "type", resolved[a.name])
-    cl.__attrs_types_resolved__ = cl
-
-
-def _has_forward_ref(tp: Any) -> bool:
-    if isinstance(tp, (str, typing.ForwardRef)):
-        return True
-    if typing.get_origin(tp) is Literal:
-        return False
-    return any(_has_forward_ref(arg) for arg in typing.get_args(tp))
-
-
-def _attrs_hook(conv: cattrs.Converter, cl: type[Any]) -> Any:
-    _resolve_field_types(cl)
-    plan = []
-    for a in attrs.fields(cl):
-        if not a.init:
-            continue
-        note = AttributeValidationNote(f"Structuring class {cl.__name__} @ attribute {a.name}", a.name, a.type)
-        plan.append((a.name, a.alias, conv.get_structure_hook(a.type), a.type, a.default is attrs.NOTHING, note))
-    known = {a.name for a in attrs.fields(cl) if a.init}
-    what = "While structuring " + cl.__name__
-
-    def structure_attrs(o: Any, _: Any) -> Any:
-        res: dict[str, Any] = {}
-        errors: list[Exception] = []
-        for name, alias, hook, tp, required, note in plan:
-            if required or name in o:
-                try:
-                    res[alias] = hook(o[name], tp)
-                except Exception as e:
-                    e.__notes__ = [*getattr(e, "__notes__", []), note]
-                    errors.append(e)
-        unknown = set(o.keys()) - known
-        if unknown:
-            errors.append(ForbiddenExtraKeysError("", cl, unknown))
-        if errors:
-            raise ClassValidationError(what, errors, cl)
-        try:
-            return cl(**res)
-        except Exception as exc:
-            raise ClassValidationError(what, [exc], cl) from None
-
-    return structure_attrs
 
 
 def _str_or_date(v: Any) -> str | date:
@@ -431,12 +298,6 @@ def structure(value: Any, cls: type[Any], path: str) -> tuple[Any, list[tuple[st
         return None, [(path, _message(exc, cls))]
 
 
-def _digest(data: bytes) -> str:
-    h = sha256(len(data))
-    h.update(data)
-    return str(h.hexdigest())
-
-
 def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
     m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
     text = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
@@ -445,12 +306,16 @@ def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
     return f"{path}: TOML syntax: {text}"
 
 
-def _read_bytes(p: Path) -> bytes:
-    """The config file's bytes: a regular file of at most MAX_CONFIG_BYTES
+Problem = tuple[str, str]
+"""(dotted path in the config, message): rendered ``FILE: path: message`` by :func:`read_config`."""
+
+
+def _read_toml(p: Path) -> tuple[bytes, dict[str, Any]]:
+    """The config file's bytes and its TOML: a regular file of at most MAX_CONFIG_BYTES
     (``bureaukit check /dev/zero`` is a message, not a read until memory runs out)."""
     try:
         check_regular(p, MAX_CONFIG_BYTES, "config")
-        return p.read_bytes()
+        raw_bytes = p.read_bytes()
     except FileNotFoundError:
         raise InputError([f"{p}: no such config file (looked for {p.resolve()})"]) from None
     except FileRefused as exc:
@@ -459,157 +324,212 @@ def _read_bytes(p: Path) -> bytes:
         raise InputError([f"{p}: {exc.message}"]) from None
     except OSError as exc:
         raise InputError([f"{p}: cannot read: {exc.strerror}"]) from None
-
-
-def read_config(path: str | Path) -> Config:
-    """Read and check a bureau config. Raises :class:`InputError` with every problem."""
-    p = Path(path)
-    raw_bytes = _read_bytes(p)
     try:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError([f"{p}: the config must be UTF-8 text (save it as UTF-8)"]) from None
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        return raw_bytes, tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise InputError([_toml_error(p, exc)]) from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
         raise InputError([f"{p}: TOML: arrays or inline tables nested too deeply (a config needs two or three levels)"]) from None
-    problems: list[tuple[str, str]] = []
+
+
+class _Tables:
+    """The top-level tables of a config, each checked to be a table once."""
+
+    def __init__(self, data: dict[str, Any], problems: list[Problem]) -> None:
+        self.data = data
+        self.problems = problems
+
+    def __call__(self, name: str) -> dict[str, Any]:
+        v = self.data.get(name, {})
+        if not isinstance(v, dict):
+            self.problems.append((name, f"expected a table [{name}], got {show(v)}"))
+            return {}
+        return v
+
+
+def _top_keys(data: dict[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
     for key in data:
         if key not in TOP_KEYS:
             problems.append((key, f'unknown key {quoted(key)}{did_you_mean(key, TOP_KEYS)}; known: {", ".join(TOP_KEYS)}'))
     for key in ("bureau", "campaigns"):
         if key not in data:
             problems.append((key, f"[{key}] is required"))
+    return problems
 
-    def table(name: str) -> dict[str, Any]:
-        v = data.get(name, {})
-        if not isinstance(v, dict):
-            problems.append((name, f"expected a table [{name}], got {show(v)}"))
-            return {}
-        return v
 
-    bureau, errs = structure(table("bureau"), BureauConfig, "bureau") if "bureau" in data else (None, [])
-    problems += errs
-    calendar, errs = structure(table("calendar"), CalendarConfig, "calendar")
-    problems += errs
+def _calendar(table: dict[str, Any]) -> tuple[CalendarConfig | None, list[Problem]]:
+    from bureaukit.periods import PeriodError
+    from bureaukit.workcalendar import expand_days
+
+    calendar, problems = structure(table, CalendarConfig, "calendar")
     if calendar is not None:
-        from bureaukit.periods import PeriodError
-        from bureaukit.workcalendar import expand_days
-
         for name in ("holidays", "workdays"):
             for i, item in enumerate(getattr(calendar, name)):
                 try:
                     expand_days([item])
                 except PeriodError as exc:
                     problems.append((f"calendar.{name}[{i}]", str(exc)))
+    return calendar, problems
+
+
+def _periods(table: dict[str, Any], bureau_table: dict[str, Any] | None) -> tuple[dict[str, str], list[Problem]]:
+    """``[periods]`` (name = "a..b") and ``[bureau] period``, which may name one of them."""
+    from bureaukit.periods import PeriodError, parse_period
+
+    problems: list[Problem] = []
     periods: dict[str, str] = {}
-    for name, value in table("periods").items():
+    for name, value in table.items():
         if not isinstance(value, str):
             problems.append((f"periods.{name}", f"expected a period like \"2013-05-01..2014-04-30\", got {show(value)}"))
             continue
         periods[name] = value
-    from bureaukit.periods import PeriodError, parse_period
-
     for name, value in periods.items():
         try:
             parse_period(value)
         except PeriodError as exc:
             problems.append((f"periods.{name}", str(exc)))
-    raw_period = table("bureau").get("period") if "bureau" in data else None
+    raw_period = bureau_table.get("period") if bureau_table is not None else None
     if isinstance(raw_period, str):
         try:
             parse_period(raw_period, periods)
         except PeriodError as exc:
             problems.append(("bureau.period", str(exc)))
-    scoring, errs = structure(table("scoring"), ScoringConfig, "scoring")
-    problems += errs
-    ledgers_config, errs = structure(table("ledgers"), LedgersConfig, "ledgers")
-    archive, errs = structure(table("archive"), ArchiveConfig, "archive")
-    problems += errs
-    if scoring is not None:
-        mins = [g.min for g in scoring.grades]
-        if any(a <= b for a, b in itertools.pairwise(mins)):
-            problems.append(("scoring.grades", "list the grades from the highest min down (the first band whose min ≤ composite wins)"))
-        if not Decimal(0) <= scoring.rollup <= Decimal(1):
-            problems.append(("scoring.rollup", f"expected a share from 0 to 1, got {scoring.rollup}"))
-        for name, w in (scoring.weights or {}).items():
-            if w < 0:
-                problems.append((f"scoring.weights.{name}", f"a weight must be ≥ 0, got {w}"))
-        seen_kinds: dict[str, str] = {}
-        for group, kinds in (scoring.groups or {}).items():
-            for k in kinds:
-                if k in seen_kinds:
-                    problems.append((f"scoring.groups.{group}", f'unit kind "{k}" is already in group "{seen_kinds[k]}"'))
-                seen_kinds[k] = group
-    camp = table("campaigns")
+    return periods, problems
+
+
+def _scoring(table: dict[str, Any]) -> tuple[ScoringConfig | None, list[Problem]]:
+    """``[scoring]`` and the rules between its keys (grade order, shares, one group per kind)."""
+    scoring, problems = structure(table, ScoringConfig, "scoring")
+    if scoring is None:
+        return None, problems
+    mins = [g.min for g in scoring.grades]
+    if any(a <= b for a, b in itertools.pairwise(mins)):
+        problems.append(("scoring.grades", "list the grades from the highest min down (the first band whose min ≤ composite wins)"))
+    if not Decimal(0) <= scoring.rollup <= Decimal(1):
+        problems.append(("scoring.rollup", f"expected a share from 0 to 1, got {scoring.rollup}"))
+    for name, w in (scoring.weights or {}).items():
+        if w < 0:
+            problems.append((f"scoring.weights.{name}", f"a weight must be ≥ 0, got {w}"))
+    seen_kinds: dict[str, str] = {}
+    for group, kinds in (scoring.groups or {}).items():
+        for k in kinds:
+            if k in seen_kinds:
+                problems.append((f"scoring.groups.{group}", f'unit kind "{k}" is already in group "{seen_kinds[k]}"'))
+            seen_kinds[k] = group
+    return scoring, problems
+
+
+def _enabled(camp: dict[str, Any], present: bool) -> tuple[tuple[str, ...], list[Problem]]:
+    if not present:
+        return (), []
     enabled_raw = camp.get("enabled")
-    enabled: tuple[str, ...] = ()
-    if "campaigns" in data:
-        if not isinstance(enabled_raw, list) or not all(isinstance(x, str) for x in enabled_raw):
-            problems.append(("campaigns.enabled", f"expected a list of campaign names, got {show(enabled_raw) if enabled_raw is not None else 'nothing'}"))
+    if not isinstance(enabled_raw, list) or not all(isinstance(x, str) for x in enabled_raw):
+        got = show(enabled_raw) if enabled_raw is not None else "nothing"
+        return (), [("campaigns.enabled", f"expected a list of campaign names, got {got}")]
+    enabled = tuple(enabled_raw)
+    dupes = sorted({x for x in enabled if enabled.count(x) > 1})
+    return enabled, [("campaigns.enabled", f"listed twice: {', '.join(dupes)}")] if dupes else []
+
+
+def _campaign_table(name: str, value: Any) -> tuple[CampaignTable | None, list[Problem]]:
+    """One ``[campaigns.<name>]``: its ``ledgers`` (kind = file or files) and its settings."""
+    if not isinstance(value, dict):
+        return None, [(f"campaigns.{name}", f"expected a table [campaigns.{name}], got {show(value)}")]
+    problems: list[Problem] = []
+    settings = {k: v for k, v in value.items() if k != "ledgers"}
+    ledgers: dict[str, tuple[str, ...]] = {}
+    raw_ledgers = value.get("ledgers", {})
+    if not isinstance(raw_ledgers, dict):
+        problems.append((f"campaigns.{name}.ledgers", f"expected a table of record kind = file(s), got {show(raw_ledgers)}"))
+        raw_ledgers = {}
+    for kind, files in raw_ledgers.items():
+        if isinstance(files, str):
+            ledgers[kind] = (files,)
+        elif isinstance(files, list) and files and all(isinstance(f, str) for f in files):
+            ledgers[kind] = tuple(files)
         else:
-            enabled = tuple(enabled_raw)
-            dupes = sorted({x for x in enabled if enabled.count(x) > 1})
-            if dupes:
-                problems.append(("campaigns.enabled", f"listed twice: {', '.join(dupes)}"))
-    tables: dict[str, CampaignTable] = {}
-    for name, value in camp.items():
-        if name == "enabled":
-            continue
-        if not isinstance(value, dict):
-            problems.append((f"campaigns.{name}", f"expected a table [campaigns.{name}], got {show(value)}"))
-            continue
-        settings = {k: v for k, v in value.items() if k != "ledgers"}
-        ledgers: dict[str, tuple[str, ...]] = {}
-        raw_ledgers = value.get("ledgers", {})
-        if not isinstance(raw_ledgers, dict):
-            problems.append((f"campaigns.{name}.ledgers", f"expected a table of record kind = file(s), got {show(raw_ledgers)}"))
-            raw_ledgers = {}
-        for kind, files in raw_ledgers.items():
-            if isinstance(files, str):
-                ledgers[kind] = (files,)
-            elif isinstance(files, list) and files and all(isinstance(f, str) for f in files):
-                ledgers[kind] = tuple(files)
-            else:
-                problems.append((f"campaigns.{name}.ledgers.{kind}", f"expected a file name or a list of file names, got {show(files)}"))
-        tables[name] = CampaignTable(ledgers, settings)
+            problems.append((f"campaigns.{name}.ledgers.{kind}", f"expected a file name or a list of file names, got {show(files)}"))
+    return CampaignTable(ledgers, settings), problems
+
+
+def _roles(table: dict[str, Any]) -> tuple[dict[str, str], list[Problem]]:
     roles: dict[str, str] = {}
-    for code, label in table("roles").items():
+    problems: list[Problem] = []
+    for code, label in table.items():
         if not isinstance(label, str):
             problems.append((f"roles.{code}", f"expected the role's Chinese label, got {show(label)}"))
         else:
             roles[code] = label
-    org_parts: dict[str, str | tuple[dict[str, Any], ...]] = {}
-    for key in ("units", "people"):
-        v = data.get(key)
-        if v is None:
-            problems.append((key, f'the org needs {key}: a file (e.g. {key} = "org/{key}.csv") or [[{key}]] tables'))
-            org_parts[key] = ()
-        elif isinstance(v, str):
-            org_parts[key] = v
-        elif isinstance(v, list) and all(isinstance(x, dict) for x in v):
-            org_parts[key] = tuple(v)
-        else:
-            problems.append((key, f"expected a file name or [[{key}]] tables, got {show(v)}"))
-            org_parts[key] = ()
+    return roles, problems
+
+
+def _org_part(key: str, v: Any) -> tuple[str | tuple[dict[str, Any], ...], list[Problem]]:
+    """``units`` / ``people``: a file name or the config's own ``[[units]]`` tables."""
+    if v is None:
+        return (), [(key, f'the org needs {key}: a file (e.g. {key} = "org/{key}.csv") or [[{key}]] tables')]
+    if isinstance(v, str):
+        return v, []
+    if isinstance(v, list) and all(isinstance(x, dict) for x in v):
+        return tuple(v), []
+    return (), [(key, f"expected a file name or [[{key}]] tables, got {show(v)}")]
+
+
+def read_config(path: str | Path) -> Config:
+    """Read and check a bureau config. Raises :class:`InputError` with every problem,
+    each as ``FILE: dotted.path: message``, in the order of the sections."""
+    p = Path(path)
+    raw_bytes, data = _read_toml(p)
+    problems = _top_keys(data)
+    table = _Tables(data, problems)
+    bureau_table = table("bureau") if "bureau" in data else None
+    bureau, errs = structure(bureau_table, BureauConfig, "bureau") if bureau_table is not None else (None, [])
+    problems += errs
+    calendar, errs = _calendar(table("calendar"))
+    problems += errs
+    periods, errs = _periods(table("periods"), bureau_table)
+    problems += errs
+    scoring, errs = _scoring(table("scoring"))
+    problems += errs
+    ledgers_config, errs = structure(table("ledgers"), LedgersConfig, "ledgers")
+    problems += errs
+    archive, errs = structure(table("archive"), ArchiveConfig, "archive")
+    problems += errs
+    camp = table("campaigns")
+    enabled, errs = _enabled(camp, "campaigns" in data)
+    problems += errs
+    tables: dict[str, CampaignTable] = {}
+    for name, value in camp.items():
+        if name != "enabled":
+            ct, errs = _campaign_table(name, value)
+            problems += errs
+            if ct is not None:
+                tables[name] = ct
+    roles, errs = _roles(table("roles"))
+    problems += errs
+    units, errs = _org_part("units", data.get("units"))
+    problems += errs
+    people, errs = _org_part("people", data.get("people"))
+    problems += errs
     if problems:
         raise InputError([f"{p}: {where}: {msg}" if where else f"{p}: {msg}" for where, msg in problems])
-    assert bureau is not None and calendar is not None and scoring is not None and ledgers_config is not None
-    assert bureau is not None and calendar is not None and scoring is not None and archive is not None
+    assert bureau is not None and calendar is not None and scoring is not None and ledgers_config is not None and archive is not None
     return Config(
         path=p,
         root=p.resolve().parent,
-        text_hash="sha256:" + _digest(raw_bytes),
+        text_hash="sha256:" + hashlib.sha256(raw_bytes).hexdigest(),
         bureau=bureau,
         calendar=calendar,
         periods=periods,
         enabled=enabled,
         campaigns=tables,
         scoring=scoring,
-        units=org_parts["units"],
-        people=org_parts["people"],
+        units=units,
+        people=people,
         roles=roles,
         ledgers=ledgers_config,
         archive=archive,

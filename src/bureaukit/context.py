@@ -8,56 +8,31 @@ from datetime import date
 from decimal import Decimal
 from itertools import chain, repeat
 from operator import lshift as _shift
-from types import MemberDescriptorType
-from typing import Any, Literal, TypeVar, overload
+from typing import Any, Generic, Literal, overload
 
 import attrs
+from typing_extensions import TypeVar
 
-from bureaukit._repr import FieldMethods
 from bureaukit.org import Org
-from bureaukit.outcomes import Evidence, new_evidence
-from bureaukit.periods import Bucket, Period, buckets, time_progress
+from bureaukit.outcomes import Evidence, Finding, Severity
+from bureaukit.periods import Bucket, Per, Period, buckets, time_progress
 from bureaukit.records import RecordSpec, record_spec
 from bureaukit.workcalendar import Calendar
 
 R = TypeVar("R")
+S = TypeVar("S", default=Any)
+"""The campaign's settings class: ``Context[InvestmentSettings]``."""
 _T = TypeVar("_T")
 
 
-@attrs.frozen(repr=False, eq=False)
-class Origin(FieldMethods):
+@attrs.frozen
+class Origin:
     """Where a record was read: the ledger file as the config names it, and its row."""
 
     source: str
     row: int
 
 
-def _origin_builder() -> Callable[[str, int], Origin]:
-    """``Origin(source, row)``, built by setting its two slots directly when it is the plain
-    slotted class it is declared as, in about half the time its ``__init__`` takes:
-    :class:`Origins` builds one on every lookup, and evidence looks up about once per row."""
-    fields = attrs.fields(Origin)
-    slots = {a.name: s for a in fields if isinstance(s := Origin.__dict__.get(a.name), MemberDescriptorType)}
-    if (
-        hasattr(Origin, "__attrs_post_init__")
-        or any(a.validator or a.converter for a in fields)
-        or len(fields) != 2
-        or slots.keys() != {"source", "row"}
-    ):
-        return Origin
-    new = object.__new__
-    set_source, set_row = slots["source"].__set__, slots["row"].__set__
-
-    def build(source: str, row: int) -> Origin:
-        o: Origin = new(Origin)
-        set_source(o, source)
-        set_row(o, row)
-        return o
-
-    return build
-
-
-_new_origin = _origin_builder()
 _SOURCE_BITS = 20
 _SOURCE_MASK = (1 << _SOURCE_BITS) - 1
 
@@ -65,8 +40,8 @@ _SOURCE_MASK = (1 << _SOURCE_BITS) - 1
 class Origins(Mapping[int, Origin]):
     """Where each record was read: ``id(record)`` → :class:`Origin`.
 
-    One ``Origin`` object (and its row int) per ledger row cost ~70 MB and ~0.7 s at a
-    million rows. This keeps one int per record instead, its row and the number of its
+    One ``Origin`` object (and its row int) per ledger row weighed on a province's
+    memory (docs/performance.md). This keeps one int per record instead, its row and the number of its
     source packed together (``row << 20 | source``), and builds the ``Origin`` when asked.
     """
 
@@ -116,7 +91,7 @@ class Origins(Mapping[int, Origin]):
         v = self._packed.get(key)
         if v is None:
             return self._others.get(key, default) if self._others else default
-        return _new_origin(self._sources[v & _SOURCE_MASK], v >> _SOURCE_BITS)
+        return Origin(self._sources[v & _SOURCE_MASK], v >> _SOURCE_BITS)
 
     def __getitem__(self, key: int) -> Origin:
         o = self.get(key)
@@ -134,8 +109,8 @@ class Origins(Mapping[int, Origin]):
         return len(self._packed) + len(self._others)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Who(FieldMethods):
+@attrs.frozen
+class Who:
     """Who a quota binds: ``Who.role("unit_head")``, ``Who.unit_kinds("office")``,
     ``Who.bureau()`` (the root unit), ``Who.people()`` (every person) or
     ``Who.units("road", ...)``."""
@@ -168,8 +143,8 @@ class Who(FieldMethods):
         return self.scope in ("role", "people")
 
 
-@attrs.frozen(repr=False, eq=False)
-class Shortfall(FieldMethods):
+@attrs.frozen
+class Shortfall:
     """A quota missed: *subject* had *have* of *need* records in *bucket*."""
 
     subject: str
@@ -210,13 +185,13 @@ def filter_records(
     return out, changed
 
 
-class CheckContext:
+class CheckContext(Generic[S]):
     """What a campaign's ``check`` sees: the org, its settings and all its records."""
 
     def __init__(
         self,
         org: Org,
-        settings: Any,
+        settings: S,
         records: Mapping[str, Sequence[Any]],
         origins: Mapping[int, Origin],
         period: Period | None = None,
@@ -231,11 +206,12 @@ class CheckContext:
         return self.origins.get(id(record))
 
 
-class Context:
+class Context(Generic[S]):
     """Everything a campaign's ``score`` needs for one run.
 
     ``records`` maps each record kind to the run's records (already filtered to
-    ``as_of``); ``settings`` is the campaign's structured settings.
+    ``as_of``; :meth:`records_of` gives them by record class); ``settings`` is the
+    campaign's structured settings, typed ``S`` for ``Context[S]``.
     """
 
     def __init__(
@@ -246,7 +222,7 @@ class Context:
         period: Period,
         as_of: date,
         calendar: Calendar,
-        settings: Any,
+        settings: S,
         records: Mapping[str, Sequence[Any]],
         origins: Mapping[int, Origin],
         specs: Mapping[str, RecordSpec],
@@ -285,8 +261,34 @@ class Context:
         self._key_fns: dict[type, tuple[Any, bool]] = {}
         self._heads: dict[int, tuple[str | None, int | None, str | None]] = {}
 
+    def records_of(self, cls: type[R]) -> tuple[R, ...]:
+        """The run's records of the kind whose record class is *cls*:
+        ``ctx.records_of(Project)``. A class the campaign does not register is an error
+        naming the kinds it has."""
+        for kind, spec in self._specs.items():
+            if spec.cls is cls:
+                return self.records.get(kind, ())
+        known = ", ".join(f"{k} ({s.cls.__name__})" for k, s in self._specs.items()) or "none"
+        name = getattr(cls, "__name__", repr(cls))
+        raise TypeError(f"{name} is not a record kind of campaign {self.campaign}; its kinds: {known}")
+
+    def finding(
+        self,
+        subject: str,
+        name: str,
+        severity: Severity,
+        *,
+        zh: str,
+        en: str,
+        due: date | None = None,
+        evidence: Iterable[Evidence] = (),
+    ) -> Finding:
+        """A :class:`Finding` coded ``<campaign>.<name>`` with its message in both
+        languages: ``ctx.finding(unit("ygs"), "late", "warning", zh=..., en=...)``."""
+        return Finding(subject, f"{self.campaign}.{name}", severity, {"zh": zh, "en": en}, due, tuple(evidence))
+
     # --- time --------------------------------------------------------------------
-    def at(self, as_of: date) -> Context:
+    def at(self, as_of: date) -> Context[S]:
         """The same campaign as a run with another ``as_of`` would see it."""
         return Context(
             campaign=self.campaign,
@@ -301,7 +303,7 @@ class Context:
             progress_mode=self._progress_mode,
         )
 
-    def buckets(self, per: str, window: tuple[date, date] | None = None) -> list[Bucket]:
+    def buckets(self, per: Per, window: tuple[date, date] | None = None) -> list[Bucket]:
         """The elapsed *per* buckets wholly inside the window (default the period)."""
         start, end = window or (self.period.start, self.period.end)
         return [
@@ -317,7 +319,7 @@ class Context:
         head = self._heads.get(id(record))
         if head is None:
             head = self._head(record)
-        return new_evidence(head[0], head[1], head[2], note)
+        return Evidence(head[0], head[1], head[2], note)
 
     def _head(self, record: object) -> tuple[str | None, int | None, str | None]:
         """*record*'s (source, row, key) for :meth:`evidence`.
@@ -352,7 +354,7 @@ class Context:
         records: Iterable[R],
         *,
         min: int,
-        per: str,
+        per: Per,
         window: tuple[date, date] | None = None,
         where: Callable[[R], bool] | None = None,
         date_of: Callable[[R], date] | None = None,
@@ -367,44 +369,8 @@ class Context:
         buckets lying wholly inside their span (start/end). *where* filters records.
         """
         start, end = window or (self.period.start, self.period.end)
-        subjects: list[tuple[str, str, date | None, date | None]] = []
-        if who.binds_people:
-            people = (
-                self.org.everyone()
-                if who.scope == "people"
-                else self.org.with_role(who.values[0])
-            )
-            for p in people:
-                if p.overlaps(start, end):
-                    subjects.append((f"person:{p.id}", p.id, p.start, p.end))
-            attr = "person"
-        else:
-            if who.scope == "bureau":
-                ids = [self.org.root.id]
-            elif who.scope == "units":
-                ids = sorted(u for u in who.values if u in self.org.units)
-            else:
-                ids = [u.id for u in self.org.units_of_kind(*who.values)]
-            subjects = [(f"unit:{u}", u, None, None) for u in ids]
-            attr = "unit"
-        owner = by or (lambda r: getattr(r, attr, None))
-        dates: dict[str, list[date]] = {}
-        for r in records:
-            if where is not None and not where(r):
-                continue
-            key = owner(r)
-            if key is None:
-                continue
-            if date_of is not None:
-                d = date_of(r)
-            else:
-                dated = record_spec(type(r)).ledger.dated
-                if dated is None:
-                    raise TypeError(f"{type(r).__name__} has no dating field: pass date_of=")
-                d = getattr(r, dated)
-            dates.setdefault(key, []).append(d)
-        for ds in dates.values():
-            ds.sort()
+        subjects, attr = self._quota_subjects(who, start, end)
+        dates = _dates_by_owner(records, by or (lambda r: getattr(r, attr, None)), where, date_of)
         spans = self.buckets(per, (start, end))
         out: list[Shortfall] = []
         for subject, key, s_start, s_end in subjects:
@@ -416,3 +382,47 @@ class Context:
                 if have < min:
                     out.append(Shortfall(subject, b, have, min))
         return out
+
+    def _quota_subjects(self, who: Who, start: date, end: date) -> tuple[list[_QuotaSubject], str]:
+        """(subject, owner key, span start, span end) for each subject *who* names, and the
+        record field that says whose a record is (``person`` or ``unit``)."""
+        if who.binds_people:
+            people = self.org.everyone() if who.scope == "people" else self.org.with_role(who.values[0])
+            return [(f"person:{p.id}", p.id, p.start, p.end) for p in people if p.overlaps(start, end)], "person"
+        if who.scope == "bureau":
+            ids = [self.org.root.id]
+        elif who.scope == "units":
+            ids = sorted(u for u in who.values if u in self.org.units)
+        else:
+            ids = [u.id for u in self.org.units_of_kind(*who.values)]
+        return [(f"unit:{u}", u, None, None) for u in ids], "unit"
+
+
+_QuotaSubject = tuple[str, str, date | None, date | None]
+
+
+def _dates_by_owner(
+    records: Iterable[R],
+    owner: Callable[[R], str | None],
+    where: Callable[[R], bool] | None,
+    date_of: Callable[[R], date] | None,
+) -> dict[str, list[date]]:
+    """The sorted dates of the records each owner has (dating field unless *date_of*)."""
+    dates: dict[str, list[date]] = {}
+    for r in records:
+        if where is not None and not where(r):
+            continue
+        key = owner(r)
+        if key is None:
+            continue
+        if date_of is not None:
+            d = date_of(r)
+        else:
+            dated = record_spec(type(r)).ledger.dated
+            if dated is None:
+                raise TypeError(f"{type(r).__name__} has no dating field: pass date_of=")
+            d = getattr(r, dated)
+        dates.setdefault(key, []).append(d)
+    for ds in dates.values():
+        ds.sort()
+    return dates

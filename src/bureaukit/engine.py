@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from operator import attrgetter
-from types import MemberDescriptorType
 from typing import Any
 
 import attrs
@@ -20,6 +18,7 @@ from bureaukit.context import Context
 from bureaukit.errors import InputError, PluginFailure, format_exc, one_line
 from bureaukit.ledgers import Problems, check_keys_and_refs
 from bureaukit.messages import t
+from bureaukit.org import Org
 from bureaukit.outcomes import PAYMENT_KINDS, SEVERITIES, Finding, Outcome, Payment, Score
 from bureaukit.periods import Period, PeriodError, parse_date, time_progress
 from bureaukit.phases import step_findings
@@ -86,7 +85,7 @@ def rows_in_period(ctx: Context, specs: Mapping[str, RecordSpec]) -> int:
 def check_run_keys(bureau: Bureau, data: CampaignData, ctx: Context) -> list[str]:
     """Keys that are unique only within a run (``key_scope="run"``)."""
     # only the kinds keyed per run: in this scope the others report nothing (load checked
-    # them), yet computing every record's key cost ~1 s of a million-row run
+    # them), and computing every record's key is a large share of a big run
     specs = {k: s for k, s in data.specs.items() if s.ledger.key and s.ledger.key_scope == "run"}
     if not specs:
         return []
@@ -119,65 +118,66 @@ def _call(campaign: Campaign, ctx: Context, timeout: float | None) -> list[Any]:
     return list(box["out"])
 
 
-def _validate(name: str, out: Iterable[Any], bureau_org: Any, catalogue: Catalogue) -> list[Outcome]:
+def _validate(name: str, out: Iterable[Any], org: Org, catalogue: Catalogue) -> list[Outcome]:
     """Every outcome well formed, declared in the campaign's catalogue (REPORTS §1) and
     stamped with its campaign; raise ValueError otherwise."""
     metrics, codes = catalogue
     rated: set[str] = set()  # subjects given points: once each
     checked: list[Outcome] = []
-    append = checked.append
-    units, people = bureau_org.units, bureau_org.people
-    prefix = f"{name}."
-    stamps = _STAMP
-    # a campaign yields an outcome per row for a few thousand subjects: each subject text
-    # is checked against the org once
+    # a campaign yields an outcome per row for a few thousand subjects: each subject
+    # text is checked against the org once
     known: set[str] = set()
     for o in out:
-        cls = o.__class__
-        if cls is not Finding and cls is not Score and cls is not Payment and not isinstance(o, (Score, Payment, Finding)):
+        if not isinstance(o, (Score, Payment, Finding)):
             raise ValueError(f"yielded {type(o).__name__}, not Score, Payment or Finding")
-        subject = o.subject
-        if subject.__class__ is not str or subject not in known:
-            kind, _, ident = subject.partition(":")
-            if kind == "unit":
-                if ident not in units:
-                    raise ValueError(f"outcome for unknown subject {o.subject!r}")
-            elif kind == "person":
-                if ident not in people:
-                    raise ValueError(f"outcome for unknown subject {o.subject!r}")
-            else:
-                raise ValueError(f"subject {o.subject!r} is not unit:<id> or person:<id>")
-            if subject.__class__ is str:
-                known.add(subject)
+        if o.subject.__class__ is not str or o.subject not in known:
+            _check_subject(o.subject, org)
+            if o.subject.__class__ is str:
+                known.add(o.subject)
         if isinstance(o, Score):
-            for v in (o.value, o.target):
-                if v is not None and (isinstance(v, bool) or not isinstance(v, (int, Decimal))):
-                    raise ValueError(f"score {o.metric} has a {type(v).__name__} value: use Decimal")
-            if o.metric not in metrics:
-                raise ValueError(f"score metric {o.metric!r} is not declared in the campaign's metrics")
-            if o.metric == "points":
-                _check_points(o, rated)
+            _check_score(o, metrics, rated)
         elif isinstance(o, Payment):
-            if o.kind not in PAYMENT_KINDS:
-                raise ValueError(f"payment kind {o.kind!r} is not one of {', '.join(PAYMENT_KINDS)}")
-            if not isinstance(o.amount, Decimal) or not o.amount.is_finite():
-                raise ValueError(f"payment amount {o.amount!r} is not a Decimal")
+            _check_payment(o)
         else:
-            if not o.code.startswith(prefix):
-                raise ValueError(f"finding code {o.code!r} must start with {prefix!r}")
-            if o.code not in codes:
-                raise ValueError(f"finding code {o.code!r} is not declared in the campaign's findings")
-            if o.severity not in SEVERITIES:
-                raise ValueError(f"finding severity {o.severity!r} is not one of {', '.join(SEVERITIES)}")
-            message = o.message
-            if message.__class__ is dict:  # a plain dict: the two keys looked up, no set built
-                if "zh" not in message or "en" not in message:
-                    raise ValueError(f"finding {o.code} message must give zh and en")
-            elif not isinstance(message, dict) or not {"zh", "en"} <= set(message):
-                raise ValueError(f"finding {o.code} message must give zh and en")
-        stamp = stamps.get(cls)
-        append(stamp(o, name) if stamp is not None else attrs.evolve(o, campaign=name))
+            _check_finding(o, name, codes)
+        checked.append(attrs.evolve(o, campaign=name))
     return checked
+
+
+def _check_subject(subject: str, org: Org) -> None:
+    kind, _, ident = subject.partition(":")
+    if kind not in ("unit", "person"):
+        raise ValueError(f"subject {subject!r} is not unit:<id> or person:<id>")
+    if ident not in (org.units if kind == "unit" else org.people):
+        raise ValueError(f"outcome for unknown subject {subject!r}")
+
+
+def _check_score(o: Score, metrics: Collection[str], rated: set[str]) -> None:
+    for v in (o.value, o.target):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, Decimal))):
+            raise ValueError(f"score {o.metric} has a {type(v).__name__} value: use Decimal")
+    if o.metric not in metrics:
+        raise ValueError(f"score metric {o.metric!r} is not declared in the campaign's metrics")
+    if o.metric == "points":
+        _check_points(o, rated)
+
+
+def _check_payment(o: Payment) -> None:
+    if o.kind not in PAYMENT_KINDS:
+        raise ValueError(f"payment kind {o.kind!r} is not one of {', '.join(PAYMENT_KINDS)}")
+    if not isinstance(o.amount, Decimal) or not o.amount.is_finite():
+        raise ValueError(f"payment amount {o.amount!r} is not a Decimal")
+
+
+def _check_finding(o: Finding, campaign: str, codes: Collection[str]) -> None:
+    if not o.code.startswith(f"{campaign}."):
+        raise ValueError(f"finding code {o.code!r} must start with {campaign + '.'!r}")
+    if o.code not in codes:
+        raise ValueError(f"finding code {o.code!r} is not declared in the campaign's findings")
+    if o.severity not in SEVERITIES:
+        raise ValueError(f"finding severity {o.severity!r} is not one of {', '.join(SEVERITIES)}")
+    if not isinstance(o.message, dict) or "zh" not in o.message or "en" not in o.message:
+        raise ValueError(f"finding {o.code} message must give zh and en")
 
 
 def _check_points(o: Score, rated: set[str]) -> None:
@@ -200,33 +200,6 @@ def campaign_catalogue(campaign: Campaign, settings: object, *, distribution: st
     except Exception as exc:
         raise PluginFailure(campaign.name, f"catalogue: {one_line(exc)}", distribution, version,
                             format_exc()) from exc
-
-
-def _stamper(cls: type) -> Any:
-    """``attrs.evolve(o, campaign=name)`` for one outcome class, its field list taken once:
-    evolve re-reads the fields for every outcome, and a run makes one per ledger row.
-
-    For the slotted class an outcome class is declared as, the copy is written straight
-    into its slots by a function made here for its fields (as attrs makes ``__init__``),
-    at half the cost of the class's frozen ``__init__``. Converters are not run again:
-    the values come from an instance that already went through them."""
-    fields = attrs.fields(cls)
-    names = [a.name for a in fields]
-    slots = [cls.__dict__.get(n) for n in names]
-    if "campaign" not in names or not all(isinstance(s, MemberDescriptorType) for s in slots):
-        get = attrgetter(*[n for n in names if n != "campaign"])
-        return lambda o, name: cls(*get(o), campaign=name)
-    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    lines = ["def stamp(o, name):", "    n = new(cls)"]
-    for i, (field, slot) in enumerate(zip(names, slots, strict=True)):
-        scope[f"set_{i}"] = slot.__set__  # type: ignore[union-attr]
-        lines.append(f"    set_{i}(n, name)" if field == "campaign" else f"    set_{i}(n, o.{field})")
-    lines.append("    return n")
-    exec("\n".join(lines), scope)  # the source is built above from the class's field names
-    return scope["stamp"]
-
-
-_STAMP: dict[type, Any] = {cls: _stamper(cls) for cls in (Score, Payment, Finding)}
 
 
 def run_campaign(ctx: Context, campaign: Campaign, *, timeout: float | None = None,
@@ -262,18 +235,10 @@ def score(
 ) -> Result:
     """Score a loaded bureau for a period: every enabled campaign (or those named),
     then the scorecards. Raises :class:`InputError` or :class:`PluginFailure`."""
-    import gc
+    from bureaukit.speedups import gc_paused
 
-    # A run makes millions of outcomes and evidence at a province's size, nearly all of
-    # them acyclic; with the cyclic collector on, each full collection walked all of them
-    # again (~20 % of a million-row run). As in load(): off while scoring, back on after.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _score(bureau, period, as_of, campaigns, timeout=timeout, lang=lang)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _appeals(bureau: Bureau, cut: date) -> tuple[Any, ...]:
@@ -293,18 +258,31 @@ def _score(
     timeout: float | None,
     lang: str | None,
 ) -> Result:
-    from bureaukit import __version__
-
     language = lang or bureau.config.bureau.language
     per = bureau.period(period)
     cut = parse_as_of(as_of, per, language)
+    names = _selected(bureau, campaigns, language)
+    outcomes, catalogues, rows = _run_campaigns(bureau, names, per, cut, timeout)
+    result = _result(bureau, names, per, cut, outcomes, catalogues, rows, language)
+    _call_result_hooks(bureau, result)
+    return result
+
+
+def _selected(bureau: Bureau, campaigns: Sequence[str] | None, language: str) -> list[str]:
+    """The enabled campaigns to run, in the config's order (``--campaign`` narrows them)."""
     names = list(bureau.campaigns)
-    if campaigns:
-        unknown = [c for c in campaigns if c not in bureau.campaigns]
-        if unknown:
-            raise InputError([t("campaign_not_enabled", language, name=c, enabled=", ".join(names)) for c in unknown])
-        names = [n for n in names if n in campaigns]
-    outcomes: list[Outcome] = []
+    if not campaigns:
+        return names
+    unknown = [c for c in campaigns if c not in bureau.campaigns]
+    if unknown:
+        raise InputError([t("campaign_not_enabled", language, name=c, enabled=", ".join(names)) for c in unknown])
+    return [n for n in names if n in campaigns]
+
+
+def _run_campaigns(bureau: Bureau, names: list[str], per: Period, cut: date, timeout: float | None
+                   ) -> tuple[list[Outcome], dict[str, Catalogue], dict[str, int]]:
+    """Each campaign's outcomes and catalogue, after every run-scoped key was checked
+    (all problems at once), and its ledger rows in the period (:func:`rows_in_period`)."""
     contexts: list[tuple[CampaignData, Context]] = []
     problems: list[str] = []
     for name in names:
@@ -314,6 +292,7 @@ def _score(
         contexts.append((data, ctx))
     if problems:
         raise InputError(problems)
+    outcomes: list[Outcome] = []
     catalogues: dict[str, Catalogue] = {}
     for data, ctx in contexts:
         lc = data.loaded
@@ -321,6 +300,15 @@ def _score(
         catalogues[data.name] = cat
         outcomes += run_campaign(ctx, lc.campaign, timeout=timeout, distribution=lc.distribution,
                                  version=lc.version, catalogue=cat)
+    rows = {data.name: rows_in_period(ctx, data.specs) for data, ctx in contexts}
+    return outcomes, catalogues, rows
+
+
+def _result(bureau: Bureau, names: list[str], per: Period, cut: date, outcomes: list[Outcome],
+            catalogues: dict[str, Catalogue], rows: dict[str, int], language: str) -> Result:
+    """The sorted outcomes with the scorecards made from each subject's points."""
+    from bureaukit import __version__
+
     scores = [o for o in outcomes if isinstance(o, Score)]
     points: dict[str, dict[str, Decimal]] = {}
     for s in scores:
@@ -329,7 +317,8 @@ def _score(
     cards = make_scorecards(points, bureau.org, bureau.config.scoring)
     names_map = {f"unit:{u.id}": u.name for u in bureau.org.units.values()}
     names_map.update({f"person:{p.id}": p.name for p in bureau.org.people.values()})
-    result = Result(
+    loaded = [bureau.campaigns[n].loaded for n in names]
+    return Result(
         version=__version__,
         bureau_id=bureau.config.bureau.id,
         bureau_name=bureau.config.bureau.name,
@@ -339,11 +328,8 @@ def _score(
             time_progress(per, cut, bureau.config.bureau.time_progress),
             cut == per.end,
         ),
-        campaigns=tuple(
-            CampaignInfo(n, dict(bureau.campaigns[n].loaded.campaign.title),
-                         bureau.campaigns[n].loaded.distribution, bureau.campaigns[n].loaded.version)
-            for n in names
-        ),
+        campaigns=tuple(CampaignInfo(lc.campaign.name, dict(lc.campaign.title), lc.distribution, lc.version)
+                        for lc in loaded),
         scores=tuple(sort_scores(scores)),
         payments=tuple(sort_payments([o for o in outcomes if isinstance(o, Payment)])),
         findings=tuple(sort_findings([o for o in outcomes if isinstance(o, Finding)], language)),
@@ -351,11 +337,15 @@ def _score(
         config_hash=bureau.config.text_hash,
         files=dict(bureau.inputs),
         names=names_map,
-        ledger_rows={data.name: rows_in_period(ctx, data.specs) for data, ctx in contexts},
+        ledger_rows=rows,
         metrics={n: c[0] for n, c in catalogues.items()},
         finding_kinds={n: c[1] for n, c in catalogues.items()},
         appeals=_appeals(bureau, cut),
     )
+
+
+def _call_result_hooks(bureau: Bureau, result: Result) -> None:
+    """``bureaukit_result`` of every plugin; a failure is that plugin's (exit 3)."""
     for impl in bureau.plugins.hook.bureaukit_result.get_hookimpls():
         try:
             given = {"result": result, "config": bureau.config}
@@ -368,4 +358,3 @@ def _score(
                 owner.loaded.distribution if owner else None, owner.loaded.version if owner else None,
                 traceback=format_exc(),
             ) from exc
-    return result

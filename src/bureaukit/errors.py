@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from bureaukit.text import visible
 
@@ -64,23 +63,12 @@ def format_exc() -> str:
     return traceback.format_exc()
 
 
-def sha256(size: int) -> Any:
-    """A new sha256 hash object for *size* bytes of input.
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """`` (did you mean "x"?)`` for the known word closest to *word*, else nothing:
+    ``f'unknown kind "{kind}"{did_you_mean(kind, kinds)}'``."""
+    if len(word) > 100:  # difflib's cost grows with the square of the length; no key is this long
+        return ""
+    import difflib
 
-    hashlib's (OpenSSL's) is ~7× faster on big inputs but costs ~4.5 ms to import, a
-    few percent of a small bureau's whole run; CPython's built-in module imports in
-    0.3 ms. Both give the same digest; the built-in one is used for small inputs when
-    it exists (``_sha256`` up to 3.11, ``_sha2`` since 3.12).
-    """
-    if size < SMALL_HASH:
-        for module in ("_sha2", "_sha256"):
-            try:
-                return __import__(module).sha256()
-            except ImportError:
-                continue
-    import hashlib
-
-    return hashlib.sha256()
-
-
-SMALL_HASH = 1 << 18
+    match = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f' (did you mean "{match[0]}"?)' if match else ""

@@ -89,7 +89,9 @@ def _composite_lines(result: Result, subject: str, scoring: ScoringConfig, lang:
 
 
 def explain_text(result: Result, subject: str, scoring: ScoringConfig) -> str:
-    """Every outcome for *subject*, labelled with the titles the report uses (REPORTS §5)."""
+    """Every outcome for *subject*, labelled with the titles the report uses (REPORTS §5):
+    the heading, the scorecard and how its composite was reached, then each campaign's
+    scores, payments and findings."""
     lang = result.language
     zh = lang == "zh"
     lines = [
@@ -98,28 +100,33 @@ def explain_text(result: Result, subject: str, scoring: ScoringConfig) -> str:
     ]
     lines += _composite_lines(result, subject, scoring, lang)
     for camp in result.campaigns:
-        scores = [s for s in result.scores if s.campaign == camp.name and s.subject == subject]
-        pays = [p for p in result.payments if p.campaign == camp.name and p.subject == subject]
-        finds = [f for f in result.findings if f.campaign == camp.name and f.subject == subject]
-        if not (scores or pays or finds):
-            continue
-        lines.append("")
-        lines.append(f"[{result.campaign_title(camp.name, lang)}]")
-        for s in scores:
-            m = result.metric(camp.name, s.metric)
-            target = f" / {display.quantity(m, s.target)}" if s.target is not None else ""
-            lines.append(f"  {m.title(lang)} = {display.quantity(m, s.value)}{target}")
-            lines += _ev_lines(s.evidence, "      ")
-        for p in pays:
-            lines.append(f"  {label(p.kind, lang)} {display.money(p.amount)} 元" + (f" ({p.period})" if p.period else ""))
-            lines += _ev_lines(p.evidence, "      ")
-        for f in finds:
-            due = f" ({label('due', lang)} {f.due})" if f.due else ""
-            lines.append(
-                f"  [{label(f.severity, lang)}] {result.finding_title(camp.name, f.code, lang)}{due}："
-                f"{f.message.get(lang, f.message.get('zh', ''))}"
-            )
-            lines += _ev_lines(f.evidence, "      ")
+        lines += _campaign_lines(result, subject, camp.name, lang)
     # names, ids, evidence keys and plugin messages are user text: every line is made
     # visible, so that no ledger cell can drive the terminal explain prints on
     return "\n".join(visible(line) for line in lines)
+
+
+def _campaign_lines(result: Result, subject: str, campaign: str, lang: str) -> list[str]:
+    """One campaign's outcomes for *subject*, each followed by its evidence (none: no lines)."""
+    scores = [s for s in result.scores if s.campaign == campaign and s.subject == subject]
+    pays = [p for p in result.payments if p.campaign == campaign and p.subject == subject]
+    finds = [f for f in result.findings if f.campaign == campaign and f.subject == subject]
+    if not (scores or pays or finds):
+        return []
+    lines = ["", f"[{result.campaign_title(campaign, lang)}]"]
+    for s in scores:
+        m = result.metric(campaign, s.metric)
+        target = f" / {display.quantity(m, s.target)}" if s.target is not None else ""
+        lines.append(f"  {m.title(lang)} = {display.quantity(m, s.value)}{target}")
+        lines += _ev_lines(s.evidence, "      ")
+    for p in pays:
+        lines.append(f"  {label(p.kind, lang)} {display.money(p.amount)} 元" + (f" ({p.period})" if p.period else ""))
+        lines += _ev_lines(p.evidence, "      ")
+    for f in finds:
+        due = f" ({label('due', lang)} {f.due})" if f.due else ""
+        lines.append(
+            f"  [{label(f.severity, lang)}] {result.finding_title(campaign, f.code, lang)}{due}："
+            f"{f.message.get(lang, f.message.get('zh', ''))}"
+        )
+        lines += _ev_lines(f.evidence, "      ")
+    return lines

@@ -16,14 +16,12 @@ from collections.abc import (
     Sequence,
 )
 from decimal import Decimal
-from itertools import chain, islice
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from bureaukit._repr import FieldMethods
 from bureaukit.cells import CellError, converter_for, is_empty
 from bureaukit.context import Origin, Origins
 from bureaukit.files import MAX_LEDGER_BYTES, FileRefused, check_regular
@@ -34,9 +32,6 @@ from bureaukit.text import canonical, quoted, visible
 MAX_PROBLEMS_KEPT = 10_000
 MEMO_LIMIT = 50_000
 """Distinct text cells remembered per column while reading one file."""
-COMPILE_AFTER = 2000
-"""Rows of a file read through :func:`interpret_row` before its row function is compiled
-(:func:`compile_row`): compiling one costs 1–3 ms, what it saves over ~2000–5000 rows."""
 MAX_COLUMNS = 16_384
 """The most header cells a ledger may have: Excel's own limit (column XFD). Real ledgers
 have a few dozen; a header row of millions of cells (a line of commas) is refused before
@@ -65,8 +60,8 @@ def display_path(path: Path) -> str:
     return str(path) if rel == os.pardir or rel.startswith(os.pardir + os.sep) else rel
 
 
-@attrs.define(repr=False)
-class Problems(FieldMethods):
+@attrs.define
+class Problems:
     """Problems collected across all files; only the first MAX_PROBLEMS_KEPT are kept."""
 
     lines: list[str] = attrs.Factory(list)
@@ -95,8 +90,8 @@ def _line(file: str, row: int | None, column: str | None, message: str) -> str:
     return f"{where}: {visible(column)}: {message}" if column else f"{where}: {message}"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Source(FieldMethods):
+@attrs.frozen
+class Source:
     """One ledger file as the config names it (``ledgers/x.xlsx#Sheet``)."""
 
     written: str
@@ -470,12 +465,7 @@ def _read_table(
     row_numbers: list[int] = []
     n_done = 0
     try:
-        # a file's first COMPILE_AFTER rows are read by interpret_row; a longer file gets
-        # its row function compiled for the rest (most files of a small bureau never do)
-        n_done = _convert_rows(islice(rows, COMPILE_AFTER), interpret_row(plan, spec.cls), sheet, problems, out, row_numbers, progress, n_done)
-        more = next(rows, None)
-        if more is not None:
-            n_done = _convert_rows(chain((more,), rows), compile_row(plan, spec.cls), sheet, problems, out, row_numbers, progress, n_done)
+        n_done = _convert_rows(rows, row_builder(plan, spec.cls), sheet, problems, out, row_numbers, progress, n_done)
     except ReadError as exc:
         problems.at(shown, exc.row, None, exc.message)
     sheet.finish(problems)
@@ -681,9 +671,11 @@ def _empty_of(f: FieldSpec) -> tuple[Any, Callable[[], Any] | None]:
     return f.empty(), None
 
 
-def interpret_row(plan: Plan, cls: type) -> RowBuilder:
-    """:func:`compile_row`'s function, interpreted: the same records and the same
-    problems in the same order, without the cost of compiling one (1–3 ms)."""
+def row_builder(plan: Plan, cls: type) -> RowBuilder:
+    """A function turning one row's cells into a record, made once per file: returns
+    ``(record, None)`` or ``(None, [(header, message), ...])``, every problem of the row
+    in field order. A non-text cell's converted value is remembered per distinct text
+    (up to ``MEMO_LIMIT``): a column repeats a few values over thousands of rows."""
     steps: list[tuple[int | None, str, Callable[[Any], Any], bool, bool, Any, Callable[[], Any] | None, dict[str, Any]]] = [
         (idx, header, conv, f.required, _is_text(f), *_empty_of(f), {}) for idx, header, conv, f in plan
     ]
@@ -697,7 +689,7 @@ def interpret_row(plan: Plan, cls: type) -> RowBuilder:
                 values.append(empty if make_empty is None else make_empty())
                 continue
             c = cells[idx]
-            # in the order of compile_row's tests: a text cell first, empty when "" or spaces
+            # a text cell first, empty when "" or spaces
             if c.__class__ is str:
                 if text:
                     if v := c.strip():
@@ -740,87 +732,6 @@ def interpret_row(plan: Plan, cls: type) -> RowBuilder:
         except Exception as exc:
             return None, [(None, f"invalid record: {exc}")]
 
-    return build
-
-
-def compile_row(plan: Plan, cls: type) -> RowBuilder:
-    """A function turning one row's cells into a record, generated once per file.
-
-    The per-field checks are unrolled into straight-line code (the way attrs writes
-    ``__init__``): at a million rows the generic loop over fields was the largest cost.
-    Returns ``(record, None)`` or ``(None, [(header, message), ...])``;
-    :func:`interpret_row` must stay its twin.
-    """
-    env: dict[str, Any] = {"cls": cls, "CellError": CellError, "MEMO_LIMIT": MEMO_LIMIT, "REQUIRED": _REQUIRED}
-    lines = ["def build(cells):", "    errors = None"]
-    args = []
-
-    def empty_cell(n: int, f: FieldSpec, indent: str) -> None:
-        if f.required:
-            lines.append(f"{indent}v{n} = None")
-            lines.append(f"{indent}errors = errors or []")
-            lines.append(f"{indent}errors.append((hdr{n}, REQUIRED))")
-        else:
-            lines.append(f"{indent}v{n} = {empty_value(n, f)}")
-
-    def empty_value(n: int, f: FieldSpec) -> str:
-        value, make = _empty_of(f)
-        env[f"empty{n}"] = value if make is None else make
-        return f"empty{n}" if make is None else f"empty{n}()"
-
-    def convert(n: int, indent: str, memo: bool) -> None:
-        lines.append(f"{indent}try:")
-        lines.append(f"{indent}    v{n} = conv{n}(c)")
-        if memo:
-            lines.append(f"{indent}    if len(memo{n}) < MEMO_LIMIT:")
-            lines.append(f"{indent}        memo{n}[c] = v{n}")
-        lines.append(f"{indent}except CellError as exc:")
-        lines.append(f"{indent}    v{n} = None")
-        lines.append(f"{indent}    errors = errors or []")
-        lines.append(f"{indent}    errors.append((hdr{n}, str(exc)))")
-
-    for n, (idx, header, conv, f) in enumerate(plan):
-        args.append(f"v{n}")
-        env[f"conv{n}"] = conv
-        env[f"hdr{n}"] = header
-        if idx is None:
-            lines.append(f"    v{n} = {empty_value(n, f)}")
-            continue
-        # a text cell (what csv gives) is tested first; an empty one is "" or whitespace
-        lines.append(f"    c = cells[{idx}]")
-        lines.append("    if c.__class__ is str:")
-        # ledger columns repeat (dates, units, enums, people, outlets): memoise text
-        # cells, which also keeps one copy of each repeated text (~150 MB of the
-        # generated million rows)
-        env[f"memo{n}"] = {}
-        if _is_text(f):
-            lines.append(f"        v{n} = memo{n}.get(c)")
-            lines.append(f"        if v{n} is None:")
-            lines.append(f"            v{n} = c.strip()")  # strips exactly what isspace() calls space
-            lines.append(f"            if len(memo{n}) < MEMO_LIMIT:")
-            lines.append(f"                memo{n}[c] = v{n}")
-            lines.append(f"        if not v{n}:")
-            empty_cell(n, f, " " * 12)
-        else:
-            lines.append(f"        v{n} = memo{n}.get(c)")
-            lines.append(f"        if v{n} is None:")
-            lines.append("            if not c or c.isspace():")
-            empty_cell(n, f, " " * 16)
-            lines.append("            else:")
-            convert(n, " " * 16, memo=True)
-        lines.append("    elif c is None or c == '':")
-        empty_cell(n, f, " " * 8)
-        lines.append("    else:")
-        convert(n, " " * 8, memo=False)
-    lines.append("    if errors:")
-    lines.append("        return None, errors")
-    lines.append("    try:")
-    lines.append(f"        return cls({', '.join(args)}), None")
-    lines.append("    except Exception as exc:")
-    lines.append("        return None, [(None, f'invalid record: {exc}')]")
-    # named after the record class, so that a profile shows each file's builder apart
-    exec(compile("\n".join(lines), f"<row builder {cls.__qualname__}>", "exec"), env)
-    build: RowBuilder = env["build"]
     return build
 
 

@@ -8,7 +8,6 @@ from typing import ClassVar
 
 import attrs
 
-from bureaukit._repr import FieldMethods
 from bureaukit.records import Ledger, col
 from bureaukit.text import canonical, quoted, visible
 
@@ -37,8 +36,8 @@ UNIT_KINDS: dict[str, str] = {
 """Conventional unit kinds (free text: any kind is allowed)."""
 
 
-@attrs.frozen(repr=False, eq=False)
-class Unit(FieldMethods):
+@attrs.frozen
+class Unit:
     """A unit 单位. ``parent`` is empty for the root (the bureau)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "单位", "en": "Units"}, key=("id",))
@@ -48,8 +47,8 @@ class Unit(FieldMethods):
     parent: str | None = attrs.field(default=None, metadata=col("上级单位"))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Person(FieldMethods):
+@attrs.frozen
+class Person:
     """A person 人员: counts only for days inside ``start``..``end`` (both optional)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "人员", "en": "People"}, key=("id",))

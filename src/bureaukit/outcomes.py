@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from types import MemberDescriptorType
 from typing import Literal
 
 import attrs
-
-from bureaukit._repr import FieldMethods
 
 Severity = Literal["info", "warning", "violation"]
 SEVERITIES: tuple[Severity, ...] = ("violation", "warning", "info")
@@ -28,8 +25,8 @@ def _to_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return value if isinstance(value, tuple) else tuple(value)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Evidence(FieldMethods):
+@attrs.frozen
+class Evidence:
     """Where a number came from and how it was computed (e.g. "税额 120 × 6 = 720 万元").
 
     ``source`` is the ledger file as the config names it, ``row`` its row (the header
@@ -42,41 +39,8 @@ class Evidence(FieldMethods):
     note: str = ""
 
 
-def _evidence_maker() -> Callable[[str | None, int | None, str | None, str], Evidence]:
-    """``Evidence(source, row, record, note)``, built straight into its slots.
-
-    A run makes one Evidence per ledger row it cites (1.6M at a million rows) and attrs'
-    frozen ``__init__`` (a bound ``object.__setattr__`` per field) was a third of the
-    cost of citing a row. The slots are set as that ``__init__`` sets them; if Evidence
-    is ever declared without slots, or a field gains a converter or validator, this is
-    plain ``Evidence``.
-    """
-    fields = attrs.fields(Evidence)
-    slots = [Evidence.__dict__.get(f.name) for f in fields]
-    if [f.name for f in fields] != ["source", "row", "record", "note"] or any(
-        f.converter is not None or f.validator is not None for f in fields
-    ) or not all(isinstance(s, MemberDescriptorType) for s in slots):
-        return Evidence
-    new = object.__new__
-    set_source, set_row, set_record, set_note = (s.__set__ for s in slots)  # type: ignore[union-attr]
-
-    def make(source: str | None, row: int | None, record: str | None, note: str) -> Evidence:
-        e = new(Evidence)
-        set_source(e, source)
-        set_row(e, row)
-        set_record(e, record)
-        set_note(e, note)
-        return e
-
-    return make
-
-
-new_evidence = _evidence_maker()
-"""``Evidence(source, row, record, note)``, all four given, for the hot loops."""
-
-
-@attrs.frozen(repr=False, eq=False)
-class Score(FieldMethods):
+@attrs.frozen
+class Score:
     """A measured value for one subject (``unit:<id>`` / ``person:<id>``).
 
     Every campaign yields, for each subject it rates, a Score with metric ``points``
@@ -104,8 +68,8 @@ class Score(FieldMethods):
         return "exact"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Payment(FieldMethods):
+@attrs.frozen
+class Payment:
     """Money paid or kept, in 元: ``refund``, ``reward``, ``deduction`` (kept by the
     bureau), ``fee`` (稿酬) or ``award``."""
 
@@ -117,8 +81,8 @@ class Payment(FieldMethods):
     campaign: str = ""
 
 
-@attrs.frozen(repr=False, eq=False)
-class Finding(FieldMethods):
+@attrs.frozen
+class Finding:
     """Something a reader must know: ``code`` is ``<campaign>.<name>``, ``message``
     is ``{"zh": ..., "en": ...}``, ``due`` the date the obligation fell due."""
 

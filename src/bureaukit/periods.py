@@ -6,10 +6,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Literal, get_args
 
 import attrs
-
-from bureaukit._repr import FieldMethods
 
 _YEAR = re.compile(r"^(\d{4})$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
@@ -17,15 +16,18 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 
-BUCKETS = ("workday", "week", "fortnight", "month", "quarter", "half", "year", "window")
+Per = Literal["workday", "week", "fortnight", "month", "quarter", "half", "year", "window"]
+"""What a quota counts per: a settings field typed ``Per`` accepts exactly these."""
+
+BUCKETS: tuple[Per, ...] = get_args(Per)
 
 
 class PeriodError(ValueError):
     """A period id, date or range that cannot be read."""
 
 
-@attrs.frozen(repr=False, eq=False)
-class Period(FieldMethods):
+@attrs.frozen
+class Period:
     """An assessment period: ``id`` as written (``2014``, ``2014-H1``, a range or a name)."""
 
     id: str
@@ -130,8 +132,8 @@ def _months(start: date, end: date) -> Iterable[tuple[int, int]]:
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Bucket(FieldMethods):
+@attrs.frozen
+class Bucket:
     """One span a quota is checked over, labelled as reports show it."""
 
     label: str
@@ -143,7 +145,7 @@ class Bucket(FieldMethods):
 
 
 def buckets(
-    per: str,
+    per: Per,
     start: date,
     end: date,
     is_workday: Callable[[date], bool] | None = None,

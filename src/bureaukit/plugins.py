@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
 import pluggy
 
-from bureaukit._repr import FieldMethods
 from bureaukit.campaigns import Campaign, validate_campaign
 from bureaukit.errors import InputError, PluginFailure, format_exc, one_line
 
 GROUP = "bureaukit"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Installed(FieldMethods):
+@attrs.frozen
+class Installed:
     """An installed campaign entry point."""
 
     name: str
@@ -27,109 +25,15 @@ class Installed(FieldMethods):
     entry_point: Any = attrs.field(eq=False, repr=False)
 
 
-@attrs.frozen(repr=False, eq=False)
-class LoadedCampaign(FieldMethods):
+@attrs.frozen
+class LoadedCampaign:
     campaign: Campaign
     distribution: str
     version: str
 
 
-class _EntryPoint:
-    """``module`` or ``module:attr``, loaded like importlib.metadata.EntryPoint.load."""
-
-    def __init__(self, name: str, value: str) -> None:
-        self.name = name
-        self.value = value
-
-    def load(self) -> Any:
-        import importlib
-
-        module, _, attr = self.value.partition(":")
-        obj: Any = importlib.import_module(module.strip())
-        for part in filter(None, attr.strip().split(".")):
-            obj = getattr(obj, part)
-        return obj
-
-
-def _header(meta: Path, names: tuple[str, ...]) -> dict[str, str]:
-    """The first *names* headers of a METADATA/PKG-INFO file, read up to its first blank line."""
-    got: dict[str, str] = {}
-    with meta.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                break
-            key, sep, value = line.partition(":")
-            if sep and key in names and key not in got:
-                got[key] = value.strip()
-    return got
-
-
-def _scan_dist_info() -> dict[str, Installed] | None:
-    """:func:`installed` without importlib.metadata, or None when in doubt.
-
-    importlib.metadata (and the ``email`` package it parses METADATA with) was ~18 ms of a
-    ~200 ms ``bureaukit score`` start, more than the rest of plugin discovery. The fast
-    path reads ``*.dist-info/entry_points.txt`` on sys.path the way importlib.metadata
-    does (first distribution of a name on the path wins) and takes Name and Version from
-    METADATA's header lines; anything unusual (an .egg-info, a file it cannot read)
-    returns None and the caller falls back to importlib.metadata.
-    """
-    import os
-    import sys
-
-    out: dict[str, Installed] = {}
-    seen: set[str] = set()
-    try:
-        for entry in sys.path:
-            d = Path(entry or ".")
-            try:
-                # names, not Path objects: the stdlib folder alone holds hundreds of entries
-                names = sorted(n for n in os.listdir(d) if n.endswith((".dist-info", ".egg-info")))
-            except (FileNotFoundError, NotADirectoryError):
-                continue
-            for name in names:
-                info = d / name
-                if not info.is_dir():
-                    continue
-                suffix = info.suffix
-                norm = name[: -len(suffix)].partition("-")[0].lower().replace("-", "_").replace(".", "_")
-                if norm in seen:
-                    continue  # shadowed, as importlib.metadata shadows it (editable installs)
-                if suffix == ".egg-info":
-                    return None
-                seen.add(norm)
-                eps = info / "entry_points.txt"
-                if not eps.is_file():
-                    continue
-                section = None
-                found: list[tuple[str, str]] = []
-                for line in eps.read_text(encoding="utf-8").splitlines():
-                    line = line.strip()
-                    if not line or line.startswith(("#", ";")):
-                        continue
-                    if line.startswith("["):
-                        section = line.strip("[]").strip()
-                    elif section == GROUP:
-                        name, sep, value = line.partition("=")
-                        if not sep:
-                            return None
-                        found.append((name.strip(), value.strip()))
-                if not found:
-                    continue
-                head = _header(info / "METADATA", ("Name", "Version"))
-                dist, version = head.get("Name", "?"), head.get("Version", "?")
-                for name, value in found:
-                    out[name] = Installed(name, dist, version, _EntryPoint(name, value))
-    except (OSError, UnicodeDecodeError):
-        return None
-    return out
-
-
 def installed() -> dict[str, Installed]:
     """Every campaign entry point installed, by name (nothing is imported)."""
-    fast = _scan_dist_info()
-    if fast is not None:
-        return fast
     from importlib import metadata
 
     out: dict[str, Installed] = {}
@@ -192,7 +96,7 @@ def load_campaigns(
             pname = f"bureaukit.{n}"
             if pm.get_plugin(pname) is None:
                 try:
-                    pm.register(_hooks_of(module), name=pname)
+                    pm.register(module, name=pname)
                 except pluggy.PluginValidationError as exc:
                     detail = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
                     raise PluginFailure(n, f"bad hook: {detail}", ep.distribution, ep.version) from exc
@@ -200,7 +104,8 @@ def load_campaigns(
             got = _collect(pm, origin, only={pname})
             if n not in got:
                 raise PluginFailure(
-                    n, f"its plugin registers no campaign named {n!r} (it registers: {', '.join(sorted(got)) or 'none'})",
+                    n, f"its plugin registers no campaign named {n!r} (it registers: {', '.join(sorted(got)) or 'none'})"
+                    + _no_campaign_hint(module),
                     ep.distribution, ep.version,
                 )
             for name, lc in got.items():
@@ -210,33 +115,26 @@ def load_campaigns(
     return loaded
 
 
-class _Hooks:
-    """The hook functions of a plugin module, registered in its place.
+def unmarked_hooks(plugin: Any) -> list[str]:
+    """The names in *plugin* that look like bureaukit hooks but lack ``@hookimpl``:
+    pluggy ignores such a function silently, so the author gets this as a hint."""
+    from bureaukit import hookspecs
 
-    pluggy looks up every name in a registered object with ``inspect.getattr_static``,
-    and a campaign module holds dozens of names (its imports, classes, constants): ~10 ms
-    of a demo run's start for five plugins. Only functions marked ``@hookimpl`` matter.
-    """
-
-    def __init__(self, module: Any) -> None:
-        self._module_name = getattr(module, "__name__", repr(module))
-        for name, value in vars(module).items():
-            try:
-                marked = getattr(value, f"{GROUP}_impl", None) is not None
-            except Exception:  # an odd object's __getattr__: not a hook
-                marked = False
-            if marked:
-                setattr(self, name, value)
-
-    def __repr__(self) -> str:
-        return f"<hooks of {self._module_name}>"
+    out = []
+    for name in dir(plugin):
+        if not name.startswith(f"{GROUP}_") or not hasattr(hookspecs, name):
+            continue
+        value = getattr(plugin, name, None)
+        if callable(value) and getattr(value, f"{GROUP}_impl", None) is None:
+            out.append(name)
+    return out
 
 
-def _hooks_of(module: Any) -> Any:
-    """*module* itself unless it is a module (classes and instances are small already)."""
-    import types
-
-    return _Hooks(module) if isinstance(module, types.ModuleType) else module
+def _no_campaign_hint(module: Any) -> str:
+    forgot = unmarked_hooks(module)
+    if not forgot:
+        return ""
+    return f"; {', '.join(forgot)} lacks the @hookimpl mark (from bureaukit.plugin import hookimpl)"
 
 
 def _collect(pm: pluggy.PluginManager, origin: dict[str, tuple[str, str]], only: set[str]) -> dict[str, LoadedCampaign]:
@@ -263,8 +161,8 @@ def _collect(pm: pluggy.PluginManager, origin: dict[str, tuple[str, str]], only:
     return out
 
 
-@attrs.frozen(repr=False, eq=False)
-class Owner(FieldMethods):
+@attrs.frozen
+class Owner:
     """Who registered a hook's object: its plugin and distribution (None: the core)."""
 
     plugin: str

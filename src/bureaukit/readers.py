@@ -20,7 +20,6 @@ from typing import Any
 
 import attrs
 
-from bureaukit._repr import FieldMethods
 from bureaukit.text import quoted, visible
 from bureaukit.workbook import (
     SheetFacts,
@@ -48,8 +47,8 @@ class ReadError(Exception):
         self.row = row
 
 
-@attrs.frozen(repr=False, eq=False)
-class Table(FieldMethods):
+@attrs.frozen
+class Table:
     """A ledger file's contents: ``rows`` yields (row number, cells aligned to header)."""
 
     header: list[str]
@@ -63,8 +62,8 @@ class Table(FieldMethods):
     """A workbook in the 1904 date system: a number in a date column is a serial of it."""
 
 
-@attrs.frozen(repr=False, eq=False)
-class Reader(FieldMethods):
+@attrs.frozen
+class Reader:
     """A ledger format: ``read(path, sheet)`` for files ending in one of ``suffixes``."""
 
     name: str

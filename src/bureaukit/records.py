@@ -9,7 +9,6 @@ and whose *value* is the Chinese label: a cell may hold either.
 from __future__ import annotations
 
 import enum
-import sys
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
@@ -17,18 +16,15 @@ from datetime import date
 from decimal import Decimal
 from itertools import chain
 from operator import attrgetter
-from types import CodeType
 from typing import Any, Literal
 
 import attrs
 
-from bureaukit._repr import FieldMethods
-
 META_KEY = "bureaukit"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Column(FieldMethods):
+@attrs.frozen
+class Column:
     """What a field means to the ledger layer."""
 
     label: str
@@ -61,8 +57,8 @@ def col(
     return {META_KEY: Column(label, en, ref, signed, aliases, percent)}
 
 
-@attrs.frozen(repr=False, eq=False)
-class Ledger(FieldMethods):
+@attrs.frozen
+class Ledger:
     """What a record kind is: put it on the class as ``__ledger__``.
 
     - ``title``: ``{"zh": "项目台账", "en": "Projects"}``.
@@ -82,8 +78,8 @@ class Ledger(FieldMethods):
     key_scope: Literal["ledger", "run"] = "ledger"
 
 
-@attrs.frozen(repr=False, eq=False)
-class FieldSpec(FieldMethods):
+@attrs.frozen
+class FieldSpec:
     """One column of a record kind, resolved from the attrs field and its type."""
 
     name: str
@@ -108,8 +104,8 @@ class FieldSpec(FieldMethods):
         return self.default
 
 
-@attrs.frozen(repr=False, eq=False)
-class RecordSpec(FieldMethods):
+@attrs.frozen
+class RecordSpec:
     """A record class with its ledger declaration and resolved fields."""
 
     cls: type
@@ -122,11 +118,11 @@ class RecordSpec(FieldMethods):
                 return f
         raise KeyError(name)
 
-    _key: Callable[[object], str | None] = attrs.field(init=False, eq=False, repr=False)
-    """``key_of`` specialised to this kind's key fields (set once, below)."""
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_key", _key_function(self.ledger.key))
+    _key: Callable[[object], str | None] = attrs.field(
+        init=False, eq=False, repr=False,
+        default=attrs.Factory(lambda self: _key_function(self.ledger.key), takes_self=True),
+    )
+    """``key_of`` specialised to this kind's key fields."""
 
     def key_of(self, record: object) -> str | None:
         return self._key(record)
@@ -148,7 +144,7 @@ class RecordSpec(FieldMethods):
 def _key_function(key: tuple[str, ...]) -> Callable[[object], str | None]:
     """The key of a record as text, specialised once per kind: evidence and the duplicate
     check ask for it about three times per ledger row, and the generic join over a
-    generator with an isinstance chain per field was ~10 % of a million-row run.
+    generator with an isinstance chain per field showed in profiles (docs/performance.md).
     Same text as :func:`_key_text` (a plain ``str`` value is its own key text)."""
     if not key:
         return lambda record: None
@@ -211,54 +207,6 @@ def _resolve_type(tp: Any, where: str) -> tuple[type, bool, bool]:
     raise TypeError(f"{where}: {tp!r} is not a ledger type (str, int, Decimal, date, bool, Enum)")
 
 
-_ANNOTATION_CODE: dict[str, CodeType] = {}
-
-
-def _annotations(cls: type, fields: Sequence[attrs.Attribute[Any]]) -> dict[str, Any] | None:
-    """``typing.get_type_hints(cls)`` for a record class, compiling each distinct
-    annotation text once: get_type_hints compiles every annotation of every class anew,
-    ~3 ms of the demo's ~25 record classes. None where its answer might differ (a name
-    the class has and its module lacks, anything but a ledger type or a ClassVar of a
-    class): the caller then asks typing itself."""
-    if getattr(cls, "__no_type_check__", None):
-        return None
-    hints: dict[str, Any] = {}
-    for base in reversed(cls.__mro__):  # as typing walks it: a subclass's annotation wins
-        annotations = base.__dict__.get("__annotations__", {})  # noqa: RUF063 -- read as typing reads it
-        module = sys.modules.get(base.__module__)
-        if not isinstance(annotations, dict) or (annotations and module is None):
-            return None
-        for key, text in annotations.items():
-            if not isinstance(text, str):
-                return None
-            code = _ANNOTATION_CODE.get(text)
-            if code is None:
-                try:
-                    code = _ANNOTATION_CODE[text] = compile(text, "<annotation>", "eval")
-                except SyntaxError:
-                    return None
-            scope = vars(module)
-            # typing looks a name up in the module, then in the class, then in builtins
-            if any(n not in scope and n in base.__dict__ for n in code.co_names) or any(
-                isinstance(c, CodeType) for c in code.co_consts
-            ):
-                return None
-            try:
-                hints[key] = eval(code, scope)
-            except Exception:
-                return None
-    names = {a.name for a in fields}
-    for key, tp in hints.items():
-        if key in names:
-            try:
-                _resolve_type(tp, key)
-            except TypeError:
-                return None  # typing may resolve what eval left as text, or word its error otherwise
-        elif not (isinstance(tp, type) or (typing.get_origin(tp) is typing.ClassVar and all(isinstance(t, type) for t in typing.get_args(tp)))):
-            return None
-    return hints
-
-
 _SPECS: dict[type, RecordSpec] = {}
 
 
@@ -277,16 +225,14 @@ def _make_spec(cls: type) -> RecordSpec:
     ledger = getattr(cls, "__ledger__", None)
     if not isinstance(ledger, Ledger):
         raise TypeError(f"record class {name} has no __ledger__ = bureaukit.Ledger(...)")
-    fields = attrs.fields(cls)
-    hints = _annotations(cls, fields)
-    if hints is None:
-        hints = typing.get_type_hints(cls)
+    # annotations are text (PEP 563): attrs resolves them once per class, through typing
+    fields = attrs.fields(attrs.resolve_types(cls))
     specs: list[FieldSpec] = []
     for a in fields:
         column = a.metadata.get(META_KEY)
         if not isinstance(column, Column):
             raise TypeError(f"{name}.{a.name} has no metadata=bureaukit.col('中文标签')")
-        base, many, optional = _resolve_type(hints[a.name], f"{name}.{a.name}")
+        base, many, optional = _resolve_type(a.type, f"{name}.{a.name}")
         required = a.default is attrs.NOTHING
         specs.append(
             FieldSpec(

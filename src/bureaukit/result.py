@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
+import functools
 import json
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
@@ -12,25 +11,25 @@ from typing import Any, BinaryIO
 
 import attrs
 
-from bureaukit._repr import FieldMethods
 from bureaukit.catalogue import POINTS, FindingKind, Metric
 from bureaukit.money import fmt_exact, fmt_money, fmt_points, fmt_rate
 from bureaukit.outcomes import SEVERITIES, Evidence, Finding, Payment, Score
 from bureaukit.scorecards import Scorecard
+from bureaukit.speedups import gc_paused
 
 SCHEMA = 1
 
 
-@attrs.frozen(repr=False, eq=False)
-class CampaignInfo(FieldMethods):
+@attrs.frozen
+class CampaignInfo:
     name: str
     title: Mapping[str, str]
     distribution: str
     version: str
 
 
-@attrs.frozen(repr=False, eq=False)
-class PeriodInfo(FieldMethods):
+@attrs.frozen
+class PeriodInfo:
     id: str
     start: date
     end: date
@@ -39,8 +38,8 @@ class PeriodInfo(FieldMethods):
     final: bool
 
 
-@attrs.frozen(repr=False, eq=False)
-class Result(FieldMethods):
+@attrs.frozen
+class Result:
     """Everything a run found, in both languages; renderers and the JSON read it."""
 
     version: str
@@ -111,30 +110,16 @@ class Result(FieldMethods):
         through ``python -m json.tool`` to read it). :meth:`write_json` writes the same
         bytes to a file without holding them all.
         """
-        with _gc_paused():
+        with gc_paused():
             return "".join(json_parts(self, lang or self.language))
 
     def write_json(self, fh: BinaryIO, lang: str | None = None) -> None:
         """Write ``to_json(lang).encode("utf-8")`` to the binary file *fh*, a piece at a
         time (about :data:`JSON_CHUNK` outcomes and evidence items): at a province's size
         the whole text is hundreds of MB, twice over as str and bytes."""
-        with _gc_paused():
+        with gc_paused():
             for part in json_parts(self, lang or self.language):
                 fh.write(part.encode("utf-8"))
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Encoding makes millions of small acyclic objects (strings, and dicts for
-    ``to_dict``): keep the cyclic collector from walking them, and the whole result,
-    again and again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _ev_key(evidence: tuple[Evidence, ...]) -> tuple[str, int, str, str]:
@@ -161,7 +146,7 @@ def sort_findings(findings: list[Finding], lang: str = "zh") -> list[Finding]:
     def key(f: Finding) -> tuple[Any, ...]:
         # One flat tuple, in the order the nested (due none last, first evidence's
         # source and row) gave: every key lives until the sort ends, and the nested
-        # tuples added ~20 MB to the peak at a million rows (210k findings).
+        # tuples added to the peak memory of a big run (docs/performance.md).
         due = f.due
         source, row = _ev_key(f.evidence)[:2]
         return (
@@ -295,105 +280,40 @@ def result_dict(r: Result, lang: str) -> dict[str, Any]:
     }
 
 
-# --- the same JSON as text, written piece by piece -------------------------------------
-#
-# json_parts() must give exactly json.dumps(result_dict(r, lang), ensure_ascii=False) + "\n":
-# the default separators ", " and ": ", str through the same C function json.dumps uses,
-# anything unusual (a plugin's int subclass, a float, a bool row) through json.dumps itself.
-
 JSON_CHUNK = 2000
 """About how many list items (outcomes, and the evidence they carry) :func:`json_parts`
 encodes per piece: bounds the text held at once."""
 
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
-_text = json.encoder.encode_basestring
-
-
-def _json_value(x: object) -> str:
-    """``json.dumps(x, ensure_ascii=False)``, without its per-call encoder for the common cases."""
-    if type(x) is str:
-        return _text(x)
-    if x is None:
-        return "null"
-    if type(x) is int:
-        return int.__repr__(x)
-    return _dumps(x)
-
-
-def _evidence_json(ev: tuple[Evidence, ...]) -> str:
-    """``_dumps(_evidence(ev))`` without the dicts. Evidence is most of a big result (1.7M
-    items at a million ledger rows): text made directly is ~1.5× faster than the C encoder
-    on dicts, and the usual types tested inline another ~15 % (measured)."""
-    if not ev:
-        return "[]"
-    parts = []
-    for e in ev:
-        source, row, record, note = e.source, e.row, e.record, e.note
-        parts.append(
-            f'{{"source": {_text(source) if type(source) is str else _json_value(source)}, '
-            f'"row": {int.__repr__(row) if type(row) is int else _json_value(row)}, '
-            f'"record": {_text(record) if type(record) is str else _json_value(record)}, '
-            f'"note": {_text(note) if type(note) is str else _json_value(note)}}}'
-        )
-    return "[" + ", ".join(parts) + "]"
-
-
-def _score_json(s: Score, lang: str) -> str:
-    return (
-        f'{{"campaign": {_json_value(s.campaign)}, "subject": {_json_value(s.subject)}, '
-        f'"metric": {_json_value(s.metric)}, "value": {_json_value(write_value(s, s.value))}, '
-        f'"target": {_json_value(write_value(s, s.target))}, "unit": {_json_value(s.unit)}, '
-        f'"evidence": {_evidence_json(s.evidence)}}}'
-    )
-
-
-def _payment_json(p: Payment, lang: str) -> str:
-    return (
-        f'{{"campaign": {_json_value(p.campaign)}, "subject": {_json_value(p.subject)}, '
-        f'"kind": {_json_value(p.kind)}, "amount": {_json_value(fmt_money(p.amount))}, '
-        f'"period": {_json_value(p.period)}, "evidence": {_evidence_json(p.evidence)}}}'
-    )
-
-
-def _finding_json(f: Finding, lang: str) -> str:
-    return (
-        f'{{"campaign": {_json_value(f.campaign)}, "subject": {_json_value(f.subject)}, '
-        f'"code": {_json_value(f.code)}, "severity": {_json_value(f.severity)}, '
-        f'"message": {_json_value(_message(f.message, lang))}, '
-        f'"due": {_json_value(f.due.isoformat() if f.due else None)}, '
-        f'"evidence": {_evidence_json(f.evidence)}}}'
-    )
-
-
-def _scorecard_json(c: Scorecard, lang: str) -> str:
-    return _dumps(_scorecard_dict(c))  # few (one per unit), and campaigns is a dict of any keys
 
 
 def json_parts(r: Result, lang: str) -> Iterator[str]:
-    """The schema-1 JSON of *r* in pieces: the head, each list section about
-    :data:`JSON_CHUNK` items (outcomes and their evidence) at a time, then the inputs and
-    the final newline."""
+    """``json.dumps(result_dict(r, lang), ensure_ascii=False) + "\\n"`` in pieces: the
+    head, each list section about :data:`JSON_CHUNK` items (outcomes and their evidence)
+    at a time, then the inputs and the final newline. Each item is the dict
+    :func:`result_dict` gives for it, encoded by ``json``; only the joints between the
+    sections are written here."""
     head = _dumps(_head(r, lang))
     yield head[:-1]  # left open: the list sections follow
-    sections: tuple[tuple[str, tuple[Any, ...], Callable[[Any, str], str]], ...] = (
-        ("scores", r.scores, _score_json),
-        ("payments", r.payments, _payment_json),
-        ("findings", r.findings, _finding_json),
-        ("scorecards", r.scorecards, _scorecard_json),
+    sections: tuple[tuple[str, tuple[Any, ...], Callable[[Any], dict[str, Any]]], ...] = (
+        ("scores", r.scores, _score_dict),
+        ("payments", r.payments, _payment_dict),
+        ("findings", r.findings, functools.partial(_finding_dict, lang=lang)),
+        ("scorecards", r.scorecards, _scorecard_dict),
     )
-    for key, items, encode in sections:
+    for key, items, as_dict in sections:
         yield f', "{key}": ['
         sep = ""
-        texts: list[str] = []
+        chunk: list[dict[str, Any]] = []
         weight = 0
         for x in items:
-            texts.append(encode(x, lang))
+            chunk.append(as_dict(x))
             # one score may carry tens of thousands of evidence items: count them too
             weight += 1 + len(getattr(x, "evidence", ()))
             if weight >= JSON_CHUNK:
-                yield sep + ", ".join(texts)
-                sep, texts, weight = ", ", [], 0
-        if texts:
-            yield sep + ", ".join(texts)
+                yield sep + _dumps(chunk)[1:-1]
+                sep, chunk, weight = ", ", [], 0
+        if chunk:
+            yield sep + _dumps(chunk)[1:-1]
         yield "]"
     yield ", " + _dumps({"appeals": [a.to_dict() for a in r.appeals], "inputs": _inputs(r)})[1:] + "\n"

@@ -7,14 +7,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
-from bureaukit._repr import FieldMethods
 from bureaukit.config import ScoringConfig
 from bureaukit.money import FEN
 from bureaukit.org import Org
 
 
-@attrs.frozen(repr=False, eq=False)
-class Scorecard(FieldMethods):
+@attrs.frozen
+class Scorecard:
     subject: str
     name: str
     group: str | None

@@ -39,7 +39,6 @@ from typing import Any
 
 import attrs
 
-from bureaukit._repr import FieldMethods
 from bureaukit.campaigns import Campaign, CheckIssue, ConfigError, ConfigWarning, LedgerError
 from bureaukit.config import structure_settings
 from bureaukit.context import CheckContext, Context, Origin, Origins
@@ -167,8 +166,8 @@ def context(
     )
 
 
-@attrs.frozen(repr=False, eq=False)
-class Outcomes(FieldMethods):
+@attrs.frozen
+class Outcomes:
     """A campaign's outcomes with lookups that read like the seed's worked cases."""
 
     items: tuple[Outcome, ...]

@@ -33,7 +33,9 @@ _PERCENT_BUILTIN = frozenset({9, 10})
 _REF = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"')
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
 _CELL_END = re.compile(rb"</(?:\w+:)?c>")
-_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+# A saved value is a non-empty <v>: openpyxl writes an uncalculated formula's value as
+# <v/> without lxml and as <v></v> with it; neither is a value.
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]+)</(?:\w+:)?v>")
 _QUOTED_OR_BRACKETED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 
 

@@ -9,12 +9,11 @@ from datetime import date, timedelta
 
 import attrs
 
-from bureaukit._repr import FieldMethods
 from bureaukit.periods import PeriodError, parse_date
 
 
-@attrs.frozen(repr=False, eq=False)
-class Calendar(FieldMethods):
+@attrs.frozen
+class Calendar:
     holidays: frozenset[date] = frozenset()
     workdays: frozenset[date] = frozenset()
     official: Callable[[date], bool] | None = attrs.field(default=None, eq=False)

@@ -28,13 +28,13 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workbooks import NS, column_letters, workbook_xml, write_workbook  # noqa: E402
+from workbooks import NS, column_letters, write_workbook
 
-from bureaukit import readers  # noqa: E402
-from bureaukit.context import Origins  # noqa: E402
-from bureaukit.ledgers import Problems, Source, read_kind  # noqa: E402
-from bureaukit.org import Unit  # noqa: E402
-from bureaukit.records import record_spec  # noqa: E402
+from bureaukit import readers
+from bureaukit.context import Origins
+from bureaukit.ledgers import Problems, Source, read_kind
+from bureaukit.org import Unit
+from bureaukit.records import record_spec
 
 SCRATCH = Path(tempfile.mkdtemp(prefix="bureaukit-fuzz-xlsx-"))
 LAST = SCRATCH / "last-example.xlsx"

@@ -117,8 +117,10 @@ def check_numbers(d: dict) -> None:
                                      "problems_closed": "0"}
     assert findings(d, "request_overdue") == ["person:p36", "person:p37"]
     assert findings(d, "accountable") == ["person:p36", "person:p37"]
-    assert findings(d, "supervision_duty") == ["person:p36"]  # WZ-01 only; WZ-02 not passed up
-    assert findings(d, "leadership_duty") == []  # p02 oversees ygs, not the station
+    # 倒查追责 up the tree: WZ-01 (p37, staff) → the station's head p36; WZ-02 (p36, the head) →
+    # the 运管所's head p21; nobody oversees the station, so p02 (over ygs) answers for both
+    assert findings(d, "supervision_duty") == ["person:p21", "person:p36"]
+    assert findings(d, "leadership_duty") == ["person:p02", "person:p02"]
     assert findings(d, "closed_incomplete") == ["person:p02"]  # ZG-02
     assert findings(d, "problem_overdue") == ["person:p21"]  # ZG-03 due 30 Nov, still open
     assert findings(d, "area_unlisted") == ["unit:ygs_n"]

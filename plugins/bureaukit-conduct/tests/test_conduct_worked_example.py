@@ -55,7 +55,10 @@ def test_on_time_rate_two_of_four(conduct):
     assert overdue == [("person:h_st", D("2014-06-10")), ("person:s_st", D("2014-06-20"))]
 
 
-def test_serious_record_passes_to_the_station_head_only(conduct):
+def test_serious_records_go_up_the_tree(conduct):
+    """The page's example: a station's staff member → the station's head (监管责任) and, nobody
+    overseeing the station, the team member over its institution (分管领导); the station's head
+    himself → the institution's head, and the same team member."""
     recs = [
         Accountability("A1", "s_st", D("2014-05-06"), "刁难服务对象", "诫勉谈话", True),
         Accountability("A2", "h_st", D("2014-07-01"), "不作为", "通报批评", True),
@@ -66,9 +69,7 @@ def test_serious_record_passes_to_the_station_head_only(conduct):
         "person:s_st",
     ]
     duty = out.find("conduct.supervision_duty")
-    assert [(f.subject, f.severity) for f in duty] == [("person:h_st", "warning")]
-    assert "A1" in duty[0].message["zh"] and "A1" in duty[0].message["en"]
-    # the head himself: nothing passed up to the institution's head
-    assert out.find("conduct.supervision_duty", "person:h_inst") == []
-    # the institution's overseer (tm) oversees inst, not the station: no leadership duty
-    assert out.find("conduct.leadership_duty") == []
+    got = sorted((f.subject, f.severity, f.evidence[0].record) for f in duty)
+    assert got == [("person:h_inst", "warning", "A2"), ("person:h_st", "warning", "A1")]
+    lead = out.find("conduct.leadership_duty")
+    assert sorted((f.subject, f.evidence[0].record) for f in lead) == [("person:tm", "A1"), ("person:tm", "A2")]

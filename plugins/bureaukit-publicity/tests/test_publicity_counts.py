@@ -76,3 +76,14 @@ def test_rows_before_the_period_and_after_as_of_are_left_out(publicity, adoption
     assert out.value("unit:ygs", "news") == "1"
     assert out.value("unit:ygs", "points") == "25.00"
     assert out.value("person:y1", "news_count") == "1"
+
+
+def test_a_ratio_at_a_half_is_written_half_up():
+    """1 of 32 adoptions is 0.03125: written 0.0313 (四舍五入) like every number the core
+    writes, not 0.0312 (Python's half-even quantize); exact ratios keep their short form."""
+    from decimal import Decimal
+
+    from bureaukit_publicity.counts import fmt_ratio
+
+    assert fmt_ratio(Decimal(1) / 32) == "0.0313"
+    assert fmt_ratio(Decimal(1) / 2) == "0.5" and fmt_ratio(Decimal(1)) == "1" and fmt_ratio(Decimal(2) / 3) == "0.6667"

@@ -120,3 +120,20 @@ def test_done_early_but_due_after_as_of_does_not_count_yet(wubi, rows):
     tasks = [rows.task("late", "o1", "2014-03-31", "2014-04-10"), rows.task("early", "o1", "2014-12-31", "2014-05-01")]
     assert wubi({"tasks": tasks}, as_of="2014-06-30").value("unit:o1", "dim.zuofeng") == "0.00"  # 0/1
     assert wubi({"tasks": tasks}).value("unit:o1", "dim.zuofeng") == "50.00"  # 1/2 at year end
+
+
+def test_a_rate_at_a_half_is_written_half_up_in_the_note():
+    """1 of 8 benchmarks found (0.25), 7 compared valued 0 here: 0.25 / 8 = 0.03125 is
+    written 0.0313 (四舍五入), as the core writes every rate, not 0.0312 (half even)."""
+    from datetime import date
+    from decimal import Decimal
+
+    from bureaukit_wubi.evidence_rates import benchmark_rate
+    from bureaukit_wubi.records import Benchmark
+    from bureaukit_wubi.settings import Stages
+
+    found = Benchmark("s1", "a", Decimal(10), Decimal(5), date(2014, 3, 1))
+    compared = [Benchmark("s1", f"b{i}", Decimal(10), Decimal(5), date(2014, 3, 1), actual=Decimal(1)) for i in range(7)]
+    rate = benchmark_rate([found, *compared], Stages(compared=Decimal(0)))
+    assert rate is not None and rate.value == Decimal("0.03125")
+    assert rate.note.endswith(" / 8 = 0.0313")

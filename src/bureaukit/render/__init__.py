@@ -16,14 +16,12 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import attrs
 
-from bureaukit._repr import FieldMethods
-
 if TYPE_CHECKING:
     from bureaukit.result import Result
 
 
-@attrs.frozen(repr=False, eq=False)
-class RenderOptions(FieldMethods):
+@attrs.frozen
+class RenderOptions:
     """How a report is rendered: ``lang`` zh|en for labels and messages; ``width`` the
     terminal width a table may use (None: unbounded)."""
 
@@ -37,8 +35,8 @@ class RenderOptions(FieldMethods):
     a final run's report."""
 
 
-@attrs.frozen(repr=False, eq=False)
-class Renderer(FieldMethods):
+@attrs.frozen
+class Renderer:
     """An output format: ``--format NAME``, or picked by ``-o`` file suffix.
 
     ``write``, when given, writes what ``render`` returns (a ``str`` as UTF-8) to a binary
@@ -107,7 +105,7 @@ def _host_tag() -> str:
 def _create_temp(folder: Path) -> tuple[int, str]:
     """A new hidden file beside the report, created with the user's umask (0644 mostly),
     not ``tempfile.mkstemp``'s 0600: a report left in a shared folder must stay readable
-    by colleagues (importing tempfile also cost ~3 ms of every start).
+    by colleagues.
 
     Its name, ``.bureaukit-HOST-PID-RANDOM.tmp`` (~40 bytes), is not made from the
     report's: it cannot be mistaken for a report (Windows shows dot files), and a report

@@ -20,7 +20,6 @@ from typing import Literal
 import attrs
 
 from bureaukit import display
-from bureaukit._repr import FieldMethods
 from bureaukit.catalogue import Metric
 from bureaukit.money import fmt_money, fmt_points, fmt_rate
 from bureaukit.outcomes import PAYMENT_KINDS, Evidence, Finding, Payment, Score
@@ -380,15 +379,15 @@ CellKind = Literal["text", "num", "int", "date"]
 Cell = str | int | None
 
 
-@attrs.frozen(repr=False, eq=False)
-class Column(FieldMethods):
+@attrs.frozen
+class Column:
     key: str
     title: str
     kind: CellKind = "text"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Section(FieldMethods):
+@attrs.frozen
+class Section:
     """One csv file / one sheet. Text cells are already :func:`clean`-ed (line breaks
     kept); ``num`` cells are written forms (``"3000.00"``), ``int`` ints, ``date`` ISO."""
 

@@ -10,8 +10,10 @@ Seed 004 五1: "强化'一岗双责'和'谁主管、谁负责' … 对落实、�
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
-from bureaukit import Context, Finding
+from bureaukit import Context, Evidence, Finding
+from bureaukit.org import Org, Person, Unit
 from bureaukit_conduct.records import Accountability
 from bureaukit_conduct.settings import ConductSettings
 
@@ -21,11 +23,40 @@ def traced(s: ConductSettings, r: Accountability) -> bool:
     return s.trace_back == "all" or (s.trace_back == "serious" and r.serious)
 
 
+def _below_root(org: Org, uid: str) -> list[Unit]:
+    """*uid* and its ancestors, nearest first, without the root: 倒查 never reaches the bureau
+    itself (its leaders answer as 分管领导)."""
+    return [u for u in [org.unit(uid), *org.ancestors(uid)] if u.id != org.root.id]
+
+
+def supervisors(org: Org, person: Person, day: date) -> tuple[Unit, list[Person]] | None:
+    """监管责任: the ``unit_head``s of the person's own unit in post on *day*; when the person is
+    a head of it or it has none, those of the nearest ancestor that has one (never the root)."""
+    chain = _below_root(org, person.unit)
+    if chain and "unit_head" in person.roles:
+        chain = chain[1:]
+    for u in chain:
+        heads = org.members(u.id, role="unit_head", on=day)
+        if heads:
+            return u, heads
+    return None
+
+
+def leaders(org: Org, uid: str, day: date) -> tuple[Unit, list[Person]] | None:
+    """分管领导的主体责任: the ``team_member``s in post on *day* who oversee the unit; when nobody
+    oversees it, those overseeing its nearest overseen ancestor (never the root). A unit a
+    ``main_leader`` oversees counts as overseen, and a ``main_leader`` is never charged."""
+    for u in _below_root(org, uid):
+        overseers = org.overseers(u.id, on=day)
+        if overseers:
+            return u, [p for p in overseers if "team_member" in p.roles and "main_leader" not in p.roles]
+    return None
+
+
 def score_accountability(ctx: Context) -> Iterator[Finding]:
     s: ConductSettings = ctx.settings
     for r in sorted(ctx.records["accountability"], key=lambda r: r.id):
         person = ctx.org.person(r.person)
-        uid = person.unit
         what = r.situation or "问责"
         action = f"，{r.action}" if r.action else ""
         serious_zh = "（情节严重）" if r.serious else ""
@@ -35,46 +66,53 @@ def score_accountability(ctx: Context) -> Iterator[Finding]:
             "conduct.accountable",
             "violation",
             {
-                "zh": f"问责 {r.id}：{person.name}（{uid}）{r.date.isoformat()} 被问责：{what}{action}{serious_zh}",
-                "en": f"accountability {r.id}: {person.name} ({uid}) held accountable on "
+                "zh": f"问责 {r.id}：{person.name}（{person.unit}）{r.date.isoformat()} 被问责：{what}{action}{serious_zh}",
+                "en": f"accountability {r.id}: {person.name} ({person.unit}) held accountable on "
                 f"{r.date.isoformat()}: {what}{' (serious)' if r.serious else ''}",
             },
             evidence=ev,
         )
-        if not traced(s, r):
-            continue
-        charged = {r.person}
-        heads = ctx.org.members(uid, role="unit_head", on=r.date)
-        if "unit_head" not in person.roles:  # not passed up to the parent unit
-            for head in heads:
-                if head.id in charged:
-                    continue
-                charged.add(head.id)
-                yield Finding(
-                    f"person:{head.id}",
-                    "conduct.supervision_duty",
-                    "warning",
-                    {
-                        "zh": f"倒查追责：问责 {r.id}（{person.name}，{uid}）追究单位主要负责人"
-                        f"{head.name}疏于管理的监管责任",
-                        "en": f"trace-back of accountability {r.id} ({person.name}, {uid}): "
-                        f"supervision duty of unit head {head.name}",
-                    },
-                    evidence=ev,
-                )
-        for leader in ctx.org.overseers(uid, role="team_member", on=r.date):
-            if leader.id in charged or "main_leader" in leader.roles:
-                continue
-            charged.add(leader.id)
-            yield Finding(
-                f"person:{leader.id}",
-                "conduct.leadership_duty",
-                "warning",
-                {
-                    "zh": f"倒查追责：问责 {r.id}（{person.name}，{uid}）追究分管领导"
-                    f"{leader.name}的主体责任",
-                    "en": f"trace-back of accountability {r.id} ({person.name}, {uid}): "
-                    f"leadership duty of {leader.name}, who oversees {uid}",
-                },
-                evidence=ev,
-            )
+        if traced(s, r):
+            yield from _trace_back(ctx, r, person, ev)
+
+
+def _trace_back(ctx: Context, r: Accountability, person: Person, ev: list[Evidence]) -> Iterator[Finding]:
+    """倒查追责 up the tree: one Finding per person, the first duty that applies."""
+    uid = person.unit
+    charged = {r.person}
+    head = supervisors(ctx.org, person, r.date)
+    for unit, p in _uncharged(head, charged):
+        up_zh, up_en = _passed_up(ctx, uid, unit)
+        yield Finding(f"person:{p.id}", "conduct.supervision_duty", "warning", {
+            "zh": f"倒查追责：问责 {r.id}（{person.name}，{uid}）追究{unit.name}主要负责人"
+            f"{p.name}疏于管理的监管责任{up_zh}",
+            "en": f"trace-back of accountability {r.id} ({person.name}, {uid}): "
+            f"supervision duty of {p.name}, head of {unit.id}{up_en}",
+        }, evidence=ev)
+    lead = leaders(ctx.org, uid, r.date)
+    for unit, p in _uncharged(lead, charged):
+        up_zh, up_en = _passed_up(ctx, uid, unit)
+        yield Finding(f"person:{p.id}", "conduct.leadership_duty", "warning", {
+            "zh": f"倒查追责：问责 {r.id}（{person.name}，{uid}）追究分管{unit.name}的领导"
+            f"{p.name}的主体责任{up_zh}",
+            "en": f"trace-back of accountability {r.id} ({person.name}, {uid}): "
+            f"leadership duty of {p.name}, who oversees {unit.id}{up_en}",
+        }, evidence=ev)
+
+
+def _uncharged(found: tuple[Unit, list[Person]] | None, charged: set[str]) -> Iterator[tuple[Unit, Person]]:
+    """The people *found* who are not yet charged for this record (marking them charged)."""
+    if found is None:
+        return
+    unit, people = found
+    for p in people:
+        if p.id not in charged:
+            charged.add(p.id)
+            yield unit, p
+
+
+def _passed_up(ctx: Context, uid: str, to: Unit) -> tuple[str, str]:
+    """The note saying the duty went up the tree, or nothing when it stayed on the unit."""
+    if to.id == uid:
+        return "", ""
+    return f"（上溯至{to.name}）", f" (passed up from {uid} to {to.id})"

@@ -18,7 +18,7 @@ from typing import ClassVar
 
 import attrs
 
-from bureaukit import FieldMethods, Ledger, col
+from bureaukit import Ledger, col
 
 
 class Answer(enum.Enum):
@@ -29,8 +29,8 @@ class Answer(enum.Enum):
     unsatisfied = "不满意"
 
 
-@attrs.frozen(repr=False, eq=False)
-class StageScore(FieldMethods):
+@attrs.frozen
+class StageScore:
     """A score one unit got in one stage (several rows per unit and stage are averaged)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(
@@ -43,8 +43,8 @@ class StageScore(FieldMethods):
     source: str | None = attrs.field(default=None, metadata=col("评分来源", aliases=("来源",)))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Survey(FieldMethods):
+@attrs.frozen
+class Survey:
     """One answer of a service user (服务对象测评)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(
@@ -58,8 +58,8 @@ class Survey(FieldMethods):
     )
 
 
-@attrs.frozen(repr=False, eq=False)
-class Problem(FieldMethods):
+@attrs.frozen
+class Problem:
     """A line of a unit's 整改清单, closed by 销号 once the 五个不放过 are met."""
 
     __ledger__: ClassVar[Ledger] = Ledger(
@@ -93,8 +93,8 @@ FIVE_FLAGS: tuple[tuple[str, str], ...] = (
 责任追究不到位不放过;群众不满意不放过."""
 
 
-@attrs.frozen(repr=False, eq=False)
-class Request(FieldMethods):
+@attrs.frozen
+class Request:
     """A request to be done within its time limit by the person who first received it."""
 
     __ledger__: ClassVar[Ledger] = Ledger(
@@ -111,8 +111,8 @@ class Request(FieldMethods):
     done: date | None = attrs.field(default=None, metadata=col("办结日期"))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Accountability(FieldMethods):
+@attrs.frozen
+class Accountability:
     """A 问责 record on one person (《湖北省行政问责办法》's 30 问责情形 and the like)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(

@@ -12,11 +12,9 @@ from typing import Literal
 
 import attrs
 
-from bureaukit import FieldMethods
 
-
-@attrs.frozen(repr=False, eq=False)
-class Stage(FieldMethods):
+@attrs.frozen
+class Stage:
     """One 阶段 of 强化督查整改, scored 0–100, weighted into ``points``."""
 
     id: str
@@ -37,8 +35,8 @@ SERVICE_RATING = "service_rating"
 """The stage that survey answers stand in for when a unit has no stage score for it."""
 
 
-@attrs.frozen(repr=False, eq=False)
-class Satisfaction(FieldMethods):
+@attrs.frozen
+class Satisfaction:
     """The value of one survey answer (seed 004: 以人民群众满意不满意为评判标准)."""
 
     satisfied: Decimal = Decimal(100)
@@ -46,8 +44,8 @@ class Satisfaction(FieldMethods):
     unsatisfied: Decimal = Decimal(0)
 
 
-@attrs.frozen(repr=False, eq=False)
-class ProblemRange(FieldMethods):
+@attrs.frozen
+class ProblemRange:
     """Seed 002 四(一)一: 重点查找1-2 个突出问题,列出详细整改清单."""
 
     min: int = 1
@@ -70,8 +68,8 @@ DEFAULT_AREAS: tuple[str, ...] = (
 道路运输市场秩序、交通工程质量安全、非法码头治理、公路超限运输、行政审批服务等10个方面问题进行专项整治."""
 
 
-@attrs.frozen(repr=False, eq=False)
-class ConductSettings(FieldMethods):
+@attrs.frozen
+class ConductSettings:
     """The campaign's settings (see docs/campaigns/conduct.md for each key)."""
 
     units: tuple[str, ...] = ("institution", "station", "office")

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import attrs
 
-from bureaukit import Context, FieldMethods, Finding
+from bureaukit import Context, Finding
 from bureaukit.money import fmt_exact
 from bureaukit_investment.records import Category, Certificate, Progress, Project
 from bureaukit_investment.settings import InvestmentSettings
@@ -44,8 +44,8 @@ def w(value: Decimal | int) -> str:
     return fmt_exact(value)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Figures(FieldMethods):
+@attrs.frozen
+class Figures:
     """A project's figures of the year at ``as_of``: its latest progress row, taken whole."""
 
     fixed_asset_wan: Decimal = ZERO
@@ -54,8 +54,8 @@ class Figures(FieldMethods):
     row: Progress | None = None
 
 
-@attrs.frozen(repr=False, eq=False)
-class Assessed(FieldMethods):
+@attrs.frozen
+class Assessed:
     """One project of the run: whether it is confirmed (and why not), and its 折算."""
 
     project: Project

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 import attrs
 
-from bureaukit import FieldMethods, Ledger, col
+from bureaukit import Ledger, col
 
 
 class Category(enum.Enum):
@@ -50,8 +50,8 @@ class TripKind(enum.Enum):
     stationed = "驻点招商"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Project(FieldMethods):
+@attrs.frozen
+class Project:
     """项目台账: one row per project. Signed before the period, it is kept for carry-over
     (二(一) "2012年度签约项目本年度固定资产投入达1000万元以上,视同新引资项目")."""
 
@@ -78,8 +78,8 @@ class Project(FieldMethods):
     registered: date | None = attrs.field(default=None, metadata=col("注册日期"))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Progress(FieldMethods):
+@attrs.frozen
+class Progress:
     """项目进度: cumulative figures of the period's year; a project's latest row counts."""
 
     __ledger__: ClassVar[Ledger] = Ledger(
@@ -99,8 +99,8 @@ class Progress(FieldMethods):
     )
 
 
-@attrs.frozen(repr=False, eq=False)
-class Deposit(FieldMethods):
+@attrs.frozen
+class Deposit:
     """风险金: one deposit per person."""
 
     __ledger__: ClassVar[Ledger] = Ledger(
@@ -111,8 +111,8 @@ class Deposit(FieldMethods):
     paid: date = attrs.field(metadata=col("缴纳日期"))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Trip(FieldMethods):
+@attrs.frozen
+class Trip:
     """外出招商: a trip led by the unit head, or 驻点招商 by a person of the unit."""
 
     __ledger__: ClassVar[Ledger] = Ledger(
@@ -126,8 +126,8 @@ class Trip(FieldMethods):
     kind: TripKind = attrs.field(default=TripKind.trip, metadata=col("方式"))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Promotion(FieldMethods):
+@attrs.frozen
+class Promotion:
     """招商推介活动 (第四篇 (五) 上半年适时自行组织或与相关单位合作开展招商推介活动一次)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(

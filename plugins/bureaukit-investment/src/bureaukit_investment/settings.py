@@ -11,7 +11,7 @@ from typing import Literal
 
 import attrs
 
-from bureaukit import FieldMethods
+from bureaukit.plugin import Per
 from bureaukit_investment.records import Category
 
 Metric = Literal["total_wan", "fixed_asset_wan", "industrial_wan", "big_projects"]
@@ -25,7 +25,6 @@ METRIC_LABELS: dict[str, tuple[str, str]] = {
     "big_projects": ("5000万元项目个数", "big projects"),
 }
 
-Bucket = Literal["workday", "week", "fortnight", "month", "quarter", "half", "year", "window"]
 
 
 def _default_targets() -> dict[str, Decimal]:
@@ -37,8 +36,8 @@ def _default_targets() -> dict[str, Decimal]:
     }
 
 
-@attrs.frozen(repr=False, eq=False)
-class Conversion(FieldMethods):
+@attrs.frozen
+class Conversion:
     """二(二) 折算: 市政工程和房地产商业 按实际缴税额1:6折算; 今年注册的合法融资机构 以对中小企业贷款
     (期限6个月以上)折半计算; 总部经济和护协税 以实际纳税额按1:8折算."""
 
@@ -60,8 +59,8 @@ VOLUNTARY_ROLES: tuple[str, ...] = (
 )
 
 
-@attrs.frozen(repr=False, eq=False)
-class DepositRules(FieldMethods):
+@attrs.frozen
+class DepositRules:
     """五(一) 风险金: 局班子成员及二级机构主要负责人每人缴纳风险金3000元; 局机关工作人员和二级机构
     其他班子成员按照自愿原则缴纳风险金2000元。风险金于5月20日之前上缴."""
 
@@ -75,8 +74,8 @@ class DepositRules(FieldMethods):
     """Month-day in the period's year."""
 
 
-@attrs.frozen(repr=False, eq=False)
-class Checkpoint(FieldMethods):
+@attrs.frozen
+class Checkpoint:
     """四(三) 凡7月31日前固定资产投资任务完成未达到50%的单位,其主要领导要离岗招商,直至完成任务."""
 
     date: str = "07-31"
@@ -84,8 +83,8 @@ class Checkpoint(FieldMethods):
     min_ratio: Decimal = Decimal("0.5")
 
 
-@attrs.frozen(repr=False, eq=False)
-class H1Push(FieldMethods):
+@attrs.frozen
+class H1Push:
     """第四篇 二季度攻坚: off while every key is empty; any key turns it on and the
     others take the seed's values (6月底, 5000万元以上项目1个, 推介活动一次)."""
 
@@ -115,8 +114,8 @@ class H1Push(FieldMethods):
         return self.promotions if self.promotions is not None else 1
 
 
-@attrs.frozen(repr=False, eq=False)
-class InvestmentSettings(FieldMethods):
+@attrs.frozen
+class InvestmentSettings:
     """The campaign's settings (docs/campaigns/investment.md explains each key)."""
 
     targets: dict[str, Decimal] = attrs.field(factory=_default_targets)
@@ -141,5 +140,5 @@ class InvestmentSettings(FieldMethods):
     district_verified: dict[str, Decimal] = attrs.field(factory=dict)
     """以区考核组验收认定为准: metric → the bureau's figure as the district verified it."""
     checkpoint: Checkpoint = attrs.field(factory=Checkpoint)
-    trip_every: Bucket = "quarter"
+    trip_every: Per = "quarter"
     h1_push: H1Push = attrs.field(factory=H1Push)

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import attrs
 
-from bureaukit import Context, Evidence, FieldMethods, Score
+from bureaukit import Context, Evidence, Score
 from bureaukit.money import fmt_points, fmt_rate
 from bureaukit.org import Person
 from bureaukit.roles import Roles
@@ -30,8 +30,8 @@ def unit_of_measure(metric: str) -> str:
     return "个" if metric == "big_projects" else "万元"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Standing(FieldMethods):
+@attrs.frozen
+class Standing:
     """A subject with targets (the bureau or an allocated unit): its values against them."""
 
     unit: str

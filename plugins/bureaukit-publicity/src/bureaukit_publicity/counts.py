@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from bureaukit import Context, Evidence, Score
 from bureaukit.money import fmt_points
+from bureaukit.notes import exact
 from bureaukit_publicity.fees import Priced
 from bureaukit_publicity.settings import PublicitySettings
 
@@ -109,4 +110,5 @@ def score_counts(
 
 
 def fmt_ratio(value: Decimal) -> str:
-    return str(value.quantize(Decimal("0.0001")).normalize())
+    """A ratio in a note: at most 4 places, half up like every written number (0.0313)."""
+    return exact(value, at_most=4)

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 import attrs
 
-from bureaukit import Context, Evidence, FieldMethods, Payment, Score
+from bureaukit import Context, Evidence, Payment, Score
 from bureaukit.money import MoneyText, fmt_money, split, split_among
 from bureaukit.org import Org
 from bureaukit.periods import ISO_DATES, half_of
@@ -27,8 +27,8 @@ from bureaukit_publicity.records import Adoption, ArticleKind
 from bureaukit_publicity.settings import Outlet, PublicitySettings, settings_outlets
 
 
-@attrs.frozen(repr=False, eq=False)
-class Priced(FieldMethods):
+@attrs.frozen
+class Priced:
     """An adoption with its outlet, its fee and each author's share."""
 
     adoption: Adoption

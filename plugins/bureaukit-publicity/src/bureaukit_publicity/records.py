@@ -12,7 +12,7 @@ from typing import ClassVar
 
 import attrs
 
-from bureaukit import FieldMethods, Ledger, col
+from bureaukit import Ledger, col
 
 
 class ArticleKind(enum.Enum):
@@ -31,8 +31,8 @@ class CaseKind(enum.Enum):
     complaint = "投诉"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Adoption(FieldMethods):
+@attrs.frozen
+class Adoption:
     """One adoption of one item by one outlet (the same item in two outlets: two rows)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(
@@ -51,8 +51,8 @@ class Adoption(FieldMethods):
     leader_instruction: bool = attrs.field(default=False, metadata=col("领导批示"))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Case(FieldMethods):
+@attrs.frozen
+class Case:
     """A 舆情 / 网评 case: a media report or a question from the public to answer."""
 
     __ledger__: ClassVar[Ledger] = Ledger(

@@ -13,15 +13,13 @@ from typing import Literal
 
 import attrs
 
-from bureaukit import FieldMethods
-
 OutletKindCode = Literal["news", "info"]
 Level = Literal["district", "city", "province", "national"]
 OUTLET_KEYS: tuple[str, ...] = ("kind", "level", "fee_yuan", "zh", "counts")
 
 
-@attrs.frozen(repr=False, eq=False)
-class Outlet(FieldMethods):
+@attrs.frozen
+class Outlet:
     """One 采用单位 with its kind, level, 稿酬 per adoption and whether it counts for
     the 先进个人 award (市级刊物 / 市局、区委区政府以上单位)."""
 
@@ -33,8 +31,8 @@ class Outlet(FieldMethods):
     counts: bool
 
 
-@attrs.frozen(repr=False, eq=False)
-class OutletOverride(FieldMethods):
+@attrs.frozen
+class OutletOverride:
     """An ``outlets.<code>`` table in the config: every key optional, so a default
     outlet can be changed key by key; a new code must give all five."""
 
@@ -81,16 +79,16 @@ DEFAULT_OUTLETS: Mapping[str, Outlet] = {
 }
 
 
-@attrs.frozen(repr=False, eq=False)
-class Quota(FieldMethods):
+@attrs.frozen
+class Quota:
     """六(一) 任务分解 for one unit: adoptions per period (0 = no quota for that kind)."""
 
     news: int = 0
     info: int = 0
 
 
-@attrs.frozen(repr=False, eq=False)
-class Award(FieldMethods):
+@attrs.frozen
+class Award:
     """六(二) 评比办法: 新闻宣传工作先进个人、政务信息工作先进个人各三名 … 分别给予500元的奖励;
     条件: 完成8篇以上市级刊物刊登的新闻稿件或20篇市局、区委区政府以上单位采用的政务信息."""
 
@@ -108,8 +106,8 @@ def _default_staffing() -> dict[str, int]:
 DEFAULT_STAFFING: Mapping[str, int] = _default_staffing()
 
 
-@attrs.frozen(repr=False, eq=False)
-class PublicitySettings(FieldMethods):
+@attrs.frozen
+class PublicitySettings:
     """``[campaigns.publicity]``; see docs/campaigns/publicity.md."""
 
     quotas: dict[str, Quota] = attrs.field(factory=dict)

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 import attrs
 
-from bureaukit import FieldMethods, Ledger, col
+from bureaukit import Ledger, col
 
 
 class Source(enum.Enum):
@@ -55,8 +55,8 @@ class MeetingKind(enum.Enum):
     other = "其他"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Problem(FieldMethods):
+@attrs.frozen
+class Problem:
     """问题/违规: one 庸懒散软 problem or 八不准 breach found by one of the five routes."""
 
     __ledger__: ClassVar[Ledger] = Ledger(
@@ -75,8 +75,8 @@ class Problem(FieldMethods):
     note: str | None = attrs.field(default=None, metadata=col("备注"))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Activity(FieldMethods):
+@attrs.frozen
+class Activity:
     """调研、培训、接访、值班、到现场、研讨文章、个人自查、定期检查: one row each."""
 
     __ledger__: ClassVar[Ledger] = Ledger(
@@ -95,8 +95,8 @@ class Activity(FieldMethods):
     note: str | None = attrs.field(default=None, metadata=col("备注"))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Meeting(FieldMethods):
+@attrs.frozen
+class Meeting:
     """会议: 局两周一次的工作例会 and other meetings."""
 
     __ledger__: ClassVar[Ledger] = Ledger(
@@ -112,8 +112,8 @@ class Meeting(FieldMethods):
     minutes: int | None = attrs.field(default=None, metadata=col("时长(分钟)", aliases=("时长",)))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Complaint(FieldMethods):
+@attrs.frozen
+class Complaint:
     """投诉: received, handled (办结) with a result (有诉必理、有理必果)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(
@@ -133,8 +133,8 @@ class Complaint(FieldMethods):
     )
 
 
-@attrs.frozen(repr=False, eq=False)
-class Step(FieldMethods):
+@attrs.frozen
+class Step:
     """环节: a unit's step of a phase done (一个环节不少、一个步骤不漏)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(

@@ -16,31 +16,30 @@ from typing import Any, Literal
 
 import attrs
 
-from bureaukit import FieldMethods
+from bureaukit.plugin import Per
 from bureaukit_style.records import ActivityKind
 
 Preset = Literal["zuofeng", "tigao"]
-Per = Literal["workday", "week", "fortnight", "month", "quarter", "half", "year", "window"]
 
 
-@attrs.frozen(repr=False, eq=False)
-class ProblemDef(FieldMethods):
+@attrs.frozen
+class ProblemDef:
     """A problem type: ``code`` (``eight.N`` marks one of the 八不准) and its name."""
 
     code: str
     name: str
 
 
-@attrs.frozen(repr=False, eq=False)
-class Deductions(FieldMethods):
+@attrs.frozen
+class Deductions:
     """Points deducted per verified problem: ``eight`` for 八不准, ``problem`` otherwise."""
 
     problem: Decimal = Decimal(2)
     eight: Decimal = Decimal(5)
 
 
-@attrs.frozen(repr=False, eq=False)
-class PhaseDef(FieldMethods):
+@attrs.frozen
+class PhaseDef:
     """A phase: ``start``/``end`` a date or ``"MM-DD"`` placed in the window's years."""
 
     id: str
@@ -50,8 +49,8 @@ class PhaseDef(FieldMethods):
     steps: tuple[str, ...]
 
 
-@attrs.frozen(repr=False, eq=False)
-class QuotaDef(FieldMethods):
+@attrs.frozen
+class QuotaDef:
     """An obligation: ``who`` needs ``min`` ``activity`` rows per ``per`` bucket.
 
     ``who`` is ``{ role = "<role>" }``, ``{ unit_kinds = [...] }``, ``"bureau"`` or
@@ -66,8 +65,8 @@ class QuotaDef(FieldMethods):
     during: str | None = None
 
 
-@attrs.frozen(repr=False, eq=False)
-class KeyProject(FieldMethods):
+@attrs.frozen
+class KeyProject:
     """A key project 重点建设项目: the 联系和分管 leader and the 具体负责人 manager.
 
     ``start``/``end`` (optional, a bureau extension): the weeks checked lie inside them."""
@@ -79,16 +78,16 @@ class KeyProject(FieldMethods):
     end: date | None = None
 
 
-@attrs.frozen(repr=False, eq=False)
-class SiteVisits(FieldMethods):
+@attrs.frozen
+class SiteVisits:
     """一线工作法: visits a week, 领导每周到现场不少于1次, 具体负责人每周不少于3次."""
 
     leader: int = 1
     manager: int = 3
 
 
-@attrs.frozen(repr=False, eq=False)
-class StyleSettings(FieldMethods):
+@attrs.frozen
+class StyleSettings:
     """``[campaigns.style]`` (docs/campaigns/style.md)."""
 
     preset: Preset = "zuofeng"
@@ -203,8 +202,8 @@ PRESETS: dict[str, dict[str, Any]] = {
 }
 
 
-@attrs.frozen(repr=False, eq=False)
-class Resolved(FieldMethods):
+@attrs.frozen
+class Resolved:
     """The settings with the preset applied: what the rules read."""
 
     settings: StyleSettings

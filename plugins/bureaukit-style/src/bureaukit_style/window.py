@@ -12,7 +12,6 @@ from decimal import Decimal
 
 import attrs
 
-from bureaukit import FieldMethods
 from bureaukit.context import Context
 from bureaukit.outcomes import Evidence
 from bureaukit.periods import parse_period
@@ -36,8 +35,8 @@ def label(w: Window) -> str:
     return f"{w[0].isoformat()}..{w[1].isoformat()}"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Deduction(FieldMethods):
+@attrs.frozen
+class Deduction:
     """Points taken from a subject's ``base_points`` (rules 1–2), with the why."""
 
     subject: str

@@ -8,9 +8,10 @@ the blend and the weights are the bureau's defaults (the seed scores nothing).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from bureaukit import Context, Evidence, Score
+from bureaukit.notes import places2, places4
 from bureaukit.periods import ISO_DATES
 from bureaukit_wubi.evidence_rates import Rate, benchmark_rate, item_rate, stage_note
 from bureaukit_wubi.ratings import trim_ratings
@@ -49,7 +50,7 @@ def dimension_scores(
         if split is not None and avg is not None:
             kept = " + ".join(str(r.score) for r in split.kept)
             evidence.append(
-                Evidence(note=f"{COMPARE[code]} 评分均值 rating average: ({kept}) / {len(split.kept)} = {_2(avg)}")
+                Evidence(note=f"{COMPARE[code]} 评分均值 rating average: ({kept}) / {len(split.kept)} = {places2(avg)}")
             )
             marks = {id(r): "去掉最低分 dropped as lowest" for r in split.low}
             marks.update({id(r): "去掉最高分 dropped as highest" for r in split.high})
@@ -65,14 +66,14 @@ def dimension_scores(
                     evidence.append(ctx.evidence(rec, _item_note(rec)))
         if avg is not None and rate is not None:
             value = s.blend.ratings * avg + s.blend.evidence * HUNDRED * rate.value
-            note = f"{s.blend.ratings} × {_2(avg)} + {s.blend.evidence} × 100 × {_4(rate.value)} = {_2(value)}"
+            note = f"{s.blend.ratings} × {places2(avg)} + {s.blend.evidence} × 100 × {places4(rate.value)} = {places2(value)}"
         elif avg is not None:
             value = avg
-            note = f"评分均值 {_2(avg)} = {_2(value)} (无客观依据 no evidence rate)"
+            note = f"评分均值 {places2(avg)} = {places2(value)} (无客观依据 no evidence rate)"
         else:
             assert rate is not None
             value = HUNDRED * rate.value
-            note = f"100 × {_4(rate.value)} = {_2(value)} (无评分 no ratings)"
+            note = f"100 × {places4(rate.value)} = {places2(value)} (无评分 no ratings)"
         evidence.append(Evidence(note=f"dim.{code} = {note}"))
         yield code, value, Score(f"unit:{unit}", f"dim.{code}", value, evidence=evidence, form="score")
 
@@ -98,19 +99,12 @@ def points(settings: WubiSettings, unit: str, dims: Mapping[str, Decimal]) -> Sc
         return None
     value = sum((settings.weights[c] * v for c, v in dims.items()), Decimal(0)) / total_w
     order = sorted(dims, key=DIMENSIONS.index)
-    terms = " + ".join(f"{settings.weights[c]} × {_2(dims[c])}" for c in order)
+    terms = " + ".join(f"{settings.weights[c]} × {places2(dims[c])}" for c in order)
     names = ", ".join(f"{COMPARE[c]} {c}" for c in order)
     return Score(
         f"unit:{unit}",
         "points",
         value,
-        evidence=[Evidence(note=f"加权平均 weighted mean over {names}: ({terms}) / {total_w} = {_2(value)}")],
+        evidence=[Evidence(note=f"加权平均 weighted mean over {names}: ({terms}) / {total_w} = {places2(value)}")],
     )
 
-
-def _2(v: Decimal) -> str:
-    return str(v.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-
-
-def _4(v: Decimal) -> str:
-    return str(v.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))

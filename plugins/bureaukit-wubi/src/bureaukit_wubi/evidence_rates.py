@@ -20,13 +20,13 @@ from decimal import Decimal
 
 import attrs
 
-from bureaukit import FieldMethods
+from bureaukit.notes import places4
 from bureaukit_wubi.records import Benchmark, Item, completed_on, due_of
 from bureaukit_wubi.settings import Stages
 
 
-@attrs.frozen(repr=False, eq=False)
-class Rate(FieldMethods):
+@attrs.frozen
+class Rate:
     """An evidence rate with what it was computed from, for the evidence note."""
 
     value: Decimal
@@ -50,7 +50,7 @@ def item_rate(items: Iterable[Item], start: date, as_of: date) -> Rate | None:
         return None
     good = sum(1 for i in due if on_time(i))
     value = Decimal(good) / Decimal(len(due))
-    return Rate(value, f"{good}/{len(due)} = {value.quantize(Decimal('0.0001'))}", tuple(due))
+    return Rate(value, f"{good}/{len(due)} = {places4(value)}", tuple(due))
 
 
 def reaches(actual: Decimal, mark: Decimal, higher_is_better: bool) -> bool:
@@ -79,7 +79,7 @@ def benchmark_rate(benchmarks: Sequence[Benchmark], stages: Stages) -> Rate | No
     values = [getattr(stages, stage_of(b)) for b in ordered]
     value = sum(values, Decimal(0)) / len(values)
     terms = " + ".join(str(v) for v in values)
-    return Rate(value, f"({terms}) / {len(values)} = {value.quantize(Decimal('0.0001'))}", tuple(ordered))
+    return Rate(value, f"({terms}) / {len(values)} = {places4(value)}", tuple(ordered))
 
 
 STAGE_NAMES: dict[str, str] = {"won": "夺标", "met": "达标", "compared": "对标", "found": "寻标"}

@@ -13,7 +13,6 @@ from decimal import Decimal
 
 import attrs
 
-from bureaukit import FieldMethods
 from bureaukit_wubi.records import Rating
 
 
@@ -34,8 +33,8 @@ def rating_average(scores: Sequence[Decimal], trim: int) -> Decimal | None:
     return sum(kept, Decimal(0)) / len(kept)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Trimmed(FieldMethods):
+@attrs.frozen
+class Trimmed:
     """A unit's ratings on one dimension, split into those kept and those dropped."""
 
     kept: tuple[Rating, ...]

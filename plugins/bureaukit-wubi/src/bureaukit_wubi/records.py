@@ -10,7 +10,7 @@ from typing import ClassVar
 
 import attrs
 
-from bureaukit import FieldMethods, Ledger, col
+from bureaukit import Ledger, col
 
 
 class Dimension(enum.Enum):
@@ -23,8 +23,8 @@ class Dimension(enum.Enum):
     zuofeng = "作风"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Rating(FieldMethods):
+@attrs.frozen
+class Rating:
     """评分: one evaluator's score (0–100) of a unit on one of the five 比 — the comparison
     “比学赶超” the seed asks for; the ratings themselves are the bureau's means of it."""
 
@@ -41,8 +41,8 @@ class Rating(FieldMethods):
     date: date = attrs.field(metadata=col("评分日期", aliases=("日期",)))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Benchmark(FieldMethods):
+@attrs.frozen
+class Benchmark:
     """对标: “提出服务科学发展的赶超目标，全力做好‘寻标、对标、达标、夺标’四篇文章” (二(二)二).
 
     寻标: the benchmark 标杆值 chosen from an advanced region or unit (“将思维的触角、努力的方向
@@ -62,8 +62,8 @@ class Benchmark(FieldMethods):
     higher_is_better: bool = attrs.field(default=True, metadata=col("越高越好"))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Innovation(FieldMethods):
+@attrs.frozen
+class Innovation:
     """创新项目台帐: “对创新项目建立台帐，落实责任，明确时限，攻坚克难” (二(三)三)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "创新项目台帐", "en": "Innovations"}, key=("id",), completed=("done",))
@@ -75,8 +75,8 @@ class Innovation(FieldMethods):
     done: date | None = attrs.field(default=None, metadata=col("完成日期"))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Commitment(FieldMethods):
+@attrs.frozen
+class Commitment:
     """公开承诺: “抓好公开承诺事项 … 的落实，建立各类公开承诺和落实情况台账，确保各项承诺事项
     落到实处” (二(四)一); 承诺人: “着力提升对标践诺水平” (二(二)三)."""
 
@@ -89,8 +89,8 @@ class Commitment(FieldMethods):
     person: str | None = attrs.field(default=None, metadata=col("承诺人", ref="person"))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Task(FieldMethods):
+@attrs.frozen
+class Task:
     """重点工作: “对重要工作和重点项目，实行周调度、月检查、季通报” (二(五)三); 责任人:
     “实行定人员、定责任、定时限、定奖惩” (二(五)一)."""
 
@@ -103,8 +103,8 @@ class Task(FieldMethods):
     person: str | None = attrs.field(default=None, metadata=col("责任人", ref="person"))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Rectification(FieldMethods):
+@attrs.frozen
+class Rectification:
     """领导点评整改: “抓好公开承诺事项、领导点评整改措施的落实” (二(四)一)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "领导点评整改", "en": "Rectifications"}, key=("id",), completed=("done",))

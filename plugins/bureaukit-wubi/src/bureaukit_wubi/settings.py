@@ -11,8 +11,6 @@ from decimal import Decimal
 
 import attrs
 
-from bureaukit import FieldMethods
-
 DIMENSIONS: tuple[str, ...] = ("jingjie", "yeji", "chuangxin", "fuwu", "zuofeng")
 """The five comparisons 五比, in the seed's order."""
 
@@ -37,16 +35,16 @@ def _equal_weights() -> dict[str, Decimal]:
     return {code: Decimal(20) for code in DIMENSIONS}
 
 
-@attrs.frozen(repr=False, eq=False)
-class Blend(FieldMethods):
+@attrs.frozen
+class Blend:
     """Rule 3: how rating averages and evidence rates combine (each ≥ 0, summing to 1)."""
 
     ratings: Decimal = Decimal("0.6")
     evidence: Decimal = Decimal("0.4")
 
 
-@attrs.frozen(repr=False, eq=False)
-class Stages(FieldMethods):
+@attrs.frozen
+class Stages:
     """Value (0–1) of each benchmark stage 寻标、对标、达标、夺标."""
 
     found: Decimal = Decimal("0.25")
@@ -55,8 +53,8 @@ class Stages(FieldMethods):
     won: Decimal = Decimal("1.0")
 
 
-@attrs.frozen(repr=False, eq=False)
-class WubiSettings(FieldMethods):
+@attrs.frozen
+class WubiSettings:
     units: tuple[str, ...] = ("institution", "station", "office")
     """Unit kinds that take part: the rated kinds."""
     weights: dict[str, Decimal] = attrs.field(factory=_equal_weights)
