@@ -60,6 +60,20 @@ groups = { office = ["office"], station = ["station"] }
 """
 
 
+def _org_files(directory: Path, bureau_name: str, xlsx: bool) -> dict[Path, str | tuple[type, str, list[list[str]]]]:
+    """units and people: CSV text, or (record class, sheet title, rows) for an Excel template."""
+    units = [[uid, bureau_name if uid == "bureau" else uname, kind, parent] for uid, uname, kind, parent in UNITS]
+    people_rows = [[pid, pname, unit, role, over] for pid, pname, unit, role, over in PEOPLE]
+    files: dict[Path, str | tuple[type, str, list[list[str]]]] = {}
+    if xlsx:
+        files[directory / "org" / "units.xlsx"] = (Unit, "单位", units)
+        files[directory / "org" / "people.xlsx"] = (Person, "人员", people_rows)
+    else:
+        files[directory / "org" / "units.csv"] = _header(Unit) + "".join(",".join(_csv(x) for x in u) + "\n" for u in units)
+        files[directory / "org" / "people.csv"] = _header(Person) + "".join(",".join(r) + ",,\n" for r in people_rows)
+    return files
+
+
 def write_starter(
     directory: Path, name: str = "某区交通运输局", year: int | None = None, xlsx: bool = False
 ) -> tuple[list[Path], list[str]]:
@@ -77,15 +91,7 @@ def write_starter(
     if directory.exists() and any(directory.iterdir()):
         raise InputError([f"{directory}: the folder is not empty; init writes into a new or empty folder"])
     suffix = ".xlsx" if xlsx else ".csv"
-    units = [[uid, bureau_name if uid == "bureau" else uname, kind, parent] for uid, uname, kind, parent in UNITS]
-    people_rows = [[pid, pname, unit, role, over] for pid, pname, unit, role, over in PEOPLE]
-    files: dict[Path, str | tuple[type, str, list[list[str]]]] = {}
-    if xlsx:
-        files[directory / "org" / "units.xlsx"] = (Unit, "单位", units)
-        files[directory / "org" / "people.xlsx"] = (Person, "人员", people_rows)
-    else:
-        files[directory / "org" / "units.csv"] = _header(Unit) + "".join(",".join(_csv(x) for x in u) + "\n" for u in units)
-        files[directory / "org" / "people.csv"] = _header(Person) + "".join(",".join(r) + ",,\n" for r in people_rows)
+    files = _org_files(directory, bureau_name, xlsx)
     enabled: list[str] = []
     tables: list[str] = []
     skipped: list[str] = []
