@@ -300,8 +300,9 @@ def test_a_reader_that_leaves_ends_the_run_quietly(tmp_path: Path) -> None:
     def head(fh: IO[bytes]) -> bytes:
         return fh.read(100)
 
-    # --no-archive: the demo's [archive] would say "recorded run N" on stderr; this test is about stdout
-    r = run_cli(["score", str(DEMO / "bureau.toml"), "--period", "2014", "-f", "json", "--no-archive"], tmp_path, read=head)
+    # --no-archive: the demo's [archive] would add its "recorded run" line to stderr
+    r = run_cli(["score", str(DEMO / "bureau.toml"), "--period", "2014", "-f", "json", "--no-archive"],
+                tmp_path, read=head)
     assert r.out.startswith(b"{") and len(r.out) == 100
     assert r.err == "", r.err
     assert r.code == 141
@@ -309,9 +310,8 @@ def test_a_reader_that_leaves_ends_the_run_quietly(tmp_path: Path) -> None:
 
 @posix_only
 @pytest.mark.parametrize("command", [
-    # --no-archive: the demo's [archive] would add "recorded run N" to stderr
-    ["score", "--period", "2014", "-f", "json", "--no-archive"], ["score", "--period", "2014", "--no-archive"],
-    ["check"], ["explain", "unit:ygs", "--period", "2014"],
+    ["score", "--period", "2014", "-f", "json", "--no-archive"], ["score", "--period", "2014", "--no-archive"], ["check"],
+    ["explain", "unit:ygs", "--period", "2014"],
 ])
 def test_a_full_disk_on_stdout_is_one_line_exit_2(tmp_path: Path, command: list[str]) -> None:
     args = [command[0], str(DEMO / "bureau.toml"), *command[1:]]

@@ -18,10 +18,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
-from bureaukit.campaigns import LedgerError, Phase
+from bureaukit.campaigns import ConfigError, LedgerError, Phase
 from bureaukit.context import Context
 from bureaukit.outcomes import Finding, Severity
-from bureaukit.periods import month_day
+from bureaukit.periods import PeriodError, month_day
 
 Window = tuple[date, date]
 
@@ -45,6 +45,18 @@ def as_date(value: str | date) -> date | None:
         return date.fromisoformat(value.strip())
     except ValueError:
         return None
+
+
+def month_day_errors(value: str | date, path: str) -> Iterator[ConfigError]:
+    """The config error, at *path*, of a phase bound that is neither a date nor a month-day
+    ``MM-DD`` (checked in a leap year's neighbour, so 02-29 asks for a full date)."""
+    if as_date(value) is not None:
+        return
+    assert isinstance(value, str)
+    try:
+        month_day(value, 2001)
+    except PeriodError as exc:
+        yield ConfigError(path, f"{exc} (a date, or a month-day MM-DD; for 02-29 give a date)")
 
 
 def place_start(value: str | date, w: Window) -> date:

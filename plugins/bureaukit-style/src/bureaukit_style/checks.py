@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from bureaukit.campaigns import CheckIssue, ConfigError, ConfigWarning, LedgerError
 from bureaukit.context import CheckContext
-from bureaukit.periods import PeriodError, month_day, parse_period
-from bureaukit.phases import step_ledger_errors
+from bureaukit.periods import PeriodError, parse_period
+from bureaukit.phases import month_day_errors, step_ledger_errors
 from bureaukit.records import enum_label
 from bureaukit_style.phases import as_date
 from bureaukit_style.quotas import parse_who
@@ -21,16 +20,6 @@ def check(ctx: CheckContext) -> Iterator[CheckIssue]:
     r = resolve(s)
     yield from _check_settings(ctx, s, r)
     yield from _check_records(ctx, s, r)
-
-
-def _md(value: str | date, path: str) -> Iterator[ConfigError]:
-    if as_date(value) is not None:
-        return
-    assert isinstance(value, str)
-    try:
-        month_day(value, 2001)
-    except PeriodError as exc:
-        yield ConfigError(path, f"{exc} (a date, or a month-day MM-DD; for 02-29 give a date)")
 
 
 def _check_settings(ctx: CheckContext, s: StyleSettings, r: Resolved) -> Iterator[CheckIssue]:
@@ -68,8 +57,8 @@ def _check_settings(ctx: CheckContext, s: StyleSettings, r: Resolved) -> Iterato
             if ph.id in ids:
                 yield ConfigError(f"phases[{i}].id", f'phase "{ph.id}" is listed twice')
             ids.add(ph.id)
-            yield from _md(ph.start, f"phases[{i}].start")
-            yield from _md(ph.end, f"phases[{i}].end")
+            yield from month_day_errors(ph.start, f"phases[{i}].start")
+            yield from month_day_errors(ph.end, f"phases[{i}].end")
             a, b = as_date(ph.start), as_date(ph.end)
             if a is not None and b is not None and b < a:
                 yield ConfigError(f"phases[{i}].end", f"{b} is before the start {a}")

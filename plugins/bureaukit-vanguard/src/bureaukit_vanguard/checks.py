@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
 from typing import Any
 
 from bureaukit.campaigns import CheckIssue, ConfigError, LedgerError
 from bureaukit.context import CheckContext
-from bureaukit.periods import PeriodError, month_day, parse_period
-from bureaukit.phases import as_date, find_phase, step_ledger_errors, unknown_phase
+from bureaukit.periods import PeriodError, parse_period
+from bureaukit.phases import (
+    as_date,
+    find_phase,
+    month_day_errors,
+    step_ledger_errors,
+    unknown_phase,
+)
 from bureaukit_vanguard.phases import place, window_of
 from bureaukit_vanguard.records import Makeup, Survey
 from bureaukit_vanguard.settings import SIGNALS, PhaseDef, VanguardSettings
@@ -38,16 +43,6 @@ def _check_scalars(s: VanguardSettings) -> Iterator[ConfigError]:
         yield ConfigError("measures_phase", f'unknown phase "{s.measures_phase}"; phases: {known}')
 
 
-def _month_day(value: str | date, path: str) -> Iterator[ConfigError]:
-    if as_date(value) is not None:
-        return
-    assert isinstance(value, str)
-    try:
-        month_day(value, 2001)
-    except PeriodError as exc:
-        yield ConfigError(path, f"{exc} (a date, or a month-day MM-DD; for 02-29 give a date)")
-
-
 def _check_phase(ph: PhaseDef, where: str) -> Iterator[ConfigError]:
     if not ph.steps:
         yield ConfigError(f"{where}.steps", "a phase needs at least one step")
@@ -56,8 +51,8 @@ def _check_phase(ph: PhaseDef, where: str) -> Iterator[ConfigError]:
         if step in seen:
             yield ConfigError(f"{where}.steps", f'step "{step}" is listed twice')
         seen.add(step)
-    start_errors = list(_month_day(ph.start, f"{where}.start"))
-    end_errors = list(_month_day(ph.end, f"{where}.end"))
+    start_errors = list(month_day_errors(ph.start, f"{where}.start"))
+    end_errors = list(month_day_errors(ph.end, f"{where}.end"))
     yield from start_errors
     yield from end_errors
     a, b = as_date(ph.start), as_date(ph.end)
