@@ -9,6 +9,7 @@ message names the archive without its password.
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import os
 import zlib
@@ -104,7 +105,7 @@ TABLES = ("archive_meta", "blobs", "runs", "run_files", "run_scorecards", "run_s
           "run_payments", "run_findings", "audit")
 
 
-class Database:
+class Database(abc.ABC):
     """One open archive database. Subclasses differ only in connecting, locking and errors."""
 
     kind = ""
@@ -116,22 +117,27 @@ class Database:
         self.writing = writing
         """Opened to record: every failure says nothing was recorded."""
 
+    @abc.abstractmethod
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def write(self, bureau: str) -> contextlib.AbstractContextManager[None]:
         """One transaction holding the bureau's write lock: run and audit numbers are
         given one recorder at a time, and a failure leaves nothing of it behind."""
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def table_names(self) -> set[str]:
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def close(self) -> None:
-        raise NotImplementedError
+        ...
 
     def problem(self, exc: BaseException, writing: bool) -> ArchiveError:
         """The message for a database failure."""
