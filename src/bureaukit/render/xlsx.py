@@ -183,6 +183,9 @@ class _Book:
                 number = number.quantize(places, rounding=ROUND_HALF_UP)
             if kind == "amount" and number == number.to_integral_value():
                 kind = "int"  # "#,##0.####" would show 6,900 as "6,900."
+            # The one float: a spreadsheet cell holds an IEEE double. The amount is rounded
+            # as written first, and a double's shortest repr gives back every 2-place amount
+            # far beyond a bureau's sums (Excel shows 15 significant digits).
             ws.write_number(row, col, float(number), self.formats[kind])
 
 
