@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tiny import CAMPAIGN as TINY
 
+from bureaukit.context import Context, Who
 from bureaukit.roles import (
     Roles,
     RoleSelector,
@@ -14,7 +19,7 @@ from bureaukit.roles import (
     parse_selector,
     selector_problems,
 )
-from bureaukit.testing import org, person, unit
+from bureaukit.testing import context, org, person, unit
 
 NAME = st.text(
     st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp"), blacklist_characters="@,"),
@@ -101,3 +106,55 @@ def test_problems_name_the_entry_and_spare_the_defaults() -> None:
                        "the units' kinds: bureau, institution"),
     ]
     assert got[0][1].startswith('unknown role "staf" (did you mean "staff"?); known roles: main_leader 主要负责人')
+
+
+# --- the core quota (CORE §8) binds people by role selector ---------------------------------
+
+
+@attrs.frozen
+class _Report:
+    person: str
+    date: date
+
+
+def _two_stations_context() -> Context:
+    return context(
+        TINY,
+        units=[unit("bureau", kind="bureau"), unit("office", kind="office", parent="bureau"),
+               unit("ygs", kind="institution", parent="bureau"),
+               unit("ygs_n", kind="station", parent="ygs"), unit("ygs_s", kind="station", parent="ygs")],
+        people=[person("h_off", "office", ["unit_head"]), person("h_ygs", "ygs", ["unit_head"]),
+                person("h_n", "ygs_n", ["unit_head"]), person("h_s", "ygs_s", ["unit_head"]),
+                person("s_n", "ygs_n", ["staff"]),
+                person("h_s2", "ygs_s", ["unit_head"], start="2014-07-01")],
+        period="2014-H2",
+    )
+
+
+def test_a_quota_for_unit_head_at_station_binds_station_heads_only() -> None:
+    """``Who.role("unit_head@station")``: the three 站所 heads, not the 科室 or 二级机构 head;
+    h_s2 (in post from 2014-07-01) is held to the quarters inside her span only."""
+    ctx = _two_stations_context()
+    who = Who.role("unit_head@station")
+    assert str(who) == "role unit_head@station"
+    assert ctx.quota_subjects(who) == ["person:h_n", "person:h_s", "person:h_s2"]
+    # one report a quarter; h_n reports in Q3 and Q4, h_s in Q3 only, h_s2 never;
+    # h_off (科室 head) files none and is not bound
+    reports = [_Report("h_n", date(2014, 8, 1)), _Report("h_n", date(2014, 11, 3)),
+               _Report("h_s", date(2014, 9, 30))]
+    got = [(sf.subject, sf.bucket.label, sf.have, sf.need)
+           for sf in ctx.quota(who, reports, min=1, per="quarter", date_of=lambda r: r.date)]
+    assert got == [("person:h_s", "2014-Q4", 0, 1),
+                   ("person:h_s2", "2014-Q3", 0, 1), ("person:h_s2", "2014-Q4", 0, 1)]
+    # two selectors: anyone either matches (the 二级机构 head joins)
+    assert ctx.quota_subjects(Who.role("unit_head@institution", "unit_head@station")) == [
+        "person:h_n", "person:h_s", "person:h_s2", "person:h_ygs"]
+    # the plain role is every head
+    assert len(ctx.quota_subjects(Who.role("unit_head"))) == 5
+
+
+def test_who_role_refuses_a_malformed_selector() -> None:
+    with pytest.raises(SelectorError, match='empty unit kind in "unit_head@"'):
+        Who.role("unit_head@")
+    with pytest.raises(SelectorError):
+        Who.role()

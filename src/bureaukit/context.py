@@ -17,6 +17,7 @@ from bureaukit.org import Org
 from bureaukit.outcomes import Evidence, Finding, Severity
 from bureaukit.periods import Bucket, Per, Period, buckets, time_progress
 from bureaukit.records import RecordSpec, record_spec
+from bureaukit.roles import Roles, SelectorError, format_selector, parse_selector
 from bureaukit.workcalendar import Calendar
 
 R = TypeVar("R")
@@ -111,7 +112,8 @@ class Origins(Mapping[int, Origin]):
 
 @attrs.frozen
 class Who:
-    """Who a quota binds: ``Who.role("unit_head")``, ``Who.unit_kinds("office")``,
+    """Who a quota binds: ``Who.role("unit_head")`` or ``Who.role("unit_head@station")``
+    (role selectors, CORE §2: each person any of them matches), ``Who.unit_kinds("office")``,
     ``Who.bureau()`` (the root unit), ``Who.people()`` (every person) or
     ``Who.units("road", ...)``."""
 
@@ -119,8 +121,12 @@ class Who:
     values: tuple[str, ...] = ()
 
     @classmethod
-    def role(cls, role: str) -> Who:
-        return cls("role", (role,))
+    def role(cls, *selectors: str) -> Who:
+        """Each person any of the role *selectors* matches; a malformed selector raises
+        :class:`bureaukit.roles.SelectorError` here, not mid-score."""
+        if not selectors:
+            raise SelectorError("Who.role needs at least one role selector")
+        return cls("role", tuple(format_selector(parse_selector(s)) for s in selectors))
 
     @classmethod
     def unit_kinds(cls, *kinds: str) -> Who:
@@ -141,6 +147,15 @@ class Who:
     @property
     def binds_people(self) -> bool:
         return self.scope in ("role", "people")
+
+    def __str__(self) -> str:
+        """As a message names it: ``role unit_head@station``, ``unit kinds office/station``,
+        ``units road/bridge``, ``bureau``, ``people``."""
+        if self.scope == "role":
+            return "role " + "/".join(self.values)
+        if self.scope in ("unit_kinds", "units"):
+            return self.scope.replace("_", " ") + " " + "/".join(self.values)
+        return self.scope
 
 
 @attrs.frozen
@@ -383,11 +398,17 @@ class Context(Generic[S]):
                     out.append(Shortfall(subject, b, have, min))
         return out
 
+    def quota_subjects(self, who: Who, window: tuple[date, date] | None = None) -> list[str]:
+        """Every subject *who* binds in *window* (default the period), as :meth:`quota` holds
+        them, whether or not it falls short: people whose span overlaps the window."""
+        start, end = window or (self.period.start, self.period.end)
+        return [subject for subject, *_ in self._quota_subjects(who, start, end)[0]]
+
     def _quota_subjects(self, who: Who, start: date, end: date) -> tuple[list[_QuotaSubject], str]:
         """(subject, owner key, span start, span end) for each subject *who* names, and the
         record field that says whose a record is (``person`` or ``unit``)."""
         if who.binds_people:
-            people = self.org.everyone() if who.scope == "people" else self.org.with_role(who.values[0])
+            people = self.org.everyone() if who.scope == "people" else Roles(who.values).holders(self.org)
             return [(f"person:{p.id}", p.id, p.start, p.end) for p in people if p.overlaps(start, end)], "person"
         if who.scope == "bureau":
             ids = [self.org.root.id]

@@ -38,7 +38,12 @@ class RoleSelector:
         """True when *person* holds the role and (with kinds) their own unit is of one of them."""
         if self.role not in person.roles:
             return False
-        return not self.kinds or org.unit(person.unit).kind in self.kinds
+        return self.admits_kind(org.unit(person.unit).kind)
+
+    def admits_kind(self, kind: str) -> bool:
+        """True when a person whose own unit is of *kind* can match: no kinds, or one of them.
+        A rule about one unit's own people (publicity's staffing) binds only such units."""
+        return not self.kinds or kind in self.kinds
 
 
 def _token(text: str, what: str, whole: str) -> str:

@@ -51,6 +51,7 @@ from bureaukit.periods import parse_period
 from bureaukit.readers import CORE_READERS
 from bureaukit.records import record_spec
 from bureaukit.result import write_value
+from bureaukit.text import toml_key
 from bureaukit.workcalendar import Calendar, expand_days
 
 
@@ -319,15 +320,10 @@ def _toml_table(lines: list[str], path: tuple[str, ...], table: Mapping[str, Any
     tables = {k: v for k, v in table.items() if isinstance(v, Mapping)}
     # a table holding only tables needs no header of its own; an empty one does, to exist
     if path and (values or not tables):
-        lines += ["", "[" + ".".join(_toml_key(k) for k in path) + "]"]
-    lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in values.items()]
+        lines += ["", "[" + ".".join(toml_key(k) for k in path) + "]"]
+    lines += [f"{toml_key(k)} = {_toml_value(v)}" for k, v in values.items()]
     for k, v in tables.items():
         _toml_table(lines, (*path, k), v)
-
-
-def _toml_key(key: str) -> str:
-    bare = bool(key) and all(c.isascii() and (c.isalnum() or c in "_-") for c in key)
-    return key if bare else _toml_value(key)
 
 
 def _toml_value(value: Any) -> str:
@@ -344,7 +340,7 @@ def _toml_value(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     raise TypeError(f"no TOML form for {type(value).__name__}: {value!r}")

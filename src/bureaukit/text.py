@@ -13,6 +13,7 @@ Two functions every part of bureaukit uses for text it did not write itself:
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
 # Spaces a clerk's keyboard or a copied web page slips into an id: no-break,
@@ -69,3 +70,13 @@ def visible(text: object) -> str:
 def quoted(text: object) -> str:
     """``"text"`` made :func:`visible`, as messages quote a cell."""
     return f'"{visible(text)}"'
+
+
+def toml_key(key: str) -> str:
+    """A key as TOML writes it in a dotted path: bare when it may be (``ygs``, ``news``),
+    else a quoted string (``"unit_head@office"``, ``"局机关"``), so that a config path
+    such as ``staffing."unit_head@office"`` is one the bureau can find in its file."""
+    if key and all(c.isascii() and (c.isalnum() or c in "_-") for c in key):
+        return key
+    # JSON's escapes are all TOML escapes; TOML wants DEL escaped as well
+    return json.dumps(key, ensure_ascii=False).replace("\x7f", "\\u007f")
