@@ -23,7 +23,6 @@ BEING_REWRITTEN = {
     ("src/bureaukit/render/table.py", "render"),
     ("src/bureaukit/render/table.py", "format_table"),
     ("plugins/bureaukit-conduct/src/bureaukit_conduct/stages.py", "score_stages"),
-    ("plugins/bureaukit-style/src/bureaukit_style/checks.py", "_check_settings"),
 }
 
 

@@ -9,10 +9,11 @@ from bureaukit.context import CheckContext
 from bureaukit.periods import PeriodError, parse_period
 from bureaukit.phases import month_day_errors, step_ledger_errors
 from bureaukit.records import enum_label
+from bureaukit.roles import Roles, selector_problem, selector_problems
 from bureaukit_style.phases import as_date
 from bureaukit_style.quotas import parse_who
 from bureaukit_style.records import PERSON_REQUIRED, Activity, ActivityKind, Problem, Step
-from bureaukit_style.settings import Resolved, StyleSettings, resolve
+from bureaukit_style.settings import DUTY_ROLES, Resolved, StyleSettings, resolve
 
 
 def check(ctx: CheckContext) -> Iterator[CheckIssue]:
@@ -23,6 +24,17 @@ def check(ctx: CheckContext) -> Iterator[CheckIssue]:
 
 
 def _check_settings(ctx: CheckContext, s: StyleSettings, r: Resolved) -> Iterator[CheckIssue]:
+    yield from _check_numbers(s)
+    yield from _check_problems(s)
+    yield from _check_phases(s)
+    yield from _check_quotas(ctx, s, r)
+    for path, message in selector_problems("duty_roles", s.duty_roles, ctx.org, DUTY_ROLES):
+        yield ConfigError(path, message)
+    yield from _check_key_projects(ctx, s)
+
+
+def _check_numbers(s: StyleSettings) -> Iterator[CheckIssue]:
+    """The window parses; points, deductions, days, minutes and visits are not negative."""
     if s.window is not None:
         try:
             parse_period(s.window)
@@ -42,28 +54,42 @@ def _check_settings(ctx: CheckContext, s: StyleSettings, r: Resolved) -> Iterato
         v = getattr(s.site_visits, name)
         if v < 0:
             yield ConfigError(f"site_visits.{name}", f"must be ≥ 0, got {v}")
-    if s.problems is not None:
-        seen: set[str] = set()
-        for i, p in enumerate(s.problems):
-            for text in (p.code, p.name):
-                if text in seen:
-                    yield ConfigError(f"problems[{i}]", f'"{text}" is listed twice')
-                seen.add(text)
-            if not p.code.strip():
-                yield ConfigError(f"problems[{i}].code", "must not be empty")
-    if s.phases is not None:
-        ids: set[str] = set()
-        for i, ph in enumerate(s.phases):
-            if ph.id in ids:
-                yield ConfigError(f"phases[{i}].id", f'phase "{ph.id}" is listed twice')
-            ids.add(ph.id)
-            yield from month_day_errors(ph.start, f"phases[{i}].start")
-            yield from month_day_errors(ph.end, f"phases[{i}].end")
-            a, b = as_date(ph.start), as_date(ph.end)
-            if a is not None and b is not None and b < a:
-                yield ConfigError(f"phases[{i}].end", f"{b} is before the start {a}")
-            if not ph.steps:
-                yield ConfigError(f"phases[{i}].steps", "a phase needs at least one step")
+
+
+def _check_problems(s: StyleSettings) -> Iterator[CheckIssue]:
+    """A config ``problems`` list: no code or name twice, no empty code."""
+    if s.problems is None:
+        return
+    seen: set[str] = set()
+    for i, p in enumerate(s.problems):
+        for text in (p.code, p.name):
+            if text in seen:
+                yield ConfigError(f"problems[{i}]", f'"{text}" is listed twice')
+            seen.add(text)
+        if not p.code.strip():
+            yield ConfigError(f"problems[{i}].code", "must not be empty")
+
+
+def _check_phases(s: StyleSettings) -> Iterator[CheckIssue]:
+    """A config ``phases`` list: ids once, bounds that parse and run forwards, steps given."""
+    if s.phases is None:
+        return
+    ids: set[str] = set()
+    for i, ph in enumerate(s.phases):
+        if ph.id in ids:
+            yield ConfigError(f"phases[{i}].id", f'phase "{ph.id}" is listed twice')
+        ids.add(ph.id)
+        yield from month_day_errors(ph.start, f"phases[{i}].start")
+        yield from month_day_errors(ph.end, f"phases[{i}].end")
+        a, b = as_date(ph.start), as_date(ph.end)
+        if a is not None and b is not None and b < a:
+            yield ConfigError(f"phases[{i}].end", f"{b} is before the start {a}")
+        if not ph.steps:
+            yield ConfigError(f"phases[{i}].steps", "a phase needs at least one step")
+
+
+def _check_quotas(ctx: CheckContext, s: StyleSettings, r: Resolved) -> Iterator[CheckIssue]:
+    """Quota ids once, ``who`` well formed, counts not negative, ``during`` a phase."""
     phase_ids = [ph.id for ph in r.phases]
     qids: set[str] = set()
     for i, q in enumerate(r.quotas):
@@ -71,19 +97,7 @@ def _check_settings(ctx: CheckContext, s: StyleSettings, r: Resolved) -> Iterato
         if q.id in qids:
             yield ConfigError(f"{where}.id", f'quota "{q.id}" is listed twice')
         qids.add(q.id)
-        who = parse_who(q.who)
-        if who is None:
-            yield ConfigError(
-                f"{where}.who",
-                'expected { role = "<role>" }, { unit_kinds = [...] }, "bureau" or "people", '
-                f"got {q.who!r}",
-            )
-        elif who.scope == "role" and not ctx.org.with_role(who.values[0]):
-            yield ConfigWarning(f"{where}.who", f'nobody has role "{who.values[0]}": the quota binds no one')
-        elif who.scope == "unit_kinds" and not ctx.org.units_of_kind(*who.values):
-            yield ConfigWarning(
-                f"{where}.who", f"no unit of kind {', '.join(who.values)}: the quota binds no unit"
-            )
+        yield from _check_who(ctx, where, q.who, preset=s.quotas is None)
         if q.min < 0:
             yield ConfigError(f"{where}.min", f"must be ≥ 0, got {q.min}")
         if q.deduction < 0:
@@ -92,6 +106,36 @@ def _check_settings(ctx: CheckContext, s: StyleSettings, r: Resolved) -> Iterato
             yield ConfigError(
                 f"{where}.during", f'unknown phase "{q.during}"; phases: {", ".join(phase_ids)}'
             )
+
+
+def _check_who(ctx: CheckContext, where: str, value: object, *, preset: bool) -> Iterator[CheckIssue]:
+    """``who``'s shape; a ``role`` is a role selector (CORE §2) checked as every plugin checks
+    one (a preset's kinds no unit has match nobody); binding nobody is only a warning."""
+    if isinstance(value, dict) and list(value) == ["role"] and isinstance(value["role"], str):
+        messages = selector_problem(value["role"], ctx.org, is_default=preset)
+        bad = [ConfigError(f"{where}.who.role", m) for m in messages]
+        if bad:
+            yield from bad
+            return
+    who = parse_who(value)
+    if who is None:
+        yield ConfigError(
+            f"{where}.who",
+            'expected { role = "<role selector>" }, { unit_kinds = [...] }, "bureau" or "people", '
+            f"got {value!r}",
+        )
+    elif who.scope == "role" and not Roles(who.values).holders(ctx.org):
+        yield ConfigWarning(
+            f"{where}.who", f'nobody matches role "{who.values[0]}": the quota binds no one'
+        )
+    elif who.scope == "unit_kinds" and not ctx.org.units_of_kind(*who.values):
+        yield ConfigWarning(
+            f"{where}.who", f"no unit of kind {', '.join(who.values)}: the quota binds no unit"
+        )
+
+
+def _check_key_projects(ctx: CheckContext, s: StyleSettings) -> Iterator[CheckIssue]:
+    """Key project ids once, leader and manager known people, the span forwards."""
     pids: set[str] = set()
     for i, kp in enumerate(s.key_projects):
         if kp.id in pids:

@@ -15,6 +15,7 @@ from typing import Any
 
 from bureaukit.context import Context, Who
 from bureaukit.outcomes import Evidence, Finding
+from bureaukit.roles import Roles, SelectorError
 from bureaukit_style.phases import phase_window
 from bureaukit_style.records import Activity, ActivityKind
 from bureaukit_style.settings import QuotaDef, Resolved
@@ -22,15 +23,20 @@ from bureaukit_style.window import Deduction, Window, window_of
 
 
 def parse_who(value: Any) -> Who | None:
-    """``{ role = "x" }``, ``{ unit_kinds = [...] }``, ``"bureau"`` or ``"people"``; None if malformed."""
+    """``{ role = "<selector>" }`` (CORE §2: ``unit_head`` or ``unit_head@station``),
+    ``{ unit_kinds = [...] }``, ``"bureau"`` or ``"people"``; None if malformed (a role
+    selector that does not parse included: ``check`` reports it at ``who.role``)."""
     if value == "bureau":
         return Who.bureau()
     if value == "people":
         return Who.people()
     if isinstance(value, dict) and len(value) == 1:
         ((key, v),) = value.items()
-        if key == "role" and isinstance(v, str) and v:
-            return Who.role(v)
+        if key == "role" and isinstance(v, str):
+            try:
+                return Who.role(v)
+            except SelectorError:
+                return None
         if (
             key == "unit_kinds"
             and isinstance(v, (list, tuple))
@@ -41,14 +47,6 @@ def parse_who(value: Any) -> Who | None:
     return None
 
 
-def who_text(who: Who) -> str:
-    if who.scope == "role":
-        return f"role {who.values[0]}"
-    if who.scope == "unit_kinds":
-        return "unit kinds " + "/".join(who.values)
-    return who.scope
-
-
 def quota_window(ctx: Context, q: QuotaDef) -> Window:
     if q.during is not None:
         pw = phase_window(ctx, q.during)
@@ -57,20 +55,9 @@ def quota_window(ctx: Context, q: QuotaDef) -> Window:
     return window_of(ctx)
 
 
-def bound_subjects(ctx: Context, who: Who, w: Window) -> list[str]:
-    """Every subject a quota binds (scored even without a shortfall)."""
-    if who.scope == "people":
-        return [f"person:{p.id}" for p in ctx.org.everyone() if p.overlaps(*w)]
-    if who.scope == "role":
-        return [f"person:{p.id}" for p in ctx.org.with_role(who.values[0]) if p.overlaps(*w)]
-    if who.scope == "bureau":
-        return [f"unit:{ctx.org.root.id}"]
-    return [f"unit:{u.id}" for u in ctx.org.units_of_kind(*who.values)]
-
-
 def counts_filter(ctx: Context, r: Resolved, q: QuotaDef) -> Callable[[Activity], bool]:
     kind = q.activity
-    duty_roles = set(r.settings.duty_roles)
+    duty_roles = Roles(r.settings.duty_roles)
 
     def keep(a: Activity) -> bool:
         if a.kind is not kind:
@@ -79,7 +66,7 @@ def counts_filter(ctx: Context, r: Resolved, q: QuotaDef) -> Callable[[Activity]
             if not ctx.calendar.is_workday(a.date):
                 return False
             person = ctx.org.people.get(a.person) if a.person else None
-            if person is None or not duty_roles & set(person.roles):
+            if person is None or not duty_roles.matches(person, ctx.org):
                 return False
         return True
 
@@ -96,7 +83,7 @@ def quota_rules(
         if who is None:  # check() reports it
             continue
         w = quota_window(ctx, q)
-        bound[q.id] = bound_subjects(ctx, who, w)
+        bound[q.id] = ctx.quota_subjects(who, w)
         keep = counts_filter(ctx, r, q)
         rows = [a for a in activities if keep(a)]
         attr = "person" if who.binds_people else "unit"
@@ -114,7 +101,7 @@ def quota_rules(
                 for a in counted
             ]
             summary = (
-                f"{q.id}（{who_text(who)}，{q.activity.name} {q.activity.value}，每 {q.per}）"
+                f"{q.id}（{who}，{q.activity.name} {q.activity.value}，每 {q.per}）"
                 f"{b.label}: 有 {sf.have} 次 < 应有 {sf.need} 次，扣 {q.deduction} 分"
             )
             evidence.append(Evidence(note=summary))

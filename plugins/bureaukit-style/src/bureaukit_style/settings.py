@@ -53,8 +53,8 @@ class PhaseDef:
 class QuotaDef:
     """An obligation: ``who`` needs ``min`` ``activity`` rows per ``per`` bucket.
 
-    ``who`` is ``{ role = "<role>" }``, ``{ unit_kinds = [...] }``, ``"bureau"`` or
-    ``"people"`` (checked by the campaign's ``check``)."""
+    ``who`` is ``{ role = "<role selector>" }`` (CORE §2), ``{ unit_kinds = [...] }``,
+    ``"bureau"`` or ``"people"`` (checked by the campaign's ``check``)."""
 
     id: str
     who: Any
@@ -86,6 +86,10 @@ class SiteVisits:
     manager: int = 3
 
 
+DUTY_ROLES: tuple[str, ...] = ("unit_head", "unit_team")
+"""Seed 000 第五篇 四(七) 确保每个工作日有1名班子成员接访: a unit's head and its team."""
+
+
 @attrs.frozen
 class StyleSettings:
     """``[campaigns.style]`` (docs/campaigns/style.md)."""
@@ -106,7 +110,8 @@ class StyleSettings:
     complaint_days: int = 15
     key_projects: tuple[KeyProject, ...] = ()
     site_visits: SiteVisits = SiteVisits()
-    duty_roles: tuple[str, ...] = ("unit_head", "unit_team")
+    duty_roles: tuple[str, ...] = DUTY_ROLES
+    """Role selectors (CORE §2) of who may stand 接访值班: 班子成员."""
 
 
 # --- the presets ---------------------------------------------------------------------
