@@ -36,3 +36,59 @@ def test_only_quota_units_are_checked_and_minimums_configurable(publicity):
     out = publicity(settings={"quotas": {"gls": {"info": 1}}, "staffing": {"publicity_officer": 1, "commenter": 2}})
     [f] = out.find("publicity.staffing")
     assert "commenter 1/2" in f.message["en"]
+
+
+# --- staffing keys are role selectors (CORE §2) ----------------------------------------------
+
+
+def test_a_minimum_per_unit_head_at_office_binds_office_quota_units_only(org, publicity):
+    """``"unit_head@office" = 1``: each quota 科室 needs its own head in post; a quota 二级机构
+    (ygs) is not bound by it. The office is otherwise fully staffed (p1, p2 officers; p3
+    reviewer; p2 commenter)."""
+    settings = {"quotas": {"office": {"info": 1}, "ygs": {"news": 1}},
+                "staffing": {"unit_head@office": 1}}
+    out = publicity(settings=settings)
+    [f] = out.find("publicity.staffing")
+    assert f.subject == "unit:office"
+    assert f.message["en"] == "office lacks publicity staff in post on 2014-12-31: unit_head@office 0/1"
+    assert f.message["zh"] == "局办公室宣传信息队伍不足 (2014-12-31 在岗): 单位主要负责人 0/1"
+    assert [e.note for e in f.evidence][-1] == "unit_head@office 单位主要负责人: 无 (0/1)"
+    # ygs has a head or not, it is no office: no finding either way
+    org["people"] = [*org["people"], person("h_off", "office", roles=["unit_head"], name="杨帆"),
+                     person("h_off2", "office", roles=["unit_head"], name="孙悦", end="2014-06-30")]
+    out = publicity(settings=settings)
+    assert out.find("publicity.staffing") == []
+    # h_off2 left on 2014-06-30: with a minimum of 2 the office is 1/2 at year end
+    out = publicity(settings={**settings, "staffing": {"unit_head@office": 2}})
+    [f] = out.find("publicity.staffing")
+    assert f.message["en"].endswith("unit_head@office 1/2")
+
+
+def test_a_selector_over_two_kinds_and_the_plain_role_count_apart(org, publicity):
+    """``"commenter@institution,station" = 2`` binds ygs and gls (二级机构) but not the office;
+    the plain ``commenter = 1`` default still binds all three."""
+    out = publicity(settings={"quotas": {"office": {"info": 1}, "ygs": {"news": 1}, "gls": {"info": 1}},
+                              "staffing": {"publicity_officer": 1, "commenter@institution,station": 2}})
+    got = {f.subject: f.message["en"].rpartition(": ")[2] for f in out.find("publicity.staffing")}
+    assert got == {"unit:ygs": "commenter@institution,station 1/2",
+                   "unit:gls": "commenter@institution,station 1/2"}
+
+
+def test_bad_staffing_selectors_are_config_errors_with_their_paths(org):
+    from bureaukit_publicity.campaign import CAMPAIGN
+
+    from bureaukit.campaigns import ConfigError
+    from bureaukit.testing import check
+
+    found = check(CAMPAIGN, **org, settings={"quotas": {"ygs": {"news": 1}}, "staffing": {
+        "publicty_officer": 2, "unit_head@ofice": 1, "unit_head@office,office": 1, "commenter": -1}})
+    got = {(i.path, i.message) for i in found if isinstance(i, ConfigError)}
+    kinds = "the units' kinds: bureau, institution, office, station"
+    assert got == {
+        ("staffing.commenter", "must be ≥ 0, got -1"),
+        ("staffing.publicty_officer", next(m for p, m in got if p == "staffing.publicty_officer")),
+        ('staffing."unit_head@ofice"', f'no unit is of kind "ofice" (did you mean "office"?); {kinds}'),
+        ('staffing."unit_head@office,office"', 'unit kind "office" named twice in "unit_head@office,office"'),
+    }
+    assert next(m for p, m in got if p == "staffing.publicty_officer").startswith(
+        'unknown role "publicty_officer" (did you mean "publicity_officer"?); known roles: ')

@@ -14,9 +14,17 @@ from collections.abc import Iterator
 from bureaukit.campaigns import CheckIssue, ConfigError, ConfigWarning, LedgerError
 from bureaukit.context import CheckContext
 from bureaukit.records import enum_label
+from bureaukit.roles import selector_problem
+from bureaukit.text import toml_key
 from bureaukit_publicity.outlets import resolve_outlet
 from bureaukit_publicity.records import Adoption, Case
-from bureaukit_publicity.settings import Outlet, PublicitySettings, merge_outlets, staffing_of
+from bureaukit_publicity.settings import (
+    DEFAULT_STAFFING,
+    Outlet,
+    PublicitySettings,
+    merge_outlets,
+    staffing_of,
+)
 
 
 def check(ctx: CheckContext) -> Iterator[CheckIssue]:
@@ -104,6 +112,15 @@ def _check_config(ctx: CheckContext, s: PublicitySettings) -> Iterator[CheckIssu
         yield ConfigError("long_multiplier", f"must be ≥ 1, got {s.long_multiplier}")
     if s.reply_days < 0:
         yield ConfigError("reply_days", f"must be ≥ 0, got {s.reply_days}")
-    for role, n in sorted(staffing_of(s).items()):
+    yield from _check_staffing(ctx, s)
+
+
+def _check_staffing(ctx: CheckContext, s: PublicitySettings) -> Iterator[CheckIssue]:
+    """Each ``staffing`` key is a role selector (CORE §2: ``unit_head@office``), its
+    minimum ≥ 0; a default key is spared the kind check (it has no kinds)."""
+    for key, n in sorted(staffing_of(s).items()):
+        path = f"staffing.{toml_key(key)}"
+        for message in selector_problem(key, ctx.org, is_default=key in DEFAULT_STAFFING):
+            yield ConfigError(path, message)
         if n < 0:
-            yield ConfigError(f"staffing.{role}", f"must be ≥ 0, got {n}")
+            yield ConfigError(path, f"must be ≥ 0, got {n}")

@@ -11,30 +11,34 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bureaukit import Context, Evidence, Finding
-from bureaukit.org import STANDARD_ROLES
+from bureaukit.org import Org
+from bureaukit.roles import Roles, RoleSelector
 from bureaukit_publicity.counts import quota_units
 from bureaukit_publicity.settings import PublicitySettings, staffing_of
 
 
 def score_staffing(ctx: Context) -> Iterator[Finding]:
     s: PublicitySettings = ctx.settings
-    need = staffing_of(s)
+    # each key is a role selector (CORE §2), parsed once; check() has rejected bad ones
+    need = [(sel, n) for key, n in staffing_of(s).items() for sel in Roles([key]).selectors]
     for uid in quota_units(s):
         members = ctx.org.members(uid, on=ctx.as_of)
-        missing: list[tuple[str, int, int]] = []
+        kind = ctx.org.unit(uid).kind
+        missing: list[tuple[RoleSelector, int, int]] = []
         notes: list[str] = []
-        for role in need:  # the page's order: officer, reviewer, commenter, then added roles
-            if need[role] <= 0:
+        for sel, n in need:  # the page's order: officer, reviewer, commenter, then added roles
+            # ROLE@KIND counts this unit's own people, so it binds only units of those kinds
+            if n <= 0 or not sel.admits_kind(kind):
                 continue
-            have = [p for p in members if role in p.roles]
+            have = [p for p in members if sel.matches(p, ctx.org)]
             names = "、".join(f"{p.id} {p.name}" for p in have) or "无"
-            notes.append(f"{role} {STANDARD_ROLES.get(role, role)}: {names} ({len(have)}/{need[role]})")
-            if len(have) < need[role]:
-                missing.append((role, len(have), need[role]))
+            notes.append(f"{sel} {_label(ctx.org, sel)}: {names} ({len(have)}/{n})")
+            if len(have) < n:
+                missing.append((sel, len(have), n))
         if not missing:
             continue
         en = ", ".join(f"{r} {h}/{n}" for r, h, n in missing)
-        zh = "、".join(f"{STANDARD_ROLES.get(r, r)} {h}/{n}" for r, h, n in missing)
+        zh = "、".join(f"{_label(ctx.org, r)} {h}/{n}" for r, h, n in missing)
         name = ctx.org.unit(uid).name
         yield Finding(
             f"unit:{uid}",
@@ -46,3 +50,8 @@ def score_staffing(ctx: Context) -> Iterator[Finding]:
             },
             evidence=[Evidence(note=n) for n in notes],
         )
+
+
+def _label(org: Org, sel: RoleSelector) -> str:
+    """The role's Chinese label (the bureau's ``[roles]`` included)."""
+    return org.role_labels.get(sel.role, sel.role)
