@@ -80,9 +80,10 @@ _VALUES: dict[str, tuple[str, ...]] = {
 
 def _keyed(items: Iterable[Mapping[str, Any]], section: str) -> dict[tuple[str, ...], Mapping[str, Any]]:
     """Items by key; a key that repeats (two scores of one metric) gets its occurrence number."""
+    names = _KEYS[section]
     out: dict[tuple[str, ...], Mapping[str, Any]] = {}
     for item in items:
-        base = tuple("" if item.get(k) is None else str(item.get(k)) for k in _KEYS[section])
+        base = tuple(["" if (v := item.get(k)) is None else str(v) for k in names])
         key, n = base, 1
         while key in out:
             n += 1
@@ -111,17 +112,20 @@ def compare_results(ra: Mapping[str, Any], rb: Mapping[str, Any], files: Sequenc
     by_subject: dict[str, set[RowChange]] = {}
     for section in ("scores", "payments", "findings", "scorecards"):
         a, b = _keyed(ra.get(section, ()), section), _keyed(rb.get(section, ()), section)
-        for key in sorted(set(a) | set(b)):
+        values = _VALUES[section]
+        for key in set(a) | set(b):
             x, y = a.get(key), b.get(key)
-            fields = tuple((f, x.get(f), y.get(f)) for f in _VALUES[section] if x and y and x.get(f) != y.get(f))
+            fields = tuple((f, x.get(f), y.get(f)) for f in values if x.get(f) != y.get(f)) if x and y else ()
             if x is not None and y is not None and not fields:
                 continue
-            rows = {before_rows[k] for k in _evidence_rows(x) if k in before_rows}
-            rows |= {after_rows[k] for k in _evidence_rows(y) if k in after_rows}
+            rows: set[RowChange] = set()
+            if before_rows or after_rows:  # else no row changed: time passed, or the config or versions did
+                rows = {before_rows[k] for k in _evidence_rows(x) if k in before_rows}
+                rows |= {after_rows[k] for k in _evidence_rows(y) if k in after_rows}
             subject = key[0] if section == "scorecards" else key[1]
             if section == "scorecards":
                 rows |= by_subject.get(subject, set())
-            else:
+            elif rows:
                 by_subject.setdefault(subject, set()).update(rows)
             status = "appeared" if x is None else "disappeared" if y is None else "changed"
             because = tuple(sorted(rows, key=lambda r: (r.file, r.row, r.kind)))

@@ -65,19 +65,20 @@ def _cell(value: Any) -> str:
     return str(value).strip()
 
 
-_TEXT = {str}
-
-
 def _cells(cells: Sequence[Any]) -> tuple[str, ...]:
-    row = tuple(cells)
-    if set(map(type, row)) <= _TEXT:  # csv: text already, compared as written
-        return row
-    return tuple(_cell(c) for c in row)
+    """A row's cells as text: as written for csv, each value as its text for xlsx."""
+    if all(type(c) is str for c in cells):
+        return tuple(cells)
+    return tuple(_cell(c) for c in cells)
 
 
-def read_rows(name: str, data: bytes, readers: Mapping[str, Any], folder: Path) -> tuple[list[str], list[tuple[int, tuple[str, ...]]]]:
-    """A file's header and rows (row number, cells as text) from its archived bytes,
-    read through a scratch file in *folder* by the reader ``score`` would use."""
+Rows = list[tuple[int, list[Any]]]
+"""(row number, cells as the reader gives them)."""
+
+
+def read_rows(name: str, data: bytes, readers: Mapping[str, Any], folder: Path) -> tuple[list[str], Rows]:
+    """A file's header and rows from its archived bytes, read through a scratch file in
+    *folder* by the reader ``score`` would use."""
     suffix = Path(name).suffix.lower()
     reader = readers.get(suffix)
     if reader is None:
@@ -86,11 +87,9 @@ def read_rows(name: str, data: bytes, readers: Mapping[str, Any], folder: Path) 
     path.write_bytes(data)
     try:
         table = reader.read(path, None)
-        header = [_cell(h) for h in table.header]
-        rows = [(n, _cells(cells)) for n, cells in table.rows]
+        return [_cell(h) for h in table.header], list(table.rows)
     finally:
         path.unlink()
-    return header, rows
 
 
 def diff_rows(name: str, before: bytes, after: bytes, readers: Mapping[str, Any], folder: Path) -> FileChange:
@@ -100,22 +99,39 @@ def diff_rows(name: str, before: bytes, after: bytes, readers: Mapping[str, Any]
         h1, r1 = read_rows(name, after, readers, folder)
     except Exception as exc:  # a reader's own error: the file changed, its rows cannot be shown
         return FileChange(name, (), f"rows not compared: {exc}")
-    rows0 = _aligned(h0, h1, r0)
-    matcher = difflib.SequenceMatcher(None, [c for _, c in rows0], [c for _, c in r1], autojunk=False)
+    # rows the two versions share at the top and the bottom are not compared cell by cell:
+    # a month's edit adds or changes a few rows of a long ledger
+    lead, tail = _shared_ends(r0, r1) if h0 == h1 else (0, 0)
+    rows0 = _aligned(h0, h1, [(n, _cells(c)) for n, c in r0[lead:len(r0) - tail]])
+    rows1 = [(n, _cells(c)) for n, c in r1[lead:len(r1) - tail]]
+    matcher = difflib.SequenceMatcher(None, [c for _, c in rows0], [c for _, c in rows1], autojunk=False)
     out: list[RowChange] = []
     for op, i0, i1, j0, j1 in matcher.get_opcodes():
         if op == "equal":
             continue
         pairs = min(i1 - i0, j1 - j0) if op == "replace" else 0
         for k in range(pairs):
-            (n0, c0), (n1, c1) = rows0[i0 + k], r1[j0 + k]
+            (n0, c0), (n1, c1) = rows0[i0 + k], rows1[j0 + k]
             out.append(RowChange(name, "changed", n1, n0, _changed_cells(h1, c0, c1)))
         for n0, c0 in rows0[i0 + pairs:i1]:
             out.append(RowChange(name, "removed", n0, n0, values=c0))
-        for n1, c1 in r1[j0 + pairs:j1]:
+        for n1, c1 in rows1[j0 + pairs:j1]:
             out.append(RowChange(name, "added", n1, None, values=c1))
     note = "" if h0 == h1 else f"columns changed: {', '.join(h0)} → {', '.join(h1)}"
     return FileChange(name, tuple(sorted(out, key=lambda r: (r.row, r.kind))), note)
+
+
+def _shared_ends(a: Rows, b: Rows) -> tuple[int, int]:
+    """How many rows *a* and *b* share at their start, and then at their end (same
+    cells; the row numbers may differ)."""
+    most = min(len(a), len(b))
+    lead = 0
+    while lead < most and a[lead][1] == b[lead][1]:
+        lead += 1
+    tail = 0
+    while tail < most - lead and a[-1 - tail][1] == b[-1 - tail][1]:
+        tail += 1
+    return lead, tail
 
 
 def _aligned(h0: Sequence[str], h1: Sequence[str], rows: list[tuple[int, tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:

@@ -1,0 +1,78 @@
+"""Ledger rows that differ between two versions of a file (LIFECYCLE §4): the rows both
+versions share at the top and bottom are set aside before aligning the rest, and the
+answer is the one aligning every row gives."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bureaukit.archive import rows as rows_module
+from bureaukit.archive.rows import FileChange, core_readers, diff_rows
+
+READERS = core_readers()
+
+
+def _csv(rows: list[tuple[str, str]]) -> bytes:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["编号", "本年完成固定资产投资"])
+    w.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _lines(change: FileChange) -> list[str]:
+    return [r.line() for r in change.rows]
+
+
+def test_one_changed_cell_in_a_long_ledger(tmp_path: Path) -> None:
+    before = [(f"p{i}", str(100 + i)) for i in range(1, 201)]
+    after = list(before)
+    after[12] = ("p13", "1200")  # row 14 of the file: the header is row 1
+    change = diff_rows("ledgers/progress.csv", _csv(before), _csv(after), READERS, tmp_path)
+    assert _lines(change) == ["ledgers/progress.csv:14: 本年完成固定资产投资 113 → 1200"]
+
+
+def test_line_ends_alone_change_no_row(tmp_path: Path) -> None:
+    data = _csv([("p1", "800"), ("p2", "900")])
+    assert diff_rows("a.csv", data, data.replace(b"\n", b"\r\n"), READERS, tmp_path).rows == ()
+
+
+def test_rows_added_at_the_end_and_removed_at_the_top(tmp_path: Path) -> None:
+    before = [("p1", "1"), ("p2", "2"), ("p3", "3")]
+    after = [("p2", "2"), ("p3", "3"), ("p4", "4")]
+    change = diff_rows("a.csv", _csv(before), _csv(after), READERS, tmp_path)
+    assert _lines(change) == ["a.csv:2: removed: p1, 1", "a.csv:4: added: p4, 4"]
+
+
+rows_st = st.lists(st.tuples(st.text("pq", min_size=1, max_size=3), st.sampled_from(["1", "2", "800"])),
+                   max_size=30, unique=True)
+
+
+@settings(max_examples=100, deadline=None)
+@given(before=rows_st, edits=st.lists(st.tuples(st.integers(0, 40), st.sampled_from(["add", "drop", "set"])),
+                                      max_size=3))
+def test_setting_aside_the_shared_ends_gives_what_aligning_every_row_gives(
+    tmp_path_factory: pytest.TempPathFactory, before: list[tuple[str, str]], edits: list[tuple[int, str]]
+) -> None:
+    after = list(before)
+    for at, what in edits:
+        i = at % (len(after) + 1)
+        if what == "add":
+            after.insert(i, ("new", "9"))
+        elif after and what == "drop":
+            del after[i % len(after)]
+        elif after:
+            after[i % len(after)] = (after[i % len(after)][0], "7")
+    folder = tmp_path_factory.mktemp("rows")
+    trimmed = diff_rows("a.csv", _csv(before), _csv(after), READERS, folder)
+    with pytest.MonkeyPatch.context() as mp:  # the plain path: every row aligned
+        mp.setattr(rows_module, "_shared_ends", lambda a, b: (0, 0))
+        whole = diff_rows("a.csv", _csv(before), _csv(after), READERS, folder)
+    assert trimmed.rows == whole.rows
+    assert (trimmed.rows == ()) == (before == after)
