@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from bureaukit.archive import ArchiveError, open_archive
+from bureaukit.archive import SCHEMA_VERSION, ArchiveError, open_archive
 from bureaukit.cli import main
 
 pytestmark = pytest.mark.usefixtures("tiny_enabled")
@@ -238,16 +238,39 @@ def test_foreign_sqlite_database_is_refused(sqlite_bureau: tuple[Path, Path]) ->
     assert db.read_bytes() == before
 
 
-def test_newer_schema_is_refused(sqlite_bureau: tuple[Path, Path]) -> None:
-    cfg, db = sqlite_bureau
-    assert run("score", str(cfg), "-f", "json")[0] == 0
-    with sqlite3.connect(db) as c:
-        c.execute("UPDATE archive_meta SET value = '99' WHERE key = 'schema'")
-    c.close()
-    before = db.read_bytes()
-    code, _, err = run("score", str(cfg), "--as-of", "2014-05-31", "-f", "json")
-    assert code == 2 and "written by a newer bureaukit (archive schema 99; this bureaukit knows up to 1)" in err
-    assert db.read_bytes() == before
+def _set_schema(url: str, version: str) -> None:
+    """Write *version* into the archive's meta as another bureaukit would (bypassing this one)."""
+    if url.startswith("sqlite:///"):
+        with contextlib.closing(sqlite3.connect(url.removeprefix("sqlite:///"))) as c, c:
+            c.execute("UPDATE archive_meta SET value = ? WHERE key = 'schema'", (version,))
+        return
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as c:
+        c.execute("UPDATE archive_meta SET value = %s WHERE key = 'schema'", (version,))
+
+
+def _snapshot(url: str) -> Any:
+    """The archive's content, to show it was not changed."""
+    if url.startswith("sqlite:///"):
+        return Path(url.removeprefix("sqlite:///")).read_bytes()
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as c:
+        return [c.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("archive_meta", "runs", "audit")]
+
+
+def test_newer_schema_is_refused(recorded: Path, archive_url: str) -> None:
+    assert run("score", str(recorded), "-f", "json")[0] == 0
+    _set_schema(archive_url, "99")
+    before = _snapshot(archive_url)
+    code, _, err = run("score", str(recorded), "--as-of", "2014-05-31", "-f", "json")
+    assert code == 2 and "Traceback" not in err
+    assert f"written by a newer bureaukit (archive schema 99; this bureaukit knows up to {SCHEMA_VERSION})" in err
+    for command in (["runs"], ["audit"], ["diff"]):
+        code, _, err = run(*command, str(recorded))
+        assert code == 2 and "written by a newer bureaukit" in err, command
+    assert _snapshot(archive_url) == before
 
 
 @contextlib.contextmanager
@@ -352,3 +375,45 @@ def test_init_writes_the_archive_line(tmp_path: Path, monkeypatch: pytest.Monkey
     from bureaukit.config import read_config
 
     assert archive_url(read_config(tmp_path / "new" / "bureau.toml")) == "sqlite:///archive.sqlite"
+
+
+def test_packed_result_is_the_json_byte_for_byte(recorded: Path, tmp_path: Path) -> None:
+    """The archive packs the result's JSON in one pass, and ``score -f json`` writes its
+    report from that: the same bytes as the plain encoding."""
+    import hashlib
+    import io
+    import zlib
+
+    import bureaukit.bureau
+    from bureaukit.archive.store import PackedResult
+    from bureaukit.engine import score
+
+    result = score(bureaukit.bureau.load(recorded), None, None)
+    plain = result.to_json().encode("utf-8")
+    packed = PackedResult.of(result)
+    out = io.BytesIO()
+    packed.write(out)
+    assert out.getvalue() == plain
+    assert zlib.decompress(packed.data) == plain
+    assert (packed.sha256, packed.size) == ("sha256:" + hashlib.sha256(plain).hexdigest(), len(plain))
+    # through the command: with and without an archive, the same report
+    code, _, err = run("score", str(recorded), "-o", str(tmp_path / "a.json"))
+    assert code == 0 and "recorded run 1" in err
+    code, _, err = run("score", str(recorded), "--no-archive", "-o", str(tmp_path / "b.json"))
+    assert code == 0 and "recorded" not in err
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes() == plain
+
+
+def test_recording_reads_only_content_not_stored_yet(recorded: Path, archive_url: str, bureau_dir: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from bureaukit.archive import store
+
+    assert run("score", str(recorded), "-f", "json")[0] == 0
+    read: list[str] = []
+    real = store.read_input
+    monkeypatch.setattr(store, "read_input", lambda path: read.append(path.name) or real(path))
+    deeds = bureau_dir / "ledgers" / "deeds.csv"
+    deeds.write_text(deeds.read_text(encoding="utf-8") + "d4,s3,2014-09-01,走访,,,,\n", encoding="utf-8")
+    code, _, err = run("score", str(recorded), "-f", "json")
+    assert code == 0 and "recorded run 2" in err
+    assert read == ["deeds.csv"]  # the config and the org files are stored already

@@ -226,7 +226,8 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     if result.no_rows:
         p = result.period
         click.echo(t("warning", text=t("no_rows", period=p.id, start=p.start, end=p.as_of)), err=True)
-    recorded = cli_archive.record_run(bureau, result, by, record=not no_archive)
+    recorded, packed = cli_archive.record_run(bureau, result, by, record=not no_archive,
+                                              json_report=owner is None and renderer.name == "json")
     from bureaukit.render import RenderOptions
 
     width = None
@@ -240,7 +241,9 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     if output is None and renderer.binary and sys.stdout.isatty():
         raise InputError([t("binary_format", fmt=renderer.name, suffix=renderer.suffixes[0])])
     data: bytes | Callable[[BinaryIO], None]
-    if renderer.write is not None:
+    if packed is not None:
+        data = packed.write  # the JSON the archive holds: the result is not encoded twice
+    elif renderer.write is not None:
         # streamed: a province's JSON is hundreds of MB, twice over as str and bytes
         data = _owned(functools.partial(renderer.write, result, options), owner, timeout, renderer.name)
     else:

@@ -15,6 +15,7 @@ import click
 
 if TYPE_CHECKING:
     from bureaukit.archive import Archive, RunInfo
+    from bureaukit.archive.store import PackedResult
     from bureaukit.bureau import Bureau
     from bureaukit.config import Config
     from bureaukit.result import Result
@@ -57,33 +58,38 @@ def _read(config_path: Path) -> Config:
     return read_config(config_path)
 
 
-def record_run(bureau: Bureau, result: Result, by: str | None, *, record: bool = True) -> RunInfo | None:
+def record_run(bureau: Bureau, result: Result, by: str | None, *, record: bool = True,
+               json_report: bool = False) -> tuple[RunInfo | None, PackedResult | None]:
     """After a successful ``score``: hold it against the period's lock, then record it
-    (unless *record* is false). Nothing happens without an ``[archive]``."""
+    (unless *record* is false). Nothing happens without an ``[archive]``. Returns the
+    run, and with *json_report* the result's JSON as packed for the archive (the report
+    is written from it: the result is encoded once)."""
     from bureaukit.archive import open_for
     from bureaukit.archive.lifecycle import check_lock
+    from bureaukit.archive.store import PackedResult
 
     archive = open_for(bureau.config, writing=record, create=record)
     if archive is None:
-        return None
+        return None, None
+    packed = PackedResult.of(result) if record and json_report else None
     with archive:
-        final = check_lock(archive, bureau, result)
+        final = check_lock(archive, bureau, result, packed)
         if final is not None:
             click.echo(f"note: period {final.period} is final: this is run {final.number}'s result, unchanged "
                        f"/ 期间已锁定，结果与第 {final.number} 次运行相同", err=True)
-            return final
+            return final, packed
         if not record:
-            return None
+            return None, None
         if len(result.campaigns) < len(bureau.campaigns):
             click.echo("note: not recorded in the archive: a run of some campaigns only (--campaign)", err=True)
-            return None
-        recorded = archive.record(bureau, result, by=by)
+            return None, packed
+        recorded = archive.record(bureau, result, by=by, packed=packed)
     run = recorded.run
     if recorded.new:
         click.echo(f"recorded run {run.number} ({run.period}, as of {run.as_of}) in {archive.shown}", err=True)
     else:
         click.echo(f"same inputs as run {run.number}: not recorded again", err=True)
-    return run
+    return run, packed
 
 
 def history(bureau: Bureau, result: Result, run: RunInfo | None) -> dict[str, list[tuple[str, str, int | None]]] | None:
@@ -405,7 +411,7 @@ def bulletin(config: Path, period: str | None, as_of: str | None, output: Path |
             raise InputError([f"-o {output}: a bulletin is written to a .docx, .html or .xlsx file"])
     bureau = _load(config)
     result = score(bureau, period, as_of)
-    run = record_run(bureau, result, by)
+    run, _ = record_run(bureau, result, by)
     prev, before = _previous(bureau, result, run)
     b = bl.build(result, before, previous=(prev.number, prev.as_of) if prev else None,
                  run=run.number if run else None)

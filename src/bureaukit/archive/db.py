@@ -49,8 +49,17 @@ def redact(url: str) -> str:
     return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
 
 
+LEVEL = 1
+"""zlib level: ~4× faster than the default 6 on ledgers and JSON, ~15 % larger."""
+
+
 def compress(data: bytes) -> bytes:
-    return zlib.compress(data, 1)  # level 1: ~4× faster than the default 6 on ledgers and JSON, ~15 % larger
+    return zlib.compress(data, LEVEL)
+
+
+def compressor() -> zlib._Compress:
+    """A streaming :func:`compress`: the same format, read back by :func:`decompress`."""
+    return zlib.compressobj(LEVEL)
 
 
 def decompress(data: bytes) -> bytes:

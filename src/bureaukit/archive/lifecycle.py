@@ -14,23 +14,23 @@ import attrs
 from bureaukit.archive.db import ArchiveError
 from bureaukit.archive.diff import RunDiff, diff_result
 from bureaukit.archive.rows import FileChange, core_readers, diff_files
-from bureaukit.archive.store import Archive, RunInfo, read_inputs
+from bureaukit.archive.store import Archive, PackedResult, RunInfo, input_paths, read_input
 
 if TYPE_CHECKING:
     from bureaukit.bureau import Bureau
     from bureaukit.result import Result
 
 
-def check_lock(archive: Archive, bureau: Bureau, result: Result) -> RunInfo | None:
+def check_lock(archive: Archive, bureau: Bureau, result: Result, packed: PackedResult | None = None
+               ) -> RunInfo | None:
     """Refuse a run as of a final period's end whose inputs differ from the final run's
     (listing the changed files and rows); return the final run when *result* is it.
-    Interim runs (as of an earlier date) are allowed: None."""
+    Interim runs (as of an earlier date) are allowed: None. *packed*: the result's JSON
+    packed, when the caller has it already."""
     final = archive.final_run(result.bureau_id, result.period.id)
     if final is None or result.period.as_of != final.period_end:
         return None
-    now = {name: (sha, data) for name, (_, sha, data) in read_inputs(bureau, result).items()}
-    then = {name: (sha, archive.blob(sha)) for name, (_, sha) in archive.file_hashes(final.bureau, final.number).items()}
-    changed = diff_files(then, now, core_readers())
+    changed = changed_inputs(archive, final, bureau, result)
     decided = [a for a in archive.audit(final.bureau, final.period) if a.action == "finalise" and a.run == final.number]
     when = f"于 {decided[-1].at[:10]} 由 {decided[-1].by} " if decided else ""
     head = f"期间 {final.period} 已{when}锁定（第 {final.number} 次运行）"
@@ -40,12 +40,26 @@ def check_lock(archive: Archive, bureau: Bureau, result: Result) -> RunInfo | No
             f"--period {final.period} --by NAME --reason TEXT / period {final.period} is final (run "
             f"{final.number}) and its inputs have changed; reopen it to score it again"
         )
-    if result.to_json() != archive.result_json(final.bureau, final.number):
+    if (packed or PackedResult.of(result)).sha256 != final.result_sha256:
         raise ArchiveError(
             f"{head}；输入未变，但已安装的插件给出不同结果 / period {final.period} is final (run {final.number}): "
             f"the same inputs give a different result with the installed plugins; see bureaukit verify CONFIG {final.number}"
         )
     return final
+
+
+def changed_inputs(archive: Archive, run: RunInfo, bureau: Bureau, result: Result) -> list[FileChange]:
+    """The input files of *result* that differ from run *run*'s, with their changed rows;
+    only the files whose sha256 differs are read."""
+    now = {name: sha for name, (_, _, sha) in input_paths(bureau, result).items()}
+    then = {name: sha for name, (_, sha) in archive.file_hashes(run.bureau, run.number).items()}
+    differ = {name for name in set(now) | set(then) if now.get(name) != then.get(name)}
+    if not differ:
+        return []
+    paths = input_paths(bureau, result)
+    content_now = {n: (now[n], read_input(paths[n][1])) for n in differ if n in now}
+    content_then = {n: (then[n], archive.blob(then[n])) for n in differ if n in then}
+    return diff_files(content_then, content_now, core_readers())
 
 
 def _changed(f: FileChange) -> str:

@@ -5,15 +5,24 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import zlib
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
-from bureaukit.archive.db import ArchiveError, Database, compress, connect, decompress, redact
+from bureaukit.archive.db import (
+    ArchiveError,
+    Database,
+    compress,
+    compressor,
+    connect,
+    decompress,
+    redact,
+)
 from bureaukit.money import fmt_money, fmt_points
 
 if TYPE_CHECKING:
@@ -61,6 +70,47 @@ class Recorded:
 
 
 @attrs.frozen
+class PackedResult:
+    """A result's JSON as the archive keeps it: its sha256, its length and its bytes
+    compressed. Made in one pass over :func:`bureaukit.result.json_parts`, so neither the
+    whole text nor its UTF-8 bytes are ever held (hundreds of MB at a province's size);
+    ``score -f json`` writes its report from it (:meth:`write`) rather than encoding
+    the result a second time."""
+
+    sha256: str
+    size: int
+    data: bytes
+
+    @classmethod
+    def of(cls, result: Result) -> PackedResult:
+        """``result.to_json()`` hashed and compressed."""
+        from bureaukit.result import json_parts
+        from bureaukit.speedups import gc_paused
+
+        digest, packer, size, out = hashlib.sha256(), compressor(), 0, []
+        with gc_paused():
+            for part in json_parts(result, result.language):
+                data = part.encode("utf-8")
+                digest.update(data)
+                size += len(data)
+                out.append(packer.compress(data))
+        out.append(packer.flush())
+        return cls("sha256:" + digest.hexdigest(), size, b"".join(out))
+
+    def write(self, fh: BinaryIO) -> None:
+        """Write the JSON text (``result.to_json().encode()``, byte for byte) to *fh*, a
+        piece at a time."""
+        unpacker = zlib.decompressobj()
+        view = memoryview(self.data)
+        for i in range(0, len(view), _PIECE):
+            fh.write(unpacker.decompress(view[i:i + _PIECE]))
+        fh.write(unpacker.flush())
+
+
+_PIECE = 1 << 20
+
+
+@attrs.frozen
 class AuditRecord:
     """One decision (锁定、重新开启、异议复核): who, when, why, which run."""
 
@@ -72,7 +122,6 @@ class AuditRecord:
     period: str
     run: int | None
     reason: str
-
 
 _RUN_COLUMNS = (
     "bureau, number, recorded_at, recorded_by, period, period_end, as_of, status, after_final, "
@@ -191,7 +240,7 @@ class Archive:
         return self.blob(self.run(bureau, number).result_sha256).decode("utf-8")
 
     def result_dict(self, bureau: str, number: int) -> dict[str, Any]:
-        data: dict[str, Any] = json.loads(self.result_json(bureau, number))
+        data: dict[str, Any] = json.loads(self.blob(self.run(bureau, number).result_sha256))
         return data
 
     def file_hashes(self, bureau: str, number: int) -> dict[str, tuple[str, str]]:
@@ -241,26 +290,26 @@ class Archive:
     # --- recording -------------------------------------------------------------------------
 
     def record(self, bureau: Bureau, result: Result, *, by: str | None = None,
-               at: datetime | None = None) -> Recorded:
+               at: datetime | None = None, packed: PackedResult | None = None) -> Recorded:
         """Record a successful run with the content of every input, in one transaction:
         a killed process leaves no partial run. The same inputs, versions, period and
-        as-of as the bureau's latest run record nothing new."""
+        as-of as the bureau's latest run record nothing new. *packed*: the result's JSON
+        already packed (``score`` packs it once for the archive and its JSON report)."""
         versions = {"bureaukit": result.version, **{c.distribution: c.version for c in result.campaigns}}
-        hashes = {result_config_name(bureau): result.config_hash, **result.files}
+        config_name = result_config_name(bureau)
+        hashes = {config_name: result.config_hash, **result.files}
         key = run_key(result, hashes, versions)
         with self.db.guard():
             latest = self._latest(result.bureau_id)
         if latest is not None and latest.key == key:
             return Recorded(latest, False)  # the usual re-run: nothing read, nothing written
-        files = read_inputs(bureau, result)
-        text = result.to_json().encode("utf-8")
-        result_sha = "sha256:" + hashlib.sha256(text).hexdigest()
-        blobs = {s: b for _, s, b in files.values()}
-        blobs[result_sha] = text
+        packed = packed or PackedResult.of(result)
         with self.db.guard():
-            known = self._known_blobs(list(blobs))
-        packed = [(s, len(b), compress(b)) for s, b in blobs.items() if s not in known]
-        config_name = result_config_name(bureau)
+            known = self._known_blobs([packed.sha256, *hashes.values()])
+        # content already stored (an unchanged ledger, the same result) is neither read nor compressed again
+        new_blobs = [(sha, len(data), compress(data)) for sha, data in read_inputs(bureau, result, skip=known).items()]
+        if packed.sha256 not in known:
+            new_blobs.append((packed.sha256, packed.size, packed.data))
         with self.db.guard(writing=True), self.db.write(result.bureau_id):
             latest = self._latest(result.bureau_id)  # again: another recorder may have been first
             if latest is not None and latest.key == key:
@@ -271,11 +320,11 @@ class Archive:
                 bureau=result.bureau_id, number=number, recorded_at=_now(at), by=who(by),
                 period=result.period.id, period_end=result.period.end, as_of=result.period.as_of,
                 status=RECORDED, after_final=final is not None, language=result.language,
-                config_name=config_name, versions=versions, key=key, result_sha256=result_sha,
+                config_name=config_name, versions=versions, key=key, result_sha256=packed.sha256,
                 summary=summary(result),
             )
-            self._insert_blobs(packed)
-            self._insert_run(info, files)
+            self._insert_blobs(new_blobs)
+            self._insert_run(info, bureau, result)
             self._insert_tables(info, result)
         return Recorded(info, True)
 
@@ -300,16 +349,18 @@ class Archive:
                 (sha, size, data),
             )
 
-    def _insert_run(self, info: RunInfo, files: Mapping[str, tuple[str, str, bytes]]) -> None:
+    def _insert_run(self, info: RunInfo, bureau: Bureau, result: Result) -> None:
         self.db.execute(
             f"INSERT INTO runs ({_RUN_COLUMNS}) VALUES ({', '.join('?' * 15)})",
             (info.bureau, info.number, info.recorded_at, info.by, info.period, info.period_end.isoformat(),
              info.as_of.isoformat(), info.status, int(info.after_final), info.language, info.config_name,
              json.dumps(dict(info.versions), sort_keys=True), info.key, info.result_sha256, info.summary),
         )
+        files = [("config", info.config_name, result.config_hash)]
+        files += [("input", name, sha) for name, sha in result.files.items()]
         self.db.executemany(
             "INSERT INTO run_files (bureau, number, role, name, sha256) VALUES (?, ?, ?, ?, ?)",
-            [(info.bureau, info.number, role, name, sha) for name, (role, sha, _) in sorted(files.items())],
+            [(info.bureau, info.number, role, name, sha) for role, name, sha in sorted(files, key=lambda f: f[1])],
         )
 
     def _insert_tables(self, info: RunInfo, result: Result) -> None:
@@ -392,28 +443,42 @@ def result_config_name(bureau: Bureau) -> str:
     return bureau.config.path.name
 
 
-def read_inputs(bureau: Bureau, result: Result) -> dict[str, tuple[str, str, bytes]]:
-    """Every input file's content as the run read it: name → (role, sha256, bytes). A file
-    changed since it was read is refused (the run would not match what is stored)."""
+def input_paths(bureau: Bureau, result: Result) -> dict[str, tuple[str, Path, str]]:
+    """Every input file of the run: name (the config's file name, and each ledger as
+    the config writes it) → (role ``config`` or ``input``, path, sha256 as scored)."""
     from bureaukit.ledgers import Source
 
-    wanted = {result_config_name(bureau): ("config", bureau.config.path, result.config_hash)}
+    out = {result_config_name(bureau): ("config", bureau.config.path, result.config_hash)}
     for written, sha in result.files.items():
-        wanted[written] = ("input", Source.parse(written, bureau.config.root).path, sha)
-    out: dict[str, tuple[str, str, bytes]] = {}
+        out[written] = ("input", Source.parse(written, bureau.config.root).path, sha)
+    return out
+
+
+def read_inputs(bureau: Bureau, result: Result, skip: set[str] | frozenset[str] = frozenset()
+                ) -> dict[str, bytes]:
+    """The content of every input file the run read, sha256 → bytes, except those whose
+    sha256 is in *skip* (already stored). A file changed since it was scored is refused:
+    the stored content must be what the run read."""
+    out: dict[str, bytes] = {}
     changed: list[str] = []
-    for name, (role, path, sha) in wanted.items():
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ArchiveError(f"{path}: cannot read it to record the run: {exc.strerror or exc}") from None
+    for name, (_, path, sha) in input_paths(bureau, result).items():
+        if sha in skip or sha in out:
+            continue
+        data = read_input(path)
         if "sha256:" + hashlib.sha256(data).hexdigest() != sha:
             changed.append(name)
-        out[name] = (role, sha, data)
+        out[sha] = data
     if changed:
         raise ArchiveError(f"{', '.join(changed)}: changed while bureaukit was scoring; score again "
                            "(nothing was recorded)")
     return out
+
+
+def read_input(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ArchiveError(f"{path}: cannot read it: {exc.strerror or exc}") from None
 
 
 def run_key(result: Result, files: Mapping[str, str], versions: Mapping[str, str]) -> str:
