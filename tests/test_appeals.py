@@ -138,3 +138,37 @@ def test_the_demo_appeal_was_pending_on_10_november() -> None:
     assert [(a["id"], a["status"], a["decided"]) for a in year] == [
         ("YY-01", "upheld", "2014-11-20"), ("YY-02", "rejected", "2014-12-19")]
 
+
+
+def test_each_appeal_decision_is_an_audit_record(with_appeals: Path, bureau_dir: Path, archive_url: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every 异议复核 decision the recorded runs show becomes one audit record (who decided,
+    when, the note, the first run with it), listed by ``bureaukit audit``."""
+    from bureaukit.archive import open_archive
+
+    monkeypatch.setenv("BUREAUKIT_ARCHIVE_URL", archive_url)
+    cfg = str(with_appeals)
+    # 15 March: A1 filed, not yet decided: no decision to audit
+    assert run("score", cfg, "--as-of", "2014-03-15", "-f", "json", "--by", "王五")[0] == 0
+    assert run("audit", cfg)[1].strip() == "no decisions recorded yet"
+    # 31 March: A1 upheld on 20 March by 张三 (run 2); 30 June: A3 rejected too (run 3), A1 not again
+    assert run("score", cfg, "--as-of", "2014-03-31", "-f", "json", "--by", "王五")[0] == 0
+    assert run("score", cfg, "--as-of", "2014-06-30", "-f", "json", "--by", "王五")[0] == 0
+    # the same decisions in another run: nothing new
+    assert run("score", cfg, "--as-of", "2014-07-31", "-f", "json", "--by", "王五")[0] == 0
+    # A3 reviewed again: upheld on 1 August, without a reviewer's name (the recorder stands for it)
+    appeals = bureau_dir / "ledgers" / "appeals.csv"
+    appeals.write_text(appeals.read_text(encoding="utf-8").replace(
+        "维持,2014-06-10,张三,符合办法", "更正,2014-08-01,,复核后更正"), encoding="utf-8")
+    assert run("score", cfg, "--as-of", "2014-08-31", "-f", "json", "--by", "王五")[0] == 0
+    with open_archive(archive_url) as a:
+        got = [(r.by, r.action, r.period, r.run, r.item, r.reason) for r in a.audit("t")]
+    assert got == [
+        ("张三", "appeal upheld", "2014", 2, "A1", "A1 unit:s1 tiny deeds: decided 2014-03-20: 已补录"),
+        ("张三", "appeal rejected", "2014", 3, "A3", "A3 unit:s2: decided 2014-06-10: 符合办法"),
+        ("王五", "appeal upheld", "2014", 5, "A3", "A3 unit:s2: decided 2014-08-01: 复核后更正"),
+    ]
+    code, out, _ = run("audit", cfg)
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 2 + 3 and "appeal rejected" in lines[3] and "A3 unit:s2: decided 2014-06-10: 符合办法" in lines[3]

@@ -273,6 +273,36 @@ def test_newer_schema_is_refused(recorded: Path, archive_url: str) -> None:
     assert _snapshot(archive_url) == before
 
 
+def test_an_archive_of_schema_1_is_migrated_forward(recorded: Path, archive_url: str) -> None:
+    """An archive written by the bureaukit before appeal decisions were audited (schema 1,
+    no audit.item) gains the column and keeps its runs and audit records."""
+    from bureaukit.archive import db as archive_db
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(archive_db, "SCHEMA_VERSION", 1)
+        assert run("score", str(recorded), "-f", "json")[0] == 0
+        with open_archive(archive_url) as a:
+            assert "item" not in {c.lower() for c in _columns(a, "audit")}
+            a.db.execute("INSERT INTO audit (bureau, seq, at, actor, action, period, run, reason) "
+                         "VALUES ('t', 1, '2015-01-10T08:00:00Z', '张三', 'finalise', '2014', 1, '年终结算')")
+    code, out, err = run("audit", str(recorded))
+    assert code == 0, err
+    assert "张三" in out and "finalise" in out and "年终结算" in out
+    with open_archive(archive_url) as a:
+        assert dict(a.db.execute("SELECT key, value FROM archive_meta"))["schema"] == str(SCHEMA_VERSION)
+        assert "item" in {c.lower() for c in _columns(a, "audit")}
+        assert [r.number for r in a.runs("t")] == [1]
+        assert [(r.seq, r.action, r.item) for r in a.audit("t")] == [(1, "finalise", None)]
+
+
+def _columns(a: Any, table: str) -> list[str]:
+    if a.db.kind == "sqlite":
+        return [str(r[1]) for r in a.db.execute(f"PRAGMA table_info({table})")]
+    return [str(r[0]) for r in a.db.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = current_schema()",
+        (table,))]
+
+
 @contextlib.contextmanager
 def _read_only(*paths: Path) -> Iterator[None]:
     """Make *paths* read-only for this process: chmod, and for root (who writes to any

@@ -161,8 +161,8 @@ def runs(config: Path, period: str | None, debug: bool) -> None:
 @click.option("--period", "-p", metavar="P", help="Only decisions on this period.")
 @_guarded
 def audit(config: Path, period: str | None, debug: bool) -> None:
-    """List every decision recorded in CONFIG's archive (finalise, reopen): who, when,
-    why, which run.
+    """List every decision recorded in CONFIG's archive (finalise, reopen, each appeal
+    upheld or rejected): who, when, why, which run.
 
     \b
     Example:

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from bureaukit.errors import InputError, one_line
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The archive schema this bureaukit writes; older archives are migrated forward."""
 
 APP = "bureaukit-archive"
@@ -107,7 +107,13 @@ _V1 = (
     "CREATE INDEX run_findings_run ON run_findings (bureau, number)",
 )
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1}
+_V2 = (
+    # what a decision is about beside its period and run: an appeal's 编号 (one audit record
+    # per appeal decision and period)
+    "ALTER TABLE audit ADD COLUMN item TEXT",
+)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2}
 """Schema version → the statements that bring the previous version to it."""
 
 TABLES = ("archive_meta", "blobs", "runs", "run_files", "run_scorecards", "run_scores",

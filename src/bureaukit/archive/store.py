@@ -122,6 +122,12 @@ class AuditRecord:
     period: str
     run: int | None
     reason: str
+    item: str | None = None
+    """What the decision is about beside its period and run: an appeal's 编号."""
+
+
+APPEAL_ACTIONS = {"upheld": "appeal upheld", "rejected": "appeal rejected"}
+"""An appeal's decided status → its audit record's action (异议复核：更正 / 维持)."""
 
 _RUN_COLUMNS = (
     "bureau, number, recorded_at, recorded_by, period, period_end, as_of, status, after_final, "
@@ -258,14 +264,14 @@ class Archive:
         return {name: self.blob(sha) for name, (_, sha) in self.file_hashes(bureau, number).items()}
 
     def audit(self, bureau: str, period: str | None = None) -> list[AuditRecord]:
-        sql = "SELECT bureau, seq, at, actor, action, period, run, reason FROM audit WHERE bureau = ?"
+        sql = "SELECT bureau, seq, at, actor, action, period, run, reason, item FROM audit WHERE bureau = ?"
         params: list[Any] = [bureau]
         if period is not None:
             sql += " AND period = ?"
             params.append(period)
         with self.db.guard():
             rows = self.db.execute(sql + " ORDER BY seq", params)
-        return [AuditRecord(r[0], int(r[1]), r[2], r[3], r[4], r[5], None if r[6] is None else int(r[6]), r[7])
+        return [AuditRecord(r[0], int(r[1]), r[2], r[3], r[4], r[5], None if r[6] is None else int(r[6]), r[7], r[8])
                 for r in rows]
 
     def history(self, bureau: str, period: str, as_of: date, upto: int | None = None
@@ -326,6 +332,7 @@ class Archive:
             self._insert_blobs(new_blobs)
             self._insert_run(info, bureau, result)
             self._insert_tables(info, result)
+            self._audit_appeals(info, result, at)
         return Recorded(info, True)
 
     def _known_blobs(self, shas: list[str]) -> set[str]:
@@ -428,15 +435,35 @@ class Archive:
             return self._audit(bureau, action, period, run, reason, by, at)
 
     def _audit(self, bureau: str, action: str, period: str, run: int | None, reason: str, by: str,
-               at: datetime | None) -> AuditRecord:
+               at: datetime | None, item: str | None = None) -> AuditRecord:
         rows = self.db.execute("SELECT MAX(seq) FROM audit WHERE bureau = ?", (bureau,))
         seq = int(rows[0][0] or 0) + 1
-        rec = AuditRecord(bureau, seq, _now(at), who(by), action, period, run, reason.strip())
+        rec = AuditRecord(bureau, seq, _now(at), who(by), action, period, run, reason.strip(), item)
         self.db.execute(
-            "INSERT INTO audit (bureau, seq, at, actor, action, period, run, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (rec.bureau, rec.seq, rec.at, rec.by, rec.action, rec.period, rec.run, rec.reason),
+            "INSERT INTO audit (bureau, seq, at, actor, action, period, run, reason, item) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (rec.bureau, rec.seq, rec.at, rec.by, rec.action, rec.period, rec.run, rec.reason, rec.item),
         )
         return rec
+
+    def _audit_appeals(self, info: RunInfo, result: Result, at: datetime | None) -> None:
+        """An audit record for each appeal decision (异议复核) the run's 异议登记表 shows
+        as of its date that the period's audit does not hold yet: the reviewer (复核人,
+        else who recorded the run), the decision's date and note, the first run with it.
+        A decision changed later (维持, then 更正 on review) is a new record."""
+        decided = [a for a in result.appeals if a.status in APPEAL_ACTIONS]
+        if not decided:
+            return
+        rows = self.db.execute("SELECT action, item FROM audit WHERE bureau = ? AND period = ? AND item IS NOT NULL",
+                               (info.bureau, info.period))
+        held = {(str(action), str(item)) for action, item in rows}
+        for a in decided:
+            action = APPEAL_ACTIONS[a.status]
+            if (action, a.id) in held:
+                continue
+            what = " ".join(x for x in (a.subject, a.campaign, a.metric) if x)
+            reason = f"{a.id} {what}: decided {a.decided}" + (f": {a.note}" if a.note else "")
+            self._audit(info.bureau, action, info.period, info.number, reason, a.decided_by or info.by, at, a.id)
 
 
 def result_config_name(bureau: Bureau) -> str:
