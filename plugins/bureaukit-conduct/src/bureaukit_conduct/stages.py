@@ -28,90 +28,105 @@ def answer_value(s: ConductSettings, answer: Answer) -> Decimal:
 def score_stages(ctx: Context, reviewed: list[str]) -> Iterator[Score | Finding]:
     """Rule 1 (``stage.<id>``, ``satisfaction_rate``, ``conduct.not_reviewed``) and rule 2
     (``points``) for every reviewed unit."""
+    rows = _stage_rows(ctx)
+    surveys: dict[str, list[Survey]] = {}
+    for v in ctx.records["surveys"]:
+        surveys.setdefault(v.unit, []).append(v)
+    for uid in sorted((set(rows) | set(surveys)) - set(reviewed)):
+        yield _not_reviewed(ctx, uid, rows.get(uid, {}), surveys.get(uid, []))
+    for uid in reviewed:
+        answers = sorted(surveys.get(uid, []), key=_survey_key)
+        got: list[tuple[Stage, Decimal]] = []
+        for stage, value, ev in _stage_values(ctx, rows.get(uid, {}), answers):
+            got.append((stage, value))
+            yield Score(f"unit:{uid}", f"stage.{stage.id}", value, evidence=ev)
+        if answers:
+            yield _satisfaction_rate(f"unit:{uid}", answers)
+        if got:
+            yield _points(f"unit:{uid}", got)
+
+
+def _stage_rows(ctx: Context) -> dict[str, dict[str, list[StageScore]]]:
+    """unit → stage id → its stage score rows (a row naming no stage: reported by check,
+    never scored)."""
     s: ConductSettings = ctx.settings
     rows: dict[str, dict[str, list[StageScore]]] = {}
     for r in ctx.records["stage_scores"]:
         stage = s.stage(r.stage)
-        if stage is None:  # reported by check; never scored
-            continue
-        rows.setdefault(r.unit, {}).setdefault(stage.id, []).append(r)
-    surveys: dict[str, list[Survey]] = {}
-    for v in ctx.records["surveys"]:
-        surveys.setdefault(v.unit, []).append(v)
+        if stage is not None:
+            rows.setdefault(r.unit, {}).setdefault(stage.id, []).append(r)
+    return rows
 
-    reviewed_set = set(reviewed)
-    for uid in sorted((set(rows) | set(surveys)) - reviewed_set):
-        n_rows = sum(len(x) for x in rows.get(uid, {}).values())
-        n_surveys = len(surveys.get(uid, []))
-        kind = ctx.org.unit(uid).kind
-        ev = [ctx.evidence(r, f"{r.stage} {num(r.score)}") for r in _sorted_rows(rows.get(uid, {}))]
-        ev += [ctx.evidence(v, v.answer.value) for v in _sorted_surveys(surveys.get(uid, []))]
-        yield Finding(
-            f"unit:{uid}",
-            "conduct.not_reviewed",
-            "info",
-            {
-                "zh": f"单位 {uid}（类型 {kind}）不在评议范围（{'、'.join(s.units)}）："
-                f"{n_rows} 条阶段得分、{n_surveys} 份测评未计分",
-                "en": f"unit {uid} (kind {kind}) is not reviewed ({', '.join(s.units)}): "
-                f"{n_rows} stage score(s) and {n_surveys} survey answer(s) not scored",
-            },
-            evidence=ev,
-        )
 
-    for uid in reviewed:
-        by_stage = rows.get(uid, {})
-        answers = sorted(surveys.get(uid, []), key=_survey_key)
-        subject = f"unit:{uid}"
-        got: list[tuple[Stage, Decimal]] = []
-        for stage in s.stages:
-            recs = sorted(by_stage.get(stage.id, []), key=_row_key)
-            if recs:
-                value = mean([r.score for r in recs])
-                ev = [ctx.evidence(r, f"{stage.title} {num(r.score)}") for r in recs]
-                ev.append(
-                    Evidence(
-                        note=f"{stage.title}: ({' + '.join(num(r.score) for r in recs)}) / "
-                        f"{len(recs)} = {num(value)}"
-                    )
+def _not_reviewed(
+    ctx: Context, uid: str, by_stage: dict[str, list[StageScore]], surveys: list[Survey]
+) -> Finding:
+    """``conduct.not_reviewed``: a unit outside ``units`` with rows that are not scored."""
+    s: ConductSettings = ctx.settings
+    n_rows = sum(len(x) for x in by_stage.values())
+    kind = ctx.org.unit(uid).kind
+    ev = [ctx.evidence(r, f"{r.stage} {num(r.score)}") for r in _sorted_rows(by_stage)]
+    ev += [ctx.evidence(v, v.answer.value) for v in _sorted_surveys(surveys)]
+    return Finding(
+        f"unit:{uid}",
+        "conduct.not_reviewed",
+        "info",
+        {
+            "zh": f"单位 {uid}（类型 {kind}）不在评议范围（{'、'.join(s.units)}）："
+            f"{n_rows} 条阶段得分、{len(surveys)} 份测评未计分",
+            "en": f"unit {uid} (kind {kind}) is not reviewed ({', '.join(s.units)}): "
+            f"{n_rows} stage score(s) and {len(surveys)} survey answer(s) not scored",
+        },
+        evidence=ev,
+    )
+
+
+def _stage_values(
+    ctx: Context, by_stage: dict[str, list[StageScore]], answers: list[Survey]
+) -> Iterator[tuple[Stage, Decimal, list[Evidence]]]:
+    """Each stage a unit has a value for, in the settings' order: the mean of its rows, or
+    for 服务对象测评 without rows the mean value of the survey answers."""
+    s: ConductSettings = ctx.settings
+    for stage in s.stages:
+        recs = sorted(by_stage.get(stage.id, []), key=_row_key)
+        if recs:
+            value = mean([r.score for r in recs])
+            ev = [ctx.evidence(r, f"{stage.title} {num(r.score)}") for r in recs]
+            ev.append(
+                Evidence(
+                    note=f"{stage.title}: ({' + '.join(num(r.score) for r in recs)}) / "
+                    f"{len(recs)} = {num(value)}"
                 )
-            elif stage.id == SERVICE_RATING and answers:
-                value = mean([answer_value(s, a.answer) for a in answers])
-                ev = [ctx.evidence(a, f"{a.answer.value} {num(answer_value(s, a.answer))}") for a in answers]
-                ev.append(Evidence(note=f"{stage.title}: {_survey_sum(s, answers)} = {num(value)}"))
-            else:
-                continue
-            got.append((stage, value))
-            yield Score(subject, f"stage.{stage.id}", value, evidence=ev)
-        if answers:
-            good = sum(1 for a in answers if a.answer in (Answer.satisfied, Answer.basic))
-            rate = Decimal(good) / len(answers)
-            counts = _counts(answers)
-            yield Score(
-                subject,
-                "satisfaction_rate",
-                rate,
-                form="rate",
-                evidence=[
-                    Evidence(
-                        note=f"满意率 = (满意 {counts[Answer.satisfied]} + 基本满意 "
-                        f"{counts[Answer.basic]}) / {len(answers)} 份 = {num(rate)}"
-                    )
-                ],
             )
-        if got:
-            total_w = sum((st.weight for st, _ in got), Decimal(0))
-            points = sum((st.weight * v for st, v in got), Decimal(0)) / total_w
-            terms = " + ".join(f"{num(st.weight)}×{num(v)}" for st, v in got)
-            yield Score(
-                subject,
-                "points",
-                points,
-                evidence=[
-                    Evidence(note=f"{st.title} 权重 {num(st.weight)} × 得分 {num(v)}") for st, v in got
-                ]
-                + [Evidence(note=f"({terms}) / {num(total_w)} = {num(points)}")],
-            )
+        elif stage.id == SERVICE_RATING and answers:
+            value = mean([answer_value(s, a.answer) for a in answers])
+            ev = [ctx.evidence(a, f"{a.answer.value} {num(answer_value(s, a.answer))}") for a in answers]
+            ev.append(Evidence(note=f"{stage.title}: {_survey_sum(s, answers)} = {num(value)}"))
+        else:
+            continue
+        yield stage, value, ev
+
+
+def _satisfaction_rate(subject: str, answers: list[Survey]) -> Score:
+    """满意率 = (满意 + 基本满意) / answers."""
+    good = sum(1 for a in answers if a.answer in (Answer.satisfied, Answer.basic))
+    rate = Decimal(good) / len(answers)
+    counts = _counts(answers)
+    note = (
+        f"满意率 = (满意 {counts[Answer.satisfied]} + 基本满意 "
+        f"{counts[Answer.basic]}) / {len(answers)} 份 = {num(rate)}"
+    )
+    return Score(subject, "satisfaction_rate", rate, form="rate", evidence=[Evidence(note=note)])
+
+
+def _points(subject: str, got: list[tuple[Stage, Decimal]]) -> Score:
+    """Rule 2: the stages' values weighted by the stages present."""
+    total_w = sum((st.weight for st, _ in got), Decimal(0))
+    points = sum((st.weight * v for st, v in got), Decimal(0)) / total_w
+    terms = " + ".join(f"{num(st.weight)}×{num(v)}" for st, v in got)
+    evidence = [Evidence(note=f"{st.title} 权重 {num(st.weight)} × 得分 {num(v)}") for st, v in got]
+    evidence.append(Evidence(note=f"({terms}) / {num(total_w)} = {num(points)}"))
+    return Score(subject, "points", points, evidence=evidence)
 
 
 def _counts(answers: list[Survey]) -> dict[Answer, int]:

@@ -13,7 +13,7 @@ the reply day → ``publicity.reply_unapproved``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 from bureaukit import Context, Finding
 from bureaukit.periods import ISO_DATES
@@ -25,61 +25,71 @@ from bureaukit_publicity.settings import PublicitySettings
 def score_cases(ctx: Context) -> Iterator[Finding]:
     s: PublicitySettings = ctx.settings
     cases: list[Case] = sorted(ctx.records["cases"], key=lambda c: c.id)
-    for c in cases:  # nearly every case is cited: its dates written through ISO_DATES
+    for c in cases:
         due = c.received + timedelta(days=s.reply_days)
-        label = enum_label(c.kind)
-        got = f"{ISO_DATES[c.received]} + {s.reply_days} 天 = {ISO_DATES[due]}"
-        if c.replied is not None and c.replied > due:
-            late = (c.replied - due).days
-            yield Finding(
-                f"unit:{c.unit}",
-                "publicity.reply_overdue",
-                "warning",
-                {
-                    "zh": f"{label} {c.id}: {ISO_DATES[c.received]} 收到, 应于 {ISO_DATES[due]} 前答复, "
-                    f"{ISO_DATES[c.replied]} 才答复, 逾期 {late} 天",
-                    "en": f"{c.kind.name} case {c.id} received {ISO_DATES[c.received]} was due "
-                    f"{ISO_DATES[due]} but answered {ISO_DATES[c.replied]}, {late} days late",
-                },
-                due=due,
-                evidence=[ctx.evidence(c, f"{got} < 答复 {ISO_DATES[c.replied]}")],
-            )
-        elif c.replied is None and ctx.as_of > due:
-            late = (ctx.as_of - due).days
-            yield Finding(
-                f"unit:{c.unit}",
-                "publicity.reply_overdue",
-                "warning",
-                {
-                    "zh": f"{label} {c.id}: {ISO_DATES[c.received]} 收到, 应于 {ISO_DATES[due]} 前答复, "
-                    f"截至 {ISO_DATES[ctx.as_of]} 未答复, 已逾期 {late} 天",
-                    "en": f"{c.kind.name} case {c.id} received {ISO_DATES[c.received]} was due "
-                    f"{ISO_DATES[due]} and is unanswered on {ISO_DATES[ctx.as_of]}, {late} days late",
-                },
-                due=due,
-                evidence=[ctx.evidence(c, f"{got} < {ISO_DATES[ctx.as_of]}, 未答复")],
-            )
-        if c.replied is None or c.kind is CaseKind.negative:
-            continue
-        approver = ctx.org.people.get(c.approved_by) if c.approved_by else None
-        if approver is not None and "publicity_lead" in approver.roles and approver.in_post(c.replied):
-            continue
-        if approver is None:
-            why_zh, why_en = "无审核人", "no approver recorded"
-        elif "publicity_lead" not in approver.roles:
-            why_zh = f"审核人 {approver.id} {approver.name} 不是宣传信息领导组负责人"
-            why_en = f"approver {approver.id} is not a publicity_lead"
-        else:
-            why_zh = f"审核人 {approver.id} {approver.name} 于 {ISO_DATES[c.replied]} 不在岗"
-            why_en = f"approver {approver.id} was not in post on {ISO_DATES[c.replied]}"
-        yield Finding(
-            f"unit:{c.unit}",
-            "publicity.reply_unapproved",
-            "violation",
-            {
-                "zh": f"{label} {c.id} 于 {ISO_DATES[c.replied]} 对外答复未经宣传信息领导组负责人审核: {why_zh}",
-                "en": f"{c.kind.name} case {c.id} was answered on {ISO_DATES[c.replied]} without "
-                f"approval by the publicity lead: {why_en}",
-            },
-            evidence=[ctx.evidence(c, f"答复 {ISO_DATES[c.replied]}, 审核人 {c.approved_by or '空'}")],
-        )
+        overdue = _overdue(ctx, c, due)
+        if overdue is not None:
+            yield overdue
+        if c.replied is not None and c.kind is not CaseKind.negative:
+            unapproved = _unapproved(ctx, c, c.replied)
+            if unapproved is not None:
+                yield unapproved
+
+
+def _overdue(ctx: Context, c: Case, due: date) -> Finding | None:
+    """``publicity.reply_overdue``: answered after *due*, or unanswered on ``as_of`` > *due*."""
+    s: PublicitySettings = ctx.settings
+    # nearly every case is cited: its dates written through ISO_DATES
+    label = enum_label(c.kind)
+    got = f"{ISO_DATES[c.received]} + {s.reply_days} 天 = {ISO_DATES[due]}"
+    if c.replied is not None and c.replied > due:
+        late = (c.replied - due).days
+        zh = f"{ISO_DATES[c.replied]} 才答复, 逾期 {late} 天"
+        en = f"but answered {ISO_DATES[c.replied]}, {late} days late"
+        note = f"{got} < 答复 {ISO_DATES[c.replied]}"
+    elif c.replied is None and ctx.as_of > due:
+        late = (ctx.as_of - due).days
+        zh = f"截至 {ISO_DATES[ctx.as_of]} 未答复, 已逾期 {late} 天"
+        en = f"and is unanswered on {ISO_DATES[ctx.as_of]}, {late} days late"
+        note = f"{got} < {ISO_DATES[ctx.as_of]}, 未答复"
+    else:
+        return None
+    return Finding(
+        f"unit:{c.unit}",
+        "publicity.reply_overdue",
+        "warning",
+        {
+            "zh": f"{label} {c.id}: {ISO_DATES[c.received]} 收到, 应于 {ISO_DATES[due]} 前答复, {zh}",
+            "en": f"{c.kind.name} case {c.id} received {ISO_DATES[c.received]} was due "
+            f"{ISO_DATES[due]} {en}",
+        },
+        due=due,
+        evidence=[ctx.evidence(c, note)],
+    )
+
+
+def _unapproved(ctx: Context, c: Case, replied: date) -> Finding | None:
+    """``publicity.reply_unapproved``: answered without a ``publicity_lead`` in post on the
+    answer day (经审核通过后方可对外答复)."""
+    approver = ctx.org.people.get(c.approved_by) if c.approved_by else None
+    if approver is not None and "publicity_lead" in approver.roles and approver.in_post(replied):
+        return None
+    if approver is None:
+        why_zh, why_en = "无审核人", "no approver recorded"
+    elif "publicity_lead" not in approver.roles:
+        why_zh = f"审核人 {approver.id} {approver.name} 不是宣传信息领导组负责人"
+        why_en = f"approver {approver.id} is not a publicity_lead"
+    else:
+        why_zh = f"审核人 {approver.id} {approver.name} 于 {ISO_DATES[replied]} 不在岗"
+        why_en = f"approver {approver.id} was not in post on {ISO_DATES[replied]}"
+    return Finding(
+        f"unit:{c.unit}",
+        "publicity.reply_unapproved",
+        "violation",
+        {
+            "zh": f"{enum_label(c.kind)} {c.id} 于 {ISO_DATES[replied]} 对外答复未经宣传信息领导组负责人审核: {why_zh}",
+            "en": f"{c.kind.name} case {c.id} was answered on {ISO_DATES[replied]} without "
+            f"approval by the publicity lead: {why_en}",
+        },
+        evidence=[ctx.evidence(c, f"答复 {ISO_DATES[replied]}, 审核人 {c.approved_by or '空'}")],
+    )

@@ -49,7 +49,19 @@ def score_counts(
 ) -> Iterator[Score]:
     """The counts per person (*counts*: :func:`person_counts` of *items*, if the caller
     has it) and per quota unit, with the points of each quota unit."""
+    yield from _person_scores(ctx, person_counts(items) if counts is None else counts)
+    # each unit's adoptions of each kind, in ledger order, grouped in one pass: a scan of
+    # all items per quota unit and kind was quadratic (most of a million-row run)
+    by_unit: dict[tuple[str, str], list[Priced]] = {}
+    for p in items:
+        by_unit.setdefault((p.adoption.unit, p.adoption.kind._name_), []).append(p)
     s: PublicitySettings = ctx.settings
+    for uid in quota_units(s):
+        yield from _unit_scores(ctx, uid, by_unit)
+
+
+def _person_scores(ctx: Context, counts: dict[str, dict[str, list[Priced]]]) -> Iterator[Score]:
+    """``news_count`` / ``info_count`` of each author, zeros included."""
     evidence = ctx.evidence
     # an item by several authors counts for each of them with the same note: one
     # Evidence for all of them
@@ -62,7 +74,7 @@ def score_counts(
             e = cited[id(p)] = evidence(a, f"{a.item} {KIND_ZH[a.kind._name_]} 被 {p.outlet.zh} 采用 (计入评比)")
         return e
 
-    for pid, kinds in sorted((person_counts(items) if counts is None else counts).items()):
+    for pid, kinds in sorted(counts.items()):
         for k in KINDS:
             got = kinds[k]
             yield Score(
@@ -71,42 +83,48 @@ def score_counts(
                 len(got),
                 evidence=[*map(counted, got), Evidence(note=f"计入评比的{KIND_ZH[k]} {len(got)} 条")],
             )
-    # each unit's adoptions of each kind, in ledger order, grouped in one pass: a scan of
-    # all items per quota unit and kind was quadratic (most of a million-row run)
-    by_unit: dict[tuple[str, str], list[Priced]] = {}
-    for p in items:
-        by_unit.setdefault((p.adoption.unit, p.adoption.kind._name_), []).append(p)
-    for uid in quota_units(s):
-        q = s.quotas[uid]
-        ratios: list[tuple[str, int, int]] = []
-        for k in KINDS:
-            need: int = getattr(q, k)
-            if need <= 0:
-                continue
-            got = by_unit.get((uid, k), [])
-            ratios.append((k, len(got), need))
-            yield Score(
-                f"unit:{uid}",
-                k,
-                len(got),
-                target=need,
-                evidence=[
-                    *(evidence(p.adoption, f"{p.adoption.item} {KIND_ZH[k]} 被 {p.outlet.zh} 采用") for p in got),
-                    Evidence(note=f"{uid} {KIND_ZH[k]} {len(got)} / 任务 {need}"),
-                ],
-            )
-        parts = [min(Decimal(1), Decimal(have) / need) for _, have, need in ratios]
-        points = Decimal(100) * sum(parts, Decimal(0)) / len(parts)
-        terms = "; ".join(
-            f"{KIND_ZH[k]} min(1, {have}/{need}) = {fmt_ratio(min(Decimal(1), Decimal(have) / need))}"
-            for k, have, need in ratios
-        )
+
+
+def _unit_scores(
+    ctx: Context, uid: str, by_unit: dict[tuple[str, str], list[Priced]]
+) -> Iterator[Score]:
+    """A quota unit's ``news`` / ``info`` against each key > 0, then its ``points``."""
+    s: PublicitySettings = ctx.settings
+    q = s.quotas[uid]
+    ratios: list[tuple[str, int, int]] = []
+    for k in KINDS:
+        need: int = getattr(q, k)
+        if need <= 0:
+            continue
+        got = by_unit.get((uid, k), [])
+        ratios.append((k, len(got), need))
         yield Score(
             f"unit:{uid}",
-            "points",
-            points,
-            evidence=[Evidence(note=f"{terms}; 100 × 平均 = {fmt_points(points)}")],
+            k,
+            len(got),
+            target=need,
+            evidence=[
+                *(ctx.evidence(p.adoption, f"{p.adoption.item} {KIND_ZH[k]} 被 {p.outlet.zh} 采用") for p in got),
+                Evidence(note=f"{uid} {KIND_ZH[k]} {len(got)} / 任务 {need}"),
+            ],
         )
+    yield _points(uid, ratios)
+
+
+def _points(uid: str, ratios: list[tuple[str, int, int]]) -> Score:
+    """Rule 6: 100 × the mean of min(1, have ÷ need) over the unit's keys > 0."""
+    parts = [min(Decimal(1), Decimal(have) / need) for _, have, need in ratios]
+    points = Decimal(100) * sum(parts, Decimal(0)) / len(parts)
+    terms = "; ".join(
+        f"{KIND_ZH[k]} min(1, {have}/{need}) = {fmt_ratio(min(Decimal(1), Decimal(have) / need))}"
+        for k, have, need in ratios
+    )
+    return Score(
+        f"unit:{uid}",
+        "points",
+        points,
+        evidence=[Evidence(note=f"{terms}; 100 × 平均 = {fmt_points(points)}")],
+    )
 
 
 def fmt_ratio(value: Decimal) -> str:
