@@ -3,7 +3,8 @@
 
 - :func:`place_start` / :func:`place_end` put a phase's ``"MM-DD"`` into a campaign's
   window, so every campaign places month-days the same way.
-- :class:`StepLog` is the one reading of a ``steps`` ledger: which step a unit did for
+- :class:`Step` is the ``steps`` record kind 环节台账 every staged campaign declares;
+  :class:`StepLog` is the one reading of a ``steps`` ledger: which step a unit did for
   which phase and when, counting only from the first phase's start.
 - :func:`step_findings` is the core's ``<campaign>.step_missing`` rule;
   :func:`step_ledger_errors` the ledger check of phase and step names.
@@ -16,12 +17,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any, Protocol, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
+
+import attrs
 
 from bureaukit.campaigns import ConfigError, LedgerError, Phase
 from bureaukit.context import Context
 from bureaukit.outcomes import Finding, Severity
 from bureaukit.periods import PeriodError, month_day
+from bureaukit.records import Ledger, col
 
 Window = tuple[date, date]
 
@@ -82,6 +86,22 @@ def place_end(value: str | date, start: date) -> date:
 
 
 # --- the steps ledger -------------------------------------------------------------------
+
+
+@attrs.frozen
+class Step:
+    """环节: a unit's step of a phase, done (一个环节不少、一个步骤不漏). One row a step; no key
+    (a step done twice is two rows; the first counts); rows dated before the period are kept
+    (``before_period=True``): a campaign counts them from its window's start. A campaign with
+    more to record about a step declares its own class with these four fields and more."""
+
+    __ledger__: ClassVar[Ledger] = Ledger(
+        title={"zh": "环节台账", "en": "Steps"}, dated="done", before_period=True
+    )
+    unit: str = attrs.field(metadata=col("单位", ref="unit"))
+    phase: str = attrs.field(metadata=col("阶段"))
+    step: str = attrs.field(metadata=col("环节"))
+    done: date = attrs.field(metadata=col("完成日期"))
 
 
 class StepRecord(Protocol):

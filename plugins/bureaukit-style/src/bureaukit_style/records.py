@@ -16,6 +16,7 @@ from typing import ClassVar
 import attrs
 
 from bureaukit import Ledger, col
+from bureaukit.phases import Step as Step  # 环节台账: the record kind every staged campaign shares
 
 
 class Source(enum.Enum):
@@ -131,16 +132,3 @@ class Complaint:
     verified_against: str | None = attrs.field(
         default=None, metadata=col("查实对象", ref="person", aliases=("查实人员",))
     )
-
-
-@attrs.frozen
-class Step:
-    """环节: a unit's step of a phase done (一个环节不少、一个步骤不漏)."""
-
-    __ledger__: ClassVar[Ledger] = Ledger(
-        title={"zh": "环节台账", "en": "Steps"}, dated="done", before_period=True
-    )
-    unit: str = attrs.field(metadata=col("单位", ref="unit"))
-    phase: str = attrs.field(metadata=col("阶段"))
-    step: str = attrs.field(metadata=col("环节"))
-    done: date = attrs.field(metadata=col("完成日期"))

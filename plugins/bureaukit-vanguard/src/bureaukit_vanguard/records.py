@@ -19,19 +19,7 @@ from typing import ClassVar
 import attrs
 
 from bureaukit import Ledger, col
-
-
-@attrs.frozen
-class Step:
-    """环节: a unit's step of a phase, done (the core reads unit, phase, step, done)."""
-
-    __ledger__: ClassVar[Ledger] = Ledger(
-        title={"zh": "环节台账", "en": "Steps"}, dated="done", before_period=True
-    )
-    unit: str = attrs.field(metadata=col("单位", ref="unit"))
-    phase: str = attrs.field(metadata=col("阶段"))
-    step: str = attrs.field(metadata=col("环节"))
-    done: date = attrs.field(metadata=col("完成日期"))
+from bureaukit.phases import Step as Step  # 环节台账: the record kind every staged campaign shares
 
 
 @attrs.frozen
