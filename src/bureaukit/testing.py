@@ -31,7 +31,7 @@ import csv
 import io
 import json
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -235,6 +235,43 @@ def run(campaign: Campaign, **kwargs: Any) -> Outcomes:
         raise InputError([_issue_text(i) for i in errors])
     ctx = context(campaign, **kwargs)
     return Outcomes(tuple(run_campaign(ctx, campaign)))
+
+
+# --- a plugin's conftest: the small bureau and the runner every test module asks for -------
+
+
+SmallBureau = dict[str, Any]
+"""A small bureau as the runners take it: ``{"units": [...], "people": [...]}``."""
+
+
+def org_fixture(make_org: Callable[[], SmallBureau]) -> Any:
+    """The ``org`` fixture: a fresh ``{"units", "people"}`` from *make_org* for each test,
+    which the test may change before it runs the campaign (``org["people"] = [...]``).
+    In a plugin's conftest: ``org = org_fixture(small_org)``."""
+    import pytest  # only a test session imports pytest
+
+    @pytest.fixture(name="org")
+    def fresh_org() -> SmallBureau:
+        return make_org()
+
+    return fresh_org
+
+
+def runner_fixture(campaign: Campaign, name: str, *, period: str = "2014") -> Any:
+    """A fixture named *name* that runs *campaign* on the test's ``org`` (read when the
+    test calls it, so changes to ``org`` count): ``style(records={...}, settings={...})``;
+    any :func:`context` argument may be given, ``period`` defaults to *period*.
+    In a plugin's conftest: ``style = runner_fixture(CAMPAIGN, "style")``."""
+    import pytest
+
+    @pytest.fixture(name=name)
+    def runner(org: SmallBureau) -> Callable[..., Outcomes]:
+        def go(**kwargs: Any) -> Outcomes:
+            return run(campaign, **{**org, "period": period, **kwargs})
+
+        return go
+
+    return runner
 
 
 def run_context(ctx: Context, campaign: Campaign) -> Outcomes:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from typing import Any
 
-import pytest
 from bureaukit_conduct.campaign import CAMPAIGN
 
-from bureaukit.testing import Outcomes, person, run, unit
+from bureaukit.testing import org_fixture, person, runner_fixture, unit
 
 
 def small_org() -> dict[str, Any]:
@@ -39,12 +36,6 @@ def small_org() -> dict[str, Any]:
     return {"units": units, "people": people}
 
 
-@pytest.fixture
-def org() -> dict[str, Any]:
-    return small_org()
-
-
-@pytest.fixture
-def conduct(org: dict[str, Any]) -> Callable[..., Outcomes]:
-    """Run the conduct campaign on the small org: ``conduct(records={...}, as_of=...)``."""
-    return functools.partial(run, CAMPAIGN, **org, period="2014")
+org = org_fixture(small_org)
+conduct = runner_fixture(CAMPAIGN, "conduct")
+"""Run the conduct campaign on the small org: ``conduct(records={...}, as_of=...)``."""

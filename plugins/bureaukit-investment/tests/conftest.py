@@ -3,8 +3,6 @@ station below it, a second institution — and builders for ledger rows."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -13,7 +11,7 @@ import pytest
 from bureaukit_investment.campaign import CAMPAIGN
 from bureaukit_investment.records import Category, Deposit, Progress, Project, Trip, TripKind
 
-from bureaukit.testing import Outcomes, person, run, unit
+from bureaukit.testing import org_fixture, person, runner_fixture, unit
 
 
 def small_org() -> dict[str, Any]:
@@ -76,15 +74,9 @@ def trip(id: str, unit: str, leader: str, day: str, kind: TripKind = TripKind.tr
     return Trip(id, unit, leader, date.fromisoformat(day), "上海", kind)
 
 
-@pytest.fixture
-def org() -> dict[str, Any]:
-    return small_org()
-
-
-@pytest.fixture
-def inv(org: dict[str, Any]) -> Callable[..., Outcomes]:
-    """Run the investment campaign on the small org: ``inv(records={...}, settings=..., as_of=...)``."""
-    return functools.partial(run, CAMPAIGN, **org, period="2014")
+org = org_fixture(small_org)
+inv = runner_fixture(CAMPAIGN, "inv")
+"""Run the investment campaign on the small org: ``inv(records={...}, settings=..., as_of=...)``."""
 
 
 class Rows:

@@ -11,7 +11,7 @@ import pytest
 from bureaukit_publicity.campaign import CAMPAIGN
 from bureaukit_publicity.records import Adoption, ArticleKind, Case, CaseKind
 
-from bureaukit.testing import Outcomes, person, run, unit
+from bureaukit.testing import Outcomes, org_fixture, person, run, unit
 
 
 def small_org() -> dict[str, Any]:
@@ -99,9 +99,7 @@ def case_factory() -> Callable[..., Case]:
     return make_case
 
 
-@pytest.fixture
-def org() -> dict[str, Any]:
-    return small_org()
+org = org_fixture(small_org)
 
 
 @pytest.fixture

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from typing import Any
 
-import pytest
 from bureaukit_style.campaign import CAMPAIGN
 
-from bureaukit.testing import Outcomes, person, run, unit
+from bureaukit.testing import org_fixture, person, runner_fixture, unit
 
 # 2014 holidays and make-up workdays as the State Council set them (in part).
 HOLIDAYS = ["2014-01-01", "2014-01-31..2014-02-06", "2014-04-05..2014-04-07",
@@ -41,12 +38,6 @@ def small_org() -> dict[str, Any]:
 QUIET: dict[str, Any] = {"quotas": [], "phases": [], "meeting_max_minutes": 0}
 
 
-@pytest.fixture
-def style() -> Callable[..., Outcomes]:
-    """Run the style campaign on the small org: ``style(records={...}, settings={...})``."""
-    return functools.partial(run, CAMPAIGN, **small_org(), period="2014")
-
-
-@pytest.fixture
-def org() -> dict[str, Any]:
-    return small_org()
+org = org_fixture(small_org)
+style = runner_fixture(CAMPAIGN, "style")
+"""Run the style campaign on the small org: ``style(records={...}, settings={...})``."""

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import types
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -13,7 +11,7 @@ from bureaukit_vanguard.campaign import CAMPAIGN
 from bureaukit_vanguard.records import Approval, Makeup, Measure, Step, Survey, Talk
 from bureaukit_vanguard.settings import DEFAULT_PHASES
 
-from bureaukit.testing import Outcomes, person, run, unit
+from bureaukit.testing import org_fixture, person, runner_fixture, unit
 
 
 def small_org() -> dict[str, Any]:
@@ -33,15 +31,9 @@ def small_org() -> dict[str, Any]:
     return {"units": units, "people": people}
 
 
-@pytest.fixture
-def vanguard() -> Callable[..., Outcomes]:
-    """Run the campaign on the small org for the first batch's half-year: ``vanguard(records=..., settings=...)``."""
-    return functools.partial(run, CAMPAIGN, **small_org(), period="2005-H1")
-
-
-@pytest.fixture
-def org() -> dict[str, Any]:
-    return small_org()
+org = org_fixture(small_org)
+vanguard = runner_fixture(CAMPAIGN, "vanguard", period="2005-H1")
+"""Run the campaign on the small org for the first batch's half-year: ``vanguard(records=..., settings=...)``."""
 
 
 # --- the worked example (docs/campaigns/vanguard.md) ------------------------------------

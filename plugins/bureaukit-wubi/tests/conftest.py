@@ -24,7 +24,7 @@ from bureaukit_wubi.records import (
     Task,
 )
 
-from bureaukit.testing import Outcomes, person, run, unit
+from bureaukit.testing import Outcomes, org_fixture, person, run, unit
 
 UNITS = [
     unit("b", "示例局", "bureau"),
@@ -110,13 +110,17 @@ def rows() -> type[Rows]:
     return Rows
 
 
+org = org_fixture(lambda: {"units": list(UNITS), "people": list(PEOPLE)})
+
+
 @pytest.fixture
-def wubi() -> Callable[..., Outcomes]:
-    """Run the campaign on the small bureau: ``wubi({kind: [rows]}, {settings}, as_of=...)``."""
+def wubi(org: dict[str, Any]) -> Callable[..., Outcomes]:
+    """Run the campaign on the small bureau: ``wubi({kind: [rows]}, {settings}, as_of=...)``
+    (records and settings by position; settings as TOML gives them, floats as Decimal)."""
 
     def go(records: dict[str, list[Any]], settings: dict[str, Any] | None = None,
            as_of: str = "2014-12-31", period: str = "2014") -> Outcomes:
-        return run(CAMPAIGN, units=UNITS, people=PEOPLE, records=records,
-                   settings=decimals(settings or {}), period=period, as_of=as_of)
+        return run(CAMPAIGN, **org, records=records, settings=decimals(settings or {}),
+                   period=period, as_of=as_of)
 
     return go
