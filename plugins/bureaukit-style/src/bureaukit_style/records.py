@@ -56,16 +56,19 @@ class MeetingKind(enum.Enum):
     other = "其他"
 
 
+def _kept(zh: str, en: str, dated: str, completed: tuple[str, ...] = ()) -> Ledger:
+    """A style record kind: keyed by ``id``, dated by *dated*, and its rows dated before
+    the period kept, for the campaign counts from its window's start (see above)."""
+    return Ledger(
+        title={"zh": zh, "en": en}, key=("id",), dated=dated, completed=completed, before_period=True
+    )
+
+
 @attrs.frozen
 class Problem:
     """问题/违规: one 庸懒散软 problem or 八不准 breach found by one of the five routes."""
 
-    __ledger__: ClassVar[Ledger] = Ledger(
-        title={"zh": "问题/违规台账", "en": "Problems"},
-        key=("id",),
-        dated="date",
-        before_period=True,
-    )
+    __ledger__: ClassVar[Ledger] = _kept("问题/违规台账", "Problems", "date")
     id: str = attrs.field(metadata=col("编号"))
     unit: str = attrs.field(metadata=col("单位", ref="unit"))
     date: date = attrs.field(metadata=col("日期", aliases=("发现日期",)))
@@ -80,12 +83,7 @@ class Problem:
 class Activity:
     """调研、培训、接访、值班、到现场、研讨文章、个人自查、定期检查: one row each."""
 
-    __ledger__: ClassVar[Ledger] = Ledger(
-        title={"zh": "活动台账", "en": "Activities"},
-        key=("id",),
-        dated="date",
-        before_period=True,
-    )
+    __ledger__: ClassVar[Ledger] = _kept("活动台账", "Activities", "date")
     id: str = attrs.field(metadata=col("编号"))
     kind: ActivityKind = attrs.field(metadata=col("类型", aliases=("活动类型",)))
     unit: str = attrs.field(metadata=col("单位", ref="unit"))
@@ -100,12 +98,7 @@ class Activity:
 class Meeting:
     """会议: 局两周一次的工作例会 and other meetings."""
 
-    __ledger__: ClassVar[Ledger] = Ledger(
-        title={"zh": "会议台账", "en": "Meetings"},
-        key=("id",),
-        dated="date",
-        before_period=True,
-    )
+    __ledger__: ClassVar[Ledger] = _kept("会议台账", "Meetings", "date")
     id: str = attrs.field(metadata=col("编号"))
     unit: str = attrs.field(metadata=col("单位", ref="unit"))
     date: date = attrs.field(metadata=col("日期"))
@@ -117,13 +110,7 @@ class Meeting:
 class Complaint:
     """投诉: received, handled (办结) with a result (有诉必理、有理必果)."""
 
-    __ledger__: ClassVar[Ledger] = Ledger(
-        title={"zh": "投诉台账", "en": "Complaints"},
-        key=("id",),
-        dated="received",
-        completed=("handled",),
-        before_period=True,
-    )
+    __ledger__: ClassVar[Ledger] = _kept("投诉台账", "Complaints", "received", completed=("handled",))
     id: str = attrs.field(metadata=col("编号"))
     unit: str = attrs.field(metadata=col("单位", ref="unit"))
     received: date = attrs.field(metadata=col("受理日期"))
