@@ -39,6 +39,7 @@ from bureaukit.outcomes import (
     unit_subject,
 )
 from bureaukit.periods import Bucket, Per, Period
+from bureaukit.phrases import Amount, Quantity, Rate, Say, Text, Yuan, rates_apart, say
 from bureaukit.records import Ledger, col
 
 unit = unit_subject
@@ -49,6 +50,7 @@ person = person_subject
 
 __all__ = [
     "API_VERSION",
+    "Amount",
     "Bucket",
     "Campaign",
     "CheckContext",
@@ -68,17 +70,24 @@ __all__ = [
     "Period",
     "Person",
     "Phase",
+    "Quantity",
+    "Rate",
+    "Say",
     "Score",
     "Severity",
     "Shortfall",
+    "Text",
     "Unit",
     "Who",
+    "Yuan",
     "col",
     "did_you_mean",
     "group_by",
     "hookimpl",
     "notes",
     "person",
+    "rates_apart",
+    "say",
     "split",
     "split_among",
     "to_yuan",

@@ -105,8 +105,8 @@ def test_staff_of_a_station(conduct):
     assert charged(out, "conduct.supervision_duty") == ["person:h_st"]
     assert charged(out, "conduct.leadership_duty") == ["person:tm"]
     (lead,) = out.find("conduct.leadership_duty")
-    assert lead.message["zh"] == "倒查追责：问责 A1（蒋涛，st）追究分管道路运输管理所的领导李副局长的主体责任（上溯至道路运输管理所）"
-    assert lead.message["en"].endswith("who oversees inst (passed up from st to inst)")
+    assert lead.message["zh"] == "倒查追责：问责 A1（蒋涛，城北运管站）追究分管道路运输管理所的领导李副局长的主体责任（自城北运管站上溯至道路运输管理所）"
+    assert lead.message["en"].endswith("who oversees 道路运输管理所 (passed up from 城北运管站 to 道路运输管理所)")
 
 
 def test_head_of_a_station(conduct):
@@ -116,7 +116,7 @@ def test_head_of_a_station(conduct):
     assert charged(out, "conduct.supervision_duty") == ["person:h_inst"]
     assert charged(out, "conduct.leadership_duty") == ["person:tm"]
     (sup,) = out.find("conduct.supervision_duty")
-    assert sup.message["zh"] == "倒查追责：问责 A1（潘站长，st）追究道路运输管理所主要负责人郑所长疏于管理的监管责任（上溯至道路运输管理所）"
+    assert sup.message["zh"] == "倒查追责：问责 A1（潘站长，城北运管站）追究道路运输管理所主要负责人郑所长疏于管理的监管责任（自城北运管站上溯至道路运输管理所）"
 
 
 def test_staff_of_an_office_without_a_head(org):

@@ -119,7 +119,7 @@ def test_deposit_missing(inv, rows, org):
         ("person:h_gls", date(2014, 5, 20), "violation"),
         ("person:tm2", date(2014, 5, 20), "violation"),
     ]
-    assert "3000 元" in found[0].message["zh"] and "韩段长" in found[0].message["zh"]
+    assert "3,000.00 元" in found[0].message["zh"] and "韩段长" in found[0].message["zh"]
     late = inv(people=people, records={"deposits": deps}).find("investment.deposit_missing", "person:tm2")
     assert "2014-05-21" in late[0].message["zh"] and "paid only on 2014-05-21" in late[0].message["en"]
 

@@ -28,10 +28,10 @@ def test_behind_schedule_lists_every_lagging_target(inv, rows):
     (f,) = out.find("investment.behind_schedule", "unit:bureau")
     assert f.severity == "warning"
     # fixed 5000/7000 = 0.7143 and industrial 7560/5000 are ahead; only total lags
-    assert "total_wan 0.4200 < 0.5808" in f.message["zh"]
-    assert "fixed_asset_wan" not in f.message["en"] and "7560/18000" in f.message["en"]
+    assert "低于序时进度 58.1%" in f.message["zh"] and "招商引资总额 7,560 / 18,000 万元（42.0%）" in f.message["zh"]
+    assert "Fixed-asset" not in f.message["en"] and "Total investment 7,560 / 18,000 × 10k yuan (42.0%)" in f.message["en"]
     (g,) = out.find("investment.behind_schedule", "unit:gls")
-    assert "total_wan 0.0000 < 0.5808" in g.message["en"]
+    assert "Total investment 0 / 3,000 × 10k yuan (0.0%)" in g.message["en"]
     assert not out.find("investment.behind_schedule", "unit:ygs")  # 7560/3000
     # people and unallocated units are never flagged
     assert {f.subject for f in out.find("investment.behind_schedule")} == {"unit:bureau", "unit:gls"}
@@ -57,14 +57,15 @@ def test_leave_post_boundary_at_checkpoint(inv, rows, fixed, flagged):
         (f,) = found
         assert f.severity == "violation" and f.due == date(2014, 7, 31)
         assert "主要领导离岗招商，直至完成任务" in f.message["zh"]
-        assert "499.99/1000" in f.message["zh"] and "0.5000" in f.message["zh"]
+        # 499.99/1000 is written 49.999% against 50.000%: never "50.0%, below 50.0%"
+        assert "固定资产投资完成 499.99 / 1,000 万元（49.999%），未达 50.000%" in f.message["zh"]
 
 
 def test_leave_post_uses_the_figures_as_of_the_checkpoint(inv, rows):
     # 400 at 15 July, 900 by 31 October: below half then, still below the target now
     out = inv(records=_gls(rows, 400, 900), settings=GLS_FIXED)
     (f,) = out.find("investment.leave_post")
-    assert "400/1000" in f.message["zh"] and "0.9000" in f.message["zh"]
+    assert "完成 400 / 1,000 万元（40.0%），未达 50.0%" in f.message["zh"] and "仍未完成（90.0%）" in f.message["zh"]
     # the task completed by the end: no finding
     assert not inv(records=_gls(rows, 400, 1000), settings=GLS_FIXED).find("investment.leave_post")
     # before the checkpoint date nothing is checked

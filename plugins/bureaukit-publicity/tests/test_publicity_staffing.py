@@ -15,9 +15,9 @@ def test_short_unit_lists_each_missing_role(publicity):
     out = publicity(settings={"quotas": {"gls": {"info": 1}}})
     [f] = out.find("publicity.staffing", "unit:gls")
     assert f.severity == "warning"
-    assert "publicity_officer 1/2" in f.message["en"]
+    assert "publicity_officer 1 of 2" in f.message["en"] and "宣传信息员 1 / 2 人" in f.message["zh"]
     assert "publicity_reviewer" not in f.message["en"]
-    assert "宣传信息员 1/2" in f.message["zh"]
+    assert "宣传信息员 1 / 2 人" in f.message["zh"]
 
 
 def test_people_out_of_post_do_not_count(org, publicity):
@@ -25,7 +25,7 @@ def test_people_out_of_post_do_not_count(org, publicity):
         person("y3", "ygs", roles=["publicity_reviewer", "commenter"], end="2014-06-30")]
     out = publicity(settings={"quotas": {"ygs": {"news": 1}}})
     [f] = out.find("publicity.staffing", "unit:ygs")
-    assert "publicity_reviewer 0/1, commenter 0/1" in f.message["en"]
+    assert "publicity_reviewer 0 of 1, commenter 0 of 1" in f.message["en"]
     mid = publicity(settings={"quotas": {"ygs": {"news": 1}}}, as_of="2014-06-30")
     assert mid.find("publicity.staffing") == []
 
@@ -35,7 +35,7 @@ def test_only_quota_units_are_checked_and_minimums_configurable(publicity):
     assert out.find("publicity.staffing") == []  # officers 1/1; reviewer and commenter defaults kept
     out = publicity(settings={"quotas": {"gls": {"info": 1}}, "staffing": {"publicity_officer": 1, "commenter": 2}})
     [f] = out.find("publicity.staffing")
-    assert "commenter 1/2" in f.message["en"]
+    assert "commenter 1 of 2" in f.message["en"]
 
 
 # --- staffing keys are role selectors (CORE §2) ----------------------------------------------
@@ -50,8 +50,8 @@ def test_a_minimum_per_unit_head_at_office_binds_office_quota_units_only(org, pu
     out = publicity(settings=settings)
     [f] = out.find("publicity.staffing")
     assert f.subject == "unit:office"
-    assert f.message["en"] == "office lacks publicity staff in post on 2014-12-31: unit_head@office 0/1"
-    assert f.message["zh"] == "局办公室宣传信息队伍不足 (2014-12-31 在岗): 单位主要负责人 0/1"
+    assert f.message["en"] == "局办公室 lacks publicity staff in post on 2014-12-31: unit_head@office 0 of 1"
+    assert f.message["zh"] == "局办公室宣传信息队伍不足（2014-12-31 在岗）：单位主要负责人 0 / 1 人"
     assert [e.note for e in f.evidence][-1] == "unit_head@office 单位主要负责人: 无 (0/1)"
     # ygs has a head or not, it is no office: no finding either way
     org["people"] = [*org["people"], person("h_off", "office", roles=["unit_head"], name="杨帆"),
@@ -61,7 +61,7 @@ def test_a_minimum_per_unit_head_at_office_binds_office_quota_units_only(org, pu
     # h_off2 left on 2014-06-30: with a minimum of 2 the office is 1/2 at year end
     out = publicity(settings={**settings, "staffing": {"unit_head@office": 2}})
     [f] = out.find("publicity.staffing")
-    assert f.message["en"].endswith("unit_head@office 1/2")
+    assert f.message["en"].endswith("unit_head@office 1 of 2")
 
 
 def test_a_selector_over_two_kinds_and_the_plain_role_count_apart(org, publicity):
@@ -70,8 +70,8 @@ def test_a_selector_over_two_kinds_and_the_plain_role_count_apart(org, publicity
     out = publicity(settings={"quotas": {"office": {"info": 1}, "ygs": {"news": 1}, "gls": {"info": 1}},
                               "staffing": {"publicity_officer": 1, "commenter@institution,station": 2}})
     got = {f.subject: f.message["en"].rpartition(": ")[2] for f in out.find("publicity.staffing")}
-    assert got == {"unit:ygs": "commenter@institution,station 1/2",
-                   "unit:gls": "commenter@institution,station 1/2"}
+    assert got == {"unit:ygs": "commenter@institution,station 1 of 2",
+                   "unit:gls": "commenter@institution,station 1 of 2"}
 
 
 def test_bad_staffing_selectors_are_config_errors_with_their_paths(org):

@@ -66,7 +66,8 @@ def test_tigao_codes(style):
     out = style(records={"problems": [prob("A", "office", "行政乱作为", person="p07")]},
                 settings={"preset": "tigao", "quotas": [], "phases": []})
     [f] = out.find("style.problem", "person:p07")
-    assert f.severity == "warning" and "misrule" in f.message["en"]
+    assert f.severity == "warning" and "“行政乱作为”" in f.message["en"] and "misrule" not in f.message["en"]
+    assert f.message["zh"] == "赵丽查实问题“行政乱作为”（A，2014-05-06，个人自查）：扣 2 分"
     assert out.value("person:p07", "points") == "98.00"
 
 

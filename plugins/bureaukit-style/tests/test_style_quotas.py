@@ -104,10 +104,13 @@ def test_zuofeng_preset_quotas(style):
     # the whole preset: six quotas, duty per workday for the institution and the station
     out = style(records={}, settings={"phases": [], "meeting_max_minutes": 0},
                 period="2014-03", holidays=[], workdays=[])
-    ids = {f.message["en"].split()[1] for f in out.find("style.quota")}
+    # the quota's id is in the evidence; the message names the activity
+    ids = {f.evidence[-1].note.split("（")[0] for f in out.find("style.quota")}
     assert ids == {"unit_research", "head_report", "leader_report", "training", "reception", "duty"}
     # March 2014 has 21 weekdays: ygs misses duty 21 times, research once → 100 − 22
     assert out.value("unit:ygs", "points") == "78.00"
+    duty = [f.message["zh"] for f in out.find("style.quota", "unit:ygs") if "接访值班" in f.message["zh"]]
+    assert len(duty) == 21 and duty[0] == "接访值班 2014-03-03：有 0 次，应不少于 1 次，扣 1 分"
     assert out.value("unit:office", "points") == "99.00"
     assert out.value("person:p01", "points") == "99.00"   # reception 0 of 2 in 2014-03
 

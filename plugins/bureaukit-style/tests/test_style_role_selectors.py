@@ -42,8 +42,8 @@ def test_a_quota_for_unit_head_at_station_binds_the_station_heads_only(org):
               settings=only(STATION_REPORT))
     [f] = out.find("style.quota")
     assert f.subject == "person:p37"
-    assert f.message["en"] == ("quota station_report (research_report) 2014-01-01..2014-12-31: "
-                               "0 of 1 required, 1 point(s) deducted")
+    assert f.message["en"] == "research report 2014-01-01..2014-12-31: 0 of 1 required, 1 point(s) deducted"
+    assert f.message["zh"] == "调研报告 2014-01-01..2014-12-31：有 0 次，应不少于 1 次，扣 1 分"
     assert "station_report（role unit_head@station，research_report 调研报告，每 window）" in \
         f.evidence[-1].note
     assert out.value("person:p37", "points") == "99.00"

@@ -17,7 +17,7 @@ def test_on_unit_and_responsible_person_with_numbers(wubi, rows):
     assert sorted(f.subject for f in out.find("wubi.overdue")) == ["person:p1", "unit:s1"]
     f = out.find("wubi.overdue", "unit:s1")[0]
     assert f.severity == "warning" and str(f.due) == "2014-05-01"
-    assert f.message["zh"] == "一站重点工作“t1 工作t1”时限 2014-05-01，截至 2014-05-31 仍未完成，已逾期 30 天，责任人 张站长 (p1)"
+    assert f.message["zh"] == "一站重点工作“t1 工作t1”时限 2014-05-01，截至 2014-05-31 仍未完成，已逾期 30 天，责任人张站长"
     assert f.message["en"].startswith("一站: tasks item t1 “工作t1” was due 2014-05-01")
     assert (f.evidence[0].source, f.evidence[0].row, f.evidence[0].record) == ("<tasks>", 1, "t1")
 

@@ -10,8 +10,8 @@ def test_default_groups_one_per_rated_kind(wubi, rows):
     assert sorted(f.subject for f in out.find("wubi.pacesetter")) == ["unit:i1", "unit:o1", "unit:s1"]
     f = out.find("wubi.pacesetter", "unit:s1")[0]
     assert f.severity == "info"
-    assert f.message["zh"] == "比创新，争当攻坚克难的先锋：一站在“station”争创平台 2 个参评单位中得分最高 90.00"
-    assert "highest dim.chuangxin score, 90.00, of the 2 units scored in group “station”" in f.message["en"]
+    assert f.message["zh"] == "比创新，争当攻坚克难的先锋：一站在“基层站所”争创平台 2 个参评单位中得分最高 90.00"
+    assert "pacesetter in innovation, the vanguard of tackling hard problems: 一站 has the highest score, 90.00, of the 2 units of the platform “station”" in f.message["en"]
     assert f.evidence[0].note == "“station” dim.chuangxin: 一站 (s1) 90.00, 二站 (s2) 85.00"
 
 

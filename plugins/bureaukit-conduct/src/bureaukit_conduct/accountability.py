@@ -14,6 +14,8 @@ from datetime import date
 
 from bureaukit import Context, Evidence, Finding
 from bureaukit.org import Org, Person, Unit
+from bureaukit.phrases import Message, Text, say
+from bureaukit_conduct.catalogue import MESSAGES
 from bureaukit_conduct.records import Accountability
 from bureaukit_conduct.settings import ConductSettings
 
@@ -61,15 +63,12 @@ def score_accountability(ctx: Context) -> Iterator[Finding]:
         action = f"，{r.action}" if r.action else ""
         serious_zh = "（情节严重）" if r.serious else ""
         ev = [ctx.evidence(r, f"{r.date.isoformat()} {person.name} {what}{action}{serious_zh}")]
-        yield Finding(
+        yield ctx.finding(
             f"person:{r.person}",
-            "conduct.accountable",
+            "accountable",
             "violation",
-            {
-                "zh": f"问责 {r.id}：{person.name}（{person.unit}）{r.date.isoformat()} 被问责：{what}{action}{serious_zh}",
-                "en": f"accountability {r.id}: {person.name} ({person.unit}) held accountable on "
-                f"{r.date.isoformat()}: {what}{' (serious)' if r.serious else ''}",
-            },
+            **say(MESSAGES["accountable"], record=r.id, person=person, unit=ctx.org.unit(person.unit), day=r.date,
+                  what=what, action=action, serious=Text(serious_zh, " (serious)" if r.serious else "")),
             evidence=ev,
         )
         if traced(s, r):
@@ -82,23 +81,14 @@ def _trace_back(ctx: Context, r: Accountability, person: Person, ev: list[Eviden
     charged = {r.person}
     head = supervisors(ctx.org, person, r.date)
     for unit, p in _uncharged(head, charged):
-        up_zh, up_en = _passed_up(ctx, uid, unit)
-        yield Finding(f"person:{p.id}", "conduct.supervision_duty", "warning", {
-            "zh": f"倒查追责：问责 {r.id}（{person.name}，{uid}）追究{unit.name}主要负责人"
-            f"{p.name}疏于管理的监管责任{up_zh}",
-            "en": f"trace-back of accountability {r.id} ({person.name}, {uid}): "
-            f"supervision duty of {p.name}, head of {unit.id}{up_en}",
-        }, evidence=ev)
+        yield ctx.finding(f"person:{p.id}", "supervision_duty", "warning", **say(
+            MESSAGES["supervision_duty"], record=r.id, person=person, unit=ctx.org.unit(uid), head_of=unit,
+            who=p, passed_up=_passed_up(ctx, uid, unit)), evidence=ev)
     lead = leaders(ctx.org, uid, r.date)
     for unit, p in _uncharged(lead, charged):
-        up_zh, up_en = _passed_up(ctx, uid, unit)
-        yield Finding(f"person:{p.id}", "conduct.leadership_duty", "warning", {
-            "zh": f"倒查追责：问责 {r.id}（{person.name}，{uid}）追究分管{unit.name}的领导"
-            f"{p.name}的主体责任{up_zh}",
-            "en": f"trace-back of accountability {r.id} ({person.name}, {uid}): "
-            f"leadership duty of {p.name}, who oversees {unit.id}{up_en}",
-        }, evidence=ev)
-
+        yield ctx.finding(f"person:{p.id}", "leadership_duty", "warning", **say(
+            MESSAGES["leadership_duty"], record=r.id, person=person, unit=ctx.org.unit(uid), head_of=unit,
+            who=p, passed_up=_passed_up(ctx, uid, unit)), evidence=ev)
 
 def _uncharged(found: tuple[Unit, list[Person]] | None, charged: set[str]) -> Iterator[tuple[Unit, Person]]:
     """The people *found* who are not yet charged for this record (marking them charged)."""
@@ -111,8 +101,8 @@ def _uncharged(found: tuple[Unit, list[Person]] | None, charged: set[str]) -> It
             yield unit, p
 
 
-def _passed_up(ctx: Context, uid: str, to: Unit) -> tuple[str, str]:
+def _passed_up(ctx: Context, uid: str, to: Unit) -> Message:
     """The note saying the duty went up the tree, or nothing when it stayed on the unit."""
     if to.id == uid:
-        return "", ""
-    return f"（上溯至{to.name}）", f" (passed up from {uid} to {to.id})"
+        return {"zh": "", "en": ""}
+    return say(MESSAGES["passed_up"], unit=ctx.org.unit(uid), to=to)

@@ -3,7 +3,8 @@ come from the settings (``stage.<id>``), so the metrics are a function of them."
 
 from __future__ import annotations
 
-from bureaukit import FindingKind, Metric
+from bureaukit.org import UNIT_KINDS
+from bureaukit.plugin import FindingKind, Metric, Say, Text
 from bureaukit_conduct.settings import ConductSettings
 
 STAGE_ENGLISH: dict[str, str] = {
@@ -40,4 +41,66 @@ FINDINGS: dict[str, FindingKind] = {
     "conduct.leadership_duty": FindingKind("主体责任追究", "Leadership duty pursued"),
     "conduct.main_leader_oversees": FindingKind("主要负责人直接分管", "Main leader oversees directly"),
     "conduct.discipline_secretary_missing": FindingKind("无纪委书记分管", "No discipline secretary"),
+}
+
+
+def kind_title(kind: str) -> Text:
+    """A unit kind as a reader sees it: ``institution`` → 二级机构 (the id in English)."""
+    return Text(UNIT_KINDS.get(kind, kind), kind)
+
+
+MESSAGES: dict[str, Say] = {
+    "not_reviewed": (
+        "{unit}（{kind}）不在评议范围（{reviewed}）：{rows} 条阶段得分、{surveys} 份测评未计分",
+        "{unit} ({kind}) is not reviewed ({reviewed}): {rows} stage score(s) and {surveys} survey "
+        "answer(s) not scored",
+    ),
+    "problem_count": (
+        "{unit}整改清单列出 {count} 个问题，应重点查找 {need} 个突出问题",
+        "{unit} lists {count} problem(s) on its rectification list; it should list {need}",
+    ),
+    "area_unlisted": (
+        "问题 {problem} 的整治领域「{area}」不在所列专项整治领域之列（单位自选，不计错）",
+        "problem {problem}: area “{area}” is not one of the listed areas (the unit's own choice)",
+    ),
+    "closed_incomplete": (
+        "问题 {problem}（{unit}）于 {closed} 销号，但“五个不放过”未全部做到：缺 {missing}",
+        "problem {problem} ({unit}) was closed on {closed} without all five conditions: missing {missing}",
+    ),
+    "problem_overdue": (
+        "问题 {problem}（{unit}）整改时限 {deadline} 已过 {days} 天，截至 {as_of} 未销号",
+        "problem {problem} ({unit}) was due {deadline}, {days} day(s) ago, and is not closed as of {as_of}",
+    ),
+    "request_late": (
+        "{unit}件 {request}（{received} 受理）办结时限 {limit}，{done} 才办结，超时 {days} 天",
+        "request {request} of {unit} (received {received}) was due {limit} and done {done}, {days} day(s) late",
+    ),
+    "request_open": (
+        "{unit}件 {request}（{received} 受理）办结时限 {limit}，截至 {as_of} 仍未办结，已超时 {days} 天",
+        "request {request} of {unit} (received {received}) was due {limit} and is still open as of {as_of}, "
+        "{days} day(s) late",
+    ),
+    "accountable": (
+        "问责 {record}：{person}（{unit}）{day} 被问责：{what}{action}{serious}",
+        "accountability {record}: {person} ({unit}) held accountable on {day}: {what}{action}{serious}",
+    ),
+    "supervision_duty": (
+        "倒查追责：问责 {record}（{person}，{unit}）追究{head_of}主要负责人{who}疏于管理的监管责任{passed_up}",
+        "trace-back of accountability {record} ({person}, {unit}): supervision duty of {who}, head of "
+        "{head_of}{passed_up}",
+    ),
+    "leadership_duty": (
+        "倒查追责：问责 {record}（{person}，{unit}）追究分管{head_of}的领导{who}的主体责任{passed_up}",
+        "trace-back of accountability {record} ({person}, {unit}): leadership duty of {who}, who oversees "
+        "{head_of}{passed_up}",
+    ),
+    "passed_up": ("（自{unit}上溯至{to}）", " (passed up from {unit} to {to})"),
+    "main_leader_oversees": (
+        "三个不直接分管：主要负责人{who}分管{unit}（{kind}）",
+        "three not-directly-overseen: main leader {who} oversees {unit} ({kind})",
+    ),
+    "discipline_secretary_missing": (
+        "{unit}（{kind}）截至 {as_of} 无纪委书记分管（局干部人事工作由局纪委书记具体分管）",
+        "no discipline secretary oversees {unit} ({kind}) as of {as_of}",
+    ),
 }

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bureaukit import Context, Evidence, Finding
+from bureaukit.phrases import say
+from bureaukit_conduct.catalogue import MESSAGES, kind_title
 from bureaukit_conduct.settings import ConductSettings
 
 
@@ -19,15 +21,11 @@ def score_leadership(ctx: Context) -> Iterator[Finding]:
         for p in ctx.org.overseers(unit.id, role="main_leader"):
             if not p.overlaps(start, cut):
                 continue
-            yield Finding(
+            yield ctx.finding(
                 f"person:{p.id}",
-                "conduct.main_leader_oversees",
+                "main_leader_oversees",
                 "violation",
-                {
-                    "zh": f"三个不直接分管：主要负责人{p.name}分管 {unit.name}（{unit.id}，类型 {unit.kind}）",
-                    "en": f"three not-directly-overseen: main leader {p.name} oversees "
-                    f"{unit.id} (kind {unit.kind})",
-                },
+                **say(MESSAGES["main_leader_oversees"], who=p, unit=unit, kind=kind_title(unit.kind)),
                 evidence=[Evidence(note=f"人员 {p.id} 分管单位：{'；'.join(p.oversees)}")],
             )
     for unit in ctx.org.units_of_kind(*s.discipline_secretary_oversees):
@@ -35,15 +33,10 @@ def score_leadership(ctx: Context) -> Iterator[Finding]:
             continue
         secs = ctx.org.with_role("discipline_secretary", on=cut)
         who = "、".join(f"{p.name}（{p.id}）分管 {'；'.join(p.oversees) or '无'}" for p in secs)
-        yield Finding(
+        yield ctx.finding(
             f"unit:{unit.id}",
-            "conduct.discipline_secretary_missing",
+            "discipline_secretary_missing",
             "warning",
-            {
-                "zh": f"{unit.name}（{unit.id}）截至 {cut.isoformat()} 无纪委书记分管"
-                "（局干部人事工作由局纪委书记具体分管）",
-                "en": f"no discipline secretary oversees {unit.id} (kind {unit.kind}) "
-                f"as of {cut.isoformat()}",
-            },
+            **say(MESSAGES["discipline_secretary_missing"], unit=unit, kind=kind_title(unit.kind), as_of=cut),
             evidence=[Evidence(note=f"纪委书记：{who or '无'}")],
         )

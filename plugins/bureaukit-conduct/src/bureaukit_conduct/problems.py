@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bureaukit import Context, Evidence, Finding, Score
+from bureaukit.phrases import Text, say
+from bureaukit_conduct.catalogue import MESSAGES
 from bureaukit_conduct.records import FIVE_FLAGS, Problem
 from bureaukit_conduct.settings import ConductSettings
 
@@ -31,16 +33,12 @@ def score_problems(ctx: Context, reviewed: list[str]) -> Iterator[Score | Findin
         n = len(ps)
         if lo <= n <= hi:
             continue
-        need_zh = f"{lo}-{hi}" if lo != hi else f"{lo}"
-        yield Finding(
+        yield ctx.finding(
             f"unit:{uid}",
-            "conduct.problem_count",
+            "problem_count",
             "warning",
-            {
-                "zh": f"单位 {uid} 整改清单列出 {n} 个问题，应重点查找 {need_zh} 个突出问题",
-                "en": f"unit {uid} lists {n} problem(s) on its rectification list; "
-                f"it should list {lo} to {hi}",
-            },
+            **say(MESSAGES["problem_count"], unit=ctx.org.unit(uid), count=n,
+                  need=f"{lo}-{hi}" if lo != hi else f"{lo}"),
             evidence=[ctx.evidence(p, f"问题 {p.id}") for p in ps]
             or [Evidence(note=f"整改清单中没有单位 {uid} 的问题")],
         )
@@ -67,45 +65,33 @@ def score_problems(ctx: Context, reviewed: list[str]) -> Iterator[Score | Findin
 
 def _problem_findings(ctx: Context, p: Problem, listed: set[str]) -> Iterator[Finding]:
     if p.area is not None and p.area not in listed:
-        yield Finding(
+        yield ctx.finding(
             f"unit:{p.unit}",
-            "conduct.area_unlisted",
+            "area_unlisted",
             "info",
-            {
-                "zh": f"问题 {p.id} 的整治领域「{p.area}」不在所列专项整治领域之列（单位自选，不计错）",
-                "en": f"problem {p.id}: area \"{p.area}\" is not one of the listed areas "
-                "(the unit's own choice)",
-            },
+            **say(MESSAGES["area_unlisted"], problem=p.id, area=p.area),
             evidence=[ctx.evidence(p, f"整治领域 {p.area}")],
         )
     if p.closed is not None:
         missing = [label for name, label in FIVE_FLAGS if not getattr(p, name)]
         if missing:
-            yield Finding(
+            yield ctx.finding(
                 f"person:{p.leader}",
-                "conduct.closed_incomplete",
+                "closed_incomplete",
                 "violation",
-                {
-                    "zh": f"问题 {p.id}（{p.unit}）于 {p.closed.isoformat()} 销号，但“五个不放过”"
-                    f"未全部做到：缺 {'、'.join(missing)}",
-                    "en": f"problem {p.id} ({p.unit}) was closed on {p.closed.isoformat()} "
-                    f"without all five conditions: missing {len(missing)} of 5 "
-                    f"({', '.join(n for n, lab in FIVE_FLAGS if lab in missing)})",
-                },
+                **say(MESSAGES["closed_incomplete"], problem=p.id, unit=ctx.org.unit(p.unit), closed=p.closed,
+                      missing=[Text(label, name.replace("_", " ")) for name, label in FIVE_FLAGS
+                               if not getattr(p, name)]),
                 evidence=[ctx.evidence(p, f"销号 {p.closed.isoformat()}，缺 {'、'.join(missing)}")],
             )
     elif p.deadline < ctx.as_of:
         days = (ctx.as_of - p.deadline).days
-        yield Finding(
+        yield ctx.finding(
             f"person:{p.leader}",
-            "conduct.problem_overdue",
+            "problem_overdue",
             "warning",
-            {
-                "zh": f"问题 {p.id}（{p.unit}）整改时限 {p.deadline.isoformat()} 已过 {days} 天，"
-                f"截至 {ctx.as_of.isoformat()} 未销号",
-                "en": f"problem {p.id} ({p.unit}) was due {p.deadline.isoformat()}, "
-                f"{days} day(s) ago, and is not closed as of {ctx.as_of.isoformat()}",
-            },
+            **say(MESSAGES["problem_overdue"], problem=p.id, unit=ctx.org.unit(p.unit), deadline=p.deadline,
+                  days=days, as_of=ctx.as_of),
             due=p.deadline,
             evidence=[ctx.evidence(p, f"整改时限 {p.deadline.isoformat()}，未销号")],
         )

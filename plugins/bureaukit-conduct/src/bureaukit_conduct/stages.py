@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from bureaukit import Context, Evidence, Finding, Score
+from bureaukit.phrases import say
+from bureaukit_conduct.catalogue import MESSAGES, kind_title
 from bureaukit_conduct.notes import mean, num
 from bureaukit_conduct.records import Answer, StageScore, Survey
 from bureaukit_conduct.settings import SERVICE_RATING, ConductSettings, Stage
@@ -67,16 +69,12 @@ def _not_reviewed(
     kind = ctx.org.unit(uid).kind
     ev = [ctx.evidence(r, f"{r.stage} {num(r.score)}") for r in _sorted_rows(by_stage)]
     ev += [ctx.evidence(v, v.answer.value) for v in _sorted_surveys(surveys)]
-    return Finding(
+    return ctx.finding(
         f"unit:{uid}",
-        "conduct.not_reviewed",
+        "not_reviewed",
         "info",
-        {
-            "zh": f"单位 {uid}（类型 {kind}）不在评议范围（{'、'.join(s.units)}）："
-            f"{n_rows} 条阶段得分、{len(surveys)} 份测评未计分",
-            "en": f"unit {uid} (kind {kind}) is not reviewed ({', '.join(s.units)}): "
-            f"{n_rows} stage score(s) and {len(surveys)} survey answer(s) not scored",
-        },
+        **say(MESSAGES["not_reviewed"], unit=ctx.org.unit(uid), kind=kind_title(kind),
+              reviewed=[kind_title(k) for k in s.units], rows=n_rows, surveys=len(surveys)),
         evidence=ev,
     )
 

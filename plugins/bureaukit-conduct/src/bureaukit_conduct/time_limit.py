@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from bureaukit import Context, Evidence, Finding, Score
 from bureaukit.periods import ISO_DATES
+from bureaukit.phrases import say
+from bureaukit_conduct.catalogue import MESSAGES
 from bureaukit_conduct.notes import num
 from bureaukit_conduct.records import Request
 
@@ -56,32 +58,16 @@ def _state(ctx: Context, r: Request) -> str:
 
 def _overdue(ctx: Context, r: Request, cited: Evidence) -> Finding:
     """The finding on a request done late or still open; *cited* is its evidence."""
+    fields = {"unit": ctx.org.unit(r.unit), "request": r.id, "received": r.received, "limit": r.limit}
     if r.done is not None:
-        days = (r.done - r.limit).days
-        zh = (
-            f"{r.unit} 件 {r.id}（{ISO_DATES[r.received]} 受理）办结时限 {ISO_DATES[r.limit]}，"
-            f"{ISO_DATES[r.done]} 才办结，超时 {days} 天"
-        )
-        en = (
-            f"request {r.id} of {r.unit} (received {ISO_DATES[r.received]}) was due "
-            f"{ISO_DATES[r.limit]} and done {ISO_DATES[r.done]}, {days} day(s) late"
-        )
+        message = say(MESSAGES["request_late"], **fields, done=r.done, days=(r.done - r.limit).days)
     else:
-        days = (ctx.as_of - r.limit).days
-        zh = (
-            f"{r.unit} 件 {r.id}（{ISO_DATES[r.received]} 受理）办结时限 {ISO_DATES[r.limit]}，"
-            f"截至 {ISO_DATES[ctx.as_of]} 仍未办结，已超时 {days} 天"
-        )
-        en = (
-            f"request {r.id} of {r.unit} (received {ISO_DATES[r.received]}) was due "
-            f"{ISO_DATES[r.limit]} and is still open as of {ISO_DATES[ctx.as_of]}, "
-            f"{days} day(s) late"
-        )
-    return Finding(
+        message = say(MESSAGES["request_open"], **fields, as_of=ctx.as_of, days=(ctx.as_of - r.limit).days)
+    return ctx.finding(
         f"person:{r.handler}",
-        "conduct.request_overdue",
+        "request_overdue",
         "warning",
-        {"zh": zh, "en": en},
+        **message,
         due=r.limit,
         evidence=[cited],
     )

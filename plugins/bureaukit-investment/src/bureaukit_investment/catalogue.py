@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bureaukit import FindingKind, Metric
+from bureaukit.plugin import FindingKind, Metric, Say
 
 METRICS: dict[str, Metric] = {
     "total_wan": Metric("招商引资总额", "Total investment", "amount", "万元"),
@@ -20,4 +20,49 @@ FINDINGS: dict[str, FindingKind] = {
     "investment.no_promotion": FindingKind("招商推介活动不足", "Too few promotion events"),
     "investment.deposit_missing": FindingKind("风险金未缴", "Deposit not paid"),
     "investment.unconfirmed": FindingKind("项目未予确认", "Project not confirmed"),
+}
+
+MESSAGES: dict[str, Say] = {
+    # rule 7: each lagging target as 「固定资产投资 6,850 / 7,000 万元（97.9%）」
+    "behind_schedule": (
+        "{unit}招商引资任务完成低于序时进度 {progress}（截至 {as_of}）：{lagging}",
+        "{unit} is behind the time progress of {progress} at {as_of}: {lagging}",
+    ),
+    "lagging": ("{metric} {value} / {target}（{rate}）", "{metric} {value} / {target} ({rate})"),
+    "leave_post": (
+        "{unit}至 {day} {metric}完成 {then} / {target}（{rate_then}），未达 {min_rate}，"
+        "至 {as_of} 仍未完成（{rate_now}）：主要领导离岗招商，直至完成任务（{who}）",
+        "{unit}: {metric} {then} / {target} ({rate_then}) at {day}, below {min_rate}, and still "
+        "{rate_now} at {as_of}: the head ({who}) must leave post to attract investment until the task is done",
+    ),
+    "no_trip": (
+        "{unit}在 {bucket}（{start} 至 {end}）无主要负责人带队外出招商或驻点招商",
+        "{unit} had no investment trip led by its unit head nor stationed staff in {bucket} ({start} to {end})",
+    ),
+    "no_trip_ignored": (
+        "{unit}在 {bucket}（{start} 至 {end}）无主要负责人带队外出招商或驻点招商"
+        "（{ignored} 非单位主要负责人带队或本单位人员驻点，不计）",
+        "{unit} had no investment trip led by its unit head nor stationed staff in {bucket} ({start} to {end}) "
+        "({ignored} not led by its unit head nor stationed by its own staff)",
+    ),
+    "h1_big_signing": (
+        "{start} 至 {by} 新签约 {min_amount}以上项目 {count} 个，少于 {need} 个",
+        "{count} new project(s) of {min_amount} or more signed {start} to {by}, fewer than {need}",
+    ),
+    "no_promotion": (
+        "{start} 至 {by} 开展招商推介活动 {count} 次，少于 {need} 次",
+        "{count} promotion event(s) held {start} to {by}, fewer than {need}",
+    ),
+    "deposit_missing": (
+        "{person}未在 {due} 前缴纳招商引资风险金 {amount}",
+        "{person} paid no investment risk deposit ({amount}) by {due}",
+    ),
+    "deposit_late": (
+        "{person}未在 {due} 前缴纳招商引资风险金 {amount}（{paid} 才缴纳）",
+        "{person} paid no investment risk deposit ({amount}) by {due} (paid only on {paid})",
+    ),
+    "unconfirmed": (
+        "项目 {project}「{name}」未予确认，不计入任务：{reasons}",
+        "project {project} ({name}) is not confirmed and counts nowhere: {reasons}",
+    ),
 }

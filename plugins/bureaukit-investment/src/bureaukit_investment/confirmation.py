@@ -17,8 +17,9 @@ from decimal import Decimal
 
 import attrs
 
-from bureaukit import Context, Finding
 from bureaukit.money import fmt_exact
+from bureaukit.plugin import Context, Finding, Text, say
+from bureaukit_investment.catalogue import MESSAGES
 from bureaukit_investment.records import Category, Certificate, Progress, Project
 from bureaukit_investment.settings import InvestmentSettings
 
@@ -186,14 +187,11 @@ def unconfirmed_findings(ctx: Context, assessed: list[Assessed]) -> Iterator[Fin
             continue
         p = a.project
         zh = "；".join(r[0] for r in a.reasons)
-        en = "; ".join(r[1] for r in a.reasons)
-        yield Finding(
+        yield ctx.finding(
             f"unit:{p.unit}",
-            "investment.unconfirmed",
+            "unconfirmed",
             "info",
-            {
-                "zh": f"项目 {p.id}「{p.name}」未予确认，不计入任务：{zh}",
-                "en": f"project {p.id} ({p.name}) is not confirmed and counts nowhere: {en}",
-            },
+            **say(MESSAGES["unconfirmed"], project=p.id, name=p.name,
+                  reasons=Text("；".join(r[0] for r in a.reasons), "; ".join(r[1] for r in a.reasons))),
             evidence=[ctx.evidence(p, zh)],
         )

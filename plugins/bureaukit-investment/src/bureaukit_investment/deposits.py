@@ -17,12 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from bureaukit import Context, Finding, Payment
 from bureaukit.money import fmt_money, fmt_rate, to_yuan
 from bureaukit.org import Person
 from bureaukit.outcomes import PaymentKind
 from bureaukit.periods import PeriodError
+from bureaukit.plugin import Context, Finding, Payment, Yuan, say
 from bureaukit.roles import Roles
+from bureaukit_investment.catalogue import MESSAGES
 from bureaukit_investment.confirmation import Assessed, w
 from bureaukit_investment.records import Deposit
 from bureaukit_investment.settings import InvestmentSettings
@@ -49,19 +50,13 @@ def deposit_missing(ctx: Context) -> Iterator[Finding]:
         d = paid.get(p.id)
         if d is not None and d.paid <= due:
             continue
-        late_zh = f"（{d.paid} 才缴纳）" if d is not None else ""
-        late_en = f" (paid only on {d.paid})" if d is not None else ""
-        yield Finding(
+        fields = {"person": p, "due": due, "amount": Yuan(s.deposit.mandatory_yuan)}
+        yield ctx.finding(
             f"person:{p.id}",
-            "investment.deposit_missing",
+            "deposit_missing",
             "violation",
-            {
-                "zh": f"{p.name}未在 {due} 前缴纳招商引资风险金 {w(s.deposit.mandatory_yuan)} 元{late_zh}",
-                "en": (
-                    f"{p.id} ({p.name}) paid no investment risk deposit "
-                    f"({w(s.deposit.mandatory_yuan)} yuan) by {due}{late_en}"
-                ),
-            },
+            **(say(MESSAGES["deposit_late"], **fields, paid=d.paid) if d is not None
+               else say(MESSAGES["deposit_missing"], **fields)),
             due=due,
             evidence=[ctx.evidence(d, f"缴纳日期 {d.paid} 晚于 {due}")] if d is not None else [],
         )

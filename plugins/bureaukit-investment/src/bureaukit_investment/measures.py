@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 
-from bureaukit import Context, Evidence, Finding
 from bureaukit.money import fmt_rate
 from bureaukit.periods import PeriodError
+from bureaukit.plugin import Context, Evidence, Finding, Quantity, Rate, rates_apart, say
+from bureaukit_investment.catalogue import MESSAGES, METRICS
 from bureaukit_investment.confirmation import w
 from bureaukit_investment.records import Trip, TripKind
 from bureaukit_investment.settings import InvestmentSettings
@@ -27,17 +28,17 @@ def behind_schedule(ctx: Context, table: dict[str, Standing]) -> Iterator[Findin
         lagging = [m for m in st.targets if st.ratio(m) < tp]
         if not lagging:
             continue
-        text = ", ".join(f"{m} {fmt_rate(st.ratio(m))} < {fmt_rate(tp)}" for m in lagging)
-        figures = "；".join(f"{m} {w(st.values[m])}/{w(st.targets[m])}" for m in lagging)
-        name = ctx.org.unit(uid).name
-        yield Finding(
+        each = [
+            say(MESSAGES["lagging"], metric=METRICS[m], value=st.values[m],
+                target=Quantity(METRICS[m], st.targets[m]), rate=rates_apart(st.ratio(m), tp)[0])
+            for m in lagging
+        ]
+        yield ctx.finding(
             f"unit:{uid}",
-            "investment.behind_schedule",
+            "behind_schedule",
             "warning",
-            {
-                "zh": f"{name}招商引资任务完成低于序时进度（{ctx.as_of}）：{text}（{figures}）",
-                "en": f"{uid} is behind schedule at {ctx.as_of}: {text} ({figures})",
-            },
+            **say(MESSAGES["behind_schedule"], unit=ctx.org.unit(uid), progress=Rate(tp), as_of=ctx.as_of,
+                  lagging=each),
             evidence=[Evidence(note=f"序时进度 {fmt_rate(tp)}；{st.ratios_text()}")],
         )
 
@@ -77,29 +78,20 @@ def leave_post(
             continue
         t = st.targets[cp.metric]
         name = ctx.org.unit(uid).name
+        shown_then, shown_min = rates_apart(r_then, cp.min_ratio)
         heads = ctx.org.members(uid, "unit_head", on=ctx.as_of)
         ev = [Evidence(note=(
             f"{day} {cp.metric} {w(before.values[cp.metric])}/{w(t)} = {fmt_rate(r_then)} < "
             f"{fmt_rate(cp.min_ratio)}；{ctx.as_of} {w(st.values[cp.metric])}/{w(t)} = {fmt_rate(r_now)} < 1"
         ))]
         for subject, who in [(f"person:{h.id}", h.name) for h in heads] or [(f"unit:{uid}", name)]:
-            yield Finding(
+            yield ctx.finding(
                 subject,
-                "investment.leave_post",
+                "leave_post",
                 "violation",
-                {
-                    "zh": (
-                        f"{name}至 {day} {cp.metric} 完成 {w(before.values[cp.metric])}/{w(t)}"
-                        f"（{fmt_rate(r_then)}），未达 {fmt_rate(cp.min_ratio)}，至 {ctx.as_of} 仍未完成"
-                        f"（{fmt_rate(r_now)}）：主要领导离岗招商，直至完成任务（{who}）"
-                    ),
-                    "en": (
-                        f"{uid}: {cp.metric} {w(before.values[cp.metric])}/{w(t)} ({fmt_rate(r_then)}) "
-                        f"at {day}, below {fmt_rate(cp.min_ratio)}, and still {fmt_rate(r_now)} at "
-                        f"{ctx.as_of}: the head ({who}) must leave post to attract investment until "
-                        "the task is done"
-                    ),
-                },
+                **say(MESSAGES["leave_post"], unit=ctx.org.unit(uid), day=day, metric=METRICS[cp.metric],
+                      then=before.values[cp.metric], target=Quantity(METRICS[cp.metric], t),
+                      rate_then=shown_then, min_rate=shown_min, as_of=ctx.as_of, rate_now=Rate(r_now), who=who),
                 due=day,
                 evidence=ev,
             )
@@ -140,7 +132,6 @@ def no_trip(ctx: Context, table: dict[str, Standing]) -> Iterator[Finding]:
     for uid in sorted(table):
         if uid == root:
             continue
-        name = ctx.org.unit(uid).name
         rows_of = _row_units(ctx, uid)
         # its trips and, for 局机关, its 科室's: in date order as one scan would give them
         own = sorted((t for u in rows_of for t in own_trips.get(u, ())), key=_by_date)
@@ -149,25 +140,12 @@ def no_trip(ctx: Context, table: dict[str, Standing]) -> Iterator[Finding]:
             if any(_counts(ctx, t) for t in inside):
                 continue
             ignored = [t.id for t in inside]
-            zh_extra = f"（{'、'.join(ignored)} 非单位主要负责人带队或本单位人员驻点，不计）" if ignored else ""
-            en_extra = (
-                f" ({', '.join(ignored)} not led by its unit head nor stationed by its own staff)"
-                if ignored else ""
-            )
-            yield Finding(
+            yield ctx.finding(
                 f"unit:{uid}",
-                "investment.no_trip",
+                "no_trip",
                 "warning",
-                {
-                    "zh": (
-                        f"{name}在 {b.label}（{b.start}..{b.end}）无主要负责人带队外出招商或驻点招商"
-                        f"{zh_extra}"
-                    ),
-                    "en": (
-                        f"{uid} had no investment trip led by its unit head nor stationed staff in "
-                        f"{b.label} ({b.start}..{b.end}){en_extra}"
-                    ),
-                },
+                **say(MESSAGES["no_trip_ignored" if ignored else "no_trip"], unit=ctx.org.unit(uid),
+                      bucket=b.label, start=b.start, end=b.end, ignored=ignored),
                 due=b.end,
                 evidence=[ctx.evidence(t, "不计入") for t in inside]
                 or [Evidence(note=f"{b.label}：外出招商台账无本单位记录")],

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bureaukit import Context, Evidence, Finding
 from bureaukit.periods import PeriodError
+from bureaukit.plugin import Amount, Context, Evidence, Finding, say
+from bureaukit_investment.catalogue import MESSAGES
 from bureaukit_investment.confirmation import w
 from bureaukit_investment.settings import InvestmentSettings
 
@@ -38,20 +39,12 @@ def h1_push(ctx: Context) -> Iterator[Finding]:
             key=lambda p: p.id,
         )
         if len(big) < push.signings:
-            yield Finding(
+            yield ctx.finding(
                 subject,
-                "investment.h1_big_signing",
+                "h1_big_signing",
                 "warning",
-                {
-                    "zh": (
-                        f"{start} 至 {by} 新签约 {w(push.min_wan)} 万元以上项目 {len(big)} 个，"
-                        f"少于 {push.signings} 个"
-                    ),
-                    "en": (
-                        f"{len(big)} new project(s) of {w(push.min_wan)} (10k yuan) or more signed "
-                        f"{start}..{by}, fewer than {push.signings}"
-                    ),
-                },
+                **say(MESSAGES["h1_big_signing"], start=start, by=by, min_amount=Amount(push.min_wan, "万元"),
+                      count=len(big), need=push.signings),
                 due=by,
                 evidence=[ctx.evidence(p, f"合同投资额 {w(p.contract_total_wan)} 万元") for p in big]
                 or [Evidence(note=f"{start}..{by} 无合同投资额 ≥ {w(push.min_wan)} 万元的新签约项目")],
@@ -61,14 +54,11 @@ def h1_push(ctx: Context) -> Iterator[Finding]:
             (e for e in ctx.records["promotions"] if start <= e.date <= by), key=lambda e: e.id
         )
         if len(held) < push.events:
-            yield Finding(
+            yield ctx.finding(
                 subject,
-                "investment.no_promotion",
+                "no_promotion",
                 "warning",
-                {
-                    "zh": f"{start} 至 {by} 开展招商推介活动 {len(held)} 次，少于 {push.events} 次",
-                    "en": f"{len(held)} promotion event(s) held {start}..{by}, fewer than {push.events}",
-                },
+                **say(MESSAGES["no_promotion"], start=start, by=by, count=len(held), need=push.events),
                 due=by,
                 evidence=[ctx.evidence(e, e.title) for e in held]
                 or [Evidence(note=f"{start}..{by} 招商推介活动台账无记录")],

@@ -17,7 +17,8 @@ from datetime import date, timedelta
 
 from bureaukit import Context, Finding
 from bureaukit.periods import ISO_DATES
-from bureaukit.records import enum_label
+from bureaukit.phrases import say
+from bureaukit_publicity.catalogue import CASE_KINDS, MESSAGES
 from bureaukit_publicity.records import Case, CaseKind
 from bureaukit_publicity.settings import PublicitySettings
 
@@ -40,32 +41,18 @@ def _overdue(ctx: Context, c: Case, due: date) -> Finding | None:
     """``publicity.reply_overdue``: answered after *due*, or unanswered on ``as_of`` > *due*."""
     s: PublicitySettings = ctx.settings
     # nearly every case is cited: its dates written through ISO_DATES
-    label = enum_label(c.kind)
     got = f"{ISO_DATES[c.received]} + {s.reply_days} 天 = {ISO_DATES[due]}"
+    fields = {"kind": CASE_KINDS[c.kind], "case": c.id, "received": c.received, "due": due}
     if c.replied is not None and c.replied > due:
-        late = (c.replied - due).days
-        zh = f"{ISO_DATES[c.replied]} 才答复, 逾期 {late} 天"
-        en = f"but answered {ISO_DATES[c.replied]}, {late} days late"
+        message = say(MESSAGES["replied_late"], **fields, replied=c.replied, late=(c.replied - due).days)
         note = f"{got} < 答复 {ISO_DATES[c.replied]}"
     elif c.replied is None and ctx.as_of > due:
-        late = (ctx.as_of - due).days
-        zh = f"截至 {ISO_DATES[ctx.as_of]} 未答复, 已逾期 {late} 天"
-        en = f"and is unanswered on {ISO_DATES[ctx.as_of]}, {late} days late"
+        message = say(MESSAGES["unanswered"], **fields, as_of=ctx.as_of, late=(ctx.as_of - due).days)
         note = f"{got} < {ISO_DATES[ctx.as_of]}, 未答复"
     else:
         return None
-    return Finding(
-        f"unit:{c.unit}",
-        "publicity.reply_overdue",
-        "warning",
-        {
-            "zh": f"{label} {c.id}: {ISO_DATES[c.received]} 收到, 应于 {ISO_DATES[due]} 前答复, {zh}",
-            "en": f"{c.kind.name} case {c.id} received {ISO_DATES[c.received]} was due "
-            f"{ISO_DATES[due]} {en}",
-        },
-        due=due,
-        evidence=[ctx.evidence(c, note)],
-    )
+    return ctx.finding(f"unit:{c.unit}", "reply_overdue", "warning", **message, due=due,
+                       evidence=[ctx.evidence(c, note)])
 
 
 def _unapproved(ctx: Context, c: Case, replied: date) -> Finding | None:
@@ -75,21 +62,15 @@ def _unapproved(ctx: Context, c: Case, replied: date) -> Finding | None:
     if approver is not None and "publicity_lead" in approver.roles and approver.in_post(replied):
         return None
     if approver is None:
-        why_zh, why_en = "无审核人", "no approver recorded"
+        why = say(MESSAGES["no_approver"])
     elif "publicity_lead" not in approver.roles:
-        why_zh = f"审核人 {approver.id} {approver.name} 不是宣传信息领导组负责人"
-        why_en = f"approver {approver.id} is not a publicity_lead"
+        why = say(MESSAGES["not_lead"], approver=approver)
     else:
-        why_zh = f"审核人 {approver.id} {approver.name} 于 {ISO_DATES[replied]} 不在岗"
-        why_en = f"approver {approver.id} was not in post on {ISO_DATES[replied]}"
-    return Finding(
+        why = say(MESSAGES["not_in_post"], approver=approver, replied=replied)
+    return ctx.finding(
         f"unit:{c.unit}",
-        "publicity.reply_unapproved",
+        "reply_unapproved",
         "violation",
-        {
-            "zh": f"{enum_label(c.kind)} {c.id} 于 {ISO_DATES[replied]} 对外答复未经宣传信息领导组负责人审核: {why_zh}",
-            "en": f"{c.kind.name} case {c.id} was answered on {ISO_DATES[replied]} without "
-            f"approval by the publicity lead: {why_en}",
-        },
+        **say(MESSAGES["unapproved"], kind=CASE_KINDS[c.kind], case=c.id, replied=replied, why=why),
         evidence=[ctx.evidence(c, f"答复 {ISO_DATES[replied]}, 审核人 {c.approved_by or '空'}")],
     )

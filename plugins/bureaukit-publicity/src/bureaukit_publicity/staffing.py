@@ -12,7 +12,9 @@ from collections.abc import Iterator
 
 from bureaukit import Context, Evidence, Finding
 from bureaukit.org import Org
+from bureaukit.phrases import Text, say
 from bureaukit.roles import Roles, RoleSelector
+from bureaukit_publicity.catalogue import MESSAGES
 from bureaukit_publicity.counts import quota_units
 from bureaukit_publicity.settings import PublicitySettings, staffing_of
 
@@ -37,17 +39,15 @@ def score_staffing(ctx: Context) -> Iterator[Finding]:
                 missing.append((sel, len(have), n))
         if not missing:
             continue
-        en = ", ".join(f"{r} {h}/{n}" for r, h, n in missing)
-        zh = "、".join(f"{_label(ctx.org, r)} {h}/{n}" for r, h, n in missing)
-        name = ctx.org.unit(uid).name
-        yield Finding(
+        short = [
+            say(MESSAGES["staff_short"], role=Text(_label(ctx.org, r), str(r)), have=h, need=n)
+            for r, h, n in missing
+        ]
+        yield ctx.finding(
             f"unit:{uid}",
-            "publicity.staffing",
+            "staffing",
             "warning",
-            {
-                "zh": f"{name}宣传信息队伍不足 ({ctx.as_of.isoformat()} 在岗): {zh}",
-                "en": f"{uid} lacks publicity staff in post on {ctx.as_of.isoformat()}: {en}",
-            },
+            **say(MESSAGES["staffing"], unit=ctx.org.unit(uid), as_of=ctx.as_of, missing=short),
             evidence=[Evidence(note=n) for n in notes],
         )
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bureaukit import FindingKind, Metric
+from bureaukit.plugin import FindingKind, Metric, Say, Text
+from bureaukit_style.records import ActivityKind, Source
 
 METRICS: dict[str, Metric] = {
     "deductions": Metric("扣分", "Points deducted", "amount", "分", better="lower"),
@@ -16,4 +17,46 @@ FINDINGS: dict[str, FindingKind] = {
     "style.meeting_missing": FindingKind("未开工作例会", "Meeting not held"),
     "style.quota": FindingKind("次数不足", "Quota not met"),
     "style.site_visit": FindingKind("领导到现场不足", "Too few site visits"),
+}
+
+ACTIVITIES: dict[ActivityKind, Text] = {
+    ActivityKind.research: Text("专题调研", "unit research"),
+    ActivityKind.research_report: Text("调研报告", "research report"),
+    ActivityKind.training: Text("能力提升培训班", "training course"),
+    ActivityKind.reception: Text("到市接待中心接访", "reception at the city centre"),
+    ActivityKind.duty: Text("接访值班", "reception duty"),
+    ActivityKind.site_visit: Text("现场", "site visit"),
+    ActivityKind.article: Text("研讨文章", "study article"),
+    ActivityKind.self_check: Text("个人自查", "self check"),
+    ActivityKind.inspection: Text("定期检查", "regular inspection"),
+}
+"""An activity's title in both languages (the enum's value is the Chinese one)."""
+
+SOURCES: dict[Source, Text] = {
+    Source.self: Text("个人自查", "self check"),
+    Source.inspection: Text("定期检查", "regular inspection"),
+    Source.random: Text("随机抽查", "random check"),
+    Source.post: Text("事后检查", "follow-up check"),
+    Source.public: Text("公众督查", "public supervision"),
+}
+
+MESSAGES: dict[str, Say] = {
+    "quota": (
+        "{activity} {bucket}：有 {have} 次，应不少于 {need} 次，扣 {points} 分",
+        "{activity} {bucket}: {have} of {need} required, {points} point(s) deducted",
+    ),
+    "eight": (
+        "{who}查实八不准“{problem}”（{record}，{day}，{source}）：扣 {points} 分",
+        "{who}: verified breach of the eight prohibitions “{problem}” ({record}, {day}, {source}): "
+        "{points} points deducted",
+    ),
+    "problem": (
+        "{who}查实问题“{problem}”（{record}，{day}，{source}）：扣 {points} 分",
+        "{who}: verified problem “{problem}” ({record}, {day}, {source}): {points} points deducted",
+    ),
+    "suspension": (
+        "投诉 {record}（{received} 受理）查实针对{person}：一次性投诉查实停职",
+        "complaint {record} (received {received}) verified against {person}: suspension under the "
+        "one-verified-complaint rule",
+    ),
 }

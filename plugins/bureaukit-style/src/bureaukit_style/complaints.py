@@ -14,6 +14,8 @@ from datetime import timedelta
 from bureaukit.context import Context
 from bureaukit.outcomes import Finding
 from bureaukit.periods import ISO_DATES
+from bureaukit.phrases import say
+from bureaukit_style.catalogue import MESSAGES
 from bureaukit_style.records import Complaint
 from bureaukit_style.settings import Resolved
 from bureaukit_style.window import window_of, within
@@ -58,14 +60,12 @@ def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
             )
         if c.verified_against:
             pid = c.verified_against
-            yield Finding(
-                subject=f"person:{pid}",
-                code="style.suspension",
-                severity="violation",
-                message={
-                    "zh": f"投诉 {c.id}（{ISO_DATES[c.received]} 受理）查实针对 {pid}：一次性投诉查实停职",
-                    "en": f"complaint {c.id} (received {ISO_DATES[c.received]}) verified against "
-                    f"{pid}: suspension under the one-verified-complaint rule",
-                },
+            target = ctx.org.people.get(pid)
+            yield ctx.finding(
+                f"person:{pid}",
+                "suspension",
+                "violation",
+                **say(MESSAGES["suspension"], record=c.id, received=c.received,
+                      person=target if target is not None else pid),
                 evidence=(ctx.evidence(c, f"查实对象 {pid}"),),
             )

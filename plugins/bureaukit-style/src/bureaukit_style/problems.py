@@ -14,6 +14,8 @@ from decimal import Decimal
 from bureaukit.context import Context
 from bureaukit.outcomes import Finding
 from bureaukit.periods import ISO_DATES
+from bureaukit.phrases import say
+from bureaukit_style.catalogue import MESSAGES, SOURCES
 from bureaukit_style.records import Problem
 from bureaukit_style.settings import Resolved, is_eight
 from bureaukit_style.window import Deduction, window_of, within
@@ -34,8 +36,6 @@ def problem_rules(ctx: Context, r: Resolved) -> Iterator[Finding | Deduction]:
         eight = is_eight(pdef.code)
         points: Decimal = d.eight if eight else d.problem
         what = "八不准" if eight else "问题"
-        kind_en = "eight-prohibitions breach" if eight else "problem"
-        who_zh = f"人员 {p.person}" if p.person else f"单位 {p.unit}"
         day = ISO_DATES[p.date]  # once per row, not once per text (isoformat, memoised)
         source = p.source.value
         note = f"{p.id} {day} {pdef.code} {pdef.name}（{source}）: {what}扣 {points} 分"
@@ -44,15 +44,12 @@ def problem_rules(ctx: Context, r: Resolved) -> Iterator[Finding | Deduction]:
             yield Deduction(f"person:{p.person}", points, ev)
         yield Deduction(f"unit:{p.unit}", points, ev)
         subject = f"person:{p.person}" if p.person else f"unit:{p.unit}"
-        yield Finding(
-            subject=subject,
-            code="style.problem",
-            severity="violation" if eight else "warning",
-            message={
-                "zh": f"{who_zh}查实{what}“{pdef.name}”（{pdef.code}，{p.id}，{day}，"
-                f"{source}）：扣 {points} 分",
-                "en": f"{subject}: verified {kind_en} {pdef.code} “{pdef.name}” ({p.id}, "
-                f"{day}, {p.source.name}): {points} points deducted",
-            },
+        who = ctx.org.people[p.person] if p.person else ctx.org.unit(p.unit)
+        yield ctx.finding(
+            subject,
+            "problem",
+            "violation" if eight else "warning",
+            **say(MESSAGES["eight" if eight else "problem"], who=who, problem=pdef.name, record=p.id,
+                  day=p.date, source=SOURCES[p.source], points=points),
             evidence=(ev,),
         )

@@ -15,7 +15,9 @@ from typing import Any
 
 from bureaukit.context import Context, Who
 from bureaukit.outcomes import Evidence, Finding
+from bureaukit.phrases import say
 from bureaukit.roles import Roles, SelectorError
+from bureaukit_style.catalogue import ACTIVITIES, MESSAGES
 from bureaukit_style.phases import phase_window
 from bureaukit_style.records import Activity, ActivityKind
 from bureaukit_style.settings import QuotaDef, Resolved
@@ -106,16 +108,12 @@ def quota_rules(
             )
             evidence.append(Evidence(note=summary))
             ev = tuple(evidence)
-            yield Finding(
-                subject=sf.subject,
-                code="style.quota",
-                severity="warning",
-                message={
-                    "zh": f"{q.id}（{q.activity.value}）{b.label}：有 {sf.have} 次，应不少于 {sf.need} 次，"
-                    f"扣 {q.deduction} 分",
-                    "en": f"quota {q.id} ({q.activity.name}) {b.label}: {sf.have} of {sf.need} "
-                    f"required, {q.deduction} point(s) deducted",
-                },
+            yield ctx.finding(
+                sf.subject,
+                "quota",
+                "warning",
+                **say(MESSAGES["quota"], activity=ACTIVITIES[q.activity], bucket=b.label, have=sf.have,
+                      need=sf.need, points=q.deduction),
                 due=b.end,
                 evidence=ev,
             )

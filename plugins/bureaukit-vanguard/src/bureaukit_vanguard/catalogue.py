@@ -3,7 +3,7 @@ come from the settings (``stage.<id>``), so the metrics are a function of them."
 
 from __future__ import annotations
 
-from bureaukit import FindingKind, Metric
+from bureaukit.plugin import FindingKind, Metric, Say
 from bureaukit_vanguard.settings import VanguardSettings
 
 PHASE_ENGLISH: dict[str, str] = {
@@ -38,4 +38,13 @@ FINDINGS: dict[str, FindingKind] = {
     "vanguard.review_missing": FindingKind("补课未回头看", "Make-up not reviewed"),
     "vanguard.not_published": FindingKind("整改措施未公示", "Measures not published"),
     "vanguard.measure_overdue": FindingKind("整改逾期", "Measure overdue"),
+}
+
+MESSAGES: dict[str, Say] = {
+    "satisfaction_low": (
+        "{phase}阶段群众满意度 {rate}（满意 {satisfied} + 基本满意 {basic}，共 {total} 份），"
+        "低于 {need}，须补课",
+        "phase {phase}: satisfaction {rate} ({satisfied} satisfied + {basic} basically satisfied of {total}), "
+        "below {need}; a make-up (补课) is owed",
+    ),
 }

@@ -16,6 +16,8 @@ from decimal import Decimal
 from bureaukit.gates import Trigger, Unmet
 from bureaukit.money import fmt_rate
 from bureaukit.outcomes import Finding, Score
+from bureaukit.phrases import rates_apart, say
+from bureaukit_vanguard.catalogue import MESSAGES
 from bureaukit_vanguard.records import Survey
 from bureaukit_vanguard.settings import SIGNALS
 from bureaukit_vanguard.state import Run
@@ -28,10 +30,6 @@ def rate(s: Survey) -> Decimal:
 
 def passes(run: Run, s: Survey) -> bool:
     return rate(s) >= run.s.satisfaction_min
-
-
-def _n(d: Decimal) -> str:
-    return format(d.normalize(), "f")
 
 
 def satisfaction(run: Run) -> Iterator[Score | Finding]:
@@ -47,12 +45,12 @@ def satisfaction(run: Run) -> Iterator[Score | Finding]:
         yield Score(f"unit:{uid}", f"satisfaction.{pid}", r, form="rate", evidence=(ev,))
         if passes(run, s):
             continue
-        need = _n(run.s.satisfaction_min)
+        shown, need = rates_apart(r, run.s.satisfaction_min)
         run.makeups.add(uid, pid, Trigger(s.date, "satisfaction_low"))
-        yield Finding(
-            f"unit:{uid}", "vanguard.satisfaction_low", "warning",
-            {"zh": f"{ph.title}阶段群众满意度测评 {formula} < {need}，须补课",
-             "en": f"phase {pid} ({ph.title}): satisfaction {formula} < {need}; 补课 owed"},
+        yield run.ctx.finding(
+            f"unit:{uid}", "satisfaction_low", "warning",
+            **say(MESSAGES["satisfaction_low"], phase=ph.title, rate=shown, satisfied=s.satisfied, basic=s.basic,
+                  total=s.total, need=need),
             evidence=(ev,),
         )
 

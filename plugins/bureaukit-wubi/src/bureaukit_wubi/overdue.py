@@ -13,6 +13,8 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from bureaukit import Context, Finding
 from bureaukit.periods import ISO_DATES
+from bureaukit.phrases import Text, say
+from bureaukit_wubi.catalogue import MESSAGES
 from bureaukit_wubi.records import ITEM_KINDS, Item, completed_on, due_of, item_title, responsible
 
 
@@ -21,7 +23,6 @@ def overdue(ctx: Context, items: Mapping[str, Sequence[Item]]) -> Iterator[Findi
     ``as_of``: ``wubi.overdue`` (warning) on its unit, and the same on its owner/person
     when filled. Completed late: no finding (it already counts against the rate); due on
     ``as_of``: not yet overdue."""
-    as_of = ISO_DATES[ctx.as_of]
     for kind in sorted(items):
         for item in sorted(items[kind], key=lambda i: i.id):
             due = due_of(item)
@@ -29,21 +30,13 @@ def overdue(ctx: Context, items: Mapping[str, Sequence[Item]]) -> Iterator[Findi
                 continue
             ledger = ITEM_KINDS[kind]
             days = (ctx.as_of - due).days
-            unit_name = ctx.org.units[item.unit].name
             who = responsible(item)
-            who_zh = f"，责任人 {ctx.org.people[who].name} ({who})" if who else ""
-            who_en = f", responsible {ctx.org.people[who].name} ({who})" if who else ""
-            # an open item past its limit is a large share of the rows: dates written
-            # through ISO_DATES (the same text as f"{date}"), the title looked up once
-            title = item_title(item)
+            fields = {"unit": ctx.org.units[item.unit], "ledger": Text(ledger, kind), "item": item.id,
+                      "title": item_title(item), "due": due, "as_of": ctx.as_of, "days": days}
+            message = (say(MESSAGES["overdue_owned"], **fields, person=ctx.org.people[who]) if who
+                       else say(MESSAGES["overdue"], **fields))
             due_text = ISO_DATES[due]
-            message = {
-                "zh": f"{unit_name}{ledger}“{item.id} {title}”时限 {due_text}，截至 {as_of}"
-                f" 仍未完成，已逾期 {days} 天{who_zh}",
-                "en": f"{unit_name}: {kind} item {item.id} “{title}” was due {due_text} and is still"
-                f" not done as of {as_of}, {days} day(s) overdue{who_en}",
-            }
             ev = [ctx.evidence(item, f"{ledger} {item.id}: 时限 due {due_text}，完成日期为空 not done; {days} 天 days")]
-            yield Finding(f"unit:{item.unit}", "wubi.overdue", "warning", message, due=due, evidence=ev)
+            yield ctx.finding(f"unit:{item.unit}", "overdue", "warning", **message, due=due, evidence=ev)
             if who:
-                yield Finding(f"person:{who}", "wubi.overdue", "warning", message, due=due, evidence=ev)
+                yield ctx.finding(f"person:{who}", "overdue", "warning", **message, due=due, evidence=ev)

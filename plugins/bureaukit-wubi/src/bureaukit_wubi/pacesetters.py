@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
-from bureaukit import Evidence, Finding
+from bureaukit.plugin import Evidence, Finding, Quantity, Text, say
+from bureaukit_wubi.catalogue import MESSAGES, METRICS, VANGUARD_EN, platform
 from bureaukit_wubi.settings import COMPARE, DIMENSIONS, ENGLISH, VANGUARD, WubiSettings
 
 CENT = Decimal("0.01")
@@ -38,19 +39,17 @@ def pacesetters(
             best = max(written.values())
             tied = sorted(u for u, v in written.items() if v == best)
             board = ", ".join(f"{names[u]} ({u}) {v}" for u, v in sorted(written.items(), key=lambda kv: (-kv[1], kv[0])))
+            where = platform(group, group_kinds)
             for unit in tied:
                 others = len(tied) - 1
-                zh_tie = f"，与其他 {others} 个单位并列" if others else ""
-                en_tie = f", tied with {others} other unit(s)" if others else ""
+                m = say(MESSAGES["pacesetter_tied" if others else "pacesetter"],
+                        vanguard=Text(VANGUARD[code], VANGUARD_EN[code]), dimension=Text(COMPARE[code], ENGLISH[code]), unit=names[unit],
+                        platform=where, rated=len(written), best=Quantity(METRICS[f"dim.{code}"], best),
+                        others=others)
                 yield Finding(
                     f"unit:{unit}",
                     "wubi.pacesetter",
                     "info",
-                    {
-                        "zh": f"{COMPARE[code]}，争当{VANGUARD[code]}的先锋：{names[unit]}在“{group}”争创平台"
-                        f" {len(written)} 个参评单位中得分最高 {best}{zh_tie}",
-                        "en": f"pacesetter in {ENGLISH[code]} ({COMPARE[code]}): {names[unit]} has the highest"
-                        f" dim.{code} score, {best}, of the {len(written)} units scored in group “{group}”{en_tie}",
-                    },
+                    {"zh": m["zh"], "en": m["en"]},
                     evidence=[Evidence(note=f"“{group}” dim.{code}: {board}")],
                 )
