@@ -14,7 +14,7 @@ from bureaukit import Context, Evidence, Score
 from bureaukit.notes import places2, places4
 from bureaukit.periods import ISO_DATES
 from bureaukit_wubi.evidence_rates import Rate, benchmark_rate, item_rate, stage_note
-from bureaukit_wubi.ratings import trim_ratings
+from bureaukit_wubi.ratings import Trimmed, trim_ratings
 from bureaukit_wubi.records import Benchmark, Item, Rating, completed_on, due_of, item_title
 from bureaukit_wubi.settings import COMPARE, DIMENSIONS, WubiSettings
 
@@ -48,34 +48,53 @@ def dimension_scores(
             continue
         evidence: list[Evidence] = []
         if split is not None and avg is not None:
-            kept = " + ".join(str(r.score) for r in split.kept)
-            evidence.append(
-                Evidence(note=f"{COMPARE[code]} 评分均值 rating average: ({kept}) / {len(split.kept)} = {places2(avg)}")
-            )
-            marks = {id(r): "去掉最低分 dropped as lowest" for r in split.low}
-            marks.update({id(r): "去掉最高分 dropped as highest" for r in split.high})
-            for r in sorted((*split.low, *split.kept, *split.high), key=lambda r: r.evaluator):
-                mark = marks.get(id(r), "计入 kept")
-                evidence.append(ctx.evidence(r, f"{r.evaluator} 评分 {r.score}: {mark}"))
+            evidence += _rating_evidence(ctx, code, split, avg)
         if rate is not None:
-            evidence.append(Evidence(note=f"{COMPARE[code]} 依据率 evidence rate: {rate.note}"))
-            for rec in rate.counted:
-                if isinstance(rec, Benchmark):
-                    evidence.append(ctx.evidence(rec, stage_note(rec, s.stages)))
-                else:
-                    evidence.append(ctx.evidence(rec, _item_note(rec)))
-        if avg is not None and rate is not None:
-            value = s.blend.ratings * avg + s.blend.evidence * HUNDRED * rate.value
-            note = f"{s.blend.ratings} × {places2(avg)} + {s.blend.evidence} × 100 × {places4(rate.value)} = {places2(value)}"
-        elif avg is not None:
-            value = avg
-            note = f"评分均值 {places2(avg)} = {places2(value)} (无客观依据 no evidence rate)"
-        else:
-            assert rate is not None
-            value = HUNDRED * rate.value
-            note = f"100 × {places4(rate.value)} = {places2(value)} (无评分 no ratings)"
+            evidence += _rate_evidence(ctx, code, rate)
+        value, note = _blend(s, avg, rate)
         evidence.append(Evidence(note=f"dim.{code} = {note}"))
         yield code, value, Score(f"unit:{unit}", f"dim.{code}", value, evidence=evidence, form="score")
+
+
+def _rating_evidence(ctx: Context, code: str, split: Trimmed, avg: Decimal) -> list[Evidence]:
+    """The average of the kept ratings, then every rating by evaluator, kept or dropped."""
+    kept = " + ".join(str(r.score) for r in split.kept)
+    evidence = [
+        Evidence(note=f"{COMPARE[code]} 评分均值 rating average: ({kept}) / {len(split.kept)} = {places2(avg)}")
+    ]
+    marks = {id(r): "去掉最低分 dropped as lowest" for r in split.low}
+    marks.update({id(r): "去掉最高分 dropped as highest" for r in split.high})
+    for r in sorted((*split.low, *split.kept, *split.high), key=lambda r: r.evaluator):
+        mark = marks.get(id(r), "计入 kept")
+        evidence.append(ctx.evidence(r, f"{r.evaluator} 评分 {r.score}: {mark}"))
+    return evidence
+
+
+def _rate_evidence(ctx: Context, code: str, rate: Rate) -> list[Evidence]:
+    """The evidence rate, then each record it counted."""
+    s: WubiSettings = ctx.settings
+    evidence = [Evidence(note=f"{COMPARE[code]} 依据率 evidence rate: {rate.note}")]
+    for rec in rate.counted:
+        if isinstance(rec, Benchmark):
+            evidence.append(ctx.evidence(rec, stage_note(rec, s.stages)))
+        else:
+            evidence.append(ctx.evidence(rec, _item_note(rec)))
+    return evidence
+
+
+def _blend(s: WubiSettings, avg: Decimal | None, rate: Rate | None) -> tuple[Decimal, str]:
+    """The dimension's score and its note: the blend of both, or the one there is."""
+    if avg is not None and rate is not None:
+        value = s.blend.ratings * avg + s.blend.evidence * HUNDRED * rate.value
+        note = f"{s.blend.ratings} × {places2(avg)} + {s.blend.evidence} × 100 × {places4(rate.value)} = {places2(value)}"
+    elif avg is not None:
+        value = avg
+        note = f"评分均值 {places2(avg)} = {places2(value)} (无客观依据 no evidence rate)"
+    else:
+        assert rate is not None
+        value = HUNDRED * rate.value
+        note = f"100 × {places4(rate.value)} = {places2(value)} (无评分 no ratings)"
+    return value, note
 
 
 def _item_note(item: Item) -> str:
