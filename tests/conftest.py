@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,33 @@ from typing import Any
 import pytest
 import tiny
 from core_support import BASE_TOML, DEEDS_CSV, PEOPLE_CSV, UNITS_CSV, sample_result
+
+DEMO_ARCHIVE = Path(__file__).resolve().parents[1] / "configs" / "demo" / "archive.sqlite"
+
+
+def _demo_runs() -> int | None:
+    """How many runs configs/demo/archive.sqlite holds; None when there is no such file."""
+    import sqlite3
+
+    if not DEMO_ARCHIVE.exists():
+        return None
+    with contextlib.closing(sqlite3.connect(f"file:{DEMO_ARCHIVE}?mode=ro", uri=True)) as c:
+        try:
+            return int(c.execute("SELECT COUNT(*) FROM runs").fetchone()[0])
+        except sqlite3.Error:
+            return -1  # not (yet) an archive: any change shows as a different answer
+
+
+@pytest.fixture(scope="session", autouse=True)
+def demo_archive_untouched() -> Any:
+    """No test records into the demo's own archive (configs/demo/archive.sqlite, which
+    ``python3 dev.py demo`` fills) nor creates it: a test that scores the demo through the
+    command gives --no-archive or a BUREAUKIT_ARCHIVE_URL in a temporary folder."""
+    before = _demo_runs()
+    yield
+    assert _demo_runs() == before, (
+        f"a test recorded into {DEMO_ARCHIVE}: score the demo with --no-archive or BUREAUKIT_ARCHIVE_URL in tmp"
+    )
 
 
 @pytest.fixture

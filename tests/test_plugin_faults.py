@@ -254,7 +254,7 @@ def test_the_exit_keeps_atexit_handlers_and_every_byte(site: Path, tmp_path: Pat
     assert marker.read_text() == "flushed"
     assert json.loads(p.stdout)["campaigns"][0]["name"] == "atexiter"
     demo = Path(__file__).resolve().parents[1] / "configs" / "demo" / "bureau.toml"
-    p = cli(site, tmp_path, "score", str(demo), "-f", "json")
+    p = cli(site, tmp_path, "score", str(demo), "-f", "json", "--no-archive")
     assert p.returncode == 0 and len(p.stdout) > 1 << 17 and json.loads(p.stdout)["schema"] == 1
     assert cli(site, tmp_path, "score", "nowhere.toml").returncode == 2
     assert cli(site, tmp_path, "--version").returncode == 0
@@ -325,7 +325,7 @@ def test_python_m_bureaukit_and_a_profile_of_it(site: Path, tmp_path: Path) -> N
     prof = tmp_path / "score.prof"
     p = subprocess.run(
         [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "bureaukit", "score", str(demo),
-         "--format", "json", "-o", str(tmp_path / "r.json")],
+         "--format", "json", "-o", str(tmp_path / "r.json"), "--no-archive"],
         capture_output=True, text=True, timeout=120, env={**os.environ, "CI": "1"},
     )
     assert p.returncode == 0, p.stderr
