@@ -1,10 +1,12 @@
-"""The period's lock and re-checking a run (LIFECYCLE §2, §5)."""
+"""The period's lock and re-checking a run (LIFECYCLE §2, §5).
+
+Every recorded ``score`` passes :func:`check_lock`: the diff and row machinery it needs
+only when a final period's inputs changed is imported there, not at start-up.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -12,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bureaukit.archive.db import ArchiveError
-from bureaukit.archive.diff import RunDiff, diff_result
-from bureaukit.archive.rows import FileChange, core_readers, diff_files
 from bureaukit.archive.store import Archive, PackedResult, RunInfo, input_paths, read_input
 
 if TYPE_CHECKING:
+    from bureaukit.archive.diff import RunDiff
+    from bureaukit.archive.rows import FileChange
     from bureaukit.bureau import Bureau
     from bureaukit.result import Result
 
@@ -51,6 +53,8 @@ def check_lock(archive: Archive, bureau: Bureau, result: Result, packed: PackedR
 def changed_inputs(archive: Archive, run: RunInfo, bureau: Bureau, result: Result) -> list[FileChange]:
     """The input files of *result* that differ from run *run*'s, with their changed rows;
     only the files whose sha256 differs are read."""
+    from bureaukit.archive.rows import core_readers, diff_files
+
     now = {name: sha for name, (_, _, sha) in input_paths(bureau, result).items()}
     then = {name: sha for name, (_, sha) in archive.file_hashes(run.bureau, run.number).items()}
     differ = {name for name in set(now) | set(then) if now.get(name) != then.get(name)}
@@ -97,7 +101,11 @@ def materialise(archive: Archive, run: RunInfo, folder: Path) -> Path:
 def verify(archive: Archive, bureau_id: str, number: int, *, plugins: Iterable[Any] = ()) -> Verified:
     """Re-score run *number* from its archived inputs with the installed plugins and
     compare the result byte for byte."""
+    import shutil
+    import tempfile
+
     import bureaukit.bureau
+    from bureaukit.archive.diff import diff_result
     from bureaukit.engine import score
 
     run = archive.run(bureau_id, number)
