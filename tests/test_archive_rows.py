@@ -76,3 +76,39 @@ def test_setting_aside_the_shared_ends_gives_what_aligning_every_row_gives(
         whole = diff_rows("a.csv", _csv(before), _csv(after), READERS, folder)
     assert trimmed.rows == whole.rows
     assert (trimmed.rows == ()) == (before == after)
+
+
+def _workbook(sheets: dict[str, list[tuple[str, object]]]) -> bytes:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        ws.append(["编号", "本年完成固定资产投资"])
+        for row in rows:
+            ws.append(list(row))
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_every_sheet_of_a_workbook_is_compared(tmp_path: Path) -> None:
+    """A workbook whose ledgers sit on several sheets (``x.xlsx#项目``, ``x.xlsx#进度``):
+    a change on any sheet is found and named with its sheet; a sheet added is named."""
+    from bureaukit.archive.rows import diff_files
+
+    before = _workbook({"项目": [("p1", 800), ("p2", 900)], "进度": [("p1", 100), ("p2", 200)]})
+    after = _workbook({"项目": [("p1", 800), ("p2", 900)], "进度": [("p1", 100), ("p2", 250)],
+                       "备注": [("p1", 1)]})
+    changes = diff_files({"x.xlsx": ("sha256:a", before)}, {"x.xlsx": ("sha256:b", after)}, READERS)
+    assert [(c.file, c.note, _lines(c)) for c in changes] == [
+        ("x.xlsx#进度", "", ["x.xlsx#进度:3: 本年完成固定资产投资 200 → 250"]),
+        ("x.xlsx#备注", "a new sheet", []),
+    ]
+    # the rows keep the file as evidence cites it (without the sheet), for the outcomes behind them
+    assert [(r.file, r.sheet, r.row) for r in changes[0].rows] == [("x.xlsx", "进度", 3)]
+    # a workbook of one sheet is compared as before, without a sheet in its name
+    one = diff_files({"y.xlsx": ("sha256:a", _workbook({"S": [("p1", 1)]}))},
+                     {"y.xlsx": ("sha256:b", _workbook({"S": [("p1", 2)]}))}, READERS)
+    assert [(c.file, _lines(c)) for c in one] == [("y.xlsx", ["y.xlsx:2: 本年完成固定资产投资 1 → 2"])]

@@ -39,6 +39,8 @@ class RowChange:
     cells: tuple[CellChange, ...] = ()
     values: tuple[str, ...] = ()
     """An added or removed row's cells."""
+    sheet: str | None = None
+    """The sheet of a workbook with several (evidence cites the file and row alone)."""
 
     def line(self) -> str:
         """``ledgers/progress.csv:14: 本年完成固定资产投资 800 → 1200``."""
@@ -46,7 +48,8 @@ class RowChange:
             what = "; ".join(f"{c.column} {c.before or '∅'} → {c.after or '∅'}" for c in self.cells)
         else:
             what = ("added: " if self.kind == "added" else "removed: ") + ", ".join(v for v in self.values if v)
-        return f"{self.file}:{self.row}: {what}"
+        where = self.file if self.sheet is None else f"{self.file}#{self.sheet}"
+        return f"{where}:{self.row}: {what}"
 
 
 @attrs.frozen
@@ -60,8 +63,11 @@ class FileChange:
 
 
 def _cell(value: Any) -> str:
+    """A cell as the clerk reads it: an xlsx number 200.0 as ``200``."""
     if value is None:
         return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return str(value).strip()
 
 
@@ -76,9 +82,10 @@ Rows = list[tuple[int, list[Any]]]
 """(row number, cells as the reader gives them)."""
 
 
-def read_rows(name: str, data: bytes, readers: Mapping[str, Any], folder: Path) -> tuple[list[str], Rows]:
-    """A file's header and rows from its archived bytes, read through a scratch file in
-    *folder* by the reader ``score`` would use."""
+def read_rows(name: str, data: bytes, readers: Mapping[str, Any], folder: Path, sheet: str | None = None
+              ) -> tuple[list[str], Rows]:
+    """A file's header and rows (of *sheet*, else the reader's default) from its archived
+    bytes, read through a scratch file in *folder* by the reader ``score`` would use."""
     suffix = Path(name).suffix.lower()
     reader = readers.get(suffix)
     if reader is None:
@@ -86,19 +93,21 @@ def read_rows(name: str, data: bytes, readers: Mapping[str, Any], folder: Path) 
     path = folder / f"file{suffix}"
     path.write_bytes(data)
     try:
-        table = reader.read(path, None)
+        table = reader.read(path, sheet)
         return [_cell(h) for h in table.header], list(table.rows)
     finally:
         path.unlink()
 
 
-def diff_rows(name: str, before: bytes, after: bytes, readers: Mapping[str, Any], folder: Path) -> FileChange:
-    """The rows of *name* that differ between *before* and *after*."""
+def diff_rows(name: str, before: bytes, after: bytes, readers: Mapping[str, Any], folder: Path,
+              sheet: str | None = None) -> FileChange:
+    """The rows of *name* (of its *sheet*, when given) that differ between *before* and *after*."""
+    label = name if sheet is None else f"{name}#{sheet}"
     try:
-        h0, r0 = read_rows(name, before, readers, folder)
-        h1, r1 = read_rows(name, after, readers, folder)
+        h0, r0 = read_rows(name, before, readers, folder, sheet)
+        h1, r1 = read_rows(name, after, readers, folder, sheet)
     except Exception as exc:  # a reader's own error: the file changed, its rows cannot be shown
-        return FileChange(name, (), f"rows not compared: {exc}")
+        return FileChange(label, (), f"rows not compared: {exc}")
     # rows the two versions share at the top and the bottom are not compared cell by cell:
     # a month's edit adds or changes a few rows of a long ledger
     lead, tail = _shared_ends(r0, r1) if h0 == h1 else (0, 0)
@@ -112,13 +121,47 @@ def diff_rows(name: str, before: bytes, after: bytes, readers: Mapping[str, Any]
         pairs = min(i1 - i0, j1 - j0) if op == "replace" else 0
         for k in range(pairs):
             (n0, c0), (n1, c1) = rows0[i0 + k], rows1[j0 + k]
-            out.append(RowChange(name, "changed", n1, n0, _changed_cells(h1, c0, c1)))
+            out.append(RowChange(name, "changed", n1, n0, _changed_cells(h1, c0, c1), sheet=sheet))
         for n0, c0 in rows0[i0 + pairs:i1]:
-            out.append(RowChange(name, "removed", n0, n0, values=c0))
+            out.append(RowChange(name, "removed", n0, n0, values=c0, sheet=sheet))
         for n1, c1 in rows1[j0 + pairs:j1]:
-            out.append(RowChange(name, "added", n1, None, values=c1))
+            out.append(RowChange(name, "added", n1, None, values=c1, sheet=sheet))
     note = "" if h0 == h1 else f"columns changed: {', '.join(h0)} → {', '.join(h1)}"
-    return FileChange(name, tuple(sorted(out, key=lambda r: (r.row, r.kind))), note)
+    return FileChange(label, tuple(sorted(out, key=lambda r: (r.row, r.kind))), note)
+
+
+def sheet_names(name: str, data: bytes) -> list[str] | None:
+    """A workbook's sheets in workbook order (hidden ones too); None for a file without
+    sheets or one that is not a readable workbook (its reader then says why)."""
+    if Path(name).suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    import io
+    import zipfile
+
+    from bureaukit.workbook import workbook_facts
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return [s.name for s in workbook_facts(zf).sheets]
+    except (zipfile.BadZipFile, OSError):
+        return None
+
+
+def diff_workbook(name: str, before: bytes, after: bytes, readers: Mapping[str, Any], folder: Path) -> list[FileChange]:
+    """Every sheet of *name* that differs: a workbook of one sheet as a plain file; one of
+    several sheet by sheet (``x.xlsx#Sheet``), a sheet added or removed named so."""
+    s0, s1 = sheet_names(name, before), sheet_names(name, after)
+    if s0 is None or s1 is None or (len(s0) <= 1 and s0 == s1):
+        return [diff_rows(name, before, after, readers, folder)]
+    out: list[FileChange] = []
+    for sheet in [*s0, *(s for s in s1 if s not in s0)]:
+        if sheet not in s1 or sheet not in s0:
+            out.append(FileChange(f"{name}#{sheet}", (), "a new sheet" if sheet not in s0 else "sheet removed"))
+            continue
+        change = diff_rows(name, before, after, readers, folder, sheet)
+        if change.rows or change.note:
+            out.append(change)
+    return out
 
 
 def _shared_ends(a: Rows, b: Rows) -> tuple[int, int]:
@@ -168,7 +211,7 @@ def diff_files(before: Mapping[str, tuple[str, bytes]], after: Mapping[str, tupl
             elif name.endswith(".toml"):
                 out.append(FileChange(name, (), "the config changed"))
             else:
-                out.append(diff_rows(name, b[1], a[1], readers, Path(tmp)))
+                out.extend(diff_workbook(name, b[1], a[1], readers, Path(tmp)))
     return out
 
 
