@@ -4,6 +4,7 @@ through ``score``, ``runs``, the archived inputs, and every fault a clerk can me
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import subprocess
@@ -273,26 +274,50 @@ def test_newer_schema_is_refused(recorded: Path, archive_url: str) -> None:
     assert _snapshot(archive_url) == before
 
 
-def test_an_archive_of_schema_1_is_migrated_forward(recorded: Path, archive_url: str) -> None:
-    """An archive written by the bureaukit before appeal decisions were audited (schema 1,
-    no audit.item) gains the column and keeps its runs and audit records."""
-    from bureaukit.archive import db as archive_db
+def _as_schema_1(url: str) -> None:
+    """Turn an archive into what the bureaukit of schema 1 wrote: schema 2's columns
+    dropped (SQLite ≥ 3.35 and PostgreSQL drop columns), the version set back."""
+    from bureaukit.archive.db import MIGRATIONS
 
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(archive_db, "SCHEMA_VERSION", 1)
-        assert run("score", str(recorded), "-f", "json")[0] == 0
-        with open_archive(archive_url) as a:
-            assert "item" not in {c.lower() for c in _columns(a, "audit")}
-            a.db.execute("INSERT INTO audit (bureau, seq, at, actor, action, period, run, reason) "
-                         "VALUES ('t', 1, '2015-01-10T08:00:00Z', '张三', 'finalise', '2014', 1, '年终结算')")
-    code, out, err = run("audit", str(recorded))
-    assert code == 0, err
-    assert "张三" in out and "finalise" in out and "年终结算" in out
-    with open_archive(archive_url) as a:
+    drops = [stmt.replace(" ADD COLUMN ", " DROP COLUMN ").rsplit(" ", 1)[0] for stmt in MIGRATIONS[2]]
+    if url.startswith("sqlite:///"):
+        with contextlib.closing(sqlite3.connect(url.removeprefix("sqlite:///"))) as c, c:
+            for stmt in drops:
+                c.execute(stmt)
+    else:
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as c:
+            for stmt in drops:
+                c.execute(stmt)
+    _set_schema(url, "1")
+
+
+def test_an_archive_of_schema_1_is_migrated_forward(recorded: Path, archive_url: str, bureau_dir: Path) -> None:
+    """An archive of schema 1 (before appeal decisions were audited and diff read the
+    plain tables) is migrated forward: its runs and audit records kept, its runs compared
+    on their result JSON, and a run recorded after the migration compared with them."""
+    cfg = str(recorded)
+    assert run("score", cfg, "--as-of", "2014-06-30", "-f", "json")[0] == 0
+    deeds = bureau_dir / "ledgers" / "deeds.csv"
+    deeds.write_text(deeds.read_text(encoding="utf-8").replace("d1,s1,", "d1,s2,"), encoding="utf-8")
+    assert run("score", cfg, "-f", "json")[0] == 0
+    assert run("finalise", cfg, "--period", "2014", "--by", "张三", "--note", "年终结算")[0] == 0
+    code, expected, _ = run("diff", cfg, "1", "2", "-f", "json")
+    assert code == 0
+    _as_schema_1(archive_url)
+    with open_archive(archive_url) as a:  # migrated on opening
         assert dict(a.db.execute("SELECT key, value FROM archive_meta"))["schema"] == str(SCHEMA_VERSION)
         assert "item" in {c.lower() for c in _columns(a, "audit")}
-        assert [r.number for r in a.runs("t")] == [1]
-        assert [(r.seq, r.action, r.item) for r in a.audit("t")] == [(1, "finalise", None)]
+        assert [(r.number, r.status, r.time_progress) for r in a.runs("t")] == [(1, "recorded", None), (2, "final", None)]
+        assert [(r.seq, r.by, r.action, r.item) for r in a.audit("t")] == [(1, "张三", "finalise", None)]
+    code, out, _ = run("diff", cfg, "1", "2", "-f", "json")
+    assert code == 0
+    old, new = json.loads(out), json.loads(expected)
+    # the same changes and the rows behind them, whether read from the JSON or the tables
+    assert [(c["section"], c["key"], c["fields"], c["because"]) for c in old["changes"]] == \
+        [(c["section"], c["key"], c["fields"], c["because"]) for c in new["changes"]]
+    assert old["changes"] and any(c["because"] for c in old["changes"])
 
 
 def _columns(a: Any, table: str) -> list[str]:
@@ -447,3 +472,18 @@ def test_recording_reads_only_content_not_stored_yet(recorded: Path, archive_url
     code, _, err = run("score", str(recorded), "-f", "json")
     assert code == 0 and "recorded run 2" in err
     assert read == ["deeds.csv"]  # the config and the org files are stored already
+
+
+def test_a_recorded_score_imports_only_what_recording_needs(recorded: Path, archive_url: str, tmp_path: Path) -> None:
+    """Recording is part of every ``score`` with an ``[archive]``: the diff and row
+    machinery is imported only when a final period's inputs changed, psycopg only for a
+    PostgreSQL archive."""
+    cli = [sys.executable, "-X", "importtime", str(TESTS / "tiny_cli.py"), "score", str(recorded), "-o"]
+    env = {**os.environ, "BUREAUKIT_ARCHIVE_URL": archive_url}
+    for n in (1, 2):  # recording a new run, then finding it recorded
+        p = subprocess.run([*cli, str(tmp_path / f"r{n}.json")], capture_output=True, text=True, env=env)
+        assert p.returncode == 0, p.stderr
+        imported = {line.split("|")[-1].strip() for line in p.stderr.splitlines() if line.startswith("import time:")}
+        assert "bureaukit.archive.store" in imported
+        assert not imported & {"bureaukit.archive.diff", "bureaukit.archive.rows", "bureaukit.archive.bulletin"}
+        assert ("psycopg" in imported) == archive_url.startswith("postgresql")

@@ -111,6 +111,19 @@ _V2 = (
     # what a decision is about beside its period and run: an appeal's 编号 (one audit record
     # per appeal decision and period)
     "ALTER TABLE audit ADD COLUMN item TEXT",
+    # diff compares two runs on the plain tables rather than their whole result JSON: each
+    # item's place in the result (a key that repeats is told apart by it), a scorecard's
+    # points per campaign, the ledger rows an outcome cites (JSON [[file, row], …]), and
+    # the run's 序时进度. Runs recorded before stay NULL there and are compared on their JSON.
+    "ALTER TABLE runs ADD COLUMN time_progress TEXT",
+    "ALTER TABLE run_scorecards ADD COLUMN item INTEGER",
+    "ALTER TABLE run_scorecards ADD COLUMN campaigns TEXT",
+    "ALTER TABLE run_scores ADD COLUMN item INTEGER",
+    "ALTER TABLE run_scores ADD COLUMN cites TEXT",
+    "ALTER TABLE run_payments ADD COLUMN item INTEGER",
+    "ALTER TABLE run_payments ADD COLUMN cites TEXT",
+    "ALTER TABLE run_findings ADD COLUMN item INTEGER",
+    "ALTER TABLE run_findings ADD COLUMN cites TEXT",
 )
 
 MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2}

@@ -159,15 +159,20 @@ def _inputs(archive: Archive, run: RunInfo) -> dict[str, tuple[str, bytes]]:
 
 
 def diff_runs(archive: Archive, bureau: str, a: int, b: int) -> RunDiff:
-    """Run *a* against run *b* of *bureau*."""
+    """Run *a* against run *b* of *bureau*: on the plain tables (each outcome's cited rows
+    read only when some ledger row changed), or on the archived result JSON for a run
+    recorded before archive schema 2."""
     ra_info, rb_info = archive.run(bureau, a), archive.run(bureau, b)
-    ra, rb = archive.result_dict(bureau, a), archive.result_dict(bureau, b)
     files = diff_files(_inputs(archive, ra_info), _inputs(archive, rb_info), core_readers())
-    return RunDiff(
-        ra_info, rb_info,
-        _progress(ra, rb),
-        tuple(files), tuple(compare_results(ra, rb, files)), _versions(ra_info, rb_info),
-    )
+    if ra_info.time_progress is not None and rb_info.time_progress is not None:
+        cites = any(f.rows for f in files)
+        ra, rb = archive.table_items(ra_info, cites=cites), archive.table_items(rb_info, cites=cites)
+        progress = _percent(ra_info.time_progress), _percent(rb_info.time_progress)
+    else:
+        ra, rb = archive.result_dict(bureau, a), archive.result_dict(bureau, b)
+        progress = _progress(ra, rb)
+    return RunDiff(ra_info, rb_info, progress, tuple(files), tuple(compare_results(ra, rb, files)),
+                   _versions(ra_info, rb_info))
 
 
 def diff_result(archive: Archive, run: RunInfo, rescored: Mapping[str, Any], versions: Mapping[str, str]) -> RunDiff:

@@ -23,7 +23,7 @@ from bureaukit.archive.db import (
     decompress,
     redact,
 )
-from bureaukit.money import fmt_money, fmt_points
+from bureaukit.money import fmt_money, fmt_points, fmt_rate
 
 if TYPE_CHECKING:
     from bureaukit.bureau import Bureau
@@ -58,6 +58,9 @@ class RunInfo:
     key: str
     result_sha256: str
     summary: str
+    time_progress: str | None = None
+    """序时进度 as of the run, as the result writes it; None for a run recorded before
+    archive schema 2 (its items are then compared on its result JSON)."""
 
 
 @attrs.frozen
@@ -131,7 +134,7 @@ APPEAL_ACTIONS = {"upheld": "appeal upheld", "rejected": "appeal rejected"}
 
 _RUN_COLUMNS = (
     "bureau, number, recorded_at, recorded_by, period, period_end, as_of, status, after_final, "
-    "language, config_name, versions, run_key, result_sha256, summary"
+    "language, config_name, versions, run_key, result_sha256, summary, time_progress"
 )
 
 
@@ -141,6 +144,7 @@ def _run_info(row: tuple[Any, ...]) -> RunInfo:
         period_end=date.fromisoformat(row[5]), as_of=date.fromisoformat(row[6]), status=row[7],
         after_final=bool(row[8]), language=row[9], config_name=row[10],
         versions=json.loads(row[11]), key=row[12], result_sha256=row[13], summary=row[14],
+        time_progress=row[15],
     )
 
 
@@ -327,7 +331,7 @@ class Archive:
                 period=result.period.id, period_end=result.period.end, as_of=result.period.as_of,
                 status=RECORDED, after_final=final is not None, language=result.language,
                 config_name=config_name, versions=versions, key=key, result_sha256=packed.sha256,
-                summary=summary(result),
+                summary=summary(result), time_progress=fmt_rate(result.period.time_progress),
             )
             self._insert_blobs(new_blobs)
             self._insert_run(info, bureau, result)
@@ -358,10 +362,11 @@ class Archive:
 
     def _insert_run(self, info: RunInfo, bureau: Bureau, result: Result) -> None:
         self.db.execute(
-            f"INSERT INTO runs ({_RUN_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+            f"INSERT INTO runs ({_RUN_COLUMNS}) VALUES ({', '.join('?' * 16)})",
             (info.bureau, info.number, info.recorded_at, info.by, info.period, info.period_end.isoformat(),
              info.as_of.isoformat(), info.status, int(info.after_final), info.language, info.config_name,
-             json.dumps(dict(info.versions), sort_keys=True), info.key, info.result_sha256, info.summary),
+             json.dumps(dict(info.versions), sort_keys=True), info.key, info.result_sha256, info.summary,
+             info.time_progress),
         )
         files = [("config", info.config_name, result.config_hash)]
         files += [("input", name, sha) for name, sha in result.files.items()]
@@ -371,32 +376,34 @@ class Archive:
         )
 
     def _insert_tables(self, info: RunInfo, result: Result) -> None:
-        from bureaukit.result import write_value
+        for section, rows in table_rows(result).items():
+            table, columns = _TABLES[section]
+            names = ", ".join(("bureau", "number", "item", *columns))
+            self.db.executemany(
+                f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * (len(columns) + 3))})",
+                [(info.bureau, info.number, item, *row) for item, row in enumerate(rows, start=1)],
+            )
 
-        b, n = info.bureau, info.number
-        self.db.executemany(
-            "INSERT INTO run_scorecards (bureau, number, subject, name, grp, composite, grade, rank) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(b, n, c.subject, c.name, c.group, fmt_points(c.composite), c.grade, c.rank) for c in result.scorecards],
-        )
-        self.db.executemany(
-            "INSERT INTO run_scores (bureau, number, campaign, subject, metric, value, target, unit) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(b, n, s.campaign, s.subject, s.metric, write_value(s, s.value), write_value(s, s.target), s.unit)
-             for s in result.scores],
-        )
-        self.db.executemany(
-            "INSERT INTO run_payments (bureau, number, campaign, subject, kind, amount, period) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(b, n, p.campaign, p.subject, p.kind, fmt_money(p.amount), p.period) for p in result.payments],
-        )
-        lang = result.language
-        self.db.executemany(
-            "INSERT INTO run_findings (bureau, number, campaign, subject, code, severity, message, due) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(b, n, f.campaign, f.subject, f.code, f.severity, f.message.get(lang) or f.message.get("zh", ""),
-              f.due.isoformat() if f.due else None) for f in result.findings],
-        )
+    def table_items(self, run: RunInfo, *, cites: bool) -> dict[str, list[dict[str, Any]]]:
+        """Run *run*'s scorecards, scores, payments and findings from the plain tables, in
+        the result's order, each a dict named as the result JSON names it (a scorecard's
+        ``campaigns`` included); with *cites*, each outcome's ``evidence`` as the ledger
+        rows it cites (``source``, ``row``). For a run recorded with archive schema 2 on."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for section, (table, columns) in _TABLES.items():
+            wanted = [c for c in columns if c != "cites" or cites]
+            with self.db.guard():
+                rows = self.db.execute(f"SELECT {', '.join(wanted)} FROM {table} WHERE bureau = ? AND number = ? "
+                                       "ORDER BY item", (run.bureau, run.number))
+            names = [_JSON_NAMES.get(c, c) for c in wanted]
+            items = [dict(zip(names, row, strict=True)) for row in rows]
+            for item in items:
+                if "campaigns" in item:
+                    item["campaigns"] = json.loads(item["campaigns"])
+                if "evidence" in item:
+                    item["evidence"] = [{"source": f, "row": r} for f, r in json.loads(item["evidence"])]
+            out[section] = items
+        return out
 
     # --- the lock (锁定与重新开启) ---------------------------------------------------------------
 
@@ -464,6 +471,40 @@ class Archive:
             what = " ".join(x for x in (a.subject, a.campaign, a.metric) if x)
             reason = f"{a.id} {what}: decided {a.decided}" + (f": {a.note}" if a.note else "")
             self._audit(info.bureau, action, info.period, info.number, reason, a.decided_by or info.by, at, a.id)
+
+
+_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "scorecards": ("run_scorecards", ("subject", "name", "grp", "composite", "grade", "rank", "campaigns")),
+    "scores": ("run_scores", ("campaign", "subject", "metric", "value", "target", "unit", "cites")),
+    "payments": ("run_payments", ("campaign", "subject", "kind", "amount", "period", "cites")),
+    "findings": ("run_findings", ("campaign", "subject", "code", "severity", "message", "due", "cites")),
+}
+"""Result section → its plain table and the columns :func:`table_rows` fills."""
+
+_JSON_NAMES = {"grp": "group", "cites": "evidence"}
+"""Plain-table columns the result JSON names otherwise."""
+
+
+def table_rows(result: Result) -> dict[str, list[tuple[Any, ...]]]:
+    """The plain tables' rows of *result*, section by section in the result's order, the
+    columns of :data:`_TABLES`: values written as the result JSON writes them."""
+    from bureaukit.result import write_value
+
+    def cites(evidence: Any) -> str:
+        return json.dumps([[e.source, e.row] for e in evidence if e.source and e.row is not None], ensure_ascii=False)
+
+    lang = result.language
+    return {
+        "scorecards": [(c.subject, c.name, c.group, fmt_points(c.composite), c.grade, c.rank,
+                        json.dumps({k: fmt_points(v) for k, v in c.campaigns.items()}, ensure_ascii=False))
+                       for c in result.scorecards],
+        "scores": [(s.campaign, s.subject, s.metric, write_value(s, s.value), write_value(s, s.target), s.unit,
+                    cites(s.evidence)) for s in result.scores],
+        "payments": [(p.campaign, p.subject, p.kind, fmt_money(p.amount), p.period, cites(p.evidence))
+                     for p in result.payments],
+        "findings": [(f.campaign, f.subject, f.code, f.severity, f.message.get(lang) or f.message.get("zh", ""),
+                      f.due.isoformat() if f.due else None, cites(f.evidence)) for f in result.findings],
+    }
 
 
 def result_config_name(bureau: Bureau) -> str:
