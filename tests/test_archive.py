@@ -275,11 +275,12 @@ def test_newer_schema_is_refused(recorded: Path, archive_url: str) -> None:
 
 
 def _as_schema_1(url: str) -> None:
-    """Turn an archive into what the bureaukit of schema 1 wrote: schema 2's columns
-    dropped (SQLite ≥ 3.35 and PostgreSQL drop columns), the version set back."""
+    """Turn an archive into what the bureaukit of schema 1 wrote: the later schemas'
+    columns dropped (SQLite ≥ 3.35 and PostgreSQL drop columns), the version set back."""
     from bureaukit.archive.db import MIGRATIONS
 
-    drops = [stmt.replace(" ADD COLUMN ", " DROP COLUMN ").rsplit(" ", 1)[0] for stmt in MIGRATIONS[2]]
+    drops = [stmt.replace(" ADD COLUMN ", " DROP COLUMN ").rsplit(" ", 1)[0]
+             for version in (2, 3) for stmt in MIGRATIONS[version]]
     if url.startswith("sqlite:///"):
         with contextlib.closing(sqlite3.connect(url.removeprefix("sqlite:///"))) as c, c:
             for stmt in drops:
@@ -294,8 +295,8 @@ def _as_schema_1(url: str) -> None:
 
 
 def test_an_archive_of_schema_1_is_migrated_forward(recorded: Path, archive_url: str, bureau_dir: Path) -> None:
-    """An archive of schema 1 (before appeal decisions were audited and diff read the
-    plain tables) is migrated forward: its runs and audit records kept, its runs compared
+    """An archive of schema 1 (before appeal decisions were audited (2) and diff read the
+    plain tables (3)) is migrated forward: its runs and audit records kept, its runs compared
     on their result JSON, and a run recorded after the migration compared with them."""
     cfg = str(recorded)
     assert run("score", cfg, "--as-of", "2014-06-30", "-f", "json")[0] == 0

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from bureaukit.errors import InputError, one_line
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The archive schema this bureaukit writes; older archives are migrated forward."""
 
 APP = "bureaukit-archive"
@@ -111,6 +111,9 @@ _V2 = (
     # what a decision is about beside its period and run: an appeal's 编号 (one audit record
     # per appeal decision and period)
     "ALTER TABLE audit ADD COLUMN item TEXT",
+)
+
+_V3 = (
     # diff compares two runs on the plain tables rather than their whole result JSON: each
     # item's place in the result (a key that repeats is told apart by it), a scorecard's
     # points per campaign, the ledger rows an outcome cites (JSON [[file, row], …]), and
@@ -126,7 +129,7 @@ _V2 = (
     "ALTER TABLE run_findings ADD COLUMN cites TEXT",
 )
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2}
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3}
 """Schema version → the statements that bring the previous version to it."""
 
 TABLES = ("archive_meta", "blobs", "runs", "run_files", "run_scorecards", "run_scores",

@@ -161,7 +161,7 @@ def _inputs(archive: Archive, run: RunInfo) -> dict[str, tuple[str, bytes]]:
 def diff_runs(archive: Archive, bureau: str, a: int, b: int) -> RunDiff:
     """Run *a* against run *b* of *bureau*: on the plain tables (each outcome's cited rows
     read only when some ledger row changed), or on the archived result JSON for a run
-    recorded before archive schema 2."""
+    recorded before archive schema 3."""
     ra_info, rb_info = archive.run(bureau, a), archive.run(bureau, b)
     files = diff_files(_inputs(archive, ra_info), _inputs(archive, rb_info), core_readers())
     if ra_info.time_progress is not None and rb_info.time_progress is not None:

@@ -60,7 +60,7 @@ class RunInfo:
     summary: str
     time_progress: str | None = None
     """序时进度 as of the run, as the result writes it; None for a run recorded before
-    archive schema 2 (its items are then compared on its result JSON)."""
+    archive schema 3 (its items are then compared on its result JSON)."""
 
 
 @attrs.frozen
@@ -388,7 +388,7 @@ class Archive:
         """Run *run*'s scorecards, scores, payments and findings from the plain tables, in
         the result's order, each a dict named as the result JSON names it (a scorecard's
         ``campaigns`` included); with *cites*, each outcome's ``evidence`` as the ledger
-        rows it cites (``source``, ``row``). For a run recorded with archive schema 2 on."""
+        rows it cites (``source``, ``row``). For a run recorded with archive schema 3 on."""
         out: dict[str, list[dict[str, Any]]] = {}
         for section, (table, columns) in _TABLES.items():
             wanted = [c for c in columns if c != "cites" or cites]
