@@ -426,7 +426,7 @@ def test_init_writes_the_archive_line(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.delenv("BUREAUKIT_ARCHIVE_URL", raising=False)
     assert run("init", str(tmp_path / "new"))[0] == 0
     text = (tmp_path / "new" / "bureau.toml").read_text(encoding="utf-8")
-    assert '[archive]\n# every successful score is recorded here with its inputs (docs/lifecycle.md)\nurl = "sqlite:///archive.sqlite"' in text
+    assert '[archive]\n# 每次成功评分连同其输入一并存档于此（docs/lifecycle.md）\nurl = "sqlite:///archive.sqlite"' in text
     from bureaukit.archive import archive_url
     from bureaukit.config import read_config
 

@@ -351,9 +351,31 @@ def _load_campaign(state: _Loading, lc: LoadedCampaign, org: Org | None, period:
         records[kind] = state.read_files(specs[kind], files, f"campaigns.{name}.ledgers.{kind}", progress)
     if org is not None:
         check_keys_and_refs(specs, records, state.origins, state.shown, org.people, org.units, state.problems)
+    if table is not None:
+        _note_not_set_up(state, lc, table.settings)
     if org is not None and settings is not None and camp.check is not None and state.problems.count == before:
         _run_check(state, lc, CheckContext(org, settings, records, state.origins, period), timeout)
     return CampaignData(lc, settings, records, specs)
+
+
+def _note_not_set_up(state: _Loading, lc: LoadedCampaign, given: Mapping[str, Any]) -> None:
+    """A bureau setting (a target, a quota, a schedule) the config still gives its neutral
+    value, as ``bureaukit init`` wrote it: noted, so that ``check`` says which campaign is
+    not set up yet (REPORTS §5)."""
+    import tomllib
+
+    from bureaukit.messages import language_for, t
+
+    lang = language_for(state.config.bureau.language)
+    camp = lc.campaign
+    title = camp.title.get(lang, camp.name)
+    for bs in camp.bureau_settings:
+        if bs.neutral is None or bs.key not in given:
+            continue
+        if given[bs.key] == tomllib.loads(f"v = {bs.neutral}")["v"]:
+            what = bs.en if lang == "en" else bs.zh
+            state.notes.append(t("not_set_up", lang, config=state.config_shown, campaign=title,
+                                 path=f"campaigns.{camp.name}.{bs.key}", what=what))
 
 
 def _run_check(state: _Loading, lc: LoadedCampaign, ctx: CheckContext[Any], timeout: float | None) -> None:

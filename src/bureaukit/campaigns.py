@@ -67,6 +67,25 @@ CheckIssue = ConfigError | ConfigWarning | LedgerError
 
 
 @attrs.frozen
+class BureauSetting:
+    """A setting only the bureau itself can give — a target, a quota, a schedule (REPORTS §5).
+
+    ``bureaukit init`` writes ``key = neutral`` (TOML text) so that a fresh bureau is not
+    scored against the demo district's figures, with ``example`` (TOML text) commented out
+    above it under the comment ``zh``. A campaign takes its neutral value as "not set up
+    yet": it scores nothing on it, and ``check`` notes the setting the bureau has still to
+    give. ``neutral=None``: the plugin's default is already neutral; init writes only the
+    commented example.
+    """
+
+    key: str
+    neutral: str | None
+    example: str
+    zh: str
+    en: str
+
+
+@attrs.frozen
 class Campaign(Generic[S]):
     """A campaign's registration, returned from ``bureaukit_campaigns``.
 
@@ -88,6 +107,8 @@ class Campaign(Generic[S]):
       is declared by the core (REPORTS §1).
     - ``findings``: finding code → :class:`bureaukit.FindingKind` (short titles zh/en),
       or a function of the settings; ``<name>.step_missing`` is the core's.
+    - ``bureau_settings``: the settings only the bureau can give (targets, quotas,
+      schedules) as :class:`BureauSetting`; ``init`` writes them neutral.
     - ``api``: the plugin API version the campaign was written for.
 
     The engine rejects a Score whose metric, or a Finding whose code, is not declared.
@@ -104,6 +125,7 @@ class Campaign(Generic[S]):
     step_severity: Literal["info", "warning", "violation"] = "violation"
     metrics: MetricsDecl = attrs.field(factory=dict)
     findings: FindingsDecl = attrs.field(factory=dict)
+    bureau_settings: tuple[BureauSetting, ...] = ()
     api: int = API_VERSION
 
 

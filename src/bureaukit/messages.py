@@ -70,6 +70,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "init_next": ("下一步：编辑 {config}，然后运行：bureaukit check {config}",
                   "next: edit {config}, then: bureaukit check {config}"),
+    "not_set_up": (
+        "{config}：{path}：{campaign}尚未设置{what}，本项暂不评分",
+        "{config}: {path}: {campaign} is not set up yet ({what}): nothing is scored on it",
+    ),
     "init_left_out": ("注意：未包含考核活动 {text}", "note: left out campaign {text}"),
     "no_plugins": ("未安装任何考核活动插件（pip install bureaukit-investment 等）",
                    "no campaign plugins installed (pip install bureaukit-investment, …)"),
@@ -100,6 +104,13 @@ def set_language(lang: str | None) -> None:
 
 def language() -> str:
     return _current or locale_language()
+
+
+def language_for(configured: str | None) -> str:
+    """The language of a bureau's run while it loads: ``--lang`` when the CLI set one, else
+    the bureau's ``[bureau] language``, else the locale's (for messages written before the
+    CLI adopts the config's language, without changing the process's)."""
+    return _current or (configured if configured in ("zh", "en") else None) or locale_language()
 
 
 def t(key: str, lang: str | None = None, **fields: object) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from bureaukit import notes
 from bureaukit.campaigns import (
     API_VERSION,
+    BureauSetting,
     Campaign,
     ConfigError,
     ConfigWarning,
@@ -52,6 +53,7 @@ __all__ = [
     "API_VERSION",
     "Amount",
     "Bucket",
+    "BureauSetting",
     "Campaign",
     "CheckContext",
     "ConfigError",

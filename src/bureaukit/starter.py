@@ -1,10 +1,17 @@
-"""``bureaukit init``: a starter bureau that ``bureaukit check`` passes."""
+"""``bureaukit init``: a neutral starter bureau that ``bureaukit check`` passes (REPORTS §5).
+
+Neutral: the bureau's name and year, grades, holidays from ``chinese-calendar`` when it is
+installed, and none of the demo district's targets, quotas or schedules — each campaign's
+:class:`~bureaukit.campaigns.BureauSetting` is written with its neutral value and the demo's
+value commented out above it, so a fresh bureau scores to "not set up / recorded yet" notes.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from bureaukit.campaigns import validate_campaign
+from bureaukit.campaigns import Campaign, validate_campaign
 from bureaukit.errors import InputError
 from bureaukit.org import Person, Unit
 from bureaukit.plugins import installed
@@ -20,6 +27,9 @@ PEOPLE = [
     ("p02", "李四", "office", "unit_head", ""),
     ("p03", "王五", "station1", "unit_head", ""),
 ]
+
+Content = str | tuple[type, str, list[list[str]]]
+"""A file's CSV text, or (record class, sheet title, rows) for an Excel template."""
 
 
 def _toml_text(text: str) -> str:
@@ -59,12 +69,18 @@ groups = { office = ["office"], station = ["station"] }
 
 """
 
+ARCHIVE = """[archive]
+# 每次成功评分连同其输入一并存档于此（docs/lifecycle.md）
+url = "sqlite:///archive.sqlite"
 
-def _org_files(directory: Path, bureau_name: str, xlsx: bool) -> dict[Path, str | tuple[type, str, list[list[str]]]]:
+"""
+
+
+def _org_files(directory: Path, bureau_name: str, xlsx: bool) -> dict[Path, Content]:
     """units and people: CSV text, or (record class, sheet title, rows) for an Excel template."""
     units = [[uid, bureau_name if uid == "bureau" else uname, kind, parent] for uid, uname, kind, parent in UNITS]
     people_rows = [[pid, pname, unit, role, over] for pid, pname, unit, role, over in PEOPLE]
-    files: dict[Path, str | tuple[type, str, list[list[str]]]] = {}
+    files: dict[Path, Content] = {}
     if xlsx:
         files[directory / "org" / "units.xlsx"] = (Unit, "单位", units)
         files[directory / "org" / "people.xlsx"] = (Person, "人员", people_rows)
@@ -72,6 +88,58 @@ def _org_files(directory: Path, bureau_name: str, xlsx: bool) -> dict[Path, str 
         files[directory / "org" / "units.csv"] = _header(Unit) + "".join(",".join(_csv(x) for x in u) + "\n" for u in units)
         files[directory / "org" / "people.csv"] = _header(Person) + "".join(",".join(r) + ",,\n" for r in people_rows)
     return files
+
+
+def _installed_campaigns() -> tuple[list[Campaign], list[str]]:
+    """Every installed campaign that loads, by name; a note for each left out (a starter
+    should not fail for a campaign nobody enabled yet)."""
+    found: list[Campaign] = []
+    skipped: list[str] = []
+    for name, ep in sorted(installed().items()):
+        try:
+            module = ep.entry_point.load()
+            regs = [c for c in module.bureaukit_campaigns() if not validate_campaign(c)]
+        except Exception as exc:
+            skipped.append(f"{name} ({ep.distribution} {ep.version}): cannot be loaded: {exc}")
+            continue
+        mine = [c for c in regs if c.name == name]
+        if not mine:
+            skipped.append(f"{name} ({ep.distribution} {ep.version}): registers no valid campaign {name!r}")
+        found.extend(mine)
+    return found, skipped
+
+
+def _bureau_settings_lines(camp: Campaign) -> Iterator[str]:
+    """The settings only the bureau can give: the demo's value as a commented example,
+    then the neutral value (or nothing when the plugin's default is already neutral)."""
+    for bs in camp.bureau_settings:
+        yield f"# {bs.zh}，例："
+        yield f"# {bs.key} = {bs.example}"
+        if bs.neutral is not None:
+            yield f"{bs.key} = {bs.neutral}"
+
+
+def _campaign_table(camp: Campaign, suffix: str) -> tuple[str, dict[str, str]]:
+    """A campaign's config table and its ledgers (record kind → file, relative)."""
+    ledgers = {kind: f"ledgers/{camp.name}-{kind}{suffix}" for kind in camp.records}
+    lines = [
+        f"# {camp.title.get('zh', camp.name)} — 设置说明：docs/campaigns/{camp.name}.md",
+        f"[campaigns.{camp.name}]",
+        *_bureau_settings_lines(camp),
+        "",
+        f"[campaigns.{camp.name}.ledgers]",
+        *(f'{kind} = "{rel}"' for kind, rel in ledgers.items()),
+    ]
+    return "\n".join(lines) + "\n", ledgers
+
+
+def _bureau_toml(name: str, period: int, suffix: str, enabled: list[str], tables: list[str]) -> str:
+    return (
+        f'units = "org/units{suffix}"\npeople = "org/people{suffix}"\n\n'
+        f'[bureau]\nid = "mybureau"\nname = {_toml_text(name)}\nperiod = "{period}"\nlanguage = "zh"\n\n'
+        + _calendar() + SCORING + ARCHIVE
+        + "[campaigns]\nenabled = [" + ", ".join(f'"{n}"' for n in enabled) + "]\n\n" + "\n".join(tables)
+    )
 
 
 def write_starter(
@@ -82,51 +150,28 @@ def write_starter(
     ledgers are Excel templates for clerks (:mod:`bureaukit.clerk_templates`).
 
     Returns the files written and a note for each installed plugin left out because it
-    could not be loaded (a starter should not fail for a campaign nobody enabled yet).
+    could not be loaded.
     """
     from datetime import date
 
-    period = year if year is not None else date.today().year
-    bureau_name = name
     if directory.exists() and any(directory.iterdir()):
         raise InputError([f"{directory}: the folder is not empty; init writes into a new or empty folder"])
     suffix = ".xlsx" if xlsx else ".csv"
-    files = _org_files(directory, bureau_name, xlsx)
-    enabled: list[str] = []
-    tables: list[str] = []
-    skipped: list[str] = []
-    for name, ep in sorted(installed().items()):
-        try:
-            module = ep.entry_point.load()
-            regs = [c for c in module.bureaukit_campaigns() if not validate_campaign(c)]
-        except Exception as exc:
-            skipped.append(f"{name} ({ep.distribution} {ep.version}): cannot be loaded: {exc}")
-            continue
-        if not any(c.name == name for c in regs):
-            skipped.append(f"{name} ({ep.distribution} {ep.version}): registers no valid campaign {name!r}")
-            continue
-        for camp in regs:
-            if camp.name != name:
-                continue
-            enabled.append(name)
-            ledger_lines = []
-            for kind, cls in camp.records.items():
-                rel = f"ledgers/{name}-{kind}{suffix}"
-                files[directory / rel] = (cls, record_spec(cls).ledger.title.get("zh", kind), []) if xlsx else _header(cls)
-                ledger_lines.append(f'{kind} = "{rel}"')
-            tables.append(
-                f"# {camp.title.get('zh', name)} — settings: docs/campaigns/{name}.md\n"
-                f"[campaigns.{name}]\n\n[campaigns.{name}.ledgers]\n" + "\n".join(ledger_lines) + "\n"
-            )
-    toml = (
-        f'units = "org/units{suffix}"\npeople = "org/people{suffix}"\n\n'
-        f'[bureau]\nid = "mybureau"\nname = {_toml_text(bureau_name)}\nperiod = "{period}"\nlanguage = "zh"\n\n'
-        + _calendar() + SCORING
-        + "[archive]\n# every successful score is recorded here with its inputs (docs/lifecycle.md)\n"
-        'url = "sqlite:///archive.sqlite"\n\n'
-        "[campaigns]\nenabled = [" + ", ".join(f'"{n}"' for n in enabled) + "]\n\n" + "\n".join(tables)
-    )
-    files[directory / "bureau.toml"] = toml
+    files = _org_files(directory, name, xlsx)
+    campaigns, skipped = _installed_campaigns()
+    tables = []
+    for camp in campaigns:
+        table, ledgers = _campaign_table(camp, suffix)
+        tables.append(table)
+        for kind, rel in ledgers.items():
+            cls = camp.records[kind]
+            files[directory / rel] = (cls, record_spec(cls).ledger.title.get("zh", kind), []) if xlsx else _header(cls)
+    period = year if year is not None else date.today().year
+    files[directory / "bureau.toml"] = _bureau_toml(name, period, suffix, [c.name for c in campaigns], tables)
+    return _write_all(files), skipped
+
+
+def _write_all(files: dict[Path, Content]) -> list[Path]:
     written = []
     for path, content in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -135,7 +180,7 @@ def write_starter(
         else:
             _write_workbook(path, *content)
         written.append(path)
-    return written, skipped
+    return written
 
 
 def _write_workbook(path: Path, cls: type, title: str, rows: list[list[str]]) -> None:

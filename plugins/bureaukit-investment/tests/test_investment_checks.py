@@ -56,7 +56,15 @@ def test_target_and_verified_errors(org):
     assert '"5月20日"' in found["deposit.due"]
     assert "02-30" in found["checkpoint.date"] and "13-01" in found["h1_push.by"]
     assert "checkpoint.min_ratio" in found and "max_introducers" in found
-    assert "at least one target" in dict(paths(issues(org, settings={"targets": {}})))["targets"]
+    # no targets: not set up yet (bureaukit init writes `targets = {}`), no error; the core notes it
+    assert "targets" not in dict(paths(issues(org, settings={"targets": {}})))
+
+
+def test_a_campaign_without_targets_scores_nothing(inv):
+    """REPORTS §5: a bureau fresh from init has no targets yet; nothing is scored against
+    the demo district's, not even the deposits (the campaign is not set up)."""
+    out = inv(settings={"targets": {}})
+    assert (out.scores, out.payments, out.findings) == ([], [], [])
 
 
 def test_settings_types_are_checked_by_the_core(org):

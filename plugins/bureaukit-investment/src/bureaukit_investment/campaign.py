@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bureaukit import Campaign, Context, Finding, Payment, Score
-from bureaukit_investment.catalogue import FINDINGS, METRICS
+from bureaukit_investment.catalogue import BUREAU_SETTINGS, FINDINGS, METRICS
 from bureaukit_investment.checks import check
 from bureaukit_investment.confirmation import assess, unconfirmed_findings
 from bureaukit_investment.deposits import deposit_missing, settle
@@ -37,6 +37,8 @@ def _values_at(ctx: Context) -> dict[str, Standing]:
 
 
 def score(ctx: Context) -> Iterator[Score | Payment | Finding]:
+    if not ctx.settings.targets:  # not set up yet: check has noted it
+        return
     assessed = assess(ctx)
     yield from unconfirmed_findings(ctx, assessed)
     table = standings(ctx, assessed)
@@ -59,5 +61,6 @@ CAMPAIGN = Campaign(
     score=score,
     metrics=METRICS,
     findings=FINDINGS,
+    bureau_settings=BUREAU_SETTINGS,
     check=check,
 )

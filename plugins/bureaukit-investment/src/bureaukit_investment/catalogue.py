@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bureaukit.plugin import FindingKind, Metric, Say
+from bureaukit.plugin import BureauSetting, FindingKind, Metric, Say
 
 METRICS: dict[str, Metric] = {
     "total_wan": Metric("招商引资总额", "Total investment", "amount", "万元"),
@@ -66,3 +66,17 @@ MESSAGES: dict[str, Say] = {
         "project {project} ({name}) is not confirmed and counts nowhere: {reasons}",
     ),
 }
+
+BUREAU_SETTINGS: tuple[BureauSetting, ...] = (
+    BureauSetting(
+        "targets", "{}",
+        "{ total_wan = 18000, fixed_asset_wan = 7000, industrial_wan = 5000, big_projects = 2 }",
+        "全局招商引资目标任务（万元、个；上级下达）", "the bureau's investment targets",
+    ),
+    BureauSetting(
+        "allocation", None, "{ ygs = { total_wan = 4000, fixed_asset_wan = 1500 } }",
+        "各单位分解任务（单位编号 = 任务）", "each unit's share of the targets",
+    ),
+)
+"""What only the bureau can give: init writes the targets empty (the campaign is not set up
+and scores nothing until they are given) and the allocation as a commented example."""

@@ -13,7 +13,7 @@ from bureaukit import Context
 from bureaukit.outcomes import Outcome
 from bureaukit_publicity.awards import score_awards
 from bureaukit_publicity.cases import score_cases
-from bureaukit_publicity.catalogue import FINDINGS, METRICS
+from bureaukit_publicity.catalogue import BUREAU_SETTINGS, FINDINGS, METRICS
 from bureaukit_publicity.checks import check
 from bureaukit_publicity.counts import person_counts, score_counts
 from bureaukit_publicity.fees import priced, score_fees
@@ -40,5 +40,6 @@ CAMPAIGN = bureaukit.Campaign(
     score=score,
     metrics=METRICS,
     findings=FINDINGS,
+    bureau_settings=BUREAU_SETTINGS,
     check=check,
 )

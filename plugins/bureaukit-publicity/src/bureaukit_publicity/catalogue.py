@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bureaukit.plugin import FindingKind, Metric, Say, Text
+from bureaukit.plugin import BureauSetting, FindingKind, Metric, Say, Text
 from bureaukit_publicity.records import CaseKind
 
 METRICS: dict[str, Metric] = {
@@ -48,3 +48,8 @@ MESSAGES: dict[str, Say] = {
     ),
     "staff_short": ("{role} {have} / {need} 人", "{role} {have} of {need}"),
 }
+
+BUREAU_SETTINGS: tuple[BureauSetting, ...] = (
+    BureauSetting("quotas", None, "{ office = { info = 25 }, ygs = { news = 10, info = 20 } }",
+                  "各单位采用任务（任务分解附表：新闻、信息篇数）", "each unit's adoption quota (news, info)"),
+)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import bureaukit
 from bureaukit.context import Context
 from bureaukit.outcomes import Outcome
-from bureaukit_style.catalogue import FINDINGS, METRICS
+from bureaukit_style.catalogue import BUREAU_SETTINGS, FINDINGS, METRICS
 from bureaukit_style.checks import check
 from bureaukit_style.complaints import complaint_rules
 from bureaukit_style.meetings import meeting_rules
@@ -56,6 +56,7 @@ CAMPAIGN = bureaukit.Campaign(
     score=score,
     metrics=METRICS,
     findings=FINDINGS,
+    bureau_settings=BUREAU_SETTINGS,
     check=check,
     phases=phases,
     steps="steps",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bureaukit.plugin import FindingKind, Metric, Say, Text
+from bureaukit.plugin import BureauSetting, FindingKind, Metric, Say, Text
 from bureaukit_style.records import ActivityKind, Source
 
 METRICS: dict[str, Metric] = {
@@ -60,3 +60,20 @@ MESSAGES: dict[str, Say] = {
         "one-verified-complaint rule",
     ),
 }
+
+BUREAU_SETTINGS: tuple[BureauSetting, ...] = (
+    BureauSetting(
+        "quotas", "[]",
+        '[{ id = "reception", who = { role = "main_leader" }, activity = "reception", min = 2, per = "month" }]',
+        "次数要求（调研、接访、值班、培训等；不写则用预设方案的全部要求）",
+        "quotas (research, reception, duty, training; absent: the preset's)",
+    ),
+    BureauSetting(
+        "phases", "[]",
+        '[{ id = "mobilize", title = "动员部署", start = "05-01", end = "05-31", steps = ["工作方案"] }]',
+        "活动阶段与环节（不写则用预设方案的阶段）", "phases and their steps (absent: the preset's)",
+    ),
+    BureauSetting("meeting_max_minutes", "0", "90", "局工作例会时长上限（分钟；0 为不检查）",
+                  "longest biweekly meeting in minutes (0: not checked)"),
+)
+"""The bureau's own plan: init writes none of the preset's quotas, phases or meeting rule."""

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import bureaukit
 from bureaukit.context import Context
 from bureaukit.outcomes import Outcome
-from bureaukit_vanguard.catalogue import FINDINGS, metrics
+from bureaukit_vanguard.catalogue import BUREAU_SETTINGS, FINDINGS, metrics
 from bureaukit_vanguard.checks import check
 from bureaukit_vanguard.makeups import makeup_findings, review_findings
 from bureaukit_vanguard.measures import not_published, overdue
@@ -32,6 +32,8 @@ from bureaukit_vanguard.triggers import (
 
 
 def score(ctx: Context) -> Iterator[Outcome]:
+    if not ctx.settings.phases:  # not set up yet: check has noted it
+        return
     run = Run(ctx)
     yield from satisfaction(run)
     yield from formality(run)
@@ -63,6 +65,7 @@ CAMPAIGN = bureaukit.Campaign(
     steps="steps",
     step_severity="violation",
     metrics=metrics,
+    bureau_settings=BUREAU_SETTINGS,
     findings=FINDINGS,
 )
 

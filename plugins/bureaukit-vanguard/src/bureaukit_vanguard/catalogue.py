@@ -3,7 +3,7 @@ come from the settings (``stage.<id>``), so the metrics are a function of them."
 
 from __future__ import annotations
 
-from bureaukit.plugin import FindingKind, Metric, Say
+from bureaukit.plugin import BureauSetting, FindingKind, Metric, Say
 from bureaukit_vanguard.settings import VanguardSettings
 
 PHASE_ENGLISH: dict[str, str] = {
@@ -48,3 +48,11 @@ MESSAGES: dict[str, Say] = {
         "below {need}; a make-up (补课) is owed",
     ),
 }
+
+BUREAU_SETTINGS: tuple[BureauSetting, ...] = (
+    BureauSetting(
+        "phases", "[]",
+        '[{ id = "learn", title = "学习动员", start = "01-01", end = "02-28", steps = ["动员大会", "集中学习"] }]',
+        "活动阶段、起止日期与环节（按本单位实施方案）", "the phases, their dates and steps (the bureau's plan)",
+    ),
+)

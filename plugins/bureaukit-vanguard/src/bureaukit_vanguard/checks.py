@@ -23,6 +23,8 @@ from bureaukit_vanguard.settings import SIGNALS, PhaseDef, VanguardSettings
 def check(ctx: CheckContext) -> Iterator[CheckIssue]:
     s: VanguardSettings = ctx.settings
     yield from _check_scalars(s)
+    if not s.phases:  # not set up yet (bureaukit init writes `phases = []`): the core notes it
+        return
     yield from _check_phases(s, ctx)
     yield from _check_formality(s)
     yield from _check_records(ctx, s.phases)
@@ -38,7 +40,7 @@ def _check_scalars(s: VanguardSettings) -> Iterator[ConfigError]:
         yield ConfigError("satisfaction_min", f"must be within 0..1, got {s.satisfaction_min}")
     if s.makeup_days < 0:
         yield ConfigError("makeup_days", f"must be ≥ 0, got {s.makeup_days}")
-    if s.measures_phase not in {ph.id for ph in s.phases}:
+    if s.phases and s.measures_phase not in {ph.id for ph in s.phases}:
         known = ", ".join(ph.id for ph in s.phases) or "none"
         yield ConfigError("measures_phase", f'unknown phase "{s.measures_phase}"; phases: {known}')
 
