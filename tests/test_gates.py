@@ -9,7 +9,8 @@ import attrs
 
 from bureaukit.campaigns import Phase
 from bureaukit.gates import Gates, Makeup, Makeups, Trigger, Unmet
-from bureaukit.phases import StepLog, place_end, place_start
+from bureaukit.periods import parse_period
+from bureaukit.phases import StepLog, campaign_window, place_end, place_start, window_errors
 
 A = Phase("a", "甲", date(2005, 3, 1), date(2005, 3, 31), ("x", "y"))
 B = Phase("b", "乙", date(2005, 4, 1), date(2005, 4, 30), ("z",))
@@ -102,3 +103,14 @@ def test_month_days_placed_in_the_window():
     assert place_start("04-01", w) == date(2014, 4, 1)
     assert place_end("03-31", date(2013, 6, 1)) == date(2014, 3, 31)
     assert place_start("2005-01-01", w) == date(2005, 1, 1)
+
+
+def test_a_campaign_window_is_its_setting_else_the_period() -> None:
+    """作风建设年 "从2013年5月开始, 到2014年4月底结束" as a window over a 2014 run."""
+    year = parse_period("2014")
+    assert campaign_window("2013-05-01..2014-04-30", year) == (date(2013, 5, 1), date(2014, 4, 30))
+    assert campaign_window(None, year) == (date(2014, 1, 1), date(2014, 12, 31))
+    assert campaign_window(None, None) == (date(2001, 1, 1), date(2001, 12, 31))
+    assert list(window_errors(None)) == [] and list(window_errors("2014-H1")) == []
+    [err] = window_errors("2014-13", "campaigns.style.window")
+    assert (err.path, err.message) == ("campaigns.style.window", "\"2014-13\": month 13 does not exist")

@@ -24,7 +24,7 @@ import attrs
 from bureaukit.campaigns import ConfigError, LedgerError, Phase
 from bureaukit.context import Context
 from bureaukit.outcomes import Finding, Severity
-from bureaukit.periods import PeriodError, month_day
+from bureaukit.periods import Period, PeriodError, month_day, parse_period
 from bureaukit.records import Ledger, col
 
 Window = tuple[date, date]
@@ -38,7 +38,29 @@ def participants(ctx: Context) -> list[str]:
     return sorted(u for u in ctx.org.units if u != ctx.org.root.id)
 
 
-# --- placing phases in a window ---------------------------------------------------------
+# --- the campaign's window and placing phases in it ---------------------------------------
+
+
+def campaign_window(window: str | None, period: Period | None) -> Window:
+    """A staged campaign's window: its ``window`` setting (a period id such as
+    ``2013-05-01..2014-04-30``, the 作风建设年), else the run's period; a nominal calendar
+    year when neither is known (a ``check`` run without a period)."""
+    if window is not None:
+        p = parse_period(window)
+        return p.start, p.end
+    if period is not None:
+        return period.start, period.end
+    return date(2001, 1, 1), date(2001, 12, 31)
+
+
+def window_errors(window: str | None, path: str = "window") -> Iterator[ConfigError]:
+    """The config error, at *path*, of a ``window`` setting that is no period id."""
+    if window is None:
+        return
+    try:
+        parse_period(window)
+    except PeriodError as exc:
+        yield ConfigError(path, str(exc))
 
 
 def as_date(value: str | date) -> date | None:

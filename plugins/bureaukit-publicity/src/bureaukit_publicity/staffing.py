@@ -2,8 +2,9 @@
 
 "局属各单位要落实本单位宣传信息工作负责科室,明确两名以上宣传信息员和审核报送人员,同时还要确定一名网评人员。"
 
-For each quota unit: the people of that unit in post on ``as_of`` holding each
-``staffing`` role; any role below its minimum gives one ``publicity.staffing`` warning.
+For each quota unit: the people of that unit in post on ``as_of`` matching each
+``staffing`` role selector (CORE §2; one with unit kinds binds only quota units of those
+kinds); any minimum not met gives one ``publicity.staffing`` warning.
 """
 
 from __future__ import annotations

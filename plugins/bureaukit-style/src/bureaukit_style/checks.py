@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from bureaukit.campaigns import CheckIssue, ConfigError, ConfigWarning, LedgerError
 from bureaukit.context import CheckContext
-from bureaukit.periods import PeriodError, parse_period
-from bureaukit.phases import month_day_errors, step_ledger_errors
+from bureaukit.phases import month_day_errors, step_ledger_errors, window_errors
 from bureaukit.records import enum_label
 from bureaukit.roles import Roles, selector_problem, selector_problems
 from bureaukit_style.phases import as_date
@@ -35,11 +34,7 @@ def _check_settings(ctx: CheckContext, s: StyleSettings, r: Resolved) -> Iterato
 
 def _check_numbers(s: StyleSettings) -> Iterator[CheckIssue]:
     """The window parses; points, deductions, days, minutes and visits are not negative."""
-    if s.window is not None:
-        try:
-            parse_period(s.window)
-        except PeriodError as exc:
-            yield ConfigError("window", str(exc))
+    yield from window_errors(s.window)
     if s.base_points <= 0:
         yield ConfigError("base_points", f"must be > 0, got {s.base_points}")
     for name in ("problem", "eight"):

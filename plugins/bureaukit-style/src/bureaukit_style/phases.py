@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from bureaukit.campaigns import Phase
 from bureaukit.context import Context
-from bureaukit.phases import as_date, place_end, place_start
+from bureaukit.phases import Window, as_date, place_end, place_start
 from bureaukit_style.settings import PhaseDef, resolve
-from bureaukit_style.window import Window, window_of
+from bureaukit_style.window import window_of
 
 
 def place(ph: PhaseDef, w: Window) -> Phase:

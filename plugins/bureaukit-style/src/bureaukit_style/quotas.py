@@ -15,13 +15,14 @@ from typing import Any
 
 from bureaukit.context import Context, Who
 from bureaukit.outcomes import Evidence, Finding
+from bureaukit.phases import Window
 from bureaukit.phrases import say
 from bureaukit.roles import Roles, SelectorError
 from bureaukit_style.catalogue import ACTIVITIES, MESSAGES
 from bureaukit_style.phases import phase_window
 from bureaukit_style.records import Activity, ActivityKind
 from bureaukit_style.settings import QuotaDef, Resolved
-from bureaukit_style.window import Deduction, Window, window_of
+from bureaukit_style.window import Deduction, window_of
 
 
 def parse_who(value: Any) -> Who | None:

@@ -14,17 +14,11 @@ import attrs
 
 from bureaukit.context import Context
 from bureaukit.outcomes import Evidence
-from bureaukit.periods import parse_period
-
-Window = tuple[date, date]
+from bureaukit.phases import Window, campaign_window
 
 
 def window_of(ctx: Context) -> Window:
-    text = ctx.settings.window
-    if text is None:
-        return ctx.period.start, ctx.period.end
-    p = parse_period(text)
-    return p.start, p.end
+    return campaign_window(ctx.settings.window, ctx.period)
 
 
 def within(day: date, w: Window) -> bool:

@@ -7,13 +7,14 @@ from typing import Any
 
 from bureaukit.campaigns import CheckIssue, ConfigError, LedgerError
 from bureaukit.context import CheckContext
-from bureaukit.periods import PeriodError, parse_period
+from bureaukit.periods import PeriodError
 from bureaukit.phases import (
     as_date,
     find_phase,
     month_day_errors,
     step_ledger_errors,
     unknown_phase,
+    window_errors,
 )
 from bureaukit_vanguard.phases import place, window_of
 from bureaukit_vanguard.records import Makeup, Survey
@@ -31,11 +32,7 @@ def check(ctx: CheckContext) -> Iterator[CheckIssue]:
 
 
 def _check_scalars(s: VanguardSettings) -> Iterator[ConfigError]:
-    if s.window is not None:
-        try:
-            parse_period(s.window)
-        except PeriodError as exc:
-            yield ConfigError("window", str(exc))
+    yield from window_errors(s.window)
     if not 0 <= s.satisfaction_min <= 1:
         yield ConfigError("satisfaction_min", f"must be within 0..1, got {s.satisfaction_min}")
     if s.makeup_days < 0:

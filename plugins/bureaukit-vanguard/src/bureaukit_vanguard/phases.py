@@ -8,24 +8,16 @@ the core checks the ``steps`` ledger against them and yields ``vanguard.step_mis
 
 from __future__ import annotations
 
-from datetime import date
-
 from bureaukit.campaigns import Phase
 from bureaukit.context import Context
-from bureaukit.periods import Period, parse_period
-from bureaukit.phases import Window, place_end, place_start
+from bureaukit.periods import Period
+from bureaukit.phases import Window, campaign_window, place_end, place_start
 from bureaukit_vanguard.settings import PhaseDef, VanguardSettings
 
 
 def window_of(settings: VanguardSettings, period: Period | None) -> Window:
-    """The ``window`` setting's period, else the run's; a nominal calendar year when
-    neither is known (a ``check`` without a period)."""
-    if settings.window is not None:
-        p = parse_period(settings.window)
-        return p.start, p.end
-    if period is not None:
-        return period.start, period.end
-    return date(2001, 1, 1), date(2001, 12, 31)
+    """The ``window`` setting's period, else the run's (the core's staged-campaign window)."""
+    return campaign_window(settings.window, period)
 
 
 def place(ph: PhaseDef, w: Window) -> Phase:
