@@ -15,8 +15,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from bureaukit.config import show
 from bureaukit.records import FieldSpec, enum_choices, enum_label
+from bureaukit.text import show
 from bureaukit.workbook import Fault, Percent
 
 Convert = Callable[[Any], Any]

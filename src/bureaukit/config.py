@@ -1,7 +1,15 @@
-"""The bureau's one TOML file (CORE §6), structured with cattrs into attrs classes.
+"""The bureau's one TOML file (CORE §6): a tree of attrs classes shaped like the file,
+structured by one cattrs converter in one call.
 
-Every problem is reported with its dotted path, all at once; unknown keys are
-errors with a did-you-mean.
+- The classes below mirror the TOML tables (``[bureau]`` → :class:`BureauConfig`, …);
+  a campaign's own table is structured into its settings class by the same converter.
+- The converter is cattrs' preconfigured tomllib converter, strict about scalars (TOML
+  gives ``7`` where text was meant: an error, never ``"7"``), with Decimal, dates,
+  Literal and Enum (code or Chinese label) hooks.  Every other type is cattrs' own.
+- Rules about one key are attrs validators on the class; when one fails, every rule of
+  that class is checked, so a config shows all its problems at once.
+- Every problem is a :class:`~bureaukit.problems.Problem` at a dotted path
+  (``scoring.grades[0].min``); unknown keys come with a did-you-mean.
 """
 
 from __future__ import annotations
@@ -12,24 +20,115 @@ import itertools
 import re
 import tomllib
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NewType
 
 import attrs
 import cattrs
+from cattrs.cols import (
+    homogenous_tuple_structure_factory,
+    list_structure_factory,
+    mapping_structure_factory,
+)
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
+from cattrs.gen import make_dict_structure_fn, override
+from cattrs.preconf.tomllib import make_converter as make_toml_converter
 
 from bureaukit.errors import InputError, did_you_mean
 from bureaukit.files import MAX_CONFIG_BYTES, FileRefused, check_regular
+from bureaukit.periods import PeriodError, parse_period
+from bureaukit.problems import Problem, config_problem
 from bureaukit.records import enum_choices, enum_label
-from bureaukit.text import quoted
+from bureaukit.text import quoted, show
+from bureaukit.workcalendar import expand_days
+
+__all__ = [
+    "ArchiveConfig", "BureauConfig", "CalendarConfig", "CampaignTable", "CampaignsConfig", "Config", "Grade",
+    "LedgersConfig", "ScoringConfig", "ValueProblem", "converter", "read_config", "show", "structure",
+    "structure_settings",
+]
+
+
+class ValueProblem(ValueError):
+    """Raised by structure hooks and validators with the message users read.
+
+    *below* continues the dotted path under the key that failed (a weight's campaign
+    name, a list index ``[2]``); a message that names the key's own path is given as a
+    function of that path."""
+
+    def __init__(self, message: str | Callable[[str], str], *below: str) -> None:
+        self.message = message
+        self.below = below
+        super().__init__(message if isinstance(message, str) else "")
+
+    def at(self, path: str) -> tuple[str, str]:
+        """(the problem's dotted path, its message) when raised for the key at *path*."""
+        for part in self.below:
+            path = f"{path}{part}" if part.startswith("[") else _join(path, part)
+        return path, self.message(path) if callable(self.message) else self.message
+
+
+def _not_a_table(value: object) -> ValueProblem:
+    return ValueProblem(lambda path: f"expected a table [{path}], got {show(value)}")
+
+
+def _join(path: str, part: str) -> str:
+    return f"{path}.{part}" if path else part
+
+
+# ---------------------------------------------------------------------------------------
+# The rules about one key (attrs validators; see the module docstring)
+
+
+def _descending(_: object, __: attrs.Attribute[Any], grades: tuple[Grade, ...]) -> None:
+    if any(a.min <= b.min for a, b in itertools.pairwise(grades)):
+        raise ValueProblem("list the grades from the highest min down (the first band whose min ≤ composite wins)")
+
+
+def _share(_: object, __: attrs.Attribute[Any], value: Decimal) -> None:
+    if not Decimal(0) <= value <= Decimal(1):
+        raise ValueProblem(f"expected a share from 0 to 1, got {value}")
+
+
+def _weights(_: object, __: attrs.Attribute[Any], weights: dict[str, Decimal] | None) -> None:
+    for name, w in (weights or {}).items():
+        if w < 0:
+            raise ValueProblem(f"a weight must be ≥ 0, got {w}", name)
+
+
+def _one_group_per_kind(_: object, __: attrs.Attribute[Any], groups: dict[str, tuple[str, ...]] | None) -> None:
+    seen: dict[str, str] = {}
+    for group, kinds in (groups or {}).items():
+        for kind in kinds:
+            if kind in seen:
+                raise ValueProblem(f'unit kind "{kind}" is already in group "{seen[kind]}"', group)
+            seen[kind] = group
+
+
+def _days(_: object, __: attrs.Attribute[Any], items: tuple[str | date, ...]) -> None:
+    for i, item in enumerate(items):
+        try:
+            expand_days([item])
+        except PeriodError as exc:
+            raise ValueProblem(str(exc), f"[{i}]") from None
+
+
+def _listed_once(_: object, __: attrs.Attribute[Any], names: tuple[str, ...]) -> None:
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise ValueProblem(f"listed twice: {', '.join(twice)}")
+
+
+# ---------------------------------------------------------------------------------------
+# The tree
 
 
 @attrs.frozen
@@ -47,8 +146,8 @@ class BureauConfig:
 class CalendarConfig:
     """``[calendar]``: rest days beyond weekends, make-up workdays 调休, or China's official calendar."""
 
-    holidays: tuple[str | date, ...] = ()
-    workdays: tuple[str | date, ...] = ()
+    holidays: tuple[str | date, ...] = attrs.field(default=(), validator=_days)
+    workdays: tuple[str | date, ...] = attrs.field(default=(), validator=_days)
     source: Literal["weekends", "chinese-calendar"] = "weekends"
 
 
@@ -62,10 +161,10 @@ class Grade:
 class ScoringConfig:
     """``[scoring]``: how campaign points make a scorecard (CORE §9)."""
 
-    weights: dict[str, Decimal] | None = None
-    grades: tuple[Grade, ...] = ()
-    groups: dict[str, tuple[str, ...]] | None = None
-    rollup: Decimal = Decimal(0)
+    weights: dict[str, Decimal] | None = attrs.field(default=None, validator=_weights)
+    grades: tuple[Grade, ...] = attrs.field(default=(), validator=_descending)
+    groups: dict[str, tuple[str, ...]] | None = attrs.field(default=None, validator=_one_group_per_kind)
+    rollup: Decimal = attrs.field(default=Decimal(0), validator=_share)
     rank_people: bool = False
 
 
@@ -88,226 +187,433 @@ class ArchiveConfig:
     appeals: str | None = None
 
 
+LedgerFiles = NewType("LedgerFiles", tuple[str, ...])
+"""A record kind's ledger: one file name or a list of them."""
+
+PeriodText = NewType("PeriodText", str)
+"""A period id or range as ``[periods]`` writes it (``"2013-05-01..2014-04-30"``)."""
+
+RoleLabel = NewType("RoleLabel", str)
+"""A role's Chinese label in ``[roles]``."""
+
+OrgSource = str | tuple[dict[str, Any], ...]
+"""``units`` / ``people``: a file name, or the config's own ``[[units]]`` tables."""
+
+
 @attrs.frozen
 class CampaignTable:
-    """One ``[campaigns.<name>]`` table: its ledgers (core-owned) and the rest (settings)."""
+    """One ``[campaigns.<name>]`` table: its ledgers (core-owned, kind → files) and the
+    rest, its settings, structured into the campaign's settings class when it loads."""
 
-    ledgers: dict[str, tuple[str, ...]]
-    settings: dict[str, Any]
+    ledgers: dict[str, LedgerFiles] = attrs.Factory(dict)
+    settings: dict[str, Any] = attrs.Factory(dict)
+
+
+@attrs.frozen
+class CampaignsConfig(Mapping[str, CampaignTable]):
+    """``[campaigns]``: ``enabled`` and a table per campaign (name → :class:`CampaignTable`)."""
+
+    enabled: tuple[str, ...] = attrs.field(validator=_listed_once)
+    tables: dict[str, CampaignTable] = attrs.Factory(dict)
+
+    def __getitem__(self, name: str) -> CampaignTable:
+        return self.tables[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.tables)
+
+    def __len__(self) -> int:
+        return len(self.tables)
+
+
+def _missing(message: str) -> dict[str, str]:
+    """Field metadata: what to say when the key is left out."""
+    return {"missing": message}
+
+
+_RUN = {"toml": "no"}
+"""Field metadata: a fact of the run (where the file is), not a key of the file."""
 
 
 @attrs.frozen
 class Config:
-    """A read config. ``root`` is the folder paths are resolved against."""
+    """A read config: the TOML's tables, and ``path`` (as given), ``root`` (the folder
+    its paths are resolved against) and ``text_hash`` of the file."""
 
-    path: Path
-    root: Path
-    text_hash: str
-    bureau: BureauConfig
-    calendar: CalendarConfig
-    periods: dict[str, str]
-    enabled: tuple[str, ...]
-    campaigns: dict[str, CampaignTable]
-    scoring: ScoringConfig
-    units: str | tuple[dict[str, Any], ...]
-    people: str | tuple[dict[str, Any], ...]
-    roles: dict[str, str]
+    bureau: BureauConfig = attrs.field(metadata=_missing("[bureau] is required"))
+    campaigns: CampaignsConfig = attrs.field(metadata=_missing("[campaigns] is required"))
+    units: OrgSource = attrs.field(
+        metadata=_missing('the org needs units: a file (e.g. units = "org/units.csv") or [[units]] tables'))
+    people: OrgSource = attrs.field(
+        metadata=_missing('the org needs people: a file (e.g. people = "org/people.csv") or [[people]] tables'))
+    calendar: CalendarConfig = CalendarConfig()
+    periods: dict[str, PeriodText] = attrs.Factory(dict)
+    scoring: ScoringConfig = ScoringConfig()
+    roles: dict[str, RoleLabel] = attrs.Factory(dict)
     ledgers: LedgersConfig = LedgersConfig()
     archive: ArchiveConfig = ArchiveConfig()
+    federation: dict[str, Any] | None = None
+    """``[federation]``, read by :mod:`bureaukit.federation`; a bureau config with one also scores its own units."""
+    path: Path = attrs.field(default=Path("bureau.toml"), metadata=_RUN)
+    root: Path = attrs.field(default=Path("."), metadata=_RUN)
+    text_hash: str = attrs.field(default="", metadata=_RUN)
+
+    @property
+    def enabled(self) -> tuple[str, ...]:
+        return self.campaigns.enabled
 
     def resolve(self, relative: str) -> Path:
         return (self.root / relative).resolve() if not Path(relative).is_absolute() else Path(relative)
 
 
-TOP_KEYS = ("units", "people", "roles", "bureau", "calendar", "periods", "campaigns", "scoring", "ledgers",
-            "federation", "archive")
-"""``[federation]`` is read by bureaukit.federation; a bureau config with one also scores its own units."""
+# ---------------------------------------------------------------------------------------
+# The converter: the hooks for the types that need one
 
 
-def show(value: object) -> str:
-    """A value quoted as a message shows it: ``"一万八千"``, ``12``, ``true``."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return quoted(value)
-    if isinstance(value, (dict, list, tuple)):
-        return "a table" if isinstance(value, dict) else "a list"
-    return str(value)
+def _text(v: Any, _: Any) -> str:
+    if not isinstance(v, str):
+        raise ValueProblem(f"expected text, got {show(v)}")
+    return v
 
 
-class ValueProblem(ValueError):
-    """Raised by structure hooks with the message users read."""
+def _whole_number(v: Any, _: Any) -> int:
+    if isinstance(v, Decimal) and v.is_finite() and v == v.to_integral_value():
+        return int(v)
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise ValueProblem(f"expected a whole number, got {show(v)}")
+    return v
 
 
-def make_converter() -> cattrs.Converter:
-    """The one converter for config and settings: strict scalars, Decimal, dates, enums."""
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+def _true_or_false(v: Any, _: Any) -> bool:
+    if not isinstance(v, bool):
+        raise ValueProblem(f"expected true or false, got {show(v)}")
+    return v
 
-    def s_str(v: Any, _: Any) -> str:
-        if not isinstance(v, str):
-            raise ValueProblem(f"expected text, got {show(v)}")
+
+def _number(v: Any, _: Any) -> Decimal:
+    if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
+        raise ValueProblem(f"expected a number, got {show(v)}")
+    d = Decimal(v)
+    if not d.is_finite():
+        raise ValueProblem(f"expected a finite number, got {show(v)}")
+    if d and not -30 <= d.adjusted() <= 30:
+        # 1e999999 is finite, but any sum or product with it overflows the context
+        raise ValueProblem(f"expected a number of sensible size (1e-30 to 1e30), got {d:.3e}")
+    return d
+
+
+def _day(v: Any, _: Any) -> date:
+    if isinstance(v, date) and not hasattr(v, "hour"):
         return v
-
-    def s_int(v: Any, _: Any) -> int:
-        if isinstance(v, bool) or not isinstance(v, int):
-            if isinstance(v, Decimal) and v == v.to_integral_value():
-                return int(v)
-            raise ValueProblem(f"expected a whole number, got {show(v)}")
-        return v
-
-    def s_bool(v: Any, _: Any) -> bool:
-        if not isinstance(v, bool):
-            raise ValueProblem(f"expected true or false, got {show(v)}")
-        return v
-
-    def s_decimal(v: Any, _: Any) -> Decimal:
-        if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
-            raise ValueProblem(f"expected a number, got {show(v)}")
-        d = Decimal(v)
-        if not d.is_finite():
-            raise ValueProblem(f"expected a finite number, got {show(v)}")
-        if d and not -30 <= d.adjusted() <= 30:
-            # 1e999999 is finite, but any sum or product with it overflows the context
-            raise ValueProblem(f"expected a number of sensible size (1e-30 to 1e30), got {d:.3e}")
-        return d
-
-    def s_date(v: Any, _: Any) -> date:
-        if isinstance(v, date) and not hasattr(v, "hour"):
-            return v
-        if isinstance(v, str):
-            try:
-                return date.fromisoformat(v.strip())
-            except ValueError:
-                pass
-        raise ValueProblem(f"expected a date YYYY-MM-DD, got {show(v)}")
-
-    conv.register_structure_hook(str, s_str)
-    conv.register_structure_hook(int, s_int)
-    conv.register_structure_hook(bool, s_bool)
-    conv.register_structure_hook(Decimal, s_decimal)
-    conv.register_structure_hook(date, s_date)
-
-    def is_literal(tp: Any) -> bool:
-        return typing.get_origin(tp) is Literal
-
-    def literal_hook(tp: Any) -> Any:
-        allowed = typing.get_args(tp)
-
-        def s(v: Any, _: Any) -> Any:
-            if v not in allowed or isinstance(v, bool) != any(isinstance(a, bool) for a in allowed):
-                choices = ", ".join(show(a) for a in allowed)
-                raise ValueProblem(f"expected one of {choices}, got {show(v)}")
-            return v
-
-        return s
-
-    conv.register_structure_hook_factory(is_literal, literal_hook)
-
-    def is_enum(tp: Any) -> bool:
-        return isinstance(tp, type) and issubclass(tp, enum.Enum)
-
-    def enum_hook(tp: Any) -> Any:
-        lookup: dict[str, Any] = {}
-        for m in tp:
-            lookup[m.name.casefold()] = m
-            lookup[enum_label(m)] = m
-
-        def s(v: Any, _: Any) -> Any:
-            if isinstance(v, str) and (m := lookup.get(v.strip().casefold()) or lookup.get(v.strip())):
-                return m
-            raise ValueProblem(f"expected one of {enum_choices(tp)}, got {show(v)}")
-
-        return s
-
-    conv.register_structure_hook_factory(is_enum, enum_hook)
-
-    def is_union_with_str_date(tp: Any) -> bool:
-        return bool(tp == (str | date))
-
-    conv.register_structure_hook_factory(is_union_with_str_date, lambda _: lambda v, __: _str_or_date(v))
-    return conv
+    if isinstance(v, str):
+        try:
+            return date.fromisoformat(v.strip())
+        except ValueError:
+            pass
+    raise ValueProblem(f"expected a date YYYY-MM-DD, got {show(v)}")
 
 
-def _str_or_date(v: Any) -> str | date:
+def _day_or_text(v: Any, _: Any) -> str | date:
     if isinstance(v, (str, date)):
         return v
     raise ValueProblem(f"expected a date or a range a..b, got {show(v)}")
+
+
+def _ledger_files(v: Any, _: Any) -> LedgerFiles:
+    if isinstance(v, str):
+        return LedgerFiles((v,))
+    if isinstance(v, list) and v and all(isinstance(f, str) for f in v):
+        return LedgerFiles(tuple(v))
+    raise ValueProblem(f"expected a file name or a list of file names, got {show(v)}")
+
+
+def _period_text(v: Any, _: Any) -> PeriodText:
+    if not isinstance(v, str):
+        raise ValueProblem(f'expected a period like "2013-05-01..2014-04-30", got {show(v)}')
+    try:
+        parse_period(v)
+    except PeriodError as exc:
+        raise ValueProblem(str(exc)) from None
+    return PeriodText(v)
+
+
+def _role_label(v: Any, _: Any) -> RoleLabel:
+    if not isinstance(v, str):
+        raise ValueProblem(f"expected the role's Chinese label, got {show(v)}")
+    return RoleLabel(v)
+
+
+def _org_source(v: Any, _: Any) -> OrgSource:
+    if isinstance(v, str):
+        return v
+    if isinstance(v, list) and all(isinstance(x, dict) for x in v):
+        return tuple(v)
+    raise ValueProblem(lambda path: f"expected a file name or [[{path}]] tables, got {show(v)}")
+
+
+def _literal_hook(tp: Any) -> Callable[[Any, Any], Any]:
+    allowed = typing.get_args(tp)
+
+    def structure(v: Any, _: Any) -> Any:
+        if v not in allowed or isinstance(v, bool) != any(isinstance(a, bool) for a in allowed):
+            raise ValueProblem(f"expected one of {', '.join(show(a) for a in allowed)}, got {show(v)}")
+        return v
+
+    return structure
+
+
+def _enum_hook(tp: Any) -> Callable[[Any, Any], Any]:
+    """An enumeration by its code (any case) or its Chinese label (``工业``)."""
+    lookup: dict[str, Any] = {}
+    for m in tp:
+        lookup[m.name.casefold()] = m
+        lookup[enum_label(m)] = m
+
+    def structure(v: Any, _: Any) -> Any:
+        if isinstance(v, str) and (m := lookup.get(v.strip().casefold()) or lookup.get(v.strip())):
+            return m
+        raise ValueProblem(f"expected one of {enum_choices(tp)}, got {show(v)}")
+
+    return structure
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+def _is_literal(tp: Any) -> bool:
+    return typing.get_origin(tp) is Literal
+
+
+def _campaigns(conv: cattrs.Converter) -> Callable[[Any, Any], CampaignsConfig]:
+    """``[campaigns]`` holds ``enabled`` beside one table per campaign, named by the campaign."""
+
+    def structure(v: Any, _: Any) -> CampaignsConfig:
+        if not isinstance(v, Mapping):
+            raise _not_a_table(v)
+        errors: list[Exception] = []
+        tables: dict[str, CampaignTable] = {}
+        for name, table in v.items():
+            if name == "enabled":
+                continue
+            try:
+                tables[name] = _campaign_table(conv, table)
+            except Exception as exc:
+                errors.append(_noted(exc, name, CampaignTable))
+        enabled = v.get("enabled")
+        if not isinstance(enabled, list) or not all(isinstance(x, str) for x in enabled):
+            got = "nothing" if enabled is None else show(enabled)
+            errors.append(_noted(ValueProblem(f"expected a list of campaign names, got {got}"), "enabled", tuple))
+        if not errors:
+            try:
+                return CampaignsConfig(tuple(typing.cast(list[str], enabled)), tables)
+            except ValueProblem as exc:  # its one rule, about enabled
+                errors.append(_noted(exc, "enabled", tuple))
+        raise ClassValidationError("While structuring [campaigns]", errors, CampaignsConfig)
+
+    return structure
+
+
+def _campaign_table(conv: cattrs.Converter, table: Any) -> CampaignTable:
+    if not isinstance(table, Mapping):
+        raise _not_a_table(table)
+    ledgers = table.get("ledgers", {})
+    if not isinstance(ledgers, Mapping):
+        raise ValueProblem(f"expected a table of record kind = file(s), got {show(ledgers)}", "ledgers")
+    settings = {k: v for k, v in table.items() if k != "ledgers"}
+    return conv.structure({"ledgers": ledgers, "settings": settings}, CampaignTable)
+
+
+def _noted(exc: Exception, name: str, tp: Any) -> Exception:
+    exc.__notes__ = [*getattr(exc, "__notes__", []), AttributeValidationNote(f"Structuring {name}", name, tp)]
+    return exc
+
+
+def _attrs_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    """Any attrs class (the config's and the campaigns' settings): a table, structured by
+    cattrs; when one of its validators fails, every validator is run so that each broken
+    rule is reported."""
+
+    def factory(cls: Any) -> Callable[[Any, Any], Any]:
+        run_facts: dict[str, Any] = {a.name: override(omit=True) for a in attrs.fields(cls) if a.metadata is _RUN}
+        made = make_dict_structure_fn(cls, conv, **run_facts)
+
+        def structure(v: Any, _: Any) -> Any:
+            if not isinstance(v, Mapping):
+                raise _not_a_table(v)
+            try:
+                return made(v, cls)
+            except ClassValidationError as exc:
+                with_notes, without = exc.group_exceptions()
+                # every key structured and __init__ raised: a validator (cattrs notes no attribute)
+                broken = _broken_rules(cls, made, v) if not with_notes and without else None
+                if broken is None:
+                    raise
+                raise broken from None
+
+        return structure
+
+    return factory
+
+
+def _broken_rules(cls: Any, made: Callable[[Any, Any], Any], v: Any) -> ClassValidationError | None:
+    """Every validator of *cls* that fails on *v*, each noted with its attribute."""
+    was_disabled = attrs.validators.get_disabled()
+    attrs.validators.set_disabled(True)
+    try:
+        instance = made(v, cls)
+    finally:
+        attrs.validators.set_disabled(was_disabled)
+    errors: list[Exception] = []
+    for a in attrs.fields(cls):
+        if a.validator is not None:
+            try:
+                a.validator(instance, a, getattr(instance, a.name))
+            except (ValueError, TypeError) as exc:
+                errors.append(_noted(exc, a.name, a.type))
+    return ClassValidationError(f"While validating {cls.__name__}", errors, cls) if errors else None
+
+
+def _is_sequence(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is list or (typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is ...)
+
+
+def _is_table(tp: Any) -> bool:
+    return typing.get_origin(tp) in (dict, Mapping)
+
+
+def _sequence_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    """cattrs' own list structuring, once the TOML gave a list (a string is not a list of
+    its characters)."""
+
+    def factory(tp: Any) -> Callable[[Any, Any], Any]:
+        inner = (list_structure_factory if typing.get_origin(tp) is list else homogenous_tuple_structure_factory)(tp, conv)
+
+        def structure(v: Any, t: Any) -> Any:
+            if not isinstance(v, (list, tuple)):
+                raise ValueProblem(f"expected a list, got {show(v)}")
+            return inner(v, t)
+
+        return structure
+
+    return factory
+
+
+def _table_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    """cattrs' own mapping structuring, once the TOML gave a table."""
+
+    def factory(tp: Any) -> Callable[[Any, Any], Any]:
+        inner = mapping_structure_factory(tp, conv)
+
+        def structure(v: Any, t: Any) -> Any:
+            if not isinstance(v, Mapping):
+                raise _not_a_table(v)
+            return inner(v, t)
+
+        return structure
+
+    return factory
+
+
+def make_converter() -> cattrs.Converter:
+    """The one converter for the config and every campaign's settings."""
+    conv = make_toml_converter(forbid_extra_keys=True, detailed_validation=True)
+    for tp, hook in ((str, _text), (int, _whole_number), (bool, _true_or_false), (Decimal, _number), (date, _day),
+                     (LedgerFiles, _ledger_files), (PeriodText, _period_text), (RoleLabel, _role_label)):
+        conv.register_structure_hook(tp, hook)
+    # the unions by equality (cattrs' own union strategy would be asked first)
+    conv.register_structure_hook_func(lambda tp: bool(tp == str | date), _day_or_text)
+    conv.register_structure_hook_func(lambda tp: bool(tp == OrgSource), _org_source)
+    conv.register_structure_hook_factory(_is_literal, _literal_hook)
+    conv.register_structure_hook_factory(_is_enum, _enum_hook)
+    conv.register_structure_hook_factory(_is_sequence, _sequence_hook(conv))
+    conv.register_structure_hook_factory(_is_table, _table_hook(conv))
+    conv.register_structure_hook(CampaignsConfig, _campaigns(conv))
+    conv.register_structure_hook_factory(attrs.has, _attrs_hook(conv))
+    return conv
 
 
 _CONVERTER: cattrs.Converter | None = None
 
 
 def converter() -> cattrs.Converter:
+    """The converter, made on first use (its hooks are generated per class as they are met)."""
     global _CONVERTER
     if _CONVERTER is None:
         _CONVERTER = make_converter()
     return _CONVERTER
 
 
-def _message(exc: BaseException, cl: Any) -> str:
+# ---------------------------------------------------------------------------------------
+# cattrs' errors as problems at dotted paths
+
+
+def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> list[Problem]:
+    known = [a.name for a in attrs.fields(exc.cl) if a.metadata is not _RUN] if attrs.has(exc.cl) else []
+    parts = [f"unknown key {quoted(k)}{did_you_mean(k, known)}" for k in sorted(exc.extra_fields)]
+    message = "; ".join(parts) + (f"; known keys: {', '.join(known)}" if known else "")
+    if not path:  # a top-level key: the key is where the problem is
+        return [config_problem(k, f"unknown key {quoted(k)}{did_you_mean(k, known)}; known: {', '.join(known)}")
+                for k in sorted(exc.extra_fields)]
+    return [config_problem(path, message)]
+
+
+def _missing_key(cl: Any, name: str) -> str:
+    field = attrs.fields_dict(cl).get(name) if attrs.has(cl) else None
+    return field.metadata.get("missing", "required key is missing") if field is not None else "required key is missing"
+
+
+def _leaf(exc: BaseException, path: str) -> list[Problem]:
     if isinstance(exc, ValueProblem):
-        return str(exc)
-    if isinstance(exc, KeyError):
-        return "required key is missing"
+        return [config_problem(*exc.at(path))]
     if isinstance(exc, ForbiddenExtraKeysError):
-        known = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
-        parts = [f"unknown key {quoted(k)}{did_you_mean(k, known)}" for k in sorted(exc.extra_fields)]
-        return "; ".join(parts) + (f"; known keys: {', '.join(known)}" if known else "")
-    if isinstance(exc, AttributeError) and "items" in str(exc):
-        return "expected a table"
-    if isinstance(exc, TypeError) and "not iterable" in str(exc):
-        return "expected a list"
-    if isinstance(exc, (TypeError, ValueError)):
-        text = str(exc) or type(exc).__name__
-        return text
-    return f"{type(exc).__name__}: {exc}"
+        return _unknown_keys(exc, path)
+    if isinstance(exc, (TypeError, ValueError)):  # a settings class's own validator
+        return [config_problem(path, str(exc) or type(exc).__name__)]
+    return [config_problem(path, f"{type(exc).__name__}: {exc}")]
 
 
-def _join(path: str, part: str) -> str:
-    return f"{path}.{part}" if path else part
+def explain(exc: BaseException, path: str = "") -> list[Problem]:
+    """A problem at its dotted path for everything a detailed-validation error holds.
 
-
-def explain(exc: BaseException, path: str) -> list[tuple[str, str]]:
-    """(dotted path, message) for every problem in a cattrs detailed-validation error."""
-    out: list[tuple[str, str]] = []
+    (:func:`cattrs.transform_error` walks the same tree, but writes each problem as one
+    string and mapping keys as ``['key']``; a :class:`Problem` keeps the path apart.)"""
     if isinstance(exc, IterableValidationError):
         with_notes, without = exc.group_exceptions()
-        for sub, note in with_notes:
-            idx = note.index
-            p = f"{path}[{idx}]" if isinstance(idx, int) else _join(path, str(idx))
-            out.extend(explain(sub, p))
-        out.extend((path, _message(sub, None)) for sub in without)
-    elif isinstance(exc, ClassValidationError):
+        out = [p for sub, note in with_notes
+               for p in explain(sub, f"{path}[{note.index}]" if isinstance(note.index, int) else _join(path, str(note.index)))]
+        return out + [p for sub in without for p in _leaf(sub, path)]
+    if isinstance(exc, ClassValidationError):
+        out = []
         with_notes2, without2 = exc.group_exceptions()
         for sub, note2 in with_notes2:
-            out.extend(explain(sub, _join(path, note2.name)))
-        out.extend((path, _message(sub, exc.cl)) for sub in without2)
-    else:
-        # a mapping's key or value error carries the key in a note
-        out.append((path, _message(exc, None)))
-    return out
+            if isinstance(sub, KeyError):
+                out.append(config_problem(_join(path, note2.name), _missing_key(exc.cl, note2.name)))
+            else:
+                out.extend(explain(sub, _join(path, note2.name)))
+        return out + [p for sub in without2 for p in _leaf(sub, path)]
+    return _leaf(exc, path)
 
 
-def structure(value: Any, cls: type[Any], path: str) -> tuple[Any, list[tuple[str, str]]]:
-    """Structure *value* into *cls*; on failure return None and every (path, message)."""
+def structure(value: Any, cls: type[Any], path: str = "") -> tuple[Any, list[Problem]]:
+    """Structure *value* into *cls*: (the value, no problems) or (None, every problem)."""
     try:
         return converter().structure(value, cls), []
-    except (ClassValidationError, IterableValidationError) as exc:
+    except (ClassValidationError, IterableValidationError, ValueProblem) as exc:
         return None, explain(exc, path)
-    except (ValueError, TypeError, KeyError) as exc:
-        return None, [(path, _message(exc, cls))]
 
 
-def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+# ---------------------------------------------------------------------------------------
+# Reading the file
+
+
+def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> Problem:
     m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
     text = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
     if m:
-        return f"{path}:{m.group(1)}: column {m.group(2)}: TOML syntax: {text}"
-    return f"{path}: TOML syntax: {text}"
-
-
-Problem = tuple[str, str]
-"""(dotted path in the config, message): rendered ``FILE: path: message`` by :func:`read_config`."""
+        return Problem(f"TOML syntax: {text}", str(path), int(m.group(1)), f"column {m.group(2)}")
+    return Problem(f"TOML syntax: {text}", str(path))
 
 
 def _read_toml(p: Path) -> tuple[bytes, dict[str, Any]]:
@@ -317,229 +623,59 @@ def _read_toml(p: Path) -> tuple[bytes, dict[str, Any]]:
         check_regular(p, MAX_CONFIG_BYTES, "config")
         raw_bytes = p.read_bytes()
     except FileNotFoundError:
-        raise InputError([f"{p}: no such config file (looked for {p.resolve()})"]) from None
+        raise InputError([Problem(f"no such config file (looked for {p.resolve()})", str(p))]) from None
     except FileRefused as exc:
         if p.is_dir():
-            raise InputError([f"{p}: is a folder; give the bureau's TOML file (e.g. {p / 'bureau.toml'})"]) from None
-        raise InputError([f"{p}: {exc.message}"]) from None
+            raise InputError([Problem(f"is a folder; give the bureau's TOML file (e.g. {p / 'bureau.toml'})", str(p))]) from None
+        raise InputError([Problem(exc.message, str(p))]) from None
     except OSError as exc:
-        raise InputError([f"{p}: cannot read: {exc.strerror}"]) from None
+        raise InputError([Problem(f"cannot read: {exc.strerror}", str(p))]) from None
     try:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError([f"{p}: the config must be UTF-8 text (save it as UTF-8)"]) from None
+        raise InputError([Problem("the config must be UTF-8 text (save it as UTF-8)", str(p))]) from None
     try:
         return raw_bytes, tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise InputError([_toml_error(p, exc)]) from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
-        raise InputError([f"{p}: TOML: arrays or inline tables nested too deeply (a config needs two or three levels)"]) from None
+        raise InputError([Problem("TOML: arrays or inline tables nested too deeply (a config needs two or three levels)",
+                                  str(p))]) from None
 
 
-class _Tables:
-    """The top-level tables of a config, each checked to be a table once."""
-
-    def __init__(self, data: dict[str, Any], problems: list[Problem]) -> None:
-        self.data = data
-        self.problems = problems
-
-    def __call__(self, name: str) -> dict[str, Any]:
-        v = self.data.get(name, {})
-        if not isinstance(v, dict):
-            self.problems.append((name, f"expected a table [{name}], got {show(v)}"))
-            return {}
-        return v
-
-
-def _top_keys(data: dict[str, Any]) -> list[Problem]:
-    problems: list[Problem] = []
-    for key in data:
-        if key not in TOP_KEYS:
-            problems.append((key, f'unknown key {quoted(key)}{did_you_mean(key, TOP_KEYS)}; known: {", ".join(TOP_KEYS)}'))
-    for key in ("bureau", "campaigns"):
-        if key not in data:
-            problems.append((key, f"[{key}] is required"))
-    return problems
-
-
-def _calendar(table: dict[str, Any]) -> tuple[CalendarConfig | None, list[Problem]]:
-    from bureaukit.periods import PeriodError
-    from bureaukit.workcalendar import expand_days
-
-    calendar, problems = structure(table, CalendarConfig, "calendar")
-    if calendar is not None:
-        for name in ("holidays", "workdays"):
-            for i, item in enumerate(getattr(calendar, name)):
-                try:
-                    expand_days([item])
-                except PeriodError as exc:
-                    problems.append((f"calendar.{name}[{i}]", str(exc)))
-    return calendar, problems
-
-
-def _periods(table: dict[str, Any], bureau_table: dict[str, Any] | None) -> tuple[dict[str, str], list[Problem]]:
-    """``[periods]`` (name = "a..b") and ``[bureau] period``, which may name one of them."""
-    from bureaukit.periods import PeriodError, parse_period
-
-    problems: list[Problem] = []
-    periods: dict[str, str] = {}
-    for name, value in table.items():
-        if not isinstance(value, str):
-            problems.append((f"periods.{name}", f"expected a period like \"2013-05-01..2014-04-30\", got {show(value)}"))
-            continue
-        periods[name] = value
-    for name, value in periods.items():
-        try:
-            parse_period(value)
-        except PeriodError as exc:
-            problems.append((f"periods.{name}", str(exc)))
-    raw_period = bureau_table.get("period") if bureau_table is not None else None
-    if isinstance(raw_period, str):
-        try:
-            parse_period(raw_period, periods)
-        except PeriodError as exc:
-            problems.append(("bureau.period", str(exc)))
-    return periods, problems
-
-
-def _scoring(table: dict[str, Any]) -> tuple[ScoringConfig | None, list[Problem]]:
-    """``[scoring]`` and the rules between its keys (grade order, shares, one group per kind)."""
-    scoring, problems = structure(table, ScoringConfig, "scoring")
-    if scoring is None:
-        return None, problems
-    mins = [g.min for g in scoring.grades]
-    if any(a <= b for a, b in itertools.pairwise(mins)):
-        problems.append(("scoring.grades", "list the grades from the highest min down (the first band whose min ≤ composite wins)"))
-    if not Decimal(0) <= scoring.rollup <= Decimal(1):
-        problems.append(("scoring.rollup", f"expected a share from 0 to 1, got {scoring.rollup}"))
-    for name, w in (scoring.weights or {}).items():
-        if w < 0:
-            problems.append((f"scoring.weights.{name}", f"a weight must be ≥ 0, got {w}"))
-    seen_kinds: dict[str, str] = {}
-    for group, kinds in (scoring.groups or {}).items():
-        for k in kinds:
-            if k in seen_kinds:
-                problems.append((f"scoring.groups.{group}", f'unit kind "{k}" is already in group "{seen_kinds[k]}"'))
-            seen_kinds[k] = group
-    return scoring, problems
-
-
-def _enabled(camp: dict[str, Any], present: bool) -> tuple[tuple[str, ...], list[Problem]]:
-    if not present:
-        return (), []
-    enabled_raw = camp.get("enabled")
-    if not isinstance(enabled_raw, list) or not all(isinstance(x, str) for x in enabled_raw):
-        got = show(enabled_raw) if enabled_raw is not None else "nothing"
-        return (), [("campaigns.enabled", f"expected a list of campaign names, got {got}")]
-    enabled = tuple(enabled_raw)
-    dupes = sorted({x for x in enabled if enabled.count(x) > 1})
-    return enabled, [("campaigns.enabled", f"listed twice: {', '.join(dupes)}")] if dupes else []
-
-
-def _campaign_table(name: str, value: Any) -> tuple[CampaignTable | None, list[Problem]]:
-    """One ``[campaigns.<name>]``: its ``ledgers`` (kind = file or files) and its settings."""
-    if not isinstance(value, dict):
-        return None, [(f"campaigns.{name}", f"expected a table [campaigns.{name}], got {show(value)}")]
-    problems: list[Problem] = []
-    settings = {k: v for k, v in value.items() if k != "ledgers"}
-    ledgers: dict[str, tuple[str, ...]] = {}
-    raw_ledgers = value.get("ledgers", {})
-    if not isinstance(raw_ledgers, dict):
-        problems.append((f"campaigns.{name}.ledgers", f"expected a table of record kind = file(s), got {show(raw_ledgers)}"))
-        raw_ledgers = {}
-    for kind, files in raw_ledgers.items():
-        if isinstance(files, str):
-            ledgers[kind] = (files,)
-        elif isinstance(files, list) and files and all(isinstance(f, str) for f in files):
-            ledgers[kind] = tuple(files)
-        else:
-            problems.append((f"campaigns.{name}.ledgers.{kind}", f"expected a file name or a list of file names, got {show(files)}"))
-    return CampaignTable(ledgers, settings), problems
-
-
-def _roles(table: dict[str, Any]) -> tuple[dict[str, str], list[Problem]]:
-    roles: dict[str, str] = {}
-    problems: list[Problem] = []
-    for code, label in table.items():
-        if not isinstance(label, str):
-            problems.append((f"roles.{code}", f"expected the role's Chinese label, got {show(label)}"))
-        else:
-            roles[code] = label
-    return roles, problems
-
-
-def _org_part(key: str, v: Any) -> tuple[str | tuple[dict[str, Any], ...], list[Problem]]:
-    """``units`` / ``people``: a file name or the config's own ``[[units]]`` tables."""
-    if v is None:
-        return (), [(key, f'the org needs {key}: a file (e.g. {key} = "org/{key}.csv") or [[{key}]] tables')]
-    if isinstance(v, str):
-        return v, []
-    if isinstance(v, list) and all(isinstance(x, dict) for x in v):
-        return tuple(v), []
-    return (), [(key, f"expected a file name or [[{key}]] tables, got {show(v)}")]
+def _period_named(data: Mapping[str, Any]) -> list[Problem]:
+    """``[bureau] period`` is a period id or a name from ``[periods]``: a rule across two
+    tables, checked beside the structuring so that it is reported with every other
+    problem rather than only once they are all fixed."""
+    bureau, periods = data.get("bureau"), data.get("periods")
+    period = bureau.get("period") if isinstance(bureau, Mapping) else None
+    if not isinstance(period, str):
+        return []
+    named = {k: v for k, v in periods.items() if isinstance(v, str)} if isinstance(periods, Mapping) else {}
+    try:
+        parse_period(period, named)
+    except PeriodError as exc:
+        return [config_problem("bureau.period", str(exc))]
+    return []
 
 
 def read_config(path: str | Path) -> Config:
     """Read and check a bureau config. Raises :class:`InputError` with every problem,
-    each as ``FILE: dotted.path: message``, in the order of the sections."""
+    each as ``FILE: dotted.path: message``."""
     p = Path(path)
     raw_bytes, data = _read_toml(p)
-    problems = _top_keys(data)
-    table = _Tables(data, problems)
-    bureau_table = table("bureau") if "bureau" in data else None
-    bureau, errs = structure(bureau_table, BureauConfig, "bureau") if bureau_table is not None else (None, [])
-    problems += errs
-    calendar, errs = _calendar(table("calendar"))
-    problems += errs
-    periods, errs = _periods(table("periods"), bureau_table)
-    problems += errs
-    scoring, errs = _scoring(table("scoring"))
-    problems += errs
-    ledgers_config, errs = structure(table("ledgers"), LedgersConfig, "ledgers")
-    problems += errs
-    archive, errs = structure(table("archive"), ArchiveConfig, "archive")
-    problems += errs
-    camp = table("campaigns")
-    enabled, errs = _enabled(camp, "campaigns" in data)
-    problems += errs
-    tables: dict[str, CampaignTable] = {}
-    for name, value in camp.items():
-        if name != "enabled":
-            ct, errs = _campaign_table(name, value)
-            problems += errs
-            if ct is not None:
-                tables[name] = ct
-    roles, errs = _roles(table("roles"))
-    problems += errs
-    units, errs = _org_part("units", data.get("units"))
-    problems += errs
-    people, errs = _org_part("people", data.get("people"))
-    problems += errs
+    config: Config
+    config, problems = structure(data, Config)
+    problems += _period_named(data)
     if problems:
-        raise InputError([f"{p}: {where}: {msg}" if where else f"{p}: {msg}" for where, msg in problems])
-    assert bureau is not None and calendar is not None and scoring is not None and ledgers_config is not None and archive is not None
-    return Config(
-        path=p,
-        root=p.resolve().parent,
-        text_hash="sha256:" + hashlib.sha256(raw_bytes).hexdigest(),
-        bureau=bureau,
-        calendar=calendar,
-        periods=periods,
-        enabled=enabled,
-        campaigns=tables,
-        scoring=scoring,
-        units=units,
-        people=people,
-        roles=roles,
-        ledgers=ledgers_config,
-        archive=archive,
-    )
+        raise InputError([problem.inside(str(p)) for problem in problems])
+    return attrs.evolve(config, path=p, root=p.resolve().parent,
+                        text_hash="sha256:" + hashlib.sha256(raw_bytes).hexdigest())
 
 
-def structure_settings(cls: type[Any], table: Mapping[str, Any], path: str) -> tuple[Any, list[str]]:
-    """A campaign's settings from its table; problems as ``path.key: message``."""
+def structure_settings(cls: type[Any], table: Mapping[str, Any], path: str) -> tuple[Any, list[Problem]]:
+    """A campaign's settings from its table (by the same converter); problems at ``path.key``."""
     try:
-        value, errs = structure(dict(table), cls, path)
-    except Exception as exc:  # a settings class validator raising something else
-        return None, [f"{path}: {exc}"]
-    return value, [f"{w}: {m}" for w, m in errs]
+        return structure(dict(table), cls, path)
+    except Exception as exc:
+        return None, [config_problem(path, str(exc) or type(exc).__name__)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bureaukit.problems import Problem
 from bureaukit.text import visible
 
 
@@ -14,15 +15,17 @@ class BureaukitError(Exception):
 
 
 class InputError(BureaukitError):
-    """Bad input: config, ledgers, usage. ``problems`` are one line each, in the form
-    ``FILE:ROW: column: message`` or ``config.path: message``."""
+    """Bad input: config, ledgers, usage. ``details`` are the :class:`Problem` s;
+    ``problems`` the same written one line each, in the form
+    ``FILE:ROW: column: message`` or ``FILE: config.path: message``."""
 
     exit_code = 2
 
-    def __init__(self, problems: Iterable[str], total: int | None = None) -> None:
+    def __init__(self, problems: Iterable[str | Problem], total: int | None = None) -> None:
+        self.details = [p if isinstance(p, Problem) else Problem(p) for p in problems]
         # every line holds user text (cells, headers, file names, ids): made visible here,
         # whoever built it, so that no message can drive the terminal it is printed on
-        self.problems = [visible(p) for p in problems]
+        self.problems = [visible(p) for p in self.details]
         self.total = total if total is not None else len(self.problems)
         """How many problems there were (more than ``problems`` holds when they were cut)."""
         super().__init__("\n".join(self.problems))

@@ -80,3 +80,14 @@ def toml_key(key: str) -> str:
         return key
     # JSON's escapes are all TOML escapes; TOML wants DEL escaped as well
     return json.dumps(key, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def show(value: object) -> str:
+    """A value as a message shows what was given: ``"一万八千"``, ``12``, ``true``, ``a table``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return quoted(value)
+    if isinstance(value, (dict, list, tuple)):
+        return "a table" if isinstance(value, dict) else "a list"
+    return str(value)
