@@ -588,7 +588,7 @@ def test_an_openpyxl_failure_mid_file_is_a_problem_at_its_row(tmp_path: Path, mo
     the sheet fails mid-file, and must be a problem line at that row, not a crash."""
     from workbooks import sheet_xml, write_workbook
 
-    from bureaukit.context import Origins
+    from bureaukit.provenance import Provenance
     from bureaukit.ledgers import Problems, Source, read_kind
     from bureaukit.org import Unit
     from bureaukit.readers import CORE_READERS
@@ -603,7 +603,7 @@ def test_an_openpyxl_failure_mid_file_is_a_problem_at_its_row(tmp_path: Path, mo
     path = write_workbook(tmp_path / "units.xlsx", xml)
     problems = Problems()
     xlsx = next(r for r in CORE_READERS if ".xlsx" in r.suffixes)
-    read_kind(record_spec(Unit), [Source("units.xlsx", path, None)], {".xlsx": xlsx}, problems, Origins())
+    read_kind(record_spec(Unit), [Source("units.xlsx", path, None)], {".xlsx": xlsx}, problems, Provenance())
     assert any(line.endswith("units.xlsx:3: cannot read the sheet: invalid literal for int() with base 10: 'maybe'")
                for line in problems.lines), problems.lines
 
@@ -613,7 +613,7 @@ def test_an_unreadable_row_while_the_header_is_sought_is_a_problem(tmp_path: Pat
     the header (a title row) raised out of the header search instead of being reported."""
     from workbooks import write_workbook
 
-    from bureaukit.context import Origins
+    from bureaukit.provenance import Provenance
     from bureaukit.ledgers import Problems, Source, read_kind
     from bureaukit.org import Unit
     from bureaukit.readers import CORE_READERS
@@ -628,5 +628,5 @@ def test_an_unreadable_row_while_the_header_is_sought_is_a_problem(tmp_path: Pat
     path = write_workbook(tmp_path / "units.xlsx", xml)
     problems = Problems()
     xlsx = next(r for r in CORE_READERS if ".xlsx" in r.suffixes)
-    read_kind(record_spec(Unit), [Source("units.xlsx", path, None)], {".xlsx": xlsx}, problems, Origins())
+    read_kind(record_spec(Unit), [Source("units.xlsx", path, None)], {".xlsx": xlsx}, problems, Provenance())
     assert any("cannot read the sheet" in line for line in problems.lines), problems.lines

@@ -15,9 +15,10 @@ from tiny import Deed, Kind, Step
 
 from bureaukit import Ledger, col
 from bureaukit.cells import converter_for
-from bureaukit.context import Context, Origin, Origins
+from bureaukit.context import Context
 from bureaukit.ledgers import Plan, row_builder
 from bureaukit.org import Unit
+from bureaukit.provenance import Origin, Provenance
 from bureaukit.records import record_spec
 
 
@@ -109,61 +110,76 @@ def test_an_invalid_record_reads_the_same() -> None:
 # --- origins ---------------------------------------------------------------------------
 
 
-def test_origins_pack_rows_and_build_the_same_origin() -> None:
+def test_provenance_packs_rows_and_builds_the_same_origin() -> None:
     a, b, c = object(), object(), object()
-    origins = Origins()
-    origins.add("ledgers/a.csv", [a, b], [2, 1_048_576])
-    origins.add("org/units.csv", [c], [7])
-    assert origins.get(id(a)) == Origin("ledgers/a.csv", 2)
-    assert origins[id(b)] == Origin("ledgers/a.csv", 1_048_576)
-    assert origins.get(id(c)) == Origin("org/units.csv", 7)
-    assert type(origins.get(id(c))) is Origin and hash(origins[id(c)]) == hash(Origin("org/units.csv", 7))
-    assert origins.get(12345) is None and origins.get(12345, "none") == "none" and 12345 not in origins
-    with pytest.raises(KeyError):
-        origins[12345]
-    assert len(origins) == 3 and set(origins) == {id(a), id(b), id(c)} and id(a) in origins
-    assert dict(origins) == {id(a): Origin("ledgers/a.csv", 2), id(b): Origin("ledgers/a.csv", 1_048_576),
-                             id(c): Origin("org/units.csv", 7)}
+    provenance = Provenance()
+    provenance.add("ledgers/a.csv", [a, b], [2, 1_048_576])
+    provenance.add("org/units.csv", [c], [7])
+    assert provenance.origin(a) == Origin("ledgers/a.csv", 2)
+    assert provenance.origin(b) == Origin("ledgers/a.csv", 1_048_576)
+    assert provenance.origin(c) == Origin("org/units.csv", 7)
+    assert type(provenance.origin(c)) is Origin and hash(provenance.origin(c)) == hash(Origin("org/units.csv", 7))
+    assert provenance.origin(object()) is None
+    assert len(provenance) == 3
+
+
+def test_provenance_holds_the_records_it_indexes() -> None:
+    """Records read and then let go by everyone else keep their identity while the
+    provenance lives: no new object can take it and be given their origin."""
+    import gc
+
+    provenance = Provenance()
+    provenance.add("a.csv", [Deed(f"d{i}", "s1", date(2014, 3, 1), Kind.visit) for i in range(50)], range(2, 52))
+    gc.collect()
+    strangers = [Deed(f"x{i}", "s1", date(2014, 3, 1), Kind.visit) for i in range(200)]
+    assert [provenance.origin(x) for x in strangers] == [None] * 200
 
 
 def test_rows_that_do_not_pack_are_kept_as_they_are() -> None:
     recs = [object() for _ in range(4)]
-    origins = Origins()
-    origins.add("x.csv", recs[:2], [-1, 0])  # any int packs, even one no reader gives
-    origins.add("y.csv", recs[2:], [True, 3])  # type: ignore[list-item]  # a plugin reader's oddity
-    got = [origins[id(r)] for r in recs]
+    provenance = Provenance()
+    provenance.add("x.csv", recs[:2], [-1, 0])  # any int packs, even one no reader gives
+    provenance.add("y.csv", recs[2:], [True, 3])  # type: ignore[list-item]  # a plugin reader's oddity
+    got = [provenance.origin(r) for r in recs]
     assert got == [Origin("x.csv", -1), Origin("x.csv", 0), Origin("y.csv", True), Origin("y.csv", 3)]
-    assert got[2].row is True
+    assert got[2] is not None and got[2].row is True
 
 
-def test_overlaid_origins_share_the_store_and_leave_it_alone() -> None:
+def test_derived_provenance_shares_the_store_and_leaves_it_alone() -> None:
     old, new = object(), object()
-    origins = Origins()
-    origins.add("a.csv", [old], [5])
-    view = origins.overlaid({id(new): Origin("a.csv", 5)})
-    assert view[id(new)] == view[id(old)] == Origin("a.csv", 5)
-    assert id(new) not in origins and len(view) == 2 and len(origins) == 1
+    provenance = Provenance()
+    provenance.add("a.csv", [old], [5])
+    view = provenance.derived([(new, old)])
+    assert view.origin(new) == view.origin(old) == Origin("a.csv", 5)
+    assert provenance.origin(new) is None and len(view) == 2 and len(provenance) == 1
+
+
+def test_a_remade_record_is_found_where_its_original_was_read() -> None:
+    old, new, stranger = object(), object(), object()
+    provenance = Provenance()
+    provenance.add("a.csv", [old], [5])
+    provenance.remade([(new, old), (object(), stranger)])
+    assert provenance.origin(new) == Origin("a.csv", 5) and provenance.origin(stranger) is None
 
 
 def test_a_run_finds_the_origin_of_a_record_it_remade() -> None:
     """A completion date after as_of is read as empty: the run's record is a new object,
-    cited at the row of the one read, whether origins are a dict or packed."""
+    cited at the row of the one read."""
     from bureaukit.org import build_org
     from bureaukit.periods import parse_period
 
     org = build_org([Unit("root", "局", "bureau", None), Unit("s1", "站", "station", "root")], [])
     period = parse_period("2014")
     deed = Deed("d1", "s1", date(2014, 3, 1), Kind.visit, done=date(2014, 12, 1))
-    packed = Origins()
-    packed.add("ledgers/deeds.csv", [deed], [2])
-    for origins in (packed, {id(deed): Origin("ledgers/deeds.csv", 2)}):
-        ctx = Context(campaign="tiny", org=org, period=period, as_of=date(2014, 6, 30), calendar=None,  # type: ignore[arg-type]
-                      settings=None, records={"deeds": [deed]}, origins=origins, specs={"deeds": record_spec(Deed)})
-        (run_deed,) = ctx.records["deeds"]
-        assert run_deed is not deed and run_deed.done is None
-        assert ctx.origin(run_deed) == ctx.origin(deed) == Origin("ledgers/deeds.csv", 2)
-        later = ctx.at(date(2014, 7, 31))
-        assert later.origin(later.records["deeds"][0]) == Origin("ledgers/deeds.csv", 2)
+    provenance = Provenance()
+    provenance.add("ledgers/deeds.csv", [deed], [2])
+    ctx = Context(campaign="tiny", org=org, period=period, as_of=date(2014, 6, 30), calendar=None,  # type: ignore[arg-type]
+                  settings=None, records={"deeds": [deed]}, provenance=provenance, specs={"deeds": record_spec(Deed)})
+    (run_deed,) = ctx.records["deeds"]
+    assert run_deed is not deed and run_deed.done is None
+    assert ctx.origin(run_deed) == ctx.origin(deed) == Origin("ledgers/deeds.csv", 2)
+    later = ctx.at(date(2014, 7, 31))
+    assert later.origin(later.records["deeds"][0]) == Origin("ledgers/deeds.csv", 2)
 
 
 # --- annotations -----------------------------------------------------------------------

@@ -117,25 +117,25 @@ def as_of(appeals: Sequence[Appeal], day: date, units: Mapping[str, Any], people
     return tuple(sorted(out, key=lambda x: (x.filed, x.id)))
 
 
-def read_appeals(config: Any, org: Any, readers: Mapping[str, Any], problems: Any, origins: Any,
+def read_appeals(config: Any, org: Any, readers: Mapping[str, Any], problems: Any, provenance: Any,
                  inputs: dict[str, str], shown: dict[str, str]) -> list[Appeal]:
     """The 异议登记表 ``[archive] appeals`` names, checked like any ledger (every problem
     as ``FILE:ROW: column: message``); its hash joins the run's inputs."""
-    from bureaukit.bureau import _file_hash
+    from bureaukit.files import file_hash
     from bureaukit.ledgers import Source, check_keys_and_refs, read_kind
     from bureaukit.records import record_spec
 
     src = Source.parse(config.archive.appeals, config.root)
     shown[src.written] = src.shown
     spec = record_spec(Appeal)
-    records: list[Appeal] = read_kind(spec, [src], readers, problems, origins)
+    records: list[Appeal] = read_kind(spec, [src], readers, problems, provenance)
     if src.path.is_file():
-        inputs[src.written] = _file_hash(src.path)
+        inputs[src.written] = file_hash(src.path)
     if org is None:
         return records
-    check_keys_and_refs({"appeals": spec}, {"appeals": records}, origins, shown, org.people, org.units, problems)
+    check_keys_and_refs({"appeals": spec}, {"appeals": records}, provenance, shown, org.people, org.units, problems)
     for a in records:
-        o = origins.get(id(a))
+        o = provenance.origin(a)
         for column, message in check_appeal(a, org.units, org.people, config.enabled):
             problems.at(src.shown, o.row if o else None, column, message)
     return records

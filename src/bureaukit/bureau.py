@@ -7,7 +7,6 @@ returns a :class:`Bureau` ready to score.
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,17 +16,18 @@ import pluggy
 
 from bureaukit.campaigns import ConfigError, ConfigWarning, LedgerError
 from bureaukit.config import Config, read_config, structure_settings
-from bureaukit.context import CheckContext, Origins
+from bureaukit.context import CheckContext
 from bureaukit.errors import InputError, PluginFailure, did_you_mean
+from bureaukit.files import file_hash
 from bureaukit.ledgers import (
     BOOKKEEPING_COLUMNS,
     Problems,
     Source,
-    _read_table,
     check_keys_and_refs,
     display_path,
     listed_twice,
     read_kind,
+    read_table,
 )
 from bureaukit.org import Org, OrgError, Person, Unit, build_org
 from bureaukit.periods import Period, PeriodError, parse_period
@@ -40,6 +40,8 @@ from bureaukit.plugins import (
     new_manager,
     owners_of,
 )
+from bureaukit.problems import Problem
+from bureaukit.provenance import Provenance
 from bureaukit.readers import Reader, ReadError, Table
 from bureaukit.records import RecordSpec, record_spec
 from bureaukit.workcalendar import Calendar, expand_days, official_calendar
@@ -67,7 +69,8 @@ class Bureau:
     org: Org
     calendar: Calendar
     campaigns: dict[str, CampaignData]
-    origins: Origins
+    provenance: Provenance
+    """Every record read, and where."""
     inputs: dict[str, str]
     notes: list[str]
     plugins: pluggy.PluginManager = attrs.field(repr=False)
@@ -85,11 +88,6 @@ class Bureau:
             return parse_period(pid, self.config.periods)
         except PeriodError as exc:
             raise InputError([f"--period: {exc}"]) from None
-
-
-def _file_hash(path: Path) -> str:
-    with path.open("rb") as fh:
-        return "sha256:" + hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def _inline_table(items: Sequence[Mapping[str, Any]]) -> Table:
@@ -185,7 +183,7 @@ class _Loading:
     config: Config
     readers: dict[str, Reader]
     problems: Problems = attrs.Factory(Problems)
-    origins: Origins = attrs.Factory(Origins)
+    provenance: Provenance = attrs.Factory(Provenance)
     inputs: dict[str, str] = attrs.Factory(dict)
     shown: dict[str, str] = attrs.Factory(dict)
     notes: list[str] = attrs.Factory(list)
@@ -201,7 +199,7 @@ class _Loading:
         return display_path(self.config.path.resolve())
 
     def config_problem(self, where: str, message: str) -> None:
-        self.problems.add(f"{self.config_shown}: {where}: {message}")
+        self.problems.add(Problem(message, self.config_shown, where=where))
 
     def read_files(self, spec: RecordSpec, written: Sequence[str], where: str | None = None,
                    progress: Callable[[int], None] | None = None) -> list[Any]:
@@ -214,10 +212,10 @@ class _Loading:
             sources, twice = listed_twice(sources)
             for message in twice:
                 self.config_problem(where, message)
-        records = read_kind(spec, sources, self.readers, self.problems, self.origins, progress, self.ignore)
+        records = read_kind(spec, sources, self.readers, self.problems, self.provenance, progress, self.ignore)
         if self.problems.count == 0:  # else no report is made: a refused file is never read
             for s in sources:
-                self.inputs[s.written] = _file_hash(s.path)
+                self.inputs[s.written] = file_hash(s.path)
         return records
 
 
@@ -228,7 +226,7 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
     try:
         loaded = load_campaigns(pm, config.enabled, plugins)
     except InputError as exc:
-        raise InputError([f"{display_path(config.path.resolve())}: {p}" for p in exc.problems]) from None
+        raise InputError([p.inside(display_path(config.path.resolve())) for p in exc.details]) from None
     readers: dict[str, Reader] = {}
     for r, owner in collect_owned(pm, "bureaukit_readers", Reader, owners_of(loaded)):
         if owner is not None:  # a plugin's reader: its failures and hangs are its own
@@ -245,12 +243,12 @@ def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], No
     if config.archive.appeals:
         from bureaukit.appeals import read_appeals
 
-        appeals = read_appeals(config, org, readers, state.problems, state.origins, state.inputs, state.shown)
-    state.notes[:0] = state.problems.notes
+        appeals = read_appeals(config, org, readers, state.problems, state.provenance, state.inputs, state.shown)
+    state.notes[:0] = map(str, state.problems.notes)
     if state.problems.count:
-        raise InputError(state.problems.lines, state.problems.count)
+        raise InputError(state.problems.kept, state.problems.count)
     assert org is not None
-    return Bureau(config, org, calendar, campaigns, state.origins, state.inputs, state.notes, pm, state.shown, appeals)
+    return Bureau(config, org, calendar, campaigns, state.provenance, state.inputs, state.notes, pm, state.shown, appeals)
 
 
 def _load_org(state: _Loading) -> Org | None:
@@ -268,23 +266,22 @@ def _load_org(state: _Loading) -> Org | None:
             src = Source(f"[[{key}]]", config.path, None)
             where = f"{state.config_shown} [[{key}]]"
             state.shown[src.written] = where
-            org_records[key] = _read_table(
-                spec, src, where, _inline_table(part), header_lookup(spec), state.problems, state.origins, None,
+            org_records[key] = read_table(
+                spec, src, where, _inline_table(part), header_lookup(spec), state.problems, state.provenance, None,
                 frozenset(map(header_key, state.ignore)),
             )
     if state.problems.count:
         return None
-    rows: dict[int, str] = {}
-    for recs in org_records.values():
-        for rec in recs:
-            o = state.origins.get(id(rec))
-            if o is not None:
-                rows[id(rec)] = f"{state.shown.get(o.source, o.source)}:{o.row}"
+
+    def origin(rec: object) -> tuple[str, int] | None:
+        o = state.provenance.origin(rec)
+        return None if o is None else (state.shown.get(o.source, o.source), o.row)
+
     try:
-        return build_org(org_records["units"], org_records["people"], config.roles, rows)
+        return build_org(org_records["units"], org_records["people"], config.roles, origin)
     except OrgError as exc:
-        for w, m in exc.problems:
-            state.problems.add(f"{w}: {m}" if ":" in w else f"{state.config_shown}: {w}: {m}")
+        for p in exc.problems:
+            state.problems.add(p if p.file else p.inside(state.config_shown))
         return None
 
 
@@ -336,7 +333,7 @@ def _load_campaign(state: _Loading, lc: LoadedCampaign, org: Org | None, period:
     table = state.config.campaigns.get(name)
     settings, errs = structure_settings(camp.settings, table.settings if table else {}, f"campaigns.{name}")
     for e in errs:
-        state.problems.add(f"{state.config_shown}: {e}")
+        state.problems.add(e.inside(state.config_shown))
     if org is not None and settings is not None:
         settings = _respell_ids(settings, org, state.config, f"campaigns.{name}", state.config_shown, state.notes)
     specs = {kind: record_spec(cls) for kind, cls in camp.records.items()}
@@ -350,11 +347,11 @@ def _load_campaign(state: _Loading, lc: LoadedCampaign, org: Org | None, period:
             continue
         records[kind] = state.read_files(specs[kind], files, f"campaigns.{name}.ledgers.{kind}", progress)
     if org is not None:
-        check_keys_and_refs(specs, records, state.origins, state.shown, org.people, org.units, state.problems)
+        check_keys_and_refs(specs, records, state.provenance, state.shown, org.people, org.units, state.problems)
     if table is not None:
         _note_not_set_up(state, lc, table.settings)
     if org is not None and settings is not None and camp.check is not None and state.problems.count == before:
-        _run_check(state, lc, CheckContext(org, settings, records, state.origins, period), timeout)
+        _run_check(state, lc, CheckContext(org, settings, records, state.provenance, period), timeout)
     return CampaignData(lc, settings, records, specs)
 
 
@@ -390,7 +387,7 @@ def _run_check(state: _Loading, lc: LoadedCampaign, ctx: CheckContext[Any], time
         elif isinstance(issue, ConfigWarning):
             state.notes.append(f"{state.config_shown}: campaigns.{name}.{issue.path}: {issue.message}".replace(". :", ":"))
         elif isinstance(issue, LedgerError):
-            o = state.origins.get(id(issue.record))
+            o = state.provenance.origin(issue.record)
             file = state.shown.get(o.source, o.source) if o else "(inline)"
             state.problems.at(file, o.row if o else None, issue.column, issue.message)
         else:

@@ -210,10 +210,10 @@ ORG_REFS: dict[str, dict[str, str]] = {"org.units": {"parent": "unit"}, "org.peo
 
 def org_ids(config: Any, pm: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The unit and person ids as the org spells them, read from its files or tables."""
-    from bureaukit.context import Origins
     from bureaukit.ledgers import Problems, Source, read_kind
     from bureaukit.org import Person, Unit
     from bureaukit.plugins import collect_list
+    from bureaukit.provenance import Provenance
     from bureaukit.readers import Reader
     from bureaukit.records import record_spec
 
@@ -223,11 +223,11 @@ def org_ids(config: Any, pm: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for key, cls in (("units", Unit), ("people", Person)):
         part = getattr(config, key)
         if isinstance(part, str):
-            recs = read_kind(record_spec(cls), [Source.parse(part, config.root)], readers, problems, Origins())
+            recs = read_kind(record_spec(cls), [Source.parse(part, config.root)], readers, problems, Provenance())
             out.append(tuple(r.id for r in recs))
         else:
             label = record_spec(cls).field("id").label
             out.append(tuple(str(item.get("id", item.get(label, ""))) for item in part))
     if problems.count:
-        raise InputError(problems.lines, problems.count)
+        raise InputError(problems.kept, problems.count)
     return out[0], out[1]

@@ -11,7 +11,7 @@ import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
@@ -22,12 +22,15 @@ from bureaukit import cli_archive
 if TYPE_CHECKING:
     from bureaukit.bureau import Bureau
     from bureaukit.plugins import Owner
+    from bureaukit.problems import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 MAX_SHOWN = 50
 
 
-def _fail(lines: list[str], code: int, total: int | None = None) -> None:
+def _fail(lines: Sequence[object], code: int, total: int | None = None) -> None:
+    """Every problem (a :class:`~bureaukit.problems.Problem` or a line), the first
+    MAX_SHOWN of them, on stderr; then exit with *code*."""
     from bureaukit.messages import t
     from bureaukit.text import visible
 
@@ -58,7 +61,7 @@ def handle_errors(fn: F) -> F:
         except BrokenPipeError:
             _quiet_broken_pipe()
         except InputError as exc:
-            _fail(exc.problems, 2, exc.total)
+            _fail(exc.details, 2, exc.total)
         except PluginFailure as exc:
             if debug and exc.traceback:
                 click.echo(exc.traceback, err=True)
@@ -150,7 +153,7 @@ def _progress() -> Callable[[int], None] | None:
     return tick
 
 
-def _load(config: Path, lang: str | None = None, timeout: float | None = None) -> Bureau:
+def load_for_cli(config: Path, lang: str | None = None, timeout: float | None = None) -> Bureau:
     """The bureau, read and checked; from here on the CLI speaks its language (``--lang``
     first, then ``[bureau] language``)."""
     from bureaukit.bureau import load
@@ -219,7 +222,7 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     from bureaukit.plugins import bounded
     from bureaukit.text import visible
 
-    bureau = _load(config, lang, timeout)
+    bureau = load_for_cli(config, lang, timeout)
     # picked after loading: the enabled plugins may bring renderers of their own
     renderer, owner = _pick_renderer(fmt if fmt or output else "table", output, bureau)
     result = run_score(bureau, period, as_of, list(campaigns) or None, timeout=timeout, lang=lang)
@@ -364,8 +367,8 @@ def check(config: Path, period: str | None, debug: bool) -> None:
     from bureaukit.messages import t
     from bureaukit.text import visible
 
-    bureau = _load(config)
-    problems: list[str] = []
+    bureau = load_for_cli(config)
+    problems: list[Problem] = []
     warnings: list[str] = []
     if period or bureau.config.bureau.period:
         per = bureau.period(period)
@@ -452,7 +455,7 @@ def explain(config: Path, subject: str, period: str | None, as_of: str | None, c
     from bureaukit.engine import score as run_score
     from bureaukit.explain import explain_text, resolve_subject
 
-    bureau = _load(config, lang)
+    bureau = load_for_cli(config, lang)
     subj = resolve_subject(bureau, subject)
     result = run_score(bureau, period, as_of, list(campaigns) or None, lang=lang)
     _out(explain_text(result, subj, bureau.config.scoring))

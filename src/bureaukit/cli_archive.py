@@ -196,10 +196,10 @@ def finalise(config: Path, period: str | None, by: str, note: str, debug: bool) 
     Example:
       bureaukit finalise configs/demo/bureau.toml --period 2014 --by 张三
     """
-    from bureaukit.cli import _load
+    from bureaukit.cli import load_for_cli
     from bureaukit.engine import score
 
-    bureau = _load(config)
+    bureau = load_for_cli(config)
     per = bureau.period(period)
     _refuse_pending(bureau)
     with _archive(bureau.config) as archive:
@@ -225,7 +225,7 @@ def _refuse_pending(bureau: Bureau) -> None:
         return
     problems = []
     for a in waiting:
-        o = bureau.origins.get(id(a))
+        o = bureau.provenance.origin(a)
         where = f"{bureau.shown.get(o.source, o.source)}:{o.row}" if o else "appeals"
         problems.append(f"{where}: 状态: 异议 {a.id}（{a.subject}）待复核，不能锁定 / appeal {a.id} is pending: "
                         "decide it (更正 or 维持) before finalising")
@@ -400,7 +400,7 @@ def bulletin(config: Path, period: str | None, as_of: str | None, output: Path |
       bureaukit bulletin configs/demo/bureau.toml --period 2014 --as-of 2014-09-30 -o 通报.docx
     """
     from bureaukit.archive import bulletin as bl
-    from bureaukit.cli import _load
+    from bureaukit.cli import load_for_cli
     from bureaukit.engine import score
     from bureaukit.errors import InputError
 
@@ -409,7 +409,7 @@ def bulletin(config: Path, period: str | None, as_of: str | None, output: Path |
         kind = _BULLETIN_SUFFIXES.get(output.suffix.lower())
         if kind is None:
             raise InputError([f"-o {output}: a bulletin is written to a .docx, .html or .xlsx file"])
-    bureau = _load(config)
+    bureau = load_for_cli(config)
     result = score(bureau, period, as_of)
     run, _ = record_run(bureau, result, by)
     prev, before = _previous(bureau, result, run)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from itertools import chain, repeat
-from operator import lshift as _shift
-from typing import Any, Generic, Literal, overload
+from typing import Any, Generic, Literal
 
 import attrs
 from typing_extensions import TypeVar
@@ -16,6 +14,7 @@ from typing_extensions import TypeVar
 from bureaukit.org import Org
 from bureaukit.outcomes import Evidence, Finding, Severity
 from bureaukit.periods import Bucket, Per, Period, buckets, time_progress
+from bureaukit.provenance import Origin, Provenance
 from bureaukit.records import RecordSpec, record_spec
 from bureaukit.roles import Roles, SelectorError, format_selector, parse_selector
 from bureaukit.workcalendar import Calendar
@@ -23,91 +22,6 @@ from bureaukit.workcalendar import Calendar
 R = TypeVar("R")
 S = TypeVar("S", default=Any)
 """The campaign's settings class: ``Context[InvestmentSettings]``."""
-_T = TypeVar("_T")
-
-
-@attrs.frozen
-class Origin:
-    """Where a record was read: the ledger file as the config names it, and its row."""
-
-    source: str
-    row: int
-
-
-_SOURCE_BITS = 20
-_SOURCE_MASK = (1 << _SOURCE_BITS) - 1
-
-
-class Origins(Mapping[int, Origin]):
-    """Where each record was read: ``id(record)`` → :class:`Origin`.
-
-    One ``Origin`` object (and its row int) per ledger row weighed on a province's
-    memory (docs/performance.md). This keeps one int per record instead, its row and the number of its
-    source packed together (``row << 20 | source``), and builds the ``Origin`` when asked.
-    """
-
-    __slots__ = ("_numbers", "_others", "_packed", "_sources")
-
-    def __init__(self) -> None:
-        self._packed: dict[int, int] = {}
-        self._sources: list[str] = []
-        self._numbers: dict[str, int] = {}
-        # what does not pack (a row that is not an int, a source past the 2**20th) and
-        # the records a run remade with attrs.evolve (see overlaid)
-        self._others: dict[int, Origin] = {}
-
-    def add(self, source: str, records: Sequence[object], rows: Sequence[int]) -> None:
-        """``records[i]`` was read from *source* (as the config names it) at ``rows[i]``."""
-        number = self._numbers.get(source)
-        if number is None:
-            number = self._numbers[source] = len(self._sources)
-            self._sources.append(source)
-        if number > _SOURCE_MASK or not set(map(type, rows)) <= {int}:
-            for rec, row in zip(records, rows, strict=True):
-                self._others[id(rec)] = Origin(source, row)
-            return
-        # C-level loops: this runs once per file, over every row of it
-        self._packed.update(zip(map(id, records), map(number.__or__, map(_shift, rows, repeat(_SOURCE_BITS))), strict=True))
-
-    def move(self, old: object, new: object) -> None:
-        """*new* (a record remade from *old* while loading) was read where *old* was."""
-        packed = self._packed.pop(id(old), None)
-        if packed is not None:
-            self._packed[id(new)] = packed
-        elif (o := self._others.pop(id(old), None)) is not None:
-            self._others[id(new)] = o
-
-    def overlaid(self, extra: Mapping[int, Origin]) -> Origins:
-        """These origins and *extra* (records made from read ones), sharing the storage."""
-        view = Origins.__new__(Origins)
-        view._packed, view._sources, view._numbers = self._packed, self._sources, self._numbers
-        view._others = {**self._others, **extra}
-        return view
-
-    @overload
-    def get(self, key: int, /) -> Origin | None: ...
-    @overload
-    def get(self, key: int, /, default: Origin | _T) -> Origin | _T: ...
-    def get(self, key: int, /, default: Any = None) -> Any:
-        v = self._packed.get(key)
-        if v is None:
-            return self._others.get(key, default) if self._others else default
-        return Origin(self._sources[v & _SOURCE_MASK], v >> _SOURCE_BITS)
-
-    def __getitem__(self, key: int) -> Origin:
-        o = self.get(key)
-        if o is None:
-            raise KeyError(key)
-        return o
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._packed or key in self._others
-
-    def __iter__(self) -> Iterator[int]:
-        return chain(self._packed, self._others)
-
-    def __len__(self) -> int:
-        return len(self._packed) + len(self._others)
 
 
 @attrs.frozen
@@ -208,17 +122,17 @@ class CheckContext(Generic[S]):
         org: Org,
         settings: S,
         records: Mapping[str, Sequence[Any]],
-        origins: Mapping[int, Origin],
+        provenance: Provenance,
         period: Period | None = None,
     ) -> None:
         self.org = org
         self.settings = settings
         self.records = records
-        self.origins = origins
+        self.provenance = provenance
         self.period = period
 
     def origin(self, record: object) -> Origin | None:
-        return self.origins.get(id(record))
+        return self.provenance.origin(record)
 
 
 class Context(Generic[S]):
@@ -239,7 +153,7 @@ class Context(Generic[S]):
         calendar: Calendar,
         settings: S,
         records: Mapping[str, Sequence[Any]],
-        origins: Mapping[int, Origin],
+        provenance: Provenance,
         specs: Mapping[str, RecordSpec],
         progress_mode: str = "days",
     ) -> None:
@@ -254,24 +168,14 @@ class Context(Generic[S]):
         self._all = records
         self._specs = specs
         self._progress_mode = progress_mode
-        self._origins: dict[int, Origin] | Mapping[int, Origin] = origins
+        self._bureau_provenance = provenance
         run: dict[str, tuple[Any, ...]] = {}
-        overlay: dict[int, Origin] = {}
+        remade: list[tuple[object, object]] = []
         for kind, recs in records.items():
             kept, changed = filter_records(specs[kind], recs, period, as_of)
             run[kind] = tuple(kept)
-            for new, old in changed:
-                o = origins.get(id(old))
-                if o is not None:
-                    overlay[id(new)] = o
-        if overlay:
-            if isinstance(origins, Origins):
-                self._origins = origins.overlaid(overlay)
-            else:
-                merged = dict(origins)
-                merged.update(overlay)
-                self._origins = merged
-        self._keep_alive = run
+            remade += changed
+        self.provenance = provenance.derived(remade) if remade else provenance
         self.records: Mapping[str, tuple[Any, ...]] = run
         self._key_fns: dict[type, tuple[Any, bool]] = {}
         self._heads: dict[int, tuple[str | None, int | None, str | None]] = {}
@@ -313,7 +217,7 @@ class Context(Generic[S]):
             calendar=self.calendar,
             settings=self.settings,
             records=self._all,
-            origins=self._origins,
+            provenance=self._bureau_provenance,
             specs=self._specs,
             progress_mode=self._progress_mode,
         )
@@ -327,7 +231,7 @@ class Context(Generic[S]):
 
     # --- evidence ----------------------------------------------------------------
     def origin(self, record: object) -> Origin | None:
-        return self._origins.get(id(record))
+        return self.provenance.origin(record)
 
     def evidence(self, record: object, note: str = "") -> Evidence:
         """Evidence pointing at *record*'s file, row and key, with a note."""
@@ -342,10 +246,10 @@ class Context(Generic[S]):
         Campaigns cite about one record per ledger row, some rows several times (an
         adoption up to seven). A key of several fields is joined into new text on each
         call, so its head is remembered for the run, keyed by ``id``: only for a record
-        with an origin, which the bureau (or this context) keeps alive, so that its id
-        is never reused by another object while remembered.
+        with an origin, which :attr:`provenance` holds, so that its id is never reused
+        by another object while remembered.
         """
-        o = self._origins.get(id(record))
+        o = self.provenance.origin(record)
         cls = type(record)
         known = self._key_fns.get(cls)
         if known is None:

@@ -22,6 +22,7 @@ from bureaukit.org import Org
 from bureaukit.outcomes import PAYMENT_KINDS, SEVERITIES, Finding, Outcome, Payment, Score
 from bureaukit.periods import Period, PeriodError, parse_date, time_progress
 from bureaukit.phases import step_findings
+from bureaukit.problems import Problem, config_problem
 from bureaukit.records import RecordSpec
 from bureaukit.result import (
     CampaignInfo,
@@ -61,7 +62,7 @@ def context_for(bureau: Bureau, data: CampaignData, period: Period, as_of: date)
         calendar=bureau.calendar,
         settings=data.settings,
         records=data.records,
-        origins=bureau.origins,
+        provenance=bureau.provenance,
         specs=data.specs,
         progress_mode=bureau.config.bureau.time_progress,
     )
@@ -82,7 +83,7 @@ def rows_in_period(ctx: Context, specs: Mapping[str, RecordSpec]) -> int:
     return n
 
 
-def check_run_keys(bureau: Bureau, data: CampaignData, ctx: Context) -> list[str]:
+def check_run_keys(bureau: Bureau, data: CampaignData, ctx: Context) -> list[Problem]:
     """Keys that are unique only within a run (``key_scope="run"``)."""
     # only the kinds keyed per run: in this scope the others report nothing (load checked
     # them), and computing every record's key is a large share of a big run
@@ -90,8 +91,8 @@ def check_run_keys(bureau: Bureau, data: CampaignData, ctx: Context) -> list[str
     if not specs:
         return []
     problems = Problems()
-    check_keys_and_refs(specs, ctx.records, bureau.origins, bureau.shown, (), (), problems, key_scope="run")
-    return problems.lines
+    check_keys_and_refs(specs, ctx.records, ctx.provenance, bureau.shown, (), (), problems, key_scope="run")
+    return problems.kept
 
 
 def _call(campaign: Campaign, ctx: Context, timeout: float | None) -> list[Any]:
@@ -217,7 +218,7 @@ def run_campaign(ctx: Context, campaign: Campaign, *, timeout: float | None = No
             outcomes += _validate(campaign.name, steps, ctx.org, catalogue)
     except PeriodError as exc:
         # e.g. chinese-calendar has no data for the year: the config's to fix (exit 2)
-        raise InputError([f"campaigns.{campaign.name}: {exc}"]) from exc
+        raise InputError([config_problem(f"campaigns.{campaign.name}", str(exc))]) from exc
     except (Exception, SystemExit) as exc:  # a plugin calling sys.exit() is a failure, not a success
         tb = getattr(exc, "__bureaukit_tb__", None) or format_exc()
         raise PluginFailure(campaign.name, one_line(exc), distribution, version, tb) from exc
@@ -284,7 +285,7 @@ def _run_campaigns(bureau: Bureau, names: list[str], per: Period, cut: date, tim
     """Each campaign's outcomes and catalogue, after every run-scoped key was checked
     (all problems at once), and its ledger rows in the period (:func:`rows_in_period`)."""
     contexts: list[tuple[CampaignData, Context]] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     for name in names:
         data = bureau.campaigns[name]
         ctx = context_for(bureau, data, per, cut)

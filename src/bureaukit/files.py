@@ -72,3 +72,11 @@ def check_regular(path: Path, limit: int, what: str = "ledger") -> int:
             f"(far more than any real {what}): is it the right file?"
         )
     return st.st_size
+
+
+def file_hash(path: Path) -> str:
+    """``sha256:…`` of a file's bytes: the run's inputs record what was read."""
+    import hashlib
+
+    with path.open("rb") as fh:
+        return "sha256:" + hashlib.file_digest(fh, "sha256").hexdigest()

@@ -12,7 +12,6 @@ from collections.abc import (
     Iterable,
     Iterator,
     Mapping,
-    MutableMapping,
     Sequence,
 )
 from decimal import Decimal
@@ -23,8 +22,9 @@ from typing import Any
 import attrs
 
 from bureaukit.cells import CellError, converter_for, is_empty
-from bureaukit.context import Origin, Origins
 from bureaukit.files import MAX_LEDGER_BYTES, FileRefused, check_regular
+from bureaukit.problems import Problem
+from bureaukit.provenance import Provenance
 from bureaukit.readers import Reader, ReadError, Table
 from bureaukit.records import FieldSpec, RecordSpec
 from bureaukit.text import canonical, quoted, visible
@@ -64,30 +64,27 @@ def display_path(path: Path) -> str:
 class Problems:
     """Problems collected across all files; only the first MAX_PROBLEMS_KEPT are kept."""
 
-    lines: list[str] = attrs.Factory(list)
+    kept: list[Problem] = attrs.Factory(list)
     count: int = 0
-
-    def add(self, line: str) -> None:
-        self.count += 1
-        if len(self.lines) < MAX_PROBLEMS_KEPT:
-            self.lines.append(line)
-
-    notes: list[str] = attrs.Factory(list)
+    notes: list[Problem] = attrs.Factory(list)
     """What ``check`` names without failing: rows skipped above a header, totals rows,
     footer lines, a totals row disagreeing with its rows (a warning)."""
 
+    def add(self, problem: Problem) -> None:
+        self.count += 1
+        if len(self.kept) < MAX_PROBLEMS_KEPT:
+            self.kept.append(problem)
+
     def at(self, file: str, row: int | None, column: str | None, message: str) -> None:
-        self.add(_line(file, row, column, message))
+        self.add(Problem(message, file, row, column))
 
     def note(self, file: str, row: int | None, column: str | None, message: str) -> None:
-        self.notes.append(_line(file, row, column, message))
+        self.notes.append(Problem(message, file, row, column))
 
-
-def _line(file: str, row: int | None, column: str | None, message: str) -> str:
-    """``FILE:ROW: column: message``; file names and headers are user text, and so made
-    :func:`~bureaukit.text.visible` (a message quotes its cells so already)."""
-    where = f"{visible(file)}:{row}" if row is not None else visible(file)
-    return f"{where}: {visible(column)}: {message}" if column else f"{where}: {message}"
+    @property
+    def lines(self) -> list[str]:
+        """The kept problems, one line each."""
+        return list(map(str, self.kept))
 
 
 @attrs.frozen
@@ -211,7 +208,7 @@ def read_kind(
     sources: Sequence[Source],
     readers: Mapping[str, Reader],
     problems: Problems,
-    origins: Origins,
+    provenance: Provenance,
     progress: Callable[[int], None] | None = None,
     ignore: Collection[str] = BOOKKEEPING_COLUMNS,
 ) -> list[Any]:
@@ -225,7 +222,7 @@ def read_kind(
     for src in sources:
         table = _open(src, readers, problems)
         if table is not None:
-            records.extend(_read_table(spec, src, src.shown, table, lookup, problems, origins, progress, ignore_keys))
+            records.extend(read_table(spec, src, src.shown, table, lookup, problems, provenance, progress, ignore_keys))
     return records
 
 
@@ -429,14 +426,14 @@ def _unknown_column(
     problems.at(shown, hrow, visible(_header_shown(text)), f"unknown column{near}; known columns: {_known_headers(spec)}")
 
 
-def _read_table(
+def read_table(
     spec: RecordSpec,
     src: Source,
     shown: str,
     table: Table,
     lookup: Mapping[str, FieldSpec],
     problems: Problems,
-    origins: Origins,
+    provenance: Provenance,
     progress: Callable[[int], None] | None,
     ignore: Collection[str] = frozenset(map(header_key, BOOKKEEPING_COLUMNS)),
 ) -> list[Any]:
@@ -469,7 +466,7 @@ def _read_table(
     except ReadError as exc:
         problems.at(shown, exc.row, None, exc.message)
     sheet.finish(problems)
-    origins.add(src.written, out, row_numbers)
+    provenance.add(src.written, out, row_numbers)
     if progress is not None:
         progress(n_done % 10_000)
     return out
@@ -757,7 +754,7 @@ Where = Callable[[object], tuple[str, "int | None"]]
 def check_keys_and_refs(
     kinds: Mapping[str, RecordSpec],
     records: Mapping[str, Sequence[Any]],
-    origins: Mapping[int, Origin],
+    provenance: Provenance,
     shown: Mapping[str, str],
     people: Iterable[str],
     units: Iterable[str],
@@ -771,7 +768,7 @@ def check_keys_and_refs(
     rewritten to that spelling in *records* (the record replaced, its origin kept)."""
 
     def where(rec: object) -> tuple[str, int | None]:
-        o = origins.get(id(rec))
+        o = provenance.origin(rec)
         if o is None:
             return "(inline)", None
         return shown.get(o.source, o.source), o.row
@@ -796,7 +793,7 @@ def check_keys_and_refs(
             if f.ref is None:
                 continue
             known, what = targets.get(f.ref) or (keys.get(f.ref, {}), f"{f.ref} record")
-            _resolve_refs(recs, f, known, what, origins, where, problems)
+            provenance.remade(_resolve_refs(recs, f, known, what, where, problems))
 
 
 def _keys_of(
@@ -843,12 +840,12 @@ def _resolve_refs(
     f: FieldSpec,
     known: Mapping[str, str],
     what: str,
-    origins: Mapping[int, Origin],
     where: Where,
     problems: Problems,
-) -> None:
+) -> list[tuple[object, object]]:
     """Check one reference column of a kind; rewrite references spelt otherwise than the
-    id they name to its spelling (the record replaced in *recs*, its origin moved)."""
+    id they name to its spelling (the record replaced in *recs*). Returns the
+    ``(new, old)`` records, to be found where the old ones were read."""
     # fast path: the distinct values of the column, checked as one set (C speed); only a
     # column with a value not spelt as an id is walked row by row
     getter = attrgetter(f.name)
@@ -858,8 +855,9 @@ def _resolve_refs(
         values = set(map(getter, recs))
         values.discard(None)
     exact = set(known.values())
+    remade: list[tuple[object, object]] = []
     if values <= exact:
-        return
+        return remade
     hints = MAX_HEADER_HINTS  # a did-you-mean each for the first few unknown values
     for n, rec in enumerate(recs):
         value = getattr(rec, f.name)
@@ -877,7 +875,8 @@ def _resolve_refs(
         new = tuple(fixed) if f.many else fixed[0]
         if new != value:
             recs[n] = attrs.evolve(rec, **{f.name: new})
-            _move_origin(origins, rec, recs[n])
+            remade.append((recs[n], rec))
+    return remade
 
 
 def _resolve(value: str, exact: set[str], known: Mapping[str, str]) -> str | None:
@@ -888,10 +887,3 @@ def _resolve(value: str, exact: set[str], known: Mapping[str, str]) -> str | Non
 
 def _near(value: str, known: Iterable[str]) -> str:
     return near_hint(str(value), known)
-
-
-def _move_origin(origins: Mapping[int, Origin], old: object, new: object) -> None:
-    if isinstance(origins, Origins):
-        origins.move(old, new)
-    elif isinstance(origins, MutableMapping) and id(old) in origins:
-        origins[id(new)] = origins.pop(id(old))

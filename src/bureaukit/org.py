@@ -8,6 +8,7 @@ from typing import ClassVar
 
 import attrs
 
+from bureaukit.problems import Problem
 from bureaukit.records import Ledger, col
 from bureaukit.text import canonical, quoted, visible
 
@@ -69,10 +70,10 @@ class Person:
 
 
 class OrgError(ValueError):
-    """The unit tree or the people do not hold together; ``problems`` lists (where, message)."""
+    """The unit tree or the people do not hold together: every :class:`Problem`."""
 
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
-        super().__init__("; ".join(f"{w}: {m}" for w, m in problems))
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(map(str, problems)))
         self.problems = problems
 
 
@@ -186,10 +187,10 @@ def build_org(
     units: Iterable[Unit],
     people: Iterable[Person],
     roles: Mapping[str, str] | None = None,
-    where: Mapping[int, str] | None = None,
+    origin: Callable[[object], tuple[str, int] | None] | None = None,
 ) -> Org:
-    """Check and build the org. ``roles`` maps extra role codes to labels; ``where``
-    maps ``id(record)`` to a location for messages. Raises :class:`OrgError`.
+    """Check and build the org. ``roles`` maps extra role codes to labels; ``origin``
+    gives a record's (file as shown, row) for messages. Raises :class:`OrgError`.
 
     Ids are compared in canonical form (CORE §2 *Identity*): two units or two people
     equal in it are duplicates, and a ``parent``, ``unit`` or ``oversees`` spelt
@@ -198,27 +199,27 @@ def build_org(
     people = list(people)
     known_roles = {**STANDARD_ROLES, **(roles or {})}
     by_label = {label: code for code, label in known_roles.items()}
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     _near = _Near()
 
-    def loc(rec: object, field: str) -> str:
+    def loc(rec: object, field: str) -> Problem:
         from bureaukit.records import record_spec
 
         label = record_spec(type(rec)).field(field).label
-        base = (where or {}).get(id(rec))
-        return f"{base}: {label}" if base else f"{type(rec).__name__.lower()} {visible(getattr(rec, 'id', '?'))}: {label}"
+        found = origin(rec) if origin is not None else None
+        if found is None:
+            return Problem("", where=f"{type(rec).__name__.lower()} {visible(getattr(rec, 'id', '?'))}: {label}")
+        return Problem("", found[0], found[1], label)
 
     seen = _distinct(units, "unit", loc, problems)
     units = [_resolve_parent(u, seen, loc, problems, _near) for u in units]
     by_id = {u.id: u for u in units}
     roots = [u for u in units if not u.parent]
     if not units:
-        problems.append(("units", "no units: the org needs at least the root unit (the bureau)"))
+        problems.append(Problem("no units: the org needs at least the root unit (the bureau)", where="units"))
     elif len(roots) != 1:
         names = ", ".join(visible(u.id) for u in roots) or "none"
-        problems.append(
-            ("units", f"the unit tree needs exactly one root (a unit with no parent), found {names}")
-        )
+        problems.append(Problem(f"the unit tree needs exactly one root (a unit with no parent), found {names}", where="units"))
     _cycles(units, by_id, loc, problems)
     _distinct(people, "person", loc, problems)
     fixed_people: list[Person] = []
@@ -228,24 +229,27 @@ def build_org(
         for r in p.roles:
             code = r if r in known_roles else by_label.get(r)
             if code is None:
-                problems.append(
-                    (loc(p, "roles"), f"unknown role {quoted(r)}{_near(r, known_roles)}; known roles: "
-                     + ", ".join(f"{c} {lab}" for c, lab in known_roles.items()))
-                )
+                problems.append(_at(loc(p, "roles"), f"unknown role {quoted(r)}{_near(r, known_roles)}; known roles: "
+                                    + ", ".join(f"{c} {lab}" for c, lab in known_roles.items())))
             else:
                 codes.append(code)
         if p.start and p.end and p.end < p.start:
-            problems.append((loc(p, "end"), f"ends ({p.end}) before it starts ({p.start})"))
+            problems.append(_at(loc(p, "end"), f"ends ({p.end}) before it starts ({p.start})"))
         fixed_people.append(attrs.evolve(p, roles=tuple(codes)) if tuple(codes) != p.roles else p)
     if problems:
         raise OrgError(problems)
     return Org(units, fixed_people, known_roles)
 
 
-Locate = Callable[[object, str], str]
+Locate = Callable[[object, str], Problem]
+"""Where a record's field is: a :class:`Problem` still without its message."""
 
 
-def _distinct(items: Sequence[Unit | Person], what: str, loc: Locate, problems: list[tuple[str, str]]) -> dict[str, str]:
+def _at(place: Problem, message: str) -> Problem:
+    return attrs.evolve(place, message=message)
+
+
+def _distinct(items: Sequence[Unit | Person], what: str, loc: Locate, problems: list[Problem]) -> dict[str, str]:
     """Canonical id → the id as first spelt; a second id equal in canonical form is a
     duplicate, shown as typed beside the first (``"p09<U+200B>"`` and ``"p09"``)."""
     seen: dict[str, Unit | Person] = {}
@@ -254,9 +258,9 @@ def _distinct(items: Sequence[Unit | Person], what: str, loc: Locate, problems: 
         if first is item:
             continue
         if first.id == item.id:
-            problems.append((loc(item, "id"), f"duplicate {what} id {quoted(item.id)} (first at {loc(first, 'id')})"))
+            problems.append(_at(loc(item, "id"), f"duplicate {what} id {quoted(item.id)} (first at {loc(first, 'id')})"))
         else:
-            problems.append((
+            problems.append(_at(
                 loc(item, "id"),
                 f"duplicate {what} id {quoted(item.id)}: the same id as {quoted(first.id)} (at {loc(first, 'id')}) "
                 "once invisible characters, full-width forms and case are set aside",
@@ -264,34 +268,34 @@ def _distinct(items: Sequence[Unit | Person], what: str, loc: Locate, problems: 
     return {c: item.id for c, item in seen.items()}
 
 
-def _resolve_parent(u: Unit, seen: Mapping[str, str], loc: Locate, problems: list[tuple[str, str]], _near: Near) -> Unit:
+def _resolve_parent(u: Unit, seen: Mapping[str, str], loc: Locate, problems: list[Problem], _near: Near) -> Unit:
     if not u.parent:
         return u
     parent = seen.get(canonical(u.parent))
     if parent is None:
-        problems.append((loc(u, "parent"), f"unknown parent unit {quoted(u.parent)}{_near(u.parent, seen.values())}"))
+        problems.append(_at(loc(u, "parent"), f"unknown parent unit {quoted(u.parent)}{_near(u.parent, seen.values())}"))
         return u
     return u if parent == u.parent else attrs.evolve(u, parent=parent)
 
 
-def _resolve_units(p: Person, seen: Mapping[str, str], loc: Locate, problems: list[tuple[str, str]], _near: Near) -> Person:
+def _resolve_units(p: Person, seen: Mapping[str, str], loc: Locate, problems: list[Problem], _near: Near) -> Person:
     """The person with ``unit`` and ``oversees`` spelt as the org spells those units."""
     unit = seen.get(canonical(p.unit))
     if unit is None:
-        problems.append((loc(p, "unit"), f"unknown unit {quoted(p.unit)}{_near(p.unit, seen.values())}"))
+        problems.append(_at(loc(p, "unit"), f"unknown unit {quoted(p.unit)}{_near(p.unit, seen.values())}"))
         unit = p.unit
     oversees: list[str] = []
     for uid in p.oversees:
         hit = seen.get(canonical(uid))
         if hit is None:
-            problems.append((loc(p, "oversees"), f"unknown unit {quoted(uid)}{_near(uid, seen.values())}"))
+            problems.append(_at(loc(p, "oversees"), f"unknown unit {quoted(uid)}{_near(uid, seen.values())}"))
         oversees.append(hit or uid)
     if unit == p.unit and tuple(oversees) == p.oversees:
         return p
     return attrs.evolve(p, unit=unit, oversees=tuple(oversees))
 
 
-def _cycles(units: Sequence[Unit], by_id: Mapping[str, Unit], loc: Locate, problems: list[tuple[str, str]]) -> None:
+def _cycles(units: Sequence[Unit], by_id: Mapping[str, Unit], loc: Locate, problems: list[Problem]) -> None:
     """Every cycle of parents, reported once, starting at its smallest id, in parent
     order; in time linear in the units (a 5000-deep chain costs no more per unit than a
     flat bureau). Each unit is walked once: a walk stops at a unit an earlier walk
@@ -309,7 +313,7 @@ def _cycles(units: Sequence[Unit], by_id: Mapping[str, Unit], loc: Locate, probl
             i = cycle.index(min(cycle))
             cycle = cycle[i:] + cycle[:i]
             problems.append(
-                (loc(by_id[cycle[0]], "parent"), "the unit tree has a cycle: " + " → ".join(visible(c) for c in [*cycle, cycle[0]]))
+                _at(loc(by_id[cycle[0]], "parent"), "the unit tree has a cycle: " + " → ".join(visible(c) for c in [*cycle, cycle[0]]))
             )
         for uid in path:
             state[uid] = 2

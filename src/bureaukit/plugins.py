@@ -11,6 +11,7 @@ import pluggy
 
 from bureaukit.campaigns import Campaign, validate_campaign
 from bureaukit.errors import InputError, PluginFailure, format_exc, one_line
+from bureaukit.problems import config_problem
 
 GROUP = "bureaukit"
 
@@ -78,13 +79,11 @@ def load_campaigns(
         absent = [n for n in missing if n not in found]
         if absent:
             have = ", ".join(sorted(found)) or "none"
-            raise InputError(
-                [
-                    f'campaigns.enabled: campaign "{n}" is not installed: pip install bureaukit-{n} '
-                    f"(installed campaigns: {have})"
-                    for n in absent
-                ]
-            )
+            raise InputError([
+                config_problem("campaigns.enabled",
+                               f'campaign "{n}" is not installed: pip install bureaukit-{n} (installed campaigns: {have})')
+                for n in absent
+            ])
         for n in missing:
             ep = found[n]
             try:

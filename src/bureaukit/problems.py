@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import attrs
 
+from bureaukit.text import visible
+
 
 @attrs.frozen
 class Problem:
@@ -27,8 +29,9 @@ class Problem:
     where: str | None = None
 
     def __str__(self) -> str:
-        place = f"{self.file or ''}{'' if self.row is None else f':{self.row}'}"
-        return ": ".join(part for part in (place, self.where, self.message) if part)
+        # file names and headers are user text, made visible (a message quotes its cells so already)
+        place = f"{visible(self.file or '')}{'' if self.row is None else f':{self.row}'}"
+        return ": ".join(part for part in (place, visible(self.where or ""), self.message) if part)
 
     def inside(self, file: str) -> Problem:
         """This problem, found in *file* (a config path found while reading that config)."""

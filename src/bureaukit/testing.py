@@ -41,13 +41,14 @@ import attrs
 
 from bureaukit.campaigns import Campaign, CheckIssue, ConfigError, ConfigWarning, LedgerError
 from bureaukit.config import structure_settings
-from bureaukit.context import CheckContext, Context, Origin, Origins
+from bureaukit.context import CheckContext, Context
 from bureaukit.engine import run_campaign
 from bureaukit.errors import InputError
 from bureaukit.ledgers import Problems, Source, check_keys_and_refs, read_kind
 from bureaukit.org import Org, Person, Unit, build_org
 from bureaukit.outcomes import Finding, Outcome, Payment, Score
 from bureaukit.periods import parse_period
+from bureaukit.provenance import Provenance, of_lists
 from bureaukit.readers import CORE_READERS
 from bureaukit.records import record_spec
 from bureaukit.result import write_value
@@ -94,14 +95,9 @@ def settings_of(campaign: Campaign, settings: Mapping[str, Any] | object | None)
     return value
 
 
-def _origins(records: Mapping[str, Iterable[Any]]) -> tuple[dict[str, list[Any]], dict[int, Origin]]:
-    origins: dict[int, Origin] = {}
-    out: dict[str, list[Any]] = {}
-    for kind, recs in records.items():
-        out[kind] = list(recs)
-        for i, r in enumerate(out[kind], start=1):
-            origins.setdefault(id(r), Origin(f"<{kind}>", i))
-    return out, origins
+def _origins(records: Mapping[str, Iterable[Any]]) -> tuple[dict[str, list[Any]], Provenance]:
+    out = {kind: list(recs) for kind, recs in records.items()}
+    return out, of_lists(out.items())
 
 
 def check(
@@ -122,8 +118,8 @@ def check(
     problems = Problems()
     specs = {k: record_spec(c) for k, c in campaign.records.items()}
     check_keys_and_refs(specs, recs, origins, {}, o.people, o.units, problems)
-    if problems.lines:
-        raise InputError(problems.lines)
+    if problems.kept:
+        raise InputError(problems.kept)
     if campaign.check is None:
         return []
     return list(campaign.check(CheckContext(o, s, recs, origins)))
@@ -161,7 +157,7 @@ def context(
         calendar=Calendar(expand_days(holidays), expand_days(workdays)),
         settings=settings_of(campaign, settings),
         records=recs,
-        origins=origins,
+        provenance=origins,
         specs={k: record_spec(c) for k, c in campaign.records.items()},
         progress_mode=time_progress,
     )
@@ -294,12 +290,11 @@ def read_csv(campaign: Campaign, kind: str, text: str, *, encoding: str = "utf-8
         path = Path(tmp) / f"{kind}.csv"
         path.write_bytes(text.encode(encoding))
         problems = Problems()
-        origins = Origins()
+        origins = Provenance()
         readers = {s: r for r in CORE_READERS for s in r.suffixes}
         recs = read_kind(spec, [Source(f"{kind}.csv", path, None)], readers, problems, origins)
-        if problems.lines:
-            shown = Source(f"{kind}.csv", path, None).shown
-            raise InputError([line.replace(shown, f"{kind}.csv") for line in problems.lines])
+        if problems.kept:  # each in the one file read, named as the test named it
+            raise InputError([p.inside(f"{kind}.csv") for p in problems.kept])
     return recs
 
 

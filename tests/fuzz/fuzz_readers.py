@@ -15,7 +15,7 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["bureaukit"]):
-    from bureaukit.context import Origins
+    from bureaukit.provenance import Provenance
     from bureaukit.ledgers import Problems, Source, read_kind
     from bureaukit.org import Person, Unit
     from bureaukit.readers import CORE_READERS
@@ -42,7 +42,7 @@ def one(data: bytes) -> None:
     spec = SPECS[(pick // len(SUFFIXES)) % len(SPECS)]
     path = scratch_file("ledger" + suffix, data[1:])
     problems = Problems()
-    recs = read_kind(spec, [Source("ledger" + suffix, path, None)], READERS, problems, Origins())
+    recs = read_kind(spec, [Source("ledger" + suffix, path, None)], READERS, problems, Provenance())
     assert recs is not None
     for line in problems.lines:
         assert isinstance(line, str) and "Traceback" not in line

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from workbooks import NS, column_letters, write_workbook
 
 from bureaukit import readers
-from bureaukit.context import Origins
+from bureaukit.provenance import Provenance
 from bureaukit.ledgers import Problems, Source, read_kind
 from bureaukit.org import Unit
 from bureaukit.records import record_spec
@@ -133,7 +133,7 @@ def one(sheet: str, sst: str, sheet_name: str) -> None:
     write_workbook(LAST, sheet.encode("utf-8"), sst.encode("utf-8"), sheet_name)
     problems = Problems()
     reader = readers.CORE_READERS[1]
-    read_kind(record_spec(Unit), [Source("u.xlsx", LAST, None)], {".xlsx": reader}, problems, Origins())
+    read_kind(record_spec(Unit), [Source("u.xlsx", LAST, None)], {".xlsx": reader}, problems, Provenance())
     STATS["examples"] += 1
     if not problems.lines:
         STATS["read"] += 1
