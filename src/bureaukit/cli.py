@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from bureaukit.bureau import Bureau
     from bureaukit.plugins import Owner
     from bureaukit.problems import Problem
+    from bureaukit.render import Renderer, RenderOptions
+    from bureaukit.result import Result
 
 F = TypeVar("F", bound=Callable[..., Any])
 MAX_SHOWN = 50
@@ -219,9 +221,6 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     if is_federation(config):
         _score_federation(config, period, as_of, fmt, output, jobs, keep_going)
         return
-    from bureaukit.plugins import bounded
-    from bureaukit.text import visible
-
     bureau = load_for_cli(config, lang, timeout)
     # picked after loading: the enabled plugins may bring renderers of their own
     renderer, owner = _pick_renderer(fmt if fmt or output else "table", output, bureau)
@@ -231,6 +230,17 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
         click.echo(t("warning", text=t("no_rows", period=p.id, start=p.start, end=p.as_of)), err=True)
     recorded, packed = cli_archive.record_run(bureau, result, by, record=not no_archive,
                                               json_report=owner is None and renderer.name == "json")
+    options = _render_options(bureau, result, recorded, renderer, output)
+    if output is None and renderer.binary and sys.stdout.isatty():
+        raise InputError([t("binary_format", fmt=renderer.name, suffix=renderer.suffixes[0])])
+    # a JSON report the archive already holds is written from it: the result is not encoded twice
+    data = packed.write if packed is not None else _rendered(renderer, owner, result, options, timeout)
+    _deliver(data, output, renderer.name)
+
+
+def _render_options(bureau: Bureau, result: Result, recorded: Any, renderer: Renderer, output: Path | None) -> RenderOptions:
+    """How the report is drawn: its language, a terminal's width for a table on one,
+    the archive's history (html) and audit lines."""
     from bureaukit.render import RenderOptions
 
     width = None
@@ -240,20 +250,31 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
         width = shutil.get_terminal_size().columns
     history = cli_archive.history(bureau, result, recorded) if renderer.name == "html" else None
     audit = cli_archive.audit_lines(bureau, recorded)
-    options = RenderOptions(lang=result.language, width=width, history=history, audit=audit)
-    if output is None and renderer.binary and sys.stdout.isatty():
-        raise InputError([t("binary_format", fmt=renderer.name, suffix=renderer.suffixes[0])])
-    data: bytes | Callable[[BinaryIO], None]
-    if packed is not None:
-        data = packed.write  # the JSON the archive holds: the result is not encoded twice
-    elif renderer.write is not None:
+    return RenderOptions(lang=result.language, width=width, history=history, audit=audit)
+
+
+def _rendered(renderer: Renderer, owner: Owner | None, result: Result, options: RenderOptions,
+              timeout: float | None) -> bytes | Callable[[BinaryIO], None]:
+    """The report's bytes, or a function streaming them (a plugin's renderer bounded by
+    ``--timeout``)."""
+    from bureaukit.plugins import bounded
+
+    if renderer.write is not None:
         # streamed: a province's JSON is hundreds of MB, twice over as str and bytes
-        data = _owned(functools.partial(renderer.write, result, options), owner, timeout, renderer.name)
-    else:
-        body = renderer.render(result, options) if owner is None else bounded(
-            functools.partial(renderer.render, result, options), timeout, owner, f"the {renderer.name} renderer"
-        )
-        data = body.encode("utf-8") if isinstance(body, str) else body
+        return _owned(functools.partial(renderer.write, result, options), owner, timeout, renderer.name)
+    body = renderer.render(result, options) if owner is None else bounded(
+        functools.partial(renderer.render, result, options), timeout, owner, f"the {renderer.name} renderer"
+    )
+    return body.encode("utf-8") if isinstance(body, str) else body
+
+
+def _deliver(data: bytes | Callable[[BinaryIO], None], output: Path | None, fmt: str) -> None:
+    """The report on stdout, or written atomically to *output* (never half a file)."""
+    from bureaukit.errors import InputError
+    from bureaukit.messages import t
+    from bureaukit.render import write_atomic
+    from bureaukit.text import visible
+
     if output is None:
         with _writing_stdout():
             if callable(data):
@@ -262,13 +283,11 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
                 sys.stdout.buffer.write(data)
             sys.stdout.flush()
         return
-    from bureaukit.render import write_atomic
-
     try:
         write_atomic(output, data)
     except OSError as exc:
         raise InputError([t("cannot_write", path=visible(str(output)), reason=exc.strerror or exc)]) from None
-    click.echo(t("wrote", path=visible(str(output)), fmt=renderer.name), err=True)
+    click.echo(t("wrote", path=visible(str(output)), fmt=fmt), err=True)
 
 
 def _score_federation(config: Path, period: str | None, as_of: str | None, fmt: str | None,

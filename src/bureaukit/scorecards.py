@@ -65,24 +65,47 @@ def make_scorecards(
     org: Org,
     scoring: ScoringConfig,
 ) -> list[Scorecard]:
-    """Scorecards from each subject's ``points`` per campaign."""
-    weights = scoring.weights
+    """Scorecards from each subject's ``points`` per campaign: each subject's own
+    composite, units rolled up from the leaves, then graded and ranked per group."""
+    own = {subject: c for subject, by_campaign in points.items()
+           if (c := weighted_mean(by_campaign, scoring.weights)) is not None}
+    final, kids_used = roll_up(own, org, scoring.rollup)
+    cards = _unit_entries(final, org, scoring)
+    if scoring.rank_people:
+        cards += _person_entries(own, org, scoring)
+    ranks = rank_in_groups([(s, g, q) for s, _, g, q in cards])
+    return [
+        Scorecard(
+            subject=subject,
+            name=name,
+            group=group,
+            composite=q,
+            grade=next((b.label for b in scoring.grades if b.min <= q), None),
+            rank=ranks[subject],
+            campaigns=dict(sorted(points[subject].items())),
+            own=own[subject],
+            children=kids_used.get(subject, ()),
+        )
+        for subject, name, group, q in cards
+    ]
 
-    def composite(by_campaign: Mapping[str, Decimal]) -> Decimal | None:
-        total_w = Decimal(0)
-        total = Decimal(0)
-        for c, p in by_campaign.items():
-            w = Decimal(1) if weights is None else weights.get(c, Decimal(0))
-            total_w += w
-            total += w * p
-        return total / total_w if total_w > 0 else None
 
-    own: dict[str, Decimal] = {}
-    for subject, by_campaign in points.items():
-        c = composite(by_campaign)
-        if c is not None:
-            own[subject] = c
-    rollup = scoring.rollup
+def weighted_mean(by_campaign: Mapping[str, Decimal], weights: Mapping[str, Decimal] | None) -> Decimal | None:
+    """The composite: the mean of a subject's campaign points weighted by ``[scoring]
+    weights`` (every weight 1 without the table); None when the weights sum to 0."""
+    total_w = Decimal(0)
+    total = Decimal(0)
+    for c, p in by_campaign.items():
+        w = Decimal(1) if weights is None else weights.get(c, Decimal(0))
+        total_w += w
+        total += w * p
+    return total / total_w if total_w > 0 else None
+
+
+def roll_up(own: Mapping[str, Decimal], org: Org, rollup: Decimal) -> tuple[dict[str, Decimal], dict[str, tuple[str, ...]]]:
+    """三级联动: each rated unit, deepest first, becomes ``(1 - rollup) × own + rollup ×
+    mean(rated children's rolled-up composites)``. Returns the units' composites and the
+    children each one rolled in."""
     final: dict[str, Decimal] = {}
     kids_used: dict[str, tuple[str, ...]] = {}
     unit_ids = sorted((s.removeprefix("unit:") for s in own if s.startswith("unit:")), key=lambda u: -org.depth(u))
@@ -95,34 +118,31 @@ def make_scorecards(
             value = (1 - rollup) * value + rollup * mean
             kids_used[subject] = tuple(rated_kids)
         final[subject] = value
-    cards: list[tuple[str, str, str | None, Decimal]] = []
+    return final, kids_used
+
+
+Entry = tuple[str, str, str | None, Decimal]
+"""(subject, name, group, composite quantised to 0.01 as graded and ranked)."""
+
+
+def _unit_entries(final: Mapping[str, Decimal], org: Org, scoring: ScoringConfig) -> list[Entry]:
+    out: list[Entry] = []
     for uid in sorted(s.removeprefix("unit:") for s in final):
-        subject = f"unit:{uid}"
         unit = org.units[uid]
-        cards.append((subject, unit.name, group_of_kind(scoring, unit.kind), final[subject]))
-    if scoring.rank_people:
-        for subject in sorted(s for s in own if s.startswith("person:")):
-            person = org.people.get(subject.removeprefix("person:"))
-            if person is None:
-                continue
-            kind = org.units[person.unit].kind
-            cards.append((subject, person.name, group_of_kind(scoring, kind), own[subject]))
-    quantised = [(s, n, g, v.quantize(FEN, rounding=ROUND_HALF_UP)) for s, n, g, v in cards]
-    ranks = rank_in_groups([(s, g, q) for s, _, g, q in quantised])
-    out: list[Scorecard] = []
-    for (subject, name, group, q), (_, _, _, _exact) in zip(quantised, cards, strict=True):
-        grade = next((b.label for b in scoring.grades if b.min <= q), None)
-        out.append(
-            Scorecard(
-                subject=subject,
-                name=name,
-                group=group,
-                composite=q,
-                grade=grade,
-                rank=ranks[subject],
-                campaigns=dict(sorted(points[subject].items())),
-                own=own[subject],
-                children=kids_used.get(subject, ()),
-            )
-        )
+        out.append((f"unit:{uid}", unit.name, group_of_kind(scoring, unit.kind), _fen(final[f"unit:{uid}"])))
     return out
+
+
+def _person_entries(own: Mapping[str, Decimal], org: Org, scoring: ScoringConfig) -> list[Entry]:
+    """People, grouped by the kind of their unit (``rank_people = true``)."""
+    out: list[Entry] = []
+    for subject in sorted(s for s in own if s.startswith("person:")):
+        person = org.people.get(subject.removeprefix("person:"))
+        if person is not None:
+            kind = org.units[person.unit].kind
+            out.append((subject, person.name, group_of_kind(scoring, kind), _fen(own[subject])))
+    return out
+
+
+def _fen(value: Decimal) -> Decimal:
+    return value.quantize(FEN, rounding=ROUND_HALF_UP)
