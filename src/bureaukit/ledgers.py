@@ -668,58 +668,47 @@ def _empty_of(f: FieldSpec) -> tuple[Any, Callable[[], Any] | None]:
     return f.empty(), None
 
 
+Step = tuple[int | None, str, Callable[[Any], Any], bool, bool, Any, Callable[[], Any] | None, dict[str, Any]]
+"""One field of a row: (cell index or None, header shown, converter, required, text,
+empty value, a factory for a fresh empty value, the memo of converted texts)."""
+
+
 def row_builder(plan: Plan, cls: type) -> RowBuilder:
     """A function turning one row's cells into a record, made once per file: returns
     ``(record, None)`` or ``(None, [(header, message), ...])``, every problem of the row
     in field order. A non-text cell's converted value is remembered per distinct text
     (up to ``MEMO_LIMIT``): a column repeats a few values over thousands of rows."""
-    steps: list[tuple[int | None, str, Callable[[Any], Any], bool, bool, Any, Callable[[], Any] | None, dict[str, Any]]] = [
-        (idx, header, conv, f.required, _is_text(f), *_empty_of(f), {}) for idx, header, conv, f in plan
-    ]
+    steps: list[Step] = [(idx, header, conv, f.required, _is_text(f), *_empty_of(f), {}) for idx, header, conv, f in plan]
 
     def build(cells: list[Any]) -> tuple[Any, list[tuple[str | None, str]] | None]:
+        # one loop over the fields with the cases inline: it runs for every cell of a ledger
         errors: list[tuple[str | None, str]] | None = None
         values: list[Any] = []
         v: Any
         for idx, header, conv, required, text, empty, make_empty, memo in steps:
-            if idx is None:
-                values.append(empty if make_empty is None else make_empty())
+            c = None if idx is None else cells[idx]
+            if c.__class__ is str and text:  # text: the cell stripped, empty when only spaces
+                if v := c.strip():
+                    values.append(v)
+                    continue
+            elif c.__class__ is str and (v := memo.get(c)) is not None:
+                values.append(v)
                 continue
-            c = cells[idx]
-            # a text cell first, empty when "" or spaces
-            if c.__class__ is str:
-                if text:
-                    if v := c.strip():
-                        values.append(v)
-                        continue
-                elif (v := memo.get(c)) is not None:
-                    values.append(v)
-                    continue
-                elif c and not c.isspace():
-                    try:
-                        v = conv(c)
-                    except CellError as exc:
-                        values.append(None)
-                        errors = errors or []
-                        errors.append((header, str(exc)))
-                        continue
-                    if len(memo) < MEMO_LIMIT:
-                        memo[c] = v
-                    values.append(v)
-                    continue
-            elif not (c is None or c == ""):
+            elif c is not None and c != "" and not (c.__class__ is str and c.isspace()):
                 try:
-                    values.append(conv(c))
+                    v = conv(c)
                 except CellError as exc:
                     values.append(None)
-                    errors = errors or []
-                    errors.append((header, str(exc)))
+                    errors = _also(errors, header, str(exc))
+                    continue
+                if c.__class__ is str and len(memo) < MEMO_LIMIT:
+                    memo[c] = v
+                values.append(v)
                 continue
-            # an empty cell
+            # an empty cell, or a column the file leaves out
             if required:
                 values.append(None)
-                errors = errors or []
-                errors.append((header, _REQUIRED))
+                errors = _also(errors, header, _REQUIRED)
             else:
                 values.append(empty if make_empty is None else make_empty())
         if errors:
@@ -730,6 +719,10 @@ def row_builder(plan: Plan, cls: type) -> RowBuilder:
             return None, [(None, f"invalid record: {exc}")]
 
     return build
+
+
+def _also(errors: list[tuple[str | None, str]] | None, header: str, message: str) -> list[tuple[str | None, str]]:
+    return [*(errors or ()), (header, message)]
 
 
 def canonical_key(key: str) -> str:

@@ -198,7 +198,6 @@ def build_org(
     units = list(units)
     people = list(people)
     known_roles = {**STANDARD_ROLES, **(roles or {})}
-    by_label = {label: code for code, label in known_roles.items()}
     problems: list[Problem] = []
     _near = _Near()
 
@@ -214,31 +213,44 @@ def build_org(
     seen = _distinct(units, "unit", loc, problems)
     units = [_resolve_parent(u, seen, loc, problems, _near) for u in units]
     by_id = {u.id: u for u in units}
-    roots = [u for u in units if not u.parent]
-    if not units:
-        problems.append(Problem("no units: the org needs at least the root unit (the bureau)", where="units"))
-    elif len(roots) != 1:
-        names = ", ".join(visible(u.id) for u in roots) or "none"
-        problems.append(Problem(f"the unit tree needs exactly one root (a unit with no parent), found {names}", where="units"))
+    problems += _root_problems(units)
     _cycles(units, by_id, loc, problems)
     _distinct(people, "person", loc, problems)
+    codes = {**{label: code for code, label in known_roles.items()}, **{code: code for code in known_roles}}
     fixed_people: list[Person] = []
     for p in people:
-        p = _resolve_units(p, seen, loc, problems, _near)
-        codes: list[str] = []
-        for r in p.roles:
-            code = r if r in known_roles else by_label.get(r)
-            if code is None:
-                problems.append(_at(loc(p, "roles"), f"unknown role {quoted(r)}{_near(r, known_roles)}; known roles: "
-                                    + ", ".join(f"{c} {lab}" for c, lab in known_roles.items())))
-            else:
-                codes.append(code)
+        p = _with_role_codes(_resolve_units(p, seen, loc, problems, _near), codes, known_roles, loc, problems, _near)
         if p.start and p.end and p.end < p.start:
             problems.append(_at(loc(p, "end"), f"ends ({p.end}) before it starts ({p.start})"))
-        fixed_people.append(attrs.evolve(p, roles=tuple(codes)) if tuple(codes) != p.roles else p)
+        fixed_people.append(p)
     if problems:
         raise OrgError(problems)
     return Org(units, fixed_people, known_roles)
+
+
+def _root_problems(units: Sequence[Unit]) -> list[Problem]:
+    """The unit tree has exactly one root, the bureau."""
+    roots = [u for u in units if not u.parent]
+    if not units:
+        return [Problem("no units: the org needs at least the root unit (the bureau)", where="units")]
+    if len(roots) != 1:
+        names = ", ".join(visible(u.id) for u in roots) or "none"
+        return [Problem(f"the unit tree needs exactly one root (a unit with no parent), found {names}", where="units")]
+    return []
+
+
+def _with_role_codes(p: Person, codes: Mapping[str, str], known_roles: Mapping[str, str], loc: Locate,
+                     problems: list[Problem], _near: Near) -> Person:
+    """The person with each role as its code (*codes*: a role's code or Chinese label → its code)."""
+    found: list[str] = []
+    for r in p.roles:
+        code = codes.get(r)
+        if code is None:
+            problems.append(_at(loc(p, "roles"), f"unknown role {quoted(r)}{_near(r, known_roles)}; known roles: "
+                                + ", ".join(f"{c} {lab}" for c, lab in known_roles.items())))
+        else:
+            found.append(code)
+    return attrs.evolve(p, roles=tuple(found)) if tuple(found) != p.roles else p
 
 
 Locate = Callable[[object, str], Problem]

@@ -85,33 +85,36 @@ def load_campaigns(
                 for n in absent
             ])
         for n in missing:
-            ep = found[n]
-            try:
-                module = ep.entry_point.load()
-            except (Exception, SystemExit) as exc:  # sys.exit() at import is a failure too
-                raise PluginFailure(
-                    n, f"cannot import: {one_line(exc)}", ep.distribution, ep.version, format_exc()
-                ) from exc
-            pname = f"bureaukit.{n}"
-            if pm.get_plugin(pname) is None:
-                try:
-                    pm.register(module, name=pname)
-                except pluggy.PluginValidationError as exc:
-                    detail = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
-                    raise PluginFailure(n, f"bad hook: {detail}", ep.distribution, ep.version) from exc
-            origin[pname] = (ep.distribution, ep.version)
-            got = _collect(pm, origin, only={pname})
-            if n not in got:
-                raise PluginFailure(
-                    n, f"its plugin registers no campaign named {n!r} (it registers: {', '.join(sorted(got)) or 'none'})"
-                    + _no_campaign_hint(module),
-                    ep.distribution, ep.version,
-                )
-            for name, lc in got.items():
+            for name, lc in _load_installed(pm, n, found[n], origin).items():
                 if name in loaded:
                     raise PluginFailure(name, f"campaign {name!r} is registered twice", lc.distribution, lc.version)
                 loaded[name] = lc
     return loaded
+
+
+def _load_installed(pm: pluggy.PluginManager, n: str, ep: Installed, origin: dict[str, tuple[str, str]]) -> dict[str, LoadedCampaign]:
+    """Import campaign *n*'s entry point, register its plugin and collect what it
+    registers, which must include *n*: any failure is that plugin's (exit 3)."""
+    try:
+        module = ep.entry_point.load()
+    except (Exception, SystemExit) as exc:  # sys.exit() at import is a failure too
+        raise PluginFailure(n, f"cannot import: {one_line(exc)}", ep.distribution, ep.version, format_exc()) from exc
+    pname = f"bureaukit.{n}"
+    if pm.get_plugin(pname) is None:
+        try:
+            pm.register(module, name=pname)
+        except pluggy.PluginValidationError as exc:
+            detail = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+            raise PluginFailure(n, f"bad hook: {detail}", ep.distribution, ep.version) from exc
+    origin[pname] = (ep.distribution, ep.version)
+    got = _collect(pm, origin, only={pname})
+    if n not in got:
+        raise PluginFailure(
+            n, f"its plugin registers no campaign named {n!r} (it registers: {', '.join(sorted(got)) or 'none'})"
+            + _no_campaign_hint(module),
+            ep.distribution, ep.version,
+        )
+    return got
 
 
 def unmarked_hooks(plugin: Any) -> list[str]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from itertools import count
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import attrs
 
@@ -121,52 +121,59 @@ def read_csv(path: Path, sheet: str | None) -> Table:
     head = _sniff(path)
     _reject_binary(path, head, "CSV")
     _reject_long_header(path)
-    encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
-    try:
-        controls = _validate_encoding(path, encoding)
-    except UnicodeDecodeError:
-        encoding = "gb18030"
-        try:
-            controls = _validate_encoding(path, encoding)
-        except UnicodeDecodeError as exc:
-            raise ReadError(
-                f"the file is neither UTF-8 nor GB18030 text (bad byte at offset {exc.start}): "
-                "save it as CSV UTF-8 or CSV (逗号分隔)"
-            ) from None
-        _reject_mixed(path, head.startswith(codecs.BOM_UTF8))
+    encoding, controls = _csv_encoding(path, head)
     csv.field_size_limit(CSV_FIELD_LIMIT)
     fh = path.open("r", encoding=encoding, newline="")
     # strict: a quote left open would otherwise swallow every later row into one cell
     reader = csv.reader(fh, strict=True)
     try:
         header = next(reader)
+        _reject_separators(header, head.decode(encoding, errors="ignore"))
     except StopIteration:
         fh.close()
         raise ReadError("the file is empty: a ledger needs at least a header row") from None
     except csv.Error as exc:
         fh.close()
         raise ReadError(f"not a CSV file: {exc}", 1) from None
-    try:
-        _reject_separators(header, head.decode(encoding, errors="ignore"))
     except ReadError:
         fh.close()
         raise
+    return Table(header, _csv_rows(reader, fh), 1, "GB18030" if encoding == "gb18030" else "UTF-8", controls)
 
-    def rows() -> Iterator[tuple[int, list[Any]]]:
-        numbers = count(2)
-        try:
-            # zip numbers the rows in C: no Python step per row, which a million rows feel
-            yield from zip(numbers, reader, strict=False)  # numbers never end
-        except csv.Error as exc:
-            text = str(exc)
-            if "unexpected end of data" in text:
-                text = 'a quoted cell is never closed (a " without its partner) from this row to the end of the file'
-            # zip took the bad row's number before the reader failed
-            raise ReadError(f"CSV: {text}", next(numbers) - 1) from None
-        finally:
-            fh.close()
 
-    return Table(header, rows(), 1, "GB18030" if encoding == "gb18030" else "UTF-8", controls)
+def _csv_encoding(path: Path, head: bytes) -> tuple[str, bool]:
+    """UTF-8 (with or without BOM), strictly, else GB18030, else an error; and whether
+    the file may hold a control character (:func:`_validate_encoding`)."""
+    encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
+    try:
+        return encoding, _validate_encoding(path, encoding)
+    except UnicodeDecodeError:
+        pass
+    try:
+        controls = _validate_encoding(path, "gb18030")
+    except UnicodeDecodeError as exc:
+        raise ReadError(
+            f"the file is neither UTF-8 nor GB18030 text (bad byte at offset {exc.start}): "
+            "save it as CSV UTF-8 or CSV (逗号分隔)"
+        ) from None
+    _reject_mixed(path, head.startswith(codecs.BOM_UTF8))
+    return "gb18030", controls
+
+
+def _csv_rows(reader: Iterator[list[str]], fh: IO[str]) -> Iterator[tuple[int, list[Any]]]:
+    """The rows below the header, numbered from 2; the file is closed when they end."""
+    numbers = count(2)
+    try:
+        # zip numbers the rows in C: no Python step per row, which a million rows feel
+        yield from zip(numbers, reader, strict=False)  # numbers never end
+    except csv.Error as exc:
+        text = str(exc)
+        if "unexpected end of data" in text:
+            text = 'a quoted cell is never closed (a " without its partner) from this row to the end of the file'
+        # zip took the bad row's number before the reader failed
+        raise ReadError(f"CSV: {text}", next(numbers) - 1) from None
+    finally:
+        fh.close()
 
 
 def _reject_long_header(path: Path) -> None:
