@@ -47,7 +47,7 @@ from bureaukit.files import MAX_CONFIG_BYTES, FileRefused, check_regular
 from bureaukit.periods import PeriodError, parse_period
 from bureaukit.problems import Problem, config_problem
 from bureaukit.records import enum_choices, enum_label
-from bureaukit.text import quoted, show
+from bureaukit.text import quoted, show, toml_key
 from bureaukit.workcalendar import expand_days
 
 __all__ = [
@@ -72,7 +72,7 @@ class ValueProblem(ValueError):
     def at(self, path: str) -> tuple[str, str]:
         """(the problem's dotted path, its message) when raised for the key at *path*."""
         for part in self.below:
-            path = f"{path}{part}" if part.startswith("[") else _join(path, part)
+            path = f"{path}{part}" if part.startswith("[") else _join(path, toml_key(part))
         return path, self.message(path) if callable(self.message) else self.message
 
 
@@ -582,7 +582,7 @@ def explain(exc: BaseException, path: str = "") -> list[Problem]:
     if isinstance(exc, IterableValidationError):
         with_notes, without = exc.group_exceptions()
         out = [p for sub, note in with_notes
-               for p in explain(sub, f"{path}[{note.index}]" if isinstance(note.index, int) else _join(path, str(note.index)))]
+               for p in explain(sub, f"{path}[{note.index}]" if isinstance(note.index, int) else _join(path, toml_key(str(note.index))))]
         return out + [p for sub in without for p in _leaf(sub, path)]
     if isinstance(exc, ClassValidationError):
         out = []
