@@ -39,13 +39,8 @@ def installed() -> dict[str, Installed]:
 
     out: dict[str, Installed] = {}
     for ep in metadata.entry_points(group=GROUP):
-        dist = ep.dist
-        out[ep.name] = Installed(
-            ep.name,
-            dist.metadata["Name"] if dist is not None else "?",
-            dist.version if dist is not None else "?",
-            ep,
-        )
+        meta = ep.dist.metadata if ep.dist is not None else None  # parsed once: name and version
+        out[ep.name] = Installed(ep.name, meta["Name"] if meta else "?", meta["Version"] if meta else "?", ep)
     return out
 
 
