@@ -87,7 +87,7 @@ class Bureau:
         try:
             return parse_period(pid, self.config.periods)
         except PeriodError as exc:
-            raise InputError([f"--period: {exc}"]) from None
+            raise InputError([Problem(str(exc), where="--period")]) from None
 
 
 def _inline_table(items: Sequence[Mapping[str, Any]]) -> Table:

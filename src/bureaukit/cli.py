@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 import click
 
 from bureaukit import cli_archive
+from bureaukit.problems import Problem
 
 if TYPE_CHECKING:
     from bureaukit.bureau import Bureau
     from bureaukit.plugins import Owner
-    from bureaukit.problems import Problem
     from bureaukit.render import Renderer, RenderOptions
     from bureaukit.result import Result
 
@@ -300,8 +300,8 @@ def _score_federation(config: Path, period: str | None, as_of: str | None, fmt: 
 
     kind = fmt or ("json" if output is not None and output.suffix.lower() == ".json" else "table")
     if kind not in ("json", "table") or (output is not None and kind != "json"):
-        raise InputError([f"{config}: a federation's result is written as json (-o FILE.json) or shown as a "
-                          f"table; {fmt or output} is not supported for federations"])
+        raise InputError([Problem("a federation's result is written as json (-o FILE.json) or shown as a "
+                                  f"table; {fmt or output} is not supported for federations", str(config))])
     try:
         result = score_federation(config, period, as_of, jobs=jobs, keep_going=keep_going)
     except MemberFailure as exc:
@@ -367,7 +367,8 @@ def _pick_renderer(fmt: str | None, output: Path | None, bureau: Bureau | None =
             return r, o
     hint = " (csv reports are a zip of one CSV per section: -o report.zip)" if suffix == ".csv" else ""
     known = ", ".join(s for r, _ in renderers for s in r.suffixes)
-    raise InputError([f'-o {output}: cannot tell the format from "{suffix or "no suffix"}"{hint}; use --format or one of {known}'])
+    raise InputError([Problem(f'cannot tell the format from "{suffix or "no suffix"}"{hint}; use --format or one of {known}',
+                              where=f"-o {output}")])
 
 
 @main.command()
@@ -528,7 +529,7 @@ def template(config: Path, kind: str, output: Path, debug: bool) -> None:
     from bureaukit.messages import t
 
     if output.suffix.lower() != ".xlsx":
-        raise InputError([f"-o {output}: a template is an Excel workbook: name it .xlsx"])
+        raise InputError([Problem("a template is an Excel workbook: name it .xlsx", where=f"-o {output}")])
     template_from_config(config, kind, output)
     _out(t("wrote_file", path=output))
 
