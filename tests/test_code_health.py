@@ -3,7 +3,8 @@
 - no function more complex than 25 (radon's cyclomatic complexity);
 - no campaign plugin function longer than 50 lines: a rule reads as its steps;
 - no ``exec``, ``eval`` or ``os._exit``: bureaukit runs no generated code of its own
-  (attrs and cattrs generate theirs, registered with linecache) and exits normally.
+  (attrs and cattrs generate theirs, registered with linecache) and exits normally;
+- no module imports another module's private (``_``) name.
 """
 
 from __future__ import annotations
@@ -66,3 +67,15 @@ def test_no_plugin_function_is_longer_than_50_lines() -> None:
                 if lines > MAX_PLUGIN_LINES:
                     long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} {lines} lines")
     assert not long, "split these at their steps:\n" + "\n".join(long)
+
+
+def test_no_module_imports_another_modules_private_name() -> None:
+    """``from bureaukit.x import _y`` couples two modules through a name one of them keeps
+    to itself: make it public where it belongs, or move it."""
+    found = []
+    for path in sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("bureaukit"):
+                found += [f"{path.relative_to(ROOT)}:{node.lineno} {node.module}.{a.name}"
+                          for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+    assert not found, "\n".join(found)
