@@ -94,3 +94,36 @@ def test_unknown_ledger_kind_and_missing_file(bureau_dir: Path, tiny_plugin: obj
     text = "\n".join(errors_of(cfg, (tiny_plugin,)))
     assert 'campaigns.tiny.ledgers.deed: unknown record kind "deed" (did you mean "deeds"?)' in text
     assert "nope.csv: no such file (looked for " in text and str(bureau_dir / "ledgers" / "nope.csv") in text
+
+
+def test_every_broken_rule_of_one_table_is_reported(tmp_path: Path) -> None:
+    """attrs stops at a class's first failing validator; the config reports them all."""
+    cfg = tmp_path / "b.toml"
+    cfg.write_text(
+        'units = "u.csv"\npeople = "p.csv"\n[bureau]\nid = "b"\nname = "局"\n[campaigns]\nenabled = []\n'
+        "[scoring]\nrollup = -0.5\nweights = { a = 1, b = -2 }\n"
+        'grades = [{ min = 60, label = "合格" }, { min = 90, label = "优秀" }]\n'
+        'groups = { x = ["station"], y = ["office", "station"] }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as exc:
+        read_config(cfg)
+    assert exc.value.problems == [
+        f"{cfg}: scoring.weights.b: a weight must be ≥ 0, got -2",
+        f"{cfg}: scoring.grades: list the grades from the highest min down (the first band whose min ≤ composite wins)",
+        f'{cfg}: scoring.groups.y: unit kind "station" is already in group "x"',
+        f"{cfg}: scoring.rollup: expected a share from 0 to 1, got -0.5",
+    ]
+    assert [(p.file, p.where) for p in exc.value.details] == [
+        (str(cfg), "scoring.weights.b"), (str(cfg), "scoring.grades"), (str(cfg), "scoring.groups.y"),
+        (str(cfg), "scoring.rollup"),
+    ]
+
+
+def test_a_list_is_never_read_as_the_characters_of_a_string(tmp_path: Path) -> None:
+    cfg = tmp_path / "b.toml"
+    cfg.write_text('units = "u.csv"\npeople = "p.csv"\n[bureau]\nid = "b"\nname = "局"\n[campaigns]\nenabled = []\n'
+                   '[ledgers]\nignore_columns = "序号"\n', encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        read_config(cfg)
+    assert exc.value.problems == [f'{cfg}: ledgers.ignore_columns: expected a list, got "序号"']
