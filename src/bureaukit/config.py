@@ -398,7 +398,7 @@ def _campaigns(conv: cattrs.Converter) -> Callable[[Any, Any], CampaignsConfig]:
                 continue
             try:
                 tables[name] = _campaign_table(conv, table)
-            except Exception as exc:
+            except (ClassValidationError, IterableValidationError, ValueError, TypeError) as exc:
                 errors.append(_noted(exc, name, CampaignTable))
         enabled = v.get("enabled")
         if not isinstance(enabled, list) or not all(isinstance(x, str) for x in enabled):
@@ -446,7 +446,8 @@ def _attrs_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], 
             except ClassValidationError as exc:
                 with_notes, without = exc.group_exceptions()
                 # every key structured and __init__ raised: a validator (cattrs notes no attribute)
-                broken = _broken_rules(cls, made, v) if not with_notes and without else None
+                validators = without and not with_notes and not any(isinstance(e, ForbiddenExtraKeysError) for e in without)
+                broken = _broken_rules(cls, made, v) if validators else None
                 if broken is None:
                     raise
                 raise broken from None
