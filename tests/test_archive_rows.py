@@ -112,3 +112,24 @@ def test_every_sheet_of_a_workbook_is_compared(tmp_path: Path) -> None:
     one = diff_files({"y.xlsx": ("sha256:a", _workbook({"S": [("p1", 1)]}))},
                      {"y.xlsx": ("sha256:b", _workbook({"S": [("p1", 2)]}))}, READERS)
     assert [(c.file, _lines(c)) for c in one] == [("y.xlsx", ["y.xlsx:2: 本年完成固定资产投资 1 → 2"])]
+
+
+def test_a_change_citing_none_of_the_changed_rows_names_the_changed_ledgers() -> None:
+    """A number that moved while a ledger changed, though it cites none of the changed rows
+    (a total computed from another ledger's projects), is not put down to 'no input'."""
+    from datetime import date
+
+    from bureaukit.archive.diff import RunDiff
+    from bureaukit.archive.rows import RowChange
+    from bureaukit.archive.store import RunInfo
+
+    def run(n: int) -> RunInfo:
+        return RunInfo("demo", n, "2015-01-10T08:00:00Z", "张三", "2014", date(2014, 12, 31), date(2014, 12, 31),
+                       "recorded", False, "zh", "bureau.toml", {"bureaukit": "0.1.0"}, "k", "sha256:r", "")
+
+    progress = FileChange("ledgers/investment/progress.csv",
+                          (RowChange("ledgers/investment/progress.csv", "changed", 3, 3),))
+    d = RunDiff(run(4), run(5), ("100.00%", "100.00%"), (progress,), (), ())
+    assert d.reason_without_rows() == ("changed ledgers, none of whose changed rows it cites: "
+                                       "ledgers/investment/progress.csv")
+    assert RunDiff(run(4), run(5), ("100.00%", "100.00%"), (), (), ()).reason_without_rows() == "no input changed"

@@ -57,6 +57,9 @@ class RunDiff:
             parts.append(f"as of {self.a.as_of} → {self.b.as_of}, 序时进度 {self.time_progress[0]} → {self.time_progress[1]}")
         if any(f.file.endswith(".toml") for f in self.files):
             parts.append("the config changed")
+        ledgers = [f.file for f in self.files if not f.file.endswith(".toml")]
+        if ledgers:  # the rows that changed are not among those it cites (it may cite others of a run)
+            parts.append(f"changed ledgers, none of whose changed rows it cites: {', '.join(ledgers)}")
         if self.versions:
             parts.append("versions: " + ", ".join(f"{n} {a or '—'} → {b or '—'}" for n, a, b in self.versions))
         return "; ".join(parts) or "no input changed"
