@@ -89,6 +89,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "record": ("记录", "Record"),
     "note": ("说明", "Note"),
     "points": ("得分", "Points"),
+    # the trend over the period's runs and the audit records (archive)
+    "trend_title": ("历次运行综合得分走势", "Composite over the period's runs"),
+    "trend": ("走势", "Trend"),
+    "first": ("首次", "First"),
+    "movement": ("名次变化", "Rank movement"),
+    "audit": ("审计记录", "Audit"),
     # appeals (异议复核)
     "appeals": ("异议复核", "Appeals"),
     "filed": ("提出日期", "Filed"),
@@ -405,22 +411,39 @@ def _d(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+def _col(key: str, lang: str, kind: CellKind = "text", title: str | None = None) -> Column:
+    return Column(key, title if title is not None else label(key, lang), kind)
+
+
+def _name(result: Result, subject: str) -> str | None:
+    return _t(result.name_of(subject))
+
+
+def _spec(*pairs: tuple[str, CellKind]) -> tuple[tuple[str, CellKind], ...]:
+    return pairs
+
+
 def sections(result: Result, lang: str) -> list[Section]:
-    """The five flat sections of a result, labelled in *lang*."""
+    """The five flat sections of a result, labelled in *lang*, and the appeals."""
+    return [
+        _scorecard_section(result, lang),
+        _score_section(result, lang),
+        _payment_section(result, lang),
+        _finding_section(result, lang),
+        _evidence_section(result, lang),
+        appeal_section(result, lang),
+    ]
 
-    def col(key: str, kind: CellKind = "text", title: str | None = None) -> Column:
-        return Column(key, title if title is not None else label(key, lang), kind)
 
-    def name(subject: str) -> str | None:
-        return _t(result.name_of(subject))
-
-    camps = campaign_names(result)
-    rated = [c for c in camps if any(c in card.campaigns for card in result.scorecards)]
-    card_cols = (
-        col("rank", "int"), col("group"), col("subject"), col("name"), col("composite", "num"), col("grade"),
+def _scorecard_section(result: Result, lang: str) -> Section:
+    """排名: one row per scorecard, one points column per campaign that rated someone."""
+    rated = [c for c in campaign_names(result) if any(c in card.campaigns for card in result.scorecards)]
+    cols = (
+        _col("rank", lang, "int"), _col("group", lang), _col("subject", lang), _col("name", lang),
+        _col("composite", lang, "num"), _col("grade", lang),
         *(Column(f"points.{c}", clean(campaign_title(result, c, lang)), "num") for c in rated),
     )
-    card_rows = tuple(
+    rows = tuple(
         (
             card.rank, _t(group_label(card.group, lang)), _t(card.subject), _t(card.name),
             fmt_points(card.composite), _t(card.grade),
@@ -428,56 +451,68 @@ def sections(result: Result, lang: str) -> list[Section]:
         )
         for card in result.scorecards
     )
-    score_cols = (
-        col("id"), col("campaign"), col("subject"), col("name"), col("metric"),
-        col("value", "num"), col("target", "num"), col("unit"), col("completion", "num"),
-    )
-    score_rows = tuple(
+    return Section("scorecards", sheet_name("scorecards", lang), cols, rows)
+
+
+def _score_section(result: Result, lang: str) -> Section:
+    cols = tuple(_col(k, lang, kind) for k, kind in _spec(
+        ("id", "text"), ("campaign", "text"), ("subject", "text"), ("name", "text"), ("metric", "text"),
+        ("value", "num"), ("target", "num"), ("unit", "text"), ("completion", "num"),
+    ))
+    rows = tuple(
         (
-            score_id(i), _t(campaign_title(result, s.campaign, lang)), _t(s.subject), name(s.subject),
+            score_id(i), _t(campaign_title(result, s.campaign, lang)), _t(s.subject), _name(result, s.subject),
             _t(s.metric), write_value(s, s.value), write_value(s, s.target), _t(s.unit), fmt_completion(s),
         )
         for i, s in enumerate(result.scores)
     )
-    pay_cols = (
-        col("id"), col("campaign"), col("subject"), col("name"), col("kind"),
-        col("amount", "num"), col("pay_period"),
-    )
-    pay_rows = tuple(
+    return Section("scores", sheet_name("scores", lang), cols, rows)
+
+
+def _payment_section(result: Result, lang: str) -> Section:
+    cols = tuple(_col(k, lang, kind) for k, kind in _spec(
+        ("id", "text"), ("campaign", "text"), ("subject", "text"), ("name", "text"), ("kind", "text"),
+        ("amount", "num"), ("pay_period", "text"),
+    ))
+    rows = tuple(
         (
-            payment_id(i), _t(campaign_title(result, p.campaign, lang)), _t(p.subject), name(p.subject),
+            payment_id(i), _t(campaign_title(result, p.campaign, lang)), _t(p.subject), _name(result, p.subject),
             _t(label(p.kind, lang) if p.kind in LABELS else p.kind), fmt_money(p.amount), _t(p.period),
         )
         for i, p in enumerate(result.payments)
     )
-    find_cols = (
-        col("id"), col("campaign"), col("subject"), col("name"), col("severity"), col("code"),
-        col("due", "date"), col("message"),
-    )
-    find_rows = tuple(
+    return Section("payments", sheet_name("payments", lang), cols, rows)
+
+
+def _finding_section(result: Result, lang: str) -> Section:
+    cols = tuple(_col(k, lang, kind) for k, kind in _spec(
+        ("id", "text"), ("campaign", "text"), ("subject", "text"), ("name", "text"), ("severity", "text"),
+        ("code", "text"), ("due", "date"), ("message", "text"),
+    ))
+    rows = tuple(
         (
-            finding_id(i), _t(campaign_title(result, f.campaign, lang)), _t(f.subject), name(f.subject),
+            finding_id(i), _t(campaign_title(result, f.campaign, lang)), _t(f.subject), _name(result, f.subject),
             _t(label(f.severity, lang)), _t(f.code), _d(f.due), _t(message(f.message, lang)),
         )
         for i, f in enumerate(result.findings)
     )
-    ev_cols = (col("outcome"), col("n", "int"), col("source"), col("row", "int"), col("record"), col("note"))
-    ev_rows: list[tuple[Cell, ...]] = []
+    return Section("findings", sheet_name("findings", lang), cols, rows)
+
+
+def _evidence_section(result: Result, lang: str) -> Section:
+    """依据: one row per piece of evidence, citing its outcome by id (``S12``, ``P3``, ``F7``)."""
+    cols = tuple(_col(k, lang, kind) for k, kind in _spec(
+        ("outcome", "text"), ("n", "int"), ("source", "text"), ("row", "int"), ("record", "text"), ("note", "text"),
+    ))
+    rows: list[tuple[Cell, ...]] = []
     groups: list[tuple[str, Sequence[Score | Payment | Finding]]] = [
         ("S", result.scores), ("P", result.payments), ("F", result.findings),
     ]
     for prefix, outcomes in groups:
         for i, o in enumerate(outcomes):
             for n, e in enumerate(o.evidence, start=1):
-                ev_rows.append((f"{prefix}{i + 1}", n, _t(e.source), e.row, _t(e.record), _t(e.note)))
-    return [
-        Section("scorecards", sheet_name("scorecards", lang), card_cols, card_rows),
-        Section("scores", sheet_name("scores", lang), score_cols, score_rows),
-        Section("payments", sheet_name("payments", lang), pay_cols, pay_rows),
-        Section("findings", sheet_name("findings", lang), find_cols, find_rows),
-        Section("evidence", sheet_name("evidence", lang), ev_cols, tuple(ev_rows)),
-        appeal_section(result, lang),
-    ]
+                rows.append((f"{prefix}{i + 1}", n, _t(e.source), e.row, _t(e.record), _t(e.note)))
+    return Section("evidence", sheet_name("evidence", lang), cols, tuple(rows))
 
 
 APPEAL_COLUMNS = ("id", "subject", "name", "campaign", "metric", "filed", "reason", "status", "decided",

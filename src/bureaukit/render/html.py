@@ -267,11 +267,10 @@ def trend_section(result: Result, history: Mapping[str, Sequence[tuple[str, str,
     units = trend_points(result, history)
     if not any(len(points) > 1 for _, points in units):
         return ""
-    zh = lang != "en"
-    title = "历次运行综合得分走势" if zh else "Composite over the period's runs"
-    head = [(label("name", lang), "name"), ("走势" if zh else "Trend", ""),
-            ("首次" if zh else "First", "n"), (label("composite", lang), "n"),
-            ("名次变化" if zh else "Rank movement", "")]
+    title = label("trend_title", lang)
+    head = [(label("name", lang), "name"), (label("trend", lang), ""),
+            (label("first", lang), "n"), (label("composite", lang), "n"),
+            (label("movement", lang), "")]
     rows = [
         [esc(result.name_of(subject)), sparkline(points), esc(fmt_points(points[0][1])),
          esc(fmt_points(points[-1][1])), esc(_movement(points))]
@@ -284,7 +283,7 @@ def audit_footer(lines: Sequence[str], lang: str) -> str:
     """A final run's audit records (锁定、重新开启): who, when, why, which run."""
     if not lines:
         return ""
-    title = "审计记录" if lang != "en" else "Audit"
+    title = label("audit", lang)
     return f'<div class="audit"><b>{esc(title)}</b><ul>' + "".join(f"<li>{esc(x)}</li>" for x in lines) + "</ul></div>"
 
 

@@ -63,47 +63,54 @@ def format_table(
     is cut). Every line has the same display width."""
     head = [clean(h) for h in header]
     body = [[clean(c) if c is not None else "" for c in r] for r in rows]
-    ncol = len(head)
-    # a header wraps onto more lines rather than widen a column of short numbers
+    widths = _natural_widths(head, body)
+    if width is not None:
+        room = width - display_width(indent) - display_width(GAP) * (len(head) - 1)
+        _fit(widths, body, room, shrink, wrap_cols)
+    heads = [wrap(h, widths[i]) for i, h in enumerate(head)]
+    out = _stacked(heads, widths, align, indent)
+    out.append(indent + GAP.join("-" * w for w in widths))
+    for r in body:
+        pieces = [wrap(c, widths[i]) if i in wrap_cols else [truncate(c, widths[i])] for i, c in enumerate(r)]
+        out += _stacked(pieces, widths, align, indent)
+    return out
+
+
+def _natural_widths(head: Sequence[str], body: Sequence[Sequence[str]]) -> list[int]:
+    """Each column's widest body cell; a header wraps onto more lines rather than widen a
+    column of short numbers (:data:`HEAD_WRAP`)."""
     widths = [min(display_width(h), HEAD_WRAP) for h in head]
     for r in body:
         for i, c in enumerate(r):
             widths[i] = max(widths[i], display_width(c))
-    if width is not None:
-        room = width - display_width(indent) - display_width(GAP) * (ncol - 1)
-        widest_body = [max((display_width(r[i]) for r in body), default=1) for i in range(ncol)]
-        fixed = [max(widest_body[i], 2) for i in range(ncol)]  # a CJK character needs two
-        cut_floor = [max(min(widths[i], MIN_CELL), 2) if i in shrink else fixed[i] for i in range(ncol)]
-        wrap_floor = [max(min(widths[i], WRAP_MIN), 2) if i in wrap_cols else cut_floor[i] for i in range(ncol)]
-        # codes give way first, then the wrapped text; the widest column first each time
-        for floor in (cut_floor, wrap_floor):
-            while sum(widths) > room:
-                candidates = [i for i in range(ncol) if widths[i] > floor[i]]
-                if not candidates:
-                    break
-                widest = max(candidates, key=lambda i: (widths[i], -i))
-                widths[widest] -= 1
+    return widths
 
-    def lines_of(cells: Sequence[str]) -> list[str]:
-        pieces = [
-            wrap(c, widths[i]) if i in wrap_cols else [truncate(c, widths[i])] for i, c in enumerate(cells)
-        ]
-        height = max(len(p) for p in pieces)
-        out = []
-        for k in range(height):
-            parts = [pad(p[k] if k < len(p) else "", widths[i], align[i]) for i, p in enumerate(pieces)]
-            out.append(indent + GAP.join(parts))
-        return out
 
-    heads = [wrap(h, widths[i]) for i, h in enumerate(head)]
-    out = [
-        indent + GAP.join(pad(h[k] if k < len(h) else "", widths[i], align[i]) for i, h in enumerate(heads))
-        for k in range(max(len(h) for h in heads))
+def _fit(widths: list[int], body: Sequence[Sequence[str]], room: int,
+         shrink: Collection[int], wrap_cols: Collection[int]) -> None:
+    """Narrow *widths* in place to *room*: codes give way first, then the wrapped text;
+    the widest column first each time; the other columns keep their widest body cell."""
+    ncol = len(widths)
+    widest_body = [max((display_width(r[i]) for r in body), default=1) for i in range(ncol)]
+    fixed = [max(widest_body[i], 2) for i in range(ncol)]  # a CJK character needs two
+    cut_floor = [max(min(widths[i], MIN_CELL), 2) if i in shrink else fixed[i] for i in range(ncol)]
+    wrap_floor = [max(min(widths[i], WRAP_MIN), 2) if i in wrap_cols else cut_floor[i] for i in range(ncol)]
+    for floor in (cut_floor, wrap_floor):
+        while sum(widths) > room:
+            candidates = [i for i in range(ncol) if widths[i] > floor[i]]
+            if not candidates:
+                break
+            widest = max(candidates, key=lambda i: (widths[i], -i))
+            widths[widest] -= 1
+
+
+def _stacked(pieces: Sequence[Sequence[str]], widths: Sequence[int], align: str, indent: str) -> list[str]:
+    """One table row whose cells are each a list of lines, padded side by side."""
+    height = max(len(p) for p in pieces)
+    return [
+        indent + GAP.join(pad(p[k] if k < len(p) else "", widths[i], align[i]) for i, p in enumerate(pieces))
+        for k in range(height)
     ]
-    out.append(indent + GAP.join("-" * w for w in widths))
-    for r in body:
-        out += lines_of(r)
-    return out
 
 
 class _Out:
@@ -251,7 +258,7 @@ def render(result: Result, options: RenderOptions) -> str:
             section(out, camp)
     out.lines += appeals_lines(result, options.lang, options.width)
     if options.audit:
-        out.heading("审计记录" if options.lang != "en" else "Audit")
+        out.heading(label("audit", options.lang))
         for line in options.audit:
             out.text(line)
     return "\n".join(out.lines) + "\n"
