@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 import bureaukit
+from bureaukit.result import cited
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "configs" / "demo" / "bureau.toml"
@@ -87,7 +88,7 @@ def test_hand_worked_publicity_conduct_and_scorecard(result: Any) -> None:
     duties = {}
     for f in r["findings"]:
         if f["code"] in ("conduct.supervision_duty", "conduct.leadership_duty"):
-            duties.setdefault(f["evidence"][0]["record"], []).append((f["code"][8:], f["subject"]))
+            duties.setdefault(cited(r, f)[0].record, []).append((f["code"][8:], f["subject"]))
     assert {k: sorted(v) for k, v in duties.items()} == {
         # 城北运管站 staff: the station's head; nobody oversees the station → p02 over 运管所
         "WZ-2014-01": [("leadership_duty", "person:p02"), ("supervision_duty", "person:p36")],

@@ -28,6 +28,7 @@ import bureaukit.bureau
 from bureaukit.engine import context_for, score
 from bureaukit.render import RenderOptions
 from bureaukit.render.jsonout import render
+from bureaukit.result import cited
 
 STAGES = ["明察暗访", "第三方监督", "服务对象测评", "集中评议"]
 ANSWERS = ["满意", "基本满意", "不满意"]
@@ -128,13 +129,14 @@ def run_json(cfg: Path, as_of: str | None = None) -> str:
 def normalised(text: str) -> dict[str, Any]:
     data = json.loads(text)
     data.pop("inputs")
+    sections = {key: data.pop(key) for key in ("sources", "cited")}
 
     def strip(items: list[dict[str, Any]]) -> list[str]:
         out = []
         for it in items:
             it = dict(it)
-            it["evidence"] = sorted(json.dumps({k: v for k, v in e.items() if k not in ("source", "row")},
-                                               ensure_ascii=False, sort_keys=True) for e in it.get("evidence", ()))
+            it["evidence"] = sorted(json.dumps({"record": e.record, "note": e.note}, ensure_ascii=False)
+                                    for e in cited(sections, it))
             out.append(json.dumps(it, ensure_ascii=False, sort_keys=True))
         return sorted(out)
 

@@ -1,4 +1,4 @@
-"""The schema-1 JSON written piece by piece (Result.write_json, json_parts) is the same,
+"""The schema-2 JSON written piece by piece (Result.write_json, json_parts) is the same,
 byte for byte, as ``json.dumps(result.to_dict(), ensure_ascii=False)``: on the demo, on
 hostile text and odd types, across chunk boundaries, and through the CLI."""
 
@@ -114,10 +114,12 @@ def test_chunk_boundaries(n: int, monkeypatch: pytest.MonkeyPatch) -> None:
     r = _bare(n, n)
     assert_same(r)
     parts = list(json_parts(r, "zh"))
-    # head, then per section its opening, one piece per 4 items, its closing; then inputs
+    # head, the cited rows (none here: open, close), then per section its opening, one
+    # piece per 4 items, its closing; then inputs
     pieces = -(-n // 4)
-    assert len(parts) == 1 + 2 * (2 + pieces) + 2 * 2 + 1
-    assert parts[1] == ', "scores": [' and parts[2 + pieces] == "]"
+    assert len(parts) == 1 + 2 + 2 * (2 + pieces) + 2 * 2 + 1
+    assert parts[1:3] == [', "cited": [', "]"]
+    assert parts[3] == ', "scores": [' and parts[4 + pieces] == "]"
 
 
 def test_evidence_counts_towards_a_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -125,8 +127,11 @@ def test_evidence_counts_towards_a_chunk(monkeypatch: pytest.MonkeyPatch) -> Non
     r = _bare(6, evidence=4)  # 5 per score: two scores per piece
     assert_same(r)
     parts = list(json_parts(r, "zh"))
-    assert parts[1:6] == [', "scores": [', parts[2], parts[3], parts[4], "]"]
-    assert [p.count('"metric"') for p in parts[2:5]] == [2, 2, 2]
+    # the four rows all six scores cite are written once, in one piece
+    assert parts[1:4] == [', "cited": [', "[0, 2, \"R0\"], [0, 3, \"R1\"], [0, 4, \"R2\"], [0, 5, \"R3\"]", "]"]
+    assert parts[4:9] == [', "scores": [', parts[5], parts[6], parts[7], "]"]
+    assert [p.count('"metric"') for p in parts[5:8]] == [2, 2, 2]
+    assert parts[5].count('"evidence": [0, 1, 2, 3]') == 2
 
 
 # --- generated results: hostile text, odd types, empty sections ----------------------

@@ -12,7 +12,7 @@ import attrs
 from typing_extensions import TypeVar
 
 from bureaukit.org import Org
-from bureaukit.outcomes import Evidence, Finding, Severity
+from bureaukit.outcomes import Evidence, Finding, Note, Severity
 from bureaukit.periods import Bucket, Per, Period, buckets, time_progress
 from bureaukit.provenance import Origin, Provenance
 from bureaukit.records import RecordSpec, record_spec
@@ -233,8 +233,10 @@ class Context(Generic[S]):
     def origin(self, record: object) -> Origin | None:
         return self.provenance.origin(record)
 
-    def evidence(self, record: object, note: str = "") -> Evidence:
-        """Evidence pointing at *record*'s file, row and key, with a note."""
+    def evidence(self, record: object, note: str | Note = "") -> Evidence:
+        """Evidence pointing at *record*'s file, row and key, with a note: text, or a
+        :class:`Note` (the campaign's function and its arguments) written only when a
+        reader asks for it (``explain``, html, xlsx; the JSON cites the row alone)."""
         head = self._heads.get(id(record))
         if head is None:
             head = self._head(record)

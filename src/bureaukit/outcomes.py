@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -26,17 +26,58 @@ def _to_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
 
 
 @attrs.frozen
+class Note:
+    """A note written when a reader asks for it: ``render(*args)``.
+
+    ``render`` is the campaign's function that writes the note for one cited row from
+    that row and the figures the rule used (result schema 2, docs/result-schema.md):
+    the same code serves ``explain``, the html details and the xlsx 依据 sheet, and a
+    run that only writes JSON never formats the note at all. It must be a pure
+    function of its arguments, so that the text is the same each time it is asked for.
+    """
+
+    render: Callable[..., str]
+    args: tuple[Any, ...] = ()
+
+    def __str__(self) -> str:
+        return self.render(*self.args)
+
+
+def _note_text(note: str | Note) -> str:
+    return note if isinstance(note, str) else note.render(*note.args)
+
+
+def _note_repr(note: str | Note) -> str:
+    return repr(_note_text(note))
+
+
+@attrs.frozen
 class Evidence:
     """Where a number came from and how it was computed (e.g. "税额 120 × 6 = 720 万元").
 
     ``source`` is the ledger file as the config names it, ``row`` its row (the header
-    is row 1 in csv/xlsx), ``record`` the record's key.
+    is row 1 in csv/xlsx), ``record`` the record's key. The note is text, or a
+    :class:`Note` written on demand; ``note`` is always the text, and two items are
+    equal when their texts are.
     """
 
     source: str | None = None
     row: int | None = None
     record: str | None = None
-    note: str = ""
+    _note: str | Note = attrs.field(default="", eq=_note_text, repr=_note_repr, alias="note")
+
+    @property
+    def note(self) -> str:
+        """The note as a reader sees it (a :class:`Note` is written now)."""
+        n = self._note
+        return n if isinstance(n, str) else n.render(*n.args)
+
+    @property
+    def cites_row(self) -> bool:
+        """It points at a ledger row (or record): result schema 2 cites it by index and
+        leaves its note to be written on demand; a note alone is the rule's arithmetic,
+        kept as text."""
+        return self.source is not None or self.row is not None or self.record is not None
 
 
 @attrs.frozen

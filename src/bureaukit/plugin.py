@@ -32,6 +32,7 @@ from bureaukit.org import Org, Person, Unit
 from bureaukit.outcomes import (
     Evidence,
     Finding,
+    Note,
     Outcome,
     Payment,
     Score,
@@ -65,6 +66,7 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "Metric",
+    "Note",
     "Org",
     "Outcome",
     "Payment",

@@ -1,9 +1,11 @@
-"""The result of a run (CORE §10) and its schema-1 JSON: same inputs, byte-identical output."""
+"""The result of a run (CORE §10) and its JSON (schema 2, docs/result-schema.md): same inputs,
+byte-identical output."""
 
 from __future__ import annotations
 
 import functools
 import json
+import os
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
@@ -17,7 +19,9 @@ from bureaukit.outcomes import SEVERITIES, Evidence, Finding, Payment, Score
 from bureaukit.scorecards import Scorecard
 from bureaukit.speedups import gc_paused
 
-SCHEMA = 1
+SCHEMA = 2
+"""Schema 2 cites each ledger row once, in the ``cited`` table, and outcomes by index;
+per-row notes are written on demand (docs/result-schema.md). :func:`load` reads 1 and 2."""
 
 
 @attrs.frozen
@@ -102,7 +106,7 @@ class Result:
         return result_dict(self, lang or self.language)
 
     def to_json(self, lang: str | None = None) -> str:
-        """The schema-1 JSON (UTF-8 text, keys in the documented order, final newline):
+        """The schema-2 JSON (UTF-8 text, keys in the documented order, final newline):
         ``json.dumps(self.to_dict(lang), ensure_ascii=False) + "\\n"``, character for
         character.
 
@@ -213,11 +217,48 @@ def _head(r: Result, lang: str) -> dict[str, Any]:
     }
 
 
-def _evidence(ev: tuple[Evidence, ...]) -> list[dict[str, Any]]:
-    return [{"source": e.source, "row": e.row, "record": e.record, "note": e.note} for e in ev]
+Ref = int | str
+"""One evidence item in the JSON: the index of its row in ``cited``, or the text of a
+note that cites no row (the rule's arithmetic)."""
+
+Cite = tuple[str | None, int | None, str | None]
+"""A cited row: (source, row, record)."""
 
 
-def _score_dict(s: Score) -> dict[str, Any]:
+@attrs.define
+class CiteTable:
+    """The ``sources`` and ``cited`` sections: every row any outcome cites, once, in the
+    order the (sorted) outcomes first cite it, so the same result gives the same table."""
+
+    index: dict[Cite, int] = attrs.field(factory=dict)
+    sources: dict[str, int] = attrs.field(factory=dict)
+
+    def refs(self, evidence: tuple[Evidence, ...]) -> list[Ref]:
+        index = self.index
+        out: list[Ref] = []
+        for e in evidence:
+            if not e.cites_row:
+                out.append(e.note)
+                continue
+            key = (e.source, e.row, e.record)
+            i = index.get(key)
+            if i is None:
+                i = index[key] = len(index)
+            out.append(i)
+        return out
+
+    def sections(self) -> dict[str, Any]:
+        sources = self.sources
+        for source, _, _ in self.index:
+            if source is not None and source not in sources:
+                sources[source] = len(sources)
+        return {
+            "sources": list(sources),
+            "cited": [[None if s is None else sources[s], row, record] for s, row, record in self.index],
+        }
+
+
+def _score_dict(s: Score, refs: list[Ref]) -> dict[str, Any]:
     return {
         "campaign": s.campaign,
         "subject": s.subject,
@@ -225,22 +266,22 @@ def _score_dict(s: Score) -> dict[str, Any]:
         "value": write_value(s, s.value),
         "target": write_value(s, s.target),
         "unit": s.unit,
-        "evidence": _evidence(s.evidence),
+        "evidence": refs,
     }
 
 
-def _payment_dict(p: Payment) -> dict[str, Any]:
+def _payment_dict(p: Payment, refs: list[Ref]) -> dict[str, Any]:
     return {
         "campaign": p.campaign,
         "subject": p.subject,
         "kind": p.kind,
         "amount": fmt_money(p.amount),
         "period": p.period,
-        "evidence": _evidence(p.evidence),
+        "evidence": refs,
     }
 
 
-def _finding_dict(f: Finding, lang: str) -> dict[str, Any]:
+def _finding_dict(f: Finding, refs: list[Ref], lang: str) -> dict[str, Any]:
     return {
         "campaign": f.campaign,
         "subject": f.subject,
@@ -248,7 +289,7 @@ def _finding_dict(f: Finding, lang: str) -> dict[str, Any]:
         "severity": f.severity,
         "message": _message(f.message, lang),
         "due": f.due.isoformat() if f.due else None,
-        "evidence": _evidence(f.evidence),
+        "evidence": refs,
     }
 
 
@@ -268,52 +309,151 @@ def _inputs(r: Result) -> dict[str, Any]:
     return {"config": r.config_hash, "files": dict(sorted(r.files.items()))}
 
 
+_Section = tuple[str, tuple[Any, ...], Callable[..., dict[str, Any]]]
+
+
+def _outcome_sections(r: Result, lang: str) -> tuple[_Section, ...]:
+    return (
+        ("scores", r.scores, _score_dict),
+        ("payments", r.payments, _payment_dict),
+        ("findings", r.findings, functools.partial(_finding_dict, lang=lang)),
+    )
+
+
+def _cite(r: Result, lang: str) -> tuple[CiteTable, list[list[list[Ref]]]]:
+    """The cited-row table and, per outcome section, each outcome's evidence refs (one
+    pass, so each item's row is looked up once)."""
+    table = CiteTable()
+    refs = [[table.refs(x.evidence) for x in items] for _, items, _ in _outcome_sections(r, lang)]
+    return table, refs
+
+
 def result_dict(r: Result, lang: str) -> dict[str, Any]:
-    return {
-        **_head(r, lang),
-        "scores": [_score_dict(s) for s in r.scores],
-        "payments": [_payment_dict(p) for p in r.payments],
-        "findings": [_finding_dict(f, lang) for f in r.findings],
-        "scorecards": [_scorecard_dict(c) for c in r.scorecards],
-        "appeals": [a.to_dict() for a in r.appeals],
-        "inputs": _inputs(r),
-    }
+    table, refs = _cite(r, lang)
+    out = {**_head(r, lang), **table.sections()}
+    for (key, items, as_dict), section_refs in zip(_outcome_sections(r, lang), refs, strict=True):
+        out[key] = [as_dict(x, e) for x, e in zip(items, section_refs, strict=True)]
+    out["scorecards"] = [_scorecard_dict(c) for c in r.scorecards]
+    out["appeals"] = [a.to_dict() for a in r.appeals]
+    out["inputs"] = _inputs(r)
+    return out
 
 
-JSON_CHUNK = 2000
-"""About how many list items (outcomes, and the evidence they carry) :func:`json_parts`
+JSON_CHUNK = 5000
+"""About how many list items (outcomes, and the rows they cite) :func:`json_parts`
 encodes per piece: bounds the text held at once."""
 
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
+def _chunked(items: Iterator[tuple[Any, int]]) -> Iterator[str]:
+    """The items of one JSON list, without its brackets, about :data:`JSON_CHUNK` at a
+    time; each item comes with its weight (1 + the rows it cites)."""
+    sep = ""
+    chunk: list[Any] = []
+    weight = 0
+    for item, w in items:
+        chunk.append(item)
+        weight += w
+        if weight >= JSON_CHUNK:
+            yield sep + _dumps(chunk)[1:-1]
+            sep, chunk, weight = ", ", [], 0
+    if chunk:
+        yield sep + _dumps(chunk)[1:-1]
+
+
 def json_parts(r: Result, lang: str) -> Iterator[str]:
     """``json.dumps(result_dict(r, lang), ensure_ascii=False) + "\\n"`` in pieces: the
-    head, each list section about :data:`JSON_CHUNK` items (outcomes and their evidence)
-    at a time, then the inputs and the final newline. Each item is the dict
-    :func:`result_dict` gives for it, encoded by ``json``; only the joints between the
-    sections are written here."""
-    head = _dumps(_head(r, lang))
-    yield head[:-1]  # left open: the list sections follow
-    sections: tuple[tuple[str, tuple[Any, ...], Callable[[Any], dict[str, Any]]], ...] = (
-        ("scores", r.scores, _score_dict),
-        ("payments", r.payments, _payment_dict),
-        ("findings", r.findings, functools.partial(_finding_dict, lang=lang)),
-        ("scorecards", r.scorecards, _scorecard_dict),
-    )
-    for key, items, as_dict in sections:
+    head, the cited rows and each outcome section about :data:`JSON_CHUNK` items at a
+    time, then the rest and the final newline. Each item is the dict :func:`result_dict`
+    gives for it, encoded by ``json``; only the joints between the sections are written
+    here."""
+    table, refs = _cite(r, lang)
+    cites = table.sections()
+    head = _dumps({**_head(r, lang), "sources": cites["sources"]})
+    yield head[:-1]  # left open: the sections follow
+    yield ', "cited": ['
+    yield from _chunked((c, 1) for c in cites.pop("cited"))
+    yield "]"
+    for (key, items, as_dict), section_refs in zip(_outcome_sections(r, lang), refs, strict=True):
         yield f', "{key}": ['
-        sep = ""
-        chunk: list[dict[str, Any]] = []
-        weight = 0
-        for x in items:
-            chunk.append(as_dict(x))
-            # one score may carry tens of thousands of evidence items: count them too
-            weight += 1 + len(getattr(x, "evidence", ()))
-            if weight >= JSON_CHUNK:
-                yield sep + _dumps(chunk)[1:-1]
-                sep, chunk, weight = ", ", [], 0
-        if chunk:
-            yield sep + _dumps(chunk)[1:-1]
+        yield from _chunked((as_dict(x, e), 1 + len(e)) for x, e in zip(items, section_refs, strict=True))
         yield "]"
+    yield ', "scorecards": ['
+    yield from _chunked((_scorecard_dict(c), 1) for c in r.scorecards)
+    yield "]"
     yield ", " + _dumps({"appeals": [a.to_dict() for a in r.appeals], "inputs": _inputs(r)})[1:] + "\n"
+
+
+# --- reading results back: schema 1 and 2 ---------------------------------------------------
+
+OUTCOME_SECTIONS = ("scores", "payments", "findings")
+
+
+def load(source: str | bytes | os.PathLike[str] | Mapping[str, Any]) -> dict[str, Any]:
+    """A result JSON (a path, its text or bytes, or the parsed dict) as a schema-2 dict:
+    schema 1 is migrated by :func:`upgrade`, schema 2 returned as it is.
+
+    Read cited rows with :func:`cited`; the per-row notes of schema 1 are dropped by the
+    migration, as schema 2 writes them only on demand (docs/result-schema.md).
+    """
+    if isinstance(source, Mapping):
+        data = dict(source)
+    elif isinstance(source, str | bytes) and source.lstrip()[:1] in ("{", b"{"):
+        data = json.loads(source)
+    else:
+        with open(source, "rb") as fh:
+            data = json.load(fh)
+    schema = data.get("schema")
+    if schema == 1:
+        return upgrade(data)
+    if schema == SCHEMA:
+        return data
+    raise ValueError(f"not a bureaukit result of schema 1 or {SCHEMA} (schema {schema!r})")
+
+
+def upgrade(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Schema 1 → 2: every evidence item that names a source, row or record becomes an
+    index into ``cited`` (its note dropped); a note alone stays text. Everything else is
+    kept as it was, in the same order."""
+    table = CiteTable()
+    outcomes = {
+        key: [{**item, "evidence": table.refs(tuple(_v1_evidence(item)))} for item in data.get(key, ())]
+        for key in OUTCOME_SECTIONS
+    }
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "scores":
+            out.update(table.sections())  # where a schema-2 result has them
+        out[key] = outcomes.get(key, value)
+    out["schema"] = SCHEMA
+    return out
+
+
+def _v1_evidence(item: Mapping[str, Any]) -> Iterator[Evidence]:
+    for e in item.get("evidence", ()):
+        yield Evidence(e.get("source"), e.get("row"), e.get("record"), e.get("note") or "")
+
+
+def cited(data: Mapping[str, Any], item: Mapping[str, Any]) -> list[Evidence]:
+    """An outcome's evidence from a schema-2 dict (see :func:`load`): each cited row as
+    ``Evidence(source, row, record)`` without a note, each note alone as
+    ``Evidence(note=...)``."""
+    sources, rows = data["sources"], data["cited"]
+    out = []
+    for ref in item.get("evidence", ()):
+        if isinstance(ref, str):
+            out.append(Evidence(note=ref))
+        else:
+            s, row, record = rows[ref]
+            out.append(Evidence(None if s is None else sources[s], row, record))
+    return out
+
+
+def same_result(archived: str, fresh: str) -> bool:
+    """Two results' JSON agree: the same text, or, when they were written in different
+    schemas (a run archived before schema 2), the same content read as schema 2."""
+    if archived == fresh:
+        return True
+    a, b = json.loads(archived), json.loads(fresh)
+    return a.get("schema") != b.get("schema") and load(a) == load(b)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import bureaukit
+from bureaukit.result import cited
 from bureaukit.testing import run_cli, write_bureau
 
 UNITS = """单位编号,单位名称,单位类型,上级单位
@@ -118,16 +119,23 @@ def check_numbers(d: dict) -> None:
     assert found(d, "behind_schedule") == ["unit:bureau", "unit:gls", "unit:ygs"]
     assert found(d, "unconfirmed") == []
     ev = next(s for s in d["scores"] if s["subject"] == "unit:bureau" and s["metric"] == "fixed_asset_wan")
-    assert [(e["source"], e["row"], e["record"]) for e in ev["evidence"]] == [
+    assert [(e.source, e.row, e.record) for e in cited(d, ev)] == [
         ("ledgers/项目台账.csv", 2, "P1"), ("ledgers/项目台账.csv", 3, "P2"),
         ("ledgers/项目台账.csv", 4, "P3")]
-    assert ev["evidence"][1]["note"] == "房地产商业：本年实际纳税 120 × 6 = 720 万元"
+
+
+def test_the_conversion_note_on_demand(tmp_path):
+    """Schema 2 stores no per-row note; the 折算 note is written from the rule when read."""
+    r = bureaukit.score(bureaukit.load(bureau(tmp_path)))
+    ev = next(s for s in r.scores if s.subject == "unit:bureau" and s.metric == "fixed_asset_wan").evidence
+    assert ev[1].record == "P2" and ev[1].note == "房地产商业：本年实际纳税 120 × 6 = 720 万元"
+    assert "本年实际纳税" not in r.to_json()
 
 
 def test_load_and_score_through_files(tmp_path):
     b = bureaukit.load(bureau(tmp_path))
     d = bureaukit.score(b).to_dict()
-    assert d["schema"] == 1 and d["period"]["final"] is True
+    assert d["schema"] == 2 and d["period"]["final"] is True
     check_numbers(d)
     mid = bureaukit.score(b, as_of="2014-06-30").to_dict()
     assert mid["payments"] == [] and values(mid, "unit:bureau")["fixed_asset_wan"] == "800"

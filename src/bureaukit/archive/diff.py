@@ -1,6 +1,6 @@
 """Why did a number change? Two runs compared (LIFECYCLE §4).
 
-Works on the runs' archived results (schema-1 JSON) and archived inputs, so it
+Works on the runs' archived results (schema 1 or 2, read as schema 2) and archived inputs, so it
 answers the same after the files on disk have changed again.
 """
 
@@ -13,6 +13,7 @@ import attrs
 
 from bureaukit.archive.rows import FileChange, RowChange, core_readers, diff_files
 from bureaukit.archive.store import Archive, RunInfo
+from bureaukit.result import cited, load
 
 
 @attrs.frozen
@@ -95,14 +96,17 @@ def _keyed(items: Iterable[Mapping[str, Any]], section: str) -> dict[tuple[str, 
     return out
 
 
-def _evidence_rows(item: Mapping[str, Any] | None) -> set[tuple[str, int]]:
+def _evidence_rows(data: Mapping[str, Any], item: Mapping[str, Any] | None) -> set[tuple[str, int]]:
     if item is None:
         return set()
-    return {(e["source"], e["row"]) for e in item.get("evidence", ()) if e.get("source") and e.get("row") is not None}
+    return {(e.source, e.row) for e in cited(data, item) if e.source and e.row is not None}
 
 
 def compare_results(ra: Mapping[str, Any], rb: Mapping[str, Any], files: Sequence[FileChange]) -> list[Change]:
-    """Every item of the two results that differs, with the changed rows behind it."""
+    """Every item of the two results that differs, with the changed rows behind it.
+    Either result may be of schema 1 or 2; both are compared as schema 2 (a schema-1
+    run's per-row notes are not compared: schema 2 does not store them)."""
+    ra, rb = load(ra), load(rb)
     after_rows: dict[tuple[str, int], RowChange] = {}
     before_rows: dict[tuple[str, int], RowChange] = {}
     for f in files:
@@ -123,8 +127,8 @@ def compare_results(ra: Mapping[str, Any], rb: Mapping[str, Any], files: Sequenc
                 continue
             rows: set[RowChange] = set()
             if before_rows or after_rows:  # else no row changed: time passed, or the config or versions did
-                rows = {before_rows[k] for k in _evidence_rows(x) if k in before_rows}
-                rows |= {after_rows[k] for k in _evidence_rows(y) if k in after_rows}
+                rows = {before_rows[k] for k in _evidence_rows(ra, x) if k in before_rows}
+                rows |= {after_rows[k] for k in _evidence_rows(rb, y) if k in after_rows}
             subject = key[0] if section == "scorecards" else key[1]
             if section == "scorecards":
                 rows |= by_subject.get(subject, set())

@@ -42,12 +42,23 @@ def check_lock(archive: Archive, bureau: Bureau, result: Result, packed: PackedR
             f"--period {final.period} --by NAME --reason TEXT / period {final.period} is final (run "
             f"{final.number}) and its inputs have changed; reopen it to score it again"
         )
-    if (packed or PackedResult.of(result)).sha256 != final.result_sha256:
+    if (packed or PackedResult.of(result)).sha256 != final.result_sha256 and not _same_as_schema_1(
+        archive, final, result
+    ):
         raise ArchiveError(
             f"{head}；输入未变，但已安装的插件给出不同结果 / period {final.period} is final (run {final.number}): "
             f"the same inputs give a different result with the installed plugins; see bureaukit verify CONFIG {final.number}"
         )
     return final
+
+
+def _same_as_schema_1(archive: Archive, final: RunInfo, result: Result) -> bool:
+    """The final run was archived in schema 1 and *result* says the same read as schema
+    2 (docs/result-schema.md): a bureaukit upgrade is not a different result."""
+    from bureaukit.result import same_result
+
+    archived = archive.result_json(final.bureau, final.number)
+    return '"schema": 1' in archived[:20] and same_result(archived, result.to_json())
 
 
 def changed_inputs(archive: Archive, run: RunInfo, bureau: Bureau, result: Result) -> list[FileChange]:
@@ -100,7 +111,8 @@ def materialise(archive: Archive, run: RunInfo, folder: Path) -> Path:
 
 def verify(archive: Archive, bureau_id: str, number: int, *, plugins: Iterable[Any] = ()) -> Verified:
     """Re-score run *number* from its archived inputs with the installed plugins and
-    compare the result byte for byte."""
+    compare the result byte for byte (a run archived in schema 1: its content read as
+    schema 2, docs/result-schema.md)."""
     import shutil
     import tempfile
 
@@ -120,6 +132,10 @@ def verify(archive: Archive, bureau_id: str, number: int, *, plugins: Iterable[A
     text = result.to_json()
     if "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest() == run.result_sha256:
         return Verified(run, True, None)
+    from bureaukit.result import same_result
+
+    if same_result(archive.result_json(bureau_id, number), text):
+        return Verified(run, True, None)  # archived in schema 1: the same content
     import json
 
     versions = {"bureaukit": result.version, **{c.distribution: c.version for c in result.campaigns}}

@@ -246,12 +246,15 @@ class Archive:
         return decompress(bytes(rows[0][0]))
 
     def result_json(self, bureau: str, number: int) -> str:
-        """Run *number*'s result as the schema-1 JSON it produced, byte for byte."""
+        """Run *number*'s result as the JSON it produced (schema 1 or 2), byte for byte."""
         return self.blob(self.run(bureau, number).result_sha256).decode("utf-8")
 
     def result_dict(self, bureau: str, number: int) -> dict[str, Any]:
-        data: dict[str, Any] = json.loads(self.blob(self.run(bureau, number).result_sha256))
-        return data
+        """Run *number*'s result as a schema-2 dict, whichever schema it was written in
+        (:func:`bureaukit.result.load`)."""
+        from bureaukit.result import load
+
+        return load(self.blob(self.run(bureau, number).result_sha256))
 
     def file_hashes(self, bureau: str, number: int) -> dict[str, tuple[str, str]]:
         """Run *number*'s input files: name → (role ``config`` or ``input``, sha256)."""

@@ -72,7 +72,7 @@ CORE_RENDERERS = (
     Renderer("table", (".txt",), False, _lazy("bureaukit.render.table"),
              "aligned text tables (CJK-width aware): scorecards, then each campaign"),
     Renderer("json", (".json",), False, _lazy("bureaukit.render.jsonout"),
-             "schema-1 JSON, byte-identical for identical inputs", write=_lazy_write("bureaukit.render.jsonout")),
+             "schema-2 JSON, byte-identical for identical inputs", write=_lazy_write("bureaukit.render.jsonout")),
     Renderer("csv", (".zip",), True, _lazy("bureaukit.render.csvzip"),
              "a zip of one UTF-8 (BOM) CSV per section"),
     Renderer("xlsx", (".xlsx",), True, _lazy("bureaukit.render.xlsx"),

@@ -1,4 +1,4 @@
-"""``--format json``: the schema-1 JSON of CORE §10."""
+"""``--format json``: the schema-2 JSON of CORE §10 (docs/result-schema.md)."""
 
 from __future__ import annotations
 

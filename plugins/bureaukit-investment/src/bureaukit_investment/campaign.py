@@ -33,7 +33,7 @@ def standings_at(ctx: Context) -> dict[str, Standing]:
 
 def _values_at(ctx: Context) -> dict[str, Standing]:
     """:func:`standings_at` without the evidence: ``leave_post`` only compares values."""
-    return standings(ctx, assess(ctx, notes=False), cite=False)
+    return standings(ctx, assess(ctx), cite=False)
 
 
 def score(ctx: Context) -> Iterator[Score | Payment | Finding]:

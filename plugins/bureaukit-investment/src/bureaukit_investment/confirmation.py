@@ -18,7 +18,7 @@ from decimal import Decimal
 import attrs
 
 from bureaukit.money import fmt_exact
-from bureaukit.plugin import Context, Finding, Text, say
+from bureaukit.plugin import Context, Finding, Note, Text, say
 from bureaukit_investment.catalogue import MESSAGES
 from bureaukit_investment.records import Category, Certificate, Progress, Project
 from bureaukit_investment.settings import InvestmentSettings
@@ -64,8 +64,8 @@ class Assessed:
     reasons: tuple[tuple[str, str], ...]
     """(zh, en) of every reason it is not confirmed; empty when confirmed."""
     equivalent: Decimal
-    note: str
-    """The arithmetic of ``equivalent`` (税额 120 × 6 = 720 万元)."""
+    note: Note
+    """The arithmetic of ``equivalent`` (税额 120 × 6 = 720 万元), written on demand."""
 
     @property
     def confirmed(self) -> bool:
@@ -147,36 +147,45 @@ def registered_this_year(ctx: Context, p: Project) -> bool:
     return p.registered is not None and p.registered.year == ctx.period.start.year
 
 
-def equivalent(ctx: Context, p: Project, f: Figures, *, note: bool = True) -> tuple[Decimal, str]:
-    """Rule 2: the project's fixed-asset equivalent and the note showing the arithmetic
-    (empty without *note*: a run's second assessment, at the checkpoint, cites nothing)."""
+def _conversion(ctx: Context, p: Project, f: Figures) -> tuple[str, Decimal, Decimal | None]:
+    """Rule 2 for one project: (what is counted, its amount, the 折算 factor or None when
+    the amount counts as it is). The one place the rule lives: :func:`equivalent`
+    computes from it and :func:`equivalent_note` writes it."""
     c = ctx.settings.conversion
     cat = p.category
     if cat in BY_TAX_6:
-        v = f.tax_paid_wan * c.real_estate_tax
-        return v, (f"{cat.value}：本年实际纳税 {w(f.tax_paid_wan)} × {w(c.real_estate_tax)} = {w(v)} 万元" if note else "")
+        return f"{cat.value}：本年实际纳税", f.tax_paid_wan, c.real_estate_tax
     if cat in BY_TAX_8:
-        v = f.tax_paid_wan * c.hq_tax
-        return v, (f"{cat.value}：本年实际纳税 {w(f.tax_paid_wan)} × {w(c.hq_tax)} = {w(v)} 万元" if note else "")
+        return f"{cat.value}：本年实际纳税", f.tax_paid_wan, c.hq_tax
     if cat is Category.financing and registered_this_year(ctx, p):
-        v = f.sme_loans_wan * c.financing_loan
-        return v, (
-            f"今年注册的合法融资机构：对中小企业贷款 {w(f.sme_loans_wan)} × {w(c.financing_loan)}"
-            f" = {w(v)} 万元" if note else ""
-        )
-    return f.fixed_asset_wan, (f"本年完成固定资产投资 {w(f.fixed_asset_wan)} 万元" if note else "")
+        return "今年注册的合法融资机构：对中小企业贷款", f.sme_loans_wan, c.financing_loan
+    return "本年完成固定资产投资", f.fixed_asset_wan, None
 
 
-def assess(ctx: Context, *, notes: bool = True) -> list[Assessed]:
-    """Every project of the run, by id, confirmed or not, with its 折算 (and its note, unless
-    *notes* is false: formatting a note per project was most of the second assessment)."""
+def equivalent(ctx: Context, p: Project, f: Figures) -> Decimal:
+    """Rule 2: the project's fixed-asset equivalent (折算)."""
+    _, amount, factor = _conversion(ctx, p, f)
+    return amount if factor is None else amount * factor
+
+
+def equivalent_note(ctx: Context, p: Project, f: Figures) -> str:
+    """The arithmetic of :func:`equivalent` (``商业项目：本年实际纳税 120 × 6 = 720 万元``),
+    written when a reader asks for the project's evidence (result schema 2)."""
+    what, amount, factor = _conversion(ctx, p, f)
+    if factor is None:
+        return f"{what} {w(amount)} 万元"
+    return f"{what} {w(amount)} × {w(factor)} = {w(amount * factor)} 万元"
+
+
+def assess(ctx: Context) -> list[Assessed]:
+    """Every project of the run, by id, confirmed or not, with its 折算 and the note that
+    writes it on demand."""
     figures = latest_figures(ctx)
     out: list[Assessed] = []
     for p in sorted(ctx.records["projects"], key=lambda p: p.id):
         f = figures.get(p.id, Figures())
         reasons = _period_reasons(ctx, p, f) + _category_reasons(ctx, p, f)
-        value, note = equivalent(ctx, p, f, note=notes)
-        out.append(Assessed(p, f, tuple(reasons), value, note))
+        out.append(Assessed(p, f, tuple(reasons), equivalent(ctx, p, f), Note(equivalent_note, (ctx, p, f))))
     return out
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bureaukit.periods import PeriodError
-from bureaukit.plugin import Amount, Context, Evidence, Finding, say
+from bureaukit.plugin import Amount, Context, Evidence, Finding, Note, say
 from bureaukit_investment.catalogue import MESSAGES
 from bureaukit_investment.confirmation import w
 from bureaukit_investment.settings import InvestmentSettings
+from bureaukit_investment.tasks import total_note
 
 
 def h1_push(ctx: Context) -> Iterator[Finding]:
@@ -46,7 +47,7 @@ def h1_push(ctx: Context) -> Iterator[Finding]:
                 **say(MESSAGES["h1_big_signing"], start=start, by=by, min_amount=Amount(push.min_wan, "万元"),
                       count=len(big), need=push.signings),
                 due=by,
-                evidence=[ctx.evidence(p, f"合同投资额 {w(p.contract_total_wan)} 万元") for p in big]
+                evidence=[ctx.evidence(p, Note(total_note, (p,))) for p in big]
                 or [Evidence(note=f"{start}..{by} 无合同投资额 ≥ {w(push.min_wan)} 万元的新签约项目")],
             )
     if push.events > 0:

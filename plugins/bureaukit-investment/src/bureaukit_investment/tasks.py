@@ -17,8 +17,10 @@ import attrs
 from bureaukit import Context, Evidence, Score
 from bureaukit.money import fmt_points, fmt_rate
 from bureaukit.org import Person
+from bureaukit.plugin import Note
 from bureaukit.roles import Roles
 from bureaukit_investment.confirmation import Assessed, w
+from bureaukit_investment.records import Project
 from bureaukit_investment.settings import METRICS, InvestmentSettings
 
 ONE = Decimal(1)
@@ -79,6 +81,21 @@ def _ordered(table: dict[str, Decimal]) -> dict[str, Decimal]:
     return {m: table[m] for m in METRICS if m in table}
 
 
+def total_note(p: Project) -> str:
+    """A project's line under ``total_wan`` (and wherever its 合同投资额 is cited)."""
+    return f"合同投资额 {w(p.contract_total_wan)} 万元"
+
+
+def industrial_note(p: Project) -> str:
+    """A project's line under ``industrial_wan``."""
+    return f"{p.category.value}项目 合同投资额 {w(p.contract_total_wan)} 万元"
+
+
+def big_note(p: Project, least: Decimal) -> str:
+    """A project's line under ``big_projects``: why it counts as one."""
+    return f"合同投资额 {w(p.contract_total_wan)} ≥ {w(least)} 万元，计 1 个"
+
+
 def _measure(
     ctx: Context, projects: Sequence[Assessed], metric: str, cite: bool = True
 ) -> tuple[Decimal, list[Evidence]]:
@@ -94,7 +111,7 @@ def _measure(
             p = a.project
             total += p.contract_total_wan
             if cite:
-                ev.append(evidence(p, f"合同投资额 {w(p.contract_total_wan)} 万元"))
+                ev.append(evidence(p, Note(total_note, (p,))))
     elif metric == "fixed_asset_wan":
         for a in projects:
             total += a.equivalent
@@ -107,16 +124,15 @@ def _measure(
             if p.category in industrial:
                 total += p.contract_total_wan
                 if cite:
-                    ev.append(evidence(p, f"{p.category.value}项目 合同投资额 {w(p.contract_total_wan)} 万元"))
+                    ev.append(evidence(p, Note(industrial_note, (p,))))
     else:
         least = s.big_project_min_wan
-        least_text = w(least)
         for a in projects:
             p = a.project
             if p.contract_total_wan >= least:
                 total += ONE
                 if cite:
-                    ev.append(evidence(p, f"合同投资额 {w(p.contract_total_wan)} ≥ {least_text} 万元，计 1 个"))
+                    ev.append(evidence(p, Note(big_note, (p, least))))
     return total, ev
 
 
