@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from bureaukit.cli import main
+from bureaukit.result import cited
 
 openpyxl = pytest.importorskip("openpyxl")
 pytest.importorskip("xlsxwriter")
@@ -60,7 +61,8 @@ def test_template_filled_in_reads_back_and_scores(bureau_dir: Path, tiny_plugin:
     (bureau_dir / "bureau.toml").write_text(toml, encoding="utf-8")
     code, out, err = run("score", str(bureau_dir / "bureau.toml"), "--format", "json")
     assert code == 0, err
-    scores = json.loads(out)["scores"]
+    data = json.loads(out)
+    scores = data["scores"]
     points = {(o["subject"], o["metric"]): o["value"] for o in scores if o["campaign"] == "tiny"}
     # target 2 deeds per unit: s1 has d1, d2 (100.00), s2 has d3 (50.00), the others none
     assert points[("unit:s1", "deeds")] == "2" and points[("unit:s1", "points")] == "100.00"
@@ -68,7 +70,7 @@ def test_template_filled_in_reads_back_and_scores(bureau_dir: Path, tiny_plugin:
     assert points[("unit:off", "points")] == "0.00"
     # the evidence cites the clerk's rows in the workbook
     s1 = next(o for o in scores if (o["subject"], o["metric"]) == ("unit:s1", "deeds"))
-    assert [(e["source"], e["row"], e["record"]) for e in s1["evidence"]] == [("ledgers/deeds.xlsx", 2, "d1"), ("ledgers/deeds.xlsx", 3, "d2")]
+    assert [(e.source, e.row, e.record) for e in cited(data, s1)] == [("ledgers/deeds.xlsx", 2, "d1"), ("ledgers/deeds.xlsx", 3, "d2")]
 
 
 def test_the_template_command_org_kinds_and_a_wrong_kind(tmp_path: Path) -> None:

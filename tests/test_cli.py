@@ -21,7 +21,7 @@ def test_score_table_json_and_atomic_file(bureau_dir: Path, tmp_path: Path) -> N
     code, out, _ = run("score", cfg)
     assert code == 0 and "测试局" in out
     code, out, _ = run("score", cfg, "--format", "json")
-    assert code == 0 and json.loads(out)["schema"] == 1
+    assert code == 0 and json.loads(out)["schema"] == 2
     target = tmp_path / "out.json"
     code, _, _err = run("score", cfg, "-o", str(target))
     assert code == 0 and json.loads(target.read_text(encoding="utf-8"))["bureau"]["id"] == "t"

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 import bureaukit
 from bureaukit.errors import InputError, PluginFailure
+from bureaukit.outcomes import Evidence
+from bureaukit.result import cited
 
 
 def score_json(bureau_dir: Path, tiny: object, **kw: object) -> dict:  # type: ignore[type-arg]
@@ -26,7 +28,7 @@ def test_final_run_scores_pays_and_finds(bureau_dir: Path, tiny_plugin: object) 
     assert pts == {"unit:off": "0.00", "unit:s1": "100.00", "unit:s2": "50.00", "unit:s3": "0.00"}
     deeds = next(s for s in r["scores"] if s["subject"] == "unit:s1" and s["metric"] == "deeds")
     assert deeds["value"] == "2" and deeds["target"] == "2"
-    assert deeds["evidence"][0] == {"source": "ledgers/deeds.csv", "row": 2, "record": "d1", "note": "visit"}
+    assert cited(r, deeds)[0] == Evidence("ledgers/deeds.csv", 2, "d1")  # its note "visit" is not stored (schema 2)
     fees = {(p["subject"], p["amount"]) for p in r["payments"]}
     assert fees == {("person:p2", "50.00"), ("person:p3", "50.00"), ("person:p4", "100.00")}
     codes = [(f["code"], f["subject"]) for f in r["findings"]]

@@ -255,7 +255,7 @@ def test_the_exit_keeps_atexit_handlers_and_every_byte(site: Path, tmp_path: Pat
     assert json.loads(p.stdout)["campaigns"][0]["name"] == "atexiter"
     demo = Path(__file__).resolve().parents[1] / "configs" / "demo" / "bureau.toml"
     p = cli(site, tmp_path, "score", str(demo), "-f", "json", "--no-archive")
-    assert p.returncode == 0 and len(p.stdout) > 1 << 17 and json.loads(p.stdout)["schema"] == 1
+    assert p.returncode == 0 and len(p.stdout) > 1 << 17 and json.loads(p.stdout)["schema"] == 2
     assert cli(site, tmp_path, "score", "nowhere.toml").returncode == 2
     assert cli(site, tmp_path, "--version").returncode == 0
 

@@ -31,4 +31,4 @@ def test_a_run_with_the_collector_on_gives_the_same_bytes(monkeypatch: pytest.Mo
     paused = bureaukit.score(bureaukit.load(DEMO), "2014").to_json()
     monkeypatch.setattr(speedups, "gc_paused", contextlib.nullcontext)
     plain = bureaukit.score(bureaukit.load(DEMO), "2014").to_json()
-    assert plain == paused and '"schema": 1' in plain
+    assert plain == paused and '"schema": 2' in plain

@@ -12,6 +12,7 @@ import pytest
 from core_support import BASE_TOML, DEEDS_CSV, PEOPLE_CSV, UNITS_CSV
 
 import bureaukit
+from bureaukit.result import cited
 from bureaukit.testing import csv_text, run_cli, write_bureau
 
 ORG = {"org/units.csv": UNITS_CSV, "org/people.csv": PEOPLE_CSV}
@@ -30,7 +31,7 @@ def test_files_in_their_encodings_and_folders(tmp_path: Path, tiny_plugin: objec
     assert (tmp_path / "new/ledgers/deeds.csv").read_bytes() == DEEDS_CSV.encode("gb18030")
     d = bureaukit.score(bureaukit.load(cfg, plugins=[tiny_plugin])).to_dict()
     deeds = next(s for s in d["scores"] if s["subject"] == "unit:s1" and s["metric"] == "deeds")
-    assert [(e["source"], e["row"], e["record"]) for e in deeds["evidence"]] == [
+    assert [(e.source, e.row, e.record) for e in cited(d, deeds)] == [
         ("ledgers/deeds.csv", 2, "d1"), ("ledgers/deeds.csv", 3, "d2")]
     # one encoding for every text file; the TOML stays UTF-8 whatever it is
     write_bureau(tmp_path / "gb", BASE_TOML, {**ORG, "ledgers/deeds.csv": DEEDS_CSV}, encoding="gb18030")

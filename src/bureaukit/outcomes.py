@@ -47,11 +47,7 @@ def _note_text(note: str | Note) -> str:
     return note if isinstance(note, str) else note.render(*note.args)
 
 
-def _note_repr(note: str | Note) -> str:
-    return repr(_note_text(note))
-
-
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Evidence:
     """Where a number came from and how it was computed (e.g. "税额 120 × 6 = 720 万元").
 
@@ -64,7 +60,11 @@ class Evidence:
     source: str | None = None
     row: int | None = None
     record: str | None = None
-    _note: str | Note = attrs.field(default="", eq=_note_text, repr=_note_repr, alias="note")
+    _note: str | Note = attrs.field(default="", eq=_note_text, alias="note")
+
+    def __repr__(self) -> str:
+        # as attrs writes it, with the note as its text (a Note shows what readers see)
+        return f"Evidence(source={self.source!r}, row={self.row!r}, record={self.record!r}, note={self.note!r})"
 
     @property
     def note(self) -> str:

@@ -136,7 +136,7 @@ def test_load_and_score_through_files(tmp_path):
     b = bureaukit.load(bureau(tmp_path))
     r = bureaukit.score(b)
     d = r.to_dict()
-    assert d["schema"] == 1 and d["period"]["id"] == "2014"
+    assert d["schema"] == 2 and d["period"]["id"] == "2014"
     check_numbers(d)
     # as of 30 Nov, ZG-03 (due that day) is not yet overdue; as of 1 Dec it is
     b30 = bureaukit.score(b, as_of="2014-11-30").to_dict()

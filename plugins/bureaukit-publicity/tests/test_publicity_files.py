@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import bureaukit
+from bureaukit.result import cited
 from bureaukit.testing import run_cli, write_bureau
 
 UNITS = """单位编号,单位名称,单位类型,上级单位
@@ -103,10 +104,11 @@ def check_numbers(d: dict) -> None:
 def test_load_and_score_from_files(tmp_path):
     b = bureaukit.load(bureau(tmp_path))
     d = bureaukit.score(b).to_dict()
-    assert d["schema"] == 1
+    assert d["schema"] == 2
     check_numbers(d)
     ev = next(s for s in d["scores"] if s["subject"] == "person:p23" and s["metric"] == "fees_yuan")
-    assert ev["evidence"][0]["source"] == "ledgers/采用记录.csv" and ev["evidence"][0]["row"] == 2
+    first = cited(d, ev)[0]
+    assert first.source == "ledgers/采用记录.csv" and first.row == 2
 
 
 def test_bad_outlet_in_a_file_is_reported_by_row(tmp_path):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import bureaukit
+from bureaukit.result import cited
 from bureaukit.testing import run_cli, write_bureau
 
 UNITS = """单位编号,单位名称,单位类型,上级单位
@@ -107,7 +108,7 @@ def cfg(tmp_path: Path) -> Path:
 
 
 def check_json(d: dict) -> None:
-    assert d["schema"] == 1
+    assert d["schema"] == 2
     assert d["period"]["start"] == "2013-05-01" and d["period"]["end"] == "2014-04-30"
     v = {(s["subject"], s["metric"]): s["value"] for s in d["scores"] if s["campaign"] == "style"}
     # ygs: 100 − 2 (WJ-01 散) − 5 (WJ-02 eight.8) − 1 (unit_research 0 of 1) = 92
@@ -131,7 +132,8 @@ def check_json(d: dict) -> None:
         ("style.suspension", "person:p23", "violation"),
     ]
     ev = [x for x in d["findings"] if x["code"] == "style.problem" and x["severity"] == "violation"]
-    assert ev[0]["evidence"][0]["source"] == "ledgers/问题.csv" and ev[0]["evidence"][0]["row"] == 3
+    first = cited(d, ev[0])[0]
+    assert first.source == "ledgers/问题.csv" and first.row == 3
 
 
 def test_load_and_score(cfg: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import bureaukit
+from bureaukit.result import cited
 from bureaukit.testing import csv_text, run_cli, write_bureau
 
 UNITS = csv_text([["单位编号", "单位名称", "单位类型", "上级单位"],
@@ -108,7 +109,8 @@ def check_json(d: dict) -> None:
         ("vanguard.step_missing", "unit:ygs", "violation", "2005-06-30"),
     ]
     low = next(x for x in d["findings"] if x["code"] == "vanguard.satisfaction_low")
-    assert low["evidence"][0]["source"] == "ledgers/测评.xlsx" and low["evidence"][0]["row"] == 2
+    first = cited(d, low)[0]
+    assert first.source == "ledgers/测评.xlsx" and first.row == 2
 
 
 def test_load_and_score(cfg: Path) -> None:

@@ -1,11 +1,13 @@
 """Through files: a bureau.toml, Chinese-header CSV ledgers (one GB18030, as Chinese Excel
-writes it), bureaukit.load + score, schema-1 JSON, and the CLI."""
+writes it), bureaukit.load + score, schema-2 JSON, and the CLI."""
 
 from pathlib import Path
 
 import pytest
 
 import bureaukit
+from bureaukit.outcomes import Evidence
+from bureaukit.result import cited
 from bureaukit.testing import run_cli, write_bureau
 
 CONFIG = """
@@ -62,8 +64,9 @@ def bureau(tmp_path: Path) -> Path:
 
 
 def test_load_and_score_from_files(bureau: Path) -> None:
-    r = bureaukit.score(bureaukit.load(bureau / "bureau.toml")).to_dict()
-    assert r["schema"] == 1
+    result = bureaukit.score(bureaukit.load(bureau / "bureau.toml"))
+    r = result.to_dict()
+    assert r["schema"] == 2
     v = {(s["subject"], s["metric"]): s["value"] for s in r["scores"]}
     assert v[("unit:s1", "dim.chuangxin")] == "79.60"  # the page's worked example
     assert v[("unit:s1", "points")] == "79.60"
@@ -73,13 +76,12 @@ def test_load_and_score_from_files(bureau: Path) -> None:
     assert v[("unit:i1", "dim.chuangxin")] == "85.00"
     assert v[("unit:i1", "dim.zuofeng")] == "100.00"
     assert v[("unit:i1", "points")] == "92.50"
-    ev = next(s for s in r["scores"] if s["subject"] == "unit:s1" and s["metric"] == "dim.chuangxin")["evidence"]
-    assert {"source": "创新项目台帐.csv", "row": 5, "record": "i4",
-            "note": "“计时管理” 时限 due 2014-10-31，2014-11-15 逾期完成 late"} in ev
+    ev = next(s for s in result.scores if s.subject == "unit:s1" and s.metric == "dim.chuangxin").evidence
+    assert Evidence("创新项目台帐.csv", 5, "i4", "“计时管理” 时限 due 2014-10-31，2014-11-15 逾期完成 late") in ev
     # line group: i1 85 vs s1 79.60 on chuangxin; i1 alone on zuofeng; o1 alone in office
     pace = sorted((f["subject"], f["message"][:3]) for f in r["findings"] if f["code"] == "wubi.pacesetter")
     assert pace == [("unit:i1", "比作风"), ("unit:i1", "比创新"), ("unit:o1", "比业绩"), ("unit:o1", "比作风")]
-    over = [(f["subject"], f["due"], f["evidence"][0]["record"]) for f in r["findings"] if f["code"] == "wubi.overdue"]
+    over = [(f["subject"], f["due"], cited(r, f)[0].record) for f in r["findings"] if f["code"] == "wubi.overdue"]
     assert over == [("unit:o1", "2014-06-30", "ZD-1")]
     assert r["payments"] == []
 
