@@ -247,15 +247,23 @@ class CiteTable:
             out.append(i)
         return out
 
-    def sections(self) -> dict[str, Any]:
+    def sources_list(self) -> list[str]:
+        """The ``sources`` section; call once the table is complete."""
         sources = self.sources
         for source, _, _ in self.index:
             if source is not None and source not in sources:
                 sources[source] = len(sources)
-        return {
-            "sources": list(sources),
-            "cited": [[None if s is None else sources[s], row, record] for s, row, record in self.index],
-        }
+        return list(sources)
+
+    def cited(self) -> Iterator[list[Any]]:
+        """The ``cited`` section's items, one at a time (after :meth:`sources_list`):
+        at a million rows the table alone is ~500,000 rows."""
+        sources = self.sources
+        for s, row, record in self.index:
+            yield [None if s is None else sources[s], row, record]
+
+    def sections(self) -> dict[str, Any]:
+        return {"sources": self.sources_list(), "cited": list(self.cited())}
 
 
 def _score_dict(s: Score, refs: list[Ref]) -> dict[str, Any]:
@@ -320,19 +328,22 @@ def _outcome_sections(r: Result, lang: str) -> tuple[_Section, ...]:
     )
 
 
-def _cite(r: Result, lang: str) -> tuple[CiteTable, list[list[list[Ref]]]]:
-    """The cited-row table and, per outcome section, each outcome's evidence refs (one
-    pass, so each item's row is looked up once)."""
+def _cite(r: Result, lang: str) -> CiteTable:
+    """The cited-row table: every row the outcomes cite, in the order they first cite it.
+    The outcomes' indices are looked up again as each is written, rather than kept for
+    all outcomes at once (peak memory at a million rows)."""
     table = CiteTable()
-    refs = [[table.refs(x.evidence) for x in items] for _, items, _ in _outcome_sections(r, lang)]
-    return table, refs
+    for _, items, _ in _outcome_sections(r, lang):
+        for x in items:
+            table.refs(x.evidence)
+    return table
 
 
 def result_dict(r: Result, lang: str) -> dict[str, Any]:
-    table, refs = _cite(r, lang)
+    table = _cite(r, lang)
     out = {**_head(r, lang), **table.sections()}
-    for (key, items, as_dict), section_refs in zip(_outcome_sections(r, lang), refs, strict=True):
-        out[key] = [as_dict(x, e) for x, e in zip(items, section_refs, strict=True)]
+    for key, items, as_dict in _outcome_sections(r, lang):
+        out[key] = [as_dict(x, table.refs(x.evidence)) for x in items]
     out["scorecards"] = [_scorecard_dict(c) for c in r.scorecards]
     out["appeals"] = [a.to_dict() for a in r.appeals]
     out["inputs"] = _inputs(r)
@@ -368,16 +379,16 @@ def json_parts(r: Result, lang: str) -> Iterator[str]:
     time, then the rest and the final newline. Each item is the dict :func:`result_dict`
     gives for it, encoded by ``json``; only the joints between the sections are written
     here."""
-    table, refs = _cite(r, lang)
-    cites = table.sections()
-    head = _dumps({**_head(r, lang), "sources": cites["sources"]})
+    table = _cite(r, lang)
+    head = _dumps({**_head(r, lang), "sources": table.sources_list()})
     yield head[:-1]  # left open: the sections follow
     yield ', "cited": ['
-    yield from _chunked((c, 1) for c in cites.pop("cited"))
+    yield from _chunked((c, 1) for c in table.cited())
     yield "]"
-    for (key, items, as_dict), section_refs in zip(_outcome_sections(r, lang), refs, strict=True):
+    refs = table.refs
+    for key, items, as_dict in _outcome_sections(r, lang):
         yield f', "{key}": ['
-        yield from _chunked((as_dict(x, e), 1 + len(e)) for x, e in zip(items, section_refs, strict=True))
+        yield from _chunked((as_dict(x, e), 1 + len(e)) for x in items for e in (refs(x.evidence),))
         yield "]"
     yield ', "scorecards": ['
     yield from _chunked((_scorecard_dict(c), 1) for c in r.scorecards)
