@@ -13,7 +13,6 @@ import attrs
 
 from bureaukit.archive.rows import FileChange, RowChange, core_readers, diff_files
 from bureaukit.archive.store import Archive, RunInfo
-from bureaukit.result import cited, load
 
 
 @attrs.frozen
@@ -97,16 +96,28 @@ def _keyed(items: Iterable[Mapping[str, Any]], section: str) -> dict[tuple[str, 
 
 
 def _evidence_rows(data: Mapping[str, Any], item: Mapping[str, Any] | None) -> set[tuple[str, int]]:
+    """The (file, row) pairs *item* cites: from schema-2 indices into *data*'s ``cited``
+    table, or from evidence dicts (a schema-1 result, or the archive's plain tables)."""
     if item is None:
         return set()
-    return {(e.source, e.row) for e in cited(data, item) if e.source and e.row is not None}
+    out = set()
+    for ref in item.get("evidence", ()):
+        if isinstance(ref, Mapping):
+            source, row = ref.get("source"), ref.get("row")
+        elif isinstance(ref, int):
+            s, row, _ = data["cited"][ref]
+            source = None if s is None else data["sources"][s]
+        else:
+            continue  # a note alone cites no row
+        if source and row is not None:
+            out.add((source, row))
+    return out
 
 
 def compare_results(ra: Mapping[str, Any], rb: Mapping[str, Any], files: Sequence[FileChange]) -> list[Change]:
     """Every item of the two results that differs, with the changed rows behind it.
-    Either result may be of schema 1 or 2; both are compared as schema 2 (a schema-1
-    run's per-row notes are not compared: schema 2 does not store them)."""
-    ra, rb = load(ra), load(rb)
+    Either may be a result of schema 1 or 2 or the archive's plain tables: values are
+    compared as written, and each side's cited rows read in its own form."""
     after_rows: dict[tuple[str, int], RowChange] = {}
     before_rows: dict[tuple[str, int], RowChange] = {}
     for f in files:
