@@ -7,12 +7,13 @@ answers the same after the files on disk have changed again.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 import attrs
 
 from bureaukit.archive.rows import FileChange, RowChange, core_readers, diff_files
-from bureaukit.archive.store import Archive, RunInfo
+from bureaukit.archive.store import Archive, RunInfo, item_of
 
 
 @attrs.frozen
@@ -73,25 +74,45 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "payments": ("campaign", "subject", "kind", "period"),
     "findings": ("campaign", "subject", "code", "severity", "message", "due"),
 }
+"""What an item is: two runs' items are matched on it (None and '' the same)."""
 _VALUES: dict[str, tuple[str, ...]] = {
     "scorecards": ("composite", "grade", "rank", "campaigns"),
     "scores": ("value", "target"),
     "payments": ("amount",),
     "findings": (),
 }
+"""The values whose change is a change."""
+_SECTIONS = ("scores", "payments", "findings", "scorecards")
+"""Outcomes before scorecards: a scorecard's changed rows are those of its subject's outcomes."""
+
+Item = Mapping[str, Any]
+Pair = tuple[str, tuple[str, ...], Item | None, Item | None]
+"""(section, key, the item in the older run or None, in the newer or None)."""
 
 
-def _keyed(items: Iterable[Mapping[str, Any]], section: str) -> dict[tuple[str, ...], Mapping[str, Any]]:
+def _key(item: Item, section: str, occurrence: int) -> tuple[str, ...]:
+    """An item's key; the second and later items of one key get their occurrence number."""
+    base = tuple(["" if (v := item.get(k)) is None else str(v) for k in _KEYS[section]])
+    return base if occurrence == 1 else (*base, f"#{occurrence}")
+
+
+def _keyed(items: Iterable[Item], section: str) -> dict[tuple[str, ...], Item]:
     """Items by key; a key that repeats (two scores of one metric) gets its occurrence number."""
-    names = _KEYS[section]
-    out: dict[tuple[str, ...], Mapping[str, Any]] = {}
+    out: dict[tuple[str, ...], Item] = {}
+    seen: dict[tuple[str, ...], int] = {}
     for item in items:
-        base = tuple(["" if (v := item.get(k)) is None else str(v) for k in names])
-        key, n = base, 1
-        while key in out:
-            n += 1
-            key = (*base, f"#{n}")
-        out[key] = item
+        base = _key(item, section, 1)
+        seen[base] = n = seen.get(base, 0) + 1
+        out[_key(item, section, n)] = item
+    return out
+
+
+def _pairs(ra: Mapping[str, Any], rb: Mapping[str, Any]) -> list[Pair]:
+    """Every item of either result with its match in the other (None when it has none)."""
+    out: list[Pair] = []
+    for section in _SECTIONS:
+        a, b = _keyed(ra.get(section, ()), section), _keyed(rb.get(section, ()), section)
+        out.extend((section, key, a.get(key), b.get(key)) for key in set(a) | set(b))
     return out
 
 
@@ -118,6 +139,16 @@ def compare_results(ra: Mapping[str, Any], rb: Mapping[str, Any], files: Sequenc
     """Every item of the two results that differs, with the changed rows behind it.
     Either may be a result of schema 1 or 2 or the archive's plain tables: values are
     compared as written, and each side's cited rows read in its own form."""
+    return compare_pairs(_pairs(ra, rb), files, ra, rb)
+
+
+def compare_pairs(pairs: Iterable[Pair], files: Sequence[FileChange],
+                  ra: Mapping[str, Any] | None = None, rb: Mapping[str, Any] | None = None) -> list[Change]:
+    """Every pair whose items differ, with the changed rows behind it. *pairs* may hold
+    equal ones (they are left out); outcomes must come before scorecards. *ra*, *rb*:
+    the results the items come from, when they cite rows by schema-2 index (None for
+    the plain tables, whose items cite rows as dicts)."""
+    data_a, data_b = ra or {}, rb or {}
     after_rows: dict[tuple[str, int], RowChange] = {}
     before_rows: dict[tuple[str, int], RowChange] = {}
     for f in files:
@@ -128,28 +159,65 @@ def compare_results(ra: Mapping[str, Any], rb: Mapping[str, Any], files: Sequenc
                 before_rows[(r.file, r.before_row)] = r
     changes: list[Change] = []
     by_subject: dict[str, set[RowChange]] = {}
-    for section in ("scores", "payments", "findings", "scorecards"):
-        a, b = _keyed(ra.get(section, ()), section), _keyed(rb.get(section, ()), section)
-        values = _VALUES[section]
-        for key in set(a) | set(b):
-            x, y = a.get(key), b.get(key)
-            fields = tuple((f, x.get(f), y.get(f)) for f in values if x.get(f) != y.get(f)) if x and y else ()
-            if x is not None and y is not None and not fields:
-                continue
-            rows: set[RowChange] = set()
-            if before_rows or after_rows:  # else no row changed: time passed, or the config or versions did
-                rows = {before_rows[k] for k in _evidence_rows(ra, x) if k in before_rows}
-                rows |= {after_rows[k] for k in _evidence_rows(rb, y) if k in after_rows}
-            subject = key[0] if section == "scorecards" else key[1]
-            if section == "scorecards":
-                rows |= by_subject.get(subject, set())
-            elif rows:
-                by_subject.setdefault(subject, set()).update(rows)
-            status = "appeared" if x is None else "disappeared" if y is None else "changed"
-            because = tuple(sorted(rows, key=lambda r: (r.file, r.row, r.kind)))
-            changes.append(Change(section, status, key, x, y, fields, because))
+    for section, key, x, y in pairs:
+        fields = tuple((f, x.get(f), y.get(f)) for f in _VALUES[section] if x.get(f) != y.get(f)) if x and y else ()
+        if x is not None and y is not None and not fields:
+            continue
+        rows: set[RowChange] = set()
+        if before_rows or after_rows:  # else no row changed: time passed, or the config or versions did
+            rows = {before_rows[k] for k in _evidence_rows(data_a, x) if k in before_rows}
+            rows |= {after_rows[k] for k in _evidence_rows(data_b, y) if k in after_rows}
+        subject = key[0] if section == "scorecards" else key[1]
+        if section == "scorecards":
+            rows |= by_subject.get(subject, set())
+        elif rows:
+            by_subject.setdefault(subject, set()).update(rows)
+        status = "appeared" if x is None else "disappeared" if y is None else "changed"
+        because = tuple(sorted(rows, key=lambda r: (r.file, r.row, r.kind))) if rows else ()
+        changes.append(Change(section, status, key, x, y, fields, because))
     order = {"scorecards": 0, "scores": 1, "payments": 2, "findings": 3}
     return sorted(changes, key=lambda c: (order[c.section], c.key))
+
+
+def _numbered(rows: list[tuple[Any, ...]], at: Sequence[int]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    """Plain-table rows by their key (the columns *at*, NULL as ''), keyed as
+    :func:`_keyed` keys items. The usual run, each key once, is keyed without a Python
+    step per row (100,000 rows feel it); one where a key repeats, row by row."""
+    get = itemgetter(*at) if len(at) > 1 else lambda row: (row[at[0]],)
+    keys: list[tuple[Any, ...]] = list(map(get, rows))
+    if any(None in k for k in keys):
+        keys = [tuple(["" if v is None else v for v in k]) if None in k else k for k in keys]
+    out = dict(zip(keys, rows, strict=True))
+    if len(out) == len(rows):
+        return out
+    out = {}
+    seen: dict[tuple[Any, ...], int] = {}
+    for key, row in zip(keys, rows, strict=True):
+        if key in out:
+            seen[key] = n = seen.get(key, 1) + 1
+            key = (*key, f"#{n}")
+        out[key] = row
+    return out
+
+
+def table_pairs(archive: Archive, a: RunInfo, b: RunInfo, *, cites: bool) -> list[Pair]:
+    """The items of runs *a* and *b* (from the plain tables) whose values may differ,
+    matched on the rows as they come: an item (a dict) is made only for those, not for
+    the tens of thousands that did not move. A scorecard whose ``campaigns`` text differs
+    is kept even when its points are equal (:func:`compare_pairs` compares the values)."""
+    ta, tb = archive.table_rows(a, cites=cites), archive.table_rows(b, cites=cites)
+    out: list[Pair] = []
+    for section in _SECTIONS:
+        (names, rows_a), (_, rows_b) = ta[section], tb[section]
+        at = [names.index(k) for k in _KEYS[section]]
+        xs, ys = _numbered(rows_a, at), _numbered(rows_b, at)
+        out.extend((section, key, item_of(names, xs[key]), None) for key in xs.keys() - ys.keys())
+        out.extend((section, key, None, item_of(names, ys[key])) for key in ys.keys() - xs.keys())
+        if values := [names.index(v) for v in _VALUES[section]]:  # a finding is its key: no values
+            same = itemgetter(*values, *values)  # a tuple even for one value
+            out.extend((section, key, item_of(names, xs[key]), item_of(names, ys[key]))
+                       for key in xs.keys() & ys.keys() if same(xs[key]) != same(ys[key]))
+    return out
 
 
 def _percent(rate: str) -> str:
@@ -171,9 +239,16 @@ def _versions(a: RunInfo, b: RunInfo) -> tuple[tuple[str, str | None, str | None
     return tuple((n, a.versions.get(n), b.versions.get(n)) for n in names if a.versions.get(n) != b.versions.get(n))
 
 
-def _inputs(archive: Archive, run: RunInfo) -> dict[str, tuple[str, bytes]]:
-    hashes = archive.file_hashes(run.bureau, run.number)
-    return {name: (sha, archive.blob(sha)) for name, (_, sha) in hashes.items()}
+def _inputs(archive: Archive, a: RunInfo, b: RunInfo) -> tuple[dict[str, tuple[str, bytes]], dict[str, tuple[str, bytes]]]:
+    """Both runs' input files, name → (sha256, content); content read only for a file whose
+    sha256 differs between the runs (an unchanged ledger is never decompressed or read)."""
+    ha, hb = archive.file_hashes(a.bureau, a.number), archive.file_hashes(b.bureau, b.number)
+
+    def content(hashes: Mapping[str, tuple[str, str]], other: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, bytes]]:
+        return {name: (sha, b"" if name in other and other[name][1] == sha else archive.blob(sha))
+                for name, (_, sha) in hashes.items()}
+
+    return content(ha, hb), content(hb, ha)
 
 
 def diff_runs(archive: Archive, bureau: str, a: int, b: int) -> RunDiff:
@@ -181,16 +256,15 @@ def diff_runs(archive: Archive, bureau: str, a: int, b: int) -> RunDiff:
     read only when some ledger row changed), or on the archived result JSON for a run
     recorded before archive schema 3."""
     ra_info, rb_info = archive.run(bureau, a), archive.run(bureau, b)
-    files = diff_files(_inputs(archive, ra_info), _inputs(archive, rb_info), core_readers())
+    files = diff_files(*_inputs(archive, ra_info, rb_info), core_readers())
     if ra_info.time_progress is not None and rb_info.time_progress is not None:
-        cites = any(f.rows for f in files)
-        ra, rb = archive.table_items(ra_info, cites=cites), archive.table_items(rb_info, cites=cites)
+        pairs = table_pairs(archive, ra_info, rb_info, cites=any(f.rows for f in files))
+        changes = compare_pairs(pairs, files)
         progress = _percent(ra_info.time_progress), _percent(rb_info.time_progress)
     else:
         ra, rb = archive.result_dict(bureau, a), archive.result_dict(bureau, b)
-        progress = _progress(ra, rb)
-    return RunDiff(ra_info, rb_info, progress, tuple(files), tuple(compare_results(ra, rb, files)),
-                   _versions(ra_info, rb_info))
+        changes, progress = compare_results(ra, rb, files), _progress(ra, rb)
+    return RunDiff(ra_info, rb_info, progress, tuple(files), tuple(changes), _versions(ra_info, rb_info))
 
 
 def diff_result(archive: Archive, run: RunInfo, rescored: Mapping[str, Any], versions: Mapping[str, str]) -> RunDiff:

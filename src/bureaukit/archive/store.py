@@ -392,20 +392,20 @@ class Archive:
         the result's order, each a dict named as the result JSON names it (a scorecard's
         ``campaigns`` included); with *cites*, each outcome's ``evidence`` as the ledger
         rows it cites (``source``, ``row``). For a run recorded with archive schema 3 on."""
-        out: dict[str, list[dict[str, Any]]] = {}
+        return {section: [item_of(names, row) for row in rows]
+                for section, (names, rows) in self.table_rows(run, cites=cites).items()}
+
+    def table_rows(self, run: RunInfo, *, cites: bool) -> dict[str, tuple[list[str], list[tuple[Any, ...]]]]:
+        """:meth:`table_items` as the rows come, for comparing two runs without making a
+        dict of every item: section → (the items' names, their rows); :func:`item_of`
+        makes an item of a row."""
+        out: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
         for section, (table, columns) in _TABLES.items():
             wanted = [c for c in columns if c != "cites" or cites]
             with self.db.guard():
                 rows = self.db.execute(f"SELECT {', '.join(wanted)} FROM {table} WHERE bureau = ? AND number = ? "
                                        "ORDER BY item", (run.bureau, run.number))
-            names = [_JSON_NAMES.get(c, c) for c in wanted]
-            items = [dict(zip(names, row, strict=True)) for row in rows]
-            for item in items:
-                if "campaigns" in item:
-                    item["campaigns"] = json.loads(item["campaigns"])
-                if "evidence" in item:
-                    item["evidence"] = [{"source": f, "row": r} for f, r in json.loads(item["evidence"])]
-            out[section] = items
+            out[section] = [_JSON_NAMES.get(c, c) for c in wanted], rows
         return out
 
     # --- the lock (锁定与重新开启) ---------------------------------------------------------------
@@ -486,6 +486,16 @@ _TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
 
 _JSON_NAMES = {"grp": "group", "cites": "evidence"}
 """Plain-table columns the result JSON names otherwise."""
+
+def item_of(names: list[str], row: Any) -> dict[str, Any]:
+    """A plain-table row as the result JSON names it: a scorecard's points per campaign
+    and an outcome's cited rows (``source``, ``row``) decoded from their JSON text."""
+    item = dict(zip(names, row, strict=True))
+    if "campaigns" in item:
+        item["campaigns"] = json.loads(item["campaigns"])
+    if "evidence" in item:
+        item["evidence"] = [{"source": f, "row": r} for f, r in json.loads(item["evidence"])]
+    return item
 
 
 def table_rows(result: Result) -> dict[str, list[tuple[Any, ...]]]:
