@@ -142,13 +142,8 @@ def compare_results(ra: Mapping[str, Any], rb: Mapping[str, Any], files: Sequenc
     return compare_pairs(_pairs(ra, rb), files, ra, rb)
 
 
-def compare_pairs(pairs: Iterable[Pair], files: Sequence[FileChange],
-                  ra: Mapping[str, Any] | None = None, rb: Mapping[str, Any] | None = None) -> list[Change]:
-    """Every pair whose items differ, with the changed rows behind it. *pairs* may hold
-    equal ones (they are left out); outcomes must come before scorecards. *ra*, *rb*:
-    the results the items come from, when they cite rows by schema-2 index (None for
-    the plain tables, whose items cite rows as dicts)."""
-    data_a, data_b = ra or {}, rb or {}
+def _changed_rows(files: Sequence[FileChange]) -> tuple[dict[tuple[str, int], RowChange], dict[tuple[str, int], RowChange]]:
+    """The changed ledger rows by (file, row) in the older run, and in the newer."""
     after_rows: dict[tuple[str, int], RowChange] = {}
     before_rows: dict[tuple[str, int], RowChange] = {}
     for f in files:
@@ -157,6 +152,17 @@ def compare_pairs(pairs: Iterable[Pair], files: Sequence[FileChange],
                 after_rows[(r.file, r.row)] = r
             if r.before_row is not None:
                 before_rows[(r.file, r.before_row)] = r
+    return before_rows, after_rows
+
+
+def compare_pairs(pairs: Iterable[Pair], files: Sequence[FileChange],
+                  ra: Mapping[str, Any] | None = None, rb: Mapping[str, Any] | None = None) -> list[Change]:
+    """Every pair whose items differ, with the changed rows behind it. *pairs* may hold
+    equal ones (they are left out); outcomes must come before scorecards. *ra*, *rb*:
+    the results the items come from, when they cite rows by schema-2 index (None for
+    the plain tables, whose items cite rows as dicts)."""
+    data_a, data_b = ra or {}, rb or {}
+    before_rows, after_rows = _changed_rows(files)
     changes: list[Change] = []
     by_subject: dict[str, set[RowChange]] = {}
     for section, key, x, y in pairs:
