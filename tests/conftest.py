@@ -80,8 +80,8 @@ def tiny_enabled(monkeypatch: pytest.MonkeyPatch, tiny_plugin: object) -> None:
 
     real = bureaukit.bureau.load
 
-    def load(path, *, plugins=(), progress=None, timeout=None):  # type: ignore[no-untyped-def]
-        return real(path, plugins=[tiny_plugin, *plugins], progress=progress, timeout=timeout)
+    def load(path, *, plugins=(), **options):  # type: ignore[no-untyped-def]
+        return real(path, plugins=[tiny_plugin, *plugins], **options)
 
     monkeypatch.setattr(bureaukit.bureau, "load", load)
 

@@ -153,6 +153,35 @@ def test_verify_ok_then_different_with_a_changed_plugin(recorded: Path, monkeypa
     assert "  unit:s3 三站: composite 0.00 → 100.00; rank 3 → 1; campaigns: tiny 0.00 → 100.00" in out
 
 
+def test_verify_rescores_inputs_kept_outside_the_config_folder(
+        recorded: Path, bureau_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A bureau may keep a ledger on another drive (an absolute path) and its org beside the
+    config's folder (``..``): verify re-scores the archived copies byte for byte, though the
+    files are gone, and the result still cites them as the config writes them."""
+    elsewhere = tmp_path_factory.mktemp("共享盘")
+    deeds = elsewhere / "deeds.csv"
+    (bureau_dir / "ledgers" / "deeds.csv").rename(deeds)
+    sibling = bureau_dir.parent / (bureau_dir.name + "-org")
+    sibling.mkdir()
+    (bureau_dir / "org" / "people.csv").rename(sibling / "people.csv")
+    toml = bureau_dir / "bureau.toml"
+    text = toml.read_text(encoding="utf-8")
+    assert '"ledgers/deeds.csv"' in text and '"org/people.csv"' in text
+    toml.write_text(text.replace('"ledgers/deeds.csv"', json.dumps(deeds.as_posix()))
+                    .replace('"org/people.csv"', json.dumps(f"../{sibling.name}/people.csv")), encoding="utf-8")
+    code, out, err = run("score", str(recorded), "-f", "json")
+    assert code == 0, err
+    assert json.dumps(deeds.as_posix(), ensure_ascii=False) in out  # cited as written
+    deeds.unlink()
+    (sibling / "people.csv").unlink()
+    code, out, err = run("verify", str(recorded), "1")
+    assert code == 0, err
+    assert out.startswith("OK: run 1")
+    # and the files are really gone: scoring them now fails, naming the absolute one
+    code, _, err = run("score", str(recorded), "--no-archive", "-f", "json")
+    assert code == 2 and "deeds.csv" in err
+
+
 def test_every_archive_command_has_help_with_an_example() -> None:
     for cmd in ("runs", "audit", "finalise", "reopen", "diff", "verify", "bulletin"):
         code, out, _ = run(cmd, "--help")

@@ -125,7 +125,7 @@ def read_appeals(config: Any, org: Any, readers: Mapping[str, Any], problems: An
     from bureaukit.ledgers import Source, check_keys_and_refs, read_kind
     from bureaukit.records import record_spec
 
-    src = Source.parse(config.archive.appeals, config.root)
+    src = Source.parse(config.archive.appeals, config.root, config.moved)
     shown[src.written] = src.shown
     spec = record_spec(Appeal)
     records: list[Appeal] = read_kind(spec, [src], readers, problems, provenance)

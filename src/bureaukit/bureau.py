@@ -162,17 +162,20 @@ def load(
     plugins: Iterable[Any] = (),
     progress: Callable[[int], None] | None = None,
     timeout: float | None = None,
+    moved: Mapping[str, Path] | None = None,
 ) -> Bureau:
     """Read and check a bureau's config, org and every enabled campaign's ledgers.
 
     *plugins* are extra plugin objects (modules or instances with hookimpls) to
     register besides the enabled entry points — for tests and embedding systems.
-    Raises :class:`InputError` (every problem) or :class:`PluginFailure`.
+    *moved* reads files the config names (as it writes them) from other paths, citing
+    them as written: ``verify`` re-scores archived copies of ledgers kept outside the
+    config's folder. Raises :class:`InputError` (every problem) or :class:`PluginFailure`.
     """
     from bureaukit.speedups import gc_paused
 
     with gc_paused():
-        return _load(path, plugins, progress, timeout)
+        return _load(path, plugins, progress, timeout, moved or {})
 
 
 @attrs.define
@@ -205,7 +208,7 @@ class _Loading:
                    progress: Callable[[int], None] | None = None) -> list[Any]:
         """The records of *spec* in the files as the config writes them (at config path
         *where*, which may not list a file twice), hashed."""
-        sources = [Source.parse(f, self.config.root) for f in written]
+        sources = [Source.parse(f, self.config.root, self.config.moved) for f in written]
         for s in sources:
             self.shown[s.written] = s.shown
         if where is not None:
@@ -220,8 +223,10 @@ class _Loading:
 
 
 def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], None] | None,
-          timeout: float | None) -> Bureau:
+          timeout: float | None, moved: Mapping[str, Path]) -> Bureau:
     config = read_config(path)
+    if moved:
+        config = attrs.evolve(config, moved=dict(moved))
     pm = new_manager()
     try:
         loaded = load_campaigns(pm, config.enabled, plugins)

@@ -223,7 +223,7 @@ def org_ids(config: Any, pm: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for key, cls in (("units", Unit), ("people", Person)):
         part = getattr(config, key)
         if isinstance(part, str):
-            recs = read_kind(record_spec(cls), [Source.parse(part, config.root)], readers, problems, Provenance())
+            recs = read_kind(record_spec(cls), [Source.parse(part, config.root, config.moved)], readers, problems, Provenance())
             out.append(tuple(r.id for r in recs))
         else:
             label = record_spec(cls).field("id").label

@@ -257,6 +257,9 @@ class Config:
     path: Path = attrs.field(default=Path("bureau.toml"), metadata=_RUN)
     root: Path = attrs.field(default=Path("."), metadata=_RUN)
     text_hash: str = attrs.field(default="", metadata=_RUN)
+    moved: Mapping[str, Path] = attrs.field(factory=dict, metadata=_RUN)
+    """Files read from elsewhere than the config names them, by the name the config writes
+    (``verify`` re-scores a run whose ledgers lay outside the config's folder from copies)."""
 
     @property
     def enabled(self) -> tuple[str, ...]:

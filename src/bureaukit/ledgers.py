@@ -97,10 +97,14 @@ class Source:
     sheet: str | None
 
     @classmethod
-    def parse(cls, written: str, root: Path) -> Source:
+    def parse(cls, written: str, root: Path, moved: Mapping[str, Path] | None = None) -> Source:
+        """The file *written* names, against the config's folder *root*; a name in *moved*
+        is read from where that says, while evidence still cites it as written."""
         name, _, sheet = written.partition("#")
+        cited = name.replace("\\", "/")
         p = Path(name)
-        return cls(name.replace("\\", "/"), p if p.is_absolute() else root / p, sheet or None)
+        path = moved[cited] if moved and cited in moved else p if p.is_absolute() else root / p
+        return cls(cited, path, sheet or None)
 
     @property
     def shown(self) -> str:

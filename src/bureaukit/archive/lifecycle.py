@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -93,20 +93,29 @@ class Verified:
     diff: RunDiff | None
 
 
-def materialise(archive: Archive, run: RunInfo, folder: Path) -> Path:
+def materialise(archive: Archive, run: RunInfo, folder: Path) -> tuple[Path, dict[str, Path]]:
     """Write run *run*'s archived inputs into *folder* as the config named them; return
-    the config's path there."""
-    for name, data in archive.inputs(run.bureau, run.number).items():
+    the config's path there, and where each input named outside the config's folder (an
+    absolute path, or one through ``..``) was written instead, by its name."""
+    moved: dict[str, Path] = {}
+    for i, (name, data) in enumerate(sorted(archive.inputs(run.bureau, run.number).items())):
         rel = PurePosixPath(name)
-        if rel.is_absolute() or ".." in rel.parts:
-            raise ArchiveError(
-                f"run {run.number}: input {name} lies outside the config's folder; verify re-scores "
-                "only bureaus whose ledgers are named relative to the config"
-            )
-        target = folder.joinpath(*rel.parts)
+        if _outside(name):
+            # kept apart, numbered: two outside files may share a base name
+            target = folder / "_outside" / str(i) / (rel.name or "input")
+            moved[name] = target
+        else:
+            target = folder.joinpath(*rel.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    return folder / run.config_name
+    return folder / run.config_name, moved
+
+
+def _outside(name: str) -> bool:
+    """*name* (as the config writes it) lies outside the config's folder: ``/data/x.csv``,
+    ``D:/台账/x.csv`` or ``../shared/x.csv``."""
+    rel = PurePosixPath(name)
+    return rel.is_absolute() or PureWindowsPath(name).is_absolute() or ".." in rel.parts
 
 
 def verify(archive: Archive, bureau_id: str, number: int, *, plugins: Iterable[Any] = ()) -> Verified:
@@ -123,8 +132,8 @@ def verify(archive: Archive, bureau_id: str, number: int, *, plugins: Iterable[A
     run = archive.run(bureau_id, number)
     folder = Path(tempfile.mkdtemp(prefix="bureaukit-verify-"))
     try:
-        config = materialise(archive, run, folder)
-        bureau = bureaukit.bureau.load(config, plugins=plugins)
+        config, moved = materialise(archive, run, folder)
+        bureau = bureaukit.bureau.load(config, plugins=plugins, moved=moved)
         campaigns = list(archive.result_dict(bureau_id, number)["campaigns"])
         result = score(bureau, run.period, run.as_of, [c["name"] for c in campaigns] or None, lang=run.language)
     finally:

@@ -531,7 +531,7 @@ def input_paths(bureau: Bureau, result: Result) -> dict[str, tuple[str, Path, st
 
     out = {result_config_name(bureau): ("config", bureau.config.path, result.config_hash)}
     for written, sha in result.files.items():
-        out[written] = ("input", Source.parse(written, bureau.config.root).path, sha)
+        out[written] = ("input", Source.parse(written, bureau.config.root, bureau.config.moved).path, sha)
     return out
 
 
