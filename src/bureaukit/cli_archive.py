@@ -44,11 +44,12 @@ def _config_command(fn: F) -> F:
 def _archive(config: Config) -> Archive:
     from bureaukit.archive import open_for
     from bureaukit.errors import InputError
+    from bureaukit.problems import Problem
 
     archive = open_for(config)
     if archive is None:
-        raise InputError([f'{config.path}: archive.url: no archive configured; add [archive] url = '
-                          '"sqlite:///archive.sqlite" (or set BUREAUKIT_ARCHIVE_URL)'])
+        raise InputError([Problem('no archive configured; add [archive] url = "sqlite:///archive.sqlite" '
+                                  "(or set BUREAUKIT_ARCHIVE_URL)", str(config.path), where="archive.url")])
     return archive
 
 
@@ -219,6 +220,7 @@ def _refuse_pending(bureau: Bureau) -> None:
     """A period is not finalised while an appeal (异议) waits for review."""
     from bureaukit.appeals import pending
     from bureaukit.errors import InputError
+    from bureaukit.problems import Problem
 
     waiting = pending(bureau.appeals)
     if not waiting:
@@ -226,9 +228,9 @@ def _refuse_pending(bureau: Bureau) -> None:
     problems = []
     for a in waiting:
         o = bureau.provenance.origin(a)
-        where = f"{bureau.shown.get(o.source, o.source)}:{o.row}" if o else "appeals"
-        problems.append(f"{where}: 状态: 异议 {a.id}（{a.subject}）待复核，不能锁定 / appeal {a.id} is pending: "
-                        "decide it (更正 or 维持) before finalising")
+        file, row = (bureau.shown.get(o.source, o.source), o.row) if o else ("appeals", None)
+        problems.append(Problem(f"异议 {a.id}（{a.subject}）待复核，不能锁定 / appeal {a.id} is pending: "
+                                "decide it (更正 or 维持) before finalising", file, row, where="状态"))
     raise InputError(problems)
 
 
@@ -258,8 +260,9 @@ def reopen(config: Path, period: str | None, by: str, reason: str, debug: bool) 
         pid = parse_period(pid, cfg.periods).id
     except PeriodError as exc:
         from bureaukit.errors import InputError
+        from bureaukit.problems import Problem
 
-        raise InputError([f"--period: {exc}"]) from None
+        raise InputError([Problem(str(exc), where="--period")]) from None
     with _archive(cfg) as archive:
         rec = archive.reopen(cfg.bureau.id, pid, by=by, reason=reason)
     click.echo(f"期间 {pid} 已重新开启；第 {rec.run} 次运行已被取代 / period {pid} reopened; run {rec.run} is superseded")
@@ -285,12 +288,13 @@ def _write(text: str, output: Path | None) -> None:
         click.echo(text, nl=False)
         return
     from bureaukit.errors import InputError
+    from bureaukit.problems import Problem
     from bureaukit.render import write_atomic
 
     try:
         write_atomic(output, text.encode("utf-8"))
     except OSError as exc:
-        raise InputError([f"{output}: cannot write: {exc.strerror or exc}"]) from None
+        raise InputError([Problem(f"cannot write: {exc.strerror or exc}", str(output))]) from None
     click.echo(f"wrote {output}", err=True)
 
 
@@ -403,12 +407,13 @@ def bulletin(config: Path, period: str | None, as_of: str | None, output: Path |
     from bureaukit.cli import load_for_cli
     from bureaukit.engine import score
     from bureaukit.errors import InputError
+    from bureaukit.problems import Problem
 
     kind = None
     if output is not None:
         kind = _BULLETIN_SUFFIXES.get(output.suffix.lower())
         if kind is None:
-            raise InputError([f"-o {output}: a bulletin is written to a .docx, .html or .xlsx file"])
+            raise InputError([Problem("a bulletin is written to a .docx, .html or .xlsx file", where=f"-o {output}")])
     bureau = load_for_cli(config)
     result = score(bureau, period, as_of)
     run, _ = record_run(bureau, result, by)
@@ -425,7 +430,7 @@ def bulletin(config: Path, period: str | None, as_of: str | None, output: Path |
     try:
         write_atomic(output, data)
     except OSError as exc:
-        raise InputError([f"{output}: cannot write: {exc.strerror or exc}"]) from None
+        raise InputError([Problem(f"cannot write: {exc.strerror or exc}", str(output))]) from None
     click.echo(f"wrote {output} ({kind})", err=True)
 
 

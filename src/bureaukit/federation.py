@@ -30,6 +30,7 @@ import attrs
 
 from bureaukit.errors import InputError, PluginFailure, one_line
 from bureaukit.money import FEN, fmt_exact
+from bureaukit.problems import Problem
 from bureaukit.scorecards import rank_in_groups
 
 SCHEMA = "bureaukit.federation/1"
@@ -151,13 +152,13 @@ def _toml(path: Path) -> dict[str, Any]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise InputError([f"{path}: no such config file"]) from None
+        raise InputError([Problem("no such config file", str(path))]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([f"{path}: cannot read the config: {exc}"]) from None
+        raise InputError([Problem(f"cannot read the config: {exc}", str(path))]) from None
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError([f"{path}: not valid TOML: {exc}"]) from None
+        raise InputError([Problem(f"not valid TOML: {exc}", str(path))]) from None
 
 
 def is_federation(path: Path) -> bool:
@@ -182,7 +183,7 @@ def read_federation(path: Path) -> FederationConfig:
     fed = data.get("federation")
     bureau = data.get("bureau")
     if not isinstance(fed, dict):
-        raise InputError([f"{path}: federation: expected a table [federation]"])
+        raise InputError([Problem("expected a table [federation]", str(path), where="federation")])
     if not isinstance(bureau, dict) or not isinstance(bureau.get("id"), str) or not isinstance(bureau.get("name"), str):
         problems.append(f"{path}: bureau: a federation needs [bureau] with id and name")
         bureau = {}
@@ -340,8 +341,8 @@ def score_federation(
     tree = plan(Path(path))
     per = period or tree.config.period
     if per is None:
-        raise InputError([f"{path}: bureau.period: a federation needs the period its members are scored "
-                          "for (give [bureau] period or --period)"])
+        raise InputError([Problem("a federation needs the period its members are scored for (give [bureau] "
+                                  "period or --period)", str(path), where="bureau.period")])
     runs = _score_all(bureaus_of(tree), per, as_of, jobs or os.cpu_count() or 1)
     failed = [r for r in runs.values() if r.errors]
     if failed and not keep_going:
