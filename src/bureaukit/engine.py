@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -22,6 +21,7 @@ from bureaukit.org import Org
 from bureaukit.outcomes import PAYMENT_KINDS, SEVERITIES, Finding, Outcome, Payment, Score
 from bureaukit.periods import Period, PeriodError, parse_date, time_progress
 from bureaukit.phases import step_findings
+from bureaukit.plugins import StillRunning, in_thread
 from bureaukit.problems import Problem, config_problem
 from bureaukit.records import RecordSpec
 from bureaukit.result import (
@@ -98,25 +98,10 @@ def check_run_keys(bureau: Bureau, data: CampaignData, ctx: Context) -> list[Pro
 def _call(campaign: Campaign, ctx: Context, timeout: float | None) -> list[Any]:
     if timeout is None:
         return list(campaign.score(ctx))
-    box: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            box["out"] = list(campaign.score(ctx))
-        except BaseException as exc:
-            box["exc"] = exc
-            box["tb"] = format_exc()
-
-    t = threading.Thread(target=target, name=f"bureaukit-{campaign.name}", daemon=True)
-    t.start()
-    t.join(timeout)
-    if t.is_alive():
-        raise TimeoutError(f"still scoring after --timeout {timeout:g} s")
-    if "exc" in box:
-        exc = box["exc"]
-        exc.__bureaukit_tb__ = box["tb"]
-        raise exc
-    return list(box["out"])
+    try:
+        return in_thread(lambda: list(campaign.score(ctx)), timeout, f"bureaukit-{campaign.name}")
+    except StillRunning:
+        raise TimeoutError(f"still scoring after --timeout {timeout:g} s") from None
 
 
 def _validate(name: str, out: Iterable[Any], org: Org, catalogue: Catalogue) -> list[Outcome]:

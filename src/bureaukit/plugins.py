@@ -206,39 +206,48 @@ def collect_list(pm: pluggy.PluginManager, hook: str, cls: type, owners: Mapping
 T = TypeVar("T")
 
 
-def bounded(
-    fn: Callable[[], T], timeout: float | None, owner: Owner, what: str, passthrough: tuple[type[BaseException], ...] = ()
-) -> T:
-    """``fn()``, plugin code, as its owner's responsibility: any exception (even
-    ``SystemExit``) but those in *passthrough* is the owner's :class:`PluginFailure`,
-    and with *timeout* the call runs in a daemon thread and fails when still running
-    after *timeout* seconds ("*what* still running after --timeout N s"). Python cannot stop
+class StillRunning(TimeoutError):
+    """:func:`in_thread`'s call had not finished when its time was up."""
+
+
+def in_thread(fn: Callable[[], T], timeout: float, name: str) -> T:
+    """``fn()`` in a daemon thread named *name*, waited for at most *timeout* seconds: its
+    value, or its exception raised again here with the thread's traceback text as
+    ``__bureaukit_tb__``; :class:`StillRunning` when it is still running. Python cannot stop
     the thread: the CLI exits at once, a library caller's thread runs on."""
-    if timeout is None:
-        try:
-            return fn()
-        except passthrough:
-            raise
-        except (Exception, SystemExit) as exc:
-            raise owner.failure(f"{what} raised {one_line(exc)}", format_exc()) from exc
     box: dict[str, Any] = {}
 
     def target() -> None:
         try:
             box["out"] = fn()
         except BaseException as exc:
+            exc.__bureaukit_tb__ = format_exc()  # type: ignore[attr-defined]
             box["exc"] = exc
-            box["tb"] = format_exc()
 
-    t = threading.Thread(target=target, name=f"bureaukit-{owner.plugin}", daemon=True)
+    t = threading.Thread(target=target, name=name, daemon=True)
     t.start()
     t.join(timeout)
     if t.is_alive():
-        raise owner.failure(f"{what} still running after --timeout {timeout:g} s")
+        raise StillRunning(f"still running after --timeout {timeout:g} s")
     if "exc" in box:
-        failed: BaseException = box["exc"]
-        if isinstance(failed, passthrough) or not isinstance(failed, (Exception, SystemExit)):
-            raise failed
-        raise owner.failure(f"{what} raised {one_line(failed)}", box["tb"]) from failed
+        raise box["exc"]
     out: T = box["out"]
     return out
+
+
+def bounded(
+    fn: Callable[[], T], timeout: float | None, owner: Owner, what: str, passthrough: tuple[type[BaseException], ...] = ()
+) -> T:
+    """``fn()``, plugin code, as its owner's responsibility: any exception (even
+    ``SystemExit``) but those in *passthrough* is the owner's :class:`PluginFailure`,
+    and with *timeout* the call runs in a daemon thread (:func:`in_thread`) and fails when
+    still running after *timeout* seconds ("*what* still running after --timeout N s")."""
+    try:
+        return fn() if timeout is None else in_thread(fn, timeout, f"bureaukit-{owner.plugin}")
+    except StillRunning:
+        raise owner.failure(f"{what} still running after --timeout {timeout:g} s") from None
+    except passthrough:
+        raise
+    except (Exception, SystemExit) as exc:
+        tb = getattr(exc, "__bureaukit_tb__", None) or format_exc()
+        raise owner.failure(f"{what} raised {one_line(exc)}", tb) from exc
