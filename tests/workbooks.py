@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from bureaukit.xlsx_guard import column_letters
+
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -33,14 +35,6 @@ WORKBOOK_RELS = (
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
     "</Relationships>"
 )
-
-
-def column_letters(n: int) -> str:
-    out = ""
-    while n > 0:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
-    return out
 
 
 def workbook_xml(sheet_name: str = "Sheet1") -> str:
