@@ -20,52 +20,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from fedtools import bureau, federation
 
 from bureaukit.errors import InputError
 from bureaukit.federation import MemberFailure, roll_up, score_federation
 from bureaukit.testing import run_cli
-
-UNITS = "单位编号,单位名称,单位类型,上级单位\n{id},{name},bureau,\n{id}_ygs,道路运输管理所,institution,{id}\n"
-PEOPLE = "人员编号,姓名,所在单位,角色\n{id}_p1,王建国,{id},main_leader\n{id}_p2,李卫东,{id}_ygs,unit_head\n"
-PROJECTS = ("项目编号,项目名称,项目类别,引进单位,引进人,签约日期,合同投资额,计划固定资产投资\n"
-            "P1,汽车零部件厂,工业,{id}_ygs,{id}_p2,2014-03-01,{total},1500\n")
-BUREAU = """{head}units = "org/units.csv"
-people = "org/people.csv"
-
-[bureau]
-id = "{id}"
-name = "{name}"
-period = "2014"
-
-[campaigns]
-enabled = ["investment"]
-
-[campaigns.investment]
-targets = {{ total_wan = 4000 }}
-
-[campaigns.investment.ledgers]
-projects = "projects.csv"
-{tail}"""
-
-
-def bureau(folder: Path, bid: str, name: str, total: int | str, *, head: str = "", tail: str = "",
-           file: str = "bureau.toml") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "org").mkdir(exist_ok=True)
-    (folder / "org" / "units.csv").write_text(UNITS.format(id=bid, name=name), encoding="utf-8")
-    (folder / "org" / "people.csv").write_text(PEOPLE.format(id=bid), encoding="utf-8")
-    (folder / "projects.csv").write_text(PROJECTS.format(id=bid, total=total), encoding="utf-8")
-    path = folder / file
-    path.write_text(BUREAU.format(head=head, id=bid, name=name, tail=tail), encoding="utf-8")
-    return path
-
-
-def federation(path: Path, fid: str, name: str, members: list[str], extra: str = "") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    listed = ", ".join(json.dumps(m) for m in members)
-    path.write_text(f'[bureau]\nid = "{fid}"\nname = "{name}"\nperiod = "2014"\n\n'
-                    f"[federation]\nmembers = [{listed}]\n{extra}", encoding="utf-8")
-    return path
 
 
 @pytest.fixture
@@ -161,3 +120,38 @@ def test_a_federation_containing_itself_is_a_cycle(tmp_path: Path) -> None:
     federation(tmp_path / "b" / "fed.toml", "b", "乙", ["../a/fed.toml"])
     r = run_cli("score", str(a))
     assert r.exit_code == 2 and "a cycle" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_members_ranked_within_groups(tmp_path: Path) -> None:
+    """县区局 A 50.00, B 75.00; 直属单位 C 100.00, D 60.00: each group ranked apart; the
+    city is the mean of all four, (50 + 75 + 100 + 60) / 4 = 71.25."""
+    bureau(tmp_path / "counties" / "a", "county-a", "甲县交通运输局", 2000)
+    bureau(tmp_path / "counties" / "b", "county-b", "乙县交通运输局", 3000)
+    bureau(tmp_path / "direct" / "c", "port", "港航管理局", 4000)
+    bureau(tmp_path / "direct" / "d", "road", "公路管理局", 2400)
+    city = federation(tmp_path / "city.toml", "city", "某市交通运输系统", [], "")
+    city.write_text(city.read_text(encoding="utf-8").replace(
+        "members = []", 'members = { "县区局" = ["counties/*/bureau.toml"], "直属单位" = ["direct/*/bureau.toml"] }'),
+        encoding="utf-8")
+    r = score_federation(city, jobs=1)
+    assert r.composite == Decimal("71.25")
+    assert [(m.subject, m.group, m.composite, m.rank) for m in r.members] == [
+        ("bureau:county-a", "县区局", Decimal("50.00"), 2),
+        ("bureau:county-b", "县区局", Decimal("75.00"), 1),
+        ("bureau:port", "直属单位", Decimal("100.00"), 1),
+        ("bureau:road", "直属单位", Decimal("60.00"), 2),
+    ]
+    text = run_cli("score", city).stdout
+    assert "县区局" in text and "直属单位" in text
+
+
+def test_a_member_in_two_groups_is_a_config_error(tmp_path: Path) -> None:
+    bureau(tmp_path / "a", "county-a", "甲县交通运输局", 2000)
+    city = tmp_path / "city.toml"
+    city.write_text('[bureau]\nid = "city"\nname = "某市"\nperiod = "2014"\n\n[federation]\n'
+                    'members = { "县区局" = ["a/bureau.toml"], "直属单位" = ["*/bureau.toml"], "其他" = "x" }\n',
+                    encoding="utf-8")
+    r = run_cli("score", city)
+    assert r.exit_code == 2 and "Traceback" not in r.stderr
+    assert "federation.members.直属单位: " in r.stderr and "is also in group '县区局'" in r.stderr
+    assert "federation.members.其他: expected a list of member configs" in r.stderr

@@ -178,6 +178,21 @@ def load(
         return _load(path, plugins, progress, timeout, moved or {})
 
 
+def load_org(path: str | Path, *, moved: Mapping[str, Path] | None = None) -> Org:
+    """Only a bureau's units and people (no campaign, no ledger): a federation reads the
+    root unit of a member's archived final from the org archived with it. Raises
+    :class:`InputError` with every problem."""
+    config = read_config(path)
+    if moved:
+        config = attrs.evolve(config, moved=dict(moved))
+    readers = {s.lower(): r for r, _ in collect_owned(new_manager(), "bureaukit_readers", Reader) for s in r.suffixes}
+    state = _Loading(config, readers)
+    org = _load_org(state)
+    if state.problems.count or org is None:
+        raise InputError(state.problems.kept, state.problems.count)
+    return org
+
+
 @attrs.define
 class _Loading:
     """What the steps of one :func:`load` share: every problem found so far, where each

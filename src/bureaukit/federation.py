@@ -20,7 +20,6 @@ from __future__ import annotations
 import glob
 import json
 import os
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -28,14 +27,25 @@ from typing import Any
 
 import attrs
 
-from bureaukit.errors import InputError, PluginFailure, one_line
+from bureaukit.errors import InputError
+from bureaukit.federation_runs import (
+    FINAL,
+    SCORE,
+    SOURCES,
+    BureauRun,
+    FinalRun,
+    cpu_count,
+    read_toml,
+    run_all,
+)
 from bureaukit.money import FEN, fmt_exact
 from bureaukit.problems import Problem
 from bureaukit.scorecards import rank_in_groups
 
 SCHEMA = "bureaukit.federation/1"
 FEDERATION_KEYS = ("members", "weight", "source")
-SOURCES = ("score", "final")
+DEFAULT_GROUP = "成员局"
+"""The one group of a federation whose ``members`` is a plain list."""
 
 
 @attrs.frozen
@@ -47,24 +57,14 @@ class FederationConfig:
     name: str
     period: str | None
     members: tuple[Path, ...]
+    groups: Mapping[Path, str]
+    """Each member's group (组别), within which members are ranked."""
     weight: Decimal | None
     """下一级结果计入上一级的权重: the members' share of the federation's own standing."""
     own: bool
     """The config also has an org and campaigns of its own, scored as a bureau."""
-
-
-@attrs.frozen
-class BureauRun:
-    """One bureau scored alone (in a worker process): its root composite, or its errors."""
-
-    path: str
-    bureau_id: str | None
-    name: str | None
-    composite: Decimal | None
-    config_hash: str | None
-    inputs: Mapping[str, str]
-    errors: tuple[str, ...] = ()
-    exit_code: int = 0
+    source: str = SCORE
+    """``score`` (every bureau scored afresh) or ``final`` (each one's archived final run)."""
 
 
 @attrs.frozen
@@ -74,6 +74,7 @@ class Member:
     subject: str
     name: str
     config: str
+    group: str
     composite: Decimal | None
     rank: int | None
     status: str
@@ -82,6 +83,8 @@ class Member:
     inputs: Mapping[str, str]
     errors: tuple[str, ...]
     federation: FederationResult | None = None
+    final: FinalRun | None = None
+    """The archived final run its standing was taken from (``source = "final"``)."""
 
 
 @attrs.frozen
@@ -92,7 +95,10 @@ class FederationResult:
     name: str
     period: str
     as_of: str | None
+    source: str
     weight: Decimal | None
+    groups: tuple[str, ...]
+    """The member groups (组别) in the order the config declares them."""
     own: BureauRun | None
     members: tuple[Member, ...]
     composite: Decimal | None
@@ -112,13 +118,18 @@ def _text(value: Decimal | None) -> str | None:
 
 
 def _run_dict(run: BureauRun) -> dict[str, Any]:
-    return {"composite": _text(run.composite), "config_hash": run.config_hash, "inputs": dict(run.inputs)}
+    out = {"composite": _text(run.composite), "config_hash": run.config_hash, "inputs": dict(run.inputs)}
+    if run.final is not None:
+        out["final"] = attrs.asdict(run.final)
+    return out
 
 
 def _result_dict(r: FederationResult) -> dict[str, Any]:
     return {
-        "federation": {"id": r.id, "name": r.name, "weight": None if r.weight is None else fmt_exact(r.weight)},
+        "federation": {"id": r.id, "name": r.name, "source": r.source,
+                       "weight": None if r.weight is None else fmt_exact(r.weight)},
         "period": {"id": r.period, "as_of": r.as_of},
+        "groups": list(r.groups),
         "composite": _text(r.composite),
         "note": r.note,
         "own": None if r.own is None else _run_dict(r.own),
@@ -132,12 +143,15 @@ def _member_dict(m: Member) -> dict[str, Any]:
         "subject": m.subject,
         "name": m.name,
         "config": m.config,
+        "group": m.group,
         "status": m.status,
         "composite": _text(m.composite),
         "rank": m.rank,
         "config_hash": m.config_hash,
         "inputs": dict(m.inputs),
     }
+    if m.final is not None:
+        out["final"] = attrs.asdict(m.final)
     if m.errors:
         out["errors"] = list(m.errors)
     if m.federation is not None:
@@ -146,19 +160,6 @@ def _member_dict(m: Member) -> dict[str, Any]:
 
 
 # --- reading ----------------------------------------------------------------------
-
-
-def _toml(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise InputError([Problem("no such config file", str(path))]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(f"cannot read the config: {exc}", str(path))]) from None
-    try:
-        return tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError([Problem(f"not valid TOML: {exc}", str(path))]) from None
 
 
 def is_federation(path: Path) -> bool:
@@ -170,7 +171,7 @@ def is_federation(path: Path) -> bool:
     except OSError:
         return False
     try:
-        return "federation" in _toml(path)
+        return "federation" in read_toml(path)
     except InputError:
         return False
 
@@ -178,7 +179,7 @@ def is_federation(path: Path) -> bool:
 def read_federation(path: Path) -> FederationConfig:
     """Read a federation config. Raises :class:`InputError` with every problem, each as
     ``FILE: federation.key: message``."""
-    data = _toml(path)
+    data = read_toml(path)
     problems: list[str] = []
     fed = data.get("federation")
     bureau = data.get("bureau")
@@ -190,16 +191,11 @@ def read_federation(path: Path) -> FederationConfig:
     for key in fed:
         if key not in FEDERATION_KEYS:
             problems.append(f'{path}: federation.{key}: unknown key; known: {", ".join(FEDERATION_KEYS)}')
-    members = _member_paths(path, fed.get("members"), problems)
+    groups = _member_groups(path, fed.get("members"), problems)
     weight = _weight(path, fed.get("weight"), problems)
-    source = fed.get("source", "score")
+    source = fed.get("source", SCORE)
     if source not in SOURCES:
-        problems.append(f'{path}: federation.source: expected "score" or "final", got {source!r}')
-    elif source == "final":
-        problems.append(
-            f'{path}: federation.source: "final" (the members\' archived finals) needs bureaukit.archive, '
-            'which this version does not have yet; use "score"'
-        )
+        problems.append(f'{path}: federation.source: expected "{SCORE}" or "{FINAL}", got {source!r}')
     own = "units" in data or "campaigns" in data
     if own and weight is None:
         problems.append(f"{path}: federation.weight: required when the federation scores units of its own "
@@ -208,21 +204,38 @@ def read_federation(path: Path) -> FederationConfig:
     if problems:
         raise InputError(problems)
     return FederationConfig(path, bureau["id"], bureau["name"], period if isinstance(period, str) else None,
-                            members, weight, own)
+                            tuple(groups), groups, weight, own, source)
 
 
-def _member_paths(path: Path, raw: object, problems: list[str]) -> tuple[Path, ...]:
+def _member_groups(path: Path, raw: object, problems: list[str]) -> dict[Path, str]:
+    """Member config → its group: ``members = ["a/*.toml"]`` is one group (成员局);
+    ``members = { 县区局 = ["counties/*/bureau.toml"], 直属单位 = ["direct/*.toml"] }``
+    ranks each group apart. A member in two groups is a config error."""
+    if isinstance(raw, dict) and raw:
+        found: dict[Path, str] = {}
+        for group, patterns in raw.items():
+            for member in _member_paths(path, patterns, problems, f"federation.members.{group}"):
+                if member in found and found[member] != group:
+                    problems.append(f"{path}: federation.members.{group}: {member} is also in group "
+                                    f"{found[member]!r} (a member ranks in one group)")
+                found.setdefault(member, group)
+        return found
+    return dict.fromkeys(_member_paths(path, raw, problems, "federation.members"), DEFAULT_GROUP)
+
+
+def _member_paths(path: Path, raw: object, problems: list[str], where: str) -> list[Path]:
     if not isinstance(raw, list) or not raw or not all(isinstance(x, str) for x in raw):
-        problems.append(f"{path}: federation.members: expected a list of member configs (paths or globs)")
-        return ()
+        problems.append(f"{path}: {where}: expected a list of member configs (paths or globs), or a table "
+                        "of groups, each a list")
+        return []
     root = path.resolve().parent
     found: list[Path] = []
     for i, pattern in enumerate(raw):
         hits = sorted(Path(h).resolve() for h in glob.glob(str(root / pattern)))
         if not hits:
-            problems.append(f"{path}: federation.members[{i}]: {pattern!r} matches no file")
+            problems.append(f"{path}: {where}[{i}]: {pattern!r} matches no file")
         found += [h for h in hits if h not in found]
-    return tuple(found)
+    return found
 
 
 def _weight(path: Path, raw: object, problems: list[str]) -> Decimal | None:
@@ -272,58 +285,30 @@ def plan(path: Path, chain: tuple[Path, ...] = ()) -> Node:
     return Node(cfg, tuple(members))
 
 
-def bureaus_of(node: Node) -> list[Path]:
-    """Every bureau config the tree scores, once each, in tree order (own runs included)."""
-    out: list[Path] = [node.config.path.resolve()] if node.config.own else []
+Task = tuple[Path, str]
+"""A bureau config and where its standing comes from (``score`` or ``final``)."""
+
+
+def _own_task(cfg: FederationConfig) -> Task:
+    return (cfg.path.resolve(), cfg.source)
+
+
+def bureaus_of(node: Node) -> list[Task]:
+    """Every bureau run the tree needs, once each, in tree order (own runs included); each
+    federation's ``source`` says how its own units and its bureau members are taken."""
+    out: list[Task] = [_own_task(node.config)] if node.config.own else []
     for m in node.members:
-        for p in bureaus_of(m) if isinstance(m, Node) else [m]:
-            if p not in out:
-                out.append(p)
+        for task in bureaus_of(m) if isinstance(m, Node) else [(m, node.config.source)]:
+            if task not in out:
+                out.append(task)
     return out
 
 
+def _finals_in(node: Node) -> bool:
+    return node.config.source == FINAL or any(_finals_in(m) for m in node.members if isinstance(m, Node))
+
+
 # --- scoring ------------------------------------------------------------------------
-
-
-def score_bureau(path: str, period: str | None, as_of: str | None) -> BureauRun:
-    """Score one bureau as ``bureaukit score`` would (a worker process's job): its root
-    unit's composite and its run's hashes, or its own errors."""
-    from bureaukit.bureau import load
-    from bureaukit.engine import score
-
-    try:
-        bureau = load(path)
-        result = score(bureau, period, as_of)
-    except InputError as exc:
-        return BureauRun(path, None, None, None, None, {}, tuple(exc.problems), 2)
-    except PluginFailure as exc:
-        return BureauRun(path, None, None, None, None, {}, (f"error: {exc}",), 3)
-    except Exception as exc:  # a bug scoring one member must not hide the others' results
-        return BureauRun(path, None, None, None, None, {}, (f"internal error: {one_line(exc)}",), 1)
-    root = f"unit:{bureau.org.root.id}"
-    card = next((c for c in result.scorecards if c.subject == root), None)
-    return BureauRun(path, result.bureau_id, result.bureau_name, None if card is None else card.composite,
-                     result.config_hash, dict(result.files))
-
-
-def _score_all(paths: Sequence[Path], period: str | None, as_of: str | None, jobs: int) -> dict[Path, BureauRun]:
-    """Every bureau scored, in parallel processes when *jobs* > 1 (results in input order:
-    the same bytes whatever the number of jobs)."""
-    args = [(str(p), period, as_of) for p in paths]
-    if jobs <= 1 or len(paths) <= 1:
-        runs = [score_bureau(*a) for a in args]
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-            runs = list(pool.map(score_bureau, *zip(*args, strict=True), chunksize=_chunk(len(paths), jobs)))
-    return dict(zip(paths, runs, strict=True))
-
-
-def _chunk(n: int, jobs: int) -> int:
-    """Members per task sent to a worker: a few tasks per worker, so a slow member does not
-    leave the others idle, and not one task per member (each costs a round trip)."""
-    return max(1, n // (jobs * 8))
 
 
 def score_federation(
@@ -334,22 +319,29 @@ def score_federation(
     jobs: int | None = None,
     keep_going: bool = False,
 ) -> FederationResult:
-    """Score every bureau of the federation at *path* (nested to any depth) and combine.
+    """Score every bureau of the federation at *path* (nested to any depth), or read its
+    archived final, and combine.
 
     Raises :class:`InputError` for a bad federation config, and for failing members
     unless *keep_going* (then they are listed as missing)."""
     tree = plan(Path(path))
     per = period or tree.config.period
+    problems: list[str | Problem] = []
     if per is None:
-        raise InputError([Problem("a federation needs the period its members are scored for (give [bureau] "
-                                  "period or --period)", str(path), where="bureau.period")])
-    runs = _score_all(bureaus_of(tree), per, as_of, jobs or os.cpu_count() or 1)
+        problems.append(Problem("a federation needs the period its members are scored for (give [bureau] "
+                                "period or --period)", str(path), where="bureau.period"))
+    if as_of is not None and _finals_in(tree):
+        problems.append(Problem('members taken from their finals (federation.source = "final") stand as '
+                                "recorded, as of their period's end; drop --as-of", where="--as-of"))
+    if problems or per is None:
+        raise InputError(problems)
+    runs = run_all(bureaus_of(tree), per, as_of, jobs or cpu_count())
     failed = [r for r in runs.values() if r.errors]
     if failed and not keep_going:
         raise MemberFailure(failed)
-    problems = _duplicate_ids(tree, runs)
-    if problems:
-        raise InputError(problems)
+    duplicates = _duplicate_ids(tree, runs)
+    if duplicates:
+        raise InputError(duplicates)
     return combine(tree, runs, per, as_of)
 
 
@@ -366,12 +358,12 @@ class MemberFailure(InputError):
         self.exit_code = 2 if 2 in codes else max(codes)
 
 
-def _duplicate_ids(tree: Node, runs: Mapping[Path, BureauRun]) -> list[str]:
+def _duplicate_ids(tree: Node, runs: Mapping[Task, BureauRun]) -> list[str]:
     """Two members of one federation with the same bureau id would be one subject."""
     problems: list[str] = []
     seen: dict[str, Path] = {}
     for m in tree.members:
-        bid = m.config.id if isinstance(m, Node) else runs[m].bureau_id
+        bid = m.config.id if isinstance(m, Node) else runs[(m, tree.config.source)].bureau_id
         where = m.config.path if isinstance(m, Node) else m
         if bid is None:
             continue
@@ -385,15 +377,16 @@ def _duplicate_ids(tree: Node, runs: Mapping[Path, BureauRun]) -> list[str]:
     return problems
 
 
-def combine(tree: Node, runs: Mapping[Path, BureauRun], period: str, as_of: str | None) -> FederationResult:
-    """The roll-up of one federation from its members' runs (nested ones combined first)."""
+def combine(tree: Node, runs: Mapping[Task, BureauRun], period: str, as_of: str | None) -> FederationResult:
+    """The roll-up of one federation from its members' runs (nested ones combined first);
+    members ranked within their groups."""
     cfg = tree.config
     base = cfg.path.resolve().parent
-    members = [_member(m, runs, base, period, as_of) for m in tree.members]
-    ranks = rank_in_groups([(m.subject, "bureau", m.composite) for m in members if m.composite is not None])
+    members = [_member(m, cfg, runs, base, period, as_of) for m in tree.members]
+    ranks = rank_in_groups([(m.subject, m.group, m.composite) for m in members if m.composite is not None])
     members = [attrs.evolve(m, rank=ranks.get(m.subject)) for m in members]
     members.sort(key=lambda m: m.subject)
-    own = runs[cfg.path.resolve()] if cfg.own else None
+    own = runs[_own_task(cfg)] if cfg.own else None
     composite, note = roll_up(own.composite if own is not None else None, cfg.weight,
                               [(m.subject, m.composite) for m in members])
     # every missing bureau below this federation, at any depth: a partial roll-up shows
@@ -402,29 +395,32 @@ def combine(tree: Node, runs: Mapping[Path, BureauRun], period: str, as_of: str 
         [m.subject for m in members if m.status == "missing"]
         + [s for m in members if m.federation is not None for s in m.federation.missing]
     ))
-    return FederationResult(cfg.id, cfg.name, period, as_of, cfg.weight, own, tuple(members), composite,
-                            note, missing)
+    groups = tuple(dict.fromkeys(cfg.groups.values()))
+    return FederationResult(cfg.id, cfg.name, period, as_of, cfg.source, cfg.weight, groups, own,
+                            tuple(members), composite, note, missing)
 
 
-def _member(m: Node | Path, runs: Mapping[Path, BureauRun], base: Path, period: str, as_of: str | None) -> Member:
+def _member(m: Node | Path, cfg: FederationConfig, runs: Mapping[Task, BureauRun], base: Path, period: str,
+            as_of: str | None) -> Member:
     if isinstance(m, Node):
         sub = combine(m, runs, period, as_of)
         status = "scored" if sub.composite is not None else "unrated"
-        return Member(f"bureau:{sub.id}", sub.name, _rel(m.config.path, base), sub.composite, None, status,
-                      None, {}, (), sub)
-    r = runs[m]
+        return Member(f"bureau:{sub.id}", sub.name, _rel(m.config.path, base), cfg.groups[m.config.path.resolve()],
+                      sub.composite, None, status, None, {}, (), sub)
+    r = runs[(m, cfg.source)]
+    group = cfg.groups[m]
     if r.errors:
         bid = _declared_id(m)
-        return Member(f"bureau:{bid}", bid, _rel(m, base), None, None, "missing", None, {}, r.errors)
+        return Member(f"bureau:{bid}", bid, _rel(m, base), group, None, None, "missing", None, {}, r.errors)
     status = "scored" if r.composite is not None else "unrated"
-    return Member(f"bureau:{r.bureau_id}", r.name or "", _rel(m, base), r.composite, None, status,
-                  r.config_hash, r.inputs, ())
+    return Member(f"bureau:{r.bureau_id}", r.name or "", _rel(m, base), group, r.composite, None, status,
+                  r.config_hash, r.inputs, (), final=r.final)
 
 
 def _declared_id(path: Path) -> str:
     """A failed member's bureau id as its config declares it, else its config's path."""
     try:
-        bid = _toml(path).get("bureau", {}).get("id")
+        bid = read_toml(path).get("bureau", {}).get("id")
     except (InputError, AttributeError):
         bid = None
     return bid if isinstance(bid, str) else path.as_posix()
@@ -465,13 +461,17 @@ def _q(value: Decimal) -> Decimal:
 
 
 def table_lines(r: FederationResult, depth: int = 0) -> Iterator[str]:
-    """The result as indented text lines for a terminal: rank, subject, name, composite."""
+    """The result as indented text lines for a terminal: per group (组别), rank, subject,
+    name, composite."""
     pad = "  " * depth
     yield f"{pad}{r.name} ({r.id})  {r.period}: {_text(r.composite) or '—'}"
     yield f"{pad}  {r.note}"
-    for m in sorted(r.members, key=lambda m: (m.rank is None, m.rank or 0, m.subject)):
-        rank = str(m.rank) if m.rank is not None else "-"
-        yield f"{pad}  {rank:>4}  {m.subject}  {m.name}  {_text(m.composite) or m.status}"
-        if m.federation is not None:
-            yield from table_lines(m.federation, depth + 2)
-
+    for group in r.groups:
+        if len(r.groups) > 1:
+            yield f"{pad}  [{group}]"
+        for m in sorted((m for m in r.members if m.group == group),
+                        key=lambda m: (m.rank is None, m.rank or 0, m.subject)):
+            rank = str(m.rank) if m.rank is not None else "-"
+            yield f"{pad}  {rank:>4}  {m.subject}  {m.name}  {_text(m.composite) or m.status}"
+            if m.federation is not None:
+                yield from table_lines(m.federation, depth + 2)

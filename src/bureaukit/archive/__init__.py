@@ -21,6 +21,7 @@ from bureaukit.archive.store import (
     Recorded,
     RunInfo,
     archive_url,
+    archive_url_of,
     open_archive,
     open_for,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "Recorded",
     "RunInfo",
     "archive_url",
+    "archive_url_of",
     "open_archive",
     "open_for",
     "redact",

@@ -100,7 +100,7 @@ def materialise(archive: Archive, run: RunInfo, folder: Path) -> tuple[Path, dic
     moved: dict[str, Path] = {}
     for i, (name, data) in enumerate(sorted(archive.inputs(run.bureau, run.number).items())):
         rel = PurePosixPath(name)
-        if _outside(name):
+        if is_outside(name):
             # kept apart, numbered: two outside files may share a base name
             target = folder / "_outside" / str(i) / (rel.name or "input")
             moved[name] = target
@@ -111,7 +111,7 @@ def materialise(archive: Archive, run: RunInfo, folder: Path) -> tuple[Path, dic
     return folder / run.config_name, moved
 
 
-def _outside(name: str) -> bool:
+def is_outside(name: str) -> bool:
     """*name* (as the config writes it) lies outside the config's folder: ``/data/x.csv``,
     ``D:/台账/x.csv`` or ``../shared/x.csv``."""
     rel = PurePosixPath(name)

@@ -169,6 +169,14 @@ def archive_url(config: Config) -> str | None:
     return os.environ.get(ENV_URL) or config.archive.url
 
 
+def archive_url_of(data: Mapping[str, Any]) -> str | None:
+    """The archive URL of a config read as plain TOML (a federation reads its members'
+    configs no further): ``BUREAUKIT_ARCHIVE_URL``, else ``[archive] url``."""
+    table = data.get("archive")
+    url = table.get("url") if isinstance(table, dict) else None
+    return os.environ.get(ENV_URL) or (url if isinstance(url, str) else None)
+
+
 def open_for(config: Config, *, writing: bool = False, create: bool = True) -> Archive | None:
     """The archive *config* records into, or None when none is configured (or, with
     *create* false, when its SQLite file does not exist yet)."""
