@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 
-from bureaukit import cli_archive
+from bureaukit import cli_archive, cli_help
 from bureaukit.problems import Problem
 
 if TYPE_CHECKING:
@@ -173,8 +173,10 @@ def load_for_cli(config: Path, lang: str | None = None, timeout: float | None = 
     return bureau
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=cli_help.Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="bureaukit", prog_name="bureaukit")
+@click.option("--lang", type=click.Choice(["zh", "en"]), expose_value=False, is_eager=True,
+              help="Language of help and messages (default: the locale's).")
 def main() -> None:
     """Score a bureau's units and people for an assessment period (考核).
 

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from bureaukit import cli_help
+
 if TYPE_CHECKING:
     from bureaukit.archive import Archive, RunInfo
     from bureaukit.archive.store import PackedResult
@@ -130,7 +132,7 @@ def _when(stamp: str) -> str:
     return stamp.replace("T", " ").removesuffix("Z")
 
 
-@click.command()
+@click.command(cls=cli_help.Command)
 @_config_command
 @click.option("--period", "-p", metavar="P", help="Only runs of this period (e.g. 2014).")
 @_guarded
@@ -157,7 +159,7 @@ def runs(config: Path, period: str | None, debug: bool) -> None:
         click.echo(line.rstrip())
 
 
-@click.command()
+@click.command(cls=cli_help.Command)
 @_config_command
 @click.option("--period", "-p", metavar="P", help="Only decisions on this period.")
 @_guarded
@@ -183,7 +185,7 @@ def audit(config: Path, period: str | None, debug: bool) -> None:
         click.echo(line.rstrip())
 
 
-@click.command()
+@click.command(cls=cli_help.Command)
 @_config_command
 @click.option("--period", "-p", metavar="P", help="The period to lock (default: [bureau] period).")
 @click.option("--by", required=True, metavar="NAME", help="Who locks it (kept in the audit record).")
@@ -234,7 +236,7 @@ def _refuse_pending(bureau: Bureau) -> None:
     raise InputError(problems)
 
 
-@click.command()
+@click.command(cls=cli_help.Command)
 @_config_command
 @click.option("--period", "-p", metavar="P", help="The period to reopen (default: [bureau] period).")
 @click.option("--by", required=True, metavar="NAME", help="Who reopens it (kept in the audit record).")
@@ -308,7 +310,7 @@ def _format(fmt: str | None, output: Path | None) -> str:
     return "table"
 
 
-@click.command()
+@click.command(cls=cli_help.Command)
 @_config_command
 @click.argument("a", type=int, required=False)
 @click.argument("b", type=int, required=False)
@@ -338,7 +340,7 @@ def diff(config: Path, a: int | None, b: int | None, period: str | None, fmt: st
     _write(text, output)
 
 
-@click.command()
+@click.command(cls=cli_help.Command)
 @_config_command
 @click.argument("run", type=int)
 @_guarded
@@ -385,7 +387,7 @@ def _previous(bureau: Bureau, result: Result, run: RunInfo | None) -> tuple[RunI
 _BULLETIN_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
 
 
-@click.command()
+@click.command(cls=cli_help.Command)
 @_config_command
 @click.option("--period", "-p", metavar="P", help="The period (default: [bureau] period).")
 @click.option("--as-of", metavar="DATE", help="Cut-off date YYYY-MM-DD (default: the period's end).")
