@@ -206,6 +206,17 @@ class Context(Generic[S]):
         languages: ``ctx.finding(unit("ygs"), "late", "warning", zh=..., en=...)``."""
         return Finding(subject, f"{self.campaign}.{name}", severity, {"zh": zh, "en": en}, due, tuple(evidence))
 
+    def person_name(self, person_id: str) -> str:
+        """The person's name as a note shows it (the id when the org has no such person):
+        a campaign passes the name to its note, never the org."""
+        p = self.org.people.get(person_id)
+        return p.name if p is not None else person_id
+
+    def unit_name(self, unit_id: str) -> str:
+        """The unit's name as a note shows it (the id when the org has no such unit)."""
+        u = self.org.units.get(unit_id)
+        return u.name if u is not None else unit_id
+
     # --- time --------------------------------------------------------------------
     def at(self, as_of: date) -> Context[S]:
         """The same campaign as a run with another ``as_of`` would see it."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from bureaukit import display
 from bureaukit.config import ScoringConfig
 from bureaukit.errors import InputError
+from bureaukit.messages import speaking
 from bureaukit.money import fmt_points
 from bureaukit.outcomes import Evidence
 from bureaukit.render._labels import group_label, label
@@ -99,8 +100,9 @@ def explain_text(result: Result, subject: str, scoring: ScoringConfig) -> str:
         + (f"(截至 {result.period.as_of})" if zh else f"(as of {result.period.as_of})")
     ]
     lines += _composite_lines(result, subject, scoring, lang)
-    for camp in result.campaigns:
-        lines += _campaign_lines(result, subject, camp.name, lang)
+    with speaking(lang):  # the notes are written now, in the result's language
+        for camp in result.campaigns:
+            lines += _campaign_lines(result, subject, camp.name, lang)
     # names, ids, evidence keys and plugin messages are user text: every line is made
     # visible, so that no ledger cell can drive the terminal explain prints on
     return "\n".join(visible(line) for line in lines)

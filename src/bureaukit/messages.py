@@ -16,6 +16,8 @@ Kept free of imports: ``import bureaukit`` stays cheap.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (zh, en)
@@ -104,6 +106,20 @@ def set_language(lang: str | None) -> None:
 
 def language() -> str:
     return _current or locale_language()
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """This run's language is *lang* inside the block, then what it was: a report, or a
+    JSON that stores notes as text, written in its own language whatever the locale
+    (evidence notes are written on demand and read :func:`language`)."""
+    global _current
+    before = _current
+    _current = lang if lang in ("zh", "en") else before
+    try:
+        yield
+    finally:
+        _current = before
 
 
 def language_for(configured: str | None) -> str:

@@ -9,6 +9,8 @@ from typing import Any, Literal
 
 import attrs
 
+from bureaukit.messages import speaking
+
 Severity = Literal["info", "warning", "violation"]
 SEVERITIES: tuple[Severity, ...] = ("violation", "warning", "info")
 """Severities from the gravest: the order findings are sorted and shown in."""
@@ -71,6 +73,28 @@ class Evidence:
         """The note as a reader sees it (a :class:`Note` is written now)."""
         n = self._note
         return n if isinstance(n, str) else n.render(*n.args)
+
+    def note_in(self, lang: str) -> str:
+        """The note in *lang*, whatever this run's language: how the JSON stores a note
+        that cites no row (the rule's arithmetic), in the result's own language."""
+        n = self._note
+        if isinstance(n, str):
+            return n
+        with speaking(lang):
+            return n.render(*n.args)
+
+    @property
+    def is_written(self) -> bool:
+        """The note is text already (no :class:`Note` waits to be written): tests hold a
+        JSON-only run to formatting no note."""
+        return isinstance(self._note, str)
+
+    def sort_text(self) -> str:
+        """The note as outcomes are sorted by it: its text when it is text, else ""; a
+        :class:`Note` is not written to sort (the JSON path formats no note, and an
+        order must not depend on the language a note would be written in)."""
+        n = self._note
+        return n if isinstance(n, str) else ""
 
     @property
     def cites_row(self) -> bool:

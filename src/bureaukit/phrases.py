@@ -29,6 +29,7 @@ import attrs
 
 from bureaukit import display
 from bureaukit.catalogue import FindingKind, Metric
+from bureaukit.messages import language
 
 Say = tuple[str, str]
 """A message template: ``(zh, en)`` ``str.format`` texts with the same fields."""
@@ -149,6 +150,15 @@ def say(template: Say, **fields: Any) -> Message:
     """The message ``{"zh": ..., "en": ...}`` of *template* with *fields* filled in."""
     zh, en = template
     return {"zh": render(zh, "zh", fields), "en": render(en, "en", fields)}
+
+
+def tell(template: Say, **fields: Any) -> str:
+    """*template* in this run's language (:func:`bureaukit.messages.language`), its
+    fields written as in :func:`say`: how a campaign's evidence note is written when a
+    reader asks for it (a :class:`~bureaukit.outcomes.Note`'s render function calls it),
+    so a report reads in one language, its own."""
+    lang = language()
+    return render(template[1] if lang == "en" else template[0], lang, fields)
 
 
 def fields_of(template: str) -> set[str]:

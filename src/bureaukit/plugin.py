@@ -41,7 +41,7 @@ from bureaukit.outcomes import (
     unit_subject,
 )
 from bureaukit.periods import Bucket, Per, Period
-from bureaukit.phrases import Amount, Quantity, Rate, Say, Text, Yuan, rates_apart, say
+from bureaukit.phrases import Amount, Quantity, Rate, Say, Text, Yuan, rates_apart, say, tell
 from bureaukit.records import Ledger, col
 
 unit = unit_subject
@@ -94,6 +94,7 @@ __all__ = [
     "say",
     "split",
     "split_among",
+    "tell",
     "to_yuan",
     "unit",
 ]

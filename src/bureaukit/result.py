@@ -130,7 +130,7 @@ def _ev_key(evidence: tuple[Evidence, ...]) -> tuple[str, int, str, str]:
     if not evidence:
         return ("", -1, "", "")
     e = evidence[0]
-    return (e.source or "", e.row if e.row is not None else -1, e.record or "", e.note)
+    return (e.source or "", e.row if e.row is not None else -1, e.record or "", e.sort_text())
 
 
 def sort_scores(scores: list[Score]) -> list[Score]:
@@ -233,12 +233,15 @@ class CiteTable:
     index: dict[Cite, int] = attrs.field(factory=dict)
     sources: dict[str, int] = attrs.field(factory=dict)
 
-    def refs(self, evidence: tuple[Evidence, ...]) -> list[Ref]:
+    def refs(self, evidence: tuple[Evidence, ...], lang: str | None = None) -> list[Ref]:
+        """The JSON's items for *evidence*: cited rows by index, a note that cites no row
+        as its text in *lang* (None: not written, "" in its place, for the first pass
+        that only builds the table)."""
         index = self.index
         out: list[Ref] = []
         for e in evidence:
             if not e.cites_row:
-                out.append(e.note)
+                out.append("" if lang is None else e.note_in(lang))
                 continue
             key = (e.source, e.row, e.record)
             i = index.get(key)
@@ -343,7 +346,7 @@ def result_dict(r: Result, lang: str) -> dict[str, Any]:
     table = _cite(r, lang)
     out = {**_head(r, lang), **table.sections()}
     for key, items, as_dict in _outcome_sections(r, lang):
-        out[key] = [as_dict(x, table.refs(x.evidence)) for x in items]
+        out[key] = [as_dict(x, table.refs(x.evidence, lang)) for x in items]
     out["scorecards"] = [_scorecard_dict(c) for c in r.scorecards]
     out["appeals"] = [a.to_dict() for a in r.appeals]
     out["inputs"] = _inputs(r)
@@ -388,7 +391,7 @@ def json_parts(r: Result, lang: str) -> Iterator[str]:
     refs = table.refs
     for key, items, as_dict in _outcome_sections(r, lang):
         yield f', "{key}": ['
-        yield from _chunked((as_dict(x, e), 1 + len(e)) for x in items for e in (refs(x.evidence),))
+        yield from _chunked((as_dict(x, e), 1 + len(e)) for x in items for e in (refs(x.evidence, lang),))
         yield "]"
     yield ', "scorecards": ['
     yield from _chunked((_scorecard_dict(c), 1) for c in r.scorecards)
@@ -429,7 +432,7 @@ def upgrade(data: Mapping[str, Any]) -> dict[str, Any]:
     kept as it was, in the same order."""
     table = CiteTable()
     outcomes = {
-        key: [{**item, "evidence": table.refs(tuple(_v1_evidence(item)))} for item in data.get(key, ())]
+        key: [{**item, "evidence": table.refs(tuple(_v1_evidence(item)), "zh")} for item in data.get(key, ())]
         for key in OUTCOME_SECTIONS
     }
     out: dict[str, Any] = {}

@@ -26,7 +26,10 @@ def test_info_award_threshold(publicity, adoption, n, wins):
     out = publicity(info(adoption, "p1", n))
     assert bool(out.paid("person:p1", "award")) is wins
     if wins:
-        assert "政务信息先进个人 第 1 名" in out.paid("person:p1", "award")[0].evidence[0].note
+        note = out.paid("person:p1", "award")[0].evidence[0]
+        assert note.note_in("zh") == (f"政务信息工作先进个人第 1 名（符合条件 1 人，名额 3 名）：计入评比的信息 {n} 篇"
+                                      f"（≥ 20 篇），稿酬 {n * 60:,}.00 元；奖励 500.00 元")  # 区委区政府 60 元 each
+        assert note.note_in("en").startswith("outstanding individual in government information, rank 1 (1 eligible")
 
 
 def test_uncounted_outlets_do_not_make_eligible(publicity, adoption):
@@ -75,7 +78,8 @@ def test_good_news_needs_both_marks_and_splits_among_first_row_authors(publicity
     out = publicity(rows)
     # G-1 wins once; its first such row is the 2014-04-01 one by p1 alone
     assert [(p.subject, str(p.amount)) for p in out.paid(kind="award")] == [("person:p1", "500.00")]
-    assert "好消息单项奖 G-1" in out.paid("person:p1", "award")[0].evidence[0].note
+    assert out.paid("person:p1", "award")[0].evidence[0].note_in("zh") == (
+        "好消息单项奖 G-1：好消息推荐且有领导批示（省委省政府 2014-04-01）；500.00 元 ÷ 1 人 → 杨帆 500.00 元")
 
 
 def test_good_news_split_three_ways(publicity, adoption):

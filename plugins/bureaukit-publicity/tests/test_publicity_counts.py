@@ -78,12 +78,19 @@ def test_rows_before_the_period_and_after_as_of_are_left_out(publicity, adoption
     assert out.value("person:y1", "news_count") == "1"
 
 
-def test_a_ratio_at_a_half_is_written_half_up():
-    """1 of 32 adoptions is 0.03125: written 0.0313 (四舍五入) like every number the core
-    writes, not 0.0312 (Python's half-even quantize); exact ratios keep their short form."""
+def test_a_completion_at_a_half_is_written_half_up():
+    """1 of 32 adoptions is 3.125%: written 3.13% (四舍五入) like every rate a reader sees,
+    not 3.12% (Python's half-even quantize)."""
     from decimal import Decimal
 
-    from bureaukit_publicity.counts import fmt_ratio
+    from bureaukit_publicity.notes import points_note
 
-    assert fmt_ratio(Decimal(1) / 32) == "0.0313"
-    assert fmt_ratio(Decimal(1) / 2) == "0.5" and fmt_ratio(Decimal(1)) == "1" and fmt_ratio(Decimal(2) / 3) == "0.6667"
+    from bureaukit.messages import speaking
+
+    with speaking("zh"):
+        assert points_note((("info", 1, 32),), Decimal("3.125")) == (
+            "信息完成率 min(100%, 1 / 32) = 3.13%；得分 = 100 × 平均 = 3.13")
+    with speaking("en"):
+        assert points_note((("news", 10, 10), ("info", 4, 20)), Decimal(60)) == (
+            "news completion min(100%, 10 / 10) = 100.00%; information completion min(100%, 4 / 20) = 20.00%; "
+            "points = 100 × mean = 60.00")

@@ -110,7 +110,10 @@ def test_config_can_change_one_key_and_add_an_outlet(publicity, adoption):
 
 def test_evidence_lets_a_reader_recompute(publicity, adoption):
     out = publicity([adoption("N-1", "province_daily", ("p1", "p2"), chars=1600)])
-    note = out.score("person:p1", "fees_yuan").evidence[0].note
-    assert "300 元" in note and "双倍 = 600 元" in note and "p1 300.00" in note
+    note = out.score("person:p1", "fees_yuan").evidence[0]
+    assert note.note_in("zh") == ("N-1 2014-03-10 被省日报采用：稿酬 300.00 元 × 2（长篇通讯 1600 字）= 600.00 元，"
+                                  "2 人分：杨帆 300.00 元、赵丽 300.00 元")
+    assert note.note_in("en") == ("N-1 adopted by 省日报 on 2014-03-10: fee 300.00 yuan × 2 (long report, 1600 "
+                                  "characters) = 600.00 yuan, split among 2: 杨帆 300.00 yuan, 赵丽 300.00 yuan")
     ev = out.paid("person:p1", "fee")[0].evidence[0]
     assert (ev.source, ev.row, ev.record) == ("<adoptions>", 1, "N-1|province_daily")

@@ -81,7 +81,7 @@ def test_fees_conserved_to_the_fen(ads):
     for p in out.payments:
         assert p.amount == p.amount.quantize(Decimal("0.01"))
     good = {a.item for a in ads if a.good_news and a.leader_instruction}
-    splits = [p for p in out.paid(kind="award") if any("好消息" in e.note for e in p.evidence)]
+    splits = [p for p in out.paid(kind="award") if any("好消息" in e.note_in("zh") for e in p.evidence)]
     assert sum((p.amount for p in splits), Decimal(0)) == 500 * len(good)
 
 

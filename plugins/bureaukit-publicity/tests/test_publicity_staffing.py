@@ -52,7 +52,8 @@ def test_a_minimum_per_unit_head_at_office_binds_office_quota_units_only(org, pu
     assert f.subject == "unit:office"
     assert f.message["en"] == "局办公室 lacks publicity staff in post on 2014-12-31: unit_head@office 0 of 1"
     assert f.message["zh"] == "局办公室宣传信息队伍不足（2014-12-31 在岗）：单位主要负责人 0 / 1 人"
-    assert [e.note for e in f.evidence][-1] == "unit_head@office 单位主要负责人: 无 (0/1)"
+    notes = [e.note_in("zh") for e in f.evidence]
+    assert notes[0] == "宣传信息员：杨帆、赵丽（2 / 2 人）" and notes[-1] == "单位主要负责人：无（0 / 1 人）"
     # ygs has a head or not, it is no office: no finding either way
     org["people"] = [*org["people"], person("h_off", "office", roles=["unit_head"], name="杨帆"),
                      person("h_off2", "office", roles=["unit_head"], name="孙悦", end="2014-06-30")]

@@ -54,4 +54,8 @@ def test_tie_for_the_last_award_goes_to_the_higher_fees(publicity, adoption):
     winners = sorted(p.subject for p in out.paid(kind="award"))
     assert winners == ["person:p1", "person:y1", "person:y2"]
     assert all(p.amount == Decimal(500) and p.period == "2014" for p in out.paid(kind="award"))
-    assert "新闻宣传先进个人 第 3 名" in out.paid("person:p1", "award")[0].evidence[0].note
+    note = out.paid("person:p1", "award")[0].evidence[0]
+    assert note.note_in("zh") == ("新闻宣传工作先进个人第 3 名（符合条件 4 人，名额 3 名）：计入评比的新闻 8 篇（≥ 8 篇），"
+                                  "稿酬 310.00 元；奖励 500.00 元")
+    assert note.note_in("en") == ("outstanding individual in news publicity, rank 3 (4 eligible, 3 places): 8 news "
+                                  "item(s) counting (≥ 8), fees 310.00 yuan; award 500.00 yuan")

@@ -17,14 +17,22 @@ def test_blend_only_one_source_or_both(wubi, rows):
     # points: equal weights over the three scored = (68 + 60 + 100) / 3 = 76
     assert out.value("unit:s1", "points") == "76.00"
     ev = out.score("unit:s1", "points").evidence
-    assert ev[0].note.endswith("(20 × 60.00 + 20 × 100.00 + 20 × 68.00) / 60 = 76.00")
+    assert ev[0].note_in("zh") == "五比加权平均：(20 × 比境界 60.00 + 20 × 比创新 100.00 + 20 × 比作风 68.00) / 60 = 76.00"
+    assert ev[0].note_in("en") == ("weighted mean of the five: (20 × Compare outlook 60.00 + 20 × Compare innovation "
+                                   "100.00 + 20 × Compare work style 68.00) / 60 = 76.00")
+    # the blends with one source say which is missing
+    assert out.score("unit:s1", "dim.jingjie").evidence[-1].note_in("zh") == "比境界 = 评分均值 60.00（无客观依据）"
+    assert out.score("unit:s1", "dim.chuangxin").evidence[-1].note_in("zh") == "比创新 = 100 × 依据率 100.00% = 100.00（无评分）"
 
 
 def test_blend_setting(wubi, rows):
     recs = {"ratings": [rows.rating("e1", "s1", "zuofeng", 80)], "tasks": [rows.task("t1", "s1", "2014-03-01")]}
     out = wubi(recs, {"blend": {"ratings": 0.25, "evidence": 0.75}})
     assert out.value("unit:s1", "dim.zuofeng") == "20.00"  # 0.25 × 80 + 0.75 × 0
-    assert out.score("unit:s1", "dim.zuofeng").evidence[-1].note == "dim.zuofeng = 0.25 × 80.00 + 0.75 × 100 × 0.0000 = 20.00"
+    note = out.score("unit:s1", "dim.zuofeng").evidence[-1]
+    assert note.note_in("zh") == "比作风 = 0.25 × 评分均值 80.00 + 0.75 × 100 × 依据率 0.00% = 20.00"
+    assert note.note_in("en") == ("Compare work style = 0.25 × rating average 80.00 + 0.75 × 100 × evidence rate "
+                                  "0.00% = 20.00")
 
 
 def test_weights_and_zero_weights(wubi, rows):

@@ -55,9 +55,12 @@ def test_fuwu_counts_commitments_and_rectifications_together(wubi, rows):
     }
     out = wubi(items)
     assert out.value("unit:s2", "dim.fuwu") == "66.67"  # 2/3 = 0.6667 → 66.666… → 66.67
-    notes = [e.note for e in out.score("unit:s2", "dim.fuwu").evidence]
-    assert "比服务 依据率 evidence rate: 2/3 = 0.6667" in notes
-    assert "“整改r1” 时限 due 2014-05-01，2014-05-02 逾期完成 late" in notes
+    notes = [e.note_in("zh") for e in out.score("unit:s2", "dim.fuwu").evidence]
+    assert "比服务依据率：按时完成 2 项 / 到期 3 项 = 66.67%" in notes
+    assert "“整改r1”时限 2014-05-01，2014-05-02 逾期完成" in notes
+    notes = [e.note_in("en") for e in out.score("unit:s2", "dim.fuwu").evidence]
+    assert "Compare service evidence rate: 2 of 3 items due done on time = 66.67%" in notes
+    assert "“整改r1” due 2014-05-01, done late on 2014-05-02" in notes
     assert not any(e.record == "c0" for e in out.score("unit:s2", "dim.fuwu").evidence)
 
 
@@ -124,7 +127,7 @@ def test_done_early_but_due_after_as_of_does_not_count_yet(wubi, rows):
 
 def test_a_rate_at_a_half_is_written_half_up_in_the_note():
     """1 of 8 benchmarks found (0.25), 7 compared valued 0 here: 0.25 / 8 = 0.03125 is
-    written 0.0313 (四舍五入), as the core writes every rate, not 0.0312 (half even)."""
+    written 3.13% (四舍五入), as the core writes every rate, not 3.12% (half even)."""
     from datetime import date
     from decimal import Decimal
 
@@ -136,4 +139,7 @@ def test_a_rate_at_a_half_is_written_half_up_in_the_note():
     compared = [Benchmark("s1", f"b{i}", Decimal(10), Decimal(5), date(2014, 3, 1), actual=Decimal(1)) for i in range(7)]
     rate = benchmark_rate([found, *compared], Stages(compared=Decimal(0)))
     assert rate is not None and rate.value == Decimal("0.03125")
-    assert rate.note.endswith(" / 8 = 0.0313")
+    from bureaukit.messages import speaking
+
+    with speaking("zh"):
+        assert str(rate.note).endswith("(25% + 0% + 0% + 0% + 0% + 0% + 0% + 0%) / 8 项 = 3.13%")

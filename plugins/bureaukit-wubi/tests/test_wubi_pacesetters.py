@@ -12,7 +12,8 @@ def test_default_groups_one_per_rated_kind(wubi, rows):
     assert f.severity == "info"
     assert f.message["zh"] == "比创新，争当攻坚克难的先锋：一站在“基层站所”争创平台 2 个参评单位中得分最高 90.00"
     assert "pacesetter in innovation, the vanguard of tackling hard problems: 一站 has the highest score, 90.00, of the 2 units of the platform “station”" in f.message["en"]
-    assert f.evidence[0].note == "“station” dim.chuangxin: 一站 (s1) 90.00, 二站 (s2) 85.00"
+    assert f.evidence[0].note_in("zh") == "“基层站所”争创平台比创新得分：一站 90.00、二站 85.00"
+    assert f.evidence[0].note_in("en") == "Compare innovation on the platform “station”: 一站 90.00, 二站 85.00"
 
 
 def test_groups_from_settings_like_the_page(wubi, rows):

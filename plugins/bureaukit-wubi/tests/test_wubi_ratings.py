@@ -53,14 +53,17 @@ def test_evidence_marks_each_rating_kept_or_dropped(wubi, rows):
     # e1 95 and e2 95 tie at the top, e4 60 and e5 60 at the bottom: e2 (last id) and e4 (first id) dropped
     out = wubi({"ratings": rows.ratings("s1", "jingjie", [95, 95, 80, 60, 60])})
     ev = out.score("unit:s1", "dim.jingjie").evidence
-    marks = {e.record: e.note for e in ev if e.record}
+    marks = {e.record: e.note_in("zh") for e in ev if e.record}
     assert marks == {
-        "e1|s1|jingjie": "e1 评分 95: 计入 kept",
-        "e2|s1|jingjie": "e2 评分 95: 去掉最高分 dropped as highest",
-        "e3|s1|jingjie": "e3 评分 80: 计入 kept",
-        "e4|s1|jingjie": "e4 评分 60: 去掉最低分 dropped as lowest",
-        "e5|s1|jingjie": "e5 评分 60: 计入 kept",
+        "e1|s1|jingjie": "局领导1评分 95，计入",
+        "e2|s1|jingjie": "局领导2评分 95，作为最高分去掉",
+        "e3|s1|jingjie": "局领导3评分 80，计入",
+        "e4|s1|jingjie": "局领导4评分 60，作为最低分去掉",
+        "e5|s1|jingjie": "局领导5评分 60，计入",
     }
+    assert ev[0].note_in("zh") == "比境界评分均值：(60 + 80 + 95) / 3 = 78.33"
+    assert {e.record: e.note_in("en") for e in ev if e.record}["e2|s1|jingjie"] == (
+        "局领导2 rated 95: dropped as the highest")
     assert out.value("unit:s1", "dim.jingjie") == "78.33"  # (60 + 80 + 95) / 3 = 78.333…
     assert {e.row for e in ev if e.record} == {1, 2, 3, 4, 5}
     assert all(e.source == "<ratings>" for e in ev if e.record)

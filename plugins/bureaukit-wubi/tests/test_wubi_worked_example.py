@@ -19,10 +19,14 @@ def test_chuangxin_79_60(wubi, rows):
     assert sc.value == Decimal("0.6") * (Decimal(248) / 3) + Decimal("0.4") * 100 * Decimal("0.75")
     assert sc.target is None and sc.unit is None
     assert out.find("wubi.overdue") == []
-    notes = [e.note for e in sc.evidence]
-    assert "比创新 评分均值 rating average: (70 + 88 + 90) / 3 = 82.67" in notes
-    assert "比创新 依据率 evidence rate: 3/4 = 0.7500" in notes
-    assert notes[-1] == "dim.chuangxin = 0.6 × 82.67 + 0.4 × 100 × 0.7500 = 79.60"
+    notes = [e.note_in("zh") for e in sc.evidence]
+    assert "比创新评分均值：(70 + 88 + 90) / 3 = 82.67" in notes
+    assert "比创新依据率：按时完成 3 项 / 到期 4 项 = 75.00%" in notes
+    assert notes[-1] == "比创新 = 0.6 × 评分均值 82.67 + 0.4 × 100 × 依据率 75.00% = 79.60"
+    notes = [e.note_in("en") for e in sc.evidence]
+    assert "Compare innovation rating average: (70 + 88 + 90) / 3 = 82.67" in notes
+    assert "Compare innovation evidence rate: 3 of 4 items due done on time = 75.00%" in notes
+    assert notes[-1] == "Compare innovation = 0.6 × rating average 82.67 + 0.4 × 100 × evidence rate 75.00% = 79.60"
     # only dimension scored: points = the dimension
     assert out.value("unit:s1", "points") == "79.60"
 
@@ -42,8 +46,14 @@ def test_benchmarks_only_yeji_62_50(wubi, rows):
     out = wubi({"benchmarks": benchmarks})
     assert out.value("unit:s2", "dim.yeji") == "62.50"  # 100 × 2.5 / 4
     assert out.value("unit:s2", "points") == "62.50"
-    notes = [e.note for e in out.score("unit:s2", "dim.yeji").evidence]
-    assert "事故率 (越低越好): 实际 0.8 > 标杆 0.5, ≤ 目标 1.0 → 达标 met = 0.75" in notes
+    notes = [e.note_in("zh") for e in out.score("unit:s2", "dim.yeji").evidence]
+    assert "事故率（越低越好）：实际 0.8 > 标杆 0.5，≤ 目标 1，达标，计 75%" in notes
+    assert "营运收入（越高越好）：实际 105 ≥ 标杆 100，夺标，计 100%" in notes
+    assert "客运量（越高越好）：实际 50 < 目标 80，对标，计 50%" in notes
+    assert "货运量（越高越好）：实际值未填（标杆 100，目标 80），寻标，计 25%" in notes
+    assert "比业绩依据率：对标得分 (75% + 50% + 100% + 25%) / 4 项 = 62.50%" in notes
+    notes = [e.note_in("en") for e in out.score("unit:s2", "dim.yeji").evidence]
+    assert "事故率 (lower is better): actual 0.8 > benchmark 0.5, ≤ target 1: met, counts 75%" in notes
 
 
 def test_task_due_on_as_of_counts_against_the_rate_but_is_not_overdue(wubi, rows):

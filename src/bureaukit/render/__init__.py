@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import attrs
 
+from bureaukit.messages import speaking
+
 if TYPE_CHECKING:
     from bureaukit.result import Result
 
@@ -53,9 +55,11 @@ class Renderer:
 
 
 def _lazy(module: str) -> Callable[[Result, RenderOptions], bytes | str]:
+    # in the report's language: the evidence notes it writes on demand read it
     def render(result: Result, options: RenderOptions) -> bytes | str:
         fn: Callable[[Result, RenderOptions], bytes | str] = import_module(module).render
-        return fn(result, options)
+        with speaking(options.lang):
+            return fn(result, options)
 
     return render
 
@@ -63,7 +67,8 @@ def _lazy(module: str) -> Callable[[Result, RenderOptions], bytes | str]:
 def _lazy_write(module: str) -> Callable[[Result, RenderOptions, BinaryIO], None]:
     def write(result: Result, options: RenderOptions, fh: BinaryIO) -> None:
         fn: Callable[[Result, RenderOptions, BinaryIO], None] = import_module(module).write
-        fn(result, options, fh)
+        with speaking(options.lang):
+            fn(result, options, fh)
 
     return write
 

@@ -13,13 +13,13 @@ from datetime import date
 from decimal import Decimal
 
 from bureaukit import Context, Evidence, Payment
-from bureaukit.money import ZERO, fmt_money, split_among, to_yuan
+from bureaukit.money import ZERO, split_among, to_yuan
 from bureaukit.periods import Period
-from bureaukit_publicity.counts import KIND_ZH, person_counts
+from bureaukit.plugin import Note
+from bureaukit_publicity.counts import person_counts
 from bureaukit_publicity.fees import Priced
+from bureaukit_publicity.notes import adopted_note, award_note, good_news_note
 from bureaukit_publicity.settings import PublicitySettings
-
-AWARD_ZH = {"news": "新闻宣传先进个人", "info": "政务信息先进个人"}
 
 
 def whole_year(period: Period) -> bool:
@@ -56,13 +56,10 @@ def score_awards(
                 to_yuan(s.award.amount_yuan),
                 period=ctx.period.id,
                 evidence=[
-                    Evidence(
-                        note=f"{AWARD_ZH[k]} 第 {rank} 名 (符合条件 {len(eligible)} 人, 名额 {places}): "
-                        f"计入评比的{KIND_ZH[k]} {n} 条 (≥ {minimum}), 稿酬 {fmt_money(fees[pid])} 元; "
-                        f"奖励 {fmt_money(s.award.amount_yuan)} 元"
-                    ),
+                    Evidence(note=Note(award_note, (k, rank, len(eligible), places, n, minimum, fees[pid],
+                                                    s.award.amount_yuan))),
                     *(
-                        ctx.evidence(p.adoption, f"{p.adoption.item} 被 {p.outlet.zh} 采用")
+                        ctx.evidence(p.adoption, Note(adopted_note, (p.adoption.item, k, p.outlet.zh, True)))
                         for p in counts[pid][k]
                     ),
                 ],
@@ -81,19 +78,13 @@ def good_news(ctx: Context, items: Sequence[Priced]) -> Iterator[Payment]:
     for item in sorted(first):
         p = first[item]
         shares = split_among(s.good_news_yuan, list(p.adoption.authors))
-        parts = ", ".join(f"{q} {fmt_money(v)}" for q, v in shares.items())
+        named = tuple((ctx.person_name(q), v) for q, v in shares.items())
+        note = Note(good_news_note, (item, p.outlet.zh, p.adoption.date, s.good_news_yuan, named))
         for pid, share in shares.items():
             yield Payment(
                 f"person:{pid}",
                 "award",
                 share,
                 period=ctx.period.id,
-                evidence=[
-                    ctx.evidence(
-                        p.adoption,
-                        f"好消息单项奖 {item}: 好消息推荐且有领导批示 ({p.outlet.zh} "
-                        f"{p.adoption.date.isoformat()}); {fmt_money(s.good_news_yuan)} 元 ÷ "
-                        f"{len(shares)} 人 → {parts}",
-                    )
-                ],
+                evidence=[ctx.evidence(p.adoption, note)],
             )

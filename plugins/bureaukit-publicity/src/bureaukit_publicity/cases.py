@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from bureaukit import Context, Finding
-from bureaukit.periods import ISO_DATES
 from bureaukit.phrases import say
+from bureaukit.plugin import Note
 from bureaukit_publicity.catalogue import CASE_KINDS, MESSAGES
+from bureaukit_publicity.notes import approver_note, case_note
 from bureaukit_publicity.records import Case, CaseKind
 from bureaukit_publicity.settings import PublicitySettings
 
@@ -40,15 +41,13 @@ def score_cases(ctx: Context) -> Iterator[Finding]:
 def _overdue(ctx: Context, c: Case, due: date) -> Finding | None:
     """``publicity.reply_overdue``: answered after *due*, or unanswered on ``as_of`` > *due*."""
     s: PublicitySettings = ctx.settings
-    # nearly every case is cited: its dates written through ISO_DATES
-    got = f"{ISO_DATES[c.received]} + {s.reply_days} 天 = {ISO_DATES[due]}"
     fields = {"kind": CASE_KINDS[c.kind], "case": c.id, "received": c.received, "due": due}
     if c.replied is not None and c.replied > due:
         message = say(MESSAGES["replied_late"], **fields, replied=c.replied, late=(c.replied - due).days)
-        note = f"{got} < 答复 {ISO_DATES[c.replied]}"
+        note = Note(case_note, (c.received, s.reply_days, due, c.replied, ctx.as_of))
     elif c.replied is None and ctx.as_of > due:
         message = say(MESSAGES["unanswered"], **fields, as_of=ctx.as_of, late=(ctx.as_of - due).days)
-        note = f"{got} < {ISO_DATES[ctx.as_of]}, 未答复"
+        note = Note(case_note, (c.received, s.reply_days, due, None, ctx.as_of))
     else:
         return None
     return ctx.finding(f"unit:{c.unit}", "reply_overdue", "warning", **message, due=due,
@@ -72,5 +71,5 @@ def _unapproved(ctx: Context, c: Case, replied: date) -> Finding | None:
         "reply_unapproved",
         "violation",
         **say(MESSAGES["unapproved"], kind=CASE_KINDS[c.kind], case=c.id, replied=replied, why=why),
-        evidence=[ctx.evidence(c, f"答复 {ISO_DATES[replied]}, 审核人 {c.approved_by or '空'}")],
+        evidence=[ctx.evidence(c, Note(approver_note, (replied, approver.name if approver is not None else c.approved_by)))],
     )

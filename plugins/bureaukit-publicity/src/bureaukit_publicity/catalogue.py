@@ -53,3 +53,47 @@ BUREAU_SETTINGS: tuple[BureauSetting, ...] = (
     BureauSetting("quotas", None, "{ office = { info = 25 }, ygs = { news = 10, info = 20 } }",
                   "各单位采用任务（任务分解附表：新闻、信息篇数）", "each unit's adoption quota (news, info)"),
 )
+
+
+# --- evidence notes (written on demand, in the report's language: bureaukit_publicity.notes) ---
+
+ARTICLE_KINDS: dict[str, Text] = {"news": Text("新闻", "news"), "info": Text("信息", "information")}
+AWARDS: dict[str, Text] = {
+    "news": Text("新闻宣传工作先进个人", "outstanding individual in news publicity"),
+    "info": Text("政务信息工作先进个人", "outstanding individual in government information"),
+}
+
+NOTES: dict[str, Say] = {
+    # rules 2 and 6: adoptions counted
+    "adopted": ("{item}（{kind}）被{outlet}采用", "{kind} item {item} adopted by {outlet}"),
+    "adopted_counts": ("{item}（{kind}）被{outlet}采用，计入评比", "{kind} item {item} adopted by {outlet}: counts for the award"),
+    "person_count": ("计入评比的{kind} {count} 篇", "{count} {kind} item(s) counting for the award"),
+    "unit_count": ("{unit}{kind}采用 {count} 篇 / 任务 {need} 篇", "{unit}: {count} {kind} item(s) adopted against a quota of {need}"),
+    "points": ("{terms}；得分 = 100 × 平均 = {points}", "{terms}; points = 100 × mean = {points}"),
+    "points_term": ("{kind}完成率 min(100%, {have} / {need}) = {rate}", "{kind} completion min(100%, {have} / {need}) = {rate}"),
+    # rule 1: fees
+    "fee": ("{item} {date} 被{outlet}采用：稿酬 {fee}", "{item} adopted by {outlet} on {date}: fee {fee}"),
+    "fee_long": ("{item} {date} 被{outlet}采用：稿酬 {base} × {times}（长篇通讯 {chars} 字）= {fee}",
+                 "{item} adopted by {outlet} on {date}: fee {base} × {times} (long report, {chars} characters) = {fee}"),
+    "fee_split": ("{fee}，{count} 人分：{parts}", "{fee}, split among {count}: {parts}"),
+    "share": ("{person} {amount}", "{person} {amount}"),
+    "fee_total": ("稿酬合计 {total}（{count} 条采用）", "fees in all {total} ({count} adoptions)"),
+    "fee_half": ("{half}稿酬 {count} 条，合计 {amount}", "{half}: {count} fee(s), {amount} in all"),
+    # rule 3: awards
+    "award": ("{award}第 {rank} 名（符合条件 {eligible} 人，名额 {places} 名）：计入评比的{kind} {count} 篇"
+              "（≥ {minimum} 篇），稿酬 {fees}；奖励 {amount}",
+              "{award}, rank {rank} ({eligible} eligible, {places} places): {count} {kind} item(s) counting "
+              "(≥ {minimum}), fees {fees}; award {amount}"),
+    "good_news": ("好消息单项奖 {item}：好消息推荐且有领导批示（{outlet} {date}）；{amount} ÷ {count} 人 → {parts}",
+                  "good-news award {item}: recommended as good news with a leader's instruction ({outlet} {date}); "
+                  "{amount} ÷ {count} → {parts}"),
+    # rule 5: cases
+    "case_late": ("{received} 收到 + {days} 天 = {due} 应答复，{replied} 才答复",
+                  "received {received} + {days} days = due {due}, answered {replied}"),
+    "case_open": ("{received} 收到 + {days} 天 = {due} 应答复，截至 {as_of} 未答复",
+                  "received {received} + {days} days = due {due}, unanswered on {as_of}"),
+    "case_approver": ("{replied} 答复，审核人：{approver}", "answered {replied}, approver: {approver}"),
+    "no_one": ("无", "none"),
+    # rule 4: staffing
+    "staff": ("{role}：{names}（{have} / {need} 人）", "{role}: {names} ({have} of {need})"),
+}

@@ -15,13 +15,12 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from bureaukit import Context, Evidence, Score
-from bureaukit.money import fmt_points
-from bureaukit.notes import exact
+from bureaukit.plugin import Note
 from bureaukit_publicity.fees import Priced
+from bureaukit_publicity.notes import adopted_note, person_count_note, points_note, unit_count_note
 from bureaukit_publicity.settings import PublicitySettings
 
 KINDS: tuple[str, ...] = ("news", "info")
-KIND_ZH = {"news": "新闻", "info": "信息"}
 
 
 def person_counts(items: Sequence[Priced]) -> dict[str, dict[str, list[Priced]]]:
@@ -71,7 +70,7 @@ def _person_scores(ctx: Context, counts: dict[str, dict[str, list[Priced]]]) -> 
         e = cited.get(id(p))
         if e is None:
             a = p.adoption
-            e = cited[id(p)] = evidence(a, f"{a.item} {KIND_ZH[a.kind._name_]} 被 {p.outlet.zh} 采用 (计入评比)")
+            e = cited[id(p)] = evidence(a, Note(adopted_note, (a.item, a.kind._name_, p.outlet.zh, True)))
         return e
 
     for pid, kinds in sorted(counts.items()):
@@ -81,7 +80,7 @@ def _person_scores(ctx: Context, counts: dict[str, dict[str, list[Priced]]]) -> 
                 f"person:{pid}",
                 f"{k}_count",
                 len(got),
-                evidence=[*map(counted, got), Evidence(note=f"计入评比的{KIND_ZH[k]} {len(got)} 条")],
+                evidence=[*map(counted, got), Evidence(note=Note(person_count_note, (k, len(got))))],
             )
 
 
@@ -104,8 +103,8 @@ def _unit_scores(
             len(got),
             target=need,
             evidence=[
-                *(ctx.evidence(p.adoption, f"{p.adoption.item} {KIND_ZH[k]} 被 {p.outlet.zh} 采用") for p in got),
-                Evidence(note=f"{uid} {KIND_ZH[k]} {len(got)} / 任务 {need}"),
+                *(ctx.evidence(p.adoption, Note(adopted_note, (p.adoption.item, k, p.outlet.zh))) for p in got),
+                Evidence(note=Note(unit_count_note, (ctx.unit_name(uid), k, len(got), need))),
             ],
         )
     yield _points(uid, ratios)
@@ -115,18 +114,4 @@ def _points(uid: str, ratios: list[tuple[str, int, int]]) -> Score:
     """Rule 6: 100 × the mean of min(1, have ÷ need) over the unit's keys > 0."""
     parts = [min(Decimal(1), Decimal(have) / need) for _, have, need in ratios]
     points = Decimal(100) * sum(parts, Decimal(0)) / len(parts)
-    terms = "; ".join(
-        f"{KIND_ZH[k]} min(1, {have}/{need}) = {fmt_ratio(min(Decimal(1), Decimal(have) / need))}"
-        for k, have, need in ratios
-    )
-    return Score(
-        f"unit:{uid}",
-        "points",
-        points,
-        evidence=[Evidence(note=f"{terms}; 100 × 平均 = {fmt_points(points)}")],
-    )
-
-
-def fmt_ratio(value: Decimal) -> str:
-    """A ratio in a note: at most 4 places, half up like every written number (0.0313)."""
-    return exact(value, at_most=4)
+    return Score(f"unit:{uid}", "points", points, evidence=[Evidence(note=Note(points_note, (tuple(ratios), points)))])

@@ -19,9 +19,11 @@ from decimal import Decimal
 import attrs
 
 from bureaukit import Context, Evidence, Payment, Score
-from bureaukit.money import MoneyText, fmt_money, split, split_among
+from bureaukit.money import split, split_among
 from bureaukit.org import Org
-from bureaukit.periods import ISO_DATES, half_of
+from bureaukit.periods import half_of
+from bureaukit.plugin import Note
+from bureaukit_publicity.notes import fee_half_note, fee_note, fee_total_note
 from bureaukit_publicity.outlets import resolve_outlet
 from bureaukit_publicity.records import Adoption, ArticleKind
 from bureaukit_publicity.settings import Outlet, PublicitySettings, settings_outlets
@@ -37,28 +39,15 @@ class Priced:
     long: bool
     shares: dict[str, Decimal]
 
-    def note(self, person: str | None = None) -> str:
-        base = self.stem()
-        if person is not None:
-            base += _own_share(person, fmt_money(self.shares[person]))
-        return base
-
-    def stem(self) -> str:
-        """The note without the person's own share: the same for every author."""
+    def note(self, ctx: Context) -> Note:
+        """Its fee's arithmetic, written on demand: the same for every author, each
+        author's share by name when there are several."""
         a = self.adoption
         o = self.outlet
-        base = f"{a.item} {o.zh}({o.code}) {ISO_DATES[a.date]}: 稿酬 {o.fee_yuan} 元"
-        if self.long:
-            base += f" × 长篇({a.chars} 字) 双倍 = {self.fee} 元"
-        n = len(a.authors)
-        if n > 1:
-            parts = ", ".join(f"{p} {fmt_money(s)}" for p, s in self.shares.items())
-            base += f" ÷ {n} 人 → {parts}"
-        return base
-
-
-def _own_share(person: str, share_text: str) -> str:
-    return f"; 本人 {person} {share_text} 元"
+        s: PublicitySettings = ctx.settings
+        named = tuple((ctx.person_name(p), v) for p, v in self.shares.items()) if len(self.shares) > 1 else ()
+        times = s.long_multiplier if self.long else None
+        return Note(fee_note, (a.item, o.zh, a.date, o.fee_yuan, times, a.chars, self.fee, named))
 
 
 def is_long(a: Adoption, s: PublicitySettings) -> bool:
@@ -111,27 +100,24 @@ def is_fee_person(org: Org, pid: str, fee_units: Sequence[str] | None) -> bool:
 
 def score_fees(ctx: Context, items: Sequence[Priced]) -> Iterator[Score | Payment]:
     s: PublicitySettings = ctx.settings
-    # each item with its note stem, written once for all its authors
-    by_person: dict[str, list[tuple[Priced, str]]] = {}
-    for p in items:
-        stem = p.stem()
-        for pid in p.adoption.authors:
-            by_person.setdefault(pid, []).append((p, stem))
+    # each item cited once for all its authors: the same row, the same note
+    by_person: dict[str, list[tuple[Priced, Evidence]]] = {}
     evidence = ctx.evidence
-    money = MoneyText()
+    for p in items:
+        e = evidence(p.adoption, p.note(ctx))
+        for pid in p.adoption.authors:
+            by_person.setdefault(pid, []).append((p, e))
     halves_of: dict[date, str | None] = {}  # the half of each day in the period
     for pid in sorted(by_person):
         mine = by_person[pid]
-        # one Evidence per item for this person, cited by the Score and again by the
-        # half's Payment: the same row, the same note
-        cited = [evidence(p.adoption, stem + _own_share(pid, money[p.shares[pid]])) for p, stem in mine]
+        cited = [e for _, e in mine]
         total = sum((p.shares[pid] for p, _ in mine), Decimal(0))
         yield Score(
             f"person:{pid}",
             "fees_yuan",
             total,
             unit="元",
-            evidence=[*cited, Evidence(note=f"稿酬合计 {fmt_money(total)} 元 ({len(mine)} 条采用)")],
+            evidence=[*cited, Evidence(note=Note(fee_total_note, (total, len(mine))))],
         )
         if not ctx.final:
             continue
@@ -153,7 +139,7 @@ def score_fees(ctx: Context, items: Sequence[Priced]) -> Iterator[Score | Paymen
                 "fee",
                 amount,
                 period=half,
-                evidence=[*(e for _, e in got), Evidence(note=f"{half} 稿酬 {len(got)} 条合计 {fmt_money(amount)} 元")],
+                evidence=[*(e for _, e in got), Evidence(note=Note(fee_half_note, (half, len(got), amount)))],
             )
 
 

@@ -14,9 +14,11 @@ from collections.abc import Iterator
 from bureaukit import Context, Evidence, Finding
 from bureaukit.org import Org
 from bureaukit.phrases import Text, say
+from bureaukit.plugin import Note
 from bureaukit.roles import Roles, RoleSelector
 from bureaukit_publicity.catalogue import MESSAGES
 from bureaukit_publicity.counts import quota_units
+from bureaukit_publicity.notes import staff_note
 from bureaukit_publicity.settings import PublicitySettings, staffing_of
 
 
@@ -28,14 +30,14 @@ def score_staffing(ctx: Context) -> Iterator[Finding]:
         members = ctx.org.members(uid, on=ctx.as_of)
         kind = ctx.org.unit(uid).kind
         missing: list[tuple[RoleSelector, int, int]] = []
-        notes: list[str] = []
+        notes: list[Note] = []
         for sel, n in need:  # the page's order: officer, reviewer, commenter, then added roles
             # ROLE@KIND counts this unit's own people, so it binds only units of those kinds
             if n <= 0 or not sel.admits_kind(kind):
                 continue
             have = [p for p in members if sel.matches(p, ctx.org)]
-            names = "、".join(f"{p.id} {p.name}" for p in have) or "无"
-            notes.append(f"{sel} {_label(ctx.org, sel)}: {names} ({len(have)}/{n})")
+            names = tuple(p.name for p in have)
+            notes.append(Note(staff_note, (_label(ctx.org, sel), str(sel), names, len(have), n)))
             if len(have) < n:
                 missing.append((sel, len(have), n))
         if not missing:

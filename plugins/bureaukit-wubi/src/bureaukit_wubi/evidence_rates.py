@@ -20,17 +20,19 @@ from decimal import Decimal
 
 import attrs
 
-from bureaukit.notes import places4
+from bureaukit.plugin import Note
+from bureaukit_wubi.notes import benchmark_rate_note, item_rate_note, stage_note
 from bureaukit_wubi.records import Benchmark, Item, completed_on, due_of
 from bureaukit_wubi.settings import Stages
 
 
 @attrs.frozen
 class Rate:
-    """An evidence rate with what it was computed from, for the evidence note."""
+    """An evidence rate with what it was computed from: ``note`` writes its arithmetic
+    when a reader asks for it."""
 
     value: Decimal
-    note: str
+    note: Note
     counted: tuple[Benchmark | Item, ...]
 
 
@@ -41,7 +43,7 @@ def on_time(item: Item) -> bool:
     return done is not None and done <= due_of(item)
 
 
-def item_rate(items: Iterable[Item], start: date, as_of: date) -> Rate | None:
+def item_rate(code: str, items: Iterable[Item], start: date, as_of: date) -> Rate | None:
     """On time ÷ items due from the period start to as_of, both inclusive."""
     due = sorted(
         (i for i in items if start <= due_of(i) <= as_of), key=lambda i: (due_of(i), type(i).__name__, i.id)
@@ -50,7 +52,7 @@ def item_rate(items: Iterable[Item], start: date, as_of: date) -> Rate | None:
         return None
     good = sum(1 for i in due if on_time(i))
     value = Decimal(good) / Decimal(len(due))
-    return Rate(value, f"{good}/{len(due)} = {places4(value)}", tuple(due))
+    return Rate(value, Note(item_rate_note, (code, good, len(due), value)), tuple(due))
 
 
 def reaches(actual: Decimal, mark: Decimal, higher_is_better: bool) -> bool:
@@ -76,28 +78,14 @@ def benchmark_rate(benchmarks: Sequence[Benchmark], stages: Stages) -> Rate | No
     if not benchmarks:
         return None
     ordered = sorted(benchmarks, key=lambda b: b.indicator)
-    values = [getattr(stages, stage_of(b)) for b in ordered]
+    values = tuple(getattr(stages, stage_of(b)) for b in ordered)
     value = sum(values, Decimal(0)) / len(values)
-    terms = " + ".join(str(v) for v in values)
-    return Rate(value, f"({terms}) / {len(values)} = {places4(value)}", tuple(ordered))
+    return Rate(value, Note(benchmark_rate_note, ("yeji", values, value)), tuple(ordered))
 
 
-STAGE_NAMES: dict[str, str] = {"won": "夺标", "met": "达标", "compared": "对标", "found": "寻标"}
-
-
-def stage_note(b: Benchmark, stages: Stages) -> str:
-    """How a benchmark's stage was read, for its evidence: ``事故率 实际 0.4 ≤ 目标 0.5 …``."""
+def stage_note_of(b: Benchmark, stages: Stages) -> Note:
+    """How a benchmark's stage was read, for its evidence (written on demand):
+    ``事故率（越低越好）：实际 0.4 ≤ 标杆 0.5，夺标，计 100%``."""
     stage = stage_of(b)
-    value = getattr(stages, stage)
-    sign = "≥" if b.higher_is_better else "≤"
-    miss = "<" if b.higher_is_better else ">"
-    direction = "越高越好" if b.higher_is_better else "越低越好"
-    if b.actual is None:
-        how = f"实际值未填 not measured (标杆 {b.benchmark}, 目标 {b.target})"
-    elif stage == "won":
-        how = f"实际 {b.actual} {sign} 标杆 {b.benchmark}"
-    elif stage == "met":
-        how = f"实际 {b.actual} {miss} 标杆 {b.benchmark}, {sign} 目标 {b.target}"
-    else:
-        how = f"实际 {b.actual} {miss} 目标 {b.target}"
-    return f"{b.indicator} ({direction}): {how} → {STAGE_NAMES[stage]} {stage} = {value}"
+    return Note(stage_note, (b.indicator, b.higher_is_better, b.actual, b.benchmark, b.target, stage,
+                             getattr(stages, stage)))

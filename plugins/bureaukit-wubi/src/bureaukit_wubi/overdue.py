@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 from bureaukit import Context, Finding
-from bureaukit.periods import ISO_DATES
 from bureaukit.phrases import Text, say
+from bureaukit.plugin import Note
 from bureaukit_wubi.catalogue import MESSAGES
+from bureaukit_wubi.notes import overdue_note
 from bureaukit_wubi.records import ITEM_KINDS, Item, completed_on, due_of, item_title, responsible
 
 
@@ -35,8 +36,7 @@ def overdue(ctx: Context, items: Mapping[str, Sequence[Item]]) -> Iterator[Findi
                       "title": item_title(item), "due": due, "as_of": ctx.as_of, "days": days}
             message = (say(MESSAGES["overdue_owned"], **fields, person=ctx.org.people[who]) if who
                        else say(MESSAGES["overdue"], **fields))
-            due_text = ISO_DATES[due]
-            ev = [ctx.evidence(item, f"{ledger} {item.id}: 时限 due {due_text}，完成日期为空 not done; {days} 天 days")]
+            ev = [ctx.evidence(item, Note(overdue_note, (kind, item.id, due, ctx.as_of, days)))]
             yield ctx.finding(f"unit:{item.unit}", "overdue", "warning", **message, due=due, evidence=ev)
             if who:
                 yield ctx.finding(f"person:{who}", "overdue", "warning", **message, due=due, evidence=ev)

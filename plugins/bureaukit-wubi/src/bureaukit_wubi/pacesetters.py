@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
-from bureaukit.plugin import Evidence, Finding, Quantity, Text, say
+from bureaukit.plugin import Evidence, Finding, Note, Quantity, Text, say
 from bureaukit_wubi.catalogue import MESSAGES, METRICS, VANGUARD_EN, platform
+from bureaukit_wubi.notes import board_note
 from bureaukit_wubi.settings import COMPARE, DIMENSIONS, ENGLISH, VANGUARD, WubiSettings
 
 CENT = Decimal("0.01")
@@ -38,7 +39,7 @@ def pacesetters(
                 continue
             best = max(written.values())
             tied = sorted(u for u, v in written.items() if v == best)
-            board = ", ".join(f"{names[u]} ({u}) {v}" for u, v in sorted(written.items(), key=lambda kv: (-kv[1], kv[0])))
+            board = tuple((names[u], v) for u, v in sorted(written.items(), key=lambda kv: (-kv[1], kv[0])))
             where = platform(group, group_kinds)
             for unit in tied:
                 others = len(tied) - 1
@@ -51,5 +52,5 @@ def pacesetters(
                     "wubi.pacesetter",
                     "info",
                     {"zh": m["zh"], "en": m["en"]},
-                    evidence=[Evidence(note=f"“{group}” dim.{code}: {board}")],
+                    evidence=[Evidence(note=Note(board_note, (group, group_kinds, code, board)))],
                 )
