@@ -27,6 +27,9 @@ targets = {{ total_wan = 4000 }}
 
 [campaigns.investment.ledgers]
 projects = "projects.csv"
+
+[scoring]
+grades = [ {{ min = 90, label = "优秀" }}, {{ min = 60, label = "合格" }}, {{ min = 0, label = "不合格" }} ]
 {tail}"""
 
 
@@ -48,3 +51,14 @@ def federation(path: Path, fid: str, name: str, members: list[str], extra: str =
     path.write_text(f'[bureau]\nid = "{fid}"\nname = "{name}"\nperiod = "2014"\n\n'
                     f"[federation]\nmembers = [{listed}]\n{extra}", encoding="utf-8")
     return path
+
+
+def make_province(tmp_path: Path) -> Path:
+    """province (own units 40.00, weight 0.3) → city (counties A 50.00, B 75.00) and county
+    C 100.00: the city 62.50, the province 0.7 × 40.00 + 0.3 × 81.25 = 52.38."""
+    bureau(tmp_path / "city" / "a", "county-a", "甲县交通运输局", 2000)
+    bureau(tmp_path / "city" / "b", "county-b", "乙县交通运输局", 3000)
+    federation(tmp_path / "city" / "city.toml", "city", "某市交通运输系统", ["*/bureau.toml"])
+    bureau(tmp_path / "c", "county-c", "丙县交通运输局", 4000)
+    return bureau(tmp_path, "province", "某省交通运输厅", 1600, file="province.toml",
+                  tail='\n[federation]\nmembers = ["city/city.toml", "c/bureau.toml"]\nweight = 0.3\n')

@@ -16,26 +16,32 @@ one rating campaign and no roll-up of units the root's composite is those points
 from __future__ import annotations
 
 import json
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
-from fedtools import bureau, federation
+from fedtools import bureau, federation, make_province
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bureaukit.errors import InputError
-from bureaukit.federation import MemberFailure, roll_up, score_federation
+from bureaukit.federation import (
+    FederationConfig,
+    FederationResult,
+    MemberFailure,
+    Node,
+    combine,
+    roll_up,
+    score_federation,
+)
+from bureaukit.federation_runs import BureauRun
 from bureaukit.testing import run_cli
 
 
 @pytest.fixture
 def province(tmp_path: Path) -> Path:
-    """province (own units, weight 0.3) → city (counties A, B) and county C."""
-    bureau(tmp_path / "city" / "a", "county-a", "甲县交通运输局", 2000)
-    bureau(tmp_path / "city" / "b", "county-b", "乙县交通运输局", 3000)
-    federation(tmp_path / "city" / "city.toml", "city", "某市交通运输系统", ["*/bureau.toml"])
-    bureau(tmp_path / "c", "county-c", "丙县交通运输局", 4000)
-    return bureau(tmp_path, "province", "某省交通运输厅", 1600, file="province.toml",
-                  tail='\n[federation]\nmembers = ["city/city.toml", "c/bureau.toml"]\nweight = 0.3\n')
+    return make_province(tmp_path)
 
 
 def test_roll_up_by_hand(province: Path) -> None:
@@ -155,3 +161,38 @@ def test_a_member_in_two_groups_is_a_config_error(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "Traceback" not in r.stderr
     assert "federation.members.直属单位: " in r.stderr and "is also in group '县区局'" in r.stderr
     assert "federation.members.其他: expected a list of member configs" in r.stderr
+
+
+GROUPS = ("县区局", "直属单位")
+
+
+@given(values=st.lists(st.one_of(st.none(), st.decimals(min_value=0, max_value=100, places=2)), min_size=1,
+                       max_size=9),
+       order=st.randoms(use_true_random=False))
+def test_member_order_is_irrelevant_and_ranks_count_the_better(values: list[Decimal | None], order: Any) -> None:
+    """Whatever order the config lists members in, the same bytes; a member's rank is one
+    more than the members of its group with a higher composite (ties share); the standing
+    is the mean of the rated members to 0.01."""
+    paths = [Path(f"/fed/m{i}/bureau.toml") for i in range(len(values))]
+    runs = {(p, "score"): BureauRun(str(p), f"m{i}", f"成员{i}", v, "sha256:0", {}) for i, (p, v) in
+            enumerate(zip(paths, values, strict=True))}
+    group = {p: GROUPS[i % 2] for i, p in enumerate(paths)}
+
+    def city(members: list[Path]) -> FederationResult:
+        declared = {p: g for g in GROUPS for p in members if group[p] == g}  # groups keep their order
+        cfg = FederationConfig(Path("/fed/city.toml"), "city", "某市", "2014", tuple(declared), declared, None, False)
+        return combine(Node(cfg, tuple(declared)), runs, "2014", None)
+
+    shuffled = list(paths)
+    order.shuffle(shuffled)
+    a, b = city(paths), city(shuffled)
+    assert a.to_json("0") == b.to_json("0")
+    rated = [v for v in values if v is not None]
+    assert a.composite == (None if not rated else (sum(rated, Decimal(0)) / len(rated)).quantize(Decimal("0.01"),
+                                                                                                 ROUND_HALF_UP))
+    for m in a.members:
+        if m.composite is None:
+            assert m.rank is None and m.status == "unrated"
+        else:
+            better = [o for o in a.members if o.group == m.group and o.composite is not None and o.composite > m.composite]
+            assert m.rank == len(better) + 1

@@ -221,7 +221,7 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     from bureaukit.messages import t
 
     if is_federation(config):
-        _score_federation(config, period, as_of, fmt, output, jobs, keep_going)
+        _score_federation(config, period, as_of, fmt, output, jobs, keep_going, lang)
         return
     bureau = load_for_cli(config, lang, timeout)
     # picked after loading: the enabled plugins may bring renderers of their own
@@ -292,37 +292,56 @@ def _deliver(data: bytes | Callable[[BinaryIO], None], output: Path | None, fmt:
     click.echo(t("wrote", path=visible(str(output)), fmt=fmt), err=True)
 
 
-def _score_federation(config: Path, period: str | None, as_of: str | None, fmt: str | None,
-                      output: Path | None, jobs: int | None, keep_going: bool) -> None:
-    """``score`` of a federation: JSON (to -o FILE.json or with -f json) or a text table."""
-    from bureaukit import __version__
-    from bureaukit.errors import InputError
-    from bureaukit.federation import MemberFailure, score_federation, table_lines
-    from bureaukit.messages import t
+FEDERATION_FORMATS = {".json": "json", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".zip": "csv",
+                      ".txt": "table"}
 
-    kind = fmt or ("json" if output is not None and output.suffix.lower() == ".json" else "table")
-    if kind not in ("json", "table") or (output is not None and kind != "json"):
-        raise InputError([Problem("a federation's result is written as json (-o FILE.json) or shown as a "
-                                  f"table; {fmt or output} is not supported for federations", str(config))])
+
+def _score_federation(config: Path, period: str | None, as_of: str | None, fmt: str | None, output: Path | None,
+                      jobs: int | None, keep_going: bool, lang: str | None) -> None:
+    """``score`` of a federation: a terminal table, or json, html, xlsx or a csv zip."""
+    from bureaukit.errors import InputError
+    from bureaukit.federation import MemberFailure, score_federation
+    from bureaukit.messages import set_language, t
+
+    kind = fmt or (FEDERATION_FORMATS.get(output.suffix.lower(), "") if output is not None else "table")
+    if kind not in FEDERATION_FORMATS.values() or (output is not None and FEDERATION_FORMATS.get(
+            output.suffix.lower()) != kind):
+        raise InputError([Problem(t("fed_format", what=fmt or output), str(config))])
+    if output is None and kind in ("xlsx", "csv") and sys.stdout.isatty():
+        raise InputError([t("binary_format", fmt=kind, suffix=".xlsx" if kind == "xlsx" else ".zip")])
     try:
         result = score_federation(config, period, as_of, jobs=jobs, keep_going=keep_going)
     except MemberFailure as exc:
         _fail(exc.problems, exc.exit_code)
-    text = result.to_json(__version__) if kind == "json" else "\n".join(table_lines(result)) + "\n"
-    if output is None:
-        with _writing_stdout():
-            sys.stdout.write(text)
-            sys.stdout.flush()
-    else:
-        from bureaukit.render import write_atomic
-
-        try:
-            write_atomic(output, text.encode("utf-8"))
-        except OSError as exc:
-            raise InputError([t("cannot_write", path=output, reason=exc.strerror or exc)]) from None
-        click.echo(t("wrote", path=output, fmt="federation json"), err=True)
+    lang = lang or _federation_language(config)
+    set_language(lang)
+    _deliver(_federation_report(result, kind, lang), output, f"federation {kind}")
     if result.missing:
-        _fail([f"missing member(s), left out of the roll-up: {', '.join(result.missing)}"], 2)
+        _fail([t("fed_missing", subjects=", ".join(result.missing))], 2)
+
+
+def _federation_language(config: Path) -> str:
+    """The federation config's ``[bureau] language``, Chinese by default as a bureau's."""
+    from bureaukit.federation_runs import read_toml
+
+    head = read_toml(config).get("bureau", {})
+    configured = head.get("language") if isinstance(head, dict) else None
+    return configured if configured in ("zh", "en") else "zh"
+
+
+def _federation_report(result: Any, kind: str, lang: str) -> bytes:
+    from bureaukit import __version__
+    from bureaukit.federation import table_lines
+
+    if kind == "json":
+        return result.to_json(__version__).encode("utf-8")  # type: ignore[no-any-return]
+    if kind == "table":
+        return ("\n".join(table_lines(result, lang)) + "\n").encode("utf-8")
+    from bureaukit.render import federation as fed
+
+    if kind == "html":
+        return fed.render_html(result, lang, __version__).encode("utf-8")
+    return fed.render_xlsx(result, lang) if kind == "xlsx" else fed.render_csv(result, lang)
 
 
 def _owned(write: Callable[[BinaryIO], None], owner: Owner | None, timeout: float | None, name: str) -> Callable[[BinaryIO], None]:

@@ -85,6 +85,8 @@ class Member:
     federation: FederationResult | None = None
     final: FinalRun | None = None
     """The archived final run its standing was taken from (``source = "final"``)."""
+    grade: str | None = None
+    """Its root unit's grade (等级) by its own scale; none for a member federation."""
 
 
 @attrs.frozen
@@ -146,6 +148,7 @@ def _member_dict(m: Member) -> dict[str, Any]:
         "group": m.group,
         "status": m.status,
         "composite": _text(m.composite),
+        "grade": m.grade,
         "rank": m.rank,
         "config_hash": m.config_hash,
         "inputs": dict(m.inputs),
@@ -414,7 +417,7 @@ def _member(m: Node | Path, cfg: FederationConfig, runs: Mapping[Task, BureauRun
         return Member(f"bureau:{bid}", bid, _rel(m, base), group, None, None, "missing", None, {}, r.errors)
     status = "scored" if r.composite is not None else "unrated"
     return Member(f"bureau:{r.bureau_id}", r.name or "", _rel(m, base), group, r.composite, None, status,
-                  r.config_hash, r.inputs, (), final=r.final)
+                  r.config_hash, r.inputs, (), final=r.final, grade=r.grade)
 
 
 def _declared_id(path: Path) -> str:
@@ -440,38 +443,72 @@ def roll_up(
 ) -> tuple[Decimal | None, str]:
     """三级联动: ``(1 − weight) × own + weight × mean(members)``, quantised to 0.01 as
     composites are; the mean of the members alone when the federation has no units of its
-    own; ``own`` alone when no member has a composite. With the arithmetic as text."""
-    rated = [(s, c) for s, c in members if c is not None]
+    own; ``own`` alone when no member has a composite. With the arithmetic as text (zh and
+    en, as the JSON keeps notes)."""
+    rated = [c for _, c in members if c is not None]
+    if not rated:
+        return (None if own is None else _q(own)), arithmetic(own, weight, rated, None)
+    mean = sum(rated, Decimal(0)) / len(rated)
+    if own is None or weight is None:
+        return _q(mean), arithmetic(own, weight, rated, None)
+    return _q((1 - weight) * own + weight * mean), arithmetic(own, weight, rated, None)
+
+
+_WORDS = {
+    # key: (zh, en); both, joined by a space, where the language is None (the JSON's note)
+    "mean": ("成员平均", "mean of {n} members"),
+    "own": ("本级", "own"),
+    "none": ("无成员得分", "no member has a composite"),
+    "no_member": ("无成员得分", "no member composite"),
+    "unrated": ("未评分", "unrated"),
+    "missing": ("缺失", "missing"),
+}
+
+
+def _word(key: str, lang: str | None, **fields: object) -> str:
+    zh, en = _WORDS[key]
+    return {"zh": zh, "en": en}.get(lang or "", f"{zh} {en}").format(**fields)
+
+
+def arithmetic(own: Decimal | None, weight: Decimal | None, rated: Sequence[Decimal], lang: str | None) -> str:
+    """The roll-up's arithmetic in *lang* (``zh``, ``en``; None: both), from the rated
+    members' composites in subject order: what :func:`roll_up` computed, as a report shows it."""
     if not rated:
         if own is None:
-            return None, "无成员得分 no member has a composite"
-        return _q(own), f"本级 own {_q(own)} (无成员得分 no member composite)"
-    mean = sum((c for _, c in rated), Decimal(0)) / len(rated)
-    terms = " + ".join(str(_q(c)) for _, c in rated)
-    mean_text = f"成员平均 mean of {len(rated)} members ({terms}) / {len(rated)} = {_q(mean)}"
+            return _word("none", lang)
+        return f"{_word('own', lang)} {_q(own)} ({_word('no_member', lang)})"
+    mean = sum(rated, Decimal(0)) / len(rated)
+    terms = " + ".join(str(_q(c)) for c in rated)
+    text = f"{_word('mean', lang, n=len(rated))} ({terms}) / {len(rated)} = {_q(mean)}"
     if own is None or weight is None:
-        return _q(mean), mean_text
+        return text
     value = (1 - weight) * own + weight * mean
-    return _q(value), (f"{mean_text}; (1 − {fmt_exact(weight)}) × 本级 own {_q(own)} + "
-                       f"{fmt_exact(weight)} × {_q(mean)} = {_q(value)}")
+    return (f"{text}; (1 − {fmt_exact(weight)}) × {_word('own', lang)} {_q(own)} + "
+            f"{fmt_exact(weight)} × {_q(mean)} = {_q(value)}")
+
+
+def result_arithmetic(r: FederationResult, lang: str) -> str:
+    """A federation's arithmetic in one language (its ``note`` holds both)."""
+    rated = [m.composite for m in r.members if m.composite is not None]
+    return arithmetic(None if r.own is None else r.own.composite, r.weight, rated, lang)
 
 
 def _q(value: Decimal) -> Decimal:
     return value.quantize(FEN, rounding=ROUND_HALF_UP)
 
 
-def table_lines(r: FederationResult, depth: int = 0) -> Iterator[str]:
-    """The result as indented text lines for a terminal: per group (组别), rank, subject,
-    name, composite."""
+def table_lines(r: FederationResult, lang: str = "zh", depth: int = 0) -> Iterator[str]:
+    """The result as indented text lines for a terminal, in *lang*: per group (组别), rank,
+    subject, name, composite."""
     pad = "  " * depth
     yield f"{pad}{r.name} ({r.id})  {r.period}: {_text(r.composite) or '—'}"
-    yield f"{pad}  {r.note}"
+    yield f"{pad}  {result_arithmetic(r, lang)}"
     for group in r.groups:
         if len(r.groups) > 1:
             yield f"{pad}  [{group}]"
         for m in sorted((m for m in r.members if m.group == group),
                         key=lambda m: (m.rank is None, m.rank or 0, m.subject)):
             rank = str(m.rank) if m.rank is not None else "-"
-            yield f"{pad}  {rank:>4}  {m.subject}  {m.name}  {_text(m.composite) or m.status}"
+            yield f"{pad}  {rank:>4}  {m.subject}  {m.name}  {_text(m.composite) or _word(m.status, lang)}"
             if m.federation is not None:
-                yield from table_lines(m.federation, depth + 2)
+                yield from table_lines(m.federation, lang, depth + 2)

@@ -54,6 +54,8 @@ class BureauRun:
     errors: tuple[str, ...] = ()
     exit_code: int = 0
     final: FinalRun | None = None
+    grade: str | None = None
+    """The root unit's grade (等级) by the member's own grading scale."""
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -94,7 +96,7 @@ def score_bureau(path: str, period: str | None, as_of: str | None) -> BureauRun:
     root = f"unit:{bureau.org.root.id}"
     card = next((c for c in result.scorecards if c.subject == root), None)
     return BureauRun(path, result.bureau_id, result.bureau_name, None if card is None else card.composite,
-                     result.config_hash, dict(result.files))
+                     result.config_hash, dict(result.files), grade=None if card is None else card.grade)
 
 
 # --- a member's archived final ------------------------------------------------------------
@@ -140,8 +142,9 @@ def _final_of(archive: Archive, run: RunInfo, path: str, shown: str) -> BureauRu
     name = archived.get("bureau", {}).get("name")
     final = FinalRun(shown, run.number, run.result_sha256, run.recorded_at, run.by, run.as_of.isoformat())
     inputs = {n: sha for n, (role, sha) in files.items() if role == "input"}
-    return BureauRun(path, run.bureau, name if isinstance(name, str) else run.bureau,
-                     _recorded_composite(archive, run, f"unit:{root}"), config_hash, inputs, final=final)
+    composite, grade = _recorded_card(archive, run, f"unit:{root}")
+    return BureauRun(path, run.bureau, name if isinstance(name, str) else run.bureau, composite, config_hash,
+                     inputs, final=final, grade=grade)
 
 
 def _archived_root(archive: Archive, run: RunInfo, config: Mapping[str, Any],
@@ -172,17 +175,19 @@ def _scratch_path(folder: Path, name: str, i: int) -> Path:
     return folder / "_outside" / str(i) / (rel.name or "input") if is_outside(name) else folder.joinpath(*rel.parts)
 
 
-def _recorded_composite(archive: Archive, run: RunInfo, subject: str) -> Decimal | None:
-    """*subject*'s composite as the run recorded it (its plain scorecards table, else its
-    result JSON)."""
+def _recorded_card(archive: Archive, run: RunInfo, subject: str) -> tuple[Decimal | None, str | None]:
+    """*subject*'s composite and grade as the run recorded them (its plain scorecards
+    table, else its result JSON)."""
     with archive.db.guard():
-        rows = archive.db.execute("SELECT composite FROM run_scorecards WHERE bureau = ? AND number = ? "
+        rows = archive.db.execute("SELECT composite, grade FROM run_scorecards WHERE bureau = ? AND number = ? "
                                   "AND subject = ?", (run.bureau, run.number, subject))
     if rows:
-        return None if rows[0][0] is None else Decimal(str(rows[0][0]))
-    cards = archive.result_dict(run.bureau, run.number).get("scorecards", [])
-    card = next((c for c in cards if c.get("subject") == subject), None)
-    return None if card is None or card.get("composite") is None else Decimal(card["composite"])
+        composite, grade = rows[0]
+    else:
+        cards = archive.result_dict(run.bureau, run.number).get("scorecards", [])
+        card: dict[str, Any] = next((c for c in cards if c.get("subject") == subject), {})
+        composite, grade = card.get("composite"), card.get("grade")
+    return (None if composite is None else Decimal(str(composite))), (None if grade is None else str(grade))
 
 
 # --- the pool -----------------------------------------------------------------------------

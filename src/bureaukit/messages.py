@@ -52,6 +52,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--format {fmt} 为二进制格式：请用 -o 文件{suffix} 写入文件",
         "--format {fmt} is binary: give -o FILE{suffix}",
     ),
+    "fed_format": (
+        "联合体的结果可写为 json、html、xlsx 或 csv（-o 文件.zip），或在终端显示为表格；不支持 {what}",
+        "a federation's result is written as json, html, xlsx or csv (-o FILE.zip), or shown as a table; "
+        "{what} is not supported",
+    ),
+    "fed_missing": ("缺失成员，未计入汇总：{subjects}", "missing member(s), left out of the roll-up: {subjects}"),
     "cannot_write": ("{path}：无法写入报告：{reason}", "{path}: cannot write the report: {reason}"),
     "unknown_format": ('--format：未知格式"{fmt}"；可用：{known}', '--format: unknown format "{fmt}"; known: {known}'),
     "format_suffix": (
