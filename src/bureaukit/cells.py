@@ -17,9 +17,34 @@ from typing import Any
 
 from bureaukit.records import FieldSpec, enum_choices, enum_label
 from bureaukit.text import show
-from bureaukit.workbook import Fault, Percent
 
 Convert = Callable[[Any], Any]
+
+
+class Fault:
+    """A cell that has no value a ledger may read: a formula never calculated, an error
+    value (``#REF!``). Converters report it as a cell error, never as empty or 0."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"Fault({self.message!r})"
+
+
+class Percent:
+    """A number cell formatted as a percentage: ``fraction`` is what Excel stores (0.992
+    for a cell showing 99.2%). Its column says whether it means 99.2 or 0.992."""
+
+    __slots__ = ("fraction",)
+
+    def __init__(self, fraction: Any) -> None:
+        self.fraction = fraction
+
+    def __repr__(self) -> str:
+        return f"Percent({self.fraction!r})"
 
 
 class CellError(ValueError):

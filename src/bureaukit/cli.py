@@ -215,9 +215,9 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
       bureaukit score configs/demo/bureau.toml -o report.xlsx --lang zh
       bureaukit score city.toml --jobs 2 -o city.json
     """
+    from bureaukit.config import is_federation
     from bureaukit.engine import score as run_score
     from bureaukit.errors import InputError
-    from bureaukit.federation import is_federation
     from bureaukit.messages import t
 
     if is_federation(config):

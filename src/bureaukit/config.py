@@ -647,6 +647,22 @@ def _read_toml(p: Path) -> tuple[bytes, dict[str, Any]]:
                                   str(p))]) from None
 
 
+def is_federation(path: Path) -> bool:
+    """The config at *path* has a ``[federation]`` table (read cheaply; errors are left to
+    the reader that follows). Here rather than in :mod:`bureaukit.federation`, because
+    every plain bureau's ``score`` asks it: the federation machinery is imported only for
+    a federation."""
+    try:
+        if b"federation" not in path.read_bytes():  # a plain bureau's config: no TOML parse
+            return False
+    except OSError:
+        return False
+    try:
+        return "federation" in _read_toml(path)[1]
+    except InputError:
+        return False
+
+
 def _period_named(data: Mapping[str, Any]) -> list[Problem]:
     """``[bureau] period`` is a period id or a name from ``[periods]``: a rule across two
     tables, checked beside the structuring so that it is reported with every other

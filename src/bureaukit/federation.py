@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from bureaukit.config import is_federation
 from bureaukit.errors import InputError
 from bureaukit.federation_runs import (
     FINAL,
@@ -163,20 +164,6 @@ def _member_dict(m: Member) -> dict[str, Any]:
 
 
 # --- reading ----------------------------------------------------------------------
-
-
-def is_federation(path: Path) -> bool:
-    """The config at *path* has a ``[federation]`` table (read cheaply; errors are left to
-    the reader that follows)."""
-    try:
-        if b"federation" not in path.read_bytes():  # every plain bureau's run asks: no TOML parse
-            return False
-    except OSError:
-        return False
-    try:
-        return "federation" in read_toml(path)
-    except InputError:
-        return False
 
 
 def read_federation(path: Path) -> FederationConfig:

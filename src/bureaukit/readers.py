@@ -11,23 +11,21 @@ import csv
 import io
 import json
 import re
-import zipfile
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from itertools import count
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
 from bureaukit.text import quoted, visible
-from bureaukit.workbook import (
-    SheetFacts,
-    corrected,
-    sheet_facts,
-    strings_have_controls,
-    workbook_facts,
-)
+
+if TYPE_CHECKING:
+    from bureaukit.workbook import SheetFacts
+
+# bureaukit.workbook (zip and XML reading, its attrs classes) is imported by the workbook
+# readers below when a workbook is read: a bureau keeping its ledgers as CSV never needs it.
 
 CSV_FIELD_LIMIT = 10 * 1024 * 1024
 """A cell longer than this (10 MiB) is reported, not read."""
@@ -255,6 +253,8 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
         from python_calamine import CalamineWorkbook
     except ImportError:
         return _read_xlsx_openpyxl(path, sheet)
+    from bureaukit.workbook import corrected
+
     try:
         wb = CalamineWorkbook.from_path(str(path))
         metadata = wb.sheets_metadata
@@ -322,6 +322,10 @@ def _choose_sheet(sheets: list[tuple[str, bool]], sheet: str | None) -> str:
 
 def _facts(path: Path, sheet: str, origin: tuple[int, int]) -> tuple[SheetFacts, bool]:
     """The sheet's faults, percent cells and merged ranges, the workbook's date system."""
+    import zipfile
+
+    from bureaukit.workbook import SheetFacts, sheet_facts, strings_have_controls, workbook_facts
+
     try:
         with zipfile.ZipFile(path) as zf:
             book = workbook_facts(zf)
@@ -384,6 +388,10 @@ def _read_xlsx_openpyxl(path: Path, sheet: str | None) -> Table:
         import openpyxl
     except ImportError:
         raise ReadError("reading .xlsx needs openpyxl: pip install 'bureaukit[xlsx]'") from None
+    import zipfile
+
+    from bureaukit.workbook import corrected, workbook_facts
+
     try:
         with zipfile.ZipFile(path) as zf:
             states = {s.name: s.state == "visible" for s in workbook_facts(zf).sheets}
@@ -412,6 +420,8 @@ def read_sheet(path: Path, sheet: str | None) -> Table:
         from python_calamine import CalamineWorkbook
     except ImportError:
         raise ReadError(f"reading {path.suffix} needs python-calamine: pip install 'bureaukit[xlsx]'") from None
+    from bureaukit.workbook import SheetFacts, corrected
+
     _guard(path)  # .xlsb and .ods are zips too: their parts are bounded the same way
     try:
         wb = CalamineWorkbook.from_path(str(path))

@@ -10,12 +10,12 @@ uses, and the one check that turns a bad selector into a config error with its p
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 import attrs
 
+from bureaukit.errors import did_you_mean
 from bureaukit.org import Org, Person
 
 
@@ -109,11 +109,6 @@ def _parse_lenient(text: str) -> RoleSelector:
         return RoleSelector("\0")
 
 
-def _near(word: str, known: Iterable[str]) -> str:
-    match = difflib.get_close_matches(word, list(known), n=1)
-    return f' (did you mean "{match[0]}"?)' if match else ""
-
-
 def selector_problems(
     path: str, written: Sequence[str], org: Org, default: Sequence[str] = ()
 ) -> Iterator[tuple[str, str]]:
@@ -139,7 +134,7 @@ def selector_problem(text: str, org: Org, *, is_default: bool = False) -> Iterat
         yield f'write the role code "{by_label[sel.role]}" for {sel.role}'
     elif sel.role not in roles:
         yield (
-            f'unknown role "{sel.role}"{_near(sel.role, roles)}; known roles: '
+            f'unknown role "{sel.role}"{did_you_mean(sel.role, roles)}; known roles: '
             + ", ".join(f"{code} {label}" for code, label in roles.items())
         )
     if is_default:
@@ -147,4 +142,4 @@ def selector_problem(text: str, org: Org, *, is_default: bool = False) -> Iterat
     kinds = sorted({u.kind for u in org.units.values()})
     for kind in sel.kinds:
         if kind not in kinds:
-            yield f'no unit is of kind "{kind}"{_near(kind, kinds)}; the units\' kinds: {", ".join(kinds)}'
+            yield f'no unit is of kind "{kind}"{did_you_mean(kind, kinds)}; the units\' kinds: {", ".join(kinds)}'

@@ -20,6 +20,8 @@ from xml.etree import ElementTree
 
 import attrs
 
+from bureaukit.cells import Fault, Percent
+
 MAX_PART = 64 * 1024 * 1024
 """workbook.xml, its relationships and styles.xml larger than this (64 MiB) are not read."""
 CHUNK = 8 * 1024 * 1024
@@ -37,32 +39,6 @@ _CELL_END = re.compile(rb"</(?:\w+:)?c>")
 # <v/> without lxml and as <v></v> with it; neither is a value.
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]+)</(?:\w+:)?v>")
 _QUOTED_OR_BRACKETED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
-
-
-class Fault:
-    """A cell that has no value a ledger may read: a formula never calculated, an error
-    value (``#REF!``). Converters report it as a cell error, never as empty or 0."""
-
-    __slots__ = ("message",)
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-
-    def __repr__(self) -> str:
-        return f"Fault({self.message!r})"
-
-
-class Percent:
-    """A number cell formatted as a percentage: ``fraction`` is what Excel stores (0.992
-    for a cell showing 99.2%). Its column says whether it means 99.2 or 0.992."""
-
-    __slots__ = ("fraction",)
-
-    def __init__(self, fraction: Any) -> None:
-        self.fraction = fraction
-
-    def __repr__(self) -> str:
-        return f"Percent({self.fraction!r})"
 
 
 @attrs.frozen

@@ -1,0 +1,35 @@
+"""What a plain bureau's ``score`` imports: the start-up budget (docs/performance.md,
+*Startup*) is spent on what the run uses, not on machinery for other inputs or outputs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "configs" / "demo" / "bureau.toml"
+
+NOT_ON_A_CSV_JSON_SCORE = {
+    "bureaukit.federation",  # asked only whether the config is one (bureaukit.config.is_federation)
+    "bureaukit.workbook",  # .xlsx facts: read only when a workbook is
+    "xml.etree.ElementTree",
+    "bureaukit.render.html",
+    "bureaukit.render.table",
+    "bureaukit.render.xlsx",
+    "bureaukit.render.csvzip",
+    "bureaukit.archive.diff",
+    "bureaukit.archive.rows",
+}
+
+
+def test_a_json_score_of_csv_ledgers_imports_no_other_formats_machinery(tmp_path: Path) -> None:
+    env = {**os.environ, "BUREAUKIT_ARCHIVE_URL": f"sqlite:///{tmp_path / 'archive.sqlite'}"}
+    cmd = [sys.executable, "-X", "importtime", "-m", "bureaukit", "score", str(DEMO), "-f", "json",
+           "-o", str(tmp_path / "demo.json")]
+    p = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    assert p.returncode == 0, p.stderr[-2000:]
+    imported = {line.split("|")[-1].strip() for line in p.stderr.splitlines() if line.startswith("import time:")}
+    assert {"bureaukit.engine", "bureaukit.result", "bureaukit.archive.store"} <= imported  # it did look
+    assert not imported & NOT_ON_A_CSV_JSON_SCORE
