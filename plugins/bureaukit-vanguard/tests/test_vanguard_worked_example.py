@@ -56,3 +56,14 @@ def test_seed_threshold_half_passes_the_same_survey(vanguard, example):
     assert out.find("vanguard.satisfaction_low") == []
     # the analyze approval is no longer early; the rectify one still is
     assert len(out.find("vanguard.approved_early")) == 1
+
+
+def test_the_points_note_rounds_half_up_as_the_values_are_written() -> None:
+    from decimal import Decimal
+
+    from bureaukit_vanguard.scores import points_note
+
+    # 100 × 1/3200 = 0.03125: half even would write 0.0312 (and 0.125 as 0.12)
+    ended = [(Decimal(40), Decimal("0.03125"), "p1"), (Decimal(20), Decimal(100), "p2")]
+    assert points_note(ended, Decimal(60), Decimal("0.125")) == "(40 × 0.0313 + 20 × 100) / 60 = 0.13"
+    assert points_note(ended[1:], Decimal(20), Decimal(100)) == "(20 × 100) / 20 = 100.00"

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from bureaukit.campaigns import Phase
 from bureaukit.outcomes import Evidence, Score
+from bureaukit.plugin import notes
 from bureaukit_vanguard.state import Run
 from bureaukit_vanguard.triggers import passes
 
@@ -64,7 +65,11 @@ def stage_scores(run: Run) -> Iterator[Score]:
         if not ended or weights == 0:
             continue
         total = sum((w * v for w, v, _ in ended), Decimal(0)) / weights
-        # as the page writes it: 40 × 66.6667, 20 × 100
-        terms = " + ".join(f"{_n(w)} × {_n(v.quantize(Decimal('0.0001')))}" for w, v, _ in ended)
-        note = f"({terms}) / {_n(weights)} = {total.quantize(Decimal('0.01'))}"
-        yield Score(f"unit:{uid}", "points", total, evidence=(Evidence(note=note),))
+        yield Score(f"unit:{uid}", "points", total, evidence=(Evidence(note=points_note(ended, weights, total)),))
+
+
+def points_note(ended: list[tuple[Decimal, Decimal, str]], weights: Decimal, total: Decimal) -> str:
+    """How ``points`` was reached, as the page writes it: ``(40 × 66.6667 + 20 × 100) / 60 =
+    77.78``; stage values to 4 places and the total to 2, rounded half up like the values."""
+    terms = " + ".join(f"{_n(w)} × {notes.exact(v, at_most=4)}" for w, v, _ in ended)
+    return f"({terms}) / {_n(weights)} = {notes.places2(total)}"
