@@ -4,7 +4,8 @@
 - no campaign plugin function longer than 50 lines: a rule reads as its steps;
 - no ``exec``, ``eval`` or ``os._exit``: bureaukit runs no generated code of its own
   (attrs and cattrs generate theirs, registered with linecache) and exits normally;
-- no module imports another module's private (``_``) name.
+- no module imports another module's private (``_``) name;
+- each module imports only from its layer of docs/architecture.md or those below.
 """
 
 from __future__ import annotations
@@ -74,3 +75,55 @@ def test_no_module_imports_another_modules_private_name() -> None:
                 found += [f"{path.relative_to(ROOT)}:{node.lineno} {node.module}.{a.name}"
                           for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
     assert not found, "\n".join(found)
+
+
+# docs/architecture.md, *Layers*: top to bottom; a module imports only from its own layer
+# or the layers below. A module not listed (a new one) is not checked until it is placed.
+LAYERS = [
+    "cli cli_archive __main__ __init__ testing",
+    "archive archive.store archive.lifecycle archive.diff archive.rows archive.report archive.bulletin archive.db",
+    "bureau engine federation explain starter clerk_templates plugins builtin "
+    "render render.table render.jsonout render.csvzip render.xlsx render.html render._labels",
+    "plugin",
+    "appeals context result scorecards gates phases phrases display config org roles identity periods workcalendar "
+    "outcomes money notes messages",
+    "readers workbook xlsx_guard files ledgers cells",
+    "campaigns catalogue hookspecs records provenance",
+    "errors problems text grouping speedups",
+]
+
+
+class _Imports(ast.NodeVisitor):
+    """bureaukit modules a module imports, lazily or not; imports for annotations alone
+    (under ``if TYPE_CHECKING:``) aside."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[str, int]] = []
+
+    def visit_If(self, node: ast.If) -> None:
+        if not (isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"):
+            self.generic_visit(node)
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        if (node.module or "").startswith("bureaukit"):
+            sub = (node.module or "").removeprefix("bureaukit").lstrip(".")
+            self.found += [(sub, node.lineno)] if sub else [(a.name, node.lineno) for a in node.names]
+
+    def visit_Import(self, node: ast.Import) -> None:
+        self.found += [(a.name.removeprefix("bureaukit."), node.lineno) for a in node.names if a.name.startswith("bureaukit.")]
+
+
+def test_each_module_imports_only_from_its_layer_or_below() -> None:
+    layer = {name: i for i, names in enumerate(LAYERS) for name in names.split()}
+    src = ROOT / "src" / "bureaukit"
+    assert (src / "engine.py").exists()
+    upward = []
+    for path in sorted(src.rglob("*.py")):
+        module = path.relative_to(src).with_suffix("").as_posix().replace("/", ".").removesuffix(".__init__")
+        if module not in layer:
+            continue
+        seen = _Imports()
+        seen.visit(ast.parse(path.read_text(encoding="utf-8")))
+        upward += [f"src/bureaukit/{path.relative_to(src).as_posix()}:{line} {module} imports {name}"
+                   for name, line in seen.found if layer.get(name, len(LAYERS)) < layer[module]]
+    assert not upward, "docs/architecture.md's layers say otherwise:\n" + "\n".join(upward)
