@@ -43,6 +43,25 @@ def test_canonical_is_idempotent(s: str) -> None:
     assert canonical(canonical(s)) == canonical(s)
 
 
+def _canonical_letter_by_letter(text: str) -> str:
+    """CORE §2's canonical form with every character's category looked up (no shortcut)."""
+    import unicodedata
+
+    spaces = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u3000"))
+    s = unicodedata.normalize("NFKC", text.translate(spaces))
+    s = "".join(ch for ch in s if unicodedata.category(ch) != "Cf")
+    s = unicodedata.normalize("NFKC", s.translate(spaces)).strip()
+    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in s)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=20) | st.builds("".join, st.lists(
+    st.sampled_from(["合同", "投资额", "(万元)", "Ｐ０９", "\u200b", "\u00ad", "\ufeff", "\u2066", "\n", " ", "\u3000", "x"]), max_size=8)))
+def test_canonical_skips_the_format_character_scan_only_for_printable_text(s: str) -> None:
+    """``canonical`` looks for format characters (Cf) only in text that is not printable
+    (every Cf character is not): the same result as looking at every character."""
+    assert canonical(s) == _canonical_letter_by_letter(s)
+
+
 @given(
     st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", min_size=1, max_size=12),
     st.lists(st.tuples(st.integers(min_value=0, max_value=12), _VARIANT_INSERTS), max_size=4),

@@ -36,7 +36,8 @@ def canonical(text: str) -> str:
     if text.isascii():
         return text.strip().translate(_ASCII_LOWER)
     s = unicodedata.normalize("NFKC", text.translate(_ID_SPACES))
-    s = "".join(ch for ch in s if unicodedata.category(ch) != "Cf")
+    if not s.isprintable():  # a format character (Cf) is never printable: most text skips the loop
+        s = "".join(ch for ch in s if unicodedata.category(ch) != "Cf")
     # NFKC may turn a compatibility character into one of _ID_SPACES' targets
     # or a Cf removal may join two pieces that normalise further: settle it.
     s = unicodedata.normalize("NFKC", s.translate(_ID_SPACES)).strip()
