@@ -160,15 +160,15 @@ def load_for_cli(config: Path, lang: str | None = None, timeout: float | None = 
     first, then ``[bureau] language``)."""
     from bureaukit.bureau import load
     from bureaukit.messages import set_language
-    from bureaukit.speedups import freeze_loaded
+    from bureaukit.speedups import gc_paused
 
     tick = _progress()
     try:
-        bureau = load(config, progress=tick, timeout=timeout)
+        with gc_paused(freeze=True):  # the bureau lives until the command ends
+            bureau = load(config, progress=tick, timeout=timeout)
     finally:
         if tick is not None:
             click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
-    freeze_loaded()
     set_language(lang or bureau.config.bureau.language)
     return bureau
 
@@ -219,6 +219,7 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     from bureaukit.engine import score as run_score
     from bureaukit.errors import InputError
     from bureaukit.messages import t
+    from bureaukit.speedups import gc_paused
 
     if is_federation(config):
         _score_federation(config, period, as_of, fmt, output, jobs, keep_going, lang)
@@ -226,7 +227,8 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     bureau = load_for_cli(config, lang, timeout)
     # picked after loading: the enabled plugins may bring renderers of their own
     renderer, owner = _pick_renderer(fmt if fmt or output else "table", output, bureau)
-    result = run_score(bureau, period, as_of, list(campaigns) or None, timeout=timeout, lang=lang)
+    with gc_paused(freeze=True):  # so does the result
+        result = run_score(bureau, period, as_of, list(campaigns) or None, timeout=timeout, lang=lang)
     if result.no_rows:
         p = result.period
         click.echo(t("warning", text=t("no_rows", period=p.id, start=p.start, end=p.as_of)), err=True)

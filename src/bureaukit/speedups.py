@@ -13,29 +13,27 @@ from collections.abc import Iterator
 
 
 @contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
+def gc_paused(*, freeze: bool = False) -> Iterator[None]:
     """The cyclic garbage collector off for the block, back as it was after.
 
     Loading, scoring and encoding a province's ledgers allocate millions of objects,
     nearly all acyclic (records, evidence, outcomes, strings); every full collection
     walks all of them again for nothing (about a fifth of a million-row run). Reference
     counting still frees everything as usual; only the search for cycles waits.
+
+    With *freeze* (for a command: one short process whose bureau and result live until
+    it exits), every object alive at the end of the block is moved out of the
+    collector's sight for good (``gc.freeze``) before the collector comes back. Without
+    it, the first collection after the block walks everything the block made, once more,
+    for nothing (the largest single pause of the demo's start). A library caller's
+    objects are never frozen: its process may run on and drop them.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
+        if freeze:
+            gc.freeze()
     finally:
         if enabled:
             gc.enable()
-
-
-def freeze_loaded() -> None:
-    """Move every object alive now out of the collector's sight for good.
-
-    A command is one short process and the loaded bureau lives until it exits: without
-    this, each full collection after loading (in the renderers, in plugins that turn the
-    collector back on) walks the whole bureau again. Objects made later are collected
-    as usual.
-    """
-    gc.freeze()
