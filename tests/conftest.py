@@ -46,6 +46,18 @@ def demo_archive_untouched() -> Any:
     )
 
 
+@pytest.fixture(autouse=True)
+def language_left_as_found() -> Any:
+    """A test (or the CLI it invokes in-process) that leaves bureaukit's run language
+    changed fails: the next test would read its messages in that language."""
+    from bureaukit.messages import chosen_language
+
+    before = chosen_language()
+    yield
+    after = chosen_language()
+    assert after == before, f"the test left the run language {after!r} (it was {before!r})"
+
+
 @pytest.fixture
 def bureau_dir(tmp_path: Path) -> Path:
     (tmp_path / "org").mkdir()

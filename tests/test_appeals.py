@@ -149,18 +149,21 @@ def test_each_appeal_decision_is_an_audit_record(with_appeals: Path, bureau_dir:
     monkeypatch.setenv("BUREAUKIT_ARCHIVE_URL", archive_url)
     cfg = str(with_appeals)
     # 15 March: A1 filed, not yet decided: no decision to audit
-    assert run("score", cfg, "--as-of", "2014-03-15", "-f", "json", "--by", "王五")[0] == 0
-    assert run("audit", cfg)[1].strip() == "no decisions recorded yet"
+    # the runs speak English: the audit records' reasons are written in the recording run's language
+    en = ("-f", "json", "--by", "王五", "--lang", "en")
+    assert run("score", cfg, "--as-of", "2014-03-15", *en)[0] == 0
+    assert run("audit", cfg, "--lang", "en")[1].strip() == "no decisions recorded yet"
+    assert run("audit", cfg)[1].strip() == "尚无决定记录"
     # 31 March: A1 upheld on 20 March by 张三 (run 2); 30 June: A3 rejected too (run 3), A1 not again
-    assert run("score", cfg, "--as-of", "2014-03-31", "-f", "json", "--by", "王五")[0] == 0
-    assert run("score", cfg, "--as-of", "2014-06-30", "-f", "json", "--by", "王五")[0] == 0
+    assert run("score", cfg, "--as-of", "2014-03-31", *en)[0] == 0
+    assert run("score", cfg, "--as-of", "2014-06-30", *en)[0] == 0
     # the same decisions in another run: nothing new
-    assert run("score", cfg, "--as-of", "2014-07-31", "-f", "json", "--by", "王五")[0] == 0
+    assert run("score", cfg, "--as-of", "2014-07-31", *en)[0] == 0
     # A3 reviewed again: upheld on 1 August, without a reviewer's name (the recorder stands for it)
     appeals = bureau_dir / "ledgers" / "appeals.csv"
     appeals.write_text(appeals.read_text(encoding="utf-8").replace(
         "维持,2014-06-10,张三,符合办法", "更正,2014-08-01,,复核后更正"), encoding="utf-8")
-    assert run("score", cfg, "--as-of", "2014-08-31", "-f", "json", "--by", "王五")[0] == 0
+    assert run("score", cfg, "--as-of", "2014-08-31", *en)[0] == 0
     with open_archive(archive_url) as a:
         got = [(r.by, r.action, r.period, r.run, r.item, r.reason) for r in a.audit("t")]
     assert got == [
@@ -168,7 +171,19 @@ def test_each_appeal_decision_is_an_audit_record(with_appeals: Path, bureau_dir:
         ("张三", "appeal rejected", "2014", 3, "A3", "A3 unit:s2: decided 2014-06-10: 符合办法"),
         ("王五", "appeal upheld", "2014", 5, "A3", "A3 unit:s2: decided 2014-08-01: 复核后更正"),
     ]
-    code, out, _ = run("audit", cfg)
+    code, out, _ = run("audit", cfg, "--lang", "en")
     assert code == 0
     lines = out.splitlines()
     assert len(lines) == 2 + 3 and "appeal rejected" in lines[3] and "A3 unit:s2: decided 2014-06-10: 符合办法" in lines[3]
+    code, out, _ = run("audit", cfg)
+    lines = out.splitlines()
+    assert code == 0 and [line.split()[4] for line in lines[2:]] == ["异议更正", "异议维持", "异议更正"]
+    # A2 decided, and recorded by a run in the bureau's Chinese: its reason is written in Chinese
+    appeals.write_text(appeals.read_text(encoding="utf-8").replace(
+        "A2,person:p3,,,2014-05-01,稿酬分配有误,待复核,,,", "A2,person:p3,,,2014-05-01,稿酬分配有误,维持,2014-09-01,李四,分配无误"),
+        encoding="utf-8")
+    assert run("score", cfg, "--as-of", "2014-09-30", "-f", "json", "--by", "王五")[0] == 0
+    with open_archive(archive_url) as a:
+        last = a.audit("t")[-1]
+    assert (last.by, last.action, last.run, last.reason) == ("李四", "appeal rejected", 6,
+                                                             "A2 person:p3：2014-09-01 复核决定：分配无误")

@@ -40,18 +40,19 @@ def test_score_records_each_new_run_once(recorded: Path, archive_url: str, burea
     cfg = str(recorded)
     code, out, err = run("score", cfg, "-f", "json", "--by", "张三")
     assert code == 0, err
-    assert "recorded run 1 (2014, as of 2014-12-31)" in err
+    # the bureau speaks Chinese (no [bureau] language: zh)
+    assert f"已存档：第 1 次运行（2014，截至 2014-12-31），存于 {archive_url}" in err
     # the same inputs again: nothing new
     code, _, err = run("score", cfg, "-f", "json")
-    assert code == 0 and "same inputs as run 1: not recorded again" in err
+    assert code == 0 and "输入与第 1 次运行相同：不再重复存档" in err
     # an interim run (as of 30 June) is a new run; so is an edited ledger
     code, _, err = run("score", cfg, "--as-of", "2014-06-30", "-f", "json")
-    assert code == 0 and "recorded run 2 (2014, as of 2014-06-30)" in err
+    assert code == 0 and "已存档：第 2 次运行（2014，截至 2014-06-30）" in err
     deeds = bureau_dir / "ledgers" / "deeds.csv"
     original = deeds.read_bytes()
     deeds.write_text(original.decode() + "d4,s3,2014-09-01,走访,,,,\n", encoding="utf-8")
     code, _, err = run("score", cfg, "-f", "json")
-    assert code == 0 and "recorded run 3" in err
+    assert code == 0 and "已存档：第 3 次运行" in err
     runs = _runs(archive_url)
     assert [(r.number, r.by, r.as_of.isoformat(), r.status) for r in runs][:1] == [(1, "张三", "2014-12-31", "recorded")]
     assert [r.number for r in runs] == [1, 2, 3]
@@ -88,18 +89,27 @@ def test_plain_tables_answer_sql(recorded: Path, archive_url: str) -> None:
 
 def test_runs_command_and_no_archive(recorded: Path, archive_url: str) -> None:
     cfg = str(recorded)
-    code, out, _ = run("runs", cfg)
+    code, out, _ = run("runs", cfg, "--lang", "en")
     assert code == 0 and "no runs recorded yet" in out
+    code, out, _ = run("runs", cfg)
+    assert code == 0 and "中尚无存档的运行" in out
     assert run("score", cfg, "--no-archive", "-f", "json")[0] == 0
     assert run("score", cfg, "--campaign", "tiny", "-f", "json")[0] == 0  # all enabled: recorded
-    code, out, _ = run("runs", cfg, "--period", "2014")
+    code, out, _ = run("runs", cfg, "--period", "2014", "--lang", "en")
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split()[:2] == ["run", "recorded"]
     assert len(lines) == 3 and lines[2].split()[0] == "1"
     assert "recorded" in lines[2] and "4 ranked; 8 violations; fee 200.00" in lines[2]
+    # the same run in the bureau's Chinese: the stored summary read in the run's language
+    code, out, _ = run("runs", cfg, "--period", "2014")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].split()[:3] == ["运行", "记录时间（UTC）", "操作人"]
+    assert "已记录" in lines[2] and "4 个单位排名；8 项违规；稿酬 200.00 元" in lines[2]
+    code, out, _ = run("runs", cfg, "--period", "2015", "--lang", "en")
+    assert code == 0 and "no runs recorded yet" in out and "for period 2015" in out
     code, out, _ = run("runs", cfg, "--period", "2015")
-    assert code == 0 and "no runs recorded yet" in out
+    assert code == 0 and "中尚无考核期 2015 的存档运行" in out
 
 
 def test_a_run_that_does_not_exist_is_an_input_error(recorded: Path, archive_url: str) -> None:
@@ -197,7 +207,7 @@ def test_kill_9_while_recording_leaves_the_archive_as_before(recorded: Path, arc
         if a.db.kind == "sqlite":
             assert a.db.execute("PRAGMA integrity_check") == [("ok",)]
     # and the next recorder takes number 2
-    assert "recorded run 2" in run("score", str(recorded), "--as-of", "2014-03-31", "-f", "json")[2]
+    assert "已存档：第 2 次运行" in run("score", str(recorded), "--as-of", "2014-03-31", "-f", "json")[2]
 
 
 # --- SQLite faults --------------------------------------------------------------------------
@@ -221,11 +231,13 @@ def test_corrupt_file_is_refused_and_left_alone(sqlite_bureau: tuple[Path, Path]
     db.write_bytes(b"PK\x03\x04 this is a zip, not an archive" * 100)
     before = db.read_bytes()
     report = tmp_path / "r.json"
-    code, _, err = run("score", str(cfg), "-o", str(report))
+    code, _, err = run("score", str(cfg), "-o", str(report), "--lang", "en")
     assert code == 2 and "not an SQLite database bureaukit can read" in err and "Traceback" not in err
     assert db.read_bytes() == before and not report.exists()
-    code, _, err = run("runs", str(cfg))
+    code, _, err = run("runs", str(cfg), "--lang", "en")
     assert code == 2 and "corrupt or foreign" in err
+    code, _, err = run("runs", str(cfg))
+    assert code == 2 and f"存档 {db}：不是 bureaukit 能读取的 SQLite 数据库（文件损坏或并非存档）；文件未改动" in err
 
 
 def test_foreign_sqlite_database_is_refused(sqlite_bureau: tuple[Path, Path]) -> None:
@@ -234,8 +246,10 @@ def test_foreign_sqlite_database_is_refused(sqlite_bureau: tuple[Path, Path]) ->
         c.execute("CREATE TABLE invoices (id INTEGER)")
     c.close()
     before = db.read_bytes()
-    code, _, err = run("score", str(cfg), "-f", "json")
+    code, _, err = run("score", str(cfg), "-f", "json", "--lang", "en")
     assert code == 2 and "not a bureaukit archive (it holds other tables: invoices)" in err
+    code, _, err = run("score", str(cfg), "-f", "json")
+    assert code == 2 and "不是 bureaukit 存档（其中已有其他表：invoices）；请指定新文件或空数据库" in err
     assert db.read_bytes() == before
 
 
@@ -265,12 +279,14 @@ def test_newer_schema_is_refused(recorded: Path, archive_url: str) -> None:
     assert run("score", str(recorded), "-f", "json")[0] == 0
     _set_schema(archive_url, "99")
     before = _snapshot(archive_url)
-    code, _, err = run("score", str(recorded), "--as-of", "2014-05-31", "-f", "json")
+    code, _, err = run("score", str(recorded), "--as-of", "2014-05-31", "-f", "json", "--lang", "en")
     assert code == 2 and "Traceback" not in err
     assert f"written by a newer bureaukit (archive schema 99; this bureaukit knows up to {SCHEMA_VERSION})" in err
     for command in (["runs"], ["audit"], ["diff"]):
-        code, _, err = run(*command, str(recorded))
+        code, _, err = run(*command, str(recorded), "--lang", "en")
         assert code == 2 and "written by a newer bureaukit" in err, command
+        code, _, err = run(*command, str(recorded))
+        assert code == 2 and f"由更新版本的 bureaukit 写入（存档结构版本 99；本版本最高支持 {SCHEMA_VERSION}）" in err, command
     assert _snapshot(archive_url) == before
 
 
@@ -358,9 +374,11 @@ def test_read_only_archive(sqlite_bureau: tuple[Path, Path], tmp_path_factory: p
     before = db.read_bytes()
     report = tmp_path_factory.mktemp("out") / "r.json"
     with _read_only(db, db.parent):
-        code, _, err = run("score", str(cfg), "--as-of", "2014-04-30", "-o", str(report))
+        code, _, err = run("score", str(cfg), "--as-of", "2014-04-30", "-o", str(report), "--lang", "en")
         assert code == 2, err
         assert "read-only" in err and "nothing was recorded" in err and "Traceback" not in err
+        code, _, err = run("score", str(cfg), "--as-of", "2014-04-30", "-o", str(report))
+        assert code == 2 and "存档只读（请检查文件及其所在文件夹的权限）；未存档任何内容（存档保持原样）" in err
         assert not report.exists()
     assert db.read_bytes() == before
     assert [r.number for r in _runs(f"sqlite:///{db}")] == [1]
@@ -384,10 +402,13 @@ def test_full_disk_leaves_the_archive_as_before(sqlite_bureau: tuple[Path, Path]
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     report = tmp_path / "r.json"
-    res = subprocess.run([*cli, "score", str(cfg), "-o", str(report)], capture_output=True, text=True,
-                         preexec_fn=full_disk, env=os.environ)
+    res = subprocess.run([*cli, "score", str(cfg), "-o", str(report), "--lang", "en"], capture_output=True,
+                         text=True, preexec_fn=full_disk, env=os.environ)
     assert res.returncode == 2, res.stderr
     assert "disk is full" in res.stderr and "nothing was recorded" in res.stderr and "Traceback" not in res.stderr
+    res = subprocess.run([*cli, "score", str(cfg), "-o", str(report)], capture_output=True, text=True,
+                         preexec_fn=full_disk, env=os.environ)
+    assert res.returncode == 2 and "磁盘已满（或文件无法增大）；未存档任何内容（存档保持原样）" in res.stderr
     assert not report.exists()
     assert [r.number for r in _runs(f"sqlite:///{db}")] == [1]
     with sqlite3.connect(db) as c:
@@ -406,8 +427,10 @@ def test_unreachable_postgresql_never_shows_the_password(bureau_dir: Path, monke
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # nothing listens here once closed
     monkeypatch.setenv("BUREAUKIT_ARCHIVE_URL", f"postgresql://clerk:Sup3rSecret@127.0.0.1:{port}/bureau")
-    code, _, err = run("score", str(bureau_dir / "bureau.toml"), "-f", "json")
+    code, _, err = run("score", str(bureau_dir / "bureau.toml"), "-f", "json", "--lang", "en")
     assert code == 2 and "cannot reach the PostgreSQL server" in err
+    code, _, err = run("score", str(bureau_dir / "bureau.toml"), "-f", "json")
+    assert code == 2 and "无法连接 PostgreSQL 服务器（" in err and "Sup3rSecret" not in err
     assert "Sup3rSecret" not in err and f"postgresql://clerk:***@127.0.0.1:{port}/bureau" in err
 
 
@@ -416,7 +439,7 @@ def test_password_in_url_is_never_printed(bureau_dir: Path, archive_url: str, mo
     # the test cluster trusts local connections: any password is accepted, none is printed
     url = archive_url.replace("bureaukit@", "bureaukit:Sup3rSecret@")
     monkeypatch.setenv("BUREAUKIT_ARCHIVE_URL", url)
-    code, _, err = run("score", str(bureau_dir / "bureau.toml"), "-f", "json")
+    code, _, err = run("score", str(bureau_dir / "bureau.toml"), "-f", "json", "--lang", "en")
     assert code == 0 and "recorded run 1" in err and "Sup3rSecret" not in err and "bureaukit:***@" in err
     code, out, err = run("runs", str(bureau_dir / "bureau.toml"))
     assert code == 0 and "Sup3rSecret" not in out + err
@@ -454,9 +477,9 @@ def test_packed_result_is_the_json_byte_for_byte(recorded: Path, tmp_path: Path)
     assert (packed.sha256, packed.size) == ("sha256:" + hashlib.sha256(plain).hexdigest(), len(plain))
     # through the command: with and without an archive, the same report
     code, _, err = run("score", str(recorded), "-o", str(tmp_path / "a.json"))
-    assert code == 0 and "recorded run 1" in err
+    assert code == 0 and "已存档：第 1 次运行" in err
     code, _, err = run("score", str(recorded), "--no-archive", "-o", str(tmp_path / "b.json"))
-    assert code == 0 and "recorded" not in err
+    assert code == 0 and "存档" not in err
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes() == plain
 
 
@@ -471,7 +494,7 @@ def test_recording_reads_only_content_not_stored_yet(recorded: Path, archive_url
     deeds = bureau_dir / "ledgers" / "deeds.csv"
     deeds.write_text(deeds.read_text(encoding="utf-8") + "d4,s3,2014-09-01,走访,,,,\n", encoding="utf-8")
     code, _, err = run("score", str(recorded), "-f", "json")
-    assert code == 0 and "recorded run 2" in err
+    assert code == 0 and "已存档：第 2 次运行" in err
     assert read == ["deeds.csv"]  # the config and the org files are stored already
 
 

@@ -51,7 +51,7 @@ def test_bulletin_text_against_the_previous_run(monthly: Path, bureau_dir: Path)
     deeds.write_text(deeds.read_text(encoding="utf-8") + "d4,s3,2014-09-01,走访,,,,\n", encoding="utf-8")
     code, out, err = run("bulletin", cfg, "--as-of", "2014-09-20")
     assert code == 0, err
-    assert "recorded run 2 (2014, as of 2014-09-20)" in err
+    assert "已存档：第 2 次运行（2014，截至 2014-09-20）" in err
     assert out.startswith("测试局2014年度考核时序进度通报（截至2014年9月20日）")
     ranking = _section(out, "一、排名：基层站所（与第 1 次运行、截至 2014-06-30 相比）")
     # s1 100 (2 deeds, rank 1 before and now); s2 and s3 0 → 50 each, tied second

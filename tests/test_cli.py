@@ -69,8 +69,10 @@ def test_check_plugins_explain_init(bureau_dir: Path, tmp_path: Path) -> None:
     cfg = str(bureau_dir / "bureau.toml")
     code, out, _ = run("check", cfg)
     assert code == 0 and out.startswith("检查通过：5 个单位，4 名人员，3 条台账记录")
-    code, out, _ = run("plugins", cfg)
-    assert code == 0 and "campaign" in out
+    code, out, _ = run("plugins", cfg, "--lang", "en")
+    assert code == 0 and out.split()[:4] == ["campaign", "distribution", "version", "enabled"]
+    code, out, _ = run("plugins", cfg)  # the bureau's language
+    assert code == 0 and out.split()[:4] == ["考核活动", "发行包", "版本", "已启用"]
     code, out, _ = run("explain", cfg, "s1")
     assert code == 0 and "一站 (unit:s1)" in out and "得分 = 100.00" in out and "ledgers/deeds.csv:2 [d1]" in out
     assert "points" not in out  # the report's titles, not the codes (REPORTS §5)
@@ -178,3 +180,55 @@ def test_shell_completion_script_as_documented() -> None:
     env = {**os.environ, "_BUREAUKIT_COMPLETE": "bash_complete", "COMP_WORDS": "bureaukit sc", "COMP_CWORD": "1"}
     p = subprocess.run([sys.executable, "-m", "bureaukit"], env=env, capture_output=True, text=True, timeout=60)
     assert p.stdout.split() == ["plain,score"]
+
+
+def test_each_in_process_invocation_speaks_its_own_language(bureau_dir: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The language one command set (``--lang``, or the config's ``[bureau] language``) ends
+    with it: the next command in the same process (a CliRunner, an embedding system) starts
+    from the locale again, whichever way round, and after a failure too."""
+    from bureaukit.messages import chosen_language, t
+
+    cfg = str(bureau_dir / "bureau.toml")  # a Chinese bureau (no [bureau] language: zh)
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    code, out, _ = run("plugins", "--lang", "zh")
+    assert code == 0 and out.split()[:2] == ["考核活动", "发行包"]
+    assert chosen_language() is None and t("yes") == "yes"
+    code, out, _ = run("plugins")  # no --lang, no config: the English locale's
+    assert code == 0 and out.split()[:2] == ["campaign", "distribution"]
+    code, out, _ = run("check", cfg)
+    assert code == 0 and out.startswith("检查通过：")
+    code, out, _ = run("plugins")
+    assert code == 0 and out.split()[:2] == ["campaign", "distribution"]
+    # the other way round: an English run, then a Chinese locale's
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    code, out, _ = run("check", cfg, "--lang", "en")
+    assert code == 0 and out.startswith("OK: 5 units, 4 people")
+    code, out, _ = run("plugins")
+    assert code == 0 and out.split()[:2] == ["考核活动", "发行包"]
+    # a command that fails (exit 2) leaves no language behind either
+    code, _, err = run("runs", cfg, "--lang", "en")
+    assert code == 2 and "no archive configured" in err
+    assert chosen_language() is None
+    code, _, err = run("runs", cfg)
+    assert code == 2 and "未配置存档" in err
+
+
+def test_a_library_load_leaves_the_callers_language(bureau_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``bureaukit.load`` speaks the bureau's language while it reads (its problems are in
+    it) and gives the caller's language back, whether it succeeds or fails."""
+    import bureaukit.bureau
+    from bureaukit.errors import InputError
+    from bureaukit.messages import chosen_language, restore_language, set_language
+
+    bureaukit.bureau.load(bureau_dir / "bureau.toml")  # the tiny campaign, as the fixture installs it
+    assert chosen_language() is None
+    token = set_language("en")
+    try:
+        (bureau_dir / "ledgers" / "deeds.csv").write_text("编号,单位,日期,类型\nd1,s1,2014-13-01,走访\n",
+                                                          encoding="utf-8")
+        with pytest.raises(InputError):
+            bureaukit.bureau.load(bureau_dir / "bureau.toml")
+        assert chosen_language() == "en"
+    finally:
+        restore_language(token)

@@ -316,9 +316,12 @@ def test_a_reader_that_leaves_ends_the_run_quietly(tmp_path: Path) -> None:
 def test_a_full_disk_on_stdout_is_one_line_exit_2(tmp_path: Path, command: list[str]) -> None:
     args = [command[0], str(DEMO / "bureau.toml"), *command[1:]]
     with open("/dev/full", "wb") as full:
-        r = run_cli(args, tmp_path, stdout=full)
+        r = run_cli([*args, "--lang", "en"], tmp_path, stdout=full)
     assert r.code == 2, r.err
     assert r.err == "cannot write to standard output: No space left on device\n"
+    with open("/dev/full", "wb") as full:
+        r = run_cli(args, tmp_path, stdout=full)  # the demo bureau's own language
+    assert r.code == 2 and r.err == "无法写入标准输出：No space left on device\n"
 
 
 # --- text that would drive a terminal ------------------------------------------------

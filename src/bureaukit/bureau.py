@@ -182,15 +182,31 @@ def load_org(path: str | Path, *, moved: Mapping[str, Path] | None = None) -> Or
     """Only a bureau's units and people (no campaign, no ledger): a federation reads the
     root unit of a member's archived final from the org archived with it. Raises
     :class:`InputError` with every problem."""
+    from bureaukit.messages import language_for, speaking
+
     config = read_config(path)
     if moved:
         config = attrs.evolve(config, moved=dict(moved))
     readers = {s.lower(): r for r, _ in collect_owned(new_manager(), "bureaukit_readers", Reader) for s in r.suffixes}
     state = _Loading(config, readers)
-    org = _load_org(state)
+    with speaking(language_for(config.bureau.language)):
+        org = _load_org(state)
     if state.problems.count or org is None:
         raise InputError(state.problems.kept, state.problems.count)
     return org
+
+
+def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], None] | None,
+          timeout: float | None, moved: Mapping[str, Path]) -> Bureau:
+    """:func:`load`, every problem found after the config was read written in the bureau's
+    language (``--lang`` when the CLI gave one), the caller's language back afterwards."""
+    from bureaukit.messages import language_for, speaking
+
+    config = read_config(path)
+    if moved:
+        config = attrs.evolve(config, moved=dict(moved))
+    with speaking(language_for(config.bureau.language)):
+        return _load_bureau(config, plugins, progress, timeout)
 
 
 @attrs.define
@@ -237,11 +253,8 @@ class _Loading:
         return records
 
 
-def _load(path: str | Path, plugins: Iterable[Any], progress: Callable[[int], None] | None,
-          timeout: float | None, moved: Mapping[str, Path]) -> Bureau:
-    config = read_config(path)
-    if moved:
-        config = attrs.evolve(config, moved=dict(moved))
+def _load_bureau(config: Config, plugins: Iterable[Any], progress: Callable[[int], None] | None,
+                 timeout: float | None) -> Bureau:
     pm = new_manager()
     try:
         loaded = load_campaigns(pm, config.enabled, plugins)

@@ -49,37 +49,48 @@ def handle_errors(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from bureaukit.errors import InputError, PluginFailure
-        from bureaukit.messages import set_language, t
+        from bureaukit.messages import restore_language, set_language
 
-        debug = bool(kwargs.get("debug"))
-        set_language(kwargs.get("lang"))  # until the config says more
+        # until the config says more; the language before this command is back when it ends,
+        # however it ends (an in-process caller's next command starts afresh)
+        token = set_language(kwargs.get("lang"))
         try:
-            value = fn(*args, **kwargs)
-            with _writing_stdout():
-                # flushed here, where a full disk is still a message (at exit, a traceback)
-                sys.stdout.flush()
-            return value
-        except BrokenPipeError:
-            _quiet_broken_pipe()
-        except InputError as exc:
-            _fail(exc.details, 2, exc.total)
-        except PluginFailure as exc:
-            if debug and exc.traceback:
-                click.echo(exc.traceback, err=True)
-            lines = [t("error", text=exc)]
-            if not debug:
-                lines.append(t("debug_hint"))
-            _fail(lines, 3)
-        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
-            raise
-        except KeyboardInterrupt:
-            _fail([t("interrupted")], 130)
-        except Exception as exc:
-            raise_internal(exc, debug)
-        return None
+            return _handled(functools.partial(fn, *args, **kwargs), bool(kwargs.get("debug")))
+        finally:
+            restore_language(token)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _handled(fn: Callable[[], Any], debug: bool) -> Any:
+    """``fn()``'s value; bureaukit's errors as messages and exit codes."""
+    from bureaukit.errors import InputError, PluginFailure
+    from bureaukit.messages import t
+
+    try:
+        value = fn()
+        with _writing_stdout():
+            # flushed here, where a full disk is still a message (at exit, a traceback)
+            sys.stdout.flush()
+        return value
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except InputError as exc:
+        _fail(exc.details, 2, exc.total)
+    except PluginFailure as exc:
+        if debug and exc.traceback:
+            click.echo(exc.traceback, err=True)
+        lines = [t("error", text=exc)]
+        if not debug:
+            lines.append(t("debug_hint"))
+        _fail(lines, 3)
+    except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+        raise
+    except KeyboardInterrupt:
+        _fail([t("interrupted")], 130)
+    except Exception as exc:
+        raise_internal(exc, debug)
+    return None
 
 
 def raise_internal(exc: BaseException, debug: bool) -> None:
@@ -131,13 +142,15 @@ def _writing_stdout() -> Iterator[None]:
         raise
     except OSError as exc:
         from bureaukit.errors import InputError
+        from bureaukit.messages import t
 
-        raise InputError([f"cannot write to standard output: {exc.strerror or exc}"]) from None
+        raise InputError([t("stdout_failed", reason=exc.strerror or exc)]) from None
 
 
 debug_option = click.option("--debug", is_flag=True, help="Show tracebacks for failures.")
 period_option = click.option("--period", "-p", metavar="P", help="Period to score: 2014, 2014-H1, 2014-Q2, 2014-07, a..b or a name from [periods]. Default: [bureau] period.")
 config_argument = click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
+lang_option = cli_archive.lang_option
 
 
 def _progress() -> Callable[[int], None] | None:
@@ -388,18 +401,19 @@ def _pick_renderer(fmt: str | None, output: Path | None, bureau: Bureau | None =
     for r, o in reversed(renderers):  # a plugin's renderer for a suffix wins over the core's
         if suffix in r.suffixes:
             return r, o
-    hint = " (csv reports are a zip of one CSV per section: -o report.zip)" if suffix == ".csv" else ""
+    hint = t("csv_is_zip") if suffix == ".csv" else ""
     known = ", ".join(s for r, _ in renderers for s in r.suffixes)
-    raise InputError([Problem(f'cannot tell the format from "{suffix or "no suffix"}"{hint}; use --format or one of {known}',
+    raise InputError([Problem(t("unknown_suffix", suffix=suffix or t("no_suffix"), hint=hint, known=known),
                               where=f"-o {output}")])
 
 
 @main.command()
 @config_argument
 @period_option
+@lang_option
 @debug_option
 @handle_errors
-def check(config: Path, period: str | None, debug: bool) -> None:
+def check(config: Path, period: str | None, lang: str | None, debug: bool) -> None:
     """Validate CONFIG and every ledger it names; print all problems (exit 0 when clean).
 
     \b
@@ -410,7 +424,7 @@ def check(config: Path, period: str | None, debug: bool) -> None:
     from bureaukit.messages import t
     from bureaukit.text import visible
 
-    bureau = load_for_cli(config)
+    bureau = load_for_cli(config, lang)
     problems: list[Problem] = []
     warnings: list[str] = []
     if period or bureau.config.bureau.period:
@@ -441,16 +455,17 @@ def check(config: Path, period: str | None, debug: bool) -> None:
 
 @main.command()
 @click.argument("config", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@lang_option
 @debug_option
 @handle_errors
-def plugins(config: Path | None, debug: bool) -> None:
+def plugins(config: Path | None, lang: str | None, debug: bool) -> None:
     """List installed campaigns with their distribution and version, and which CONFIG enables.
 
     \b
     Example:
       bureaukit plugins configs/demo/bureau.toml
     """
-    from bureaukit.messages import t
+    from bureaukit.messages import set_language, t
     from bureaukit.plugins import installed
 
     found = installed()
@@ -458,7 +473,9 @@ def plugins(config: Path | None, debug: bool) -> None:
     if config is not None:
         from bureaukit.config import read_config
 
-        enabled = read_config(config).enabled
+        cfg = read_config(config)
+        enabled = cfg.enabled
+        set_language(lang or cfg.bureau.language)  # undone when the command ends (handle_errors)
     if not found:
         _out(t("no_plugins"))
     campaign, distribution, version, enabled_title = t("plugins_header").split("|")
@@ -509,9 +526,10 @@ def explain(config: Path, subject: str, period: str | None, as_of: str | None, c
 @click.option("--name", default="某区交通运输局", show_default=True, help="The bureau's name.")
 @click.option("--year", type=click.IntRange(1980, 2200), metavar="YYYY", help="The assessment year (default: this year).")
 @click.option("--xlsx", is_flag=True, help="Write the org files and ledgers as Excel templates for clerks (drop-downs, prompts).")
+@lang_option
 @debug_option
 @handle_errors
-def init(directory: Path, name: str, year: int | None, xlsx: bool, debug: bool) -> None:
+def init(directory: Path, name: str, year: int | None, xlsx: bool, lang: str | None, debug: bool) -> None:
     """Create a starter bureau in DIRECTORY: bureau.toml, org files and empty ledger
     templates (Chinese headers) for every installed campaign.
 
@@ -536,9 +554,10 @@ def init(directory: Path, name: str, year: int | None, xlsx: bool, debug: bool) 
 @config_argument
 @click.argument("kind")
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The workbook to write (.xlsx).")
+@lang_option
 @debug_option
 @handle_errors
-def template(config: Path, kind: str, output: Path, debug: bool) -> None:
+def template(config: Path, kind: str, output: Path, lang: str | None, debug: bool) -> None:
     """Write an Excel template for one ledger: Chinese headers with prompts, drop-downs of
     the bureau's units, people and choices, date checks, a frozen header.
 
@@ -552,7 +571,7 @@ def template(config: Path, kind: str, output: Path, debug: bool) -> None:
     from bureaukit.messages import t
 
     if output.suffix.lower() != ".xlsx":
-        raise InputError([Problem("a template is an Excel workbook: name it .xlsx", where=f"-o {output}")])
+        raise InputError([Problem(t("template_xlsx"), where=f"-o {output}")])
     template_from_config(config, kind, output)
     _out(t("wrote_file", path=output))
 

@@ -17,7 +17,7 @@ from bureaukit import cli_help
 
 if TYPE_CHECKING:
     from bureaukit.archive import Archive, RunInfo
-    from bureaukit.archive.store import PackedResult
+    from bureaukit.archive.store import AuditRecord, PackedResult
     from bureaukit.bureau import Bureau
     from bureaukit.config import Config
     from bureaukit.result import Result
@@ -37,28 +37,37 @@ def _guarded(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+lang_option = click.option("--lang", type=click.Choice(["zh", "en"]),
+                           help="Language of messages (default: [bureau] language).")
+
+
 def _config_command(fn: F) -> F:
-    """The CONFIG argument and --debug every archive command takes."""
+    """The CONFIG argument, --lang and --debug every archive command takes."""
     fn = click.option("--debug", is_flag=True, help="Show tracebacks for failures.")(fn)
+    fn = lang_option(fn)
     return click.argument("config", type=click.Path(dir_okay=False, path_type=Path))(fn)
 
 
 def _archive(config: Config) -> Archive:
     from bureaukit.archive import open_for
     from bureaukit.errors import InputError
+    from bureaukit.messages import t
     from bureaukit.problems import Problem
 
     archive = open_for(config)
     if archive is None:
-        raise InputError([Problem('no archive configured; add [archive] url = "sqlite:///archive.sqlite" '
-                                  "(or set BUREAUKIT_ARCHIVE_URL)", str(config.path), where="archive.url")])
+        raise InputError([Problem(t("no_archive"), str(config.path), where="archive.url")])
     return archive
 
 
-def _read(config_path: Path) -> Config:
+def _read(config_path: Path, lang: str | None) -> Config:
+    """The config; from here on the command speaks its language (``--lang`` first)."""
     from bureaukit.config import read_config
+    from bureaukit.messages import set_language
 
-    return read_config(config_path)
+    config = read_config(config_path)
+    set_language(lang or config.bureau.language)  # undone when the command ends (cli.handle_errors)
+    return config
 
 
 def record_run(bureau: Bureau, result: Result, by: str | None, *, record: bool = True,
@@ -70,6 +79,7 @@ def record_run(bureau: Bureau, result: Result, by: str | None, *, record: bool =
     from bureaukit.archive import open_for
     from bureaukit.archive.lifecycle import check_lock
     from bureaukit.archive.store import PackedResult
+    from bureaukit.messages import t
 
     archive = open_for(bureau.config, writing=record, create=record)
     if archive is None:
@@ -78,20 +88,20 @@ def record_run(bureau: Bureau, result: Result, by: str | None, *, record: bool =
     with archive:
         final = check_lock(archive, bureau, result, packed)
         if final is not None:
-            click.echo(f"note: period {final.period} is final: this is run {final.number}'s result, unchanged "
-                       f"/ 期间已锁定，结果与第 {final.number} 次运行相同", err=True)
+            click.echo(t("note", text=t("final_unchanged", period=final.period, number=final.number)), err=True)
             return final, packed
         if not record:
             return None, None
         if len(result.campaigns) < len(bureau.campaigns):
-            click.echo("note: not recorded in the archive: a run of some campaigns only (--campaign)", err=True)
+            click.echo(t("note", text=t("partial_not_recorded")), err=True)
             return None, packed
         recorded = archive.record(bureau, result, by=by, packed=packed)
     run = recorded.run
     if recorded.new:
-        click.echo(f"recorded run {run.number} ({run.period}, as of {run.as_of}) in {archive.shown}", err=True)
+        click.echo(t("run_recorded", number=run.number, period=run.period, as_of=run.as_of, archive=archive.shown),
+                   err=True)
     else:
-        click.echo(f"same inputs as run {run.number}: not recorded again", err=True)
+        click.echo(t("run_same", number=run.number), err=True)
     return run, packed
 
 
@@ -120,7 +130,31 @@ def audit_lines(bureau: Bureau, run: RunInfo | None) -> tuple[str, ...]:
         return ()
     with archive:
         records = archive.audit(run.bureau, run.period)
-    return tuple(f"{_when(a.at)} {a.by} {a.action} run {a.run}: {a.reason}".rstrip(": ") for a in records)
+    return tuple(_audit_line(a) for a in records)
+
+
+def _audit_line(a: AuditRecord) -> str:
+    """One decision as the final report's footer lists it."""
+    from bureaukit.messages import t
+
+    line = t("audit_line", when=_when(a.at), by=a.by, action=action_title(a.action), run=a.run)
+    return t("audit_reason", line=line, reason=a.reason) if a.reason else line
+
+
+def action_title(action: str) -> str:
+    """An audit record's action (``finalise``, ``appeal upheld``) in the run's language."""
+    from bureaukit.messages import MESSAGES, t
+
+    key = "action_" + action.replace(" ", "_")
+    return t(key) if key in MESSAGES else action
+
+
+def status_title(status: str) -> str:
+    """A run's status (``recorded``, ``final``, ``superseded``) in the run's language."""
+    from bureaukit.messages import MESSAGES, t
+
+    key = "status_" + status
+    return t(key) if key in MESSAGES else status
 
 
 def register(group: click.Group) -> None:
@@ -136,7 +170,7 @@ def _when(stamp: str) -> str:
 @_config_command
 @click.option("--period", "-p", metavar="P", help="Only runs of this period (e.g. 2014).")
 @_guarded
-def runs(config: Path, period: str | None, debug: bool) -> None:
+def runs(config: Path, period: str | None, lang: str | None, debug: bool) -> None:
     """List the runs recorded in CONFIG's archive: number, when, by whom, period, as-of,
     status (recorded, final, superseded) and a one-line summary.
 
@@ -144,17 +178,21 @@ def runs(config: Path, period: str | None, debug: bool) -> None:
     Example:
       bureaukit runs configs/demo/bureau.toml --period 2014
     """
+    from bureaukit.archive.store import summary_text
+    from bureaukit.messages import t
     from bureaukit.render.table import format_table
 
-    cfg = _read(config)
+    cfg = _read(config, lang)
     with _archive(cfg) as archive:
         found = archive.runs(cfg.bureau.id, period)
     if not found:
-        click.echo(f"no runs recorded yet in {archive.shown}" + (f" for period {period}" if period else ""))
+        click.echo(t("no_runs_period", archive=archive.shown, period=period) if period
+                   else t("no_runs", archive=archive.shown))
         return
     rows = [(str(r.number), _when(r.recorded_at), r.by, r.period, r.as_of.isoformat(),
-             r.status + (" (after final)" if r.after_final else ""), r.summary) for r in found]
-    header = ("run", "recorded (UTC)", "by", "period", "as of", "status", "summary")
+             status_title(r.status) + (t("after_final") if r.after_final else ""), summary_text(r.summary))
+            for r in found]
+    header = tuple(t("runs_header").split("|"))
     for line in format_table(header, rows, ">" + "<" * 6):
         click.echo(line.rstrip())
 
@@ -163,7 +201,7 @@ def runs(config: Path, period: str | None, debug: bool) -> None:
 @_config_command
 @click.option("--period", "-p", metavar="P", help="Only decisions on this period.")
 @_guarded
-def audit(config: Path, period: str | None, debug: bool) -> None:
+def audit(config: Path, period: str | None, lang: str | None, debug: bool) -> None:
     """List every decision recorded in CONFIG's archive (finalise, reopen, each appeal
     upheld or rejected): who, when, why, which run.
 
@@ -171,17 +209,18 @@ def audit(config: Path, period: str | None, debug: bool) -> None:
     Example:
       bureaukit audit configs/demo/bureau.toml
     """
+    from bureaukit.messages import t
     from bureaukit.render.table import format_table
 
-    cfg = _read(config)
+    cfg = _read(config, lang)
     with _archive(cfg) as archive:
         found = archive.audit(cfg.bureau.id, period)
     if not found:
-        click.echo("no decisions recorded yet")
+        click.echo(t("no_decisions"))
         return
-    rows = [(str(a.seq), _when(a.at), a.by, a.action, a.period, "" if a.run is None else str(a.run), a.reason)
-            for a in found]
-    for line in format_table(("#", "at (UTC)", "by", "action", "period", "run", "reason"), rows, ">" + "<" * 6):
+    rows = [(str(a.seq), _when(a.at), a.by, action_title(a.action), a.period, "" if a.run is None else str(a.run),
+             a.reason) for a in found]
+    for line in format_table(tuple(t("audit_header").split("|")), rows, ">" + "<" * 6):
         click.echo(line.rstrip())
 
 
@@ -191,7 +230,7 @@ def audit(config: Path, period: str | None, debug: bool) -> None:
 @click.option("--by", required=True, metavar="NAME", help="Who locks it (kept in the audit record).")
 @click.option("--note", default="", metavar="TEXT", help="Why, or anything the record should say.")
 @_guarded
-def finalise(config: Path, period: str | None, by: str, note: str, debug: bool) -> None:
+def finalise(config: Path, period: str | None, by: str, note: str, lang: str | None, debug: bool) -> None:
     """Score the period as of its end, record it and lock the period (锁定): later runs
     with changed inputs are refused until it is reopened.
 
@@ -201,8 +240,9 @@ def finalise(config: Path, period: str | None, by: str, note: str, debug: bool) 
     """
     from bureaukit.cli import load_for_cli
     from bureaukit.engine import score
+    from bureaukit.messages import t
 
-    bureau = load_for_cli(config)
+    bureau = load_for_cli(config, lang)
     per = bureau.period(period)
     _refuse_pending(bureau)
     with _archive(bureau.config) as archive:
@@ -210,18 +250,18 @@ def finalise(config: Path, period: str | None, by: str, note: str, debug: bool) 
         if final is not None:
             from bureaukit.archive import ArchiveError
 
-            raise ArchiveError(f"period {per.id} is already final (run {final.number}) / 期间已锁定；"
-                               f"to change it: bureaukit reopen {config} --period {per.id} --by NAME --reason TEXT")
+            raise ArchiveError(t("already_final", period=per.id, number=final.number, config=config))
         result = score(bureau, per.id, per.end)
         run = archive.record(bureau, result, by=by).run
         archive.finalise(run.bureau, run.number, by=by, note=note)
-    click.echo(f"期间 {per.id} 已锁定：第 {run.number} 次运行 / period {per.id} is final: run {run.number}")
+    click.echo(t("finalised", period=per.id, number=run.number))
 
 
 def _refuse_pending(bureau: Bureau) -> None:
     """A period is not finalised while an appeal (异议) waits for review."""
     from bureaukit.appeals import pending
     from bureaukit.errors import InputError
+    from bureaukit.messages import t
     from bureaukit.problems import Problem
 
     waiting = pending(bureau.appeals)
@@ -230,9 +270,8 @@ def _refuse_pending(bureau: Bureau) -> None:
     problems = []
     for a in waiting:
         o = bureau.provenance.origin(a)
-        file, row = (bureau.shown.get(o.source, o.source), o.row) if o else ("appeals", None)
-        problems.append(Problem(f"异议 {a.id}（{a.subject}）待复核，不能锁定 / appeal {a.id} is pending: "
-                                "decide it (更正 or 维持) before finalising", file, row, where="状态"))
+        file, row = (bureau.shown.get(o.source, o.source), o.row) if o else (t("appeals_file"), None)
+        problems.append(Problem(t("appeal_pending", id=a.id, subject=a.subject), file, row, where="状态"))
     raise InputError(problems)
 
 
@@ -242,7 +281,7 @@ def _refuse_pending(bureau: Bureau) -> None:
 @click.option("--by", required=True, metavar="NAME", help="Who reopens it (kept in the audit record).")
 @click.option("--reason", required=True, metavar="TEXT", help="Why it is reopened (kept in the audit record).")
 @_guarded
-def reopen(config: Path, period: str | None, by: str, reason: str, debug: bool) -> None:
+def reopen(config: Path, period: str | None, by: str, reason: str, lang: str | None, debug: bool) -> None:
     """Open a final period again (重新开启): its final run is kept, marked superseded,
     with the reason.
 
@@ -250,14 +289,15 @@ def reopen(config: Path, period: str | None, by: str, reason: str, debug: bool) 
     Example:
       bureaukit reopen configs/demo/bureau.toml --period 2014 --by 张三 --reason "复核更正项目台账"
     """
+    from bureaukit.messages import t
     from bureaukit.periods import PeriodError, parse_period
 
-    cfg = _read(config)
+    cfg = _read(config, lang)
     pid = period or cfg.bureau.period
     if pid is None:
         from bureaukit.errors import InputError
 
-        raise InputError(["no period: give --period (e.g. --period 2014)"])
+        raise InputError([t("no_period")])
     try:
         pid = parse_period(pid, cfg.periods).id
     except PeriodError as exc:
@@ -267,7 +307,7 @@ def reopen(config: Path, period: str | None, by: str, reason: str, debug: bool) 
         raise InputError([Problem(str(exc), where="--period")]) from None
     with _archive(cfg) as archive:
         rec = archive.reopen(cfg.bureau.id, pid, by=by, reason=reason)
-    click.echo(f"期间 {pid} 已重新开启；第 {rec.run} 次运行已被取代 / period {pid} reopened; run {rec.run} is superseded")
+    click.echo(t("reopened", period=pid, run=rec.run))
 
 
 def _pair(archive: Archive, bureau: str, a: int | None, b: int | None, period: str | None) -> tuple[int, int]:
@@ -281,7 +321,10 @@ def _pair(archive: Archive, bureau: str, a: int | None, b: int | None, period: s
         return (found[-1].number, a) if found and found[-1].number != a else (a, a)
     pair = default_pair(found)
     if pair is None:
-        raise ArchiveError(f"diff needs two runs{' of ' + period if period else ''}; the archive holds {len(found)}")
+        from bureaukit.messages import t
+
+        raise ArchiveError(t("diff_needs_two_period", period=period, n=len(found)) if period
+                           else t("diff_needs_two", n=len(found)))
     return pair
 
 
@@ -290,14 +333,15 @@ def _write(text: str, output: Path | None) -> None:
         click.echo(text, nl=False)
         return
     from bureaukit.errors import InputError
+    from bureaukit.messages import t
     from bureaukit.problems import Problem
     from bureaukit.render import write_atomic
 
     try:
         write_atomic(output, text.encode("utf-8"))
     except OSError as exc:
-        raise InputError([Problem(f"cannot write: {exc.strerror or exc}", str(output))]) from None
-    click.echo(f"wrote {output}", err=True)
+        raise InputError([Problem(t("cannot_write_file", reason=exc.strerror or exc), str(output))]) from None
+    click.echo(t("wrote_file", path=output), err=True)
 
 
 def _format(fmt: str | None, output: Path | None) -> str:
@@ -319,7 +363,7 @@ def _format(fmt: str | None, output: Path | None) -> str:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
 @_guarded
 def diff(config: Path, a: int | None, b: int | None, period: str | None, fmt: str | None, output: Path | None,
-         debug: bool) -> None:
+         lang: str | None, debug: bool) -> None:
     """Why did a number change? Runs A and B compared (default: the latest two): each
     changed scorecard, score, payment and finding with the ledger rows behind it.
 
@@ -331,7 +375,7 @@ def diff(config: Path, a: int | None, b: int | None, period: str | None, fmt: st
     from bureaukit.archive.diff import diff_runs
     from bureaukit.archive.report import diff_html, diff_json, diff_lines
 
-    cfg = _read(config)
+    cfg = _read(config, lang)
     with _archive(cfg) as archive:
         x, y = _pair(archive, cfg.bureau.id, a, b, period)
         d = diff_runs(archive, cfg.bureau.id, x, y)
@@ -344,7 +388,7 @@ def diff(config: Path, a: int | None, b: int | None, period: str | None, fmt: st
 @_config_command
 @click.argument("run", type=int)
 @_guarded
-def verify(config: Path, run: int, debug: bool) -> None:
+def verify(config: Path, run: int, lang: str | None, debug: bool) -> None:
     """Re-score RUN from its archived inputs with the installed plugins: OK when the
     result is byte-identical, else what differs and the plugin versions that differ
     (exit 1).
@@ -355,15 +399,16 @@ def verify(config: Path, run: int, debug: bool) -> None:
     """
     from bureaukit.archive.lifecycle import verify as verify_run
     from bureaukit.archive.report import diff_lines
+    from bureaukit.messages import t
 
-    cfg = _read(config)
+    cfg = _read(config, lang)
     with _archive(cfg) as archive:
         found = verify_run(archive, cfg.bureau.id, run)
     if found.identical:
-        click.echo(f"OK: run {run} re-scored from its archived inputs gives the same result, byte for byte")
+        click.echo(t("verify_same", run=run))
         return
     assert found.diff is not None
-    click.echo(f"DIFFERENT: run {run} re-scored from its archived inputs gives another result")
+    click.echo(t("verify_different", run=run))
     for line in diff_lines(found.diff):
         click.echo(line)
     raise SystemExit(1)
@@ -396,7 +441,7 @@ _BULLETIN_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".xlsx":
 @click.option("--by", metavar="NAME", help="Who scores, as the archive records it (default: the OS user).")
 @_guarded
 def bulletin(config: Path, period: str | None, as_of: str | None, output: Path | None, by: str | None,
-             debug: bool) -> None:
+             lang: str | None, debug: bool) -> None:
     """The monthly 时序进度通报: ranking with the movement since the previous recorded run,
     completion against 序时进度, units behind, new findings, items due within 15 days.
     The run is scored and recorded like ``score``.
@@ -409,14 +454,15 @@ def bulletin(config: Path, period: str | None, as_of: str | None, output: Path |
     from bureaukit.cli import load_for_cli
     from bureaukit.engine import score
     from bureaukit.errors import InputError
+    from bureaukit.messages import t
     from bureaukit.problems import Problem
 
     kind = None
     if output is not None:
         kind = _BULLETIN_SUFFIXES.get(output.suffix.lower())
         if kind is None:
-            raise InputError([Problem("a bulletin is written to a .docx, .html or .xlsx file", where=f"-o {output}")])
-    bureau = load_for_cli(config)
+            raise InputError([Problem(t("bulletin_suffix"), where=f"-o {output}")])
+    bureau = load_for_cli(config, lang)
     result = score(bureau, period, as_of)
     run, _ = record_run(bureau, result, by)
     prev, before = _previous(bureau, result, run)
@@ -432,8 +478,8 @@ def bulletin(config: Path, period: str | None, as_of: str | None, output: Path |
     try:
         write_atomic(output, data)
     except OSError as exc:
-        raise InputError([Problem(f"cannot write: {exc.strerror or exc}", str(output))]) from None
-    click.echo(f"wrote {output} ({kind})", err=True)
+        raise InputError([Problem(t("cannot_write_file", reason=exc.strerror or exc), str(output))]) from None
+    click.echo(t("wrote", path=output, fmt=kind), err=True)
 
 
 def _bulletin_text(b: Any) -> None:

@@ -16,8 +16,7 @@ Kept free of imports: ``import bureaukit`` stays cheap.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextvars import ContextVar, Token
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (zh, en)
@@ -52,12 +51,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--format {fmt} 为二进制格式：请用 -o 文件{suffix} 写入文件",
         "--format {fmt} is binary: give -o FILE{suffix}",
     ),
-    "fed_format": (
-        "联合体的结果可写为 json、html、xlsx 或 csv（-o 文件.zip），或在终端显示为表格；不支持 {what}",
-        "a federation's result is written as json, html, xlsx or csv (-o FILE.zip), or shown as a table; "
-        "{what} is not supported",
-    ),
-    "fed_missing": ("缺失成员，未计入汇总：{subjects}", "missing member(s), left out of the roll-up: {subjects}"),
     "cannot_write": ("{path}：无法写入报告：{reason}", "{path}: cannot write the report: {reason}"),
     "unknown_format": ('--format：未知格式"{fmt}"；可用：{known}', '--format: unknown format "{fmt}"; known: {known}'),
     "format_suffix": (
@@ -89,9 +82,299 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yes": ("是", "yes"),
     "no": ("否", "no"),
     "not_installed": ("未安装", "NOT INSTALLED"),
+    "stdout_failed": ("无法写入标准输出：{reason}", "cannot write to standard output: {reason}"),
+    "unknown_suffix": (
+        '无法从"{suffix}"判断报告格式{hint}；请用 --format，或以下后缀之一：{known}',
+        'cannot tell the format from "{suffix}"{hint}; use --format or one of {known}',
+    ),
+    "no_suffix": ("无后缀", "no suffix"),
+    "csv_is_zip": ("（csv 报告是每节一个 CSV 的 zip 包：-o report.zip）",
+                   " (csv reports are a zip of one CSV per section: -o report.zip)"),
+    "template_xlsx": ("模板是 Excel 工作簿：文件名应以 .xlsx 结尾", "a template is an Excel workbook: name it .xlsx"),
+    "fed_format": (
+        "联合体的结果可写为 json、html、xlsx 或 csv（-o 文件.zip），或在终端显示为表格；不支持 {what}",
+        "a federation's result is written as json, html, xlsx or csv (-o FILE.zip), or shown as a table; "
+        "{what} is not supported",
+    ),
+    "fed_missing": ("缺失成员，未计入汇总：{subjects}", "missing member(s), left out of the roll-up: {subjects}"),
+    # --- the archive and the assessment year (cli_archive, bureaukit.archive) ---
+    "no_archive": (
+        '未配置存档：请加入 [archive] url = "sqlite:///archive.sqlite"（或设置环境变量 BUREAUKIT_ARCHIVE_URL）',
+        'no archive configured; add [archive] url = "sqlite:///archive.sqlite" (or set BUREAUKIT_ARCHIVE_URL)',
+    ),
+    "final_unchanged": (
+        "考核期 {period} 已锁定：本结果即第 {number} 次运行的结果，未改变",
+        "period {period} is final: this is run {number}'s result, unchanged",
+    ),
+    "partial_not_recorded": (
+        "未存档：本次只评了部分考核活动（--campaign）",
+        "not recorded in the archive: a run of some campaigns only (--campaign)",
+    ),
+    "run_recorded": (
+        "已存档：第 {number} 次运行（{period}，截至 {as_of}），存于 {archive}",
+        "recorded run {number} ({period}, as of {as_of}) in {archive}",
+    ),
+    "run_same": ("输入与第 {number} 次运行相同：不再重复存档", "same inputs as run {number}: not recorded again"),
+    "audit_line": ("{when} {by} {action} 第 {run} 次运行", "{when} {by} {action} run {run}"),
+    "audit_reason": ("{line}：{reason}", "{line}: {reason}"),
+    "no_runs": ("{archive} 中尚无存档的运行", "no runs recorded yet in {archive}"),
+    "no_runs_period": ("{archive} 中尚无考核期 {period} 的存档运行", "no runs recorded yet in {archive} for period {period}"),
+    "after_final": ("（锁定后）", " (after final)"),
+    "status_recorded": ("已记录", "recorded"),
+    "status_final": ("已锁定", "final"),
+    "status_superseded": ("已取代", "superseded"),
+    "runs_header": ("运行|记录时间（UTC）|操作人|考核期|截至|状态|摘要",
+                    "run|recorded (UTC)|by|period|as of|status|summary"),
+    "summary_ranked": ("{n} 个单位排名", "{n} ranked"),
+    "summary_violations": ("{n} 项违规", "{n} violations"),
+    "summary_money": ("{kind} {amount} 元", "{kind} {amount}"),
+    "no_decisions": ("尚无决定记录", "no decisions recorded yet"),
+    "audit_header": ("序号|时间（UTC）|操作人|决定|考核期|运行|理由", "#|at (UTC)|by|action|period|run|reason"),
+    "action_finalise": ("锁定", "finalise"),
+    "action_reopen": ("重新开启", "reopen"),
+    "action_appeal_upheld": ("异议更正", "appeal upheld"),
+    "action_appeal_rejected": ("异议维持", "appeal rejected"),
+    "appeal_decided": ("{id} {subject}：{date} 复核决定", "{id} {subject}: decided {date}"),
+    "already_final": (
+        "考核期 {period} 已锁定（第 {number} 次运行）；如需更改：bureaukit reopen {config} --period {period} "
+        "--by 姓名 --reason 理由",
+        "period {period} is already final (run {number}); to change it: bureaukit reopen {config} --period {period} "
+        "--by NAME --reason TEXT",
+    ),
+    "finalised": ("考核期 {period} 已锁定：第 {number} 次运行", "period {period} is final: run {number}"),
+    "appeal_pending": (
+        "异议 {id}（{subject}）待复核，不能锁定：请先作出复核决定（更正或维持）",
+        "appeal {id} ({subject}) is pending: decide it (更正 upheld or 维持 rejected) before finalising",
+    ),
+    "appeals_file": ("异议台账", "appeals"),
+    "status_column": ("状态", "状态"),
+    "no_period": ("未指定考核期：请给出 --period（如 --period 2014）", "no period: give --period (e.g. --period 2014)"),
+    "reopened": (
+        "考核期 {period} 已重新开启；第 {run} 次运行已被取代",
+        "period {period} reopened; run {run} is superseded",
+    ),
+    "diff_needs_two": ("比较需要两次运行；存档中有 {n} 次", "diff needs two runs; the archive holds {n}"),
+    "diff_needs_two_period": (
+        "比较需要考核期 {period} 的两次运行；存档中有 {n} 次",
+        "diff needs two runs of {period}; the archive holds {n}",
+    ),
+    "cannot_write_file": ("无法写入：{reason}", "cannot write: {reason}"),
+    "verify_same": (
+        "一致：第 {run} 次运行按存档的输入重新评分，结果逐字节相同",
+        "OK: run {run} re-scored from its archived inputs gives the same result, byte for byte",
+    ),
+    "verify_different": (
+        "不一致：第 {run} 次运行按存档的输入重新评分，结果不同",
+        "DIFFERENT: run {run} re-scored from its archived inputs gives another result",
+    ),
+    "bulletin_suffix": ("通报写入 .docx、.html 或 .xlsx 文件", "a bulletin is written to a .docx, .html or .xlsx file"),
+    "bulletin_needs_docx": (
+        ".docx 通报需要 python-docx：pip install 'bureaukit[docx]'（或用 -o 通报.html）",
+        "a .docx bulletin needs python-docx: pip install 'bureaukit[docx]' (or use -o 通报.html)",
+    ),
+    "bulletin_needs_xlsx": (
+        ".xlsx 通报需要 openpyxl：pip install 'bureaukit[xlsx]'",
+        "an .xlsx bulletin needs openpyxl: pip install 'bureaukit[xlsx]'",
+    ),
+    "archive_problem": ("存档 {archive}：{text}", "archive {archive}: {text}"),
+    "nothing_recorded": ("；未存档任何内容（存档保持原样）", "; nothing was recorded (the archive is as it was)"),
+    "archive_foreign_tables": (
+        "不是 bureaukit 存档（其中已有其他表：{tables}）；请指定新文件或空数据库",
+        "not a bureaukit archive (it holds other tables: {tables}); give a new file or an empty database",
+    ),
+    "archive_foreign": ("不是 bureaukit 存档", "not a bureaukit archive"),
+    "archive_schema_unreadable": ("无法读取存档的结构版本", "its schema version is unreadable"),
+    "archive_newer": (
+        "由更新版本的 bureaukit 写入（存档结构版本 {version}；本版本最高支持 {known}）；请升级 bureaukit 后再用（存档未改动）",
+        "written by a newer bureaukit (archive schema {version}; this bureaukit knows up to {known}); "
+        "upgrade bureaukit to use it (it was not changed)",
+    ),
+    "archive_no_folder": ("文件夹 {folder} 不存在", "the folder {folder} does not exist"),
+    "archive_cannot_create": ("无法创建：{reason}", "cannot create it: {reason}"),
+    "archive_not_sqlite": (
+        "不是 bureaukit 能读取的 SQLite 数据库（文件损坏或并非存档）；文件未改动",
+        "not an SQLite database bureaukit can read (a corrupt or foreign file); it was not changed",
+    ),
+    "archive_read_only": (
+        "存档只读（请检查文件及其所在文件夹的权限）",
+        "the archive is read-only (check the file's and its folder's permissions)",
+    ),
+    "archive_disk_full": ("磁盘已满（或文件无法增大）", "the disk is full (or the file cannot grow)"),
+    "archive_busy": ("另一个 bureaukit 占用存档过久；请重试", "another bureaukit held the archive too long; try again"),
+    "archive_cannot_open": ("无法打开文件（请检查路径和权限）", "cannot open the file (check the path and permissions)"),
+    "archive_needs_psycopg": (
+        "使用 PostgreSQL 需要 psycopg：pip install 'bureaukit[postgres]'",
+        "PostgreSQL needs psycopg: pip install 'bureaukit[postgres]'",
+    ),
+    "pg_unreachable": ("无法连接 PostgreSQL 服务器（{text}）", "cannot reach the PostgreSQL server ({text})"),
+    "pg_read_only": ("此用户对存档只有只读权限（{text}）", "the archive is read-only for this user ({text})"),
+    "pg_disk_full": ("服务器磁盘已满（{text}）", "the server's disk is full ({text})"),
+    "archive_unknown_url": (
+        '未知的存档类型"{scheme}://…"（请用 sqlite:///文件.sqlite 或 postgresql://主机/数据库）',
+        'unknown kind of archive "{scheme}://…" (use sqlite:///file.sqlite or postgresql://host/db)',
+    ),
+    "no_such_run": (
+        "第 {number} 次运行：{archive} 中没有单位 {bureau} 的这次运行（{known}）",
+        "run {number}: no such run of bureau {bureau} in {archive} ({known})",
+    ),
+    "runs_known": ("已有第 1 至 {last} 次", "runs 1 to {last}"),
+    "runs_none": ("尚无运行", "no runs yet"),
+    "content_missing": ("内容 {sha} 缺失（存档已损坏）", "content {sha} is missing (the archive is damaged)"),
+    "final_needs_end": (
+        "第 {number} 次运行截至 {as_of}，不是考核期 {period} 的期末（{end}）：只有截至期末的运行才能锁定",
+        "run {number} is as of {as_of}, not the end of period {period} ({end}): only a run as of the period's end can be final",
+    ),
+    "already_final_reopen": (
+        "考核期 {period} 已锁定（第 {number} 次运行）；请先重新开启",
+        "period {period} is already final (run {number}); reopen it first",
+    ),
+    "reopen_reason": ("--reason：请说明重新开启的理由（记入审计记录）",
+                      "--reason: say why the period is reopened (it is kept in the audit record)"),
+    "not_final": ("考核期 {period} 未锁定，无需重新开启", "period {period} is not final; there is nothing to reopen"),
+    "changed_while_scoring": (
+        "{files}：在 bureaukit 评分期间被修改；请重新评分",
+        "{files}: changed while bureaukit was scoring; score again",
+    ),
+    "cannot_read_file": ("无法读取：{reason}", "cannot read it: {reason}"),
+    "final_inputs_changed": (
+        "{head}；输入已变化：{changed}；如需更正：bureaukit reopen CONFIG --period {period} --by 姓名 --reason 理由",
+        "{head} and its inputs have changed: {changed}; to score it again: bureaukit reopen CONFIG --period {period} "
+        "--by NAME --reason TEXT",
+    ),
+    "final_head": ("考核期 {period} 已{when}锁定（第 {number} 次运行）", "period {period} is final{when} (run {number})"),
+    "final_when": ("于 {date} 由 {by} ", " since {date}, by {by},"),
+    "final_other_result": (
+        "{head}；输入未变，但已安装的插件给出不同结果；见 bureaukit verify CONFIG {number}",
+        "{head}: the same inputs give a different result with the installed plugins; see bureaukit verify CONFIG {number}",
+    ),
+    "rows_changed": ("{file}（{n} 行变化）", "{file} ({n} rows changed)"),
+    "file_note": ("{file}（{note}）", "{file} ({note})"),
+    # diff
+    "diff_run": ("第 {number} 次运行（{period}，截至 {as_of}，{status}）", "run {number} ({period}, as of {as_of}, {status})"),
+    "diff_time_progress": ("序时进度 {a} → {b}", "time progress (序时进度) {a} → {b}"),
+    "diff_version": ("版本 {name}：{a} → {b}", "version {name}: {a} → {b}"),
+    "diff_inputs": ("输入变化：", "inputs changed:"),
+    "diff_nothing": ("结果无变化（评分卡、得分、资金、问题均相同）", "no scorecard, score, payment or finding changed"),
+    "diff_section_scorecards": ("评分卡", "scorecards"),
+    "diff_section_scores": ("得分", "scores"),
+    "diff_section_payments": ("资金", "payments"),
+    "diff_section_findings": ("问题", "findings"),
+    "diff_status_appeared": ("新出现", "appeared"),
+    "diff_status_disappeared": ("已消失", "disappeared"),
+    "diff_rows_added": ("新增 {n} 行", "{n} added"),
+    "diff_rows_removed": ("删除 {n} 行", "{n} removed"),
+    "diff_rows_changed": ("修改 {n} 行", "{n} changed"),
+    "diff_field_composite": ("综合得分", "composite"),
+    "diff_field_grade": ("等次", "grade"),
+    "diff_field_rank": ("名次", "rank"),
+    "diff_field_campaigns": ("各项考核", "campaigns"),
+    "diff_field_value": ("数值", "value"),
+    "diff_field_target": ("目标", "target"),
+    "diff_field_amount": ("金额", "amount"),
+    "diff_field_message": ("说明", "message"),
+    "diff_field_due": ("期限", "due"),
+    "diff_title": ("变化说明", "What changed"),
+    "diff_inputs_title": ("输入变化", "Inputs changed"),
+    "diff_results_title": ("结果变化", "Results changed"),
+    "diff_nothing_short": ("结果无变化", "nothing changed"),
+    "diff_columns": ("类别|项目|变化|依据", "section|item|change|because"),
+    "row_added": ("新增行：{values}", "added: {values}"),
+    "row_removed": ("删除行：{values}", "removed: {values}"),
+    "reason_as_of": ("截至日 {a} → {b}，序时进度 {pa} → {pb}", "as of {a} → {b}, time progress {pa} → {pb}"),
+    "reason_config": ("配置已修改", "the config changed"),
+    "reason_ledgers": ("台账有变化，但其变化的行均未被引用：{ledgers}", "changed ledgers, none of whose changed rows it cites: {ledgers}"),
+    "reason_versions": ("版本：{versions}", "versions: {versions}"),
+    "reason_none": ("输入无变化", "no input changed"),
+    "reason_sep": ("；", "; "),
+    "rows_no_reader": ("{name}：没有读取{suffix}的读取器", "{name}: no reader for {suffix}"),
+    "rows_no_suffix": ("无后缀文件", "files without a suffix"),
+    "rows_not_compared": ("未逐行比较：{why}", "rows not compared: {why}"),
+    "rows_columns_changed": ("列已变化：{before} → {after}", "columns changed: {before} → {after}"),
+    "rows_column_n": ("第 {n} 列", "column {n}"),
+    "rows_new_sheet": ("新增工作表", "a new sheet"),
+    "rows_sheet_removed": ("工作表已删除", "sheet removed"),
+    "rows_new_input": ("新增输入", "a new input"),
+    "rows_no_longer_input": ("不再是输入", "no longer an input"),
+    # --- ledgers (bureaukit.ledgers) ---
+    "listed_twice_as": ("（即 {first}）", " (as {first})"),
+    "listed_twice": ("{file} 列了两次{also}：其记录会被计算两次", "{file} is listed twice{also}: its records would count twice"),
+    "did_you_mean": ("（是否应为 {word}？）", " (did you mean {word}?)"),
+    "too_wide": (
+        "表头有 {n:,} 个单元格；台账最多 {most:,} 列（文件中是否有一行分隔符，或远在右侧的零散单元格？）",
+        "the header row has {n:,} cells; a ledger has at most {most:,} columns "
+        "(is a row of separators or a stray cell far to the right in the file?)",
+    ),
+    "no_reader": ("无法读取 {suffix} 文件；可读取：{known}", "no reader for {suffix} files; known: {known}"),
+    "no_suffix_quoted": ('"（无后缀）"', '"(no suffix)"'),
+    "no_such_file": ("文件不存在（查找位置：{path}）", "no such file (looked for {path})"),
+    "cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
+    "control_char": ("单元格含控制字符 <U+{code:04X}>，内容为 {cell}", "the cell holds the control character <U+{code:04X}>, got {cell}"),
+    "skipped_above_header": ("表头上方的行已跳过：{text}", "skipped above the header: {text}"),
+    "n_cells": ("共 {n:,} 个单元格", "{n:,} cells"),
+    "row_n": ("第 {n} 行：{cells}", "row {n}: {cells}"),
+    "empty_mark": ("（空）", "(empty)"),
+    "no_header": (
+        "前 {n} 行中没有表头：应有一行写出下列必填列中的至少一半：{required}；前几行为：{first}",
+        "no header row in the first {n} rows: looked for a row naming at least half of the required columns "
+        "{required}; the first rows are: {first}",
+    ),
+    "column_n": ("第 {n} 列", "column {n}"),
+    "column_twice": ('"{name}" 列出现了两次（另一处为 {other}）', 'column for "{name}" given twice (also as {other})'),
+    "column_missing": ("缺少必填列（表头应为 {label} 或 {name}）", "required column is missing (header {label} or {name})"),
+    "unknown_column": ("未知列{near}；可用的列：{known}", "unknown column{near}; known columns: {known}"),
+    "more_cells": (
+        "此行的单元格比表头多（{last} > {width}）；含逗号的单元格请加引号，或补上缺少的表头",
+        "the row has more cells than the header ({last} > {width}); quote a cell holding a comma, or add the missing header",
+    ),
+    "footer_then_records": (
+        "{text} 看似表尾（制表人：…），但其下还有记录：请移到最后一条记录之下，或清除",
+        "{text} reads as a footer line (制表人：…), but records follow it: move it below the last record or clear it",
+    ),
+    "totals_skipped": ("合计行 {text} 已跳过（合计其上 {n} 行）", "totals row {text} skipped (closes {n} rows)"),
+    "totals_differ": (
+        "警告：合计行 {text} 写的是 {said}，而其合计的 {n} 行之和为 {total}",
+        "warning: the totals row {text} says {said}, but the {n} rows it closes sum to {total}",
+    ),
+    "footer_skipped": ("表尾行已跳过：{text}", "footer line skipped: {text}"),
+    "no_header_cells": ("此列没有表头，其中 {n} 个已填单元格未读取", "has no header, so its {n} filled cells are not read"),
+    "required_empty": ("必填，但单元格为空", "required, but the cell is empty"),
+    "invalid_record": ("记录无效：{why}", "invalid record: {why}"),
+    "duplicate_same_as": ("，与 {other} 为同一编号", ", the same key as {other}"),
+    "duplicate_key": ("编号重复：{key}{same}（首次出现于 {first}）", "duplicate key {key}{same} (first at {first})"),
+    "unknown_ref": ("未知{what} {value}{near}", "unknown {what} {value}{near}"),
+    "ref_person": ("人员", "person"),
+    "ref_unit": ("单位", "unit"),
+    "ref_record": ("{kind} 记录", "{kind} record"),
+    # --- ledger cells (bureaukit.cells) ---
+    "cell_text": ("应为文本，实为 {cell}", "expected text, got {cell}"),
+    "cell_percent_scale": (
+        "单元格设成了百分比格式（{shown}），而此列未说明是 0–100 还是 0–1：请去掉 % 格式，直接输入数字",
+        "a cell formatted as a percentage ({shown}), in a column that does not say whether it holds 0–100 or 0–1: "
+        "type the number without the % format",
+    ),
+    "cell_number": ("应为数字，实为 {cell}", "expected a number, got {cell}"),
+    "cell_range": (
+        "数值超出范围（绝对值应在 1e-{n} 至 1e{n} 之间），实为 {cell}",
+        "the number is out of range (1e-{n} to 1e{n} in size), got {cell}",
+    ),
+    "cell_negative": ("不能为负数，实为 {cell}", "must not be negative, got {cell}"),
+    "cell_whole": ("应为整数，实为 {cell}", "expected a whole number, got {cell}"),
+    "cell_date_short": ("应为日期（如 2014-05-20），实为 {cell}", "expected a date like 2014-05-20, got {cell}"),
+    "cell_date": (
+        "应为日期（如 2014-05-20、2014/5/20、2014年5月20日 或 20140520），实为 {cell}",
+        "expected a date like 2014-05-20, 2014/5/20, 2014年5月20日 or 20140520, got {cell}",
+    ),
+    "cell_time": ("时刻不存在，实为 {cell}", "not a real time of day, got {cell}"),
+    "cell_real_date": ("日期不存在，实为 {cell}", "not a real date, got {cell}"),
+    "cell_bool": ("应为是或否（是/否、1/0、√/×、true/false），实为 {cell}",
+                  "expected yes or no (true/false, 是/否, 1/0, √/×), got {cell}"),
+    "cell_choice": ("应为以下之一：{choices}，实为 {cell}", "expected one of {choices}, got {cell}"),
 }
 
-_current: str | None = None
+_current: ContextVar[str | None] = ContextVar("bureaukit_language", default=None)
+"""The language this run speaks, once the CLI (or :func:`speaking`) set it. A context
+variable, set and reset by each CLI invocation and each load: one in-process run
+(click's ``CliRunner``, an embedding system) never leaves its language to the next."""
 
 
 def locale_language() -> str:
@@ -104,38 +387,52 @@ def locale_language() -> str:
     return "en"
 
 
-def set_language(lang: str | None) -> None:
-    """The language of this run's messages (``zh``/``en``); None: back to the locale's."""
-    global _current
-    _current = lang if lang in ("zh", "en") else None
+def set_language(lang: str | None) -> Token[str | None]:
+    """The language of this run's messages (``zh``/``en``; None: back to the locale's).
+    Returns the token that :func:`restore_language` takes to undo it."""
+    return _current.set(lang if lang in ("zh", "en") else None)
+
+
+def restore_language(token: Token[str | None]) -> None:
+    """The language as it was before the :func:`set_language` that gave *token*."""
+    _current.reset(token)
+
+
+def chosen_language() -> str | None:
+    """The language set for this run, or None when none was (the locale's applies)."""
+    return _current.get()
+
+
+class speaking:
+    """``with speaking("zh"): ...``: messages in *lang* inside the block (None: unchanged),
+    the previous language back after it, however the block ends."""
+
+    def __init__(self, lang: str | None) -> None:
+        self.lang = lang
+        self.token: Token[str | None] | None = None
+
+    def __enter__(self) -> None:
+        if self.lang in ("zh", "en"):
+            self.token = _current.set(self.lang)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.token is not None:
+            _current.reset(self.token)
+            self.token = None
 
 
 def language() -> str:
-    return _current or locale_language()
-
-
-@contextmanager
-def speaking(lang: str) -> Iterator[None]:
-    """This run's language is *lang* inside the block, then what it was: a report, or a
-    JSON that stores notes as text, written in its own language whatever the locale
-    (evidence notes are written on demand and read :func:`language`)."""
-    global _current
-    before = _current
-    _current = lang if lang in ("zh", "en") else before
-    try:
-        yield
-    finally:
-        _current = before
+    return _current.get() or locale_language()
 
 
 def language_for(configured: str | None) -> str:
     """The language of a bureau's run while it loads: ``--lang`` when the CLI set one, else
     the bureau's ``[bureau] language``, else the locale's (for messages written before the
     CLI adopts the config's language, without changing the process's)."""
-    return _current or (configured if configured in ("zh", "en") else None) or locale_language()
+    return _current.get() or (configured if configured in ("zh", "en") else None) or locale_language()
 
 
-def t(key: str, lang: str | None = None, **fields: object) -> str:
+def t(key: str, lang: str | None = None, /, **fields: object) -> str:
     """Message *key* in *lang* (default: this run's language), its fields filled in."""
     zh, en = MESSAGES[key]
     text = en if (lang or language()) == "en" else zh

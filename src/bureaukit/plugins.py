@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -224,7 +225,8 @@ def in_thread(fn: Callable[[], T], timeout: float, name: str) -> T:
             exc.__bureaukit_tb__ = format_exc()  # type: ignore[attr-defined]
             box["exc"] = exc
 
-    t = threading.Thread(target=target, name=name, daemon=True)
+    # the caller's context goes with the call: the run's language (bureaukit.messages) above all
+    t = threading.Thread(target=contextvars.copy_context().run, args=(target,), name=name, daemon=True)
     t.start()
     t.join(timeout)
     if t.is_alive():

@@ -229,11 +229,12 @@ def to_docx(b: Bulletin) -> bytes:
     import io
 
     from bureaukit.errors import InputError
+    from bureaukit.messages import t
 
     try:
         import docx
     except ImportError:
-        raise InputError(["a .docx bulletin needs python-docx: pip install 'bureaukit[docx]' (or use -o 通报.html)"]) from None
+        raise InputError([t("bulletin_needs_docx")]) from None
     from docx.shared import Pt
 
     doc = docx.Document()
@@ -262,11 +263,12 @@ def to_xlsx(b: Bulletin) -> bytes:
     import io
 
     from bureaukit.errors import InputError
+    from bureaukit.messages import t
 
     try:
         from openpyxl import Workbook
     except ImportError:
-        raise InputError(["an .xlsx bulletin needs openpyxl: pip install 'bureaukit[xlsx]'"]) from None
+        raise InputError([t("bulletin_needs_xlsx")]) from None
     from bureaukit.render._labels import neutralise
 
     wb = Workbook()

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from bureaukit.errors import InputError, one_line
+from bureaukit.messages import t
 
 SCHEMA_VERSION = 3
 """The archive schema this bureaukit writes; older archives are migrated forward."""
@@ -173,7 +174,11 @@ class Database(abc.ABC):
     def problem(self, exc: BaseException, writing: bool) -> ArchiveError:
         """The message for a database failure."""
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return ArchiveError(f"archive {self.shown}: {text}{_NOTHING if writing else ''}")
+        return self.error(text, writing)
+
+    def error(self, text: str, writing: bool = False) -> ArchiveError:
+        """``archive NAME: text``, saying nothing was recorded when it was *writing*."""
+        return archive_error(self.shown, text, writing)
 
     @contextlib.contextmanager
     def guard(self, writing: bool = False) -> Iterator[None]:
@@ -213,27 +218,24 @@ class Database(abc.ABC):
         names = self.table_names()
         if "archive_meta" not in names:
             if names:
-                raise ArchiveError(
-                    f"archive {self.shown}: not a bureaukit archive (it holds other tables: "
-                    f"{', '.join(sorted(names)[:5])}); give a new file or an empty database"
-                )
+                raise self.error(t("archive_foreign_tables", tables=", ".join(sorted(names)[:5])))
             return 0
         meta = dict(self.execute("SELECT key, value FROM archive_meta"))
         if meta.get("app") != APP:
-            raise ArchiveError(f"archive {self.shown}: not a bureaukit archive")
+            raise self.error(t("archive_foreign"))
         try:
             version = int(meta.get("schema", ""))
         except ValueError:
-            raise ArchiveError(f"archive {self.shown}: its schema version is unreadable") from None
+            raise self.error(t("archive_schema_unreadable")) from None
         if version > SCHEMA_VERSION:
-            raise ArchiveError(
-                f"archive {self.shown}: written by a newer bureaukit (archive schema {version}; this "
-                f"bureaukit knows up to {SCHEMA_VERSION}); upgrade bureaukit to use it (it was not changed)"
-            )
+            raise self.error(t("archive_newer", version=version, known=SCHEMA_VERSION))
         return version
 
 
-_NOTHING = "; nothing was recorded (the archive is as it was)"
+def archive_error(shown: str, text: str, writing: bool = False) -> ArchiveError:
+    """``archive NAME: text`` in the run's language, saying nothing was recorded when it
+    was *writing*."""
+    return ArchiveError(t("archive_problem", archive=shown, text=text) + (t("nothing_recorded") if writing else ""))
 
 
 def _is_driver_error(exc: BaseException) -> bool:
@@ -267,7 +269,7 @@ class SQLiteDatabase(Database):
 
         self.path = path
         if not path.parent.is_dir():
-            raise ArchiveError(f"archive {path}: the folder {path.parent} does not exist")
+            raise archive_error(str(path), t("archive_no_folder", folder=path.parent))
         if not path.exists():
             _create_private(path)
         try:
@@ -290,17 +292,17 @@ class SQLiteDatabase(Database):
         text = str(exc).lower()
         why = one_line(exc)
         if "not a database" in text or "malformed" in text:
-            why = "not an SQLite database bureaukit can read (a corrupt or foreign file); it was not changed"
+            why = t("archive_not_sqlite")
         elif ("readonly" in text or "read-only" in text or isinstance(exc, PermissionError)
               or not os.access(self.path, os.W_OK) or not os.access(self.path.parent, os.W_OK)):
-            why = "the archive is read-only (check the file's and its folder's permissions)"
+            why = t("archive_read_only")
         elif "disk is full" in text or "disk i/o" in text or "no space" in text:
-            why = "the disk is full (or the file cannot grow)"
+            why = t("archive_disk_full")
         elif "locked" in text or "busy" in text:
-            why = "another bureaukit held the archive too long; try again"
+            why = t("archive_busy")
         elif "unable to open" in text:
-            why = "cannot open the file (check the path and permissions)"
-        return ArchiveError(f"archive {self.shown}: {why}{_NOTHING if writing else ''}")
+            why = t("archive_cannot_open")
+        return self.error(why, writing)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self.conn.execute(sql, params).fetchall()
@@ -334,7 +336,7 @@ def _create_private(path: Path) -> None:
     except FileExistsError:
         return  # another recorder made it a moment ago
     except OSError as exc:
-        raise ArchiveError(f"archive {path}: cannot create it: {exc.strerror or exc}") from None
+        raise archive_error(str(path), t("archive_cannot_create", reason=exc.strerror or exc)) from None
     os.close(fd)
 
 
@@ -354,9 +356,7 @@ class PostgresDatabase(Database):
         try:
             import psycopg
         except ImportError:
-            raise ArchiveError(
-                f"archive {self.shown}: PostgreSQL needs psycopg: pip install 'bureaukit[postgres]'"
-            ) from None
+            raise self.error(t("archive_needs_psycopg")) from None
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=self.CONNECT_TIMEOUT)
         except psycopg.Error as exc:
@@ -368,12 +368,12 @@ class PostgresDatabase(Database):
             text = text.replace(self._secret, "***").replace(unquote(self._secret), "***")
         lowered = text.lower()
         if "connection" in lowered and ("refused" in lowered or "failed" in lowered or "timeout" in lowered):
-            text = f"cannot reach the PostgreSQL server ({text})"
+            text = t("pg_unreachable", text=text)
         elif "read-only" in lowered or "permission denied" in lowered:
-            text = f"the archive is read-only for this user ({text})"
+            text = t("pg_read_only", text=text)
         elif "no space" in lowered or "disk full" in lowered:
-            text = f"the server's disk is full ({text})"
-        return ArchiveError(f"archive {self.shown}: {text}{_NOTHING if writing else ''}")
+            text = t("pg_disk_full", text=text)
+        return self.error(text, writing)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         cur = self.conn.execute(sql.replace("?", "%s"), tuple(params))
@@ -421,9 +421,7 @@ def sqlite_path(url: str, base: Path | None) -> Path:
         p = Path("/" + rest[1:]) if rest.startswith("/") else Path(rest)
     elif "://" in url:
         scheme = url.split("://", 1)[0]
-        raise ArchiveError(
-            f'archive.url: unknown kind of archive "{scheme}://…" (use sqlite:///file.sqlite or postgresql://host/db)'
-        )
+        raise ArchiveError("archive.url: " + t("archive_unknown_url", scheme=scheme))
     else:
         p = Path(url)
     if not p.is_absolute() and base is not None:

@@ -53,17 +53,21 @@ class RunDiff:
 
     def reason_without_rows(self) -> str:
         """What explains a change with no ledger row behind it."""
+        from bureaukit.messages import t
+
         parts = []
         if self.a.as_of != self.b.as_of:
-            parts.append(f"as of {self.a.as_of} → {self.b.as_of}, 序时进度 {self.time_progress[0]} → {self.time_progress[1]}")
+            parts.append(t("reason_as_of", a=self.a.as_of, b=self.b.as_of, pa=self.time_progress[0],
+                           pb=self.time_progress[1]))
         if any(f.file.endswith(".toml") for f in self.files):
-            parts.append("the config changed")
+            parts.append(t("reason_config"))
         ledgers = [f.file for f in self.files if not f.file.endswith(".toml")]
         if ledgers:  # the rows that changed are not among those it cites (it may cite others of a run)
-            parts.append(f"changed ledgers, none of whose changed rows it cites: {', '.join(ledgers)}")
+            parts.append(t("reason_ledgers", ledgers=", ".join(ledgers)))
         if self.versions:
-            parts.append("versions: " + ", ".join(f"{n} {a or '—'} → {b or '—'}" for n, a, b in self.versions))
-        return "; ".join(parts) or "no input changed"
+            parts.append(t("reason_versions", versions=", ".join(f"{n} {a or '—'} → {b or '—'}"
+                                                                 for n, a, b in self.versions)))
+        return t("reason_sep").join(parts) or t("reason_none")
 
 
 # --- keys: how items of two runs are matched ----------------------------------------------

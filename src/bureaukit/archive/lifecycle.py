@@ -15,6 +15,7 @@ import attrs
 
 from bureaukit.archive.db import ArchiveError
 from bureaukit.archive.store import Archive, PackedResult, RunInfo, input_paths, read_input
+from bureaukit.messages import t
 
 if TYPE_CHECKING:
     from bureaukit.archive.diff import RunDiff
@@ -34,21 +35,15 @@ def check_lock(archive: Archive, bureau: Bureau, result: Result, packed: PackedR
         return None
     changed = changed_inputs(archive, final, bureau, result)
     decided = [a for a in archive.audit(final.bureau, final.period) if a.action == "finalise" and a.run == final.number]
-    when = f"于 {decided[-1].at[:10]} 由 {decided[-1].by} " if decided else ""
-    head = f"期间 {final.period} 已{when}锁定（第 {final.number} 次运行）"
+    when = t("final_when", date=decided[-1].at[:10], by=decided[-1].by) if decided else ""
+    head = t("final_head", period=final.period, when=when, number=final.number)
     if changed:
-        raise ArchiveError(
-            f"{head}；输入已变化：{'；'.join(_changed(f) for f in changed)}；如需更正：bureaukit reopen CONFIG "
-            f"--period {final.period} --by NAME --reason TEXT / period {final.period} is final (run "
-            f"{final.number}) and its inputs have changed; reopen it to score it again"
-        )
+        listed = t("reason_sep").join(_changed(f) for f in changed)
+        raise ArchiveError(t("final_inputs_changed", head=head, changed=listed, period=final.period))
     if (packed or PackedResult.of(result)).sha256 != final.result_sha256 and not _same_as_schema_1(
         archive, final, result
     ):
-        raise ArchiveError(
-            f"{head}；输入未变，但已安装的插件给出不同结果 / period {final.period} is final (run {final.number}): "
-            f"the same inputs give a different result with the installed plugins; see bureaukit verify CONFIG {final.number}"
-        )
+        raise ArchiveError(t("final_other_result", head=head, number=final.number))
     return final
 
 
@@ -79,8 +74,8 @@ def changed_inputs(archive: Archive, run: RunInfo, bureau: Bureau, result: Resul
 
 def _changed(f: FileChange) -> str:
     if f.rows:
-        return f"{f.file}（{len(f.rows)} 行变化）"
-    return f"{f.file}（{f.note}）" if f.note else f.file
+        return t("rows_changed", file=f.file, n=len(f.rows))
+    return t("file_note", file=f.file, note=f.note) if f.note else f.file
 
 
 @attrs.frozen

@@ -8,10 +8,19 @@ from typing import Any
 
 from bureaukit.archive.diff import Change, RunDiff
 from bureaukit.archive.store import RunInfo
+from bureaukit.messages import MESSAGES, language, t
 
 
 def _run(r: RunInfo) -> str:
-    return f"run {r.number} ({r.period}, as of {r.as_of}, {r.status})"
+    from bureaukit.cli_archive import status_title
+
+    return t("diff_run", number=r.number, period=r.period, as_of=r.as_of, status=status_title(r.status))
+
+
+def _title(prefix: str, code: str) -> str:
+    """A diff's code (a section, a field, a status) in the run's language."""
+    key = f"{prefix}_{code}"
+    return t(key) if key in MESSAGES else code
 
 
 def _what(c: Change) -> str:
@@ -27,15 +36,18 @@ def _values(c: Change) -> str:
         assert item is not None
         shown = {k: item.get(k) for k in ("composite", "rank", "value", "target", "amount", "message", "due")
                  if item.get(k) is not None}
-        return f"{c.status}: " + ", ".join(f"{k} {v}" for k, v in shown.items())
-    return "; ".join(_field(name, a, b) for name, a, b in c.fields)
+        colon = "：" if language() == "zh" else ": "
+        return _title("diff_status", c.status) + colon + ", ".join(
+            f"{_title('diff_field', k)} {v}" for k, v in shown.items())
+    return t("reason_sep").join(_field(name, a, b) for name, a, b in c.fields)
 
 
 def _field(name: str, a: Any, b: Any) -> str:
+    title = _title("diff_field", name)
     if isinstance(a, dict) and isinstance(b, dict):  # a scorecard's campaign points: only those that moved
         moved = [f"{k} {_short(a.get(k))} → {_short(b.get(k))}" for k in {**a, **b} if a.get(k) != b.get(k)]
-        return f"{name}: " + ", ".join(moved)
-    return f"{name} {_short(a)} → {_short(b)}"
+        return f"{title}: " + ", ".join(moved)
+    return f"{title} {_short(a)} → {_short(b)}"
 
 
 def _short(v: Any) -> str:
@@ -50,23 +62,23 @@ def diff_lines(d: RunDiff) -> list[str]:
     """The diff as a clerk reads it in a terminal."""
     out = [f"{_run(d.a)} → {_run(d.b)}"]
     if d.a.as_of != d.b.as_of:
-        out.append(f"序时进度 time progress {d.time_progress[0]} → {d.time_progress[1]}")
+        out.append(t("diff_time_progress", a=d.time_progress[0], b=d.time_progress[1]))
     for n, a, b in d.versions:
-        out.append(f"version {n}: {a or '—'} → {b or '—'}")
+        out.append(t("diff_version", name=n, a=a or "—", b=b or "—"))
     if d.files:
-        out.append("inputs changed / 输入变化:")
+        out.append(t("diff_inputs"))
         for f in d.files:
             counts = {k: sum(1 for r in f.rows if r.kind == k) for k in ("added", "removed", "changed")}
-            detail = ", ".join(f"{v} {k}" for k, v in counts.items() if v) or f.note
-            out.append(f"  {f.file}: {detail}" + (f"; {f.note}" if f.note and f.rows else ""))
+            detail = ", ".join(t(f"diff_rows_{k}", n=v) for k, v in counts.items() if v) or f.note
+            out.append(f"  {f.file}: {detail}" + (t("reason_sep") + f.note if f.note and f.rows else ""))
     if d.empty:
-        out.append("no scorecard, score, payment or finding changed / 结果无变化")
+        out.append(t("diff_nothing"))
         return out
     section = ""
     for c in d.changes:
         if c.section != section:
             section = c.section
-            out.append(f"{section}:")
+            out.append(_title("diff_section", section) + ("：" if language() == "zh" else ":"))
         out.append(f"  {_what(c)}: {_values(c)}")
         if c.because:
             out += [f"    ← {r.line()}" for r in c.because]
@@ -123,26 +135,27 @@ def diff_html(d: RunDiff) -> str:
     """A self-contained page (no scripts, no network)."""
     e = html.escape
     title = f"{_run(d.a)} → {_run(d.b)}"
-    parts = [f"<!doctype html><html lang=\"zh\"><meta charset=\"utf-8\"><title>{e(title)}</title>",
-             f"<style>{_STYLE}</style><h1>变化说明 / What changed</h1><p>{e(title)}</p>"]
+    parts = [f"<!doctype html><html lang=\"{language()}\"><meta charset=\"utf-8\"><title>{e(title)}</title>",
+             f"<style>{_STYLE}</style><h1>{e(t('diff_title'))}</h1><p>{e(title)}</p>"]
     if d.a.as_of != d.b.as_of:
-        parts.append(f"<p>序时进度 time progress {e(d.time_progress[0])} → {e(d.time_progress[1])}</p>")
+        parts.append(f"<p>{e(t('diff_time_progress', a=d.time_progress[0], b=d.time_progress[1]))}</p>")
     if d.versions:
-        parts.append("<p>" + "; ".join(e(f"{n} {a or '—'} → {b or '—'}") for n, a, b in d.versions) + "</p>")
+        parts.append("<p>" + "; ".join(e(t("diff_version", name=n, a=a or "—", b=b or "—"))
+                                       for n, a, b in d.versions) + "</p>")
     if d.files:
-        parts.append("<h2>输入变化 / Inputs changed</h2><ul>")
+        parts.append(f"<h2>{e(t('diff_inputs_title'))}</h2><ul>")
         for f in d.files:
             rows = "".join(f"<li>{e(r.line())}</li>" for r in f.rows)
             parts.append(f"<li>{e(f.file)} {e(f.note)}<ul>{rows}</ul></li>")
         parts.append("</ul>")
-    parts.append("<h2>结果变化 / Results changed</h2>")
+    parts.append(f"<h2>{e(t('diff_results_title'))}</h2>")
     if d.empty:
-        parts.append("<p>结果无变化 / nothing changed</p>")
+        parts.append(f"<p>{e(t('diff_nothing_short'))}</p>")
     else:
-        parts.append("<table><tr><th>section</th><th>item</th><th>change</th><th>because</th></tr>")
+        parts.append("<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in t("diff_columns").split("|")) + "</tr>")
         for c in d.changes:
             why = "<br>".join(e(r.line()) for r in c.because) or e(d.reason_without_rows())
-            parts.append(f"<tr class=\"{c.status}\"><td>{e(c.section)}</td><td>{e(_what(c))}</td>"
+            parts.append(f"<tr class=\"{c.status}\"><td>{e(_title('diff_section', c.section))}</td><td>{e(_what(c))}</td>"
                          f"<td>{e(_values(c))}</td><td class=\"why\">{why}</td></tr>")
         parts.append("</table>")
     return "".join(parts) + "</html>\n"

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from bureaukit.archive.db import ArchiveError
+from bureaukit.messages import t
 
 
 @attrs.frozen
@@ -47,7 +48,8 @@ class RowChange:
         if self.kind == "changed":
             what = "; ".join(f"{c.column} {c.before or '∅'} → {c.after or '∅'}" for c in self.cells)
         else:
-            what = ("added: " if self.kind == "added" else "removed: ") + ", ".join(v for v in self.values if v)
+            what = t("row_added" if self.kind == "added" else "row_removed",
+                     values=", ".join(v for v in self.values if v))
         where = self.file if self.sheet is None else f"{self.file}#{self.sheet}"
         return f"{where}:{self.row}: {what}"
 
@@ -89,7 +91,7 @@ def read_rows(name: str, data: bytes, readers: Mapping[str, Any], folder: Path, 
     suffix = Path(name).suffix.lower()
     reader = readers.get(suffix)
     if reader is None:
-        raise ArchiveError(f"{name}: no reader for {suffix or 'files without a suffix'}")
+        raise ArchiveError(t("rows_no_reader", name=name, suffix=suffix or t("rows_no_suffix")))
     path = folder / f"file{suffix}"
     path.write_bytes(data)
     try:
@@ -107,7 +109,7 @@ def diff_rows(name: str, before: bytes, after: bytes, readers: Mapping[str, Any]
         h0, r0 = read_rows(name, before, readers, folder, sheet)
         h1, r1 = read_rows(name, after, readers, folder, sheet)
     except Exception as exc:  # a reader's own error: the file changed, its rows cannot be shown
-        return FileChange(label, (), f"rows not compared: {exc}")
+        return FileChange(label, (), t("rows_not_compared", why=exc))
     # rows the two versions share at the top and the bottom are not compared cell by cell:
     # a month's edit adds or changes a few rows of a long ledger
     lead, tail = _shared_ends(r0, r1) if h0 == h1 else (0, 0)
@@ -126,7 +128,7 @@ def diff_rows(name: str, before: bytes, after: bytes, readers: Mapping[str, Any]
             out.append(RowChange(name, "removed", n0, n0, values=c0, sheet=sheet))
         for n1, c1 in rows1[j0 + pairs:j1]:
             out.append(RowChange(name, "added", n1, None, values=c1, sheet=sheet))
-    note = "" if h0 == h1 else f"columns changed: {', '.join(h0)} → {', '.join(h1)}"
+    note = "" if h0 == h1 else t("rows_columns_changed", before=", ".join(h0), after=", ".join(h1))
     return FileChange(label, tuple(sorted(out, key=lambda r: (r.row, r.kind))), note)
 
 
@@ -156,7 +158,7 @@ def diff_workbook(name: str, before: bytes, after: bytes, readers: Mapping[str, 
     out: list[FileChange] = []
     for sheet in [*s0, *(s for s in s1 if s not in s0)]:
         if sheet not in s1 or sheet not in s0:
-            out.append(FileChange(f"{name}#{sheet}", (), "a new sheet" if sheet not in s0 else "sheet removed"))
+            out.append(FileChange(f"{name}#{sheet}", (), t("rows_new_sheet") if sheet not in s0 else t("rows_sheet_removed")))
             continue
         change = diff_rows(name, before, after, readers, folder, sheet)
         if change.rows or change.note:
@@ -193,7 +195,7 @@ def _changed_cells(header: Sequence[str], before: Sequence[str], after: Sequence
         b = before[i] if i < len(before) else ""
         a = after[i] if i < len(after) else ""
         if a != b:
-            out.append(CellChange(header[i] if i < len(header) else f"column {i + 1}", b, a))
+            out.append(CellChange(header[i] if i < len(header) else t("rows_column_n", n=i + 1), b, a))
     return tuple(out)
 
 
@@ -207,9 +209,9 @@ def diff_files(before: Mapping[str, tuple[str, bytes]], after: Mapping[str, tupl
             if b is not None and a is not None and b[0] == a[0]:
                 continue
             if b is None or a is None:
-                out.append(FileChange(name, (), "a new input" if b is None else "no longer an input"))
+                out.append(FileChange(name, (), t("rows_new_input") if b is None else t("rows_no_longer_input")))
             elif name.endswith(".toml"):
-                out.append(FileChange(name, (), "the config changed"))
+                out.append(FileChange(name, (), t("reason_config")))
             else:
                 out.extend(diff_workbook(name, b[1], a[1], readers, Path(tmp)))
     return out

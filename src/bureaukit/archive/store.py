@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import zlib
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
@@ -23,6 +24,7 @@ from bureaukit.archive.db import (
     decompress,
     redact,
 )
+from bureaukit.messages import t
 from bureaukit.money import fmt_money, fmt_points, fmt_rate
 
 if TYPE_CHECKING:
@@ -233,8 +235,8 @@ class Archive:
                                    (bureau, number))
         if not rows:
             last = self.runs(bureau)
-            known = f"runs 1 to {last[-1].number}" if last else "no runs yet"
-            raise ArchiveError(f"run {number}: no such run of bureau {bureau} in {self.shown} ({known})")
+            known = t("runs_known", last=last[-1].number) if last else t("runs_none")
+            raise ArchiveError(t("no_such_run", number=number, bureau=bureau, archive=self.shown, known=known))
         return _run_info(rows[0])
 
     def final_run(self, bureau: str, period: str) -> RunInfo | None:
@@ -250,7 +252,7 @@ class Archive:
         with self.db.guard():
             rows = self.db.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha,))
         if not rows:
-            raise ArchiveError(f"archive {self.shown}: content {sha} is missing (the archive is damaged)")
+            raise ArchiveError(t("archive_problem", archive=self.shown, text=t("content_missing", sha=sha)))
         return decompress(bytes(rows[0][0]))
 
     def result_json(self, bureau: str, number: int) -> str:
@@ -423,13 +425,12 @@ class Archive:
         """Make run *number* (as of its period's end) the period's final result."""
         run = self.run(bureau, number)
         if run.as_of != run.period_end:
-            raise ArchiveError(f"run {number} is as of {run.as_of}, not the end of period {run.period} "
-                               f"({run.period_end}): only a run as of the period's end can be final")
+            raise ArchiveError(t("final_needs_end", number=number, as_of=run.as_of, period=run.period,
+                                 end=run.period_end))
         with self.db.guard(writing=True), self.db.write(bureau):
             final = self.final_run(bureau, run.period)
             if final is not None:
-                raise ArchiveError(f"期间 {run.period} 已锁定（第 {final.number} 次运行）/ period {run.period} "
-                                   f"is already final (run {final.number}); reopen it first")
+                raise ArchiveError(t("already_final_reopen", period=run.period, number=final.number))
             self.db.execute("UPDATE runs SET status = ? WHERE bureau = ? AND number = ?", (FINAL, bureau, number))
             return self._audit(bureau, "finalise", run.period, number, note, by, at)
 
@@ -437,11 +438,11 @@ class Archive:
                at: datetime | None = None) -> AuditRecord:
         """Open a final period again: its final run becomes ``superseded`` (kept), with the reason."""
         if not reason.strip():
-            raise ArchiveError("--reason: say why the period is reopened (it is kept in the audit record)")
+            raise ArchiveError(t("reopen_reason"))
         with self.db.guard(writing=True), self.db.write(bureau):
             final = self.final_run(bureau, period)
             if final is None:
-                raise ArchiveError(f"period {period} is not final; there is nothing to reopen")
+                raise ArchiveError(t("not_final", period=period))
             self.db.execute("UPDATE runs SET status = ? WHERE bureau = ? AND number = ?",
                             (SUPERSEDED, bureau, final.number))
             return self._audit(bureau, "reopen", period, final.number, reason, by, at)
@@ -480,7 +481,9 @@ class Archive:
             if (action, a.id) in held:
                 continue
             what = " ".join(x for x in (a.subject, a.campaign, a.metric) if x)
-            reason = f"{a.id} {what}: decided {a.decided}" + (f": {a.note}" if a.note else "")
+            # kept in the language of the run that first shows the decision
+            reason = t("appeal_decided", result.language, id=a.id, subject=what, date=a.decided)
+            reason = t("audit_reason", result.language, line=reason, reason=a.note) if a.note else reason
             self._audit(info.bureau, action, info.period, info.number, reason, a.decided_by or info.by, at, a.id)
 
 
@@ -558,8 +561,7 @@ def read_inputs(bureau: Bureau, result: Result, skip: set[str] | frozenset[str] 
             changed.append(name)
         out[sha] = data
     if changed:
-        raise ArchiveError(f"{', '.join(changed)}: changed while bureaukit was scoring; score again "
-                           "(nothing was recorded)")
+        raise ArchiveError(t("changed_while_scoring", files=", ".join(changed)) + t("nothing_recorded"))
     return out
 
 
@@ -567,7 +569,7 @@ def read_input(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise ArchiveError(f"{path}: cannot read it: {exc.strerror or exc}") from None
+        raise ArchiveError(f"{path}: " + t("cannot_read_file", reason=exc.strerror or exc)) from None
 
 
 def run_key(result: Result, files: Mapping[str, str], versions: Mapping[str, str]) -> str:
@@ -590,4 +592,28 @@ def summary(result: Result) -> str:
     parts = [f"{ranked} ranked", f"{violations} violations"]
     parts += [f"{kind} {fmt_money(total)}" for kind, total in sorted(money.items())]
     return "; ".join(parts)
+
+
+_SUMMARY_PART = re.compile(r"(?P<n>\d+) (?P<what>ranked|violations)|(?P<kind>[a-z_]+) (?P<amount>-?[\d,]+(?:\.\d+)?)")
+
+
+def summary_text(stored: str) -> str:
+    """A run's stored summary (``3 ranked; 0 violations; refund 1,200.00``, one fixed form
+    in the archive whatever the run's language) as this run's language reads it; a part
+    in no known form is shown as stored."""
+    from bureaukit.messages import language
+    from bureaukit.render._labels import LABELS
+
+    lang = language()
+    out = []
+    for part in stored.split("; "):
+        m = _SUMMARY_PART.fullmatch(part)
+        if m is None:
+            out.append(part)
+        elif m["what"]:
+            out.append(t("summary_" + m["what"], n=m["n"]))
+        else:
+            zh, en = LABELS.get(m["kind"], (m["kind"], m["kind"]))
+            out.append(t("summary_money", kind=en.lower() if lang == "en" else zh, amount=m["amount"]))
+    return t("reason_sep").join(out)
 
