@@ -135,26 +135,13 @@ def audit_lines(bureau: Bureau, run: RunInfo | None) -> tuple[str, ...]:
 
 def _audit_line(a: AuditRecord) -> str:
     """One decision as the final report's footer lists it."""
+    from bureaukit.archive.store import action_title
     from bureaukit.messages import t
 
     line = t("audit_line", when=_when(a.at), by=a.by, action=action_title(a.action), run=a.run)
     return t("audit_reason", line=line, reason=a.reason) if a.reason else line
 
 
-def action_title(action: str) -> str:
-    """An audit record's action (``finalise``, ``appeal upheld``) in the run's language."""
-    from bureaukit.messages import MESSAGES, t
-
-    key = "action_" + action.replace(" ", "_")
-    return t(key) if key in MESSAGES else action
-
-
-def status_title(status: str) -> str:
-    """A run's status (``recorded``, ``final``, ``superseded``) in the run's language."""
-    from bureaukit.messages import MESSAGES, t
-
-    key = "status_" + status
-    return t(key) if key in MESSAGES else status
 
 
 def register(group: click.Group) -> None:
@@ -178,7 +165,7 @@ def runs(config: Path, period: str | None, lang: str | None, debug: bool) -> Non
     Example:
       bureaukit runs configs/demo/bureau.toml --period 2014
     """
-    from bureaukit.archive.store import summary_text
+    from bureaukit.archive.store import status_title, summary_text
     from bureaukit.messages import t
     from bureaukit.render.table import format_table
 
@@ -209,6 +196,7 @@ def audit(config: Path, period: str | None, lang: str | None, debug: bool) -> No
     Example:
       bureaukit audit configs/demo/bureau.toml
     """
+    from bureaukit.archive.store import action_title
     from bureaukit.messages import t
     from bureaukit.render.table import format_table
 

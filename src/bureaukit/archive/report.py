@@ -7,13 +7,11 @@ import json
 from typing import Any
 
 from bureaukit.archive.diff import Change, RunDiff
-from bureaukit.archive.store import RunInfo
+from bureaukit.archive.store import RunInfo, status_title
 from bureaukit.messages import MESSAGES, language, t
 
 
 def _run(r: RunInfo) -> str:
-    from bureaukit.cli_archive import status_title
-
     return t("diff_run", number=r.number, period=r.period, as_of=r.as_of, status=status_title(r.status))
 
 

@@ -617,3 +617,18 @@ def summary_text(stored: str) -> str:
             out.append(t("summary_money", kind=en.lower() if lang == "en" else zh, amount=m["amount"]))
     return t("reason_sep").join(out)
 
+
+def action_title(action: str) -> str:
+    """An audit record's action (``finalise``, ``appeal upheld``) in the run's language."""
+    from bureaukit.messages import MESSAGES
+
+    key = "action_" + action.replace(" ", "_")
+    return t(key) if key in MESSAGES else action
+
+
+def status_title(status: str) -> str:
+    """A run's status (``recorded``, ``final``, ``superseded``) in the run's language."""
+    from bureaukit.messages import MESSAGES
+
+    key = "status_" + status
+    return t(key) if key in MESSAGES else status
