@@ -7,9 +7,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
+from bureaukit_investment.campaign import CAMPAIGN
+from bureaukit_investment.confirmation import assess
 from bureaukit_investment.records import Category, Deposit, Progress, Project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from bureaukit.testing import context
 
 PEOPLE = ["tm", "tm2", "h_inv", "s_inv", "h_ygs", "t_ygs", "s_ygs", "h_n", "s_n", "h_gls", "s_gls"]
 PAYERS = ["tm", "tm2", "h_inv", "s_inv", "h_ygs", "t_ygs", "h_gls", "t_gls"]
@@ -80,3 +84,25 @@ def test_points_stay_in_range_at_any_as_of(inv, recs, cut):
             assert 0 <= s.value <= 100
     if as_of < date(2014, 12, 31):
         assert out.payments == []
+
+
+def _assessed(a):
+    """An assessment as a rule reads it: its inputs, reasons, 折算 and the note's text."""
+    return (a.project, a.figures, a.reasons, a.equivalent, str(a.note))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(recs=ledgers(), cut=st.integers(0, 364), later=st.integers(0, 364), registered=st.lists(st.integers(0, 364)))
+def test_an_assessment_reused_at_another_as_of_equals_a_fresh_one(org, recs, cut, later, registered):
+    """leave_post's checkpoint takes over the run's assessment for unchanged projects: the
+    result is the assessment made from scratch, whatever the two dates and whichever
+    projects' registration dates (completion fields) fall between them."""
+    projects = [attrs.evolve(p, registered=date(2014, 1, 1) + timedelta(days=d))
+                for p, d in zip(recs["projects"], registered, strict=False)] + recs["projects"][len(registered):]
+    ctx = context(CAMPAIGN, **org, records={**recs, "projects": projects},
+                  settings={**SETTINGS, "carryover_signed_years": [2013]},
+                  as_of=date(2014, 1, 1) + timedelta(days=max(cut, later)))
+    then = ctx.at(date(2014, 1, 1) + timedelta(days=min(cut, later)))
+    run = assess(ctx)
+    assert list(map(_assessed, assess(then, reuse=run))) == list(map(_assessed, assess(then)))
+    assert list(map(_assessed, assess(ctx, reuse=run))) == list(map(_assessed, run))

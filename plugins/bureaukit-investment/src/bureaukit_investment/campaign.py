@@ -6,12 +6,12 @@ deposits and settlement (五), then the second-quarter push (第四篇).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from bureaukit import Campaign, Context, Finding, Payment, Score
 from bureaukit_investment.catalogue import BUREAU_SETTINGS, FINDINGS, METRICS
 from bureaukit_investment.checks import check
-from bureaukit_investment.confirmation import assess, unconfirmed_findings
+from bureaukit_investment.confirmation import Assessed, assess, unconfirmed_findings
 from bureaukit_investment.deposits import deposit_missing, settle
 from bureaukit_investment.measures import behind_schedule, leave_post, no_trip
 from bureaukit_investment.push import h1_push
@@ -31,9 +31,10 @@ def standings_at(ctx: Context) -> dict[str, Standing]:
     return standings(ctx, assess(ctx))
 
 
-def _values_at(ctx: Context) -> dict[str, Standing]:
-    """:func:`standings_at` without the evidence: ``leave_post`` only compares values."""
-    return standings(ctx, assess(ctx), cite=False)
+def _values_at(assessed: list[Assessed]) -> Callable[[Context], dict[str, Standing]]:
+    """``leave_post``'s standings at its checkpoint: values only (it cites nothing), from an
+    assessment that takes over the run's own for every project unchanged since then."""
+    return lambda then: standings(then, assess(then, reuse=assessed), cite=False)
 
 
 def score(ctx: Context) -> Iterator[Score | Payment | Finding]:
@@ -46,7 +47,7 @@ def score(ctx: Context) -> Iterator[Score | Payment | Finding]:
     credited = personal_projects(ctx, assessed)
     yield from score_personal(ctx, credited)
     yield from behind_schedule(ctx, table)
-    yield from leave_post(ctx, table, _values_at)
+    yield from leave_post(ctx, table, _values_at(assessed))
     yield from no_trip(ctx, table)
     yield from deposit_missing(ctx)
     yield from settle(ctx, table, credited)

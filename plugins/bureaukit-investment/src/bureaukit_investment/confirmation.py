@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 import attrs
@@ -70,6 +70,10 @@ class Assessed:
     @property
     def confirmed(self) -> bool:
         return not self.reasons
+
+
+NO_FIGURES = Figures()
+"""A project without a progress row on or before as_of."""
 
 
 def latest_figures(ctx: Context) -> dict[str, Figures]:
@@ -177,16 +181,33 @@ def equivalent_note(ctx: Context, p: Project, f: Figures) -> str:
     return f"{what} {w(amount)} × {w(factor)} = {w(amount * factor)} 万元"
 
 
-def assess(ctx: Context) -> list[Assessed]:
+def assess(ctx: Context, reuse: Sequence[Assessed] = ()) -> list[Assessed]:
     """Every project of the run, by id, confirmed or not, with its 折算 and the note that
-    writes it on demand."""
+    writes it on demand.
+
+    A project's assessment depends on its record and its latest progress row alone (and
+    the run's period and settings): *reuse*, another run's assessment of the same period
+    (``leave_post``'s checkpoint beside the run's as_of), gives the reasons and 折算 of
+    every project whose record and latest row are those it was assessed on, so they are
+    not worked out twice."""
     figures = latest_figures(ctx)
+    # keyed by identity: the run's records and rows are the bureau's own objects unless
+    # the as_of remade them (a completion date after it), and *reuse* keeps them alive
+    earlier = {(id(a.project), id(a.figures.row)): a for a in reuse}
     out: list[Assessed] = []
-    for p in sorted(ctx.records["projects"], key=lambda p: p.id):
-        f = figures.get(p.id, Figures())
-        reasons = _period_reasons(ctx, p, f) + _category_reasons(ctx, p, f)
-        out.append(Assessed(p, f, tuple(reasons), equivalent(ctx, p, f), Note(equivalent_note, (ctx, p, f))))
+    for p in sorted(ctx.records["projects"], key=_by_id):
+        f = figures.get(p.id, NO_FIGURES)
+        same = earlier.get((id(p), id(f.row)))
+        if same is not None:
+            reasons, value = same.reasons, same.equivalent
+        else:
+            reasons, value = (*_period_reasons(ctx, p, f), *_category_reasons(ctx, p, f)), equivalent(ctx, p, f)
+        out.append(Assessed(p, f, reasons, value, Note(equivalent_note, (ctx, p, f))))
     return out
+
+
+def _by_id(p: Project) -> str:
+    return p.id
 
 
 def unconfirmed_findings(ctx: Context, assessed: list[Assessed]) -> Iterator[Finding]:
