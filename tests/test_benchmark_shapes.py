@@ -45,6 +45,21 @@ def test_every_shape_scores(tmp_path: Path, shape: str) -> None:
     assert result.scores and {c.name for c in result.campaigns} >= {"investment", "publicity"}
 
 
+def test_every_campaign_is_generated_as_a_clerk_keeps_it(tmp_path: Path) -> None:
+    """All six campaigns, vanguard included: its per-phase ledgers cover the units, and the
+    run finds what a party office's ledgers hold (late and missing steps, failed 测评 with
+    their 补课, early and missing 转段, overdue 整改), not an empty campaign."""
+    root = generate(tmp_path, "bureau", 20_000)
+    result = score(load(root / "bureau.toml"))
+    assert {c.name for c in result.campaigns} == {"investment", "publicity", "wubi", "style", "conduct", "vanguard"}
+    codes = {f.code for f in result.findings if f.campaign == "vanguard"}
+    assert {"vanguard.step_missing", "vanguard.satisfaction_low", "vanguard.approved_early",
+            "vanguard.approval_missing", "vanguard.measure_overdue"} <= codes
+    stages = [s for s in result.scores if s.campaign == "vanguard" and s.metric == "stage.analyze"]
+    assert len(stages) == 19  # every unit but the root takes part
+    assert any(s.value == 100 for s in stages) and any(s.value < 100 for s in stages)
+
+
 def test_allocations_shape_is_a_real_task_table(tmp_path: Path) -> None:
     """1,201 units of which 200 hold an allocation: 60 bureaus, their 运管所 and 公路段, and
     the 港航所 of the first 20 (60 + 120 + 20)."""
