@@ -128,3 +128,13 @@ def test_each_module_imports_only_from_its_layer_or_below() -> None:
         upward += [f"src/bureaukit/{path.relative_to(src).as_posix()}:{line} {module} imports {name}"
                    for name, line in seen.found if layer.get(name, len(LAYERS)) < layer[module]]
     assert not upward, "docs/architecture.md's layers say otherwise:\n" + "\n".join(upward)
+
+
+def test_plugins_write_subjects_through_unit_and_person() -> None:
+    """A subject is ``bk.unit(id)`` / ``bk.person(id)`` (bureaukit.plugin), never spelt out
+    as ``f"unit:{id}"``: the one form is kept in one place."""
+    pattern = re.compile(r"""f["'](unit|person):\{""")
+    hits = [f"{p.relative_to(ROOT)}:{n}: {line.strip()}"
+            for p in sorted(ROOT.glob("plugins/*/src/**/*.py"))
+            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert not hits, "\n".join(hits)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Finding
 from bureaukit.org import Org, Person, Unit
 from bureaukit.phrases import Message, Text, say
@@ -64,7 +65,7 @@ def score_accountability(ctx: Context) -> Iterator[Finding]:
         serious_zh = "（情节严重）" if r.serious else ""
         ev = [ctx.evidence(r, f"{r.date.isoformat()} {person.name} {what}{action}{serious_zh}")]
         yield ctx.finding(
-            f"person:{r.person}",
+            bk.person(r.person),
             "accountable",
             "violation",
             **say(MESSAGES["accountable"], record=r.id, person=person, unit=ctx.org.unit(person.unit), day=r.date,
@@ -81,12 +82,12 @@ def _trace_back(ctx: Context, r: Accountability, person: Person, ev: list[Eviden
     charged = {r.person}
     head = supervisors(ctx.org, person, r.date)
     for unit, p in _uncharged(head, charged):
-        yield ctx.finding(f"person:{p.id}", "supervision_duty", "warning", **say(
+        yield ctx.finding(bk.person(p.id), "supervision_duty", "warning", **say(
             MESSAGES["supervision_duty"], record=r.id, person=person, unit=ctx.org.unit(uid), head_of=unit,
             who=p, passed_up=_passed_up(ctx, uid, unit)), evidence=ev)
     lead = leaders(ctx.org, uid, r.date)
     for unit, p in _uncharged(lead, charged):
-        yield ctx.finding(f"person:{p.id}", "leadership_duty", "warning", **say(
+        yield ctx.finding(bk.person(p.id), "leadership_duty", "warning", **say(
             MESSAGES["leadership_duty"], record=r.id, person=person, unit=ctx.org.unit(uid), head_of=unit,
             who=p, passed_up=_passed_up(ctx, uid, unit)), evidence=ev)
 

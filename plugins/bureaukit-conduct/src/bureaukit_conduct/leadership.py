@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Finding
 from bureaukit.phrases import say
 from bureaukit_conduct.catalogue import MESSAGES, kind_title
@@ -22,7 +23,7 @@ def score_leadership(ctx: Context) -> Iterator[Finding]:
             if not p.overlaps(start, cut):
                 continue
             yield ctx.finding(
-                f"person:{p.id}",
+                bk.person(p.id),
                 "main_leader_oversees",
                 "violation",
                 **say(MESSAGES["main_leader_oversees"], who=p, unit=unit, kind=kind_title(unit.kind)),
@@ -34,7 +35,7 @@ def score_leadership(ctx: Context) -> Iterator[Finding]:
         secs = ctx.org.with_role("discipline_secretary", on=cut)
         who = "、".join(f"{p.name}（{p.id}）分管 {'；'.join(p.oversees) or '无'}" for p in secs)
         yield ctx.finding(
-            f"unit:{unit.id}",
+            bk.unit(unit.id),
             "discipline_secretary_missing",
             "warning",
             **say(MESSAGES["discipline_secretary_missing"], unit=unit, kind=kind_title(unit.kind), as_of=cut),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Finding, Score
 from bureaukit.phrases import Text, say
 from bureaukit_conduct.catalogue import MESSAGES
@@ -34,7 +35,7 @@ def score_problems(ctx: Context, reviewed: list[str]) -> Iterator[Score | Findin
         if lo <= n <= hi:
             continue
         yield ctx.finding(
-            f"unit:{uid}",
+            bk.unit(uid),
             "problem_count",
             "warning",
             **say(MESSAGES["problem_count"], unit=ctx.org.unit(uid), count=n,
@@ -48,7 +49,7 @@ def score_problems(ctx: Context, reviewed: list[str]) -> Iterator[Score | Findin
         ps = by_unit.get(uid, [])
         closed = [p for p in ps if p.closed is not None]
         yield Score(
-            f"unit:{uid}",
+            bk.unit(uid),
             "problems_closed",
             len(closed),
             target=len(ps),
@@ -66,7 +67,7 @@ def score_problems(ctx: Context, reviewed: list[str]) -> Iterator[Score | Findin
 def _problem_findings(ctx: Context, p: Problem, listed: set[str]) -> Iterator[Finding]:
     if p.area is not None and p.area not in listed:
         yield ctx.finding(
-            f"unit:{p.unit}",
+            bk.unit(p.unit),
             "area_unlisted",
             "info",
             **say(MESSAGES["area_unlisted"], problem=p.id, area=p.area),
@@ -76,7 +77,7 @@ def _problem_findings(ctx: Context, p: Problem, listed: set[str]) -> Iterator[Fi
         missing = [label for name, label in FIVE_FLAGS if not getattr(p, name)]
         if missing:
             yield ctx.finding(
-                f"person:{p.leader}",
+                bk.person(p.leader),
                 "closed_incomplete",
                 "violation",
                 **say(MESSAGES["closed_incomplete"], problem=p.id, unit=ctx.org.unit(p.unit), closed=p.closed,
@@ -87,7 +88,7 @@ def _problem_findings(ctx: Context, p: Problem, listed: set[str]) -> Iterator[Fi
     elif p.deadline < ctx.as_of:
         days = (ctx.as_of - p.deadline).days
         yield ctx.finding(
-            f"person:{p.leader}",
+            bk.person(p.leader),
             "problem_overdue",
             "warning",
             **say(MESSAGES["problem_overdue"], problem=p.id, unit=ctx.org.unit(p.unit), deadline=p.deadline,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Finding, Score
 from bureaukit.phrases import say
 from bureaukit_conduct.catalogue import MESSAGES, kind_title
@@ -41,11 +42,11 @@ def score_stages(ctx: Context, reviewed: list[str]) -> Iterator[Score | Finding]
         got: list[tuple[Stage, Decimal]] = []
         for stage, value, ev in _stage_values(ctx, rows.get(uid, {}), answers):
             got.append((stage, value))
-            yield Score(f"unit:{uid}", f"stage.{stage.id}", value, evidence=ev)
+            yield Score(bk.unit(uid), f"stage.{stage.id}", value, evidence=ev)
         if answers:
-            yield _satisfaction_rate(f"unit:{uid}", answers)
+            yield _satisfaction_rate(bk.unit(uid), answers)
         if got:
-            yield _points(f"unit:{uid}", got)
+            yield _points(bk.unit(uid), got)
 
 
 def _stage_rows(ctx: Context) -> dict[str, dict[str, list[StageScore]]]:
@@ -70,7 +71,7 @@ def _not_reviewed(
     ev = [ctx.evidence(r, f"{r.stage} {num(r.score)}") for r in _sorted_rows(by_stage)]
     ev += [ctx.evidence(v, v.answer.value) for v in _sorted_surveys(surveys)]
     return ctx.finding(
-        f"unit:{uid}",
+        bk.unit(uid),
         "not_reviewed",
         "info",
         **say(MESSAGES["not_reviewed"], unit=ctx.org.unit(uid), kind=kind_title(kind),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Finding, Score
 from bureaukit.periods import ISO_DATES
 from bureaukit.phrases import say
@@ -45,7 +46,7 @@ def score_requests(ctx: Context) -> Iterator[Score | Finding]:
         ev.append(
             Evidence(note=f"按时办结 {len(on_time)} / 应办结 {len(counted)} 件 = {num(rate)}")
         )
-        yield Score(f"unit:{uid}", "on_time_rate", rate, form="rate", evidence=ev)
+        yield Score(bk.unit(uid), "on_time_rate", rate, form="rate", evidence=ev)
 
 
 def _state(ctx: Context, r: Request) -> str:
@@ -64,7 +65,7 @@ def _overdue(ctx: Context, r: Request, cited: Evidence) -> Finding:
     else:
         message = say(MESSAGES["request_open"], **fields, as_of=ctx.as_of, days=(ctx.as_of - r.limit).days)
     return ctx.finding(
-        f"person:{r.handler}",
+        bk.person(r.handler),
         "request_overdue",
         "warning",
         **message,

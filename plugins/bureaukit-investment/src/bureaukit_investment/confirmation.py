@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import attrs
 
+import bureaukit.plugin as bk
 from bureaukit.money import fmt_exact
 from bureaukit.plugin import Context, Finding, Note, Text, say
 from bureaukit_investment.catalogue import MESSAGES
@@ -218,7 +219,7 @@ def unconfirmed_findings(ctx: Context, assessed: list[Assessed]) -> Iterator[Fin
         p = a.project
         zh = "；".join(r[0] for r in a.reasons)
         yield ctx.finding(
-            f"unit:{p.unit}",
+            bk.unit(p.unit),
             "unconfirmed",
             "info",
             **say(MESSAGES["unconfirmed"], project=p.id, name=p.name,

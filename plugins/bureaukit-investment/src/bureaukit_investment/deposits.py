@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+import bureaukit.plugin as bk
 from bureaukit.money import fmt_money, fmt_rate, to_yuan
 from bureaukit.org import Person
 from bureaukit.outcomes import PaymentKind
@@ -52,7 +53,7 @@ def deposit_missing(ctx: Context) -> Iterator[Finding]:
             continue
         fields = {"person": p, "due": due, "amount": Yuan(s.deposit.mandatory_yuan)}
         yield ctx.finding(
-            f"person:{p.id}",
+            bk.person(p.id),
             "deposit_missing",
             "violation",
             **(say(MESSAGES["deposit_late"], **fields, paid=d.paid) if d is not None
@@ -101,7 +102,7 @@ def _settle_one(
     metric: str,
 ) -> Iterator[Payment]:
     amount = to_yuan(d.amount_yuan)
-    subject = f"person:{person.id}"
+    subject = bk.person(person.id)
     period = ctx.period.id
     bureau_done = "全局完成区下达任务" if bureau.completed else "全局未完成区下达任务"
     if personal.matches(person, ctx.org):

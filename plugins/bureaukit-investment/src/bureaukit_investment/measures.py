@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 
+import bureaukit.plugin as bk
 from bureaukit.money import fmt_rate
 from bureaukit.periods import PeriodError
 from bureaukit.plugin import Context, Evidence, Finding, Quantity, Rate, rates_apart, say
@@ -34,7 +35,7 @@ def behind_schedule(ctx: Context, table: dict[str, Standing]) -> Iterator[Findin
             for m in lagging
         ]
         yield ctx.finding(
-            f"unit:{uid}",
+            bk.unit(uid),
             "behind_schedule",
             "warning",
             **say(MESSAGES["behind_schedule"], unit=ctx.org.unit(uid), progress=Rate(tp), as_of=ctx.as_of,
@@ -84,7 +85,7 @@ def leave_post(
             f"{day} {cp.metric} {w(before.values[cp.metric])}/{w(t)} = {fmt_rate(r_then)} < "
             f"{fmt_rate(cp.min_ratio)}；{ctx.as_of} {w(st.values[cp.metric])}/{w(t)} = {fmt_rate(r_now)} < 1"
         ))]
-        for subject, who in [(f"person:{h.id}", h.name) for h in heads] or [(f"unit:{uid}", name)]:
+        for subject, who in [(bk.person(h.id), h.name) for h in heads] or [(bk.unit(uid), name)]:
             yield ctx.finding(
                 subject,
                 "leave_post",
@@ -141,7 +142,7 @@ def no_trip(ctx: Context, table: dict[str, Standing]) -> Iterator[Finding]:
                 continue
             ignored = [t.id for t in inside]
             yield ctx.finding(
-                f"unit:{uid}",
+                bk.unit(uid),
                 "no_trip",
                 "warning",
                 **say(MESSAGES["no_trip_ignored" if ignored else "no_trip"], unit=ctx.org.unit(uid),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import bureaukit.plugin as bk
 from bureaukit.periods import PeriodError
 from bureaukit.plugin import Amount, Context, Evidence, Finding, Note, say
 from bureaukit_investment.catalogue import MESSAGES
@@ -32,7 +33,7 @@ def h1_push(ctx: Context) -> Iterator[Finding]:
         return
     start = ctx.period.start
     root = ctx.org.root
-    subject = f"unit:{root.id}"
+    subject = bk.unit(root.id)
     if push.signings > 0:
         big = sorted(
             (p for p in ctx.records["projects"]

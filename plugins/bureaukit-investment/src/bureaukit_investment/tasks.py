@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import attrs
 
+import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Score
 from bureaukit.money import fmt_points, fmt_rate
 from bureaukit.org import Person
@@ -190,7 +191,7 @@ def score_standings(ctx: Context, table: dict[str, Standing]) -> Iterator[Score]
     """Rule 3 and 6 for units: a Score per target and ``points``."""
     for uid in sorted(table):
         st = table[uid]
-        subject = f"unit:{uid}"
+        subject = bk.unit(uid)
         for m, t in st.targets.items():
             yield Score(subject, m, st.values[m], target=t, unit=unit_of_measure(m),
                         evidence=st.evidence[m], form="exact")
@@ -231,7 +232,7 @@ def score_personal(ctx: Context, credited: dict[str, list[Assessed]]) -> Iterato
     s: InvestmentSettings = ctx.settings
     least_total, least_fixed = w(s.personal_min_total_wan), w(s.personal_min_fixed_asset_wan)
     for person in personal_people(ctx):
-        subject = f"person:{person.id}"
+        subject = bk.person(person.id)
         mine = credited.get(person.id, [])
         ev = [
             ctx.evidence(a.project, (

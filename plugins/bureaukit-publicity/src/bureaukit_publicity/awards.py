@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 
+import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Payment
 from bureaukit.money import ZERO, split_among, to_yuan
 from bureaukit.periods import Period
@@ -51,7 +52,7 @@ def score_awards(
         for rank, pid in enumerate(eligible[: max(places, 0)], start=1):
             n = len(counts[pid][k])
             yield Payment(
-                f"person:{pid}",
+                bk.person(pid),
                 "award",
                 to_yuan(s.award.amount_yuan),
                 period=ctx.period.id,
@@ -82,7 +83,7 @@ def good_news(ctx: Context, items: Sequence[Priced]) -> Iterator[Payment]:
         note = Note(good_news_note, (item, p.outlet.zh, p.adoption.date, s.good_news_yuan, named))
         for pid, share in shares.items():
             yield Payment(
-                f"person:{pid}",
+                bk.person(pid),
                 "award",
                 share,
                 period=ctx.period.id,

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+import bureaukit.plugin as bk
 from bureaukit import Context, Finding
 from bureaukit.phrases import say
 from bureaukit.plugin import Note
@@ -50,7 +51,7 @@ def _overdue(ctx: Context, c: Case, due: date) -> Finding | None:
         note = Note(case_note, (c.received, s.reply_days, due, None, ctx.as_of))
     else:
         return None
-    return ctx.finding(f"unit:{c.unit}", "reply_overdue", "warning", **message, due=due,
+    return ctx.finding(bk.unit(c.unit), "reply_overdue", "warning", **message, due=due,
                        evidence=[ctx.evidence(c, note)])
 
 
@@ -67,7 +68,7 @@ def _unapproved(ctx: Context, c: Case, replied: date) -> Finding | None:
     else:
         why = say(MESSAGES["not_in_post"], approver=approver, replied=replied)
     return ctx.finding(
-        f"unit:{c.unit}",
+        bk.unit(c.unit),
         "reply_unapproved",
         "violation",
         **say(MESSAGES["unapproved"], kind=CASE_KINDS[c.kind], case=c.id, replied=replied, why=why),

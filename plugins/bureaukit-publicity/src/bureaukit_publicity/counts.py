@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Score
 from bureaukit.plugin import Note
 from bureaukit_publicity.fees import Priced
@@ -77,7 +78,7 @@ def _person_scores(ctx: Context, counts: dict[str, dict[str, list[Priced]]]) -> 
         for k in KINDS:
             got = kinds[k]
             yield Score(
-                f"person:{pid}",
+                bk.person(pid),
                 f"{k}_count",
                 len(got),
                 evidence=[*map(counted, got), Evidence(note=Note(person_count_note, (k, len(got))))],
@@ -98,7 +99,7 @@ def _unit_scores(
         got = by_unit.get((uid, k), [])
         ratios.append((k, len(got), need))
         yield Score(
-            f"unit:{uid}",
+            bk.unit(uid),
             k,
             len(got),
             target=need,
@@ -114,4 +115,4 @@ def _points(uid: str, ratios: list[tuple[str, int, int]]) -> Score:
     """Rule 6: 100 × the mean of min(1, have ÷ need) over the unit's keys > 0."""
     parts = [min(Decimal(1), Decimal(have) / need) for _, have, need in ratios]
     points = Decimal(100) * sum(parts, Decimal(0)) / len(parts)
-    return Score(f"unit:{uid}", "points", points, evidence=[Evidence(note=Note(points_note, (tuple(ratios), points)))])
+    return Score(bk.unit(uid), "points", points, evidence=[Evidence(note=Note(points_note, (tuple(ratios), points)))])

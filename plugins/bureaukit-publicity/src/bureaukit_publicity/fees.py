@@ -18,6 +18,7 @@ from decimal import Decimal
 
 import attrs
 
+import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Payment, Score
 from bureaukit.money import split, split_among
 from bureaukit.org import Org
@@ -113,7 +114,7 @@ def score_fees(ctx: Context, items: Sequence[Priced]) -> Iterator[Score | Paymen
         cited = [e for _, e in mine]
         total = sum((p.shares[pid] for p, _ in mine), Decimal(0))
         yield Score(
-            f"person:{pid}",
+            bk.person(pid),
             "fees_yuan",
             total,
             unit="元",
@@ -135,7 +136,7 @@ def score_fees(ctx: Context, items: Sequence[Priced]) -> Iterator[Score | Paymen
             if amount == 0:
                 continue
             yield Payment(
-                f"person:{pid}",
+                bk.person(pid),
                 "fee",
                 amount,
                 period=half,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Finding
 from bureaukit.org import Org
 from bureaukit.phrases import Text, say
@@ -47,7 +48,7 @@ def score_staffing(ctx: Context) -> Iterator[Finding]:
             for r, h, n in missing
         ]
         yield ctx.finding(
-            f"unit:{uid}",
+            bk.unit(uid),
             "staffing",
             "warning",
             **say(MESSAGES["staffing"], unit=ctx.org.unit(uid), as_of=ctx.as_of, missing=short),

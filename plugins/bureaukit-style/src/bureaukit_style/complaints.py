@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
+import bureaukit.plugin as bk
 from bureaukit.context import Context
 from bureaukit.outcomes import Finding
 from bureaukit.periods import ISO_DATES
@@ -48,7 +49,7 @@ def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
             )
         if late:
             yield Finding(
-                subject=f"unit:{c.unit}",
+                subject=bk.unit(c.unit),
                 code="style.complaint",
                 severity="violation",
                 message={
@@ -62,7 +63,7 @@ def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
             pid = c.verified_against
             target = ctx.org.people.get(pid)
             yield ctx.finding(
-                f"person:{pid}",
+                bk.person(pid),
                 "suspension",
                 "violation",
                 **say(MESSAGES["suspension"], record=c.id, received=c.received,

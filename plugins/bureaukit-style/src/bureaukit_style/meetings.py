@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import bureaukit.plugin as bk
 from bureaukit.context import Context
 from bureaukit.outcomes import Evidence, Finding
 from bureaukit_style.records import Meeting, MeetingKind
@@ -27,7 +28,7 @@ def meeting_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
     for m in rows:
         if m.minutes is not None and m.minutes > limit:
             yield Finding(
-                subject=f"unit:{m.unit}",
+                subject=bk.unit(m.unit),
                 code="style.meeting_overlong",
                 severity="warning",
                 message={
@@ -44,7 +45,7 @@ def meeting_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
         if any(b.start <= d <= b.end for d in own):
             continue
         yield Finding(
-            subject=f"unit:{root}",
+            subject=bk.unit(root),
             code="style.meeting_missing",
             severity="info",
             message={

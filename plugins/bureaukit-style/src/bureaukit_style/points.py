@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
+import bureaukit.plugin as bk
 from bureaukit.context import Context
 from bureaukit.outcomes import Evidence, Score
 from bureaukit_style.settings import Resolved
@@ -27,7 +28,7 @@ def point_scores(
     by_subject: dict[str, list[Deduction]] = {}
     for d in deductions:
         by_subject.setdefault(d.subject, []).append(d)
-    subjects = {f"unit:{u}" for u in ctx.org.units} | set(bound) | set(by_subject)
+    subjects = {bk.unit(u) for u in ctx.org.units} | set(bound) | set(by_subject)
     for subject in sorted(subjects):
         ds = by_subject.get(subject, [])
         total = sum((d.points for d in ds), Decimal(0))

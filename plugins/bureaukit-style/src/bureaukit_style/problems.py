@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+import bureaukit.plugin as bk
 from bureaukit.context import Context
 from bureaukit.outcomes import Finding
 from bureaukit.periods import ISO_DATES
@@ -41,9 +42,9 @@ def problem_rules(ctx: Context, r: Resolved) -> Iterator[Finding | Deduction]:
         note = f"{p.id} {day} {pdef.code} {pdef.name}（{source}）: {what}扣 {points} 分"
         ev = ctx.evidence(p, note)
         if p.person:
-            yield Deduction(f"person:{p.person}", points, ev)
-        yield Deduction(f"unit:{p.unit}", points, ev)
-        subject = f"person:{p.person}" if p.person else f"unit:{p.unit}"
+            yield Deduction(bk.person(p.person), points, ev)
+        yield Deduction(bk.unit(p.unit), points, ev)
+        subject = bk.person(p.person) if p.person else bk.unit(p.unit)
         who = ctx.org.people[p.person] if p.person else ctx.org.unit(p.unit)
         yield ctx.finding(
             subject,

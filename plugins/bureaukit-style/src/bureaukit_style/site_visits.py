@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import bureaukit.plugin as bk
 from bureaukit.context import Context
 from bureaukit.outcomes import Evidence, Finding
 from bureaukit_style.records import Activity, ActivityKind
@@ -53,7 +54,7 @@ def site_visit_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
                     )
                 )
                 yield Finding(
-                    subject=f"person:{pid}",
+                    subject=bk.person(pid),
                     code="style.site_visit",
                     severity="warning",
                     message={

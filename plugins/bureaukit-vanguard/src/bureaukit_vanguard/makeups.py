@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import bureaukit.plugin as bk
 from bureaukit.outcomes import Evidence, Finding, Severity
 from bureaukit_vanguard.state import Run
 
@@ -54,7 +55,7 @@ def makeup_findings(run: Run) -> Iterator[Finding]:
         else:
             zh, en = f"应于{due.isoformat()}前完成，至今未完成", f"due {due.isoformat()}, not done"
         yield Finding(
-            f"unit:{m.unit}", code, sev,
+            bk.unit(m.unit), code, sev,
             {"zh": f"{ph.title}阶段补课（{since}起）{zh}", "en": f"补课 for {ph.id} ({ph.title}) owed since {since}: {en}"},
             due=due,
             evidence=_why(run, m.unit, m.phase),
@@ -74,7 +75,7 @@ def review_findings(run: Run) -> Iterator[Finding]:
             continue
         ph = run.phases[run.index[m.phase]]
         yield Finding(
-            f"unit:{m.unit}", "vanguard.review_missing", "warning",
+            bk.unit(m.unit), "vanguard.review_missing", "warning",
             {"zh": f"{ph.title}阶段补课{done.isoformat()}完成，未经回头看",
              "en": f"补课 for {ph.id} ({ph.title}) done {done.isoformat()}, no 回头看 recorded"},
             due=max(last, done),

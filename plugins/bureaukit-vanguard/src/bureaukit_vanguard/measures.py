@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import bureaukit.plugin as bk
 from bureaukit.outcomes import Finding
 from bureaukit_vanguard.state import Run
 
@@ -29,7 +30,7 @@ def not_published(run: Run) -> Iterator[Finding]:
             continue
         ids = "、".join(m.id for m in late)
         yield Finding(
-            f"unit:{uid}", "vanguard.not_published", "warning",
+            bk.unit(uid), "vanguard.not_published", "warning",
             {"zh": f"整改措施{ids}未在{end}前公示（{ph.title}阶段结束）",
              "en": f"measures {', '.join(m.id for m in late)} not published by {end} (end of {ph.id})"},
             due=ph.end,
@@ -50,6 +51,6 @@ def overdue(run: Run) -> Iterator[Finding]:
                 f"{m.done.isoformat()}才完成" if m.done else "至今未完成")
             en = f"measure {m.id} due {when}: " + (f"done only on {m.done.isoformat()}" if m.done else "not done")
             ev = (run.ctx.evidence(m, f"完成时限 {when}"),)
-            for subject in (f"unit:{uid}", f"person:{m.person}"):
+            for subject in (bk.unit(uid), bk.person(m.person)):
                 yield Finding(subject, "vanguard.measure_overdue", "warning", {"zh": zh, "en": en},
                               due=m.deadline, evidence=ev)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+import bureaukit.plugin as bk
 from bureaukit.campaigns import Phase
 from bureaukit.outcomes import Evidence, Score
 from bureaukit.plugin import notes
@@ -58,14 +59,14 @@ def stage_scores(run: Run) -> Iterator[Score]:
             if ph.start > run.as_of:
                 continue
             value, how = stage(run, uid, ph)
-            yield Score(f"unit:{uid}", f"stage.{ph.id}", value, evidence=(Evidence(note=how),))
+            yield Score(bk.unit(uid), f"stage.{ph.id}", value, evidence=(Evidence(note=how),))
             if ph.end <= run.as_of:
                 ended.append((run.defs[ph.id].weight, value, ph.id))
         weights = sum((w for w, _, _ in ended), Decimal(0))
         if not ended or weights == 0:
             continue
         total = sum((w * v for w, v, _ in ended), Decimal(0)) / weights
-        yield Score(f"unit:{uid}", "points", total, evidence=(Evidence(note=points_note(ended, weights, total)),))
+        yield Score(bk.unit(uid), "points", total, evidence=(Evidence(note=points_note(ended, weights, total)),))
 
 
 def points_note(ended: list[tuple[Decimal, Decimal, str]], weights: Decimal, total: Decimal) -> str:

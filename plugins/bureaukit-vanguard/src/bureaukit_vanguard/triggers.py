@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
+import bureaukit.plugin as bk
 from bureaukit.gates import Trigger, Unmet
 from bureaukit.money import fmt_rate
 from bureaukit.outcomes import Finding, Score
@@ -42,13 +43,13 @@ def satisfaction(run: Run) -> Iterator[Score | Finding]:
         r = rate(s)
         formula = f"({s.satisfied} + {s.basic}) / {s.total} = {fmt_rate(r)}"
         ev = run.ctx.evidence(s, f"满意 {s.satisfied}、基本满意 {s.basic}、不满意 {s.unsatisfied}：{formula}")
-        yield Score(f"unit:{uid}", f"satisfaction.{pid}", r, form="rate", evidence=(ev,))
+        yield Score(bk.unit(uid), f"satisfaction.{pid}", r, form="rate", evidence=(ev,))
         if passes(run, s):
             continue
         shown, need = rates_apart(r, run.s.satisfaction_min)
         run.makeups.add(uid, pid, Trigger(s.date, "satisfaction_low"))
         yield run.ctx.finding(
-            f"unit:{uid}", "satisfaction_low", "warning",
+            bk.unit(uid), "satisfaction_low", "warning",
             **say(MESSAGES["satisfaction_low"], phase=ph.title, rate=shown, satisfied=s.satisfied, basic=s.basic,
                   total=s.total, need=need),
             evidence=(ev,),
@@ -87,7 +88,7 @@ def formality(run: Run) -> Iterator[Finding]:
             run.makeups.add(uid, ph.id, Trigger(rec.done, f"formality.{signal}"))
             zh, en = SIGNAL_NAMES[signal]
             yield Finding(
-                f"unit:{uid}", "vanguard.formality", "warning",
+                bk.unit(uid), "vanguard.formality", "warning",
                 {"zh": f"走过场：{ph.title}阶段“{step}”{rec.done.isoformat()}完成，{zh}{have}项，应不少于{need}项，须补课",
                  "en": f"formality ({signal}): step “{step}” of {ph.id} done {rec.done.isoformat()} "
                        f"with {have} {en}, need {need}; 补课 owed"},
@@ -106,7 +107,7 @@ def moved_unapproved(run: Run) -> Iterator[Finding]:
             run.makeups.add(uid, ph.id, Trigger(rec.done, "moved_unapproved"))
             when = rec.done.isoformat()
             yield Finding(
-                f"unit:{uid}", "vanguard.moved_unapproved", "violation",
+                bk.unit(uid), "vanguard.moved_unapproved", "violation",
                 {"zh": f"未经督导组同意转段：{ph.title}阶段未获同意，{when}已开展下一阶段环节“{rec.step}”，须补课",
                  "en": f"moved on from {ph.id} ({ph.title}) without approval: step “{rec.step}” done {when}; 补课 owed"},
                 evidence=(run.ctx.evidence(rec, f"{rec.phase}·{rec.step} {when}"),),
@@ -137,7 +138,7 @@ def approved_early(run: Run) -> Iterator[Finding]:
             run.makeups.add(uid, ph.id, Trigger(ok.date, "approved_early", blocks=False))
             when = ok.date.isoformat()
             yield Finding(
-                f"unit:{uid}", "vanguard.approved_early", "violation",
+                bk.unit(uid), "vanguard.approved_early", "violation",
                 {"zh": f"{ph.title}阶段转段条件未满足即于{when}同意转段：" + "；".join(u.zh for u in unmet),
                  "en": f"phase {ph.id} ({ph.title}) approved on {when} before its conditions were met: "
                        + "; ".join(u.en for u in unmet)},
@@ -151,7 +152,7 @@ def approval_missing(run: Run) -> Iterator[Finding]:
         for i, ph in enumerate(run.phases):
             if run.gates.approval_missing(uid, i, run.as_of):
                 yield Finding(
-                    f"unit:{uid}", "vanguard.approval_missing", "warning",
+                    bk.unit(uid), "vanguard.approval_missing", "warning",
                     {"zh": f"{ph.title}阶段已于{ph.end.isoformat()}结束，未经督导组同意转段（验收）",
                      "en": f"phase {ph.id} ({ph.title}) ended {ph.end.isoformat()} with no approval"},
                     due=ph.end,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
+import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Score
 from bureaukit.plugin import Note
 from bureaukit_wubi.evidence_rates import Rate, benchmark_rate, item_rate, stage_note_of
@@ -54,7 +55,7 @@ def dimension_scores(
         value = _blend(s, avg, rate)
         rate_value = rate.value if rate is not None else None
         evidence.append(Evidence(note=Note(blend_note, (code, s.blend.ratings, avg, s.blend.evidence, rate_value, value))))
-        yield code, value, Score(f"unit:{unit}", f"dim.{code}", value, evidence=evidence, form="score")
+        yield code, value, Score(bk.unit(unit), f"dim.{code}", value, evidence=evidence, form="score")
 
 
 def _rating_evidence(ctx: Context, code: str, split: Trimmed, avg: Decimal) -> list[Evidence]:
@@ -99,5 +100,5 @@ def points(settings: WubiSettings, unit: str, dims: Mapping[str, Decimal]) -> Sc
         return None
     value = sum((settings.weights[c] * v for c, v in dims.items()), Decimal(0)) / total_w
     terms = tuple((c, settings.weights[c], dims[c]) for c in sorted(dims, key=DIMENSIONS.index))
-    return Score(f"unit:{unit}", "points", value, evidence=[Evidence(note=Note(points_note, (terms, total_w, value)))])
+    return Score(bk.unit(unit), "points", value, evidence=[Evidence(note=Note(points_note, (terms, total_w, value)))])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
+import bureaukit.plugin as bk
 from bureaukit import Context, Finding
 from bureaukit.phrases import Text, say
 from bureaukit.plugin import Note
@@ -37,6 +38,6 @@ def overdue(ctx: Context, items: Mapping[str, Sequence[Item]]) -> Iterator[Findi
             message = (say(MESSAGES["overdue_owned"], **fields, person=ctx.org.people[who]) if who
                        else say(MESSAGES["overdue"], **fields))
             ev = [ctx.evidence(item, Note(overdue_note, (kind, item.id, due, ctx.as_of, days)))]
-            yield ctx.finding(f"unit:{item.unit}", "overdue", "warning", **message, due=due, evidence=ev)
+            yield ctx.finding(bk.unit(item.unit), "overdue", "warning", **message, due=due, evidence=ev)
             if who:
-                yield ctx.finding(f"person:{who}", "overdue", "warning", **message, due=due, evidence=ev)
+                yield ctx.finding(bk.person(who), "overdue", "warning", **message, due=due, evidence=ev)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
+import bureaukit.plugin as bk
 from bureaukit.plugin import Evidence, Finding, Note, Quantity, Text, say
 from bureaukit_wubi.catalogue import MESSAGES, METRICS, VANGUARD_EN, platform
 from bureaukit_wubi.notes import board_note
@@ -48,7 +49,7 @@ def pacesetters(
                         platform=where, rated=len(written), best=Quantity(METRICS[f"dim.{code}"], best),
                         others=others)
                 yield Finding(
-                    f"unit:{unit}",
+                    bk.unit(unit),
                     "wubi.pacesetter",
                     "info",
                     {"zh": m["zh"], "en": m["en"]},
