@@ -13,7 +13,18 @@ from hypothesis import strategies as st
 
 from bureaukit.catalogue import Metric
 from bureaukit.org import Person, Unit
-from bureaukit.phrases import Amount, Quantity, Rate, Text, Yuan, fields_of, rates_apart, say
+from bureaukit.phrases import (
+    Amount,
+    Quantity,
+    Rate,
+    Text,
+    Yuan,
+    fields_of,
+    rates_apart,
+    say,
+    shown,
+    shown_by_kind,
+)
 
 PLUGINS = ("investment", "publicity", "wubi", "style", "conduct", "vanguard")
 
@@ -74,3 +85,44 @@ def test_every_template_says_the_same_in_both_languages(name: str) -> None:
     for key, (zh, en) in messages.items():
         assert fields_of(zh) == fields_of(en), key
         assert zh and en, key
+
+
+class _Day(date):
+    """A subclass of a shown type: shown as its base is."""
+
+
+class _Named:
+    def __init__(self, name: object) -> None:
+        self.name = name
+
+
+_fields = st.one_of(
+    st.text(max_size=5), st.booleans(), st.integers(-10**6, 10**6),
+    st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-10**6, max_value=10**6),
+    st.dates(), st.dates().map(lambda d: _Day(d.year, d.month, d.day)),
+    st.decimals(min_value=0, max_value=2, places=4).map(Rate),
+    st.decimals(min_value=0, max_value=10**6, places=3).map(Yuan),
+    st.decimals(min_value=0, max_value=10**6, places=2).map(lambda v: Amount(v, "万元")),
+    st.decimals(min_value=0, max_value=10**6, places=2).map(
+        lambda v: Quantity(Metric("固定资产投资", "Fixed asset", "amount", "万元"), v)),
+    st.builds(Text, st.text(max_size=3), st.text(max_size=3)),
+    st.fixed_dictionaries({"zh": st.text(max_size=3), "en": st.text(max_size=3)}),
+    st.lists(st.integers(0, 9), max_size=3), st.tuples(st.text(max_size=2), st.booleans()),
+    st.text(max_size=3).map(lambda n: Unit("u", n, "office", None)),
+    st.text(max_size=3).map(lambda n: Person("p", n, "u")),
+    st.text(max_size=3).map(_Named),
+)
+
+
+@given(values=st.lists(_fields, max_size=6), lang=st.sampled_from(["zh", "en"]))
+def test_a_field_is_shown_by_its_type_as_by_walking_the_kinds(values: list[object], lang: str) -> None:
+    """``shown`` remembers the way each exact type is shown (a dict lookup per field); it
+    must show every value as the plain walk over the kinds (isinstance, in order) does."""
+    for v in values:
+        assert shown(v, lang) == shown_by_kind(v)(v, lang)
+
+
+def test_a_name_that_is_not_text_is_not_shown() -> None:
+    with pytest.raises(TypeError):
+        shown(_Named(3), "zh")
+    assert shown(_Named("张三"), "zh") == "张三"
