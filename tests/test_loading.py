@@ -154,6 +154,23 @@ def test_derived_provenance_shares_the_store_and_leaves_it_alone() -> None:
     assert provenance.origin(new) is None and len(view) == 2 and len(provenance) == 1
 
 
+def test_where_is_the_origin_as_a_pair() -> None:
+    """``where`` (what citing asks) says what ``origin`` says, for packed rows, rows that do
+    not pack, records remade or derived, and records read nowhere."""
+    recs = [object() for _ in range(5)]
+    remade, derived, stranger = object(), object(), object()
+    provenance = Provenance()
+    provenance.add("a.csv", recs[:2], [2, 1_048_576])
+    provenance.add("b.csv", recs[2:4], [True, -3])  # type: ignore[list-item]
+    provenance.remade([(remade, recs[0])])
+    view = provenance.derived([(derived, recs[2])])
+    for p in (provenance, view):
+        for r in (*recs, remade, derived, stranger):
+            o = p.origin(r)
+            assert p.where(r) == ((None, None) if o is None else (o.source, o.row))
+    assert view.where(derived) == ("b.csv", True) and provenance.where(derived) == (None, None)
+
+
 def test_a_remade_record_is_found_where_its_original_was_read() -> None:
     old, new, stranger = object(), object(), object()
     provenance = Provenance()

@@ -262,7 +262,7 @@ class Context(Generic[S]):
         with an origin, which :attr:`provenance` holds, so that its id is never reused
         by another object while remembered.
         """
-        o = self.provenance.origin(record)
+        source, row = self.provenance.where(record)
         cls = type(record)
         known = self._key_fns.get(cls)
         if known is None:
@@ -274,8 +274,8 @@ class Context(Generic[S]):
                 known = (None, False)
             self._key_fns[cls] = known
         key_of, joined = known
-        head = (o.source if o else None, o.row if o else None, key_of(record) if key_of is not None else None)
-        if joined and o is not None:
+        head = (source, row, key_of(record) if key_of is not None else None)
+        if joined and source is not None:
             self._heads[id(record)] = head
         return head
 
