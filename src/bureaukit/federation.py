@@ -325,7 +325,10 @@ def score_federation(
                                 "recorded, as of their period's end; drop --as-of", where="--as-of"))
     if problems or per is None:
         raise InputError(problems)
-    runs = run_all(bureaus_of(tree), per, as_of, jobs or cpu_count())
+    from bureaukit.plugins import installed_pinned
+
+    with installed_pinned():
+        runs = run_all(bureaus_of(tree), per, as_of, jobs or cpu_count())
     failed = [r for r in runs.values() if r.errors]
     if failed and not keep_going:
         raise MemberFailure(failed)
