@@ -3,7 +3,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bureaukit.money import fmt_exact, fmt_money, fmt_points, fmt_rate, split, split_among, to_yuan
+from bureaukit.money import fmt_exact, fmt_money, fmt_points, fmt_rate, split, split_among, to_yuan, weighted_mean
 
 
 def test_split_seed_example_500_by_3() -> None:
@@ -45,3 +45,26 @@ def test_rounding_is_half_up_only_when_written() -> None:
     assert fmt_exact(Decimal("9000.50")) == "9000.5"
     assert fmt_exact(Decimal("1E+3")) == "1000"
     assert fmt_exact(7) == "7"
+
+
+def test_weighted_mean_of_one_value_is_that_value() -> None:
+    # conduct's property test found it: 28-digit arithmetic rounded 30 × 97.142857… and
+    # then the quotient, and the mean of one stage came out one unit below the stage
+    value = Decimal(680) / 7
+    assert weighted_mean([(Decimal(30), value)]) == value
+    assert weighted_mean([(Decimal(30), value), (Decimal(20), value)]) == value
+    assert weighted_mean([(Decimal(3), Decimal(90)), (Decimal(1), Decimal(50))]) == Decimal(80)
+    assert weighted_mean([(Decimal(0), Decimal(90))]) is None
+    assert weighted_mean([]) is None
+
+
+# values as a context of 28 digits writes them (more digits than that cannot be a mean)
+scores = st.decimals(min_value=0, max_value=100, places=6, allow_nan=False, allow_infinity=False)
+thirds = st.integers(min_value=0, max_value=300).map(lambda n: Decimal(n) / 3)
+
+
+@given(st.lists(st.tuples(st.integers(min_value=1, max_value=100).map(Decimal), scores | thirds), min_size=1, max_size=8))
+def test_a_weighted_mean_lies_between_its_values(pairs: list[tuple[Decimal, Decimal]]) -> None:
+    mean = weighted_mean(pairs)
+    values = [v for _, v in pairs]
+    assert mean is not None and min(values) <= mean <= max(values)

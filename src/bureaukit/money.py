@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
 FEN = Decimal("0.01")
 RATE = Decimal("0.0001")
@@ -13,6 +13,28 @@ ZERO = Decimal(0)
 def to_yuan(amount: Decimal) -> Decimal:
     """Round an amount to the fen (分), half up: the point of payment."""
     return amount.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def weighted_mean(pairs: Iterable[tuple[Decimal, Decimal]]) -> Decimal | None:
+    """Σ weight × value / Σ weight over *pairs* of (weight, value); None when the weights
+    sum to 0 or less.
+
+    The sums and products are exact (a context wide enough for any of them) and the
+    quotient is rounded once, to the caller's precision. Rounded at every step, as
+    28-digit arithmetic does, one stage of 97.142857… weighted 30 averaged to one unit in
+    the last place below its only value; a mean must lie between its values, and with
+    one rounding of the exact quotient it does (rounding never crosses a value it can
+    write)."""
+    with localcontext() as wide:
+        wide.prec = 120
+        total_w = total = ZERO
+        for weight, value in pairs:
+            total_w += weight
+            total += weight * value
+        if total_w <= 0:
+            return None
+        mean = total / total_w
+    return +mean  # rounded to the caller's context
 
 
 def split(total: Decimal, parts: int) -> list[Decimal]:

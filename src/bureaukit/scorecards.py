@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
+from bureaukit import money
 from bureaukit.config import ScoringConfig
 from bureaukit.money import FEN
 from bureaukit.org import Org
@@ -93,13 +94,10 @@ def make_scorecards(
 def weighted_mean(by_campaign: Mapping[str, Decimal], weights: Mapping[str, Decimal] | None) -> Decimal | None:
     """The composite: the mean of a subject's campaign points weighted by ``[scoring]
     weights`` (every weight 1 without the table); None when the weights sum to 0."""
-    total_w = Decimal(0)
-    total = Decimal(0)
-    for c, p in by_campaign.items():
-        w = Decimal(1) if weights is None else weights.get(c, Decimal(0))
-        total_w += w
-        total += w * p
-    return total / total_w if total_w > 0 else None
+    one = Decimal(1)
+    return money.weighted_mean(
+        (one if weights is None else weights.get(c, money.ZERO), p) for c, p in by_campaign.items()
+    )
 
 
 def roll_up(own: Mapping[str, Decimal], org: Org, rollup: Decimal) -> tuple[dict[str, Decimal], dict[str, tuple[str, ...]]]:

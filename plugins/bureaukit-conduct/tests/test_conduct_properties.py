@@ -107,3 +107,15 @@ def test_points_lie_within_the_stage_scores_and_rates_within_0_1(org, recs):
         if s.metric == "problems_closed":
             assert 0 <= s.value <= s.target
     assert out.payments == []
+
+
+def test_points_of_one_stage_are_that_stage_exactly():
+    """hypothesis found it: one stage scoring 680/7 weighted 30 gave points one unit in the
+    last place below the stage (28-digit rounding at each step; money.weighted_mean now)."""
+    from decimal import Decimal
+
+    from bureaukit_conduct.stages import _points
+    from bureaukit_conduct.settings import Stage
+
+    value = Decimal(680) / 7
+    assert _points("unit:office", [(Stage("inspection", "明察暗访", Decimal(30)), value)]).value == value

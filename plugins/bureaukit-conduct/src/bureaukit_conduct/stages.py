@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Finding, Score
+from bureaukit.money import weighted_mean
 from bureaukit.phrases import say
 from bureaukit_conduct.catalogue import MESSAGES, kind_title
 from bureaukit_conduct.notes import mean, num
@@ -121,7 +122,8 @@ def _satisfaction_rate(subject: str, answers: list[Survey]) -> Score:
 def _points(subject: str, got: list[tuple[Stage, Decimal]]) -> Score:
     """Rule 2: the stages' values weighted by the stages present."""
     total_w = sum((st.weight for st, _ in got), Decimal(0))
-    points = sum((st.weight * v for st, v in got), Decimal(0)) / total_w
+    points = weighted_mean((st.weight, v) for st, v in got)
+    assert points is not None, "stage weights are > 0 (checks.py)"
     terms = " + ".join(f"{num(st.weight)}×{num(v)}" for st, v in got)
     evidence = [Evidence(note=f"{st.title} 权重 {num(st.weight)} × 得分 {num(v)}") for st, v in got]
     evidence.append(Evidence(note=f"({terms}) / {num(total_w)} = {num(points)}"))
