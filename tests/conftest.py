@@ -59,6 +59,16 @@ def language_left_as_found() -> Any:
 
 
 @pytest.fixture
+def english() -> Any:
+    """The test reads bureaukit's messages in English (``--lang en`` for library calls):
+    for tests written about the English wording; the Chinese is asserted on its own."""
+    from bureaukit.messages import speaking
+
+    with speaking("en"):
+        yield
+
+
+@pytest.fixture
 def bureau_dir(tmp_path: Path) -> Path:
     (tmp_path / "org").mkdir()
     (tmp_path / "ledgers").mkdir()

@@ -28,6 +28,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from lang_support import english_lines
+
 from bureaukit.cli import main
 
 HERE = Path(__file__).resolve().parent / "bad_inputs"
@@ -197,15 +199,46 @@ def test_the_bases_are_clean(tmp_path: Path) -> None:
         assert r.exit_code == 0, (name, r.stderr)
 
 
+def _place(line: str) -> str:
+    """Where a problem line points: ``FILE:ROW`` (or ``FILE``), the same in any language."""
+    head = line.split(": ", 1)[0]
+    return head if " " not in head else ""
+
+
+def check_chinese(case: dict[str, Any], root: Path, en: tuple[int, str], zh: tuple[int, str]) -> None:
+    """The case again for a Chinese bureau (no --lang: ``[bureau] language`` is zh): the same
+    exit code, the same problems at the same places, and no English sentence left."""
+    assert zh[0] == en[0], f"{case['id']}: exit {zh[0]} in Chinese, {en[0]} in English\n{zh[1]}"
+    assert "Traceback" not in zh[1], zh[1]
+    en_lines, zh_lines = en[1].splitlines(), zh[1].splitlines()
+    assert [_place(x) for x in zh_lines] == [_place(x) for x in en_lines], f"{case['id']}:\n{en[1]}\n{zh[1]}"
+    for text in case.get("expect_zh", ()):
+        assert text in zh[1], f"{case['id']}: {text!r} not in stderr:\n{zh[1]}"
+    english = english_lines(zh[1], CODES)
+    assert english == [], f"{case['id']}: English in a Chinese run:\n" + "\n".join(english)
+    out = root / "out"
+    assert not out.exists() or not any(out.iterdir()), f"{case['id']}: output written"
+
+
+CODES = frozenset({"conduct", "investment", "publicity", "wubi", "style", "vanguard", "office", "station"})
+"""Campaign names and unit kinds the bases' configs hold: codes an admin typed."""
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_bad_input(case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _needs(case)
     root = tmp_path / "b"
     cfg = build(case, root)
     (root / "out").mkdir(exist_ok=True)
-    args = [os.path.relpath(cfg, root), list(case.get("args", ()))]
-    code, _out, err = run_inprocess(root, *args)
+    rel, extra = os.path.relpath(cfg, root), list(case.get("args", ()))
+    # the corpus's expectations are in English: the run says so
+    code, _out, err = run_inprocess(root, rel, [*extra, "--lang", "en"])
     check_outcome(case, root, code, err)
+    if case["id"] != "config-language-fr":  # bureau.language itself is the problem: no language to speak
+        # a Chinese clerk's machine: a config too broken to say its language speaks the locale's
+        monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+        zcode, _out, zerr = run_inprocess(root, rel, extra)
+        check_chinese(case, root, (code, err), (zcode, zerr))
 
 
 SAMPLE = [
@@ -226,7 +259,7 @@ def test_cli_runner_matches_subprocess(tmp_path: Path) -> None:
         root = tmp_path / f"c{i}"
         cfg = os.path.relpath(build(case, root), root)
         (root / "out").mkdir(exist_ok=True)
-        jobs.append((case, root, cfg, list(case.get("args", ()))))
+        jobs.append((case, root, cfg, [*case.get("args", ()), "--lang", "en"]))
     with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 2)) as pool:
         subs = list(pool.map(lambda j: run_subprocess(j[1], j[2], j[3]), jobs))
     for (case, root, cfg, args), (code, _o, err) in zip(jobs, subs, strict=True):
@@ -242,8 +275,10 @@ def test_file_removed_between_check_and_score(tmp_path: Path) -> None:
     r = CliRunner().invoke(main, ["check", str(root / "bureau.toml")])
     assert r.exit_code == 0, r.stderr
     (root / "ledgers" / "surveys.csv").unlink()
-    code, _, err = run_inprocess(root, "bureau.toml", [])
+    code, _, err = run_inprocess(root, "bureau.toml", ["--lang", "en"])
     check_outcome({"id": "vanish", "expect": ["surveys.csv: no such file (looked for"]}, root, code, err)
+    code, _, err = run_inprocess(root, "bureau.toml", [])
+    check_outcome({"id": "vanish", "expect": ["ledgers/surveys.csv: 文件不存在（查找位置："]}, root, code, err)
 
 
 def test_file_vanishes_while_loading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -261,7 +296,7 @@ def test_file_vanishes_while_loading(tmp_path: Path, monkeypatch: pytest.MonkeyP
     root = tmp_path / "b"
     shutil.copytree(BASE, root)
     (root / "out").mkdir()
-    code, _, err = run_inprocess(root, "bureau.toml", [])
+    code, _, err = run_inprocess(root, "bureau.toml", ["--lang", "en"])
     check_outcome({"id": "vanish-mid-load", "expect": ["problems.csv: cannot read"]}, root, code, err)
 
 
@@ -272,7 +307,7 @@ def test_check_reports_the_same_problems(tmp_path: Path) -> None:
         case = by_id[cid]
         root = tmp_path / cid
         cfg = build(case, root)
-        r = CliRunner().invoke(main, ["check", str(cfg)])
+        r = CliRunner().invoke(main, ["check", str(cfg), "--lang", "en"])
         assert r.exit_code == 2 and "Traceback" not in r.stderr
         for s in case["expect"]:
             assert s in r.stderr, (cid, s, r.stderr)

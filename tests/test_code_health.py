@@ -87,10 +87,10 @@ LAYERS = [
     "render render.table render.jsonout render.csvzip render.xlsx render.html render._labels",
     "plugin",
     "appeals context result scorecards gates phases phrases display config org roles identity periods workcalendar "
-    "outcomes money notes messages",
+    "outcomes money notes",
     "readers workbook xlsx_guard files ledgers cells",
     "campaigns catalogue hookspecs records provenance",
-    "errors problems text grouping speedups",
+    "errors problems text grouping speedups messages",
 ]
 
 

@@ -6,6 +6,10 @@ import bureaukit
 from bureaukit.config import read_config
 from bureaukit.errors import InputError
 
+# the messages these tests quote are the English ones; the Chinese are asserted in
+# test_messages_zh.py and the bad-input corpus
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def errors_of(path: Path, plugins: tuple[object, ...] = ()) -> list[str]:
     with pytest.raises(InputError) as exc:

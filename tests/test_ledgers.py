@@ -11,6 +11,10 @@ from tiny import Kind
 import bureaukit
 from bureaukit.errors import InputError
 
+# the messages these tests quote are the English ones; the Chinese are asserted in
+# test_messages_zh.py and the bad-input corpus
+pytestmark = pytest.mark.usefixtures("english")
+
 # every test here runs twice: rows through the interpreted and through the compiled row builder
 
 DEEDS_EN = "id,unit,date,kind,amount_yuan,people,done,urgent\nd1,s1,2014-03-01,visit,100,p2;p3,2014-03-05,no\n"

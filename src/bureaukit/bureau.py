@@ -29,6 +29,7 @@ from bureaukit.ledgers import (
     read_kind,
     read_table,
 )
+from bureaukit.messages import t
 from bureaukit.org import Org, OrgError, Person, Unit, build_org
 from bureaukit.periods import Period, PeriodError, parse_period
 from bureaukit.plugins import (
@@ -83,7 +84,7 @@ class Bureau:
         """The period to score: *period*, else ``[bureau] period``."""
         pid = period or self.config.bureau.period
         if pid is None:
-            raise InputError(["no period to score: give --period (e.g. --period 2014) or set [bureau] period"])
+            raise InputError([t("no_period_to_score")])
         try:
             return parse_period(pid, self.config.periods)
         except PeriodError as exc:
@@ -339,13 +340,14 @@ def _check_weights(state: _Loading) -> None:
     if weights is not None:
         for name in config.enabled:
             if name not in weights:
-                state.config_problem("scoring.weights", f'enabled campaign "{name}" has no weight')
+                state.config_problem("scoring.weights", t("weight_missing", name=name))
         for name in weights:
             if name not in config.enabled:
-                state.config_problem(f"scoring.weights.{name}", f'"{name}" is not an enabled campaign{did_you_mean(name, config.enabled)}')
+                state.config_problem(f"scoring.weights.{name}",
+                                     t("weight_not_enabled", name=name, near=did_you_mean(name, config.enabled)))
     for name in config.campaigns:
         if name not in config.enabled:
-            state.notes.append(f"{state.config_shown}: campaigns.{name}: not enabled, so this table is not checked")
+            state.notes.append(f"{state.config_shown}: campaigns.{name}: " + t("table_not_enabled"))
 
 
 def _configured_period(config: Config) -> Period | None:
@@ -375,7 +377,7 @@ def _load_campaign(state: _Loading, lc: LoadedCampaign, org: Org | None, period:
         if kind not in specs:
             state.config_problem(
                 f"campaigns.{name}.ledgers.{kind}",
-                f'unknown record kind "{kind}"{did_you_mean(kind, specs)}; {name} keeps: {", ".join(specs)}',
+                t("unknown_record_kind", kind=kind, near=did_you_mean(kind, specs), name=name, known=", ".join(specs)),
             )
             continue
         records[kind] = state.read_files(specs[kind], files, f"campaigns.{name}.ledgers.{kind}", progress)
@@ -394,7 +396,7 @@ def _note_not_set_up(state: _Loading, lc: LoadedCampaign, given: Mapping[str, An
     not set up yet (REPORTS §5)."""
     import tomllib
 
-    from bureaukit.messages import language_for, t
+    from bureaukit.messages import language_for
 
     lang = language_for(state.config.bureau.language)
     camp = lc.campaign

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from bureaukit.messages import t
 from bureaukit.records import FieldSpec, enum_choices, enum_label
 from bureaukit.text import show
 
@@ -90,7 +91,7 @@ def to_str(cell: Any) -> str:
     if isinstance(cell, str):
         return cell.strip()
     if isinstance(cell, bool):
-        raise CellError(f"expected text, got {show(cell)}")
+        raise CellError(t("cell_text", cell=show(cell)))
     if isinstance(cell, float):
         if cell.is_integer():
             return str(int(cell))
@@ -100,7 +101,7 @@ def to_str(cell: Any) -> str:
     if isinstance(cell, Percent):
         return f"{_percent_shown(cell)}"
     _reject_fault(cell)
-    raise CellError(f"expected text, got {_quote(cell)}")
+    raise CellError(t("cell_text", cell=_quote(cell)))
 
 
 def _reject_fault(cell: Any) -> None:
@@ -122,10 +123,7 @@ def _plain(d: Decimal) -> Decimal:
 def _from_percent(cell: Percent, scale: str | None) -> Decimal:
     """A percent cell as the column declares it (CORE §5 *Percent cells*)."""
     if scale is None:
-        raise CellError(
-            f"a cell formatted as a percentage ({_percent_shown(cell)}), in a column that does not say whether it "
-            "holds 0–100 or 0–1: type the number without the % format"
-        )
+        raise CellError(t("cell_percent_scale", shown=_percent_shown(cell)))
     d = Decimal(repr(cell.fraction)) if isinstance(cell.fraction, float) else Decimal(cell.fraction)
     # as shown: 99.2% is 99.2 (not 99.200), 100% is 100 or 1 (not 1.0E+2, not 1.0)
     return _plain((d.scaleb(2) if scale == "points" else d).normalize())
@@ -135,7 +133,7 @@ def _decimal(cell: Any, percent: str | None = None) -> Decimal:
     if isinstance(cell, Decimal):
         d = cell
     elif isinstance(cell, bool):
-        raise CellError(f"expected a number, got {show(cell)}")
+        raise CellError(t("cell_number", cell=show(cell)))
     elif isinstance(cell, int):
         d = Decimal(cell)
     elif isinstance(cell, float):
@@ -149,18 +147,18 @@ def _decimal(cell: Any, percent: str | None = None) -> Decimal:
             if _GROUPED.match(text):
                 d = Decimal(text.replace(",", ""))
             else:
-                raise CellError(f"expected a number, got {show(cell)}") from None
+                raise CellError(t("cell_number", cell=show(cell))) from None
     elif isinstance(cell, Percent):
         d = _from_percent(cell, percent)
     else:
         _reject_fault(cell)
-        raise CellError(f"expected a number, got {_quote(cell)}")
+        raise CellError(t("cell_number", cell=_quote(cell)))
     if not d.is_finite():
-        raise CellError(f"expected a number, got {_quote(cell)}")
+        raise CellError(t("cell_number", cell=_quote(cell)))
     if d and not -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT:
         # 1e999999999 is a finite Decimal, but any sum with it (or division by 1e-999999999)
         # overflows the context
-        raise CellError(f"the number is out of range (1e-{MAX_EXPONENT} to 1e{MAX_EXPONENT} in size), got {_quote_short(cell)}")
+        raise CellError(t("cell_range", n=MAX_EXPONENT, cell=_quote_short(cell)))
     return d
 
 
@@ -168,7 +166,7 @@ def decimal_converter(signed: bool, percent: str | None = None) -> Convert:
     def conv(cell: Any) -> Decimal:
         d = _decimal(cell, percent)
         if d < 0 and not signed:
-            raise CellError(f"must not be negative, got {_quote(cell)}")
+            raise CellError(t("cell_negative", cell=_quote(cell)))
         return d + 0  # drops a negative zero's sign
 
     return conv
@@ -181,10 +179,10 @@ def int_converter(signed: bool, percent: str | None = None) -> Convert:
         else:
             d = _decimal(cell, percent)
             if d != d.to_integral_value():
-                raise CellError(f"expected a whole number, got {_quote(cell)}")
+                raise CellError(t("cell_whole", cell=_quote(cell)))
             value = int(d)
         if value < 0 and not signed:
-            raise CellError(f"must not be negative, got {_quote(cell)}")
+            raise CellError(t("cell_negative", cell=_quote(cell)))
         return value
 
     return conv
@@ -207,7 +205,7 @@ def date_converter(date1904: bool = False) -> Convert:
         if isinstance(cell, float) and cell.is_integer():
             return _number_date(int(cell), cell, epoch)
         _reject_fault(cell)
-        raise CellError(f"expected a date like 2014-05-20, got {_quote(cell)}")
+        raise CellError(t("cell_date_short", cell=_quote(cell)))
 
     return conv
 
@@ -222,7 +220,7 @@ def _text_date(cell: str, epoch: date) -> date:
     if not text.isascii():
         if any(unicodedata.category(ch) == "No" for ch in text):
             # ①②③, ²⁰¹⁴: digit-like, yet no digits a clerk typed (NFKC would make them so)
-            raise CellError(f"expected a date like 2014-05-20, 2014/5/20, 2014年5月20日 or 20140520, got {show(cell)}")
+            raise CellError(t("cell_date", cell=show(cell)))
         # full-width digits and separators (２０１４－０５－２０, 2014－05－20) as ASCII
         text = unicodedata.normalize("NFKC", text)
     m = _DATE_FORMS.match(text)
@@ -231,7 +229,7 @@ def _text_date(cell: str, epoch: date) -> date:
     # ASCII digits only: isdigit() is true of digits int() refuses (U+1369 ፩…)
     if text.isascii() and text.isdigit() and len(text) in (5, 8):
         return _number_date(int(text), cell, epoch)
-    raise CellError(f"expected a date like 2014-05-20, 2014/5/20, 2014年5月20日 or 20140520, got {show(cell)}")
+    raise CellError(t("cell_date", cell=show(cell)))
 
 
 def _date_of(m: re.Match[str], cell: Any) -> date:
@@ -239,11 +237,11 @@ def _date_of(m: re.Match[str], cell: Any) -> date:
     (``2014-05-20 25:61`` is a typing error, not 20 May)."""
     hour, minute, second = (int(g) if g else 0 for g in m.group(4, 5, 6))
     if hour > 23 or minute > 59 or second > 59:
-        raise CellError(f"not a real time of day, got {show(cell)}")
+        raise CellError(t("cell_time", cell=show(cell)))
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
-        raise CellError(f"not a real date, got {show(cell)}") from None
+        raise CellError(t("cell_real_date", cell=show(cell))) from None
 
 
 def _number_date(n: int, cell: Any, epoch: date) -> date:
@@ -252,7 +250,7 @@ def _number_date(n: int, cell: Any, epoch: date) -> date:
         try:
             return date(n // 10000, n // 100 % 100, n % 100)
         except ValueError:
-            raise CellError(f"not a real date, got {_quote(cell)}") from None
+            raise CellError(t("cell_real_date", cell=_quote(cell))) from None
     return _excel_serial(n, cell, epoch)
 
 
@@ -263,7 +261,7 @@ to_date = date_converter()
 def _excel_serial(n: int, cell: Any, epoch: date = _EXCEL_EPOCH) -> date:
     """An Excel date serial (1900 system: 1 = 1900-01-01), as a date cell saved as a number."""
     if not 20000 <= n <= 80000:  # 1954..2119: anything else is no date a ledger holds
-        raise CellError(f"expected a date like 2014-05-20, got {_quote(cell)}")
+        raise CellError(t("cell_date_short", cell=_quote(cell)))
     return epoch + timedelta(days=n)
 
 
@@ -280,7 +278,7 @@ def to_bool(cell: Any) -> bool:
         return True
     if text in FALSE:
         return False
-    raise CellError(f"expected yes or no (true/false, 是/否, 1/0, √/×), got {_quote(cell)}")
+    raise CellError(t("cell_bool", cell=_quote(cell)))
 
 
 def enum_converter(cls: type[enum.Enum]) -> Convert:
@@ -296,7 +294,7 @@ def enum_converter(cls: type[enum.Enum]) -> Convert:
         m = lookup.get(key)
         if m is None:
             # the choices are written out only for a message: a converter is made per file
-            raise CellError(f"expected one of {enum_choices(cls)}, got {_quote(cell)}")
+            raise CellError(t("cell_choice", choices=enum_choices(cls), cell=_quote(cell)))
         return m
 
     return conv

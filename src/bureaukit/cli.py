@@ -142,9 +142,9 @@ def _writing_stdout() -> Iterator[None]:
         raise
     except OSError as exc:
         from bureaukit.errors import InputError
-        from bureaukit.messages import t
+        from bureaukit.messages import reason, t
 
-        raise InputError([t("stdout_failed", reason=exc.strerror or exc)]) from None
+        raise InputError([t("stdout_failed", reason=reason(exc))]) from None
 
 
 debug_option = click.option("--debug", is_flag=True, help="Show tracebacks for failures.")
@@ -288,7 +288,7 @@ def _rendered(renderer: Renderer, owner: Owner | None, result: Result, options: 
 def _deliver(data: bytes | Callable[[BinaryIO], None], output: Path | None, fmt: str) -> None:
     """The report on stdout, or written atomically to *output* (never half a file)."""
     from bureaukit.errors import InputError
-    from bureaukit.messages import t
+    from bureaukit.messages import reason, t
     from bureaukit.render import write_atomic
     from bureaukit.text import visible
 
@@ -303,7 +303,7 @@ def _deliver(data: bytes | Callable[[BinaryIO], None], output: Path | None, fmt:
     try:
         write_atomic(output, data)
     except OSError as exc:
-        raise InputError([t("cannot_write", path=visible(str(output)), reason=exc.strerror or exc)]) from None
+        raise InputError([t("cannot_write", path=visible(str(output)), reason=reason(exc))]) from None
     click.echo(t("wrote", path=visible(str(output)), fmt=fmt), err=True)
 
 
@@ -421,7 +421,7 @@ def check(config: Path, period: str | None, lang: str | None, debug: bool) -> No
       bureaukit check configs/demo/bureau.toml --period 2014
     """
     from bureaukit.engine import check_run_keys, context_for, parse_as_of, rows_in_period
-    from bureaukit.messages import t
+    from bureaukit.messages import language, t
     from bureaukit.text import visible
 
     bureau = load_for_cli(config, lang)
@@ -447,9 +447,11 @@ def check(config: Path, period: str | None, lang: str | None, debug: bool) -> No
     for note in bureau.notes:
         click.echo(t("note", text=visible(note)), err=True)
     n_records = sum(len(v) for d in bureau.campaigns.values() for v in d.records.values())
+    lang = language()  # the campaigns by their titles: 招商引资、政务公开… (names in English)
+    titles = [d.name if lang == "en" else d.loaded.campaign.title.get(lang) or d.name for d in bureau.campaigns.values()]
     _out(t(
         "check_ok", units=len(bureau.org.units), people=len(bureau.org.people), records=n_records,
-        campaigns=", ".join(bureau.campaigns) or t("none"),
+        campaigns=(", " if lang == "en" else "、").join(titles) or t("none"),
     ))
 
 

@@ -321,14 +321,14 @@ def _write(text: str, output: Path | None) -> None:
         click.echo(text, nl=False)
         return
     from bureaukit.errors import InputError
-    from bureaukit.messages import t
+    from bureaukit.messages import reason, t
     from bureaukit.problems import Problem
     from bureaukit.render import write_atomic
 
     try:
         write_atomic(output, text.encode("utf-8"))
     except OSError as exc:
-        raise InputError([Problem(t("cannot_write_file", reason=exc.strerror or exc), str(output))]) from None
+        raise InputError([Problem(t("cannot_write_file", reason=reason(exc)), str(output))]) from None
     click.echo(t("wrote_file", path=output), err=True)
 
 
@@ -442,7 +442,7 @@ def bulletin(config: Path, period: str | None, as_of: str | None, output: Path |
     from bureaukit.cli import load_for_cli
     from bureaukit.engine import score
     from bureaukit.errors import InputError
-    from bureaukit.messages import t
+    from bureaukit.messages import reason, t
     from bureaukit.problems import Problem
 
     kind = None
@@ -466,7 +466,7 @@ def bulletin(config: Path, period: str | None, as_of: str | None, output: Path |
     try:
         write_atomic(output, data)
     except OSError as exc:
-        raise InputError([Problem(t("cannot_write_file", reason=exc.strerror or exc), str(output))]) from None
+        raise InputError([Problem(t("cannot_write_file", reason=reason(exc)), str(output))]) from None
     click.echo(t("wrote", path=output, fmt=kind), err=True)
 
 

@@ -44,6 +44,7 @@ from cattrs.preconf.tomllib import make_converter as make_toml_converter
 
 from bureaukit.errors import InputError, did_you_mean
 from bureaukit.files import MAX_CONFIG_BYTES, FileRefused, check_regular
+from bureaukit.messages import reason, t
 from bureaukit.periods import PeriodError, parse_period
 from bureaukit.problems import Problem, config_problem
 from bureaukit.records import enum_choices, enum_label
@@ -77,7 +78,7 @@ class ValueProblem(ValueError):
 
 
 def _not_a_table(value: object) -> ValueProblem:
-    return ValueProblem(lambda path: f"expected a table [{path}], got {show(value)}")
+    return ValueProblem(lambda path: t("cfg_table", path=path, value=show(value)))
 
 
 def _join(path: str, part: str) -> str:
@@ -90,18 +91,18 @@ def _join(path: str, part: str) -> str:
 
 def _descending(_: object, __: attrs.Attribute[Any], grades: tuple[Grade, ...]) -> None:
     if any(a.min <= b.min for a, b in itertools.pairwise(grades)):
-        raise ValueProblem("list the grades from the highest min down (the first band whose min ≤ composite wins)")
+        raise ValueProblem(t("cfg_grades_order"))
 
 
 def _share(_: object, __: attrs.Attribute[Any], value: Decimal) -> None:
     if not Decimal(0) <= value <= Decimal(1):
-        raise ValueProblem(f"expected a share from 0 to 1, got {value}")
+        raise ValueProblem(t("cfg_share", value=value))
 
 
 def _weights(_: object, __: attrs.Attribute[Any], weights: dict[str, Decimal] | None) -> None:
     for name, w in (weights or {}).items():
         if w < 0:
-            raise ValueProblem(f"a weight must be ≥ 0, got {w}", name)
+            raise ValueProblem(t("cfg_weight", value=w), name)
 
 
 def _one_group_per_kind(_: object, __: attrs.Attribute[Any], groups: dict[str, tuple[str, ...]] | None) -> None:
@@ -109,7 +110,7 @@ def _one_group_per_kind(_: object, __: attrs.Attribute[Any], groups: dict[str, t
     for group, kinds in (groups or {}).items():
         for kind in kinds:
             if kind in seen:
-                raise ValueProblem(f'unit kind "{kind}" is already in group "{seen[kind]}"', group)
+                raise ValueProblem(t("cfg_kind_grouped", kind=kind, group=seen[kind]), group)
             seen[kind] = group
 
 
@@ -124,7 +125,7 @@ def _days(_: object, __: attrs.Attribute[Any], items: tuple[str | date, ...]) ->
 def _listed_once(_: object, __: attrs.Attribute[Any], names: tuple[str, ...]) -> None:
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
-        raise ValueProblem(f"listed twice: {', '.join(twice)}")
+        raise ValueProblem(t("cfg_listed_twice", names=", ".join(twice)))
 
 
 # ---------------------------------------------------------------------------------------
@@ -226,9 +227,9 @@ class CampaignsConfig(Mapping[str, CampaignTable]):
         return len(self.tables)
 
 
-def _missing(message: str) -> dict[str, str]:
-    """Field metadata: what to say when the key is left out."""
-    return {"missing": message}
+def _missing(key: str) -> dict[str, str]:
+    """Field metadata: what to say when the key is left out (a :mod:`bureaukit.messages` key)."""
+    return {"missing": key}
 
 
 _RUN = {"toml": "no"}
@@ -240,12 +241,12 @@ class Config:
     """A read config: the TOML's tables, and ``path`` (as given), ``root`` (the folder
     its paths are resolved against) and ``text_hash`` of the file."""
 
-    bureau: BureauConfig = attrs.field(metadata=_missing("[bureau] is required"))
-    campaigns: CampaignsConfig = attrs.field(metadata=_missing("[campaigns] is required"))
+    bureau: BureauConfig = attrs.field(metadata=_missing("cfg_missing_bureau"))
+    campaigns: CampaignsConfig = attrs.field(metadata=_missing("cfg_missing_campaigns"))
     units: OrgSource = attrs.field(
-        metadata=_missing('the org needs units: a file (e.g. units = "org/units.csv") or [[units]] tables'))
+        metadata=_missing("cfg_missing_units"))
     people: OrgSource = attrs.field(
-        metadata=_missing('the org needs people: a file (e.g. people = "org/people.csv") or [[people]] tables'))
+        metadata=_missing("cfg_missing_people"))
     calendar: CalendarConfig = CalendarConfig()
     periods: dict[str, PeriodText] = attrs.Factory(dict)
     scoring: ScoringConfig = ScoringConfig()
@@ -275,7 +276,7 @@ class Config:
 
 def _text(v: Any, _: Any) -> str:
     if not isinstance(v, str):
-        raise ValueProblem(f"expected text, got {show(v)}")
+        raise ValueProblem(t("cfg_text", value=show(v)))
     return v
 
 
@@ -283,25 +284,25 @@ def _whole_number(v: Any, _: Any) -> int:
     if isinstance(v, Decimal) and v.is_finite() and v == v.to_integral_value():
         return int(v)
     if isinstance(v, bool) or not isinstance(v, int):
-        raise ValueProblem(f"expected a whole number, got {show(v)}")
+        raise ValueProblem(t("cfg_whole", value=show(v)))
     return v
 
 
 def _true_or_false(v: Any, _: Any) -> bool:
     if not isinstance(v, bool):
-        raise ValueProblem(f"expected true or false, got {show(v)}")
+        raise ValueProblem(t("cfg_bool", value=show(v)))
     return v
 
 
 def _number(v: Any, _: Any) -> Decimal:
     if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
-        raise ValueProblem(f"expected a number, got {show(v)}")
+        raise ValueProblem(t("cfg_number", value=show(v)))
     d = Decimal(v)
     if not d.is_finite():
-        raise ValueProblem(f"expected a finite number, got {show(v)}")
+        raise ValueProblem(t("cfg_finite", value=show(v)))
     if d and not -30 <= d.adjusted() <= 30:
         # 1e999999 is finite, but any sum or product with it overflows the context
-        raise ValueProblem(f"expected a number of sensible size (1e-30 to 1e30), got {d:.3e}")
+        raise ValueProblem(t("cfg_size", value=f"{d:.3e}"))
     return d
 
 
@@ -313,13 +314,13 @@ def _day(v: Any, _: Any) -> date:
             return date.fromisoformat(v.strip())
         except ValueError:
             pass
-    raise ValueProblem(f"expected a date YYYY-MM-DD, got {show(v)}")
+    raise ValueProblem(t("cfg_date", value=show(v)))
 
 
 def _day_or_text(v: Any, _: Any) -> str | date:
     if isinstance(v, (str, date)):
         return v
-    raise ValueProblem(f"expected a date or a range a..b, got {show(v)}")
+    raise ValueProblem(t("cfg_date_or_range", value=show(v)))
 
 
 def _ledger_files(v: Any, _: Any) -> LedgerFiles:
@@ -327,12 +328,12 @@ def _ledger_files(v: Any, _: Any) -> LedgerFiles:
         return LedgerFiles((v,))
     if isinstance(v, list) and v and all(isinstance(f, str) for f in v):
         return LedgerFiles(tuple(v))
-    raise ValueProblem(f"expected a file name or a list of file names, got {show(v)}")
+    raise ValueProblem(t("cfg_files", value=show(v)))
 
 
 def _period_text(v: Any, _: Any) -> PeriodText:
     if not isinstance(v, str):
-        raise ValueProblem(f'expected a period like "2013-05-01..2014-04-30", got {show(v)}')
+        raise ValueProblem(t("cfg_period", value=show(v)))
     try:
         parse_period(v)
     except PeriodError as exc:
@@ -342,7 +343,7 @@ def _period_text(v: Any, _: Any) -> PeriodText:
 
 def _role_label(v: Any, _: Any) -> RoleLabel:
     if not isinstance(v, str):
-        raise ValueProblem(f"expected the role's Chinese label, got {show(v)}")
+        raise ValueProblem(t("cfg_role", value=show(v)))
     return RoleLabel(v)
 
 
@@ -351,7 +352,7 @@ def _org_source(v: Any, _: Any) -> OrgSource:
         return v
     if isinstance(v, list) and all(isinstance(x, dict) for x in v):
         return tuple(v)
-    raise ValueProblem(lambda path: f"expected a file name or [[{path}]] tables, got {show(v)}")
+    raise ValueProblem(lambda path: t("cfg_org_source", path=path, value=show(v)))
 
 
 def _literal_hook(tp: Any) -> Callable[[Any, Any], Any]:
@@ -359,7 +360,7 @@ def _literal_hook(tp: Any) -> Callable[[Any, Any], Any]:
 
     def structure(v: Any, _: Any) -> Any:
         if v not in allowed or isinstance(v, bool) != any(isinstance(a, bool) for a in allowed):
-            raise ValueProblem(f"expected one of {', '.join(show(a) for a in allowed)}, got {show(v)}")
+            raise ValueProblem(t("cfg_one_of", choices=", ".join(show(a) for a in allowed), value=show(v)))
         return v
 
     return structure
@@ -375,7 +376,7 @@ def _enum_hook(tp: Any) -> Callable[[Any, Any], Any]:
     def structure(v: Any, _: Any) -> Any:
         if isinstance(v, str) and (m := lookup.get(v.strip().casefold()) or lookup.get(v.strip())):
             return m
-        raise ValueProblem(f"expected one of {enum_choices(tp)}, got {show(v)}")
+        raise ValueProblem(t("cfg_one_of", choices=enum_choices(tp), value=show(v)))
 
     return structure
 
@@ -405,8 +406,8 @@ def _campaigns(conv: cattrs.Converter) -> Callable[[Any, Any], CampaignsConfig]:
                 errors.append(_noted(exc, name, CampaignTable))
         enabled = v.get("enabled")
         if not isinstance(enabled, list) or not all(isinstance(x, str) for x in enabled):
-            got = "nothing" if enabled is None else show(enabled)
-            errors.append(_noted(ValueProblem(f"expected a list of campaign names, got {got}"), "enabled", tuple))
+            got = t("cfg_nothing") if enabled is None else show(enabled)
+            errors.append(_noted(ValueProblem(t("cfg_enabled", value=got)), "enabled", tuple))
         if not errors:
             try:
                 return CampaignsConfig(tuple(typing.cast(list[str], enabled)), tables)
@@ -422,7 +423,7 @@ def _campaign_table(conv: cattrs.Converter, table: Any) -> CampaignTable:
         raise _not_a_table(table)
     ledgers = table.get("ledgers", {})
     if not isinstance(ledgers, Mapping):
-        raise ValueProblem(f"expected a table of record kind = file(s), got {show(ledgers)}", "ledgers")
+        raise ValueProblem(t("cfg_ledgers", value=show(ledgers)), "ledgers")
     settings = {k: v for k, v in table.items() if k != "ledgers"}
     return conv.structure({"ledgers": ledgers, "settings": settings}, CampaignTable)
 
@@ -494,10 +495,10 @@ def _sequence_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any
     def factory(tp: Any) -> Callable[[Any, Any], Any]:
         inner = (list_structure_factory if typing.get_origin(tp) is list else homogenous_tuple_structure_factory)(tp, conv)
 
-        def structure(v: Any, t: Any) -> Any:
+        def structure(v: Any, tp_: Any) -> Any:
             if not isinstance(v, (list, tuple)):
-                raise ValueProblem(f"expected a list, got {show(v)}")
-            return inner(v, t)
+                raise ValueProblem(t("cfg_list", value=show(v)))
+            return inner(v, tp_)
 
         return structure
 
@@ -555,17 +556,19 @@ def converter() -> cattrs.Converter:
 
 def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> list[Problem]:
     known = [a.name for a in attrs.fields(exc.cl) if a.metadata is not _RUN] if attrs.has(exc.cl) else []
-    parts = [f"unknown key {quoted(k)}{did_you_mean(k, known)}" for k in sorted(exc.extra_fields)]
-    message = "; ".join(parts) + (f"; known keys: {', '.join(known)}" if known else "")
+    parts = [t("cfg_unknown_key", key=quoted(k), near=did_you_mean(k, known)) for k in sorted(exc.extra_fields)]
+    message = t("reason_sep").join(parts) + (t("cfg_known_keys", known=", ".join(known)) if known else "")
     if not path:  # a top-level key: the key is where the problem is
-        return [config_problem(k, f"unknown key {quoted(k)}{did_you_mean(k, known)}; known: {', '.join(known)}")
+        return [config_problem(k, t("cfg_unknown_key", key=quoted(k), near=did_you_mean(k, known))
+                               + t("cfg_known_keys", known=", ".join(known)))
                 for k in sorted(exc.extra_fields)]
     return [config_problem(path, message)]
 
 
 def _missing_key(cl: Any, name: str) -> str:
     field = attrs.fields_dict(cl).get(name) if attrs.has(cl) else None
-    return field.metadata.get("missing", "required key is missing") if field is not None else "required key is missing"
+    # the metadata names a message (a class is made at import, before a run's language is known)
+    return t(field.metadata.get("missing", "cfg_missing") if field is not None else "cfg_missing")
 
 
 def _leaf(exc: BaseException, path: str) -> list[Problem]:
@@ -573,9 +576,14 @@ def _leaf(exc: BaseException, path: str) -> list[Problem]:
         return [config_problem(*exc.at(path))]
     if isinstance(exc, ForbiddenExtraKeysError):
         return _unknown_keys(exc, path)
-    if isinstance(exc, (TypeError, ValueError)):  # a settings class's own validator
+    if isinstance(exc, ValueError):  # a settings class's own validator: the plugin's words (messages.pick)
         return [config_problem(path, str(exc) or type(exc).__name__)]
-    return [config_problem(path, f"{type(exc).__name__}: {exc}")]
+    from bureaukit.messages import foreign
+
+    # a TypeError from building the class (a string where a list belongs): Python's words, cited
+    if isinstance(exc, TypeError):
+        return [config_problem(path, foreign(str(exc) or type(exc).__name__))]
+    return [config_problem(path, foreign(f"{type(exc).__name__}: {exc}"))]
 
 
 def explain(exc: BaseException, path: str = "") -> list[Problem]:
@@ -612,12 +620,50 @@ def structure(value: Any, cls: type[Any], path: str = "") -> tuple[Any, list[Pro
 # Reading the file
 
 
+_TOML_ZH = (
+    # tomllib's messages (Python 3.11–3.13) as a Chinese admin reads them; any other is quoted as it is
+    (r"Cannot declare (.+) twice", r"表 \1 声明了两次"),
+    (r"Cannot mutate immutable namespace (.+)", r"不能修改已定义的 \1"),
+    (r"Cannot overwrite a value", "同一个键赋值了两次"),
+    (r"Cannot redefine namespace (.+)", r"不能重新定义 \1"),
+    (r"Duplicate inline table key (.+)", r"内联表中的键 \1 重复"),
+    (r"Expected '=' after a key in a key/value pair", "键之后应有 '='"),
+    (r"Expected '\]' at the end of a table declaration", "表头 [...] 缺少结尾的 ']'"),
+    (r"Expected '\]\]' at the end of an array declaration", "表数组 [[...]] 缺少结尾的 ']]'"),
+    (r"Found invalid character (.+)", r"无效字符 \1"),
+    (r"Illegal character (.+)", r"非法字符 \1"),
+    (r"Invalid date or datetime", "日期或时间无效"),
+    (r"Invalid hex value", "十六进制值无效"),
+    (r"Invalid initial character for a key part", "键的首字符无效（内联表 { } 不能换行）"),
+    (r"Invalid statement", "无效的语句"),
+    (r"Invalid value", "无效的值（文本要加引号）"),
+    (r"Unclosed array", "数组 [ ] 未闭合"),
+    (r"Unclosed inline table", "内联表 { } 未闭合"),
+    (r"Unescaped '\\' in a string", "字符串中的 '\\' 未转义（Windows 路径请用 / 或单引号）"),
+    (r"Unterminated string", "字符串的引号未闭合"),
+    (r"Escaped character is not a Unicode scalar value", "转义字符不是有效的 Unicode 字符"),
+)
+
+
+def _toml_text(text: str) -> str:
+    """tomllib's message in the run's language (its English as it is, else the Chinese, or
+    the parser's words quoted when they are new)."""
+    from bureaukit.messages import foreign, language
+
+    if language() == "en":
+        return text
+    for pattern, zh in _TOML_ZH:
+        if re.fullmatch(pattern, text):
+            return re.sub(pattern, zh, text)
+    return foreign(text)
+
+
 def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> Problem:
     m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-    text = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+    text = _toml_text(re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc)))
     if m:
-        return Problem(f"TOML syntax: {text}", str(path), int(m.group(1)), f"column {m.group(2)}")
-    return Problem(f"TOML syntax: {text}", str(path))
+        return Problem(t("toml_syntax", text=text), str(path), int(m.group(1)), t("column_n", n=m.group(2)))
+    return Problem(t("toml_syntax", text=text), str(path))
 
 
 def _read_toml(p: Path) -> tuple[bytes, dict[str, Any]]:
@@ -627,24 +673,23 @@ def _read_toml(p: Path) -> tuple[bytes, dict[str, Any]]:
         check_regular(p, MAX_CONFIG_BYTES, "config")
         raw_bytes = p.read_bytes()
     except FileNotFoundError:
-        raise InputError([Problem(f"no such config file (looked for {p.resolve()})", str(p))]) from None
+        raise InputError([Problem(t("cfg_no_file", path=p.resolve()), str(p))]) from None
     except FileRefused as exc:
         if p.is_dir():
-            raise InputError([Problem(f"is a folder; give the bureau's TOML file (e.g. {p / 'bureau.toml'})", str(p))]) from None
+            raise InputError([Problem(t("cfg_folder", example=p / "bureau.toml"), str(p))]) from None
         raise InputError([Problem(exc.message, str(p))]) from None
     except OSError as exc:
-        raise InputError([Problem(f"cannot read: {exc.strerror}", str(p))]) from None
+        raise InputError([Problem(t("cannot_read", reason=reason(exc)), str(p))]) from None
     try:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError([Problem("the config must be UTF-8 text (save it as UTF-8)", str(p))]) from None
+        raise InputError([Problem(t("cfg_utf8"), str(p))]) from None
     try:
         return raw_bytes, tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise InputError([_toml_error(p, exc)]) from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
-        raise InputError([Problem("TOML: arrays or inline tables nested too deeply (a config needs two or three levels)",
-                                  str(p))]) from None
+        raise InputError([Problem(t("toml_nested"), str(p))]) from None
 
 
 def is_federation(path: Path) -> bool:
@@ -682,11 +727,16 @@ def _period_named(data: Mapping[str, Any]) -> list[Problem]:
 def read_config(path: str | Path) -> Config:
     """Read and check a bureau config. Raises :class:`InputError` with every problem,
     each as ``FILE: dotted.path: message``."""
+    from bureaukit.messages import language_for, speaking
+
     p = Path(path)
     raw_bytes, data = _read_toml(p)
     config: Config
-    config, problems = structure(data, Config)
-    problems += _period_named(data)
+    # the config's own problems in its language, when it says one (``--lang`` first)
+    bureau = data.get("bureau")
+    with speaking(language_for(bureau.get("language", "zh") if isinstance(bureau, Mapping) else None)):
+        config, problems = structure(data, Config)
+        problems += _period_named(data)
     if problems:
         raise InputError([problem.inside(str(p)) for problem in problems])
     return attrs.evolve(config, path=p, root=p.resolve().parent,

@@ -49,8 +49,10 @@ class PluginFailure(BureaukitError):
         self.distribution = distribution
         self.version = version
         self.traceback = traceback
+        from bureaukit.messages import t
+
         dist = f" ({distribution} {version})" if distribution else ""
-        super().__init__(f"plugin {plugin}{dist} failed: {summary}")
+        super().__init__(t("plugin_failed", plugin=plugin, dist=dist, summary=summary))
 
 
 def one_line(exc: BaseException) -> str:
@@ -73,5 +75,7 @@ def did_you_mean(word: str, known: Iterable[str]) -> str:
         return ""
     import difflib
 
+    from bureaukit.messages import t
+
     match = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f' (did you mean "{match[0]}"?)' if match else ""
+    return t("did_you_mean", word=f'"{match[0]}"') if match else ""

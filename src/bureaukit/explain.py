@@ -9,6 +9,7 @@ from bureaukit import display
 from bureaukit.config import ScoringConfig
 from bureaukit.errors import InputError
 from bureaukit.messages import speaking
+from bureaukit.messages import t as t_
 from bureaukit.money import fmt_points
 from bureaukit.outcomes import Evidence
 from bureaukit.render._labels import group_label, label
@@ -39,8 +40,8 @@ def resolve_subject(bureau: Bureau, text: str) -> str:
     if len(hits) == 1:
         return hits[0]
     if len(hits) > 1:
-        raise InputError([f'subject {quoted(text)} is ambiguous: {", ".join(hits)}'])
-    raise InputError([f"no unit or person {quoted(text)}: give unit:<id>, person:<id>, an id or a name"])
+        raise InputError([t_("subject_ambiguous", subject=quoted(text), hits=", ".join(hits))])
+    raise InputError([t_("no_subject", subject=quoted(text))])
 
 
 def _ev_lines(evidence: tuple[Evidence, ...], indent: str) -> list[str]:

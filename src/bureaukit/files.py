@@ -33,15 +33,16 @@ class FileRefused(Exception):
 
 
 def _kind(mode: int) -> str:
+    """What the file at *mode* is, as a message key's tail (``file_is_fifo``)."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return "folder"
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return "fifo"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return "device"
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return "socket"
+    return "other"
 
 
 def size_text(n: int) -> str:
@@ -60,17 +61,18 @@ def check_regular(path: Path, limit: int, what: str = "ledger") -> int:
     The file is never opened here: opening a FIFO for reading blocks until a writer
     comes, and some devices act on open.
     """
+    from bureaukit.messages import t
+
     st = os.stat(path)
+    named = t(f"what_{what}")
     if not stat.S_ISREG(st.st_mode):
         kind = _kind(st.st_mode)
-        if kind == "a folder":
-            raise FileRefused(f"is a folder, not a {what} file")
-        raise FileRefused(f"is {kind}, not a {what} file: bureaukit reads only regular files")
+        if kind == "folder":
+            raise FileRefused(t("file_folder", what=named))
+        raise FileRefused(t("file_kind", kind=t(f"file_is_{kind}"), what=named))
     if st.st_size > limit:
-        raise FileRefused(
-            f"the file has {st.st_size:,} bytes ({size_text(st.st_size)}); a {what} file may be at most {size_text(limit)} "
-            f"(far more than any real {what}): is it the right file?"
-        )
+        raise FileRefused(t("file_too_big", size=st.st_size, shown=size_text(st.st_size), what=named,
+                            limit=size_text(limit)))
     return st.st_size
 
 

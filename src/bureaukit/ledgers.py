@@ -23,6 +23,7 @@ import attrs
 
 from bureaukit.cells import CellError, converter_for, is_empty
 from bureaukit.files import MAX_LEDGER_BYTES, FileRefused, check_regular
+from bureaukit.messages import language, reason, t
 from bureaukit.problems import Problem
 from bureaukit.provenance import Provenance
 from bureaukit.readers import Reader, ReadError, Table
@@ -128,8 +129,8 @@ def listed_twice(sources: Sequence[Source]) -> tuple[list[Source], list[str]]:
         if first is src:
             once.append(src)
         else:
-            also = "" if first.written == src.written else f" (as {quoted(first.written)})"
-            twice.append(f"{quoted(src.written)} is listed twice{also}: its records would count twice")
+            also = "" if first.written == src.written else t("listed_twice_as", first=quoted(first.written))
+            twice.append(t("listed_twice", file=quoted(src.written), also=also))
     return once, twice
 
 
@@ -174,7 +175,7 @@ def _header_hint(text: str, lookup: Mapping[str, FieldSpec]) -> str:
     if not near:
         return ""
     fs = lookup[near[0]]
-    return f' (did you mean "{fs.label}" / "{fs.name}"?)'
+    return t("did_you_mean", word=f'"{fs.label}" / "{fs.name}"')
 
 
 def near_hint(word: str, known: Iterable[str]) -> str:
@@ -185,15 +186,11 @@ def near_hint(word: str, known: Iterable[str]) -> str:
     import difflib
 
     match = difflib.get_close_matches(word, [k for k in known if len(k) <= MAX_HINT_LENGTH * 2], n=1)
-    return f" (did you mean {quoted(match[0])}?)" if match else ""
+    return t("did_you_mean", word=quoted(match[0])) if match else ""
 
 
 def _too_wide(hrow: int | None, n: int, shown: str, problems: Problems) -> None:
-    problems.at(
-        shown, hrow, None,
-        f"the header row has {n:,} cells; a ledger has at most {MAX_COLUMNS:,} columns "
-        "(is a row of separators or a stray cell far to the right in the file?)",
-    )
+    problems.at(shown, hrow, None, t("too_wide", n=n, most=MAX_COLUMNS))
 
 
 def _close(rows: Any) -> None:
@@ -235,27 +232,27 @@ def _open(src: Source, readers: Mapping[str, Reader], problems: Problems) -> Tab
     suffix = src.path.suffix.lower()
     reader = readers.get(suffix)
     if reader is None:
-        named = quoted(suffix) if suffix else '"(no suffix)"'
-        problems.at(shown, None, None, f'no reader for {named} files; known: {", ".join(sorted(readers))}')
+        named = quoted(suffix) if suffix else t("no_suffix_quoted")
+        problems.at(shown, None, None, t("no_reader", suffix=named, known=", ".join(sorted(readers))))
         return None
     # only a regular file of bounded size reaches a reader (a FIFO would block it)
     try:
         check_regular(src.path, MAX_LEDGER_BYTES)
     except FileNotFoundError:
-        problems.at(shown, None, None, f"no such file (looked for {src.path})")
+        problems.at(shown, None, None, t("no_such_file", path=src.path))
         return None
     except FileRefused as exc:
         problems.at(shown, None, None, exc.message)
         return None
     except OSError as exc:
-        problems.at(shown, None, None, f"cannot read: {exc.strerror or exc}")
+        problems.at(shown, None, None, t("cannot_read", reason=reason(exc)))
         return None
     try:
         return reader.read(src.path, src.sheet)
     except ReadError as exc:
         problems.at(shown, exc.row, None, exc.message)
     except OSError as exc:
-        problems.at(shown, None, None, f"cannot read: {exc.strerror or exc}")
+        problems.at(shown, None, None, t("cannot_read", reason=reason(exc)))
     return None
 
 
@@ -268,7 +265,7 @@ def has_control(text: str) -> bool:
 def _control_problem(text: str) -> str:
     m = _CONTROL.search(text)
     assert m is not None
-    return f"the cell holds the control character <U+{ord(m.group()):04X}>, got {quoted(_short(text))}"
+    return t("control_char", code=ord(m.group()), cell=quoted(_short(text)))
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -322,7 +319,7 @@ def _find_header(
         seen.append(more)
     for skipped, above in seen[:-1]:
         if text := _first_text(above):
-            problems.note(shown, skipped, None, f"skipped above the header: {quoted(_short(text))}")
+            problems.note(shown, skipped, None, t("skipped_above_header", text=quoted(_short(text))))
     header = ["" if c is None else str(c) for c in cells]
     # a cell right of the last header is no column's: the row reports it (never dropped)
     while header and not header[-1].strip():
@@ -337,17 +334,14 @@ SHOWN_CELLS = 8
 def _row_shown(cells: Sequence[Any]) -> str:
     filled = [c for c in cells if not is_empty(c)]
     shown = " | ".join(quoted(_short(str(c), 20)) for c in filled[:SHOWN_CELLS])
-    return shown + (f" | … ({len(filled):,} cells)" if len(filled) > SHOWN_CELLS else "")
+    return shown + (f" | … ({t('n_cells', n=len(filled))})" if len(filled) > SHOWN_CELLS else "")
 
 
 def _no_header(spec: RecordSpec, seen: Sequence[tuple[int, list[Any]]], shown: str, problems: Problems) -> None:
     required = ", ".join(f"{f.label} ({f.name})" for f in spec.fields if f.required)
-    first = "; ".join(f"row {n}: {_row_shown(cells)}" for n, cells in seen[:3] if any(not is_empty(c) for c in cells))
-    problems.at(
-        shown, None, None,
-        f"no header row in the first {HEADER_SEARCH} rows: looked for a row naming at least half of the "
-        f"required columns {required}; the first rows are: {first or '(empty)'}",
-    )
+    first = t("reason_sep").join(t("row_n", n=n, cells=_row_shown(cells)) for n, cells in seen[:3]
+                                 if any(not is_empty(c) for c in cells))
+    problems.at(shown, None, None, t("no_header", n=HEADER_SEARCH, required=required, first=first or t("empty_mark")))
 
 
 def _drain(rows: Iterable[tuple[int, list[Any]]], shown: str, problems: Problems) -> None:
@@ -389,7 +383,7 @@ def _match_columns(
             continue
         shown_text = _header_shown(text)
         if has_control(text):
-            problems.at(shown, hrow, f"column {i + 1}", _control_problem(text))
+            problems.at(shown, hrow, t("column_n", n=i + 1), _control_problem(text))
             cols.bad = True
             continue
         f = _match_header(text, lookup)
@@ -401,14 +395,14 @@ def _match_columns(
             _unknown_column(spec, text, hrow, lookup, shown, problems, hint=unknown <= MAX_HEADER_HINTS)
             cols.bad = True
         elif f.name in cols.shown:
-            problems.at(shown, hrow, shown_text, f'column for "{f.name}" given twice (also as {quoted(cols.shown[f.name])})')
+            problems.at(shown, hrow, shown_text, t("column_twice", name=f.name, other=quoted(cols.shown[f.name])))
             cols.bad = True
         else:
             cols.shown[f.name] = shown_text
             cols.fields[f.name] = i
     for f in spec.fields:
         if f.required and f.name not in cols.shown:
-            problems.at(shown, hrow, f.label, f"required column is missing (header {f.label} or {f.name})")
+            problems.at(shown, hrow, f.label, t("column_missing", label=f.label, name=f.name))
             cols.bad = True
     return cols
 
@@ -427,7 +421,7 @@ def _unknown_column(
     """An unknown header; with *hint*, the nearest known one (only the first
     MAX_HEADER_HINTS unknown headers of a file get one: each is a difflib pass)."""
     near = _header_hint(header_key(text), lookup) if hint else ""
-    problems.at(shown, hrow, visible(_header_shown(text)), f"unknown column{near}; known columns: {_known_headers(spec)}")
+    problems.at(shown, hrow, visible(_header_shown(text)), t("unknown_column", near=near, known=_known_headers(spec)))
 
 
 def read_table(
@@ -511,11 +505,8 @@ class Sheet:
             return [*cells, *([None] * (width - len(cells)))]
         extra = [i for i in range(width, len(cells)) if not is_empty(cells[i])]
         if extra:
-            problems.at(
-                self.shown, rownum, f"column {extra[0] + 1}",
-                f"the row has more cells than the header ({extra[-1] + 1} > {width}); "
-                "quote a cell holding a comma, or add the missing header",
-            )
+            problems.at(self.shown, rownum, t("column_n", n=extra[0] + 1),
+                        t("more_cells", last=extra[-1] + 1, width=width))
             return None
         return cells[:width]
 
@@ -531,7 +522,7 @@ class Sheet:
         for idx, header, _, _ in self.plan:
             if idx == i:
                 return header
-        return f"column {i + 1}"
+        return t("column_n", n=i + 1)
 
     def count_unnamed(self, cells: list[Any]) -> None:
         for i in self.unnamed:
@@ -553,17 +544,13 @@ class Sheet:
     def record_after_footer(self, problems: Problems) -> None:
         """A record below a footer line: that line was no footer."""
         for rownum, text in self.footers:
-            problems.at(
-                self.shown, rownum, None,
-                f"{quoted(_short(text))} reads as a footer line (制表人：…), but records follow it: "
-                "move it below the last record or clear it",
-            )
+            problems.at(self.shown, rownum, None, t("footer_then_records", text=quoted(_short(text))))
         self.footers.clear()
 
     def _totals(self, rownum: int, text: str, key: str, cells: list[Any], out: list[Any], problems: Problems) -> None:
         start = self.group_start if key in _SUBTOTAL else self.all_start
         closed = out[start:]
-        problems.note(self.shown, rownum, None, f"totals row {quoted(text)} skipped (closes {len(closed)} rows)")
+        problems.note(self.shown, rownum, None, t("totals_skipped", text=quoted(text), n=len(closed)))
         for idx, header, conv, f in self.plan:
             if idx is None or f.many or f.base not in (Decimal, int) or is_empty(cells[idx]):
                 continue
@@ -573,19 +560,17 @@ class Sheet:
                 continue
             total = sum((getattr(r, f.name) or 0 for r in closed), Decimal(0))
             if said != total:
-                problems.note(
-                    self.shown, rownum, header,
-                    f"warning: the totals row {quoted(text)} says {said}, but the {len(closed)} rows it closes sum to {total}",
-                )
+                problems.note(self.shown, rownum, header,
+                              t("totals_differ", text=quoted(text), said=said, n=len(closed), total=total))
         self.group_start = len(out)
         if key not in _SUBTOTAL:
             self.all_start = len(out)
 
     def finish(self, problems: Problems) -> None:
         for rownum, text in self.footers:
-            problems.note(self.shown, rownum, None, f"footer line skipped: {quoted(_short(text))}")
+            problems.note(self.shown, rownum, None, t("footer_skipped", text=quoted(_short(text))))
         for i, n in sorted(self.unnamed_cells.items()):
-            problems.note(self.shown, None, f"column {i + 1}", f"has no header, so its {n} filled cells are not read")
+            problems.note(self.shown, None, t("column_n", n=i + 1), t("no_header_cells", n=n))
 
 
 def _looks_like_totals(cells: list[Any]) -> bool:
@@ -656,7 +641,7 @@ RowBuilder = Callable[[list[Any]], tuple[Any, list[tuple[str | None, str]] | Non
 Plan = Sequence[tuple[int | None, str, Callable[[Any], Any], FieldSpec]]
 """Per field in attrs order: (cell index or None, header shown, converter, field)."""
 
-_REQUIRED = "required, but the cell is empty"
+
 
 
 def _is_text(f: FieldSpec) -> bool:
@@ -712,7 +697,7 @@ def row_builder(plan: Plan, cls: type) -> RowBuilder:
             # an empty cell, or a column the file leaves out
             if required:
                 values.append(None)
-                errors = _also(errors, header, _REQUIRED)
+                errors = _also(errors, header, t("required_empty"))
             else:
                 values.append(empty if make_empty is None else make_empty())
         if errors:
@@ -720,7 +705,7 @@ def row_builder(plan: Plan, cls: type) -> RowBuilder:
         try:
             return cls(*values), None
         except Exception as exc:
-            return None, [(None, f"invalid record: {exc}")]
+            return None, [(None, t("invalid_record", why=exc))]
 
     return build
 
@@ -779,7 +764,7 @@ def check_keys_and_refs(
         keys[kind] = _keys_of(spec, records.get(kind, ()), report, where, problems)
     if key_scope != "ledger":
         return
-    targets = {"person": (spellings(people), "person"), "unit": (spellings(units), "unit")}
+    targets = {"person": (spellings(people), t("ref_person")), "unit": (spellings(units), t("ref_unit"))}
     for kind, spec in kinds.items():
         recs = records.get(kind)
         if not recs:
@@ -789,7 +774,9 @@ def check_keys_and_refs(
         for f in spec.fields:
             if f.ref is None:
                 continue
-            known, what = targets.get(f.ref) or (keys.get(f.ref, {}), f"{f.ref} record")
+            ref = kinds.get(f.ref)  # another kind's record: named by its ledger's title in Chinese
+            title = ref.ledger.title.get("zh", f.ref) if ref is not None and language() == "zh" else f.ref
+            known, what = targets.get(f.ref) or (keys.get(f.ref, {}), t("ref_record", kind=title))
             provenance.remade(_resolve_refs(recs, f, known, what, where, problems))
 
 
@@ -828,8 +815,8 @@ def _report_duplicates(
             continue
         file, row = where(recs[i])
         ffile, frow = where(recs[j])
-        same = "" if texts[i] == texts[j] else f", the same key as {quoted(texts[j])}"
-        problems.at(file, row, cols, f"duplicate key {quoted(texts[i])}{same} (first at {ffile}:{frow})")
+        same = "" if texts[i] == texts[j] else t("duplicate_same_as", other=quoted(texts[j]))
+        problems.at(file, row, cols, t("duplicate_key", key=quoted(texts[i]), same=same, first=f"{ffile}:{frow}"))
 
 
 def _resolve_refs(
@@ -866,7 +853,7 @@ def _resolve_refs(
                 file, row = where(rec)
                 hints -= 1
                 near = _near(v, known.values()) if hints >= 0 else ""
-                problems.at(file, row, f.label, f"unknown {what} {quoted(v)}{near}")
+                problems.at(file, row, f.label, t("unknown_ref", what=what, value=quoted(v), near=near))
         if None in fixed:
             continue
         new = tuple(fixed) if f.many else fixed[0]

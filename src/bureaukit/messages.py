@@ -147,7 +147,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "appeal {id} ({subject}) is pending: decide it (更正 upheld or 维持 rejected) before finalising",
     ),
     "appeals_file": ("异议台账", "appeals"),
-    "status_column": ("状态", "状态"),
     "no_period": ("未指定考核期：请给出 --period（如 --period 2014）", "no period: give --period (e.g. --period 2014)"),
     "reopened": (
         "考核期 {period} 已重新开启；第 {run} 次运行已被取代",
@@ -295,6 +294,195 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rows_sheet_removed": ("工作表已删除", "sheet removed"),
     "rows_new_input": ("新增输入", "a new input"),
     "rows_no_longer_input": ("不再是输入", "no longer an input"),
+    "selector_role_code": ('请写角色代码"{code}"，而不是 {label}', 'write the role code "{code}" for {label}'),
+    "selector_unknown_role": ('未知角色"{role}"{near}；可用角色：{known}', 'unknown role "{role}"{near}; known roles: {known}'),
+    "selector_no_kind": ('没有单位的类型是"{kind}"{near}；各单位的类型：{kinds}',
+                         "no unit is of kind \"{kind}\"{near}; the units' kinds: {kinds}"),
+    # --- staged campaigns' phases (bureaukit.phases) ---
+    "unknown_phase": ('未知阶段"{cell}"；可用阶段：{known}', 'unknown phase "{cell}"; phases: {known}'),
+    "not_a_step": ('"{step}" 不是阶段 {phase} 的环节；其环节为：{steps}', '"{step}" is not a step of phase {phase}; steps: {steps}'),
+    "phase_bound": ("{why}（应为日期，或月-日 MM-DD；02-29 请写完整日期）",
+                    "{why} (a date, or a month-day MM-DD; for 02-29 give a date)"),
+    # --- explain (bureaukit.explain) ---
+    "subject_ambiguous": ("{subject} 有多个对象：{hits}", "subject {subject} is ambiguous: {hits}"),
+    "no_subject": ("没有单位或人员 {subject}：请给出 unit:<编号>、person:<编号>、编号或名称",
+                   "no unit or person {subject}: give unit:<id>, person:<id>, an id or a name"),
+    "not_installed_campaign": ('考核活动"{name}"未安装：pip install bureaukit-{name}（已安装的考核活动：{have}）',
+                               'campaign "{name}" is not installed: pip install bureaukit-{name} (installed campaigns: {have})'),
+    # --- role selectors (bureaukit.roles) ---
+    "selector_role": ("角色", "role"),
+    "selector_kind": ("单位类型", "unit kind"),
+    "selector_empty": ('"{whole}" 中{what}为空；应为 角色 或 角色@单位类型[,单位类型…]',
+                       'empty {what} in "{whole}"; expected ROLE or ROLE@KIND[,KIND…]'),
+    "selector_bad": ('"{whole}" 中{what} "{token}" 有误；应为 角色 或 角色@单位类型[,单位类型…]',
+                     'bad {what} "{token}" in "{whole}"; expected ROLE or ROLE@KIND[,KIND…]'),
+    "selector_twice": ('"{text}" 中单位类型 "{kind}" 出现了两次', 'unit kind "{kind}" named twice in "{text}"'),
+    # --- the config (bureaukit.config) ---
+    "cfg_table": ("应为表 [{path}]，实为 {value}", "expected a table [{path}], got {value}"),
+    "cfg_grades_order": (
+        "等级应按 min 从高到低排列（综合得分不低于 min 的第一个等级即为所得等级）",
+        "list the grades from the highest min down (the first band whose min ≤ composite wins)",
+    ),
+    "cfg_share": ("应为 0 到 1 之间的比例，实为 {value}", "expected a share from 0 to 1, got {value}"),
+    "cfg_weight": ("权重不能小于 0，实为 {value}", "a weight must be ≥ 0, got {value}"),
+    "cfg_kind_grouped": ('单位类型"{kind}"已在分组"{group}"中', 'unit kind "{kind}" is already in group "{group}"'),
+    "cfg_listed_twice": ("重复列出：{names}", "listed twice: {names}"),
+    "cfg_text": ("应为文本，实为 {value}", "expected text, got {value}"),
+    "cfg_whole": ("应为整数，实为 {value}", "expected a whole number, got {value}"),
+    "cfg_bool": ("应为 true 或 false，实为 {value}", "expected true or false, got {value}"),
+    "cfg_number": ("应为数字，实为 {value}", "expected a number, got {value}"),
+    "cfg_finite": ("应为有限的数字，实为 {value}", "expected a finite number, got {value}"),
+    "cfg_size": ("数值大小不合理（应在 1e-30 至 1e30 之间），实为 {value}",
+                 "expected a number of sensible size (1e-30 to 1e30), got {value}"),
+    "cfg_date": ("应为日期 YYYY-MM-DD，实为 {value}", "expected a date YYYY-MM-DD, got {value}"),
+    "cfg_date_or_range": ("应为日期或日期范围 a..b，实为 {value}", "expected a date or a range a..b, got {value}"),
+    "cfg_files": ("应为文件名或文件名列表，实为 {value}", "expected a file name or a list of file names, got {value}"),
+    "cfg_period": ('应为考核期（如 "2013-05-01..2014-04-30"），实为 {value}',
+                   'expected a period like "2013-05-01..2014-04-30", got {value}'),
+    "cfg_role": ("应为角色的中文名称，实为 {value}", "expected the role's Chinese label, got {value}"),
+    "cfg_org_source": ("应为文件名或 [[{path}]] 表，实为 {value}", "expected a file name or [[{path}]] tables, got {value}"),
+    "cfg_one_of": ("应为以下之一：{choices}，实为 {value}", "expected one of {choices}, got {value}"),
+    "cfg_nothing": ("空", "nothing"),
+    "cfg_enabled": ("应为考核活动名称的列表，实为 {value}", "expected a list of campaign names, got {value}"),
+    "cfg_ledgers": ("应为“台账种类 = 文件”的表，实为 {value}", "expected a table of record kind = file(s), got {value}"),
+    "cfg_list": ("应为列表，实为 {value}", "expected a list, got {value}"),
+    "cfg_unknown_key": ("未知的键 {key}{near}", "unknown key {key}{near}"),
+    "cfg_known_keys": ("；可用的键：{known}", "; known keys: {known}"),
+    "cfg_missing": ("缺少必填的键", "required key is missing"),
+    "cfg_missing_bureau": ("缺少 [bureau]", "[bureau] is required"),
+    "cfg_missing_campaigns": ("缺少 [campaigns]", "[campaigns] is required"),
+    "cfg_missing_units": ('组织机构需要单位：一个文件（如 units = "org/units.csv"）或 [[units]] 表',
+                          'the org needs units: a file (e.g. units = "org/units.csv") or [[units]] tables'),
+    "cfg_missing_people": ('组织机构需要人员：一个文件（如 people = "org/people.csv"）或 [[people]] 表',
+                           'the org needs people: a file (e.g. people = "org/people.csv") or [[people]] tables'),
+    "toml_syntax": ("TOML 语法错误：{text}", "TOML syntax: {text}"),
+    "toml_nested": ("TOML：数组或内联表嵌套过深（配置只需两三层）",
+                    "TOML: arrays or inline tables nested too deeply (a config needs two or three levels)"),
+    "cfg_no_file": ("配置文件不存在（查找位置：{path}）", "no such config file (looked for {path})"),
+    "cfg_folder": ("这是文件夹；请给出本局的 TOML 配置文件（如 {example}）",
+                   "is a folder; give the bureau's TOML file (e.g. {example})"),
+    "cfg_utf8": ("配置文件必须是 UTF-8 文本（请另存为 UTF-8）", "the config must be UTF-8 text (save it as UTF-8)"),
+    # --- periods, dates and the calendar (bureaukit.periods, bureaukit.workcalendar) ---
+    "month_day": ('应为月-日（如 "05-20"），实为 "{value}"', 'expected a month-day like "05-20", got "{value}"'),
+    "not_a_day_of": ('"{value}" 不是 {year} 年中的一天', '"{value}" is not a day of {year}'),
+    "date_form": ('应为日期（如 2014-06-30、2014/6/30 或 2014年6月30日），实为 "{value}"',
+                  'expected a date like 2014-06-30, 2014/6/30 or 2014年6月30日, got "{value}"'),
+    "no_such_month": ('"{pid}"：没有第 {month} 月', '"{pid}": month {month} does not exist'),
+    "range_backwards": ('"{text}"：范围的结束早于开始', '"{text}": the range ends before it starts'),
+    "range_too_long": ('"{text}"：范围长达 {days} 天，超过一年', '"{text}": the range spans {days} days, more than a year'),
+    "none_defined": ("未定义", "none defined"),
+    "unknown_period": (
+        '未知考核期"{pid}"：应为 2014、2014-H1、2014-Q2、2014-07、2013-05-01..2014-04-30 或 [periods] 中的名称（{known}）',
+        'unknown period "{pid}": expected 2014, 2014-H1, 2014-Q2, 2014-07, 2013-05-01..2014-04-30 '
+        "or a name from [periods] ({known})",
+    ),
+    "unknown_bucket": ('未知的统计周期"{per}"：应为以下之一：{known}', 'unknown bucket "{per}": expected one of {known}'),
+    "calendar_needs_package": (
+        '[calendar] source = "chinese-calendar" 需要安装 chinese-calendar：pip install \'bureaukit[calendar]\'',
+        '[calendar] source = "chinese-calendar" needs the chinese-calendar package: pip install \'bureaukit[calendar]\'',
+    ),
+    "calendar_no_year": (
+        "chinese-calendar 没有 {year} 年的数据：请在 [calendar] 中列出该年的节假日和调休上班日",
+        "chinese-calendar has no data for {year}: list that year's holidays and workdays in [calendar]",
+    ),
+    # --- the org (bureaukit.org) ---
+    "org_ends_before": ("离岗日期（{end}）早于到岗日期（{start}）", "ends ({end}) before it starts ({start})"),
+    "org_no_units": ("没有单位：组织机构至少需要根单位（本局）", "no units: the org needs at least the root unit (the bureau)"),
+    "org_one_root": ("单位树必须恰有一个根（没有上级的单位），实有：{found}",
+                     "the unit tree needs exactly one root (a unit with no parent), found {found}"),
+    "org_unknown_role": ("未知角色 {role}{near}；可用角色：{known}", "unknown role {role}{near}; known roles: {known}"),
+    "org_duplicate": ("{what}编号重复：{id}（首次出现于 {first}）", "duplicate {what} id {id} (first at {first})"),
+    "org_duplicate_like": (
+        "{what}编号重复：{id} 与 {other}（位于 {first}）去掉不可见字符、全角和大小写差别后相同",
+        "duplicate {what} id {id}: the same id as {other} (at {first}) once invisible characters, "
+        "full-width forms and case are set aside",
+    ),
+    "org_unknown_parent": ("未知上级单位 {id}{near}", "unknown parent unit {id}{near}"),
+    "org_cycle": ("单位树中有循环：{cycle}", "the unit tree has a cycle: {cycle}"),
+    # --- reading a ledger file (bureaukit.readers) ---
+    "save_as_csv": ("请在 Excel 中选择“另存为 → CSV UTF-8 (逗号分隔) (*.csv)”",
+                    "in Excel choose Save As → CSV UTF-8 (逗号分隔) (*.csv)"),
+    "read_zip": ("这是 zip 文件（.xlsx 工作簿？），不是 {expected}：请另存为 {expected}，或改名为 .xlsx",
+                 "this is a zip (an .xlsx file?), not {expected}: save it as {expected} or name it .xlsx"),
+    "read_utf16_csv": ("这是 UTF-16 文本（Excel 的“Unicode 文本”），不是 CSV：{how}",
+                       "this is UTF-16 text (Excel's \"Unicode text\"), not CSV: {how}"),
+    "read_utf16": ("这是 UTF-16 文本，不是 {expected}：请另存为 UTF-8", "this is UTF-16 text, not {expected}: save it as UTF-8"),
+    "read_binary": ("这是二进制文件，不是 {expected}", "this is a binary file, not {expected}"),
+    "read_semicolons": ("分号", "semicolons"),
+    "read_tabs": ("制表符", "tabs"),
+    "read_separated": ("单元格以{by}而非逗号分隔：{how}", "the cells are separated by {by}, not commas: {how}"),
+    "read_csv_sheet": ("csv 文件没有工作表：请去掉 #工作表 部分", "a csv file has no sheets: drop the #sheet part"),
+    "read_empty_file": ("文件是空的：台账至少要有表头行", "the file is empty: a ledger needs at least a header row"),
+    "read_not_csv": ("不是 CSV 文件：“{why}”", "not a CSV file: {why}"),
+    "read_encoding": (
+        "文件既不是 UTF-8 也不是 GB18030 文本（第 {offset} 字节有误）：请另存为 CSV UTF-8 或 CSV (逗号分隔)",
+        "the file is neither UTF-8 nor GB18030 text (bad byte at offset {offset}): save it as CSV UTF-8 or CSV (逗号分隔)",
+    ),
+    "read_unclosed_quote": (
+        '有引号未闭合（一个 " 没有配对），从此行直到文件末尾',
+        'a quoted cell is never closed (a " without its partner) from this row to the end of the file',
+    ),
+    "read_csv_error": ("CSV：{text}", "CSV: {text}"),
+    "read_long_header": (
+        "第一行（表头行）超过 {kib} KiB：台账表头只是几十个列名（是否选错了文件？）",
+        "the first line (the header row) is longer than {kib} KiB: a ledger's header is a few dozen column names "
+        "(is this the right file?)",
+    ),
+    "read_mixed": (
+        "文件混用了编码：第 {line} 行之前是 UTF-8 文本，之后出现非 UTF-8 字节（第 {offset} 字节）：请将整个文件另存为 CSV UTF-8",
+        "the file mixes encodings: UTF-8 text up to line {line}, then a byte that is not UTF-8 (offset {offset}): "
+        "save the whole file as CSV UTF-8",
+    ),
+    "read_xls_hint": ("（.xls 工作簿？请改名为 .xls）", " (an .xls workbook? name it .xls)"),
+    "read_renamed_hint": ("（文件被改过名？）", " (a renamed file?)"),
+    "read_not_xlsx": ("这不是 .xlsx 工作簿{hint}：请另存为 .xlsx", "this is not an .xlsx workbook{hint}: save it as .xlsx"),
+    "read_cannot_open": ("无法打开工作簿：“{why}”", "cannot open the workbook: {why}"),
+    "read_cannot_read_sheet": ("无法读取工作表：“{why}”", "cannot read the sheet: {why}"),
+    "read_no_sheet": ("没有工作表 {sheet}；工作簿中有：{names}", "no sheet {sheet}; the workbook has: {names}"),
+    "read_no_visible_sheet": (
+        "工作簿没有可见的工作表（隐藏的有：{hidden}）：请用 文件.xlsx#工作表名 指明要读取的一张",
+        "the workbook has no visible sheet (hidden: {hidden}): name the one to read as file.xlsx#Sheet",
+    ),
+    "read_empty_sheet": ("工作表是空的：台账至少要有表头行", "the sheet is empty: a ledger needs at least a header row"),
+    "read_needs_openpyxl": ("读取 .xlsx 需要 openpyxl：pip install 'bureaukit[xlsx]'",
+                            "reading .xlsx needs openpyxl: pip install 'bureaukit[xlsx]'"),
+    "read_needs_calamine": ("读取 {suffix} 需要 python-calamine：pip install 'bureaukit[xlsx]'",
+                            "reading {suffix} needs python-calamine: pip install 'bureaukit[xlsx]'"),
+    "read_json_object": ("应为每列一个键的对象", "expected an object with one key per column"),
+    "read_json_utf8": ("JSON 必须是 UTF-8 文本", "JSON must be UTF-8 text"),
+    "read_json_syntax": ("JSON 语法错误：“{msg}”（第 {line} 行第 {column} 列）", "JSON syntax: {msg} (line {line}, column {column})"),
+    "read_jsonl_syntax": ("JSON 语法错误：“{msg}”（第 {column} 列）", "JSON syntax: {msg} (column {column})"),
+    "read_json_cannot": ("JSON：无法读取：“{why}”", "JSON: cannot read: {why}"),
+    "read_json_list": ("应为由对象组成的 JSON 列表", "expected a JSON list of objects"),
+    "read_jsonl_utf8": ("JSON lines 文件必须是 UTF-8 文本", "JSON lines must be UTF-8 text"),
+    # --- files bureaukit refuses (bureaukit.files) and workbook cells ---
+    "file_folder": ("是文件夹，不是{what}文件", "is a folder, not a {what} file"),
+    "file_kind": ("是{kind}，不是{what}文件：bureaukit 只读取普通文件", "is {kind}, not a {what} file: bureaukit reads only regular files"),
+    "file_too_big": (
+        "文件有 {size:,} 字节（{shown}）；{what}文件最多 {limit}（远超任何真实的{what}）：是否选错了文件？",
+        "the file has {size:,} bytes ({shown}); a {what} file may be at most {limit} (far more than any real {what}): "
+        "is it the right file?",
+    ),
+    "what_ledger": ("台账", "ledger"),
+    "what_config": ("配置", "config"),
+    "cell_shows_error": ("单元格显示错误 {shown}：请在 Excel 或 WPS 中改正公式", "the cell shows the error {shown}: correct the formula in Excel or WPS"),
+    "file_is_fifo": ("命名管道（FIFO）", "a named pipe (FIFO)"),
+    "file_is_device": ("设备", "a device"),
+    "file_is_socket": ("套接字", "a socket"),
+    "file_is_other": ("非普通文件", "not a regular file"),
+    "cell_formula_unsaved": (
+        "公式没有保存的计算结果（文件从未在 Excel 或 WPS 中打开过）：请在其中打开、保存后再读取",
+        "a formula without a saved value (the file was never opened in Excel or WPS): open it there, save it, and read it again",
+    ),
+    # --- loading a bureau (bureaukit.bureau, bureaukit.plugins) ---
+    "no_period_to_score": ("未指定要评分的考核期：请给出 --period（如 --period 2014），或设置 [bureau] period",
+                           "no period to score: give --period (e.g. --period 2014) or set [bureau] period"),
+    "weight_missing": ('已启用的考核活动"{name}"没有权重', 'enabled campaign "{name}" has no weight'),
+    "weight_not_enabled": ('"{name}" 不是已启用的考核活动{near}', '"{name}" is not an enabled campaign{near}'),
+    "table_not_enabled": ("未启用，此表不作检查", "not enabled, so this table is not checked"),
+    "unknown_record_kind": ('未知的台账种类"{kind}"{near}；{name} 的台账有：{known}',
+                            'unknown record kind "{kind}"{near}; {name} keeps: {known}'),
+    "plugin_failed": ("插件 {plugin}{dist} 出错：{summary}", "plugin {plugin}{dist} failed: {summary}"),
     # --- ledgers (bureaukit.ledgers) ---
     "listed_twice_as": ("（即 {first}）", " (as {first})"),
     "listed_twice": ("{file} 列了两次{also}：其记录会被计算两次", "{file} is listed twice{also}: its records would count twice"),
@@ -344,7 +532,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_ref": ("未知{what} {value}{near}", "unknown {what} {value}{near}"),
     "ref_person": ("人员", "person"),
     "ref_unit": ("单位", "unit"),
-    "ref_record": ("{kind} 记录", "{kind} record"),
+    "ref_record": ("{kind}中的记录", "{kind} record"),
     # --- ledger cells (bureaukit.cells) ---
     "cell_text": ("应为文本，实为 {cell}", "expected text, got {cell}"),
     "cell_percent_scale": (
@@ -437,3 +625,35 @@ def t(key: str, lang: str | None = None, /, **fields: object) -> str:
     zh, en = MESSAGES[key]
     text = en if (lang or language()) == "en" else zh
     return text.format(**fields) if fields else text
+
+
+_ERRNO_ZH = {
+    1: "没有权限", 2: "文件或文件夹不存在", 5: "读写出错（磁盘或网络）", 13: "没有权限", 17: "已存在",
+    20: "路径中有一段不是文件夹", 21: "是文件夹", 24: "打开的文件太多", 27: "文件太大", 28: "磁盘空间不足",
+    30: "只读的文件系统", 36: "文件名太长", 122: "超出磁盘配额",
+}
+"""The operating system's reasons a clerk meets (POSIX errno; Windows maps the same)."""
+
+
+def reason(exc: OSError) -> str:
+    """Why a file could not be read or written, in this run's language: the operating
+    system's words (``strerror``) in English, their Chinese for the common ones, else
+    cited as they are."""
+    text = exc.strerror or str(exc)
+    if language() == "en":
+        return text
+    zh = _ERRNO_ZH.get(exc.errno or 0)
+    return zh if zh is not None else foreign(text)
+
+
+def pick(zh: str, en: str) -> str:
+    """*zh* or *en*, whichever this run speaks: for a campaign plugin's own messages
+    (``LedgerError(r, "得分", pick(f"应在 0–100 之间…", f"must lie in 0–100…"))``), which
+    the core's catalogue does not hold."""
+    return en if language() == "en" else zh
+
+
+def foreign(text: object) -> str:
+    """Words bureaukit did not write (a parser's, the operating system's, a library's
+    message), as they are: quoted in a Chinese line, so that they read as a citation."""
+    return str(text) if language() == "en" else f"“{text}”"

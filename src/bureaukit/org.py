@@ -8,6 +8,7 @@ from typing import ClassVar
 
 import attrs
 
+from bureaukit.messages import t
 from bureaukit.problems import Problem
 from bureaukit.records import Ledger, col
 from bureaukit.text import canonical, quoted, visible
@@ -221,7 +222,7 @@ def build_org(
     for p in people:
         p = _with_role_codes(_resolve_units(p, seen, loc, problems, _near), codes, known_roles, loc, problems, _near)
         if p.start and p.end and p.end < p.start:
-            problems.append(_at(loc(p, "end"), f"ends ({p.end}) before it starts ({p.start})"))
+            problems.append(_at(loc(p, "end"), t("org_ends_before", end=p.end, start=p.start)))
         fixed_people.append(p)
     if problems:
         raise OrgError(problems)
@@ -232,10 +233,10 @@ def _root_problems(units: Sequence[Unit]) -> list[Problem]:
     """The unit tree has exactly one root, the bureau."""
     roots = [u for u in units if not u.parent]
     if not units:
-        return [Problem("no units: the org needs at least the root unit (the bureau)", where="units")]
+        return [Problem(t("org_no_units"), where="units")]
     if len(roots) != 1:
-        names = ", ".join(visible(u.id) for u in roots) or "none"
-        return [Problem(f"the unit tree needs exactly one root (a unit with no parent), found {names}", where="units")]
+        names = ", ".join(visible(u.id) for u in roots) or t("none")
+        return [Problem(t("org_one_root", found=names), where="units")]
     return []
 
 
@@ -246,8 +247,8 @@ def _with_role_codes(p: Person, codes: Mapping[str, str], known_roles: Mapping[s
     for r in p.roles:
         code = codes.get(r)
         if code is None:
-            problems.append(_at(loc(p, "roles"), f"unknown role {quoted(r)}{_near(r, known_roles)}; known roles: "
-                                + ", ".join(f"{c} {lab}" for c, lab in known_roles.items())))
+            problems.append(_at(loc(p, "roles"), t("org_unknown_role", role=quoted(r), near=_near(r, known_roles),
+                                                   known=", ".join(f"{c} {lab}" for c, lab in known_roles.items()))))
         else:
             found.append(code)
     return attrs.evolve(p, roles=tuple(found)) if tuple(found) != p.roles else p
@@ -270,13 +271,11 @@ def _distinct(items: Sequence[Unit | Person], what: str, loc: Locate, problems: 
         if first is item:
             continue
         if first.id == item.id:
-            problems.append(_at(loc(item, "id"), f"duplicate {what} id {quoted(item.id)} (first at {loc(first, 'id')})"))
+            problems.append(_at(loc(item, "id"), t("org_duplicate", what=t("ref_" + what), id=quoted(item.id),
+                                                   first=loc(first, "id"))))
         else:
-            problems.append(_at(
-                loc(item, "id"),
-                f"duplicate {what} id {quoted(item.id)}: the same id as {quoted(first.id)} (at {loc(first, 'id')}) "
-                "once invisible characters, full-width forms and case are set aside",
-            ))
+            problems.append(_at(loc(item, "id"), t("org_duplicate_like", what=t("ref_" + what), id=quoted(item.id),
+                                                   other=quoted(first.id), first=loc(first, "id"))))
     return {c: item.id for c, item in seen.items()}
 
 
@@ -285,7 +284,8 @@ def _resolve_parent(u: Unit, seen: Mapping[str, str], loc: Locate, problems: lis
         return u
     parent = seen.get(canonical(u.parent))
     if parent is None:
-        problems.append(_at(loc(u, "parent"), f"unknown parent unit {quoted(u.parent)}{_near(u.parent, seen.values())}"))
+        problems.append(_at(loc(u, "parent"), t("org_unknown_parent", id=quoted(u.parent),
+                                                near=_near(u.parent, seen.values()))))
         return u
     return u if parent == u.parent else attrs.evolve(u, parent=parent)
 
@@ -294,13 +294,15 @@ def _resolve_units(p: Person, seen: Mapping[str, str], loc: Locate, problems: li
     """The person with ``unit`` and ``oversees`` spelt as the org spells those units."""
     unit = seen.get(canonical(p.unit))
     if unit is None:
-        problems.append(_at(loc(p, "unit"), f"unknown unit {quoted(p.unit)}{_near(p.unit, seen.values())}"))
+        problems.append(_at(loc(p, "unit"), t("unknown_ref", what=t("ref_unit"), value=quoted(p.unit),
+                                              near=_near(p.unit, seen.values()))))
         unit = p.unit
     oversees: list[str] = []
     for uid in p.oversees:
         hit = seen.get(canonical(uid))
         if hit is None:
-            problems.append(_at(loc(p, "oversees"), f"unknown unit {quoted(uid)}{_near(uid, seen.values())}"))
+            problems.append(_at(loc(p, "oversees"), t("unknown_ref", what=t("ref_unit"), value=quoted(uid),
+                                                      near=_near(uid, seen.values()))))
         oversees.append(hit or uid)
     if unit == p.unit and tuple(oversees) == p.oversees:
         return p
@@ -325,7 +327,7 @@ def _cycles(units: Sequence[Unit], by_id: Mapping[str, Unit], loc: Locate, probl
             i = cycle.index(min(cycle))
             cycle = cycle[i:] + cycle[:i]
             problems.append(
-                _at(loc(by_id[cycle[0]], "parent"), "the unit tree has a cycle: " + " → ".join(visible(c) for c in [*cycle, cycle[0]]))
+                _at(loc(by_id[cycle[0]], "parent"), t("org_cycle", cycle=" → ".join(visible(c) for c in [*cycle, cycle[0]])))
             )
         for uid in path:
             state[uid] = 2

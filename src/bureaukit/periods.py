@@ -10,6 +10,8 @@ from typing import Literal, get_args
 
 import attrs
 
+from bureaukit.messages import t
+
 _YEAR = re.compile(r"^(\d{4})$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -49,11 +51,11 @@ class Period:
 def month_day(md: str, year: int) -> date:
     m = re.fullmatch(r"(\d{1,2})-(\d{1,2})", md.strip())
     if not m:
-        raise PeriodError(f'expected a month-day like "05-20", got "{md}"')
+        raise PeriodError(t("month_day", value=md))
     try:
         return date(year, int(m.group(1)), int(m.group(2)))
     except ValueError:
-        raise PeriodError(f'"{md}" is not a day of {year}') from None
+        raise PeriodError(t("not_a_day_of", value=md, year=year)) from None
 
 
 def parse_date(text: str) -> date:
@@ -66,7 +68,7 @@ def parse_date(text: str) -> date:
             raise CellError(text)
         day: date = to_date(text)
     except CellError:
-        raise PeriodError(f'expected a date like 2014-06-30, 2014/6/30 or 2014年6月30日, got "{text}"') from None
+        raise PeriodError(t("date_form", value=text)) from None
     return day
 
 
@@ -94,18 +96,15 @@ def parse_period(text: str, named: Mapping[str, str] | None = None) -> Period:
     if m := _MONTH.match(pid):
         y, mo = int(m.group(1)), int(m.group(2))
         if not 1 <= mo <= 12:
-            raise PeriodError(f'"{pid}": month {mo} does not exist')
+            raise PeriodError(t("no_such_month", pid=pid, month=mo))
         return Period(pid, date(y, mo, 1), _month_end(y, mo))
     if m := _RANGE.match(pid):
         a, b = parse_date(m.group(1)), parse_date(m.group(2))
         if b < a:
-            raise PeriodError(f'"{pid}": the range ends before it starts')
+            raise PeriodError(t("range_backwards", text=pid))
         return Period(pid, a, b)
-    known = ", ".join(sorted(named or {})) or "none defined"
-    raise PeriodError(
-        f'unknown period "{pid}": expected 2014, 2014-H1, 2014-Q2, 2014-07, '
-        f"2013-05-01..2014-04-30 or a name from [periods] ({known})"
-    )
+    known = ", ".join(sorted(named or {})) or t("none_defined")
+    raise PeriodError(t("unknown_period", pid=pid, known=known))
 
 
 def time_progress(period: Period, as_of: date, mode: str = "days") -> Decimal:
@@ -193,7 +192,7 @@ def buckets(
                     label = str(y)
                 out.append(Bucket(label, a, b))
         return out
-    raise PeriodError(f'unknown bucket "{per}": expected one of {", ".join(BUCKETS)}')
+    raise PeriodError(t("unknown_bucket", per=per, known=", ".join(BUCKETS)))
 
 
 def half_of(day: date) -> str:

@@ -23,6 +23,7 @@ import attrs
 
 from bureaukit.campaigns import ConfigError, LedgerError, Phase
 from bureaukit.context import Context
+from bureaukit.messages import t
 from bureaukit.outcomes import Finding, Severity
 from bureaukit.periods import Period, PeriodError, month_day, parse_period
 from bureaukit.records import Ledger, col
@@ -82,7 +83,7 @@ def month_day_errors(value: str | date, path: str) -> Iterator[ConfigError]:
     try:
         month_day(value, 2001)
     except PeriodError as exc:
-        yield ConfigError(path, f"{exc} (a date, or a month-day MM-DD; for 02-29 give a date)")
+        yield ConfigError(path, t("phase_bound", why=exc))
 
 
 def place_start(value: str | date, w: Window) -> date:
@@ -269,7 +270,7 @@ def find_phase(phases: Sequence[P], cell: str) -> P | None:
 
 def unknown_phase(record: object, phases: Sequence[PhaseSteps], cell: str, column: str = "阶段") -> LedgerError:
     known = ", ".join(f"{x.id} {x.title}" for x in phases)
-    return LedgerError(record, column, f'unknown phase "{cell}"; phases: {known}')
+    return LedgerError(record, column, t("unknown_phase", cell=cell, known=known))
 
 
 def step_ledger_errors(phases: Sequence[PhaseSteps], steps: Iterable[StepRecord]) -> Iterator[LedgerError]:
@@ -280,6 +281,4 @@ def step_ledger_errors(phases: Sequence[PhaseSteps], steps: Iterable[StepRecord]
         if ph is None:
             yield unknown_phase(st, phases, st.phase)
         elif st.step.strip() not in ph.steps:
-            yield LedgerError(
-                st, "环节", f'"{st.step}" is not a step of phase {ph.id}; steps: {", ".join(ph.steps)}'
-            )
+            yield LedgerError(st, "环节", t("not_a_step", step=st.step, phase=ph.id, steps=", ".join(ph.steps)))

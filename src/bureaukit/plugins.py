@@ -95,12 +95,11 @@ def load_campaigns(
         found = installed()
         absent = [n for n in missing if n not in found]
         if absent:
-            have = ", ".join(sorted(found)) or "none"
-            raise InputError([
-                config_problem("campaigns.enabled",
-                               f'campaign "{n}" is not installed: pip install bureaukit-{n} (installed campaigns: {have})')
-                for n in absent
-            ])
+            from bureaukit.messages import t
+
+            have = ", ".join(sorted(found)) or t("none")
+            raise InputError([config_problem("campaigns.enabled", t("not_installed_campaign", name=n, have=have))
+                              for n in absent])
         for n in missing:
             for name, lc in _load_installed(pm, n, found[n], origin).items():
                 if name in loaded:

@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
+from bureaukit.messages import foreign, t
 from bureaukit.text import quoted, visible
 
 if TYPE_CHECKING:
@@ -74,18 +75,19 @@ def _sniff(path: Path) -> bytes:
         return fh.read(4096)
 
 
-SAVE_AS_CSV = "in Excel choose Save As → CSV UTF-8 (逗号分隔) (*.csv)"
+def _save_as_csv() -> str:
+    return t("save_as_csv")
 
 
 def _reject_binary(path: Path, head: bytes, expected: str) -> None:
     if head.startswith(b"PK\x03\x04"):
-        raise ReadError(f"this is a zip (an .xlsx file?), not {expected}: save it as {expected} or name it .xlsx")
+        raise ReadError(t("read_zip", expected=expected))
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
         if expected == "CSV":
-            raise ReadError(f"this is UTF-16 text (Excel's \"Unicode text\"), not CSV: {SAVE_AS_CSV}")
-        raise ReadError(f"this is UTF-16 text, not {expected}: save it as UTF-8")
+            raise ReadError(t("read_utf16_csv", how=_save_as_csv()))
+        raise ReadError(t("read_utf16", expected=expected))
     if b"\x00" in head:
-        raise ReadError(f"this is a binary file, not {expected}")
+        raise ReadError(t("read_binary", expected=expected))
 
 
 def _utf16_without_bom(head: bytes) -> bool:
@@ -103,9 +105,9 @@ def _reject_separators(header: list[str], sample: str) -> None:
     lines = [line for line in sample.splitlines()[:10] if line.strip()]
     if not lines or any("," in line for line in lines) or len(header) > 1:
         return
-    for sep, name in ((";", "semicolons"), ("\t", "tabs")):
+    for sep, name in ((";", "read_semicolons"), ("\t", "read_tabs")):
         if all(sep in line for line in lines[:3]):
-            raise ReadError(f"the cells are separated by {name}, not commas: {SAVE_AS_CSV}", 1)
+            raise ReadError(t("read_separated", by=t(name), how=_save_as_csv()), 1)
 
 
 def read_csv(path: Path, sheet: str | None) -> Table:
@@ -115,7 +117,7 @@ def read_csv(path: Path, sheet: str | None) -> Table:
     GB18030, and one that is neither is an error (never a silent wrong guess).
     """
     if sheet is not None:
-        raise ReadError("a csv file has no sheets: drop the #sheet part")
+        raise ReadError(t("read_csv_sheet"))
     head = _sniff(path)
     _reject_binary(path, head, "CSV")
     _reject_long_header(path)
@@ -129,10 +131,10 @@ def read_csv(path: Path, sheet: str | None) -> Table:
         _reject_separators(header, head.decode(encoding, errors="ignore"))
     except StopIteration:
         fh.close()
-        raise ReadError("the file is empty: a ledger needs at least a header row") from None
+        raise ReadError(t("read_empty_file")) from None
     except csv.Error as exc:
         fh.close()
-        raise ReadError(f"not a CSV file: {exc}", 1) from None
+        raise ReadError(t("read_not_csv", why=exc), 1) from None
     except ReadError:
         fh.close()
         raise
@@ -150,10 +152,7 @@ def _csv_encoding(path: Path, head: bytes) -> tuple[str, bool]:
     try:
         controls = _validate_encoding(path, "gb18030")
     except UnicodeDecodeError as exc:
-        raise ReadError(
-            f"the file is neither UTF-8 nor GB18030 text (bad byte at offset {exc.start}): "
-            "save it as CSV UTF-8 or CSV (逗号分隔)"
-        ) from None
+        raise ReadError(t("read_encoding", offset=exc.start)) from None
     _reject_mixed(path, head.startswith(codecs.BOM_UTF8))
     return "gb18030", controls
 
@@ -166,10 +165,9 @@ def _csv_rows(reader: Iterator[list[str]], fh: IO[str]) -> Iterator[tuple[int, l
         yield from zip(numbers, reader, strict=False)  # numbers never end
     except csv.Error as exc:
         text = str(exc)
-        if "unexpected end of data" in text:
-            text = 'a quoted cell is never closed (a " without its partner) from this row to the end of the file'
+        text = t("read_unclosed_quote") if "unexpected end of data" in text else foreign(text)
         # zip took the bad row's number before the reader failed
-        raise ReadError(f"CSV: {text}", next(numbers) - 1) from None
+        raise ReadError(t("read_csv_error", text=text), next(numbers) - 1) from None
     finally:
         fh.close()
 
@@ -180,11 +178,7 @@ def _reject_long_header(path: Path) -> None:
     with path.open("rb") as fh:
         head = fh.read(MAX_HEADER_BYTES)
     if len(head) == MAX_HEADER_BYTES and b"\n" not in head and b"\r" not in head:
-        raise ReadError(
-            f"the first line (the header row) is longer than {MAX_HEADER_BYTES // 1024} KiB: "
-            "a ledger's header is a few dozen column names (is this the right file?)",
-            1,
-        )
+        raise ReadError(t("read_long_header", kib=MAX_HEADER_BYTES // 1024), 1)
 
 
 def _reject_mixed(path: Path, bom: bool) -> None:
@@ -201,11 +195,7 @@ def _reject_mixed(path: Path, bom: bool) -> None:
     prefix = data[:start].decode("utf-8", errors="replace")
     if bom or sum(1 for ch in prefix if "\u4e00" <= ch <= "\u9fff") >= 2:
         line = prefix.count("\n") + 1
-        raise ReadError(
-            f"the file mixes encodings: UTF-8 text up to line {line}, then a byte that is not UTF-8 "
-            f"(offset {start}): save the whole file as CSV UTF-8",
-            line,
-        )
+        raise ReadError(t("read_mixed", line=line, offset=start), line)
 
 
 _NOT_C0 = bytes(b for b in range(256) if not (b <= 0x08 or b in (0x0B, 0x0C) or 0x0E <= b <= 0x1F or b == 0x7F))
@@ -246,8 +236,8 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
     """
     head = _sniff(path)
     if not head.startswith(b"PK\x03\x04"):
-        hint = " (an .xls workbook? name it .xls)" if head.startswith(_OLE2) else " (a renamed file?)"
-        raise ReadError(f"this is not an .xlsx workbook{hint}: save it as .xlsx")
+        hint = t("read_xls_hint") if head.startswith(_OLE2) else t("read_renamed_hint")
+        raise ReadError(t("read_not_xlsx", hint=hint))
     _guard(path)
     try:
         from python_calamine import CalamineWorkbook
@@ -259,7 +249,7 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
         wb = CalamineWorkbook.from_path(str(path))
         metadata = wb.sheets_metadata
     except BaseException as exc:
-        raise ReadError(f"cannot open the workbook: {_native(exc)}") from None
+        raise ReadError(t("read_cannot_open", why=_native(exc))) from None
     name = _choose_sheet([(m.name, _shown_sheet(m)) for m in metadata], sheet)
     try:
         ws = wb.get_sheet_by_name(name)
@@ -270,7 +260,7 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
     except ReadError:
         raise
     except BaseException as exc:
-        raise ReadError(f"cannot read the sheet: {_native(exc)}") from None
+        raise ReadError(t("read_cannot_read_sheet", why=_native(exc))) from None
     return _sheet_table(rows, None, facts.controls, date1904)
 
 
@@ -309,15 +299,12 @@ def _choose_sheet(sheets: list[tuple[str, bool]], sheet: str | None) -> str:
     names = [n for n, _ in sheets]
     if sheet is not None:
         if sheet not in names:
-            raise ReadError(f"no sheet {quoted(sheet)}; the workbook has: {', '.join(visible(n) for n in names)}")
+            raise ReadError(t("read_no_sheet", sheet=quoted(sheet), names=", ".join(visible(n) for n in names)))
         return sheet
     for n, shown in sheets:
         if shown:
             return n
-    raise ReadError(
-        f"the workbook has no visible sheet (hidden: {', '.join(visible(n) for n in names) or 'none'}): "
-        "name the one to read as file.xlsx#Sheet"
-    )
+    raise ReadError(t("read_no_visible_sheet", hidden=", ".join(visible(n) for n in names) or t("none")))
 
 
 def _facts(path: Path, sheet: str, origin: tuple[int, int]) -> tuple[SheetFacts, bool]:
@@ -335,7 +322,7 @@ def _facts(path: Path, sheet: str, origin: tuple[int, int]) -> tuple[SheetFacts,
                 facts = attrs.evolve(facts, controls=True)
             return facts, book.date1904
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ReadError(f"cannot open the workbook: {exc}") from None
+        raise ReadError(t("read_cannot_open", why=exc)) from None
 
 
 def _sheet_table(
@@ -358,11 +345,11 @@ def _sheet_table(
         # openpyxl parses as it goes: a damaged row fails here, mid-file
         if close:
             close()
-        raise ReadError(f"cannot read the sheet: {_native(exc)}", header_row or None) from None
+        raise ReadError(t("read_cannot_read_sheet", why=_native(exc)), header_row or None) from None
     if not header:
         if close:
             close()
-        raise ReadError("the sheet is empty: a ledger needs at least a header row")
+        raise ReadError(t("read_empty_sheet"))
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         n = header_row
@@ -375,7 +362,7 @@ def _sheet_table(
             raise
         except BaseException as exc:
             # openpyxl parses as it goes: a damaged row far down fails here, mid-file
-            raise ReadError(f"cannot read the sheet: {_native(exc)}", n + 1) from None
+            raise ReadError(t("read_cannot_read_sheet", why=_native(exc)), n + 1) from None
         finally:
             if close:
                 close()
@@ -387,7 +374,7 @@ def _read_xlsx_openpyxl(path: Path, sheet: str | None) -> Table:
     try:
         import openpyxl
     except ImportError:
-        raise ReadError("reading .xlsx needs openpyxl: pip install 'bureaukit[xlsx]'") from None
+        raise ReadError(t("read_needs_openpyxl")) from None
     import zipfile
 
     from bureaukit.workbook import corrected, workbook_facts
@@ -397,7 +384,7 @@ def _read_xlsx_openpyxl(path: Path, sheet: str | None) -> Table:
             states = {s.name: s.state == "visible" for s in workbook_facts(zf).sheets}
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except BaseException as exc:
-        raise ReadError(f"cannot open the workbook: {_native(exc)}") from None
+        raise ReadError(t("read_cannot_open", why=_native(exc))) from None
     try:
         name = _choose_sheet([(n, states.get(n, True)) for n in wb.sheetnames], sheet)
         ws = wb[name]
@@ -419,7 +406,7 @@ def read_sheet(path: Path, sheet: str | None) -> Table:
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:
-        raise ReadError(f"reading {path.suffix} needs python-calamine: pip install 'bureaukit[xlsx]'") from None
+        raise ReadError(t("read_needs_calamine", suffix=path.suffix)) from None
     from bureaukit.workbook import SheetFacts, corrected
 
     _guard(path)  # .xlsb and .ods are zips too: their parts are bounded the same way
@@ -427,7 +414,7 @@ def read_sheet(path: Path, sheet: str | None) -> Table:
         wb = CalamineWorkbook.from_path(str(path))
         metadata = wb.sheets_metadata
     except BaseException as exc:
-        raise ReadError(f"cannot open the workbook ({path.suffix}): {_native(exc)}") from None
+        raise ReadError(t("read_cannot_open", why=f"({path.suffix}) {_native(exc)}")) from None
     name = _choose_sheet([(m.name, _shown_sheet(m)) for m in metadata], sheet)
     try:
         ws = wb.get_sheet_by_name(name)
@@ -436,7 +423,7 @@ def read_sheet(path: Path, sheet: str | None) -> Table:
         facts = SheetFacts(merges=merges, controls=True)
         rows = corrected((list(r) for r in ws.iter_rows()), facts, end[0] + 1, end[1] - start[1] + 1)
     except BaseException as exc:
-        raise ReadError(f"cannot read the sheet: {_native(exc)}") from None
+        raise ReadError(t("read_cannot_read_sheet", why=_native(exc))) from None
     return _sheet_table(rows, None, True)
 
 
@@ -453,7 +440,7 @@ def _json_rows(items: list[Any], numbering: list[int]) -> Table:
     def rows() -> Iterator[tuple[int, list[Any]]]:
         for n, item in zip(numbering, items, strict=True):
             if not isinstance(item, dict):
-                raise ReadError("expected an object with one key per column", n)
+                raise ReadError(t("read_json_object"), n)
             yield n, [item.get(k) for k in header]
 
     return Table(header, rows(), None)
@@ -471,13 +458,13 @@ def read_json(path: Path, sheet: str | None) -> Table:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal)
     except UnicodeDecodeError:
-        raise ReadError("JSON must be UTF-8 text") from None
+        raise ReadError(t("read_json_utf8")) from None
     except json.JSONDecodeError as exc:
-        raise ReadError(f"JSON syntax: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+        raise ReadError(t("read_json_syntax", msg=exc.msg, line=exc.lineno, column=exc.colno)) from None
     except (ValueError, RecursionError) as exc:  # a 4300+ digit integer; nesting too deep
-        raise ReadError(f"JSON: cannot read: {_short(exc)}") from None
+        raise ReadError(t("read_json_cannot", why=_short(exc))) from None
     if not isinstance(data, list):
-        raise ReadError("expected a JSON list of objects")
+        raise ReadError(t("read_json_list"))
     return _json_rows(data, list(range(1, len(data) + 1)))
 
 
@@ -490,16 +477,16 @@ def read_jsonl(path: Path, sheet: str | None) -> Table:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise ReadError("JSON lines must be UTF-8 text") from None
+        raise ReadError(t("read_jsonl_utf8")) from None
     for n, line in enumerate(io.StringIO(text), start=1):
         if not line.strip():
             continue
         try:
             items.append(json.loads(line, parse_float=Decimal))
         except json.JSONDecodeError as exc:
-            raise ReadError(f"JSON syntax: {exc.msg} (column {exc.colno})", n) from None
+            raise ReadError(t("read_jsonl_syntax", msg=exc.msg, column=exc.colno), n) from None
         except (ValueError, RecursionError) as exc:  # a 4300+ digit integer; nesting too deep
-            raise ReadError(f"JSON: cannot read: {_short(exc)}", n) from None
+            raise ReadError(t("read_json_cannot", why=_short(exc)), n) from None
         numbering.append(n)
     return _json_rows(items, numbering)
 

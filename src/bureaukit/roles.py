@@ -16,6 +16,7 @@ from datetime import date
 import attrs
 
 from bureaukit.errors import did_you_mean
+from bureaukit.messages import t
 from bureaukit.org import Org, Person
 
 
@@ -49,9 +50,9 @@ class RoleSelector:
 def _token(text: str, what: str, whole: str) -> str:
     token = text.strip()
     if not token:
-        raise SelectorError(f'empty {what} in "{whole}"; expected ROLE or ROLE@KIND[,KIND…]')
+        raise SelectorError(t("selector_empty", what=t(f"selector_{what}"), whole=whole))
     if any(c in token for c in "@,") or any(c.isspace() for c in token):
-        raise SelectorError(f'bad {what} "{token}" in "{whole}"; expected ROLE or ROLE@KIND[,KIND…]')
+        raise SelectorError(t("selector_bad", what=t(f"selector_{what}"), token=token, whole=whole))
     return token
 
 
@@ -60,13 +61,13 @@ def parse_selector(text: str) -> RoleSelector:
     Spaces around the role and each kind are ignored; an empty part, a second ``@`` or a kind
     named twice is a :class:`SelectorError`."""
     role_text, at, kinds_text = text.partition("@")
-    role = _token(role_text, "role", text)
+    role = _token(role_text, "role", text)  # what: selector_role / selector_kind
     if not at:
         return RoleSelector(role)
-    kinds = tuple(_token(k, "unit kind", text) for k in kinds_text.split(","))
+    kinds = tuple(_token(k, "kind", text) for k in kinds_text.split(","))
     twice = sorted({k for k in kinds if kinds.count(k) > 1})
     if twice:
-        raise SelectorError(f'unit kind "{twice[0]}" named twice in "{text}"')
+        raise SelectorError(t("selector_twice", kind=twice[0], text=text))
     return RoleSelector(role, kinds)
 
 
@@ -131,15 +132,13 @@ def selector_problem(text: str, org: Org, *, is_default: bool = False) -> Iterat
     roles = org.role_labels
     by_label = {label: code for code, label in roles.items()}
     if sel.role in by_label:
-        yield f'write the role code "{by_label[sel.role]}" for {sel.role}'
+        yield t("selector_role_code", code=by_label[sel.role], label=sel.role)
     elif sel.role not in roles:
-        yield (
-            f'unknown role "{sel.role}"{did_you_mean(sel.role, roles)}; known roles: '
-            + ", ".join(f"{code} {label}" for code, label in roles.items())
-        )
+        yield t("selector_unknown_role", role=sel.role, near=did_you_mean(sel.role, roles),
+                known=", ".join(f"{code} {label}" for code, label in roles.items()))
     if is_default:
         return
     kinds = sorted({u.kind for u in org.units.values()})
     for kind in sel.kinds:
         if kind not in kinds:
-            yield f'no unit is of kind "{kind}"{did_you_mean(kind, kinds)}; the units\' kinds: {", ".join(kinds)}'
+            yield t("selector_no_kind", kind=kind, near=did_you_mean(kind, kinds), kinds=", ".join(kinds))

@@ -21,6 +21,7 @@ from xml.etree import ElementTree
 import attrs
 
 from bureaukit.cells import Fault, Percent
+from bureaukit.messages import t
 
 MAX_PART = 64 * 1024 * 1024
 """workbook.xml, its relationships and styles.xml larger than this (64 MiB) are not read."""
@@ -183,12 +184,12 @@ def _scan(piece: bytes, styles: list[bytes], facts: SheetFacts, origin: tuple[in
     if b"<f" in piece or b":f" in piece:
         for cell in _cells_at(piece, _formula_starts(piece)):
             if not _VALUE.search(cell):
-                facts.faults[_where(cell, origin)] = "a formula without a saved value (the file was never opened in Excel or WPS): open it there, save it, and read it again"
+                facts.faults[_where(cell, origin)] = t("cell_formula_unsaved")
     if b't="e"' in piece:
         for cell in _cells_at(piece, _finds(piece, b't="e"')):
             m = _VALUE.search(cell)
             shown = m.group(1).decode("utf-8", "replace") if m else "#ERROR"
-            facts.faults[_where(cell, origin)] = f"the cell shows the error {shown}: correct the formula in Excel or WPS"
+            facts.faults[_where(cell, origin)] = t("cell_shows_error", shown=shown)
     for style in styles:
         if style in piece:
             for cell in _cells_at(piece, _finds(piece, style)):

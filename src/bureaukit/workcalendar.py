@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import attrs
 
+from bureaukit.messages import t
 from bureaukit.periods import PeriodError, parse_date
 
 
@@ -50,10 +51,10 @@ def expand_days(items: Iterable[str | date]) -> frozenset[date]:
             a_text, b_text = text.split("..", 1)
             a, b = parse_date(a_text), parse_date(b_text)
             if b < a:
-                raise PeriodError(f'"{text}": the range ends before it starts')
+                raise PeriodError(t("range_backwards", text=text))
             if (b - a).days > 366:
                 # "2014-01-31..6014-02-06" is a typo, and would be a million days to expand
-                raise PeriodError(f'"{text}": the range spans {(b - a).days + 1} days, more than a year')
+                raise PeriodError(t("range_too_long", text=text, days=(b - a).days + 1))
             while a <= b:
                 days.add(a)
                 a += timedelta(days=1)
@@ -69,18 +70,12 @@ def official_calendar() -> Callable[[date], bool]:
     try:
         chinese_calendar = import_module("chinese_calendar")
     except ImportError:
-        raise PeriodError(
-            '[calendar] source = "chinese-calendar" needs the chinese-calendar package: '
-            "pip install 'bureaukit[calendar]'"
-        ) from None
+        raise PeriodError(t("calendar_needs_package")) from None
 
     def is_workday(day: date) -> bool:
         try:
             return bool(chinese_calendar.is_workday(day))
         except NotImplementedError:
-            raise PeriodError(
-                f"chinese-calendar has no data for {day.year}: list that year's holidays "
-                "and workdays in [calendar]"
-            ) from None
+            raise PeriodError(t("calendar_no_year", year=day.year)) from None
 
     return is_workday

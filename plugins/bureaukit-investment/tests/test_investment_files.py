@@ -170,7 +170,9 @@ def test_a_station_heads_deposit_row_is_a_ledger_error(tmp_path):
     (root / "org/units.csv").write_text(UNITS + "ygs_n,城北运管站,station,ygs\n", encoding="utf-8")
     (root / "org/people.csv").write_text(PEOPLE + "p36,潘文,ygs_n,unit_head\n", encoding="utf-8")
     (root / "ledgers/风险金.csv").write_bytes((DEPOSITS + "p36,3000,2014-05-15\n").encode("utf-8-sig"))
-    r = run_cli("score", root / "bureau.toml", "--format", "json")
+    zh = run_cli("score", root / "bureau.toml", "--format", "json")
+    assert zh.exit_code == 2 and '"p36"（潘文，角色 unit_head，所在单位 ygs_n，单位类型 station）不缴风险抵押金' in zh.stderr
+    r = run_cli("score", root / "bureau.toml", "--format", "json", "--lang", "en")
     assert r.exit_code == 2 and "Traceback" not in r.stderr
     (line,) = [x for x in r.stderr.splitlines() if "风险金.csv" in x]
     assert line.split(": ", 2)[:2] == [f"{root / 'ledgers/风险金.csv'}:6", "缴纳人"], line

@@ -150,10 +150,14 @@ duty_roles = ["unit_head@statoin"]
 quotas = [{ id = "q", who = { role = "unit_heda" }, activity = "research_report", min = 1, per = "window" }]
 phases = []
 """)
-    r = run_cli("check", cfg)
+    r = run_cli("check", cfg, "--lang", "en")
     assert r.exit_code == 2
     assert "Traceback" not in r.stderr
     assert ('campaigns.style.quotas[0].who.role: unknown role "unit_heda" (did you mean "unit_head"?)'
             in r.stderr)
+    zh = run_cli("check", cfg).stderr  # the bureau's own language
+    assert 'campaigns.style.quotas[0].who.role: 未知角色"unit_heda"（是否应为 "unit_head"？）；可用角色：' in zh
+    assert ('campaigns.style.duty_roles[0]: 没有单位的类型是"statoin"（是否应为 "station"？）；'
+            "各单位的类型：bureau, station") in zh
     assert ('campaigns.style.duty_roles[0]: no unit is of kind "statoin" (did you mean "station"?); '
             "the units' kinds: bureau, station") in r.stderr

@@ -71,10 +71,15 @@ def test_unknown_setting_is_rejected(rows):
     ],
 )
 def test_record_for_an_unrated_unit(rows, kind, row):
-    found = issues(rows, records={kind: [row(rows)]})
+    from bureaukit.messages import speaking
+
+    with speaking("en"):
+        found = issues(rows, records={kind: [row(rows)]})
     assert len(found) == 1 and found[0].column == "单位"
     assert 'is a "personnel" unit' in found[0].message or 'is a "bureau" unit' in found[0].message
-    assert "不参加“五比五争”" in found[0].message
+    with speaking("zh"):
+        found = issues(rows, records={kind: [row(rows)]})
+    assert "的单位类型为“personnel”，不参加“五比五争”" in found[0].message or "的单位类型为“bureau”，不参加“五比五争”" in found[0].message
 
 
 def test_unrated_when_settings_narrow_the_units(rows):
@@ -84,10 +89,14 @@ def test_unrated_when_settings_narrow_the_units(rows):
 
 @pytest.mark.parametrize(("score", "bad"), [("0", False), ("100", False), ("100.01", True), ("-0.01", True), ("101", True)])
 def test_rating_score_range(rows, score, bad):
-    found = issues(rows, records={"ratings": [rows.rating("e1", "s1", "fuwu", score)]})
-    assert [(i.column, i.message) for i in found] == (
-        [("评分", f'a score lies from 0 to 100, got "{score}"; 评分应在 0–100 之间')] if bad else []
-    )
+    from bureaukit.messages import speaking
+
+    with speaking("en"):
+        found = issues(rows, records={"ratings": [rows.rating("e1", "s1", "fuwu", score)]})
+    assert [(i.column, i.message) for i in found] == ([("评分", f'a score lies from 0 to 100, got "{score}"')] if bad else [])
+    with speaking("zh"):  # one language per message: the bureau's Chinese
+        found = issues(rows, records={"ratings": [rows.rating("e1", "s1", "fuwu", score)]})
+    assert [(i.column, i.message) for i in found] == ([("评分", f'评分应在 0–100 之间，实为 "{score}"')] if bad else [])
 
 
 def test_unknown_evaluator_is_a_reference_error(rows):

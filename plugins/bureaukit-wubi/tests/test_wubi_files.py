@@ -104,10 +104,14 @@ def test_cli_score_json(bureau: Path) -> None:
 def test_ledger_errors_through_files(bureau: Path) -> None:
     with (bureau / "评分.csv").open("a", encoding="utf-8") as fh:
         fh.write("e1,hr,服务,80,2014-12-01\ne2,s1,服务,120,2014-12-01\n")
-    res = run_cli("check", bureau / "bureau.toml")
+    res = run_cli("check", bureau / "bureau.toml", "--lang", "en")
     assert res.exit_code == 2
     assert '评分.csv:8: 单位: 人事科 (hr) is a "personnel" unit' in res.stderr
     assert '评分.csv:9: 评分: a score lies from 0 to 100, got "120"' in res.stderr
+    res = run_cli("check", bureau / "bureau.toml")  # the bureau's Chinese
+    assert res.exit_code == 2
+    assert '评分.csv:8: 单位: 人事科（hr）的单位类型为“personnel”，不参加“五比五争”' in res.stderr
+    assert '评分.csv:9: 评分: 评分应在 0–100 之间，实为 "120"' in res.stderr
 
 
 def test_config_error_through_files(bureau: Path) -> None:

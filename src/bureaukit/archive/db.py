@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from bureaukit.errors import InputError, one_line
-from bureaukit.messages import t
+from bureaukit.messages import reason, t
 
 SCHEMA_VERSION = 3
 """The archive schema this bureaukit writes; older archives are migrated forward."""
@@ -336,7 +336,7 @@ def _create_private(path: Path) -> None:
     except FileExistsError:
         return  # another recorder made it a moment ago
     except OSError as exc:
-        raise archive_error(str(path), t("archive_cannot_create", reason=exc.strerror or exc)) from None
+        raise archive_error(str(path), t("archive_cannot_create", reason=reason(exc))) from None
     os.close(fd)
 
 

@@ -24,7 +24,7 @@ from bureaukit.archive.db import (
     decompress,
     redact,
 )
-from bureaukit.messages import t
+from bureaukit.messages import reason, t
 from bureaukit.money import fmt_money, fmt_points, fmt_rate
 
 if TYPE_CHECKING:
@@ -569,7 +569,7 @@ def read_input(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise ArchiveError(f"{path}: " + t("cannot_read_file", reason=exc.strerror or exc)) from None
+        raise ArchiveError(f"{path}: " + t("cannot_read_file", reason=reason(exc))) from None
 
 
 def run_key(result: Result, files: Mapping[str, str], versions: Mapping[str, str]) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from bureaukit.campaigns import CheckIssue, ConfigError, ConfigWarning, LedgerError
 from bureaukit.context import CheckContext
+from bureaukit.messages import pick
 from bureaukit.records import enum_label
 from bureaukit.roles import selector_problem
 from bureaukit.text import toml_key
@@ -43,38 +44,32 @@ def check(ctx: CheckContext) -> Iterator[CheckIssue]:
     for a in adoptions:
         o = resolved[a.outlet] if a.outlet in resolved else resolved.setdefault(a.outlet, resolve_outlet(a.outlet, table))
         if o is None:
-            yield LedgerError(
-                a,
-                "采用单位",
-                f'unknown outlet, got "{a.outlet}": expected one of '
-                + ", ".join(f"{c} {table[c].zh}" for c in sorted(table)),
-            )
+            yield LedgerError(a, "采用单位", pick(f'未知的采用单位"{a.outlet}"：应为以下之一：',
+                                                  f'unknown outlet, got "{a.outlet}": expected one of ')
+                              + ", ".join(f"{c} {table[c].zh}" for c in sorted(table)))
         elif o.kind != a.kind.name:
-            yield LedgerError(
-                a,
-                "采用单位",
+            yield LedgerError(a, "采用单位", pick(
+                f'采用单位"{a.outlet}"（{o.code} {o.zh}）只采用{"新闻" if o.kind == "news" else "信息"}，'
+                f"而此行的类型是 {enum_label(a.kind)}",
                 f'outlet "{a.outlet}" ({o.code} {o.zh}) takes {o.kind} {"新闻" if o.kind == "news" else "信息"}, '
                 f"but the row's 类型 is {a.kind.name} {enum_label(a.kind)}",
-            )
+            ))
         elif (a.item, o.code) in seen and seen[(a.item, o.code)] is not a:
-            yield LedgerError(
-                a, "采用单位", f'item "{a.item}" is already recorded as adopted by {o.code} {o.zh}'
-            )
+            yield LedgerError(a, "采用单位", pick(f'稿件"{a.item}"已登记为被 {o.code} {o.zh} 采用',
+                                                  f'item "{a.item}" is already recorded as adopted by {o.code} {o.zh}'))
         else:
             seen[(a.item, o.code)] = a
         twice = sorted({p for p in a.authors if a.authors.count(p) > 1})
         if twice:
-            yield LedgerError(
-                a, "作者", f'{", ".join(twice)} listed twice, got "{";".join(a.authors)}"'
-            )
+            yield LedgerError(a, "作者", pick(f'{", ".join(twice)} 列了两次，实为 "{";".join(a.authors)}"',
+                                              f'{", ".join(twice)} listed twice, got "{";".join(a.authors)}"'))
     cases: list[Case] = list(ctx.records.get("cases", ()))
     for c in cases:
         if c.replied is not None and c.replied < c.received:
-            yield LedgerError(
-                c,
-                "答复日期",
+            yield LedgerError(c, "答复日期", pick(
+                f'答复日期早于受理日期（{c.received.isoformat()}），实为 "{c.replied.isoformat()}"',
                 f'replied before it was received ({c.received.isoformat()}), got "{c.replied.isoformat()}"',
-            )
+            ))
 
 
 def _check_config(ctx: CheckContext, s: PublicitySettings) -> Iterator[CheckIssue]:

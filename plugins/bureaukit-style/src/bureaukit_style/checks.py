@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from bureaukit.campaigns import CheckIssue, ConfigError, ConfigWarning, LedgerError
 from bureaukit.context import CheckContext
+from bureaukit.messages import pick
 from bureaukit.phases import month_day_errors, step_ledger_errors, window_errors
 from bureaukit.records import enum_label
 from bureaukit.roles import Roles, selector_problem, selector_problems
@@ -149,19 +150,20 @@ def _check_records(ctx: CheckContext, s: StyleSettings, r: Resolved) -> Iterator
     problems: list[Problem] = sorted(ctx.records.get("problems", ()), key=lambda p: p.id)
     for p in problems:
         if r.problem(p.code) is None:
-            yield LedgerError(p, "问题类型", f'unknown problem "{p.code}"; accepted: {accepted}')
+            yield LedgerError(p, "问题类型", pick(f'未知问题类型"{p.code}"；可用：{accepted}',
+                                                  f'unknown problem "{p.code}"; accepted: {accepted}'))
     projects = {kp.id for kp in s.key_projects}
     activities: list[Activity] = sorted(ctx.records.get("activities", ()), key=lambda a: a.id)
     for a in activities:
         if a.kind in PERSON_REQUIRED and not a.person:
-            yield LedgerError(
-                a, "人员", f"a {a.kind.name} ({enum_label(a.kind)}) row must name its person"
-            )
+            yield LedgerError(a, "人员", pick(f"{enum_label(a.kind)}的行必须填写人员",
+                                              f"a {a.kind.name} ({enum_label(a.kind)}) row must name its person"))
         if a.kind is ActivityKind.site_visit:
             if not a.project:
-                yield LedgerError(a, "项目", "a site_visit (现场) row must name its key project")
+                yield LedgerError(a, "项目", pick("现场的行必须填写重点项目", "a site_visit (现场) row must name its key project"))
             elif a.project not in projects:
-                known = ", ".join(sorted(projects)) or "none configured in key_projects"
-                yield LedgerError(a, "项目", f'unknown key project "{a.project}"; key projects: {known}')
+                known = ", ".join(sorted(projects)) or pick("key_projects 中未配置", "none configured in key_projects")
+                yield LedgerError(a, "项目", pick(f'未知重点项目"{a.project}"；重点项目：{known}',
+                                                  f'unknown key project "{a.project}"; key projects: {known}'))
     steps: list[Step] = list(ctx.records.get("steps", ()))
     yield from step_ledger_errors(r.phases, steps)

@@ -7,6 +7,7 @@ from typing import Any
 
 from bureaukit.campaigns import CheckIssue, ConfigError, LedgerError
 from bureaukit.context import CheckContext
+from bureaukit.messages import pick
 from bureaukit.periods import PeriodError
 from bureaukit.phases import (
     as_date,
@@ -34,21 +35,23 @@ def check(ctx: CheckContext) -> Iterator[CheckIssue]:
 def _check_scalars(s: VanguardSettings) -> Iterator[ConfigError]:
     yield from window_errors(s.window)
     if not 0 <= s.satisfaction_min <= 1:
-        yield ConfigError("satisfaction_min", f"must be within 0..1, got {s.satisfaction_min}")
+        yield ConfigError("satisfaction_min", pick(f"应在 0..1 之间，实为 {s.satisfaction_min}",
+                                                   f"must be within 0..1, got {s.satisfaction_min}"))
     if s.makeup_days < 0:
-        yield ConfigError("makeup_days", f"must be ≥ 0, got {s.makeup_days}")
+        yield ConfigError("makeup_days", pick(f"不能小于 0，实为 {s.makeup_days}", f"must be ≥ 0, got {s.makeup_days}"))
     if s.phases and s.measures_phase not in {ph.id for ph in s.phases}:
-        known = ", ".join(ph.id for ph in s.phases) or "none"
-        yield ConfigError("measures_phase", f'unknown phase "{s.measures_phase}"; phases: {known}')
+        known = ", ".join(ph.id for ph in s.phases) or pick("无", "none")
+        yield ConfigError("measures_phase", pick(f'未知阶段"{s.measures_phase}"；可用阶段：{known}',
+                                                 f'unknown phase "{s.measures_phase}"; phases: {known}'))
 
 
 def _check_phase(ph: PhaseDef, where: str) -> Iterator[ConfigError]:
     if not ph.steps:
-        yield ConfigError(f"{where}.steps", "a phase needs at least one step")
+        yield ConfigError(f"{where}.steps", pick("每个阶段至少要有一个环节", "a phase needs at least one step"))
     seen: set[str] = set()
     for step in ph.steps:
         if step in seen:
-            yield ConfigError(f"{where}.steps", f'step "{step}" is listed twice')
+            yield ConfigError(f"{where}.steps", pick(f'环节"{step}"列了两次', f'step "{step}" is listed twice'))
         seen.add(step)
     start_errors = list(month_day_errors(ph.start, f"{where}.start"))
     end_errors = list(month_day_errors(ph.end, f"{where}.end"))
@@ -56,27 +59,28 @@ def _check_phase(ph: PhaseDef, where: str) -> Iterator[ConfigError]:
     yield from end_errors
     a, b = as_date(ph.start), as_date(ph.end)
     if a is not None and b is not None and b < a:
-        yield ConfigError(f"{where}.end", f"{b} is before the start {a}")
+        yield ConfigError(f"{where}.end", pick(f"{b} 早于开始日期 {a}", f"{b} is before the start {a}"))
     if ph.weight < 0:
-        yield ConfigError(f"{where}.weight", f"must be ≥ 0, got {ph.weight}")
+        yield ConfigError(f"{where}.weight", pick(f"不能小于 0，实为 {ph.weight}", f"must be ≥ 0, got {ph.weight}"))
 
 
 def _check_phases(s: VanguardSettings, ctx: CheckContext) -> Iterator[ConfigError]:
     if not s.phases:
-        yield ConfigError("phases", "a campaign needs at least one phase")
+        yield ConfigError("phases", pick("活动至少要有一个阶段", "a campaign needs at least one phase"))
         return
     names: set[str] = set()
     bad = False
     for i, ph in enumerate(s.phases):
         for field, text in (("id", ph.id), ("title", ph.title)):
             if text in names:
-                yield ConfigError(f"phases[{i}].{field}", f'"{text}" names two phases')
+                yield ConfigError(f"phases[{i}].{field}", pick(f'"{text}" 是两个阶段的名称', f'"{text}" names two phases'))
             names.add(text)
         errors = list(_check_phase(ph, f"phases[{i}]"))
         bad = bad or any(e.path.endswith((".start", ".end")) for e in errors)
         yield from errors
     if all(ph.weight == 0 for ph in s.phases):
-        yield ConfigError("phases", "every phase has weight 0: points would have nothing to weigh")
+        yield ConfigError("phases", pick("所有阶段的权重都是 0：得分无从加权",
+                                         "every phase has weight 0: points would have nothing to weigh"))
     if not bad:
         yield from _check_order(s, ctx)
 
@@ -91,24 +95,27 @@ def _check_order(s: VanguardSettings, ctx: CheckContext) -> Iterator[ConfigError
     for i in range(1, len(placed)):
         prev, cur = placed[i - 1], placed[i]
         if cur.start <= prev.end:
-            yield ConfigError(
-                f"phases[{i}].start",
+            yield ConfigError(f"phases[{i}].start", pick(
+                f"阶段 {cur.id} 于 {cur.start} 开始，不晚于阶段 {prev.id} 的结束（{prev.end}）；各阶段应依次进行",
                 f"phase {cur.id} starts {cur.start} on or before phase {prev.id} ends ({prev.end}); "
                 "phases follow one another",
-            )
+            ))
 
 
 def _check_formality(s: VanguardSettings) -> Iterator[ConfigError]:
     for signal in SIGNALS:
         need = getattr(s.formality, signal)
         if need < 0:
-            yield ConfigError(f"formality.{signal}", f"must be ≥ 0 (0: off), got {need}")
+            yield ConfigError(f"formality.{signal}", pick(f"不能小于 0（0 为不检查），实为 {need}",
+                                                          f"must be ≥ 0 (0: off), got {need}"))
             continue
         step = getattr(s.formality_steps, signal)
         holders = [ph.id for ph in s.phases if step in ph.steps]
         if need > 0 and len(holders) != 1:
-            where = "in no phase" if not holders else f"in phases {', '.join(holders)}"
-            yield ConfigError(f"formality_steps.{signal}", f'step "{step}" is {where}; it must be in exactly one')
+            where = pick("不在任何阶段中", "in no phase") if not holders else pick(
+                f"在阶段 {', '.join(holders)} 中", f"in phases {', '.join(holders)}")
+            yield ConfigError(f"formality_steps.{signal}", pick(f'环节"{step}"{where}；它必须恰在一个阶段中',
+                                                                f'step "{step}" is {where}; it must be in exactly one'))
 
 
 def _phase_errors(rows: Iterable[Any], phases: Sequence[PhaseDef]) -> Iterator[LedgerError]:
@@ -120,7 +127,8 @@ def _phase_errors(rows: Iterable[Any], phases: Sequence[PhaseDef]) -> Iterator[L
             yield unknown_phase(r, phases, r.phase)
             continue
         if (r.unit, ph.id) in seen:
-            yield LedgerError(r, "阶段", f'a second row for unit {r.unit}, phase {ph.id} (one per unit and phase)')
+            yield LedgerError(r, "阶段", pick(f"单位 {r.unit} 在阶段 {ph.id} 的第二行（每个单位每个阶段一行）",
+                                               f"a second row for unit {r.unit}, phase {ph.id} (one per unit and phase)"))
         seen.add((r.unit, ph.id))
 
 
@@ -131,14 +139,18 @@ def _check_records(ctx: CheckContext, phases: Sequence[PhaseDef]) -> Iterator[Le
     for sv in surveys:
         ph = find_phase(phases, sv.phase)
         if ph is not None and not ph.survey:
-            yield LedgerError(sv, "阶段", f"phase {ph.id} has no survey (survey = false)")
+            yield LedgerError(sv, "阶段", pick(f"阶段 {ph.id} 不做测评（survey = false）",
+                                                f"phase {ph.id} has no survey (survey = false)"))
         if sv.total == 0:
-            yield LedgerError(sv, "满意", "满意, 基本满意 and 不满意 are all 0: a survey needs answers")
+            yield LedgerError(sv, "满意", pick("满意、基本满意、不满意都是 0：测评需要有答卷",
+                                                "满意, 基本满意 and 不满意 are all 0: a survey needs answers"))
     yield from _phase_errors(ctx.records.get("approvals", ()), phases)
     makeups: list[Makeup] = list(ctx.records.get("makeups", ()))
     yield from _phase_errors(makeups, phases)
     for m in makeups:
         if m.reviewed is not None and m.done is None:
-            yield LedgerError(m, "回头看日期", "a 回头看 date needs the 补课's done date (补课完成日期)")
+            yield LedgerError(m, "回头看日期", pick("填了回头看日期，就要填补课完成日期",
+                                                     "a 回头看 date needs the 补课's done date (补课完成日期)"))
         elif m.reviewed is not None and m.done is not None and m.reviewed < m.done:
-            yield LedgerError(m, "回头看日期", f"{m.reviewed} is before the 补课 was done ({m.done})")
+            yield LedgerError(m, "回头看日期", pick(f"{m.reviewed} 早于补课完成日期（{m.done}）",
+                                                     f"{m.reviewed} is before the 补课 was done ({m.done})"))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from bureaukit import CheckContext, ConfigError, LedgerError
+from bureaukit.messages import pick
 from bureaukit_wubi.records import Rating
 from bureaukit_wubi.settings import DIMENSIONS, WubiSettings
 
@@ -21,11 +22,13 @@ def check(ctx: CheckContext) -> Iterator[ConfigError | LedgerError]:
                 yield LedgerError(
                     rec,
                     "单位",
-                    f'{unit.name} ({rec.unit}) is a "{unit.kind}" unit, which "五比五争" does not rate'
-                    f" (rated kinds: {', '.join(s.units)}); 该单位类型不参加“五比五争”",
+                    pick(f"{unit.name}（{rec.unit}）的单位类型为“{unit.kind}”，不参加“五比五争”（参加的单位类型：{', '.join(s.units)}）",
+                         f'{unit.name} ({rec.unit}) is a "{unit.kind}" unit, which "五比五争" does not rate'
+                         f" (rated kinds: {', '.join(s.units)})"),
                 )
             if isinstance(rec, Rating) and not 0 <= rec.score <= 100:
-                yield LedgerError(rec, "评分", f'a score lies from 0 to 100, got "{rec.score}"; 评分应在 0–100 之间')
+                yield LedgerError(rec, "评分", pick(f'评分应在 0–100 之间，实为 "{rec.score}"',
+                                                    f'a score lies from 0 to 100, got "{rec.score}"'))
 
 
 def _config(s: WubiSettings) -> Iterator[ConfigError]:
