@@ -15,6 +15,10 @@ from hypothesis import strategies as st
 import bureaukit
 from bureaukit.errors import InputError
 
+# these tests quote bureaukit's English wording; the Chinese is asserted in
+# test_messages_zh.py, the bad-input corpus and test_zh_session.py
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def load(bureau_dir: Path, tiny: object, deeds: str | None = None, toml: str = BASE_TOML) -> Any:
     if deeds is not None:

@@ -20,6 +20,10 @@ from bureaukit import Ledger, Score, col
 from bureaukit.context import Context
 from bureaukit.errors import InputError
 
+# these tests quote bureaukit's English wording; the Chinese is asserted in
+# test_messages_zh.py, the bad-input corpus and test_zh_session.py
+pytestmark = pytest.mark.usefixtures("english")
+
 openpyxl = pytest.importorskip("openpyxl")
 
 

@@ -58,9 +58,11 @@ def test_plugin_failure_exit_3_with_debug_traceback(bureau_dir: Path, tmp_path: 
 
     monkeypatch.setattr(tiny, "CAMPAIGN", attrs.evolve(tiny.CAMPAIGN, score=boom))
     target = tmp_path / "r.html"
-    code, _, err = run("score", str(bureau_dir / "bureau.toml"), "-o", str(target))
+    code, _, err = run("score", str(bureau_dir / "bureau.toml"), "-o", str(target), "--lang", "en")
     assert code == 3 and "plugin tiny" in err and "RuntimeError: kaput" in err and "Traceback" not in err
     assert not target.exists()
+    code, _, err = run("score", str(bureau_dir / "bureau.toml"), "-o", str(target))  # the bureau's Chinese
+    assert code == 3 and err == "错误：插件 tiny (tiny local) 出错：RuntimeError: kaput\n（加 --debug 运行可看到调用栈）\n"
     code, _, err = run("score", str(bureau_dir / "bureau.toml"), "--debug")
     assert code == 3 and "Traceback" in err
 
@@ -128,7 +130,7 @@ def test_init_names_the_bureau_and_year_with_grades(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("exc", "exit_code", "message"), [
     (RuntimeError("boom"), 1, "内部错误：RuntimeError: boom"),
-    (OSError(28, "No space left on device"), 2, "无法写入报告：No space left on device"),
+    (OSError(28, "No space left on device"), 2, "无法写入报告：磁盘空间不足"),  # ENOSPC, as a Chinese clerk reads it
 ])
 def test_a_failure_while_streaming_leaves_no_file(bureau_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                   exc: Exception, exit_code: int, message: str) -> None:

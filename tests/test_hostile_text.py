@@ -97,12 +97,14 @@ def test_control_characters_are_cell_errors(hostile: Path, tmp_path: Path) -> No
     root = tmp_path / "b"
     shutil.copytree(hostile, root)
     _rewrite(root / "org" / "units.csv", lambda r: [r[0], "办公\x1b[31m红色" if r[0] == "office" else r[1], *r[2:]])
-    r = CliRunner().invoke(main, ["check", str(root / "bureau.toml")])
+    r = CliRunner().invoke(main, ["check", str(root / "bureau.toml"), "--lang", "en"])
     assert r.exit_code == 2
     # the office's row in this base (the header is row 1)
     ids = [line.split(",")[0] for line in (root / "org" / "units.csv").read_text(encoding="utf-8-sig").splitlines()]
     row = ids.index("office") + 1
     assert f'units.csv:{row}: 单位名称: the cell holds the control character <U+001B>, got "办公<U+001B>[31m红色"' in r.stderr
+    zh = CliRunner().invoke(main, ["check", str(root / "bureau.toml")]).stderr  # the bureau's Chinese
+    assert f'units.csv:{row}: 单位名称: 单元格含控制字符 <U+001B>，内容为 "办公<U+001B>[31m红色"' in zh
 
 
 def test_table_is_inert(hostile: Path) -> None:

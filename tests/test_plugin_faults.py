@@ -206,7 +206,8 @@ def cli(site: Path, cwd: Path, *args: str, marker: Path | None = None) -> subpro
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]), "CI": "1"}
     if marker is not None:
         env["BUREAUKIT_MARKER"] = str(marker)
-    return subprocess.run([sys.executable, "-m", "bureaukit.cli", *args], cwd=cwd, env=env,
+    # these tests quote the English wording: the run says so (the bureaus speak Chinese)
+    return subprocess.run([sys.executable, "-m", "bureaukit.cli", *args, "--lang", "en"], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=60)
 
 
@@ -225,6 +226,18 @@ def test_every_plugin_fault_is_exit_3(site: Path, tmp_path: Path) -> None:
         for s in expect:
             assert s in p.stderr, (name, s, p.stderr)
         assert not any((tmp_path / name / "out").iterdir()), name
+
+
+def test_a_plugin_failure_in_a_chinese_bureau_is_one_language(site: Path, tmp_path: Path) -> None:
+    """The bureau's Chinese throughout: the frame and the hint; the plugin's own words
+    (the exception) are cited as they are, for its developer."""
+    root = bureau(tmp_path, ["importboom"])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]), "CI": "1"}
+    p = subprocess.run([sys.executable, "-m", "bureaukit.cli", "score", "bureau.toml", "-o", "out/r.json"], cwd=root,
+                       env=env, capture_output=True, text=True, timeout=60)
+    assert p.returncode == 3
+    assert p.stderr == ("错误：插件 importboom (bureaukit-fake-importboom 9.8.7) 出错：cannot import: "
+                        "RuntimeError: no database driver\n（加 --debug 运行可看到调用栈）\n")
 
 
 def test_debug_shows_the_plugin_traceback(site: Path, tmp_path: Path) -> None:
@@ -302,12 +315,12 @@ def test_paths_resolve_against_the_config_folder(tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "CI": "1"}
-    p = subprocess.run([sys.executable, "-m", "bureaukit.cli", "score", str(root / "bureau.toml"), "-o", "r.json"],
+    p = subprocess.run([sys.executable, "-m", "bureaukit.cli", "score", str(root / "bureau.toml"), "-o", "r.json", "--lang", "en"],
                        cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
     assert p.returncode == 0, p.stderr
     assert (elsewhere / "r.json").exists()
     (root / "ledgers" / "surveys.csv").unlink()
-    p = subprocess.run([sys.executable, "-m", "bureaukit.cli", "score", "../deep/bureau/bureau.toml", "-o", "r2.json"],
+    p = subprocess.run([sys.executable, "-m", "bureaukit.cli", "score", "../deep/bureau/bureau.toml", "-o", "r2.json", "--lang", "en"],
                        cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert f"no such file (looked for {root / 'ledgers' / 'surveys.csv'})" in p.stderr

@@ -80,9 +80,9 @@ def _handled(fn: Callable[[], Any], debug: bool) -> Any:
     except PluginFailure as exc:
         if debug and exc.traceback:
             click.echo(exc.traceback, err=True)
-        lines = [t("error", text=exc)]
+        lines = [t("error", exc.lang, text=exc)]
         if not debug:
-            lines.append(t("debug_hint"))
+            lines.append(t("debug_hint", exc.lang))
         _fail(lines, 3)
     except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
         raise

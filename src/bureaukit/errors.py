@@ -49,8 +49,11 @@ class PluginFailure(BureaukitError):
         self.distribution = distribution
         self.version = version
         self.traceback = traceback
-        from bureaukit.messages import t
+        from bureaukit.messages import language, t
 
+        self.lang = language()
+        """The language the failure was told in (the bureau's, while it loads): its lines say
+        the rest in it too."""
         dist = f" ({distribution} {version})" if distribution else ""
         super().__init__(t("plugin_failed", plugin=plugin, dist=dist, summary=summary))
 

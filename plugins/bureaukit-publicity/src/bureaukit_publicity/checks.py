@@ -37,7 +37,7 @@ def check(ctx: CheckContext) -> Iterator[CheckIssue]:
     for code in sorted(s.outlets):
         o = table.get(code)
         if o is not None and o.fee_yuan < 0:
-            yield ConfigError(f"outlets.{code}.fee_yuan", f"must be ≥ 0, got {o.fee_yuan}")
+            yield ConfigError(f"outlets.{code}.fee_yuan", pick(f"不能小于 0，实为 {o.fee_yuan}", f"must be ≥ 0, got {o.fee_yuan}"))
     seen: dict[tuple[str, str], Adoption] = {}
     adoptions: list[Adoption] = list(ctx.records.get("adoptions", ()))
     resolved: dict[str, Outlet | None] = {}  # each distinct cell text resolved once
@@ -74,39 +74,38 @@ def check(ctx: CheckContext) -> Iterator[CheckIssue]:
 
 def _check_config(ctx: CheckContext, s: PublicitySettings) -> Iterator[CheckIssue]:
     if not s.quotas:
-        yield ConfigWarning(
-            "quotas",
+        yield ConfigWarning("quotas", pick(
+            "宣传信息工作尚未设置任务分解（附表）：没有单位统计新闻、信息条数，不计分，也不检查人员配备",
             "no quotas (任务分解 附表) given: no unit gets news/info counts, points or staffing checks",
-        )
+        ))
     for uid in sorted(s.quotas):
         if uid not in ctx.org.units:
-            yield ConfigError(f"quotas.{uid}", f'"{uid}" is not a unit')
+            yield ConfigError(f"quotas.{uid}", pick(f'"{uid}" 不是单位', f'"{uid}" is not a unit'))
         q = s.quotas[uid]
         for key in ("news", "info"):
             v: int = getattr(q, key)
             if v < 0:
-                yield ConfigError(f"quotas.{uid}.{key}", f"must be ≥ 0, got {v}")
+                yield ConfigError(f"quotas.{uid}.{key}", pick(f"不能小于 0，实为 {v}", f"must be ≥ 0, got {v}"))
     if s.fee_units is not None:
         kinds = {u.kind for u in ctx.org.units.values()}
         for i, entry in enumerate(s.fee_units):
             if entry not in ctx.org.units and entry not in kinds:
-                yield ConfigError(
-                    f"fee_units[{i}]", f'"{entry}" is neither a unit id nor the kind of any unit'
-                )
+                yield ConfigError(f"fee_units[{i}]", pick(f'"{entry}" 既不是单位编号，也不是任何单位的类型',
+                                                          f'"{entry}" is neither a unit id nor the kind of any unit'))
     for key in ("news_count", "info_count", "news_min", "info_min"):
         n: int = getattr(s.award, key)
         if n < 0:
-            yield ConfigError(f"award.{key}", f"must be ≥ 0, got {n}")
+            yield ConfigError(f"award.{key}", pick(f"不能小于 0，实为 {n}", f"must be ≥ 0, got {n}"))
     if s.award.amount_yuan < 0:
-        yield ConfigError("award.amount_yuan", f"must be ≥ 0, got {s.award.amount_yuan}")
+        yield ConfigError("award.amount_yuan", pick(f"不能小于 0，实为 {s.award.amount_yuan}", f"must be ≥ 0, got {s.award.amount_yuan}"))
     if s.good_news_yuan < 0:
-        yield ConfigError("good_news_yuan", f"must be ≥ 0, got {s.good_news_yuan}")
+        yield ConfigError("good_news_yuan", pick(f"不能小于 0，实为 {s.good_news_yuan}", f"must be ≥ 0, got {s.good_news_yuan}"))
     if s.long_chars <= 0:
-        yield ConfigError("long_chars", f"must be > 0, got {s.long_chars}")
+        yield ConfigError("long_chars", pick(f"应大于 0，实为 {s.long_chars}", f"must be > 0, got {s.long_chars}"))
     if s.long_multiplier < 1:
-        yield ConfigError("long_multiplier", f"must be ≥ 1, got {s.long_multiplier}")
+        yield ConfigError("long_multiplier", pick(f"不能小于 1，实为 {s.long_multiplier}", f"must be ≥ 1, got {s.long_multiplier}"))
     if s.reply_days < 0:
-        yield ConfigError("reply_days", f"must be ≥ 0, got {s.reply_days}")
+        yield ConfigError("reply_days", pick(f"不能小于 0，实为 {s.reply_days}", f"must be ≥ 0, got {s.reply_days}"))
     yield from _check_staffing(ctx, s)
 
 
@@ -118,4 +117,4 @@ def _check_staffing(ctx: CheckContext, s: PublicitySettings) -> Iterator[CheckIs
         for message in selector_problem(key, ctx.org, is_default=key in DEFAULT_STAFFING):
             yield ConfigError(path, message)
         if n < 0:
-            yield ConfigError(path, f"must be ≥ 0, got {n}")
+            yield ConfigError(path, pick(f"不能小于 0，实为 {n}", f"must be ≥ 0, got {n}"))
