@@ -84,10 +84,7 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[tuple[str, i
 
 def test_every_line_of_a_chinese_bureaus_day_is_chinese(session: tuple[list[tuple[str, int, str]], frozenset[str]]) -> None:
     commands, codes = session
-    english = [(cmd, line) for cmd, _, text in commands for line in english_lines(text, codes)
-               if not (cmd.startswith("explain") and line.lstrip().startswith("←"))]
-    # explain's evidence notes (the ← lines under a score) are the campaign plugins' own words,
-    # rewritten per language by the notes work (issue 16); every other line is bureaukit's
+    english = [(cmd, line) for cmd, _, text in commands for line in english_lines(text, codes)]
     assert english == [], "\n".join(f"{cmd}: {line}" for cmd, line in english)
 
 
