@@ -37,19 +37,19 @@ def _check_numbers(s: StyleSettings) -> Iterator[CheckIssue]:
     """The window parses; points, deductions, days, minutes and visits are not negative."""
     yield from window_errors(s.window)
     if s.base_points <= 0:
-        yield ConfigError("base_points", f"must be > 0, got {s.base_points}")
+        yield ConfigError("base_points", pick(f"应大于 0，实为 {s.base_points}", f"must be > 0, got {s.base_points}"))
     for name in ("problem", "eight"):
         v = getattr(s.deductions, name)
         if v < 0:
-            yield ConfigError(f"deductions.{name}", f"must be ≥ 0, got {v}")
+            yield ConfigError(f"deductions.{name}", pick(f"不能小于 0，实为 {v}", f"must be ≥ 0, got {v}"))
     if s.complaint_days < 0:
-        yield ConfigError("complaint_days", f"must be ≥ 0, got {s.complaint_days}")
+        yield ConfigError("complaint_days", pick(f"不能小于 0，实为 {s.complaint_days}", f"must be ≥ 0, got {s.complaint_days}"))
     if s.meeting_max_minutes is not None and s.meeting_max_minutes < 0:
-        yield ConfigError("meeting_max_minutes", f"must be ≥ 0 (0: off), got {s.meeting_max_minutes}")
+        yield ConfigError("meeting_max_minutes", pick(f"不能小于 0（0 为不检查），实为 {s.meeting_max_minutes}", f"must be ≥ 0 (0: off), got {s.meeting_max_minutes}"))
     for name in ("leader", "manager"):
         v = getattr(s.site_visits, name)
         if v < 0:
-            yield ConfigError(f"site_visits.{name}", f"must be ≥ 0, got {v}")
+            yield ConfigError(f"site_visits.{name}", pick(f"不能小于 0，实为 {v}", f"must be ≥ 0, got {v}"))
 
 
 def _check_problems(s: StyleSettings) -> Iterator[CheckIssue]:
@@ -60,10 +60,10 @@ def _check_problems(s: StyleSettings) -> Iterator[CheckIssue]:
     for i, p in enumerate(s.problems):
         for text in (p.code, p.name):
             if text in seen:
-                yield ConfigError(f"problems[{i}]", f'"{text}" is listed twice')
+                yield ConfigError(f"problems[{i}]", pick(f'"{text}" 列了两次', f'"{text}" is listed twice'))
             seen.add(text)
         if not p.code.strip():
-            yield ConfigError(f"problems[{i}].code", "must not be empty")
+            yield ConfigError(f"problems[{i}].code", pick("不能为空", "must not be empty"))
 
 
 def _check_phases(s: StyleSettings) -> Iterator[CheckIssue]:
@@ -73,15 +73,15 @@ def _check_phases(s: StyleSettings) -> Iterator[CheckIssue]:
     ids: set[str] = set()
     for i, ph in enumerate(s.phases):
         if ph.id in ids:
-            yield ConfigError(f"phases[{i}].id", f'phase "{ph.id}" is listed twice')
+            yield ConfigError(f"phases[{i}].id", pick(f'阶段"{ph.id}"列了两次', f'phase "{ph.id}" is listed twice'))
         ids.add(ph.id)
         yield from month_day_errors(ph.start, f"phases[{i}].start")
         yield from month_day_errors(ph.end, f"phases[{i}].end")
         a, b = as_date(ph.start), as_date(ph.end)
         if a is not None and b is not None and b < a:
-            yield ConfigError(f"phases[{i}].end", f"{b} is before the start {a}")
+            yield ConfigError(f"phases[{i}].end", pick(f"{b} 早于开始日期 {a}", f"{b} is before the start {a}"))
         if not ph.steps:
-            yield ConfigError(f"phases[{i}].steps", "a phase needs at least one step")
+            yield ConfigError(f"phases[{i}].steps", pick("每个阶段至少要有一个环节", "a phase needs at least one step"))
 
 
 def _check_quotas(ctx: CheckContext, s: StyleSettings, r: Resolved) -> Iterator[CheckIssue]:
@@ -91,13 +91,13 @@ def _check_quotas(ctx: CheckContext, s: StyleSettings, r: Resolved) -> Iterator[
     for i, q in enumerate(r.quotas):
         where = f"quotas[{i}]"
         if q.id in qids:
-            yield ConfigError(f"{where}.id", f'quota "{q.id}" is listed twice')
+            yield ConfigError(f"{where}.id", pick(f'次数要求"{q.id}"列了两次', f'quota "{q.id}" is listed twice'))
         qids.add(q.id)
         yield from _check_who(ctx, where, q.who, preset=s.quotas is None)
         if q.min < 0:
-            yield ConfigError(f"{where}.min", f"must be ≥ 0, got {q.min}")
+            yield ConfigError(f"{where}.min", pick(f"不能小于 0，实为 {q.min}", f"must be ≥ 0, got {q.min}"))
         if q.deduction < 0:
-            yield ConfigError(f"{where}.deduction", f"must be ≥ 0, got {q.deduction}")
+            yield ConfigError(f"{where}.deduction", pick(f"不能小于 0，实为 {q.deduction}", f"must be ≥ 0, got {q.deduction}"))
         if q.during is not None and q.during not in phase_ids:
             yield ConfigError(
                 f"{where}.during", f'unknown phase "{q.during}"; phases: {", ".join(phase_ids)}'
@@ -135,14 +135,14 @@ def _check_key_projects(ctx: CheckContext, s: StyleSettings) -> Iterator[CheckIs
     pids: set[str] = set()
     for i, kp in enumerate(s.key_projects):
         if kp.id in pids:
-            yield ConfigError(f"key_projects[{i}].id", f'key project "{kp.id}" is listed twice')
+            yield ConfigError(f"key_projects[{i}].id", pick(f'重点项目"{kp.id}"列了两次', f'key project "{kp.id}" is listed twice'))
         pids.add(kp.id)
         for name in ("leader", "manager"):
             pid = getattr(kp, name)
             if pid not in ctx.org.people:
-                yield ConfigError(f"key_projects[{i}].{name}", f'unknown person "{pid}"')
+                yield ConfigError(f"key_projects[{i}].{name}", pick(f'未知人员"{pid}"', f'unknown person "{pid}"'))
         if kp.start and kp.end and kp.end < kp.start:
-            yield ConfigError(f"key_projects[{i}].end", f"{kp.end} is before the start {kp.start}")
+            yield ConfigError(f"key_projects[{i}].end", pick(f"{kp.end} 早于开始日期 {kp.start}", f"{kp.end} is before the start {kp.start}"))
 
 
 def _check_records(ctx: CheckContext, s: StyleSettings, r: Resolved) -> Iterator[CheckIssue]:

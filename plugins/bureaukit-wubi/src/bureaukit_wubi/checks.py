@@ -47,13 +47,13 @@ def _config(s: WubiSettings) -> Iterator[ConfigError]:
         yield ConfigError("weights", f"{'; '.join(parts)}: give all five of {', '.join(DIMENSIONS)}")
     for code, w in sorted(s.weights.items()):
         if w < 0:
-            yield ConfigError(f"weights.{code}", f"a weight must be ≥ 0, got {w}")
+            yield ConfigError(f"weights.{code}", pick(f"权重不能小于 0，实为 {w}", f"a weight must be ≥ 0, got {w}"))
     if s.trim < 0:
-        yield ConfigError("trim", f"must be ≥ 0, got {s.trim}")
+        yield ConfigError("trim", pick(f"不能小于 0，实为 {s.trim}", f"must be ≥ 0, got {s.trim}"))
     for name in ("found", "compared", "met", "won"):
         v: Decimal = getattr(s.stages, name)
         if not 0 <= v <= 1:
-            yield ConfigError(f"stages.{name}", f"a stage value lies from 0 to 1, got {v}")
+            yield ConfigError(f"stages.{name}", pick(f"阶段系数应在 0 到 1 之间，实为 {v}", f"a stage value lies from 0 to 1, got {v}"))
     seen: dict[str, str] = {}
     for group, kinds in sorted(s.groups().items()):
         for kind in kinds:
