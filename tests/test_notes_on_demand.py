@@ -23,7 +23,7 @@ from bureaukit.result import Result
 
 DEMO = Path(__file__).resolve().parents[1] / "configs" / "demo" / "bureau.toml"
 
-LAZY = ("wubi", "publicity")
+LAZY = ("investment", "publicity", "wubi", "style", "conduct", "vanguard")
 """The campaigns whose every note is written on demand."""
 
 

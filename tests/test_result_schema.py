@@ -150,14 +150,14 @@ def test_investment_notes_are_written_by_its_rule() -> None:
     (fixed,) = [s for s in r.scores if (s.subject, s.metric) == ("unit:bureau", "fixed_asset_wan")]
     lazy = [e for e in fixed.evidence if isinstance(e._note, Note)]
     assert lazy and len(lazy) == len(fixed.evidence)
-    notes = [e.note for e in lazy]
+    notes = [e.note_in("zh") for e in lazy]
     assert all(n.endswith(" 万元") for n in notes)
     # a 1:6 project: 本年实际纳税 × 6 = its equivalent, as the value counts it
     six = [n for n in notes if "× 6 =" in n]
     assert six
     for n in six:
-        paid, value = n.split("本年实际纳税 ")[1].split(" × 6 = ")
-        assert Decimal(paid) * 6 == Decimal(value.removesuffix(" 万元"))
+        paid, value = n.split("本年实际纳税 ")[1].split(" 万元 × 6 = ")
+        assert Decimal(paid.replace(",", "")) * 6 == Decimal(value.removesuffix(" 万元").replace(",", ""))
 
 
 # --- invariants ---------------------------------------------------------------------------

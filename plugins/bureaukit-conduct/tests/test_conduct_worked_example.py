@@ -37,8 +37,16 @@ def test_points_from_stage_means_and_surveys(conduct):
     # (30×80 + 20×90 + 30×84 + 20×70) / 100 = 8120 / 100
     assert out.value("unit:st", "points") == "81.20"
     assert out.score("unit:st", "points").value == Decimal("81.2")
-    notes = [e.note for e in out.score("unit:st", "points").evidence]
-    assert notes[-1] == "(30×80 + 20×90 + 30×84 + 20×70) / 100 = 81.2"
+    notes = [e.note_in("zh") for e in out.score("unit:st", "points").evidence]
+    assert notes == ["明察暗访：权重 30 × 得分 80", "第三方监督：权重 20 × 得分 90", "服务对象测评：权重 30 × 得分 84",
+                     "集中评议：权重 20 × 得分 70", "得分 = (30 × 80 + 20 × 90 + 30 × 84 + 20 × 70) / 100 = 81.2"]
+    assert out.score("unit:st", "points").evidence[0].note_in("en") == "Unannounced inspection: weight 30 × 80"
+    rating = [e.note_in("zh") for e in out.score("unit:st", "stage.service_rating").evidence]
+    assert rating.count("满意，计 100 分") == 6 and rating.count("不满意，计 0 分") == 1
+    assert rating[-1] == "服务对象测评：(满意 100 × 6 + 基本满意 80 × 3 + 不满意 0 × 1) / 10 份 = 84"
+    (rate,) = out.score("unit:st", "satisfaction_rate").evidence
+    assert rate.note_in("zh") == "满意率 = (满意 6 + 基本满意 3) / 10 份 = 90.00%"
+    assert rate.note_in("en") == "satisfaction rate = (satisfied 6 + basically satisfied 3) / 10 answers = 90.00%"
 
 
 def test_on_time_rate_two_of_four(conduct):
@@ -51,6 +59,11 @@ def test_on_time_rate_two_of_four(conduct):
     ]
     out = conduct(records={"requests": reqs}, as_of="2014-06-30")
     assert out.value("unit:st", "on_time_rate") == "0.5000"
+    notes = [e.note_in("zh") for e in out.score("unit:st", "on_time_rate").evidence]
+    assert notes == ["时限 2014-06-10，2014-06-05 办结（按时）", "时限 2014-06-10，2014-06-10 办结（按时）",
+                     "时限 2014-06-10，2014-06-12 办结（超时）", "时限 2014-06-20，截至 2014-06-30 未办结",
+                     "按时办结 2 / 应办结 4 件 = 50.00%"]
+    assert out.score("unit:st", "on_time_rate").evidence[-1].note_in("en") == "2 of 4 requests done on time = 50.00%"
     overdue = sorted((f.subject, f.due) for f in out.find("conduct.request_overdue"))
     assert overdue == [("person:h_st", D("2014-06-10")), ("person:s_st", D("2014-06-20"))]
 

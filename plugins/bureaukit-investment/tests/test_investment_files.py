@@ -128,7 +128,7 @@ def test_the_conversion_note_on_demand(tmp_path):
     """Schema 2 stores no per-row note; the 折算 note is written from the rule when read."""
     r = bureaukit.score(bureaukit.load(bureau(tmp_path)))
     ev = next(s for s in r.scores if s.subject == "unit:bureau" and s.metric == "fixed_asset_wan").evidence
-    assert ev[1].record == "P2" and ev[1].note == "房地产商业：本年实际纳税 120 × 6 = 720 万元"
+    assert ev[1].record == "P2" and ev[1].note_in("zh") == "房地产商业：本年实际纳税 120 万元 × 6 = 720 万元"
     assert "本年实际纳税" not in r.to_json()
 
 

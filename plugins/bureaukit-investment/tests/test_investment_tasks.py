@@ -65,8 +65,8 @@ def test_district_verified_replaces_the_bureau_figure_in_final_runs_only(inv, ro
     settings = {"targets": {"total_wan": 18000}, "district_verified": {"total_wan": 16200}}
     final = inv(records={"projects": ps, "deposits": [rows.deposit("tm")]}, settings=settings)
     assert final.value("unit:bureau", "total_wan") == "16200"
-    assert final.score("unit:bureau", "total_wan").evidence[0].note == (
-        "以区考核组验收认定为准：total_wan = 16200（台账合计 20000）")
+    assert final.score("unit:bureau", "total_wan").evidence[0].note_in("zh") == (
+        "以区考核组验收认定为准：招商引资总额 16,200 万元（台账合计 20,000 万元）")
     assert final.value("unit:bureau", "points") == "90.00"
     assert final.amounts("person:tm") == {"deduction": "300.00", "refund": "2700.00"}
     mid = inv(records={"projects": ps}, settings=settings, as_of="2014-12-30")

@@ -33,7 +33,7 @@ def test_worked_example(inv, rows):
     # 120 × 6 = 720 toward fixed_asset_wan
     assert out.value("unit:bureau", "fixed_asset_wan") == "720"
     fa = out.score("unit:bureau", "fixed_asset_wan").evidence
-    assert [e.note for e in fa if e.record == "P2"] == ["房地产商业：本年实际纳税 120 × 6 = 720 万元"]
+    assert [e.note_in("zh") for e in fa if e.record == "P2"] == ["房地产商业：本年实际纳税 120 万元 × 6 = 720 万元"]
     # a team member with no qualifying project and a 3000 元 deposit
     assert out.amounts("person:tm") == {"deduction": "300.00", "refund": "2700.00"}
     # the 二级机构 head whose industrial project is confirmed
@@ -42,5 +42,7 @@ def test_worked_example(inv, rows):
     assert out.value("unit:invest", "total_wan") == "1000"
     assert out.amounts("person:s_inv") == {"deduction": "1333.33", "refund": "666.67"}
     assert all(p.period == "2014" for p in out.payments)
-    note = out.paid("person:s_inv", "deduction")[0].evidence[0].note
-    assert "2000.00 × (1 − 1000/3000) = 1333.33" in note
+    note = out.paid("person:s_inv", "deduction")[0].evidence[0]
+    assert note.note_in("zh").endswith("：扣除 2,000.00 元 × (1 − 1,000 / 3,000) = 1,333.33 元，"
+                                       "退回 2,000.00 元 − 1,333.33 元 = 666.67 元")
+    assert "deducted 2,000.00 yuan × (1 − 1,000 / 3,000) = 1,333.33 yuan" in note.note_in("en")

@@ -104,9 +104,16 @@ def test_zuofeng_preset_quotas(style):
     # the whole preset: six quotas, duty per workday for the institution and the station
     out = style(records={}, settings={"phases": [], "meeting_max_minutes": 0},
                 period="2014-03", holidays=[], workdays=[])
-    # the quota's id is in the evidence; the message names the activity
-    ids = {f.evidence[-1].note.split("（")[0] for f in out.find("style.quota")}
-    assert ids == {"unit_research", "head_report", "leader_report", "training", "reception", "duty"}
+    # the evidence names each quota by its activity and whom it binds; the message names the activity
+    quotas = {f.evidence[-1].note_in("zh").split("）")[0] + "）" for f in out.find("style.quota")}
+    assert quotas == {
+        "专题调研（二级机构、基层站所、科室，活动期间不少于 1 次）",
+        "调研报告（单位主要负责人，活动期间不少于 1 次）",
+        "调研报告（局班子成员，活动期间不少于 1 次）",
+        "能力提升培训班（全局，活动期间不少于 2 次）",
+        "到市接待中心接访（主要负责人，每月不少于 2 次）",
+        "接访值班（二级机构、基层站所，每个工作日不少于 1 次）",
+    }
     # March 2014 has 21 weekdays: ygs misses duty 21 times, research once → 100 − 22
     assert out.value("unit:ygs", "points") == "78.00"
     duty = [f.message["zh"] for f in out.find("style.quota", "unit:ygs") if "接访值班" in f.message["zh"]]

@@ -44,8 +44,11 @@ def test_a_quota_for_unit_head_at_station_binds_the_station_heads_only(org):
     assert f.subject == "person:p37"
     assert f.message["en"] == "research report 2014-01-01..2014-12-31: 0 of 1 required, 1 point(s) deducted"
     assert f.message["zh"] == "调研报告 2014-01-01..2014-12-31：有 0 次，应不少于 1 次，扣 1 分"
-    assert "station_report（role unit_head@station，research_report 调研报告，每 window）" in \
-        f.evidence[-1].note
+    assert f.evidence[-1].note_in("zh") == (
+        "调研报告（基层站所的单位主要负责人，活动期间不少于 1 次）2014-01-01 至 2014-12-31：有 0 次，扣 1 分")
+    assert f.evidence[-1].note_in("en") == (
+        "research report (unit head of station, at least 1 over the campaign) 2014-01-01 to 2014-12-31: "
+        "0 held, 1 point(s) deducted")
     assert out.value("person:p37", "points") == "99.00"
     assert out.value("person:p36", "points") == "100.00"
     for pid in ("p06", "p21", "p38"):

@@ -18,11 +18,17 @@ def test_worked_example(vanguard, example):
     x = "unit:ygs"
     assert out.value(x, "stage.learn") == "100.00"
     assert out.value(x, "stage.analyze") == "90.00"
-    assert out.score(x, "stage.analyze").evidence[0].note == "8 环节 + 测评 0 + 转段 1 = 9 / 10"
+    analyze = out.score(x, "stage.analyze").evidence[0]
+    assert analyze.note_in("zh") == "完成环节 8 + 测评达标 0 + 转段 1 = 9 / 10 项，100 × 9 / 10 = 90.00"
+    assert analyze.note_in("en") == "steps done 8 + survey passed 0 + moved on 1 = 9 of 10, 100 × 9 / 10 = 90.00"
     assert out.value(x, "stage.rectify") == "66.67"
-    assert out.score(x, "stage.rectify").evidence[0].note == "3 环节 + 测评 1 + 转段 0 = 4 / 6"
+    assert out.score(x, "stage.rectify").evidence[0].note_in("zh") == (
+        "完成环节 3 + 测评达标 1 + 转段 0 = 4 / 6 项，100 × 4 / 6 = 66.67")
     assert out.value(x, "points") == "82.67"
-    assert out.score(x, "points").evidence[0].note == "(20 × 100 + 40 × 90 + 40 × 66.6667) / 100 = 82.67"
+    points = out.score(x, "points").evidence[0]
+    assert points.note_in("zh") == "得分 = (20 × 学习动员 100 + 40 × 分析评议 90 + 40 × 整改提高 66.6667) / 100 = 82.67"
+    assert points.note_in("en") == ("points = (20 × Study and mobilisation 100 + 40 × Analysis and review 90 + "
+                                    "40 × Rectification 66.6667) / 100 = 82.67")
     # 17 + 6 of 30 = 0.7667 < 0.8; 10 + 8 of 20 = 0.9000
     assert out.value(x, "satisfaction.analyze") == "0.7667"
     assert out.value(x, "satisfaction.rectify") == "0.9000"
@@ -61,9 +67,13 @@ def test_seed_threshold_half_passes_the_same_survey(vanguard, example):
 def test_the_points_note_rounds_half_up_as_the_values_are_written() -> None:
     from decimal import Decimal
 
-    from bureaukit_vanguard.scores import points_note
+    from bureaukit_vanguard.notes import points_note
+
+    from bureaukit.messages import speaking
+    from bureaukit.phrases import Text
 
     # 100 × 1/3200 = 0.03125: half even would write 0.0312 (and 0.125 as 0.12)
-    ended = [(Decimal(40), Decimal("0.03125"), "p1"), (Decimal(20), Decimal(100), "p2")]
-    assert points_note(ended, Decimal(60), Decimal("0.125")) == "(40 × 0.0313 + 20 × 100) / 60 = 0.13"
-    assert points_note(ended[1:], Decimal(20), Decimal(100)) == "(20 × 100) / 20 = 100.00"
+    ended = [(Decimal(40), Text("一", "one"), Decimal("0.03125")), (Decimal(20), Text("二", "two"), Decimal(100))]
+    with speaking("zh"):
+        assert points_note(ended, Decimal(60), Decimal("0.125")) == "得分 = (40 × 一 0.0313 + 20 × 二 100) / 60 = 0.13"
+        assert points_note(ended[1:], Decimal(20), Decimal(100)) == "得分 = (20 × 二 100) / 20 = 100.00"

@@ -16,7 +16,9 @@ import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Finding
 from bureaukit.org import Org, Person, Unit
 from bureaukit.phrases import Message, Text, say
+from bureaukit.plugin import Note
 from bureaukit_conduct.catalogue import MESSAGES
+from bureaukit_conduct.notes import accountable_note
 from bureaukit_conduct.records import Accountability
 from bureaukit_conduct.settings import ConductSettings
 
@@ -63,7 +65,8 @@ def score_accountability(ctx: Context) -> Iterator[Finding]:
         what = r.situation or "问责"
         action = f"，{r.action}" if r.action else ""
         serious_zh = "（情节严重）" if r.serious else ""
-        ev = [ctx.evidence(r, f"{r.date.isoformat()} {person.name} {what}{action}{serious_zh}")]
+        said = Text(r.situation, r.situation) if r.situation else Text("问责", "held accountable")
+        ev = [ctx.evidence(r, Note(accountable_note, (r.date, person.name, said, r.action or "", r.serious)))]
         yield ctx.finding(
             bk.person(r.person),
             "accountable",

@@ -104,3 +104,41 @@ MESSAGES: dict[str, Say] = {
         "no discipline secretary oversees {unit} ({kind}) as of {as_of}",
     ),
 }
+
+
+# --- evidence notes (written on demand, in the report's language: bureaukit_conduct.notes) ---
+
+ANSWERS_EN: dict[str, str] = {"satisfied": "satisfied", "basic": "basically satisfied", "unsatisfied": "unsatisfied"}
+
+NOTES: dict[str, Say] = {
+    # rules 1–2: stages, surveys, points
+    "stage_row": ("{stage}得分 {score}", "{stage}: {score}"),
+    "stage_mean": ("{stage}：({terms}) / {count} = {value}", "{stage}: ({terms}) / {count} = {value}"),
+    "answer": ("{answer}，计 {value} 分", "{answer}: {value}"),
+    "answer_term": ("{answer} {value} × {count}", "{answer} {value} × {count}"),
+    "survey_mean": ("{stage}：({terms}) / {count} 份 = {value}", "{stage}: ({terms}) / {count} answers = {value}"),
+    "satisfaction": ("满意率 = (满意 {satisfied} + 基本满意 {basic}) / {count} 份 = {rate}",
+                     "satisfaction rate = (satisfied {satisfied} + basically satisfied {basic}) / {count} answers = {rate}"),
+    "stage_weight": ("{stage}：权重 {weight} × 得分 {score}", "{stage}: weight {weight} × {score}"),
+    "points": ("得分 = ({terms}) / {total} = {value}", "points = ({terms}) / {total} = {value}"),
+    # rules 3–4: the problems list
+    "listed": ("整改清单问题 {problem}：{description}", "listed problem {problem}: {description}"),
+    "none_listed": ("整改清单中没有{unit}的问题", "no problem of {unit} in the rectification list"),
+    "closed": ("{problem} {closed} 销号", "{problem} closed {closed}"),
+    "closed_count": ("已销号 {closed} / 共 {count} 个问题", "{closed} of {count} problems closed"),
+    "area": ("整治领域：{area}", "area: {area}"),
+    "closed_missing": ("{closed} 销号，缺{missing}", "closed {closed} without: {missing}"),
+    "problem_open": ("整改时限 {deadline}，截至 {as_of} 未销号", "deadline {deadline}, not closed at {as_of}"),
+    # rule 5: requests
+    "request_on_time": ("时限 {limit}，{done} 办结（按时）", "due {limit}, done {done} (on time)"),
+    "request_late": ("时限 {limit}，{done} 办结（超时）", "due {limit}, done {done} (late)"),
+    "request_open": ("时限 {limit}，截至 {as_of} 未办结", "due {limit}, not done at {as_of}"),
+    "on_time": ("按时办结 {good} / 应办结 {count} 件 = {rate}", "{good} of {count} requests done on time = {rate}"),
+    # rule 6: accountability
+    "accountable": ("{day} {person}：{what}{action}{serious}", "{day} {person}: {what}{action}{serious}"),
+    # rules 7 and 9: leadership
+    "oversees": ("{person}分管：{units}", "{person} oversees: {units}"),
+    "secretaries": ("纪委书记：{who}", "discipline secretary: {who}"),
+    "secretary": ("{person}（分管 {units}）", "{person} (oversees {units})"),
+    "none": ("无", "none"),
+}

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Finding
 from bureaukit.phrases import say
+from bureaukit.plugin import Note
 from bureaukit_conduct.catalogue import MESSAGES, kind_title
+from bureaukit_conduct.notes import oversees_note, secretaries_note
 from bureaukit_conduct.settings import ConductSettings
 
 
@@ -27,17 +29,17 @@ def score_leadership(ctx: Context) -> Iterator[Finding]:
                 "main_leader_oversees",
                 "violation",
                 **say(MESSAGES["main_leader_oversees"], who=p, unit=unit, kind=kind_title(unit.kind)),
-                evidence=[Evidence(note=f"人员 {p.id} 分管单位：{'；'.join(p.oversees)}")],
+                evidence=[Evidence(note=Note(oversees_note, (p.name, tuple(ctx.unit_name(u) for u in p.oversees))))],
             )
     for unit in ctx.org.units_of_kind(*s.discipline_secretary_oversees):
         if ctx.org.overseers(unit.id, role="discipline_secretary", on=cut):
             continue
         secs = ctx.org.with_role("discipline_secretary", on=cut)
-        who = "、".join(f"{p.name}（{p.id}）分管 {'；'.join(p.oversees) or '无'}" for p in secs)
+        who = tuple((p.name, tuple(ctx.unit_name(u) for u in p.oversees)) for p in secs)
         yield ctx.finding(
             bk.unit(unit.id),
             "discipline_secretary_missing",
             "warning",
             **say(MESSAGES["discipline_secretary_missing"], unit=unit, kind=kind_title(unit.kind), as_of=cut),
-            evidence=[Evidence(note=f"纪委书记：{who or '无'}")],
+            evidence=[Evidence(note=Note(secretaries_note, (who,)))],
         )

@@ -14,7 +14,17 @@ from collections.abc import Iterator
 import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Finding, Score
 from bureaukit.phrases import Text, say
+from bureaukit.plugin import Note
 from bureaukit_conduct.catalogue import MESSAGES
+from bureaukit_conduct.notes import (
+    area_note,
+    closed_count_note,
+    closed_missing_note,
+    closed_note,
+    listed_note,
+    none_listed_note,
+    problem_open_note,
+)
 from bureaukit_conduct.records import FIVE_FLAGS, Problem
 from bureaukit_conduct.settings import ConductSettings
 
@@ -40,8 +50,8 @@ def score_problems(ctx: Context, reviewed: list[str]) -> Iterator[Score | Findin
             "warning",
             **say(MESSAGES["problem_count"], unit=ctx.org.unit(uid), count=n,
                   need=f"{lo}-{hi}" if lo != hi else f"{lo}"),
-            evidence=[ctx.evidence(p, f"问题 {p.id}") for p in ps]
-            or [Evidence(note=f"整改清单中没有单位 {uid} 的问题")],
+            evidence=[ctx.evidence(p, Note(listed_note, (p.id, p.description))) for p in ps]
+            or [Evidence(note=Note(none_listed_note, (ctx.unit_name(uid),)))],
         )
 
     listed = set(s.areas)
@@ -53,12 +63,8 @@ def score_problems(ctx: Context, reviewed: list[str]) -> Iterator[Score | Findin
             "problems_closed",
             len(closed),
             target=len(ps),
-            evidence=[
-                ctx.evidence(p, f"{p.id} 销号 {p.closed.isoformat()}")
-                for p in closed
-                if p.closed is not None
-            ]
-            + [Evidence(note=f"已销号 {len(closed)} / 共 {len(ps)} 个问题")],
+            evidence=[ctx.evidence(p, Note(closed_note, (p.id, p.closed))) for p in closed]
+            + [Evidence(note=Note(closed_count_note, (len(closed), len(ps))))],
         )
         for p in ps:
             yield from _problem_findings(ctx, p, listed)
@@ -71,19 +77,18 @@ def _problem_findings(ctx: Context, p: Problem, listed: set[str]) -> Iterator[Fi
             "area_unlisted",
             "info",
             **say(MESSAGES["area_unlisted"], problem=p.id, area=p.area),
-            evidence=[ctx.evidence(p, f"整治领域 {p.area}")],
+            evidence=[ctx.evidence(p, Note(area_note, (p.area,)))],
         )
     if p.closed is not None:
-        missing = [label for name, label in FIVE_FLAGS if not getattr(p, name)]
+        missing = tuple(Text(label, name.replace("_", " ")) for name, label in FIVE_FLAGS if not getattr(p, name))
         if missing:
             yield ctx.finding(
                 bk.person(p.leader),
                 "closed_incomplete",
                 "violation",
                 **say(MESSAGES["closed_incomplete"], problem=p.id, unit=ctx.org.unit(p.unit), closed=p.closed,
-                      missing=[Text(label, name.replace("_", " ")) for name, label in FIVE_FLAGS
-                               if not getattr(p, name)]),
-                evidence=[ctx.evidence(p, f"销号 {p.closed.isoformat()}，缺 {'、'.join(missing)}")],
+                      missing=list(missing)),
+                evidence=[ctx.evidence(p, Note(closed_missing_note, (p.closed, missing)))],
             )
     elif p.deadline < ctx.as_of:
         days = (ctx.as_of - p.deadline).days
@@ -94,5 +99,5 @@ def _problem_findings(ctx: Context, p: Problem, listed: set[str]) -> Iterator[Fi
             **say(MESSAGES["problem_overdue"], problem=p.id, unit=ctx.org.unit(p.unit), deadline=p.deadline,
                   days=days, as_of=ctx.as_of),
             due=p.deadline,
-            evidence=[ctx.evidence(p, f"整改时限 {p.deadline.isoformat()}，未销号")],
+            evidence=[ctx.evidence(p, Note(problem_open_note, (p.deadline, ctx.as_of)))],
         )

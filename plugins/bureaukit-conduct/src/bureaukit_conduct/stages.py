@@ -14,9 +14,19 @@ from decimal import Decimal
 import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Finding, Score
 from bureaukit.money import weighted_mean
-from bureaukit.phrases import say
-from bureaukit_conduct.catalogue import MESSAGES, kind_title
-from bureaukit_conduct.notes import mean, num
+from bureaukit.phrases import Text, say
+from bureaukit.plugin import Note
+from bureaukit_conduct.catalogue import MESSAGES, STAGE_ENGLISH, kind_title
+from bureaukit_conduct.notes import (
+    answer_note,
+    mean,
+    points_note,
+    satisfaction_note,
+    stage_mean_note,
+    stage_row_note,
+    stage_weight_note,
+    survey_mean_note,
+)
 from bureaukit_conduct.records import Answer, StageScore, Survey
 from bureaukit_conduct.settings import SERVICE_RATING, ConductSettings, Stage
 
@@ -69,8 +79,9 @@ def _not_reviewed(
     s: ConductSettings = ctx.settings
     n_rows = sum(len(x) for x in by_stage.values())
     kind = ctx.org.unit(uid).kind
-    ev = [ctx.evidence(r, f"{r.stage} {num(r.score)}") for r in _sorted_rows(by_stage)]
-    ev += [ctx.evidence(v, v.answer.value) for v in _sorted_surveys(surveys)]
+    ev = [ctx.evidence(r, Note(stage_row_note, (Text(r.stage, r.stage), r.score))) for r in _sorted_rows(by_stage)]
+    ev += [ctx.evidence(v, Note(answer_note, (v.answer.name, answer_value(s, v.answer))))
+           for v in _sorted_surveys(surveys)]
     return ctx.finding(
         bk.unit(uid),
         "not_reviewed",
@@ -89,19 +100,15 @@ def _stage_values(
     s: ConductSettings = ctx.settings
     for stage in s.stages:
         recs = sorted(by_stage.get(stage.id, []), key=_row_key)
+        title = stage_title(stage)
         if recs:
             value = mean([r.score for r in recs])
-            ev = [ctx.evidence(r, f"{stage.title} {num(r.score)}") for r in recs]
-            ev.append(
-                Evidence(
-                    note=f"{stage.title}: ({' + '.join(num(r.score) for r in recs)}) / "
-                    f"{len(recs)} = {num(value)}"
-                )
-            )
+            ev = [ctx.evidence(r, Note(stage_row_note, (title, r.score))) for r in recs]
+            ev.append(Evidence(note=Note(stage_mean_note, (title, tuple(r.score for r in recs), value))))
         elif stage.id == SERVICE_RATING and answers:
             value = mean([answer_value(s, a.answer) for a in answers])
-            ev = [ctx.evidence(a, f"{a.answer.value} {num(answer_value(s, a.answer))}") for a in answers]
-            ev.append(Evidence(note=f"{stage.title}: {_survey_sum(s, answers)} = {num(value)}"))
+            ev = [ctx.evidence(a, Note(answer_note, (a.answer.name, answer_value(s, a.answer)))) for a in answers]
+            ev.append(Evidence(note=Note(survey_mean_note, (title, _survey_counts(s, answers), value))))
         else:
             continue
         yield stage, value, ev
@@ -112,10 +119,7 @@ def _satisfaction_rate(subject: str, answers: list[Survey]) -> Score:
     good = sum(1 for a in answers if a.answer in (Answer.satisfied, Answer.basic))
     rate = Decimal(good) / len(answers)
     counts = _counts(answers)
-    note = (
-        f"满意率 = (满意 {counts[Answer.satisfied]} + 基本满意 "
-        f"{counts[Answer.basic]}) / {len(answers)} 份 = {num(rate)}"
-    )
+    note = Note(satisfaction_note, (counts[Answer.satisfied], counts[Answer.basic], len(answers), rate))
     return Score(subject, "satisfaction_rate", rate, form="rate", evidence=[Evidence(note=note)])
 
 
@@ -124,9 +128,9 @@ def _points(subject: str, got: list[tuple[Stage, Decimal]]) -> Score:
     total_w = sum((st.weight for st, _ in got), Decimal(0))
     points = weighted_mean((st.weight, v) for st, v in got)
     assert points is not None, "stage weights are > 0 (checks.py)"
-    terms = " + ".join(f"{num(st.weight)}×{num(v)}" for st, v in got)
-    evidence = [Evidence(note=f"{st.title} 权重 {num(st.weight)} × 得分 {num(v)}") for st, v in got]
-    evidence.append(Evidence(note=f"({terms}) / {num(total_w)} = {num(points)}"))
+    evidence = [Evidence(note=Note(stage_weight_note, (stage_title(st), st.weight, v))) for st, v in got]
+    terms = tuple((st.weight, v) for st, v in got)
+    evidence.append(Evidence(note=Note(points_note, (terms, total_w, points))))
     return Score(subject, "points", points, evidence=evidence)
 
 
@@ -137,10 +141,15 @@ def _counts(answers: list[Survey]) -> dict[Answer, int]:
     return out
 
 
-def _survey_sum(s: ConductSettings, answers: list[Survey]) -> str:
+def _survey_counts(s: ConductSettings, answers: list[Survey]) -> tuple[tuple[str, Decimal, int], ...]:
+    """(answer, its value, how many) for each answer given, in the answers' order."""
     c = _counts(answers)
-    parts = [f"{num(answer_value(s, a))}×{c[a]}" for a in Answer if c[a]]
-    return f"({' + '.join(parts)}) / {len(answers)}"
+    return tuple((a.name, answer_value(s, a), c[a]) for a in Answer if c[a])
+
+
+def stage_title(stage: Stage) -> Text:
+    """A stage by its title in both languages (the bureau's own stage: its title)."""
+    return Text(stage.title, STAGE_ENGLISH.get(stage.id, stage.title))
 
 
 def _row_key(r: StageScore) -> tuple[object, ...]:

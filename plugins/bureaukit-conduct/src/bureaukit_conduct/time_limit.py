@@ -12,10 +12,10 @@ from decimal import Decimal
 
 import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Finding, Score
-from bureaukit.periods import ISO_DATES
 from bureaukit.phrases import say
+from bureaukit.plugin import Note
 from bureaukit_conduct.catalogue import MESSAGES
-from bureaukit_conduct.notes import num
+from bureaukit_conduct.notes import on_time_note, request_note
 from bureaukit_conduct.records import Request
 
 
@@ -31,30 +31,20 @@ def score_requests(ctx: Context) -> Iterator[Score | Finding]:
         for r in sorted(by_unit[uid], key=lambda r: r.id):
             if r.done is not None:
                 counted.append(r)
-                ev.append(e := ctx.evidence(r, _state(ctx, r)))
+                ev.append(e := ctx.evidence(r, Note(request_note, (r.limit, r.done, ctx.as_of))))
                 if r.done <= r.limit:
                     on_time.append(r)
                 else:
                     yield _overdue(ctx, r, e)
             elif r.limit < ctx.as_of:
                 counted.append(r)
-                ev.append(e := ctx.evidence(r, _state(ctx, r)))
+                ev.append(e := ctx.evidence(r, Note(request_note, (r.limit, None, ctx.as_of))))
                 yield _overdue(ctx, r, e)
         if not counted:
             continue
         rate = Decimal(len(on_time)) / len(counted)
-        ev.append(
-            Evidence(note=f"按时办结 {len(on_time)} / 应办结 {len(counted)} 件 = {num(rate)}")
-        )
+        ev.append(Evidence(note=Note(on_time_note, (len(on_time), len(counted), rate))))
         yield Score(bk.unit(uid), "on_time_rate", rate, form="rate", evidence=ev)
-
-
-def _state(ctx: Context, r: Request) -> str:
-    # written for every request counted: dates through ISO_DATES (isoformat(), memoised)
-    if r.done is None:
-        return f"时限 {ISO_DATES[r.limit]}，截至 {ISO_DATES[ctx.as_of]} 未办结"
-    verdict = "按时" if r.done <= r.limit else "超时"
-    return f"时限 {ISO_DATES[r.limit]}，{ISO_DATES[r.done]} 办结（{verdict}）"
 
 
 def _overdue(ctx: Context, r: Request, cited: Evidence) -> Finding:

@@ -21,6 +21,7 @@ import bureaukit.plugin as bk
 from bureaukit.money import fmt_exact
 from bureaukit.plugin import Context, Finding, Note, Text, say
 from bureaukit_investment.catalogue import MESSAGES
+from bureaukit_investment.notes import category, conversion_note, unconfirmed_note
 from bureaukit_investment.records import Category, Certificate, Progress, Project
 from bureaukit_investment.settings import InvestmentSettings
 
@@ -153,18 +154,18 @@ def registered_this_year(ctx: Context, p: Project) -> bool:
 
 
 def _conversion(ctx: Context, p: Project, f: Figures) -> tuple[str, Decimal, Decimal | None]:
-    """Rule 2 for one project: (what is counted, its amount, the 折算 factor or None when
-    the amount counts as it is). The one place the rule lives: :func:`equivalent`
-    computes from it and :func:`equivalent_note` writes it."""
+    """Rule 2 for one project: (how it is counted — ``tax``, ``loans`` or ``fixed`` —, its
+    amount, the 折算 factor or None when the amount counts as it is). The one place the
+    rule lives: :func:`equivalent` computes from it and :func:`equivalent_note` writes it."""
     c = ctx.settings.conversion
     cat = p.category
     if cat in BY_TAX_6:
-        return f"{cat.value}：本年实际纳税", f.tax_paid_wan, c.real_estate_tax
+        return "tax", f.tax_paid_wan, c.real_estate_tax
     if cat in BY_TAX_8:
-        return f"{cat.value}：本年实际纳税", f.tax_paid_wan, c.hq_tax
+        return "tax", f.tax_paid_wan, c.hq_tax
     if cat is Category.financing and registered_this_year(ctx, p):
-        return "今年注册的合法融资机构：对中小企业贷款", f.sme_loans_wan, c.financing_loan
-    return "本年完成固定资产投资", f.fixed_asset_wan, None
+        return "loans", f.sme_loans_wan, c.financing_loan
+    return "fixed", f.fixed_asset_wan, None
 
 
 def equivalent(ctx: Context, p: Project, f: Figures) -> Decimal:
@@ -173,13 +174,12 @@ def equivalent(ctx: Context, p: Project, f: Figures) -> Decimal:
     return amount if factor is None else amount * factor
 
 
-def equivalent_note(ctx: Context, p: Project, f: Figures) -> str:
-    """The arithmetic of :func:`equivalent` (``商业项目：本年实际纳税 120 × 6 = 720 万元``),
-    written when a reader asks for the project's evidence (result schema 2)."""
-    what, amount, factor = _conversion(ctx, p, f)
-    if factor is None:
-        return f"{what} {w(amount)} 万元"
-    return f"{what} {w(amount)} × {w(factor)} = {w(amount * factor)} 万元"
+def equivalent_note(ctx: Context, p: Project, f: Figures) -> Note:
+    """The arithmetic of :func:`equivalent` (``房地产商业：本年实际纳税 120 万元 × 6 = 720 万元``),
+    written when a reader asks for the project's evidence (result schema 2): the note holds
+    the figures the rule used, not the context."""
+    how, amount, factor = _conversion(ctx, p, f)
+    return Note(conversion_note, (how, category(p.category.name, p.category.value), amount, factor))
 
 
 def assess(ctx: Context, reuse: Sequence[Assessed] = ()) -> list[Assessed]:
@@ -200,10 +200,11 @@ def assess(ctx: Context, reuse: Sequence[Assessed] = ()) -> list[Assessed]:
         f = figures.get(p.id, NO_FIGURES)
         same = earlier.get((id(p), id(f.row)))
         if same is not None:
-            reasons, value = same.reasons, same.equivalent
+            reasons, value, note = same.reasons, same.equivalent, same.note
         else:
-            reasons, value = (*_period_reasons(ctx, p, f), *_category_reasons(ctx, p, f)), equivalent(ctx, p, f)
-        out.append(Assessed(p, f, reasons, value, Note(equivalent_note, (ctx, p, f))))
+            reasons = (*_period_reasons(ctx, p, f), *_category_reasons(ctx, p, f))
+            value, note = equivalent(ctx, p, f), equivalent_note(ctx, p, f)
+        out.append(Assessed(p, f, reasons, value, note))
     return out
 
 
@@ -217,12 +218,11 @@ def unconfirmed_findings(ctx: Context, assessed: list[Assessed]) -> Iterator[Fin
         if a.confirmed:
             continue
         p = a.project
-        zh = "；".join(r[0] for r in a.reasons)
         yield ctx.finding(
             bk.unit(p.unit),
             "unconfirmed",
             "info",
             **say(MESSAGES["unconfirmed"], project=p.id, name=p.name,
                   reasons=Text("；".join(r[0] for r in a.reasons), "; ".join(r[1] for r in a.reasons))),
-            evidence=[ctx.evidence(p, zh)],
+            evidence=[ctx.evidence(p, Note(unconfirmed_note, (a.reasons,)))],
         )

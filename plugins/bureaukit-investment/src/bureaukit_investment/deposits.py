@@ -18,14 +18,15 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import bureaukit.plugin as bk
-from bureaukit.money import fmt_money, fmt_rate, to_yuan
+from bureaukit.money import to_yuan
 from bureaukit.org import Person
 from bureaukit.outcomes import PaymentKind
 from bureaukit.periods import PeriodError
-from bureaukit.plugin import Context, Finding, Payment, Yuan, say
+from bureaukit.plugin import Context, Finding, Note, Payment, Yuan, say
 from bureaukit.roles import Roles
 from bureaukit_investment.catalogue import MESSAGES
-from bureaukit_investment.confirmation import Assessed, w
+from bureaukit_investment.confirmation import Assessed
+from bureaukit_investment.notes import Why, deducted_note, deposit_late_note, settled_note
 from bureaukit_investment.records import Deposit
 from bureaukit_investment.settings import InvestmentSettings
 from bureaukit_investment.tasks import Standing
@@ -59,7 +60,7 @@ def deposit_missing(ctx: Context) -> Iterator[Finding]:
             **(say(MESSAGES["deposit_late"], **fields, paid=d.paid) if d is not None
                else say(MESSAGES["deposit_missing"], **fields)),
             due=due,
-            evidence=[ctx.evidence(d, f"缴纳日期 {d.paid} 晚于 {due}")] if d is not None else [],
+            evidence=[ctx.evidence(d, Note(deposit_late_note, (d.paid, due)))] if d is not None else [],
         )
 
 
@@ -104,46 +105,34 @@ def _settle_one(
     amount = to_yuan(d.amount_yuan)
     subject = bk.person(person.id)
     period = ctx.period.id
-    bureau_done = "全局完成区下达任务" if bureau.completed else "全局未完成区下达任务"
     if personal.matches(person, ctx.org):
         n = len(credited.get(person.id, []))
         done = n >= 1
-        why = f"{bureau_done}；个人引进项目 {n} 个（{'完成' if done else '未完成'}任务）"
+        why: Why = (bureau.completed, n, "", done)
         basis = bureau
     else:
         basis = own_standing(ctx, person, table)
         done = basis.completed
-        unit_name = ctx.org.unit(basis.unit).name
-        why = f"{bureau_done}；{unit_name}{'完成' if done else '未完成'}局下达任务"
+        why = (bureau.completed, None, ctx.org.unit(basis.unit).name, done)
     if done:
-        note = f"{why}：风险金 {fmt_money(amount)} 元退回并对等奖励"
+        note = Note(settled_note, ("refund_reward", why, amount))
         yield from _pay(ctx, d, subject, "refund", amount, period, note)
         yield from _pay(ctx, d, subject, "reward", amount, period, note)
         return
     if bureau.completed:
-        note = f"{why}：风险金 {fmt_money(amount)} 元退回，不予奖励"
-        yield from _pay(ctx, d, subject, "refund", amount, period, note)
+        yield from _pay(ctx, d, subject, "refund", amount, period, Note(settled_note, ("refund_only", why, amount)))
         return
     short = basis.shortfall(metric)
     deduction = to_yuan(amount * short)
     refund = amount - deduction
-    if metric in basis.targets:
-        v, t = basis.values[metric], basis.targets[metric]
-        expr = f"(1 − {w(v)}/{w(t)})" if ZERO < short < 1 else fmt_rate(short)
-        ratio = f"{metric} {w(v)}/{w(t)}，差额比例 {fmt_rate(short)}"
-    else:
-        expr = "0"
-        ratio = f"无 {metric} 任务，差额比例 0"
-    note = (
-        f"{why}；{ratio}：扣除 {fmt_money(amount)} × {expr} = {fmt_money(deduction)} 元，"
-        f"退回 {fmt_money(amount)} − {fmt_money(deduction)} = {fmt_money(refund)} 元"
-    )
+    v, t = (basis.values[metric], basis.targets[metric]) if metric in basis.targets else (None, None)
+    note = Note(deducted_note, (why, metric, v, t, short, amount, deduction, refund))
     yield from _pay(ctx, d, subject, "deduction", deduction, period, note)
     yield from _pay(ctx, d, subject, "refund", refund, period, note)
 
 
 def _pay(
-    ctx: Context, d: Deposit, subject: str, kind: PaymentKind, amount: Decimal, period: str, note: str
+    ctx: Context, d: Deposit, subject: str, kind: PaymentKind, amount: Decimal, period: str, note: Note
 ) -> Iterator[Payment]:
     """One payment; a zero amount is not emitted."""
     if amount != ZERO:

@@ -11,11 +11,10 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 import bureaukit.plugin as bk
-from bureaukit.money import fmt_rate
 from bureaukit.periods import PeriodError
-from bureaukit.plugin import Context, Evidence, Finding, Quantity, Rate, rates_apart, say
+from bureaukit.plugin import Context, Evidence, Finding, Note, Quantity, Rate, rates_apart, say
 from bureaukit_investment.catalogue import MESSAGES, METRICS
-from bureaukit_investment.confirmation import w
+from bureaukit_investment.notes import behind_note, leave_post_note, no_trip_note, not_counted_note
 from bureaukit_investment.records import Trip, TripKind
 from bureaukit_investment.settings import InvestmentSettings
 from bureaukit_investment.tasks import Standing
@@ -40,7 +39,7 @@ def behind_schedule(ctx: Context, table: dict[str, Standing]) -> Iterator[Findin
             "warning",
             **say(MESSAGES["behind_schedule"], unit=ctx.org.unit(uid), progress=Rate(tp), as_of=ctx.as_of,
                   lagging=each),
-            evidence=[Evidence(note=f"序时进度 {fmt_rate(tp)}；{st.ratios_text()}")],
+            evidence=[Evidence(note=Note(behind_note, (tp, st.ratios())))],
         )
 
 
@@ -81,10 +80,8 @@ def leave_post(
         name = ctx.org.unit(uid).name
         shown_then, shown_min = rates_apart(r_then, cp.min_ratio)
         heads = ctx.org.members(uid, "unit_head", on=ctx.as_of)
-        ev = [Evidence(note=(
-            f"{day} {cp.metric} {w(before.values[cp.metric])}/{w(t)} = {fmt_rate(r_then)} < "
-            f"{fmt_rate(cp.min_ratio)}；{ctx.as_of} {w(st.values[cp.metric])}/{w(t)} = {fmt_rate(r_now)} < 1"
-        ))]
+        ev = [Evidence(note=Note(leave_post_note, (day, cp.metric, before.values[cp.metric], t, cp.min_ratio,
+                                                   ctx.as_of, st.values[cp.metric])))]
         for subject, who in [(bk.person(h.id), h.name) for h in heads] or [(bk.unit(uid), name)]:
             yield ctx.finding(
                 subject,
@@ -148,7 +145,7 @@ def no_trip(ctx: Context, table: dict[str, Standing]) -> Iterator[Finding]:
                 **say(MESSAGES["no_trip_ignored" if ignored else "no_trip"], unit=ctx.org.unit(uid),
                       bucket=b.label, start=b.start, end=b.end, ignored=ignored),
                 due=b.end,
-                evidence=[ctx.evidence(t, "不计入") for t in inside]
-                or [Evidence(note=f"{b.label}：外出招商台账无本单位记录")],
+                evidence=[ctx.evidence(t, Note(not_counted_note)) for t in inside]
+                or [Evidence(note=Note(no_trip_note, (b.start, b.end)))],
             )
 

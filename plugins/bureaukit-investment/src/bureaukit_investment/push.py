@@ -13,9 +13,8 @@ import bureaukit.plugin as bk
 from bureaukit.periods import PeriodError
 from bureaukit.plugin import Amount, Context, Evidence, Finding, Note, say
 from bureaukit_investment.catalogue import MESSAGES
-from bureaukit_investment.confirmation import w
+from bureaukit_investment.notes import contract_note, no_big_note, no_promotion_note, promotion_note
 from bureaukit_investment.settings import InvestmentSettings
-from bureaukit_investment.tasks import total_note
 
 
 def h1_push(ctx: Context) -> Iterator[Finding]:
@@ -48,8 +47,8 @@ def h1_push(ctx: Context) -> Iterator[Finding]:
                 **say(MESSAGES["h1_big_signing"], start=start, by=by, min_amount=Amount(push.min_wan, "万元"),
                       count=len(big), need=push.signings),
                 due=by,
-                evidence=[ctx.evidence(p, Note(total_note, (p,))) for p in big]
-                or [Evidence(note=f"{start}..{by} 无合同投资额 ≥ {w(push.min_wan)} 万元的新签约项目")],
+                evidence=[ctx.evidence(p, Note(contract_note, (p.contract_total_wan,))) for p in big]
+                or [Evidence(note=Note(no_big_note, (start, by, push.min_wan)))],
             )
     if push.events > 0:
         held = sorted(
@@ -62,6 +61,6 @@ def h1_push(ctx: Context) -> Iterator[Finding]:
                 "warning",
                 **say(MESSAGES["no_promotion"], start=start, by=by, count=len(held), need=push.events),
                 due=by,
-                evidence=[ctx.evidence(e, e.title) for e in held]
-                or [Evidence(note=f"{start}..{by} 招商推介活动台账无记录")],
+                evidence=[ctx.evidence(e, Note(promotion_note, (e.date, e.title))) for e in held]
+                or [Evidence(note=Note(no_promotion_note, (start, by)))],
             )

@@ -16,11 +16,20 @@ import attrs
 
 import bureaukit.plugin as bk
 from bureaukit import Context, Evidence, Score
-from bureaukit.money import fmt_points, fmt_rate
 from bureaukit.org import Person
 from bureaukit.plugin import Note
 from bureaukit.roles import Roles
-from bureaukit_investment.confirmation import Assessed, w
+from bureaukit_investment.confirmation import Assessed
+from bureaukit_investment.notes import (
+    big_note,
+    category,
+    contract_note,
+    industrial_note,
+    personal_note,
+    personal_points_note,
+    points_note,
+    verified_note,
+)
 from bureaukit_investment.records import Project
 from bureaukit_investment.settings import METRICS, InvestmentSettings
 
@@ -62,10 +71,9 @@ class Standing:
         parts = [min(ONE, self.ratio(m)) for m in self.targets]
         return HUNDRED * sum(parts, ZERO) / len(parts)
 
-    def ratios_text(self) -> str:
-        return "; ".join(
-            f"{m} {w(self.values[m])}/{w(t)} = {fmt_rate(self.ratio(m))}" for m, t in self.targets.items()
-        )
+    def ratios(self) -> tuple[tuple[str, Decimal, Decimal], ...]:
+        """(metric, value, target) of each target, for the notes."""
+        return tuple((m, self.values[m], t) for m, t in self.targets.items())
 
 
 def targets_of(ctx: Context) -> dict[str, dict[str, Decimal]]:
@@ -80,21 +88,6 @@ def targets_of(ctx: Context) -> dict[str, dict[str, Decimal]]:
 
 def _ordered(table: dict[str, Decimal]) -> dict[str, Decimal]:
     return {m: table[m] for m in METRICS if m in table}
-
-
-def total_note(p: Project) -> str:
-    """A project's line under ``total_wan`` (and wherever its 合同投资额 is cited)."""
-    return f"合同投资额 {w(p.contract_total_wan)} 万元"
-
-
-def industrial_note(p: Project) -> str:
-    """A project's line under ``industrial_wan``."""
-    return f"{p.category.value}项目 合同投资额 {w(p.contract_total_wan)} 万元"
-
-
-def big_note(p: Project, least: Decimal) -> str:
-    """A project's line under ``big_projects``: why it counts as one."""
-    return f"合同投资额 {w(p.contract_total_wan)} ≥ {w(least)} 万元，计 1 个"
 
 
 Shared = list[Evidence | None]
@@ -117,7 +110,7 @@ def _measure(
             p = confirmed[i].project
             total += p.contract_total_wan
             if shared is not None:
-                ev.append(shared[i] or _cite(ctx, shared, i, p, Note(total_note, (p,))))
+                ev.append(shared[i] or _cite(ctx, shared, i, p, Note(contract_note, (p.contract_total_wan,))))
     elif metric == "fixed_asset_wan":
         for i in mine:
             a = confirmed[i]
@@ -131,7 +124,8 @@ def _measure(
             if p.category in industrial:
                 total += p.contract_total_wan
                 if shared is not None:
-                    ev.append(shared[i] or _cite(ctx, shared, i, p, Note(industrial_note, (p,))))
+                    what = category(p.category.name, p.category.value)
+                    ev.append(shared[i] or _cite(ctx, shared, i, p, Note(industrial_note, (what, p.contract_total_wan))))
     else:
         least = s.big_project_min_wan
         for i in mine:
@@ -139,7 +133,7 @@ def _measure(
             if p.contract_total_wan >= least:
                 total += ONE
                 if shared is not None:
-                    ev.append(shared[i] or _cite(ctx, shared, i, p, Note(big_note, (p, least))))
+                    ev.append(shared[i] or _cite(ctx, shared, i, p, Note(big_note, (p.contract_total_wan, least))))
     return total, ev
 
 
@@ -193,9 +187,7 @@ def standings(ctx: Context, assessed: Sequence[Assessed], *, cite: bool = True) 
             if uid == ctx.org.root.id and ctx.final and m in s.district_verified:
                 verified = s.district_verified[m]
                 if cite:
-                    ev.insert(0, Evidence(note=(
-                        f"以区考核组验收认定为准：{m} = {w(verified)}（台账合计 {w(v)}）"
-                    )))
+                    ev.insert(0, Evidence(note=Note(verified_note, (m, verified, v))))
                 v = verified
             values[m] = v
             evidence[m] = tuple(ev)
@@ -211,9 +203,7 @@ def score_standings(ctx: Context, table: dict[str, Standing]) -> Iterator[Score]
         for m, t in st.targets.items():
             yield Score(subject, m, st.values[m], target=t, unit=unit_of_measure(m),
                         evidence=st.evidence[m], form="exact")
-        yield Score(subject, "points", st.points, evidence=[Evidence(note=(
-            f"100 × 平均(min(1, 完成/任务))：{st.ratios_text()} → {fmt_points(st.points)}"
-        ))])
+        yield Score(subject, "points", st.points, evidence=[Evidence(note=Note(points_note, (st.ratios(), st.points)))])
 
 
 def personal_people(ctx: Context) -> list[Person]:
@@ -246,20 +236,16 @@ def personal_projects(ctx: Context, assessed: Sequence[Assessed]) -> dict[str, l
 def score_personal(ctx: Context, credited: dict[str, list[Assessed]]) -> Iterator[Score]:
     """Rule 5 and 6 for people: ``personal_project`` (target 1) and ``points`` 100 / 0."""
     s: InvestmentSettings = ctx.settings
-    least_total, least_fixed = w(s.personal_min_total_wan), w(s.personal_min_fixed_asset_wan)
+    least_total, least_fixed = s.personal_min_total_wan, s.personal_min_fixed_asset_wan
     for person in personal_people(ctx):
         subject = bk.person(person.id)
         mine = credited.get(person.id, [])
         ev = [
-            ctx.evidence(a.project, (
-                f"引进 {a.project.id}：合同投资额 {w(a.project.contract_total_wan)} ≥ "
-                f"{least_total} 万元，计划固定资产投资 "
-                f"{w(a.project.planned_fixed_asset_wan)} ≥ {least_fixed} 万元"
-            ))
+            ctx.evidence(a.project, Note(personal_note, (a.project.id, a.project.contract_total_wan, least_total,
+                                                         a.project.planned_fixed_asset_wan, least_fixed)))
             for a in mine
         ]
         yield Score(subject, "personal_project", len(mine), target=1, unit="个", evidence=ev, form="exact")
         done = len(mine) >= 1
-        yield Score(subject, "points", HUNDRED if done else ZERO, evidence=[Evidence(note=(
-            f"个人引进项目 {len(mine)} 个（任务 1 个）：{'完成，100' if done else '未完成，0'}"
-        ))])
+        yield Score(subject, "points", HUNDRED if done else ZERO,
+                    evidence=[Evidence(note=Note(personal_points_note, (len(mine),)))])

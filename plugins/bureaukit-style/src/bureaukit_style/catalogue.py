@@ -77,3 +77,55 @@ BUREAU_SETTINGS: tuple[BureauSetting, ...] = (
                   "longest biweekly meeting in minutes (0: not checked)"),
 )
 """The bureau's own plan: init writes none of the preset's quotas, phases or meeting rule."""
+
+
+# --- evidence notes (written on demand, in the report's language: bureaukit_style.notes) ---
+
+PER: dict[str, Text] = {
+    "workday": Text("每个工作日", "each workday"),
+    "week": Text("每周", "each week"),
+    "fortnight": Text("每两周", "each fortnight"),
+    "month": Text("每月", "each month"),
+    "quarter": Text("每季度", "each quarter"),
+    "half": Text("每半年", "each half-year"),
+    "year": Text("每年", "each year"),
+    "window": Text("活动期间", "over the campaign"),
+}
+
+NOTES: dict[str, Say] = {
+    # rule 1: a verified problem
+    "problem": ("{record} {day} 查实{who}“{problem}”（{source}）：扣 {points} 分",
+                "{record} {day}: “{problem}” verified against {who} ({source}): {points} point(s) deducted"),
+    "eight": ("{record} {day} 查实{who}违反八不准“{problem}”（{source}）：扣 {points} 分",
+              "{record} {day}: breach of the eight prohibitions “{problem}” verified against {who} ({source}): "
+              "{points} point(s) deducted"),
+    # rule 2: quotas
+    "activity": ("{activity} {date}，计 1 次", "{activity} on {date}: counts once"),
+    "quota": ("{activity}（{who}，{per}不少于 {need} 次）{start} 至 {end}：有 {have} 次，扣 {points} 分",
+              "{activity} ({who}, at least {need} {per}) {start} to {end}: {have} held, {points} point(s) deducted"),
+    "who_bureau": ("全局", "the bureau"),
+    "who_people": ("每人", "each person"),
+    "who_role_at": ("{kinds}的{role}", "{role} of {kinds}"),
+    "who_units": ("{units}", "{units}"),
+    # rule 3: meetings
+    "meeting_long": ("时长 {minutes} 分钟，超过 {limit} 分钟", "ran {minutes} minutes, over {limit}"),
+    "meeting_missing": ("会议台账中 {start} 至 {end} 无{unit}的工作例会", "no biweekly meeting of {unit} in the meeting ledger from {start} to {end}"),
+    # rule 4: site visits
+    "visit": ("重点项目 {project} {date} 到现场", "key project {project}: on site {date}"),
+    "visits_short": ("重点项目 {project} {start} 至 {end}：{role}{person}到现场 {count} 次，少于每周 {need} 次",
+                     "key project {project} {start} to {end}: {person} ({role}) on site {count} time(s), fewer than {need} a week"),
+    # rule 5: complaints
+    "complaint_late": ("{received} 受理，{handled} 办结，用时 {days} 天，超过 {limit} 天（时限 {due}）",
+                       "received {received}, resolved {handled} after {days} days, over {limit} (due {due})"),
+    "complaint_open": ("{received} 受理，至 {as_of} 未办结，已 {days} 天，超过 {limit} 天（时限 {due}）",
+                       "received {received}, unresolved at {as_of} after {days} days, over {limit} (due {due})"),
+    "complaint_no_result": ("{received} 受理，{handled} 办结但无处理结果，至 {as_of} 已 {days} 天，超过 {limit} 天（时限 {due}）",
+                            "received {received}, closed {handled} without a result, {days} days at {as_of}, over "
+                            "{limit} (due {due})"),
+    "verified_against": ("查实对象：{person}", "verified against {person}"),
+    # rule 7: points
+    "points": ("得分 = {base}{terms} = {value}", "points = {base}{terms} = {value}"),
+    "points_none": ("得分 = {base}（无扣分）", "points = {base} (nothing deducted)"),
+    "points_floor": ("得分 = {base}{terms} = {value}，不低于 0，计 0", "points = {base}{terms} = {value}, not below 0: 0"),
+    "deductions": ("扣分合计 {total} 分", "deductions in all {total}"),
+}

@@ -13,10 +13,11 @@ from datetime import timedelta
 
 import bureaukit.plugin as bk
 from bureaukit.context import Context
-from bureaukit.outcomes import Finding
+from bureaukit.outcomes import Finding, Note
 from bureaukit.periods import ISO_DATES
 from bureaukit.phrases import say
 from bureaukit_style.catalogue import MESSAGES
+from bureaukit_style.notes import complaint_note, verified_note
 from bureaukit_style.records import Complaint
 from bureaukit_style.settings import Resolved
 from bureaukit_style.window import window_of, within
@@ -57,7 +58,8 @@ def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
                     "en": f"complaint {c.id}: {en}, over the {limit}-day limit",
                 },
                 due=due,
-                evidence=(ctx.evidence(c, f"{zh} > {limit} 天; 时限 {ISO_DATES[due]}"),),
+                evidence=(ctx.evidence(c, Note(complaint_note, (c.received, c.handled, resolved, ctx.as_of, days,
+                                                                limit, due))),),
             )
         if c.verified_against:
             pid = c.verified_against
@@ -68,5 +70,5 @@ def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
                 "violation",
                 **say(MESSAGES["suspension"], record=c.id, received=c.received,
                       person=target if target is not None else pid),
-                evidence=(ctx.evidence(c, f"查实对象 {pid}"),),
+                evidence=(ctx.evidence(c, Note(verified_note, (target.name if target is not None else pid,))),),
             )

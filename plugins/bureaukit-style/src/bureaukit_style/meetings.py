@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 import bureaukit.plugin as bk
 from bureaukit.context import Context
-from bureaukit.outcomes import Evidence, Finding
+from bureaukit.outcomes import Evidence, Finding, Note
+from bureaukit_style.notes import meeting_long_note, meeting_missing_note
 from bureaukit_style.records import Meeting, MeetingKind
 from bureaukit_style.settings import Resolved
 from bureaukit_style.window import window_of, within
@@ -37,7 +38,7 @@ def meeting_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
                     f"over the {limit}-minute limit",
                 },
                 due=m.date,
-                evidence=(ctx.evidence(m, f"时长 {m.minutes} 分钟 > {limit} 分钟"),),
+                evidence=(ctx.evidence(m, Note(meeting_long_note, (m.minutes, limit))),),
             )
     root = ctx.org.root.id
     own = sorted(m.date for m in rows if m.unit == root)
@@ -54,9 +55,5 @@ def meeting_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
                 f"({b.start.isoformat()}..{b.end.isoformat()})",
             },
             due=b.end,
-            evidence=(
-                Evidence(
-                    note=f"会议台账中 {b.start.isoformat()}..{b.end.isoformat()} 无 {root} 的工作例会: 0 次"
-                ),
-            ),
+            evidence=(Evidence(note=Note(meeting_missing_note, (ctx.org.root.name, b.start, b.end))),),
         )

@@ -12,13 +12,10 @@ from decimal import Decimal
 
 import bureaukit.plugin as bk
 from bureaukit.context import Context
-from bureaukit.outcomes import Evidence, Score
+from bureaukit.outcomes import Evidence, Note, Score
+from bureaukit_style.notes import deductions_note, points_note
 from bureaukit_style.settings import Resolved
 from bureaukit_style.window import Deduction
-
-
-def _n(d: Decimal) -> str:
-    return format(d.normalize(), "f") if d == d.to_integral_value() else format(d, "f")
 
 
 def point_scores(
@@ -33,11 +30,8 @@ def point_scores(
         ds = by_subject.get(subject, [])
         total = sum((d.points for d in ds), Decimal(0))
         points = max(Decimal(0), base - total)
-        terms = "".join(f" − {_n(d.points)}" for d in ds)
-        formula = f"{_n(base)}{terms} = {_n(base - total)}"
-        if base - total < 0:
-            formula += " → 0（不低于 0）"
-        evidence = [*(d.evidence for d in ds), Evidence(note=f"得分 {formula}")]
+        deducted = tuple(d.points for d in ds)
+        evidence = [*(d.evidence for d in ds), Evidence(note=Note(points_note, (base, deducted, base - total)))]
         yield Score(subject, "points", points, evidence=tuple(evidence))
         yield Score(
             subject,
@@ -45,6 +39,6 @@ def point_scores(
             total,
             form="exact",
             evidence=tuple(
-                [*(d.evidence for d in ds), Evidence(note=f"扣分合计 {_n(total)}")]
+                [*(d.evidence for d in ds), Evidence(note=Note(deductions_note, (total,)))]
             ),
         )

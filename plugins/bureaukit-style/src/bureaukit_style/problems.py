@@ -13,10 +13,10 @@ from decimal import Decimal
 
 import bureaukit.plugin as bk
 from bureaukit.context import Context
-from bureaukit.outcomes import Finding
-from bureaukit.periods import ISO_DATES
+from bureaukit.outcomes import Finding, Note
 from bureaukit.phrases import say
 from bureaukit_style.catalogue import MESSAGES, SOURCES
+from bureaukit_style.notes import problem_note
 from bureaukit_style.records import Problem
 from bureaukit_style.settings import Resolved, is_eight
 from bureaukit_style.window import Deduction, window_of, within
@@ -36,16 +36,12 @@ def problem_rules(ctx: Context, r: Resolved) -> Iterator[Finding | Deduction]:
             continue
         eight = is_eight(pdef.code)
         points: Decimal = d.eight if eight else d.problem
-        what = "八不准" if eight else "问题"
-        day = ISO_DATES[p.date]  # once per row, not once per text (isoformat, memoised)
-        source = p.source.value
-        note = f"{p.id} {day} {pdef.code} {pdef.name}（{source}）: {what}扣 {points} 分"
-        ev = ctx.evidence(p, note)
+        subject = bk.person(p.person) if p.person else bk.unit(p.unit)
+        who = ctx.org.people[p.person] if p.person else ctx.org.unit(p.unit)
+        ev = ctx.evidence(p, Note(problem_note, (p.id, p.date, who.name, pdef.name, SOURCES[p.source], eight, points)))
         if p.person:
             yield Deduction(bk.person(p.person), points, ev)
         yield Deduction(bk.unit(p.unit), points, ev)
-        subject = bk.person(p.person) if p.person else bk.unit(p.unit)
-        who = ctx.org.people[p.person] if p.person else ctx.org.unit(p.unit)
         yield ctx.finding(
             subject,
             "problem",

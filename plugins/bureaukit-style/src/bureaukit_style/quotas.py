@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from bureaukit.context import Context, Who
-from bureaukit.outcomes import Evidence, Finding
+from bureaukit.outcomes import Evidence, Finding, Note
 from bureaukit.phases import Window
 from bureaukit.phrases import say
 from bureaukit.roles import Roles, SelectorError
 from bureaukit_style.catalogue import ACTIVITIES, MESSAGES
+from bureaukit_style.notes import activity_note, quota_note, who_text
 from bureaukit_style.phases import phase_window
 from bureaukit_style.records import Activity, ActivityKind
 from bureaukit_style.settings import QuotaDef, Resolved
@@ -90,6 +91,8 @@ def quota_rules(
         keep = counts_filter(ctx, r, q)
         rows = [a for a in activities if keep(a)]
         attr = "person" if who.binds_people else "unit"
+        whom = who_text(who, ctx.org)
+        activity = ACTIVITIES[q.activity]
         # each subject's rows, grouped once (in the same order): scanning every row for
         # every shortfall was quadratic (most of the campaign's time at a million rows)
         by_owner: dict[str | None, list[Activity]] = {}
@@ -99,21 +102,15 @@ def quota_rules(
             key = sf.subject.partition(":")[2]
             b = sf.bucket
             counted = [a for a in by_owner.get(key, ()) if b.start <= a.date <= b.end]
-            evidence = [
-                ctx.evidence(a, f"{q.id}: {a.kind.name} {a.date.isoformat()} 计 1 次")
-                for a in counted
-            ]
-            summary = (
-                f"{q.id}（{who}，{q.activity.name} {q.activity.value}，每 {q.per}）"
-                f"{b.label}: 有 {sf.have} 次 < 应有 {sf.need} 次，扣 {q.deduction} 分"
-            )
+            evidence = [ctx.evidence(a, Note(activity_note, (activity, a.date))) for a in counted]
+            summary = Note(quota_note, (activity, whom, q.per, sf.need, b.start, b.end, sf.have, q.deduction))
             evidence.append(Evidence(note=summary))
             ev = tuple(evidence)
             yield ctx.finding(
                 sf.subject,
                 "quota",
                 "warning",
-                **say(MESSAGES["quota"], activity=ACTIVITIES[q.activity], bucket=b.label, have=sf.have,
+                **say(MESSAGES["quota"], activity=activity, bucket=b.label, have=sf.have,
                       need=sf.need, points=q.deduction),
                 due=b.end,
                 evidence=ev,

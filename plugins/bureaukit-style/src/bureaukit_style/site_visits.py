@@ -10,7 +10,9 @@ from collections.abc import Iterator
 
 import bureaukit.plugin as bk
 from bureaukit.context import Context
-from bureaukit.outcomes import Evidence, Finding
+from bureaukit.outcomes import Evidence, Finding, Note
+from bureaukit.phrases import Text
+from bureaukit_style.notes import visit_note, visits_short_note
 from bureaukit_style.records import Activity, ActivityKind
 from bureaukit_style.settings import Resolved
 from bureaukit_style.window import window_of
@@ -40,19 +42,16 @@ def site_visit_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
                 continue
             own = [a for a in visits if a.person == pid and a.project == proj.id]
             zh_role, en_role = ROLE_TEXT[role]
+            role_title = Text(zh_role, en_role)
             for b in weeks:
                 if not (person.in_post(b.start) and person.in_post(b.end)):
                     continue
                 counted = [a for a in own if b.start <= a.date <= b.end]
                 if len(counted) >= need:
                     continue
-                ev = [ctx.evidence(a, f"{proj.id} 到现场 {a.date.isoformat()}") for a in counted]
-                ev.append(
-                    Evidence(
-                        note=f"{proj.id} {b.label}（{b.start.isoformat()}..{b.end.isoformat()}）"
-                        f"{zh_role} {pid} 到现场 {len(counted)} 次 < {need} 次"
-                    )
-                )
+                ev = [ctx.evidence(a, Note(visit_note, (proj.id, a.date))) for a in counted]
+                ev.append(Evidence(note=Note(visits_short_note, (proj.id, b.start, b.end, role_title, person.name,
+                                                                 len(counted), need))))
                 yield Finding(
                     subject=bk.person(pid),
                     code="style.site_visit",

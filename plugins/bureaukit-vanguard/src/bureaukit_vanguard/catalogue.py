@@ -3,7 +3,7 @@ come from the settings (``stage.<id>``), so the metrics are a function of them."
 
 from __future__ import annotations
 
-from bureaukit.plugin import BureauSetting, FindingKind, Metric, Say
+from bureaukit.plugin import BureauSetting, FindingKind, Metric, Say, Text
 from bureaukit_vanguard.settings import VanguardSettings
 
 PHASE_ENGLISH: dict[str, str] = {
@@ -56,3 +56,50 @@ BUREAU_SETTINGS: tuple[BureauSetting, ...] = (
         "活动阶段、起止日期与环节（按本单位实施方案）", "the phases, their dates and steps (the bureau's plan)",
     ),
 )
+
+
+# --- evidence notes (written on demand, in the report's language: bureaukit_vanguard.notes) ---
+
+REASONS: dict[str, Text] = {
+    "satisfaction_low": Text("群众满意度测评未达标", "satisfaction survey below the minimum"),
+    "formality.talks": Text("走过场（谈心谈话）", "going through the motions (talks)"),
+    "formality.measures": Text("走过场（整改措施）", "going through the motions (measures)"),
+    "formality.institutions": Text("走过场（建章立制）", "going through the motions (institutions)"),
+    "moved_unapproved": Text("未经同意转段", "moved on without approval"),
+    "approved_early": Text("未达转段条件即同意转段", "approved before the conditions were met"),
+}
+"""Why a 补课 is owed, in both languages."""
+
+NOTES: dict[str, Say] = {
+    # rule 8: a phase's score and the points
+    "stage": ("完成环节 {steps} + 转段 {moved} = {met} / {items} 项，100 × {met} / {items} = {value}",
+              "steps done {steps} + moved on {moved} = {met} of {items}, 100 × {met} / {items} = {value}"),
+    "stage_survey": ("完成环节 {steps} + 测评达标 {survey} + 转段 {moved} = {met} / {items} 项，100 × {met} / {items} = {value}",
+                     "steps done {steps} + survey passed {survey} + moved on {moved} = {met} of {items}, "
+                     "100 × {met} / {items} = {value}"),
+    "points": ("得分 = ({terms}) / {total} = {value}", "points = ({terms}) / {total} = {value}"),
+    "points_term": ("{weight} × {phase} {score}", "{weight} × {phase} {score}"),
+    # rule 2: a survey
+    "survey": ("满意 {satisfied}、基本满意 {basic}、不满意 {unsatisfied}：({satisfied} + {basic}) / {total} = {rate}",
+               "satisfied {satisfied}, basically satisfied {basic}, unsatisfied {unsatisfied}: "
+               "({satisfied} + {basic}) / {total} = {rate}"),
+    # rules 3–4: triggers
+    "formality": ("{what} {have} 项，应不少于 {need} 项", "{have} {what}, at least {need} required"),
+    "moved": ("{phase}阶段环节“{step}” {day} 完成", "step “{step}” of {phase} done {day}"),
+    "approved": ("{day} 同意转段", "moving on approved {day}"),
+    # rules 5–6: 补课
+    "trigger": ("{day} {reason}", "{day}: {reason}"),
+    "makeup": ("补课记录：{done}", "make-up record: {done}"),
+    "makeup_done": ("{day} 完成", "done {day}"),
+    "makeup_open": ("未完成", "not done"),
+    # rule 7: measures
+    "published": ("{measure}：{day} 公示", "{measure}: published {day}"),
+    "unpublished": ("{measure}：未公示", "{measure}: not published"),
+    "measure_late": ("完成时限 {deadline}，{done} 才完成", "due {deadline}, done only on {done}"),
+    "measure_open": ("完成时限 {deadline}，至 {as_of} 未完成", "due {deadline}, not done at {as_of}"),
+}
+
+
+def phase_title(phase_id: str, title: str) -> Text:
+    """A phase by its title in both languages (a bureau's own phase: its title)."""
+    return Text(title, PHASE_ENGLISH.get(phase_id, title))

@@ -9,26 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import bureaukit.plugin as bk
-from bureaukit.outcomes import Evidence, Finding, Severity
+from bureaukit.outcomes import Evidence, Finding, Note, Severity
+from bureaukit_vanguard.notes import makeup_note, trigger_note
 from bureaukit_vanguard.state import Run
-
-REASONS = {
-    "satisfaction_low": "群众满意度测评未达标",
-    "formality.talks": "走过场（谈心）",
-    "formality.measures": "走过场（整改措施）",
-    "formality.institutions": "走过场（建章立制）",
-    "moved_unapproved": "未经同意转段",
-    "approved_early": "未达转段条件即同意转段",
-}
 
 
 def _why(run: Run, uid: str, pid: str) -> tuple[Evidence, ...]:
     m = run.makeups.get(uid, pid)
     assert m is not None
-    notes = [Evidence(note=f"{t.day.isoformat()} {REASONS.get(t.reason, t.reason)}") for t in m.triggers]
+    notes = [Evidence(note=Note(trigger_note, (t.day, t.reason))) for t in m.triggers]
     row = run.makeup_rows.get((uid, pid))
     if row is not None:
-        notes.append(run.ctx.evidence(row, "补课台账"))
+        notes.append(run.ctx.evidence(row, Note(makeup_note, (row.done,))))
     return tuple(notes)
 
 

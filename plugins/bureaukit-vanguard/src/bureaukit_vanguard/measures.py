@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import bureaukit.plugin as bk
-from bureaukit.outcomes import Finding
+from bureaukit.outcomes import Finding, Note
+from bureaukit_vanguard.notes import measure_note, published_note
 from bureaukit_vanguard.state import Run
 
 
@@ -34,8 +35,7 @@ def not_published(run: Run) -> Iterator[Finding]:
             {"zh": f"整改措施{ids}未在{end}前公示（{ph.title}阶段结束）",
              "en": f"measures {', '.join(m.id for m in late)} not published by {end} (end of {ph.id})"},
             due=ph.end,
-            evidence=tuple(run.ctx.evidence(m, f"公示日期 {m.published.isoformat() if m.published else '无'}")
-                           for m in late),
+            evidence=tuple(run.ctx.evidence(m, Note(published_note, (m.measure, m.published))) for m in late),
         )
 
 
@@ -50,7 +50,7 @@ def overdue(run: Run) -> Iterator[Finding]:
             zh = f"整改措施{m.id}“{m.measure}”应于{when}前完成，" + (
                 f"{m.done.isoformat()}才完成" if m.done else "至今未完成")
             en = f"measure {m.id} due {when}: " + (f"done only on {m.done.isoformat()}" if m.done else "not done")
-            ev = (run.ctx.evidence(m, f"完成时限 {when}"),)
+            ev = (run.ctx.evidence(m, Note(measure_note, (m.deadline, m.done, run.as_of))),)
             for subject in (bk.unit(uid), bk.person(m.person)):
                 yield Finding(subject, "vanguard.measure_overdue", "warning", {"zh": zh, "en": en},
                               due=m.deadline, evidence=ev)

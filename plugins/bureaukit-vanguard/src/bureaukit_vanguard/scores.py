@@ -14,16 +14,13 @@ from decimal import Decimal
 
 import bureaukit.plugin as bk
 from bureaukit.campaigns import Phase
-from bureaukit.outcomes import Evidence, Score
-from bureaukit.plugin import notes
+from bureaukit.outcomes import Evidence, Note, Score
+from bureaukit_vanguard.catalogue import phase_title
+from bureaukit_vanguard.notes import points_note, stage_note
 from bureaukit_vanguard.state import Run
 from bureaukit_vanguard.triggers import passes
 
 HUNDRED = Decimal(100)
-
-
-def _n(d: Decimal) -> str:
-    return format(d.normalize(), "f")
 
 
 def _transition_met(run: Run, uid: str, pid: str) -> bool:
@@ -33,44 +30,37 @@ def _transition_met(run: Run, uid: str, pid: str) -> bool:
     return m is None or m.status(run.as_of, run.s.makeup_days) == "on_time"
 
 
-def stage(run: Run, uid: str, ph: Phase) -> tuple[Decimal, str]:
-    """The phase's score 0–100 for the unit and how it was counted."""
+def stage(run: Run, uid: str, ph: Phase) -> tuple[Decimal, Note]:
+    """The phase's score 0–100 for the unit and how it was counted (written on demand)."""
     steps = sum(1 for s in ph.steps if run.log.counts_by(uid, ph.id, s, ph.end))
     items = len(ph.steps) + 1
-    terms = [f"{steps} 环节"]
     met = steps
+    survey: int | None = None
     if run.defs[ph.id].survey:
         items += 1
         s = run.surveys.get((uid, ph.id))
-        ok = s is not None and s.total > 0 and passes(run, s)
-        met += ok
-        terms.append(f"测评 {int(ok)}")
-    moved = _transition_met(run, uid, ph.id)
+        survey = int(s is not None and s.total > 0 and passes(run, s))
+        met += survey
+    moved = int(_transition_met(run, uid, ph.id))
     met += moved
-    terms.append(f"转段 {int(moved)}")
     value = HUNDRED * met / items
-    return value, f"{' + '.join(terms)} = {met} / {items}"
+    return value, Note(stage_note, (steps, survey, moved, met, items, value))
 
 
 def stage_scores(run: Run) -> Iterator[Score]:
     for uid in run.units:
-        ended: list[tuple[Decimal, Decimal, str]] = []
+        ended: list[tuple[Decimal, Decimal, Phase]] = []
         for ph in run.phases:
             if ph.start > run.as_of:
                 continue
             value, how = stage(run, uid, ph)
             yield Score(bk.unit(uid), f"stage.{ph.id}", value, evidence=(Evidence(note=how),))
             if ph.end <= run.as_of:
-                ended.append((run.defs[ph.id].weight, value, ph.id))
+                ended.append((run.defs[ph.id].weight, value, ph))
         weights = sum((w for w, _, _ in ended), Decimal(0))
         if not ended or weights == 0:
             continue
         total = sum((w * v for w, v, _ in ended), Decimal(0)) / weights
-        yield Score(bk.unit(uid), "points", total, evidence=(Evidence(note=points_note(ended, weights, total)),))
-
-
-def points_note(ended: list[tuple[Decimal, Decimal, str]], weights: Decimal, total: Decimal) -> str:
-    """How ``points`` was reached, as the page writes it: ``(40 × 66.6667 + 20 × 100) / 60 =
-    77.78``; stage values to 4 places and the total to 2, rounded half up like the values."""
-    terms = " + ".join(f"{_n(w)} × {notes.exact(v, at_most=4)}" for w, v, _ in ended)
-    return f"({terms}) / {_n(weights)} = {notes.places2(total)}"
+        terms = tuple((w, phase_title(ph.id, ph.title), v) for w, v, ph in ended)
+        note = Note(points_note, (terms, weights, total))
+        yield Score(bk.unit(uid), "points", total, evidence=(Evidence(note=note),))

@@ -15,10 +15,10 @@ from decimal import Decimal
 
 import bureaukit.plugin as bk
 from bureaukit.gates import Trigger, Unmet
-from bureaukit.money import fmt_rate
-from bureaukit.outcomes import Finding, Score
-from bureaukit.phrases import rates_apart, say
-from bureaukit_vanguard.catalogue import MESSAGES
+from bureaukit.outcomes import Finding, Note, Score
+from bureaukit.phrases import Text, rates_apart, say
+from bureaukit_vanguard.catalogue import MESSAGES, phase_title
+from bureaukit_vanguard.notes import approved_note, formality_note, moved_note, survey_note
 from bureaukit_vanguard.records import Survey
 from bureaukit_vanguard.settings import SIGNALS
 from bureaukit_vanguard.state import Run
@@ -41,8 +41,7 @@ def satisfaction(run: Run) -> Iterator[Score | Finding]:
             continue
         ph = run.phases[run.index[pid]]
         r = rate(s)
-        formula = f"({s.satisfied} + {s.basic}) / {s.total} = {fmt_rate(r)}"
-        ev = run.ctx.evidence(s, f"满意 {s.satisfied}、基本满意 {s.basic}、不满意 {s.unsatisfied}：{formula}")
+        ev = run.ctx.evidence(s, Note(survey_note, (s.satisfied, s.basic, s.unsatisfied, r)))
         yield Score(bk.unit(uid), f"satisfaction.{pid}", r, form="rate", evidence=(ev,))
         if passes(run, s):
             continue
@@ -92,7 +91,7 @@ def formality(run: Run) -> Iterator[Finding]:
                 {"zh": f"走过场：{ph.title}阶段“{step}”{rec.done.isoformat()}完成，{zh}{have}项，应不少于{need}项，须补课",
                  "en": f"formality ({signal}): step “{step}” of {ph.id} done {rec.done.isoformat()} "
                        f"with {have} {en}, need {need}; 补课 owed"},
-                evidence=(run.ctx.evidence(rec, f"{zh} {have} / {need}"),),
+                evidence=(run.ctx.evidence(rec, Note(formality_note, (Text(zh, en), have, need))),),
             )
 
 
@@ -110,7 +109,8 @@ def moved_unapproved(run: Run) -> Iterator[Finding]:
                 bk.unit(uid), "vanguard.moved_unapproved", "violation",
                 {"zh": f"未经督导组同意转段：{ph.title}阶段未获同意，{when}已开展下一阶段环节“{rec.step}”，须补课",
                  "en": f"moved on from {ph.id} ({ph.title}) without approval: step “{rec.step}” done {when}; 补课 owed"},
-                evidence=(run.ctx.evidence(rec, f"{rec.phase}·{rec.step} {when}"),),
+                evidence=(run.ctx.evidence(rec, Note(moved_note, (phase_title(ph.id, ph.title), rec.step,
+                                                                  rec.done))),),
             )
 
 
@@ -142,7 +142,7 @@ def approved_early(run: Run) -> Iterator[Finding]:
                 {"zh": f"{ph.title}阶段转段条件未满足即于{when}同意转段：" + "；".join(u.zh for u in unmet),
                  "en": f"phase {ph.id} ({ph.title}) approved on {when} before its conditions were met: "
                        + "; ".join(u.en for u in unmet)},
-                evidence=(run.ctx.evidence(ok, f"同意日期 {when}"),),
+                evidence=(run.ctx.evidence(ok, Note(approved_note, (ok.date,))),),
             )
 
 
