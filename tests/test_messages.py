@@ -55,3 +55,29 @@ def test_speaking_sets_and_gives_back_the_language() -> None:
     with pytest.raises(KeyError), speaking("zh"):
         t("no such message")
     assert chosen_language() == before  # given back after an error too
+
+
+@pytest.mark.parametrize(
+    ("env", "system", "expected"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, ("English_United States", "1252"), "zh"),
+        ({"LC_ALL": "C.UTF-8", "LANG": "zh_CN.UTF-8"}, (None, None), "en"),
+        ({}, ("Chinese (Simplified)_China", "936"), "zh"),  # Windows: no LANG, the system's locale
+        ({}, ("zh_CN", "cp936"), "zh"),
+        ({}, ("English_United States", "1252"), "en"),
+        ({}, (None, None), "en"),
+    ],
+)
+def test_the_locale_language_from_the_environment_else_the_system(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], system: tuple[str | None, str | None], expected: str
+) -> None:
+    import locale
+
+    from bureaukit.messages import locale_language
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    monkeypatch.setattr(locale, "getlocale", lambda *a: system)
+    assert locale_language() == expected

@@ -567,12 +567,16 @@ variable, set and reset by each CLI invocation and each load: one in-process run
 
 def locale_language() -> str:
     """``zh`` when the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set names a
-    Chinese locale (``zh_CN.UTF-8``), else ``en``."""
+    Chinese locale (``zh_CN.UTF-8``), else ``en``. Where none is set — Windows, the office
+    PC — the system's locale as Python reads it (``Chinese (Simplified)_China``)."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+    import locale
+
+    name = (locale.getlocale()[0] or "").lower()
+    return "zh" if name.startswith(("zh", "chinese")) else "en"
 
 
 def set_language(lang: str | None) -> Token[str | None]:
