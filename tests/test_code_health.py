@@ -138,3 +138,49 @@ def test_plugins_write_subjects_through_unit_and_person() -> None:
             for p in sorted(ROOT.glob("plugins/*/src/**/*.py"))
             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
     assert not hits, "\n".join(hits)
+
+
+# docs/writing-a-plugin.md: a campaign imports from bureaukit only the plugin API,
+# ``bureaukit.plugin``; its tests also ``bureaukit.testing`` and the library's Python API
+# (docs/python-api.md: the top-level ``bureaukit``, ``bureaukit.result`` to read a result).
+PLUGIN_SOURCE_MAY_IMPORT = {"bureaukit.plugin"}
+PLUGIN_TESTS_MAY_IMPORT = PLUGIN_SOURCE_MAY_IMPORT | {"bureaukit.testing", "bureaukit", "bureaukit.result"}
+
+
+def core_imports(tree: ast.AST) -> list[tuple[str, int]]:
+    """Every bureaukit module (the core's, not ``bureaukit_<campaign>``) a module imports,
+    at any depth: under ``TYPE_CHECKING`` and inside functions too."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(a.name, node.lineno) for a in node.names if a.name.split(".")[0] == "bureaukit"]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").split(".")[0] == "bureaukit":
+            if node.module == "bureaukit":  # ``from bureaukit import plugin`` imports a module
+                found += [(f"bureaukit.{a.name}" if a.name in ("plugin", "testing", "result") else "bureaukit", node.lineno)
+                          for a in node.names]
+            else:
+                found.append((node.module or "", node.lineno))
+    return sorted(found, key=lambda found: found[1])
+
+
+def imports_outside(paths: list[Path], allowed: set[str]) -> list[str]:
+    return [f"{path.relative_to(ROOT)}:{line}: imports {module}"
+            for path in paths
+            for module, line in core_imports(ast.parse(path.read_text(encoding="utf-8")))
+            if module not in allowed]
+
+
+def test_plugins_import_only_the_plugin_api() -> None:
+    paths = [p for p in sorted(ROOT.glob("plugins/*/src/**/*.py")) if "egg-info" not in str(p)]
+    outside = imports_outside(paths, PLUGIN_SOURCE_MAY_IMPORT)
+    assert not outside, "a campaign imports bureaukit.plugin only (docs/writing-a-plugin.md):\n" + "\n".join(outside)
+
+
+def test_the_import_check_finds_a_core_import_wherever_it_is() -> None:
+    module = ("import bureaukit.plugin as bk\nfrom bureaukit.plugin import Score\n"
+              "from bureaukit import Context\nimport bureaukit\n"
+              "if TYPE_CHECKING:\n    from bureaukit.roles import Roles\n"
+              "def f():\n    from bureaukit.phases import StepLog\n"
+              "from bureaukit_style.records import Step\nfrom . import notes\n")
+    found = [(m, line) for m, line in core_imports(ast.parse(module)) if m not in PLUGIN_SOURCE_MAY_IMPORT]
+    assert found == [("bureaukit", 3), ("bureaukit", 4), ("bureaukit.roles", 6), ("bureaukit.phases", 8)]

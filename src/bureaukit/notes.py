@@ -4,13 +4,20 @@ A note shows a reader how a value was reached (``税额 120 × 6 = 720``), so it
 are rounded as the values themselves are written: half up (四舍五入), like
 :mod:`bureaukit.money`. Python's own ``Decimal.quantize`` rounds half to even, which
 writes 0.03125 as ``0.0312`` where a clerk checking by hand writes ``0.0313``.
+
+A plugin reaches these as ``bureaukit.plugin.notes``: ``exact``, ``places2``, ``places4``,
+and the reader's forms ``percent`` (``93.3%``) and ``thousands`` (``16,800``) from
+:mod:`bureaukit.display`.
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from bureaukit.display import percent, thousands
 from bureaukit.money import fmt_exact
+
+__all__ = ["exact", "percent", "places2", "places4", "thousands"]
 
 _PLACES = {n: Decimal(1).scaleb(-n) for n in range(0, 9)}
 

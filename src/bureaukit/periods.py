@@ -198,15 +198,3 @@ def buckets(
 def half_of(day: date) -> str:
     """``YYYY-H1`` (Jan–Jun) or ``YYYY-H2`` (Jul–Dec) of a day."""
     return f"{day.year}-H{1 if day.month <= 6 else 2}"
-
-
-class _IsoDates(dict[date, str]):
-    def __missing__(self, day: date) -> str:
-        text = self[day] = day.isoformat()
-        return text
-
-
-ISO_DATES: Mapping[date, str] = _IsoDates()
-"""``ISO_DATES[day] == day.isoformat()``, each day written once per process: campaigns
-write a date into the evidence of nearly every ledger row, a few hundred distinct days
-a year, and ``isoformat`` costs about ten dictionary lookups."""

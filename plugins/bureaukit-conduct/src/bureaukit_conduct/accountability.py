@@ -13,10 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import bureaukit.plugin as bk
-from bureaukit import Context, Evidence, Finding
-from bureaukit.org import Org, Person, Unit
-from bureaukit.phrases import Message, Text, say
-from bureaukit.plugin import Note
+from bureaukit.plugin import Context, Evidence, Finding, Message, Note, Org, Person, Text, Unit, say
 from bureaukit_conduct.catalogue import MESSAGES
 from bureaukit_conduct.notes import accountable_note
 from bureaukit_conduct.records import Accountability

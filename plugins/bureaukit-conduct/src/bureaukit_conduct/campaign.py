@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bureaukit import Campaign, Context, Finding, Score
+from bureaukit.plugin import Campaign, Context, Finding, Score
 from bureaukit_conduct.accountability import score_accountability
 from bureaukit_conduct.catalogue import FINDINGS, metrics
 from bureaukit_conduct.checks import check

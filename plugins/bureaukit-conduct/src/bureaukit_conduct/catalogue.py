@@ -3,8 +3,7 @@ come from the settings (``stage.<id>``), so the metrics are a function of them."
 
 from __future__ import annotations
 
-from bureaukit.org import UNIT_KINDS
-from bureaukit.plugin import FindingKind, Metric, Say, Text
+from bureaukit.plugin import UNIT_KINDS, FindingKind, Metric, Say, Text
 from bureaukit_conduct.settings import ConductSettings
 
 STAGE_ENGLISH: dict[str, str] = {

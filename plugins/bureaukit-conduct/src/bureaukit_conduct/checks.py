@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bureaukit import CheckContext, ConfigError, ConfigWarning, LedgerError
-from bureaukit.messages import pick
+from bureaukit.plugin import CheckContext, ConfigError, ConfigWarning, LedgerError, pick
 from bureaukit_conduct.notes import num
 from bureaukit_conduct.settings import SERVICE_RATING, ConductSettings
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import bureaukit.plugin as bk
-from bureaukit import Context, Evidence, Finding
-from bureaukit.phrases import say
-from bureaukit.plugin import Note
+from bureaukit.plugin import Context, Evidence, Finding, Note, say
 from bureaukit_conduct.catalogue import MESSAGES, kind_title
 from bureaukit_conduct.notes import oversees_note, secretaries_note
 from bureaukit_conduct.settings import ConductSettings

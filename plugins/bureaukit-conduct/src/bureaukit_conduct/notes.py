@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from bureaukit.phrases import Rate, Text, tell
+from bureaukit.plugin import Rate, Text, tell
 from bureaukit_conduct.catalogue import ANSWERS_EN, NOTES
 
 

@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import bureaukit.plugin as bk
-from bureaukit import Context, Evidence, Finding, Score
-from bureaukit.phrases import Text, say
-from bureaukit.plugin import Note
+from bureaukit.plugin import Context, Evidence, Finding, Note, Score, Text, say
 from bureaukit_conduct.catalogue import MESSAGES
 from bureaukit_conduct.notes import (
     area_note,

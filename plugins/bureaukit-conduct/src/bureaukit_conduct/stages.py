@@ -12,10 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import bureaukit.plugin as bk
-from bureaukit import Context, Evidence, Finding, Score
-from bureaukit.money import weighted_mean
-from bureaukit.phrases import Text, say
-from bureaukit.plugin import Note
+from bureaukit.plugin import Context, Evidence, Finding, Note, Score, Text, say, weighted_mean
 from bureaukit_conduct.catalogue import MESSAGES, STAGE_ENGLISH, kind_title
 from bureaukit_conduct.notes import (
     answer_note,

@@ -11,9 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import bureaukit.plugin as bk
-from bureaukit import Context, Evidence, Finding, Score
-from bureaukit.phrases import say
-from bureaukit.plugin import Note
+from bureaukit.plugin import Context, Evidence, Finding, Note, Score, say
 from bureaukit_conduct.catalogue import MESSAGES
 from bureaukit_conduct.notes import on_time_note, request_note
 from bureaukit_conduct.records import Request

@@ -5,11 +5,11 @@ Kept light: the campaign's modules load only when bureaukit asks for the campaig
 
 from __future__ import annotations
 
-import bureaukit
+import bureaukit.plugin as bk
 
 
-@bureaukit.hookimpl
-def bureaukit_campaigns() -> list[bureaukit.Campaign]:
+@bk.hookimpl
+def bureaukit_campaigns() -> list[bk.Campaign]:
     from bureaukit_investment.campaign import CAMPAIGN
 
     return [CAMPAIGN]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from bureaukit import Campaign, Context, Finding, Payment, Score
+from bureaukit.plugin import Campaign, Context, Finding, Payment, Score
 from bureaukit_investment.catalogue import BUREAU_SETTINGS, FINDINGS, METRICS
 from bureaukit_investment.checks import check
 from bureaukit_investment.confirmation import Assessed, assess, unconfirmed_findings

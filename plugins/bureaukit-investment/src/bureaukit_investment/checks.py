@@ -11,10 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from bureaukit import CheckContext, ConfigError, LedgerError
-from bureaukit.messages import pick
-from bureaukit.periods import PeriodError, month_day
-from bureaukit.roles import Roles, selector_problems
+from bureaukit.plugin import (
+    CheckContext,
+    ConfigError,
+    LedgerError,
+    PeriodError,
+    Roles,
+    month_day,
+    pick,
+    selector_problems,
+)
 from bureaukit_investment.confirmation import w
 from bureaukit_investment.settings import (
     METRICS,

@@ -18,8 +18,7 @@ from decimal import Decimal
 import attrs
 
 import bureaukit.plugin as bk
-from bureaukit.money import fmt_exact
-from bureaukit.plugin import Context, Finding, Note, Text, say
+from bureaukit.plugin import Context, Finding, Note, Text, notes, say
 from bureaukit_investment.catalogue import MESSAGES
 from bureaukit_investment.notes import category, conversion_note, unconfirmed_note
 from bureaukit_investment.records import Category, Certificate, Progress, Project
@@ -44,7 +43,7 @@ ZERO = Decimal(0)
 
 def w(value: Decimal | int) -> str:
     """An amount as messages and notes write it (exact, no trailing zeros)."""
-    return fmt_exact(value)
+    return notes.exact(value)
 
 
 @attrs.frozen

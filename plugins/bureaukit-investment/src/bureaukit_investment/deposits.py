@@ -18,12 +18,19 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import bureaukit.plugin as bk
-from bureaukit.money import to_yuan
-from bureaukit.org import Person
-from bureaukit.outcomes import PaymentKind
-from bureaukit.periods import PeriodError
-from bureaukit.plugin import Context, Finding, Note, Payment, Yuan, say
-from bureaukit.roles import Roles
+from bureaukit.plugin import (
+    Context,
+    Finding,
+    Note,
+    Payment,
+    PaymentKind,
+    PeriodError,
+    Person,
+    Roles,
+    Yuan,
+    say,
+    to_yuan,
+)
 from bureaukit_investment.catalogue import MESSAGES
 from bureaukit_investment.confirmation import Assessed
 from bureaukit_investment.notes import Why, deducted_note, deposit_late_note, settled_note

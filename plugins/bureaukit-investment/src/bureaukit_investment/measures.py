@@ -11,8 +11,17 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 import bureaukit.plugin as bk
-from bureaukit.periods import PeriodError
-from bureaukit.plugin import Context, Evidence, Finding, Note, Quantity, Rate, rates_apart, say
+from bureaukit.plugin import (
+    Context,
+    Evidence,
+    Finding,
+    Note,
+    PeriodError,
+    Quantity,
+    Rate,
+    rates_apart,
+    say,
+)
 from bureaukit_investment.catalogue import MESSAGES, METRICS
 from bureaukit_investment.notes import behind_note, leave_post_note, no_trip_note, not_counted_note
 from bureaukit_investment.records import Trip, TripKind

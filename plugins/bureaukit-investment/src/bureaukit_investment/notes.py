@@ -12,10 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from bureaukit import display
-from bureaukit.messages import language
-from bureaukit.notes import places2
-from bureaukit.phrases import Amount, Quantity, Rate, Text, Yuan, tell
+from bureaukit.plugin import Amount, Quantity, Rate, Text, Yuan, language, notes, tell
 from bureaukit_investment.catalogue import CATEGORIES_EN, METRICS, NOTES
 
 
@@ -69,7 +66,7 @@ def _ratios(ratios: Sequence[tuple[str, Decimal, Decimal]]) -> str:
 def points_note(ratios: Sequence[tuple[str, Decimal, Decimal]], points: Decimal) -> str:
     """Rules 3 and 6: ``得分 = 100 × 平均(min(100%, 完成 / 任务))：招商引资总额 6,900 / 4,000 万元 =
     172.50%；… → 100.00``; *ratios* are (metric, value, target)."""
-    return tell(NOTES["points"], ratios=_ratios(ratios), points=places2(points))
+    return tell(NOTES["points"], ratios=_ratios(ratios), points=notes.places2(points))
 
 
 def behind_note(progress: Decimal, ratios: Sequence[tuple[str, Decimal, Decimal]]) -> str:
@@ -146,8 +143,8 @@ def deducted_note(why: Why, metric: str, value: Decimal | None, target: Decimal 
         expr = "0"
     else:
         ratio = tell(NOTES["shortfall"], metric=m, value=value, target=Quantity(m, target), short=Rate(short, 2))
-        expr = (f"(1 − {display.thousands(value)} / {display.thousands(target)})" if 0 < short < 1
-                else display.percent(short, 2))
+        expr = (f"(1 − {notes.thousands(value)} / {notes.thousands(target)})" if 0 < short < 1
+                else notes.percent(short, 2))
     return tell(NOTES["deduct"], why=_why(why), ratio=ratio, amount=Yuan(amount), expr=expr, deduction=Yuan(deduction),
                 refund=Yuan(refund))
 

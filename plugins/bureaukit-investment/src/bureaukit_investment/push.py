@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import bureaukit.plugin as bk
-from bureaukit.periods import PeriodError
-from bureaukit.plugin import Amount, Context, Evidence, Finding, Note, say
+from bureaukit.plugin import Amount, Context, Evidence, Finding, Note, PeriodError, say
 from bureaukit_investment.catalogue import MESSAGES
 from bureaukit_investment.notes import contract_note, no_big_note, no_promotion_note, promotion_note
 from bureaukit_investment.settings import InvestmentSettings

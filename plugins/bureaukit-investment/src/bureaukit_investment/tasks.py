@@ -15,10 +15,7 @@ from decimal import Decimal
 import attrs
 
 import bureaukit.plugin as bk
-from bureaukit import Context, Evidence, Score
-from bureaukit.org import Person
-from bureaukit.plugin import Note
-from bureaukit.roles import Roles
+from bureaukit.plugin import Context, Evidence, Note, Person, Roles, Score
 from bureaukit_investment.confirmation import Assessed
 from bureaukit_investment.notes import (
     big_note,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import bureaukit
+import bureaukit.plugin as bk
 
 if TYPE_CHECKING:
-    from bureaukit import Campaign
+    from bureaukit.plugin import Campaign
 
 
-@bureaukit.hookimpl
+@bk.hookimpl
 def bureaukit_campaigns() -> list[Campaign]:
     from bureaukit_publicity.campaign import CAMPAIGN
 

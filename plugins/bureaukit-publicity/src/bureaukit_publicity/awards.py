@@ -13,14 +13,13 @@ from datetime import date
 from decimal import Decimal
 
 import bureaukit.plugin as bk
-from bureaukit import Context, Evidence, Payment
-from bureaukit.money import ZERO, split_among, to_yuan
-from bureaukit.periods import Period
-from bureaukit.plugin import Note
+from bureaukit.plugin import Context, Evidence, Note, Payment, Period, split_among, to_yuan
 from bureaukit_publicity.counts import person_counts
 from bureaukit_publicity.fees import Priced
 from bureaukit_publicity.notes import adopted_note, award_note, good_news_note
 from bureaukit_publicity.settings import PublicitySettings
+
+ZERO = Decimal(0)
 
 
 def whole_year(period: Period) -> bool:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import bureaukit
-from bureaukit import Context
-from bureaukit.outcomes import Outcome
+import bureaukit.plugin as bk
+from bureaukit.plugin import Context, Outcome
 from bureaukit_publicity.awards import score_awards
 from bureaukit_publicity.cases import score_cases
 from bureaukit_publicity.catalogue import BUREAU_SETTINGS, FINDINGS, METRICS
@@ -32,7 +31,7 @@ def score(ctx: Context) -> Iterator[Outcome]:
     yield from score_fees(ctx, items)
 
 
-CAMPAIGN = bureaukit.Campaign(
+CAMPAIGN = bk.Campaign(
     name="publicity",
     title={"zh": "宣传信息工作", "en": "Publicity and information"},
     settings=PublicitySettings,

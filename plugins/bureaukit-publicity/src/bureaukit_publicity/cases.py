@@ -16,9 +16,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 import bureaukit.plugin as bk
-from bureaukit import Context, Finding
-from bureaukit.phrases import say
-from bureaukit.plugin import Note
+from bureaukit.plugin import Context, Finding, Note, say
 from bureaukit_publicity.catalogue import CASE_KINDS, MESSAGES
 from bureaukit_publicity.notes import approver_note, case_note
 from bureaukit_publicity.records import Case, CaseKind

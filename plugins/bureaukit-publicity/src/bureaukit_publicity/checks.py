@@ -11,12 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bureaukit.campaigns import CheckIssue, ConfigError, ConfigWarning, LedgerError
-from bureaukit.context import CheckContext
-from bureaukit.messages import pick
-from bureaukit.records import enum_label
-from bureaukit.roles import selector_problem
-from bureaukit.text import toml_key
+from bureaukit.plugin import (
+    CheckContext,
+    CheckIssue,
+    ConfigError,
+    ConfigWarning,
+    LedgerError,
+    enum_label,
+    pick,
+    selector_problem,
+    toml_key,
+)
 from bureaukit_publicity.outlets import resolve_outlet
 from bureaukit_publicity.records import Adoption, Case
 from bureaukit_publicity.settings import (

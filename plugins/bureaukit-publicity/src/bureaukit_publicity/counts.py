@@ -15,8 +15,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 import bureaukit.plugin as bk
-from bureaukit import Context, Evidence, Score
-from bureaukit.plugin import Note
+from bureaukit.plugin import Context, Evidence, Note, Score
 from bureaukit_publicity.fees import Priced
 from bureaukit_publicity.notes import adopted_note, person_count_note, points_note, unit_count_note
 from bureaukit_publicity.settings import PublicitySettings

@@ -19,11 +19,17 @@ from decimal import Decimal
 import attrs
 
 import bureaukit.plugin as bk
-from bureaukit import Context, Evidence, Payment, Score
-from bureaukit.money import split, split_among
-from bureaukit.org import Org
-from bureaukit.periods import half_of
-from bureaukit.plugin import Note
+from bureaukit.plugin import (
+    Context,
+    Evidence,
+    Note,
+    Org,
+    Payment,
+    Score,
+    half_of,
+    split,
+    split_among,
+)
 from bureaukit_publicity.notes import fee_half_note, fee_note, fee_total_note
 from bureaukit_publicity.outlets import resolve_outlet
 from bureaukit_publicity.records import Adoption, ArticleKind

@@ -12,9 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from bureaukit.messages import language
-from bureaukit.notes import places2
-from bureaukit.phrases import Rate, Text, Yuan, tell
+from bureaukit.plugin import Rate, Text, Yuan, language, notes, tell
 from bureaukit_publicity.catalogue import ARTICLE_KINDS, AWARDS, NOTES
 
 Shares = tuple[tuple[str, Decimal], ...]
@@ -40,7 +38,7 @@ def points_note(ratios: Sequence[tuple[str, int, int]], points: Decimal) -> str:
     得分 = 100 × 平均 = 60.00``; *ratios* are (kind, have, need)."""
     terms = [tell(NOTES["points_term"], kind=ARTICLE_KINDS[k], have=have, need=need,
                   rate=Rate(min(Decimal(1), Decimal(have) / need), 2)) for k, have, need in ratios]
-    return tell(NOTES["points"], terms=("；" if language() == "zh" else "; ").join(terms), points=places2(points))
+    return tell(NOTES["points"], terms=("；" if language() == "zh" else "; ").join(terms), points=notes.places2(points))
 
 
 def fee_note(item: str, outlet: str, day: date, base: Decimal, times: Decimal | None, chars: int | None,

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 import attrs
 
-from bureaukit import Ledger, col
+from bureaukit.plugin import Ledger, col
 
 
 class ArticleKind(enum.Enum):

@@ -12,11 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import bureaukit.plugin as bk
-from bureaukit import Context, Evidence, Finding
-from bureaukit.org import Org
-from bureaukit.phrases import Text, say
-from bureaukit.plugin import Note
-from bureaukit.roles import Roles, RoleSelector
+from bureaukit.plugin import Context, Evidence, Finding, Note, Org, Roles, RoleSelector, Text, say
 from bureaukit_publicity.catalogue import MESSAGES
 from bureaukit_publicity.counts import quota_units
 from bureaukit_publicity.notes import staff_note

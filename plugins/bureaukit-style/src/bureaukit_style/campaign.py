@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import bureaukit
-from bureaukit.context import Context
-from bureaukit.outcomes import Outcome
+import bureaukit.plugin as bk
+from bureaukit.plugin import Context, Outcome
 from bureaukit_style.catalogue import BUREAU_SETTINGS, FINDINGS, METRICS
 from bureaukit_style.checks import check
 from bureaukit_style.complaints import complaint_rules
@@ -42,7 +41,7 @@ def score(ctx: Context) -> Iterator[Outcome]:
     yield from point_scores(ctx, r, deductions, bound_people)
 
 
-CAMPAIGN = bureaukit.Campaign(
+CAMPAIGN = bk.Campaign(
     name="style",
     title={"zh": "作风建设 / 机关效能“提高年”", "en": "Work style / office efficiency year"},
     settings=StyleSettings,

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bureaukit.campaigns import CheckIssue, ConfigError, ConfigWarning, LedgerError
-from bureaukit.context import CheckContext
-from bureaukit.messages import pick
-from bureaukit.phases import month_day_errors, step_ledger_errors, window_errors
-from bureaukit.records import enum_label
-from bureaukit.roles import Roles, selector_problem, selector_problems
+from bureaukit.plugin import (
+    CheckContext,
+    CheckIssue,
+    ConfigError,
+    ConfigWarning,
+    LedgerError,
+    Roles,
+    enum_label,
+    month_day_errors,
+    pick,
+    selector_problem,
+    selector_problems,
+    step_ledger_errors,
+    window_errors,
+)
 from bureaukit_style.phases import as_date
 from bureaukit_style.quotas import parse_who
 from bureaukit_style.records import PERSON_REQUIRED, Activity, ActivityKind, Problem, Step

@@ -12,10 +12,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import bureaukit.plugin as bk
-from bureaukit.context import Context
-from bureaukit.outcomes import Finding, Note
-from bureaukit.periods import ISO_DATES
-from bureaukit.phrases import say
+from bureaukit.plugin import Context, Finding, Note, say
 from bureaukit_style.catalogue import MESSAGES
 from bureaukit_style.notes import complaint_note, verified_note
 from bureaukit_style.records import Complaint
@@ -29,24 +26,24 @@ def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
     rows: list[Complaint] = sorted(
         (c for c in ctx.records["complaints"] if within(c.received, w)), key=lambda c: c.id
     )
-    for c in rows:  # dates written through ISO_DATES: isoformat() memoised, for every row
+    for c in rows:
         due = c.received + timedelta(days=limit)
         resolved = c.handled is not None and bool(c.result and c.result.strip())
         if resolved:
             assert c.handled is not None
             days = (c.handled - c.received).days
             late = days > limit
-            zh = f"{ISO_DATES[c.received]} 受理，{ISO_DATES[c.handled]} 办结，用时 {days} 天"
-            en = f"received {ISO_DATES[c.received]}, resolved {ISO_DATES[c.handled]} after {days} days"
+            zh = f"{c.received} 受理，{c.handled} 办结，用时 {days} 天"
+            en = f"received {c.received}, resolved {c.handled} after {days} days"
         else:
             days = (ctx.as_of - c.received).days
             late = days > limit
             state = "已办结但无处理结果" if c.handled is not None else "未办结"
-            zh = f"{ISO_DATES[c.received]} 受理，至 {ISO_DATES[ctx.as_of]} {state}，已 {days} 天"
+            zh = f"{c.received} 受理，至 {ctx.as_of} {state}，已 {days} 天"
             en = (
-                f"received {ISO_DATES[c.received]}, unresolved "
+                f"received {c.received}, unresolved "
                 f"{'(handled without a result) ' if c.handled is not None else ''}"
-                f"{days} days later at {ISO_DATES[ctx.as_of]}"
+                f"{days} days later at {ctx.as_of}"
             )
         if late:
             yield Finding(

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import bureaukit.plugin as bk
-from bureaukit.context import Context
-from bureaukit.outcomes import Evidence, Finding, Note
+from bureaukit.plugin import Context, Evidence, Finding, Note
 from bureaukit_style.notes import meeting_long_note, meeting_missing_note
 from bureaukit_style.records import Meeting, MeetingKind
 from bureaukit_style.settings import Resolved

@@ -13,10 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from bureaukit.context import Who
-from bureaukit.org import UNIT_KINDS, Org
-from bureaukit.phrases import Text, tell
-from bureaukit.roles import Roles, SelectorError
+from bureaukit.plugin import UNIT_KINDS, Org, Roles, SelectorError, Text, Who, tell
 from bureaukit_style.catalogue import NOTES, PER
 
 

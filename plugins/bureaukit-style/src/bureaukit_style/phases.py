@@ -11,9 +11,7 @@ window by the core's :func:`bureaukit.phases.place_start` / :func:`~bureaukit.ph
 
 from __future__ import annotations
 
-from bureaukit.campaigns import Phase
-from bureaukit.context import Context
-from bureaukit.phases import Window, as_date, place_end, place_start
+from bureaukit.plugin import Context, Phase, Window, as_date, place_end, place_start
 from bureaukit_style.settings import PhaseDef, resolve
 from bureaukit_style.window import window_of
 

@@ -11,8 +11,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 import bureaukit.plugin as bk
-from bureaukit.context import Context
-from bureaukit.outcomes import Evidence, Note, Score
+from bureaukit.plugin import Context, Evidence, Note, Score
 from bureaukit_style.notes import deductions_note, points_note
 from bureaukit_style.settings import Resolved
 from bureaukit_style.window import Deduction

@@ -12,9 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import bureaukit.plugin as bk
-from bureaukit.context import Context
-from bureaukit.outcomes import Finding, Note
-from bureaukit.phrases import say
+from bureaukit.plugin import Context, Finding, Note, say
 from bureaukit_style.catalogue import MESSAGES, SOURCES
 from bureaukit_style.notes import problem_note
 from bureaukit_style.records import Problem

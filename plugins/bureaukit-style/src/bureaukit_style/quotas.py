@@ -13,11 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from bureaukit.context import Context, Who
-from bureaukit.outcomes import Evidence, Finding, Note
-from bureaukit.phases import Window
-from bureaukit.phrases import say
-from bureaukit.roles import Roles, SelectorError
+from bureaukit.plugin import (
+    Context,
+    Evidence,
+    Finding,
+    Note,
+    Roles,
+    SelectorError,
+    Who,
+    Window,
+    say,
+)
 from bureaukit_style.catalogue import ACTIVITIES, MESSAGES
 from bureaukit_style.notes import activity_note, quota_note, who_text
 from bureaukit_style.phases import phase_window

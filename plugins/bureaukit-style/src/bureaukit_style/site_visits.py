@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import bureaukit.plugin as bk
-from bureaukit.context import Context
-from bureaukit.outcomes import Evidence, Finding, Note
-from bureaukit.phrases import Text
+from bureaukit.plugin import Context, Evidence, Finding, Note, Text
 from bureaukit_style.notes import visit_note, visits_short_note
 from bureaukit_style.records import Activity, ActivityKind
 from bureaukit_style.settings import Resolved

@@ -12,9 +12,7 @@ from decimal import Decimal
 
 import attrs
 
-from bureaukit.context import Context
-from bureaukit.outcomes import Evidence
-from bureaukit.phases import Window, campaign_window
+from bureaukit.plugin import Context, Evidence, Window, campaign_window
 
 
 def window_of(ctx: Context) -> Window:

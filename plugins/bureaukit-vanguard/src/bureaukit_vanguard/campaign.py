@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import bureaukit
-from bureaukit.context import Context
-from bureaukit.outcomes import Outcome
+import bureaukit.plugin as bk
+from bureaukit.plugin import Context, Outcome
 from bureaukit_vanguard.catalogue import BUREAU_SETTINGS, FINDINGS, metrics
 from bureaukit_vanguard.checks import check
 from bureaukit_vanguard.makeups import makeup_findings, review_findings
@@ -47,7 +46,7 @@ def score(ctx: Context) -> Iterator[Outcome]:
     yield from stage_scores(run)
 
 
-CAMPAIGN = bureaukit.Campaign(
+CAMPAIGN = bk.Campaign(
     name="vanguard",
     title={"zh": "保持共产党员先进性教育活动", "en": "Party members' vanguard education campaign"},
     settings=VanguardSettings,

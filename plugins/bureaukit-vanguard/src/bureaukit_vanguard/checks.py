@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from bureaukit.campaigns import CheckIssue, ConfigError, LedgerError
-from bureaukit.context import CheckContext
-from bureaukit.messages import pick
-from bureaukit.periods import PeriodError
-from bureaukit.phases import (
+from bureaukit.plugin import (
+    CheckContext,
+    CheckIssue,
+    ConfigError,
+    LedgerError,
+    PeriodError,
     as_date,
     find_phase,
     month_day_errors,
+    pick,
     step_ledger_errors,
     unknown_phase,
     window_errors,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import bureaukit.plugin as bk
-from bureaukit.outcomes import Evidence, Finding, Note, Severity
+from bureaukit.plugin import Evidence, Finding, Note, Severity
 from bureaukit_vanguard.notes import makeup_note, trigger_note
 from bureaukit_vanguard.state import Run
 

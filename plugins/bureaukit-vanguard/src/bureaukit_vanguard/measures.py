@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import bureaukit.plugin as bk
-from bureaukit.outcomes import Finding, Note
+from bureaukit.plugin import Finding, Note
 from bureaukit_vanguard.notes import measure_note, published_note
 from bureaukit_vanguard.state import Run
 

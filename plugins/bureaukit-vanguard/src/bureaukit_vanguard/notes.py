@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from bureaukit.notes import exact, places2
-from bureaukit.phrases import Rate, Text, tell
+from bureaukit.plugin import Rate, Text, notes, tell
 from bureaukit_vanguard.catalogue import NOTES, REASONS
 
 
@@ -26,18 +25,18 @@ def stage_note(steps: int, survey: int | None, moved: int, met: int, items: int,
     """Rule 8: ``完成环节 8 + 测评达标 1 + 转段 1 = 10 / 10 项，100 × 10 / 10 = 100.00``
     (*survey* None: the phase has no 测评)."""
     if survey is None:
-        return tell(NOTES["stage"], steps=steps, moved=moved, met=met, items=items, value=places2(value))
+        return tell(NOTES["stage"], steps=steps, moved=moved, met=met, items=items, value=notes.places2(value))
     return tell(NOTES["stage_survey"], steps=steps, survey=survey, moved=moved, met=met, items=items,
-                value=places2(value))
+                value=notes.places2(value))
 
 
 def points_note(terms: Sequence[tuple[Decimal, Text, Decimal]], total: Decimal, value: Decimal) -> str:
     """Rule 8: ``得分 = (20 × 学习动员 100 + 40 × 分析评议 90 + 40 × 整改提高 66.6667) / 100 = 82.67``;
     *terms* are (weight, phase title, score), the scores to 4 places as the page writes them,
     rounded half up like the values."""
-    parts = " + ".join(tell(NOTES["points_term"], weight=_n(w), phase=ph, score=exact(v, at_most=4))
+    parts = " + ".join(tell(NOTES["points_term"], weight=_n(w), phase=ph, score=notes.exact(v, at_most=4))
                        for w, ph, v in terms)
-    return tell(NOTES["points"], terms=parts, total=_n(total), value=places2(value))
+    return tell(NOTES["points"], terms=parts, total=_n(total), value=notes.places2(value))
 
 
 def survey_note(satisfied: int, basic: int, unsatisfied: int, rate: Decimal) -> str:

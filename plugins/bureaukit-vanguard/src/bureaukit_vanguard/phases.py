@@ -8,10 +8,7 @@ the core checks the ``steps`` ledger against them and yields ``vanguard.step_mis
 
 from __future__ import annotations
 
-from bureaukit.campaigns import Phase
-from bureaukit.context import Context
-from bureaukit.periods import Period
-from bureaukit.phases import Window, campaign_window, place_end, place_start
+from bureaukit.plugin import Context, Period, Phase, Window, campaign_window, place_end, place_start
 from bureaukit_vanguard.settings import PhaseDef, VanguardSettings
 
 

@@ -18,8 +18,8 @@ from typing import ClassVar
 
 import attrs
 
-from bureaukit import Ledger, col
-from bureaukit.phases import Step as Step  # 环节台账: the record kind every staged campaign shares
+from bureaukit.plugin import Ledger, col
+from bureaukit.plugin import Step as Step  # 环节台账: the record kind every staged campaign shares
 
 
 @attrs.frozen

@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import bureaukit.plugin as bk
-from bureaukit.campaigns import Phase
-from bureaukit.outcomes import Evidence, Note, Score
+from bureaukit.plugin import Evidence, Note, Phase, Score
 from bureaukit_vanguard.catalogue import phase_title
 from bureaukit_vanguard.notes import points_note, stage_note
 from bureaukit_vanguard.state import Run

@@ -12,10 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
-from bureaukit.campaigns import Phase
-from bureaukit.context import Context
-from bureaukit.gates import Gates, Makeups
-from bureaukit.phases import StepLog, participants, phase_ids
+from bureaukit.plugin import Context, Gates, Makeups, Phase, StepLog, participants, phase_ids
 from bureaukit_vanguard.phases import placed, window_of
 from bureaukit_vanguard.records import Approval, Makeup, Measure, Survey, Talk
 from bureaukit_vanguard.settings import PhaseDef, VanguardSettings

@@ -14,9 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 import bureaukit.plugin as bk
-from bureaukit.gates import Trigger, Unmet
-from bureaukit.outcomes import Finding, Note, Score
-from bureaukit.phrases import Text, rates_apart, say
+from bureaukit.plugin import Finding, Note, Score, Text, Trigger, Unmet, rates_apart, say
 from bureaukit_vanguard.catalogue import MESSAGES, phase_title
 from bureaukit_vanguard.notes import approved_note, formality_note, moved_note, survey_note
 from bureaukit_vanguard.records import Survey

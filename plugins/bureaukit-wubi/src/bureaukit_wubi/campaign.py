@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-import bureaukit
-from bureaukit import Context, Finding, Score
+import bureaukit.plugin as bk
+from bureaukit.plugin import Context, Finding, Score
 from bureaukit_wubi.catalogue import FINDINGS, METRICS
 from bureaukit_wubi.checks import check
 from bureaukit_wubi.dimensions import dimension_scores, points
@@ -59,7 +59,7 @@ def score(ctx: Context) -> Iterator[Score | Finding]:
     yield from overdue(ctx, {kind: ctx.records[kind] for kind in ITEM_KINDS})
 
 
-CAMPAIGN = bureaukit.Campaign(
+CAMPAIGN = bk.Campaign(
     name="wubi",
     title={"zh": "“五比五争”主题实践活动", "en": "Five comparisons, five contests (五比五争)"},
     settings=WubiSettings,

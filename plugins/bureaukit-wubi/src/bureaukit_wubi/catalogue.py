@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from bureaukit.org import UNIT_KINDS
-from bureaukit.plugin import FindingKind, Metric, Say, Text
+from bureaukit.plugin import UNIT_KINDS, FindingKind, Metric, Say, Text
 from bureaukit_wubi.settings import COMPARE, DIMENSIONS, ENGLISH
 
 METRICS: dict[str, Metric] = {

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from bureaukit import CheckContext, ConfigError, LedgerError
-from bureaukit.messages import pick
+from bureaukit.plugin import CheckContext, ConfigError, LedgerError, pick
 from bureaukit_wubi.records import Rating
 from bureaukit_wubi.settings import DIMENSIONS, WubiSettings
 

@@ -11,8 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 import bureaukit.plugin as bk
-from bureaukit import Context, Evidence, Score
-from bureaukit.plugin import Note
+from bureaukit.plugin import Context, Evidence, Note, Score
 from bureaukit_wubi.evidence_rates import Rate, benchmark_rate, item_rate, stage_note_of
 from bureaukit_wubi.notes import average_note, blend_note, item_note, points_note, rating_note
 from bureaukit_wubi.ratings import Trimmed, trim_ratings

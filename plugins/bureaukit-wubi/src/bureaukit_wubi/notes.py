@@ -12,9 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from bureaukit import display
-from bureaukit.notes import places2
-from bureaukit.phrases import Rate, Text, tell
+from bureaukit.plugin import Rate, Text, notes, tell
 from bureaukit_wubi.catalogue import BETTER, LEDGERS_EN, METRICS, NOTES, platform
 from bureaukit_wubi.records import ITEM_KINDS
 
@@ -39,7 +37,7 @@ def rating_note(person: str, score: Decimal, fate: str) -> str:
 def average_note(code: str, kept: Sequence[Decimal], average: Decimal) -> str:
     """Rule 1's arithmetic: ``比创新评分均值：(83 + 89 + 92) / 3 = 88.00``."""
     return tell(NOTES["average"], dimension=dimension(code), terms=" + ".join(str(k) for k in kept),
-                count=len(kept), average=places2(average))
+                count=len(kept), average=notes.places2(average))
 
 
 def item_rate_note(code: str, good: int, due: int, rate: Decimal) -> str:
@@ -56,7 +54,7 @@ def benchmark_rate_note(code: str, stages: Sequence[Decimal], rate: Decimal) -> 
 
 def _percent(value: Decimal) -> str:
     r = share(value)
-    return display.percent(r.value, r.places)
+    return notes.percent(r.value, r.places)
 
 
 def item_note(title: str, due: date, done: date | None) -> str:
@@ -81,26 +79,26 @@ def blend_note(code: str, w_ratings: Decimal, average: Decimal | None, w_evidenc
     only one of the two, that one."""
     dim = dimension(code)
     if average is not None and rate is not None:
-        return tell(NOTES["blend"], dimension=dim, w_ratings=w_ratings, average=places2(average),
-                    w_evidence=w_evidence, rate=Rate(rate, 2), value=places2(value))
+        return tell(NOTES["blend"], dimension=dim, w_ratings=w_ratings, average=notes.places2(average),
+                    w_evidence=w_evidence, rate=Rate(rate, 2), value=notes.places2(value))
     if average is not None:
-        return tell(NOTES["rated_only"], dimension=dim, average=places2(average))
+        return tell(NOTES["rated_only"], dimension=dim, average=notes.places2(average))
     assert rate is not None
-    return tell(NOTES["evidence_only"], dimension=dim, rate=Rate(rate, 2), value=places2(value))
+    return tell(NOTES["evidence_only"], dimension=dim, rate=Rate(rate, 2), value=notes.places2(value))
 
 
 def points_note(terms: Sequence[tuple[str, Decimal, Decimal]], total: Decimal, value: Decimal) -> str:
     """Rule 4: ``五比加权平均：(20 × 比境界 86.67 + …) / 100 = 83.09``; *terms* are
     (code, weight, score) in the seed's order."""
-    parts = " + ".join(tell(NOTES["points_term"], weight=w, dimension=dimension(c), score=places2(v))
+    parts = " + ".join(tell(NOTES["points_term"], weight=w, dimension=dimension(c), score=notes.places2(v))
                        for c, w, v in terms)
-    return tell(NOTES["points"], terms=parts, total=total, value=places2(value))
+    return tell(NOTES["points"], terms=parts, total=total, value=notes.places2(value))
 
 
 def board_note(group: str, kinds: tuple[str, ...], code: str, board: Sequence[tuple[str, Decimal]]) -> str:
     """Rule 5: the platform's scores on one 比, best first: ``“二级机构、基层站所”争创平台比创新
     得分：城北运管站 85.00、…``."""
-    entries = [tell(NOTES["board_entry"], unit=name, score=places2(v)) for name, v in board]
+    entries = [tell(NOTES["board_entry"], unit=name, score=notes.places2(v)) for name, v in board]
     return tell(NOTES["board"], platform=platform(group, kinds), dimension=dimension(code), board=entries)
 
 

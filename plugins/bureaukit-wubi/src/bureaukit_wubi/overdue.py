@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 import bureaukit.plugin as bk
-from bureaukit import Context, Finding
-from bureaukit.phrases import Text, say
-from bureaukit.plugin import Note
+from bureaukit.plugin import Context, Finding, Note, Text, say
 from bureaukit_wubi.catalogue import MESSAGES
 from bureaukit_wubi.notes import overdue_note
 from bureaukit_wubi.records import ITEM_KINDS, Item, completed_on, due_of, item_title, responsible
