@@ -172,8 +172,15 @@ def imports_outside(paths: list[Path], allowed: set[str]) -> list[str]:
 
 def test_plugins_import_only_the_plugin_api() -> None:
     paths = [p for p in sorted(ROOT.glob("plugins/*/src/**/*.py")) if "egg-info" not in str(p)]
+    paths += sorted((ROOT / "tests" / "toy").glob("*.py"))  # docs/writing-a-plugin.md's toy campaign
     outside = imports_outside(paths, PLUGIN_SOURCE_MAY_IMPORT)
     assert not outside, "a campaign imports bureaukit.plugin only (docs/writing-a-plugin.md):\n" + "\n".join(outside)
+
+
+def test_plugin_tests_import_the_plugin_api_testing_and_the_python_api_only() -> None:
+    paths = sorted(ROOT.glob("plugins/*/tests/**/*.py"))
+    outside = imports_outside(paths, PLUGIN_TESTS_MAY_IMPORT)
+    assert not outside, "a campaign's tests import bureaukit.plugin, bureaukit.testing and bureaukit's Python API:\n" + "\n".join(outside)
 
 
 def test_the_import_check_finds_a_core_import_wherever_it_is() -> None:

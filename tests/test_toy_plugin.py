@@ -6,6 +6,8 @@ small bureau as worked out by hand, both inline and through the real loader."""
 from __future__ import annotations
 
 import importlib.util
+import re
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -97,3 +99,38 @@ def test_the_toy_loads_as_a_plugin_of_a_bureau(toy: ModuleType, tmp_path: Path) 
     (s1,) = [s for s in result.scores if s.subject == "unit:s1"]
     assert s1.value * 3 == 200 and s1.evidence[0].source == "巡查.csv" and s1.evidence[0].row == 2
     assert [f.message["en"] for f in result.findings] == ["2014-02: 0 of 1 patrols"]
+
+
+PAGE = Path(__file__).resolve().parents[1] / "docs" / "writing-a-plugin.md"
+
+
+def test_the_one_page_lists_every_name_of_the_plugin_api_and_no_other() -> None:
+    import bureaukit.plugin as bk
+
+    page = PAGE.read_text(encoding="utf-8")
+    table = page[page.index("| topic | names |"):page.index("Your tests use `bureaukit.testing`")]
+    listed = {name.split("(")[0].split(".")[0] for name in re.findall(r"`([A-Za-z_][\w.]*)", table)}
+    assert set(bk.__all__) <= listed, sorted(set(bk.__all__) - listed)
+    words = {"mypy", "ctx", "check", "ROLE"}  # `mypy --strict`, `ctx.settings…`, your `check`, `ROLE@KIND`
+    assert listed - set(bk.__all__) <= words, sorted(listed - set(bk.__all__) - words)
+    assert all(hasattr(bk, name) for name in bk.__all__)
+
+
+def test_importing_the_plugin_api_loads_neither_the_engine_nor_the_staged_campaigns_tools() -> None:
+    code = ("import sys, bureaukit.plugin\n"
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith('bureaukit'))))\n"
+            "from bureaukit.plugin import Gates, StepLog\n"
+            "print(Gates.__module__, StepLog.__module__)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    loaded = set(out[0].split())
+    assert "bureaukit.plugin" in loaded
+    assert not loaded & {"bureaukit.gates", "bureaukit.phases", "bureaukit.engine", "bureaukit.bureau",
+                         "bureaukit.config", "bureaukit.ledgers", "bureaukit.readers", "bureaukit.result"}
+    assert out[1] == "bureaukit.gates bureaukit.phases"
+
+
+def test_a_name_the_plugin_api_does_not_have_is_an_attribute_error() -> None:
+    import bureaukit.plugin as bk
+
+    with pytest.raises(AttributeError, match=r"'bureaukit\.plugin' has no attribute 'StepLg'"):
+        bk.StepLg  # noqa: B018

@@ -23,6 +23,9 @@ it) and :func:`run_cli` runs a ``bureaukit`` command on it:
     r = run_cli("score", cfg, "--format", "json")
     assert r.exit_code == 0, r.stderr
     assert r.json["schema"] == 1
+
+A note or message a test reads in one language: ``with speaking("zh"): ...`` (the run's
+language inside the block, the previous one back after it).
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from bureaukit.context import CheckContext, Context
 from bureaukit.engine import run_campaign
 from bureaukit.errors import InputError
 from bureaukit.ledgers import Problems, Source, check_keys_and_refs, read_kind
+from bureaukit.messages import speaking as speaking  # re-exported for plugin tests
 from bureaukit.org import Org, Person, Unit, build_org
 from bureaukit.outcomes import Finding, Outcome, Payment, Score
 from bureaukit.periods import parse_period

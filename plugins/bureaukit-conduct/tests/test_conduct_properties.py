@@ -114,8 +114,8 @@ def test_points_of_one_stage_are_that_stage_exactly():
     last place below the stage (28-digit rounding at each step; money.weighted_mean now)."""
     from decimal import Decimal
 
-    from bureaukit_conduct.stages import _points
     from bureaukit_conduct.settings import Stage
+    from bureaukit_conduct.stages import _points
 
     value = Decimal(680) / 7
     assert _points("unit:office", [(Stage("inspection", "明察暗访", Decimal(30)), value)]).value == value

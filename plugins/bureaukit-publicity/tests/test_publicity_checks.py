@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from bureaukit_publicity.campaign import CAMPAIGN
 
-from bureaukit.campaigns import ConfigError, ConfigWarning, LedgerError
-from bureaukit.errors import InputError
+from bureaukit import InputError
+from bureaukit.plugin import ConfigError, ConfigWarning, LedgerError
 from bureaukit.testing import check, read_csv
 
 

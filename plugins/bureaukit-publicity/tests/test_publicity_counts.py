@@ -85,7 +85,7 @@ def test_a_completion_at_a_half_is_written_half_up():
 
     from bureaukit_publicity.notes import points_note
 
-    from bureaukit.messages import speaking
+    from bureaukit.testing import speaking
 
     with speaking("zh"):
         assert points_note((("info", 1, 32),), Decimal("3.125")) == (

@@ -78,7 +78,7 @@ def test_a_selector_over_two_kinds_and_the_plain_role_count_apart(org, publicity
 def test_bad_staffing_selectors_are_config_errors_with_their_paths(org):
     from bureaukit_publicity.campaign import CAMPAIGN
 
-    from bureaukit.campaigns import ConfigError
+    from bureaukit.plugin import ConfigError
     from bureaukit.testing import check
 
     found = check(CAMPAIGN, **org, settings={"quotas": {"ygs": {"news": 1}}, "staffing": {

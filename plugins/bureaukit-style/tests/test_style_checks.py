@@ -9,8 +9,8 @@ from bureaukit_style.campaign import CAMPAIGN
 from bureaukit_style.records import Activity, Problem, Source, Step
 from bureaukit_style.records import ActivityKind as K
 
-from bureaukit.campaigns import ConfigError, ConfigWarning, LedgerError
-from bureaukit.errors import InputError
+from bureaukit import InputError
+from bureaukit.plugin import ConfigError, ConfigWarning, LedgerError
 from bureaukit.testing import check, read_csv
 
 

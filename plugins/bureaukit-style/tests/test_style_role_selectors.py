@@ -11,7 +11,7 @@ from bureaukit_style.campaign import CAMPAIGN
 from bureaukit_style.records import Activity
 from bureaukit_style.records import ActivityKind as K
 
-from bureaukit.campaigns import ConfigError, ConfigWarning
+from bureaukit.plugin import ConfigError, ConfigWarning
 from bureaukit.testing import check, person, run, run_cli, unit, write_bureau
 
 

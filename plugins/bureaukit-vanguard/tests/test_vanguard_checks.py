@@ -9,8 +9,8 @@ import pytest
 from bureaukit_vanguard.campaign import CAMPAIGN
 from bureaukit_vanguard.records import Approval, Makeup, Step, Survey
 
-from bureaukit.campaigns import ConfigError, LedgerError
-from bureaukit.errors import InputError
+from bureaukit import InputError
+from bureaukit.plugin import ConfigError, LedgerError
 from bureaukit.testing import check, read_csv
 
 

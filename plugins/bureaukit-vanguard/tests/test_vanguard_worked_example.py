@@ -69,8 +69,8 @@ def test_the_points_note_rounds_half_up_as_the_values_are_written() -> None:
 
     from bureaukit_vanguard.notes import points_note
 
-    from bureaukit.messages import speaking
-    from bureaukit.phrases import Text
+    from bureaukit.plugin import Text
+    from bureaukit.testing import speaking
 
     # 100 × 1/3200 = 0.03125: half even would write 0.0312 (and 0.125 as 0.12)
     ended = [(Decimal(40), Text("一", "one"), Decimal("0.03125")), (Decimal(20), Text("二", "two"), Decimal(100))]

@@ -3,7 +3,7 @@
 import pytest
 from bureaukit_wubi.campaign import CAMPAIGN
 
-from bureaukit.errors import InputError
+from bureaukit import InputError
 from bureaukit.testing import check
 
 
@@ -71,7 +71,7 @@ def test_unknown_setting_is_rejected(rows):
     ],
 )
 def test_record_for_an_unrated_unit(rows, kind, row):
-    from bureaukit.messages import speaking
+    from bureaukit.testing import speaking
 
     with speaking("en"):
         found = issues(rows, records={kind: [row(rows)]})
@@ -89,7 +89,7 @@ def test_unrated_when_settings_narrow_the_units(rows):
 
 @pytest.mark.parametrize(("score", "bad"), [("0", False), ("100", False), ("100.01", True), ("-0.01", True), ("101", True)])
 def test_rating_score_range(rows, score, bad):
-    from bureaukit.messages import speaking
+    from bureaukit.testing import speaking
 
     with speaking("en"):
         found = issues(rows, records={"ratings": [rows.rating("e1", "s1", "fuwu", score)]})

@@ -139,7 +139,7 @@ def test_a_rate_at_a_half_is_written_half_up_in_the_note():
     compared = [Benchmark("s1", f"b{i}", Decimal(10), Decimal(5), date(2014, 3, 1), actual=Decimal(1)) for i in range(7)]
     rate = benchmark_rate([found, *compared], Stages(compared=Decimal(0)))
     assert rate is not None and rate.value == Decimal("0.03125")
-    from bureaukit.messages import speaking
+    from bureaukit.testing import speaking
 
     with speaking("zh"):
         assert str(rate.note).endswith("(25% + 0% + 0% + 0% + 0% + 0% + 0% + 0%) / 8 项 = 3.13%")
