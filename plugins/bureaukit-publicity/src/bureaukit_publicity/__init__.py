@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import bureaukit.plugin as bk
-
-if TYPE_CHECKING:
-    from bureaukit.plugin import Campaign
 
 
 @bk.hookimpl
-def bureaukit_campaigns() -> list[Campaign]:
+def bureaukit_campaigns() -> list[bk.Campaign]:
     from bureaukit_publicity.campaign import CAMPAIGN
 
     return [CAMPAIGN]
