@@ -29,7 +29,7 @@ def mean(values: list[Decimal]) -> Decimal:
 
 # --- evidence notes, written when a reader asks for them (result schema 2) ----------------
 # Each is pure: plain values in (titles and names, not codes or ids), the note out in the
-# report's language (bureaukit.phrases.tell), from the templates in catalogue.NOTES.
+# report's language (bureaukit.plugin.tell), from the templates in catalogue.NOTES.
 
 
 def stage_row_note(stage: Text, score: Decimal) -> str:

@@ -1,7 +1,7 @@
 """The evidence notes of 招商引资, written when a reader asks for them (result schema 2).
 
 Each function is pure: plain values in (amounts, titles and names, never the context), the
-note out in the report's language (``bureaukit.phrases.tell``); the templates are
+note out in the report's language (``bureaukit.plugin.tell``); the templates are
 :data:`bureaukit_investment.catalogue.NOTES`. Scoring wraps a function and its arguments
 in a ``Note``: a run that only writes JSON never calls one that cites a row.
 """

@@ -1,7 +1,7 @@
 """The evidence notes of 宣传信息工作, written when a reader asks for them (result schema 2).
 
 Each function is pure: plain values in (names, not ids; the amounts the rule used), the
-note out in the report's language (``bureaukit.phrases.tell``); the templates are
+note out in the report's language (``bureaukit.plugin.tell``); the templates are
 :data:`bureaukit_publicity.catalogue.NOTES`. Scoring only wraps a function and its
 arguments in a ``Note``: a run that writes only JSON never calls one that cites a row.
 """

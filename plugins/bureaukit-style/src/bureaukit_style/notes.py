@@ -2,7 +2,7 @@
 schema 2).
 
 Each function is pure: plain values in (names and titles, not ids or codes; the figures
-the rule used), the note out in the report's language (``bureaukit.phrases.tell``); the
+the rule used), the note out in the report's language (``bureaukit.plugin.tell``); the
 templates are :data:`bureaukit_style.catalogue.NOTES`. Scoring wraps a function and its
 arguments in a ``Note``: a run that only writes JSON never calls one that cites a row.
 """

@@ -6,7 +6,7 @@ Seed 000 第五篇 五 "分三个阶段进行: (一)动员部署 … (二)组织
 
 The campaign only places the phases in time; the core checks the ``steps`` ledger
 against them and yields ``style.step_missing`` (CORE §8). Month-days are placed in the
-window by the core's :func:`bureaukit.phases.place_start` / :func:`~bureaukit.phases.place_end`.
+window by the core's :func:`bureaukit.plugin.place_start` / :func:`~bureaukit.plugin.place_end`.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 (result schema 2).
 
 Each function is pure: plain values in (phase titles, not ids), the note out in the
-report's language (``bureaukit.phrases.tell``); the templates are
+report's language (``bureaukit.plugin.tell``); the templates are
 :data:`bureaukit_vanguard.catalogue.NOTES`. Scoring wraps a function and its arguments in
 a ``Note``: a run that only writes JSON never calls one that cites a row.
 """

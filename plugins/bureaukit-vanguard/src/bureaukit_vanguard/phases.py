@@ -1,7 +1,7 @@
 """The three phases 阶段 (学习动员 → 分析评议 → 整改提高) placed in the campaign's window.
 
 The window defaults to the run's period; ``window`` names another period id. Month-days
-are placed by the core (:func:`bureaukit.phases.place_start`), as style places its phases;
+are placed by the core (:func:`bureaukit.plugin.place_start`), as style places its phases;
 the core checks the ``steps`` ledger against them and yields ``vanguard.step_missing``
 (rule 1, CORE §8).
 """

@@ -1,5 +1,5 @@
 """One run's reading of the ledgers: phases placed, rows by unit and phase, the core's
-step log, 转段 gates and 补课 (:mod:`bureaukit.phases`, :mod:`bureaukit.gates`).
+step log, 转段 gates and 补课 (`StepLog`, `Gates`, `Makeups` from :mod:`bureaukit.plugin`).
 
 Dated rows count from the window's start (rows of an older campaign in a ledger kept over
 years are not this one's) up to ``as_of``: an approval (验收) given after the window still

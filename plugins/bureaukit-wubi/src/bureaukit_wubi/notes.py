@@ -1,7 +1,7 @@
 """The evidence notes of "五比五争", written when a reader asks for them (result schema 2).
 
 Each function is pure: plain values in (names, not ids; numbers as the rule used them),
-the note out, in the report's language (``bureaukit.phrases.tell``). Scoring only wraps
+the note out, in the report's language (``bureaukit.plugin.tell``). Scoring only wraps
 a function and its arguments in a ``Note``; a run that writes only JSON never calls one
 that cites a row. The templates live in :data:`bureaukit_wubi.catalogue.NOTES`.
 """
