@@ -14,6 +14,7 @@ structured by one cattrs converter in one call.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import hashlib
 import itertools
@@ -521,9 +522,11 @@ def _table_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], 
     return factory
 
 
-def make_converter() -> cattrs.Converter:
-    """The one converter for the config and every campaign's settings."""
-    conv = make_toml_converter(forbid_extra_keys=True, detailed_validation=True)
+def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+    """The converter for the config and every campaign's settings: with cattrs'
+    detailed validation, every problem at its path; without it, the same values and
+    hooks, stopping at the first problem (see :func:`structure`)."""
+    conv = make_toml_converter(forbid_extra_keys=True, detailed_validation=detailed_validation)
     for tp, hook in ((str, _text), (int, _whole_number), (bool, _true_or_false), (Decimal, _number), (date, _day),
                      (LedgerFiles, _ledger_files), (PeriodText, _period_text), (RoleLabel, _role_label)):
         conv.register_structure_hook(tp, hook)
@@ -539,15 +542,15 @@ def make_converter() -> cattrs.Converter:
     return conv
 
 
-_CONVERTER: cattrs.Converter | None = None
+_CONVERTERS: dict[bool, cattrs.Converter] = {}
 
 
-def converter() -> cattrs.Converter:
+def converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     """The converter, made on first use (its hooks are generated per class as they are met)."""
-    global _CONVERTER
-    if _CONVERTER is None:
-        _CONVERTER = make_converter()
-    return _CONVERTER
+    conv = _CONVERTERS.get(detailed_validation)
+    if conv is None:
+        conv = _CONVERTERS[detailed_validation] = make_converter(detailed_validation=detailed_validation)
+    return conv
 
 
 # ---------------------------------------------------------------------------------------
@@ -609,7 +612,16 @@ def explain(exc: BaseException, path: str = "") -> list[Problem]:
 
 
 def structure(value: Any, cls: type[Any], path: str = "") -> tuple[Any, list[Problem]]:
-    """Structure *value* into *cls*: (the value, no problems) or (None, every problem)."""
+    """Structure *value* into *cls*: (the value, no problems) or (None, every problem).
+
+    A sound config is structured without cattrs' detailed validation: the functions
+    cattrs generates for each class are then about half as long, and making them is most
+    of what structuring a config costs (docs/performance.md, *Startup*). The same hooks
+    give the same values either way. Only a value that fails is structured again with
+    detailed validation, which finds every problem and its path, so the clerk reads the
+    same messages as if it had been the only pass (``tests/test_config_errors_once.py``)."""
+    with contextlib.suppress(Exception):  # whatever stopped it, the detailed pass below says it all
+        return converter(detailed_validation=False).structure(value, cls), []
     try:
         return converter().structure(value, cls), []
     except (ClassValidationError, IterableValidationError, ValueProblem) as exc:
