@@ -41,12 +41,20 @@ def test_the_toy_plugin_type_checks_strictly_and_a_misspelt_setting_does_not(tmp
     assert "ctx.settings.per_month" in good and "settings: Settings" not in good
     (tmp_path / "good_toy.py").write_text(good, encoding="utf-8")
     (tmp_path / "typo_toy.py").write_text(good.replace("ctx.settings.per_month", "ctx.settings.per_mnth"), encoding="utf-8")
+    # the staged campaigns' names load on first use, yet mypy sees their types, and a
+    # misspelt one is an error rather than a silent ``object``
+    (tmp_path / "staged.py").write_text(
+        "import bureaukit.plugin as bk\n"
+        "def first(log: bk.StepLog, unit: str) -> int:\n    return log.moved_on(unit, 0)\n"
+        "def typo(log: bk.StepLg) -> None: ...\n", encoding="utf-8")
     out, err, status = mypy_api.run(["--strict", "--cache-dir", str(tmp_path / ".mypy_cache"),
-                                     str(tmp_path / "good_toy.py"), str(tmp_path / "typo_toy.py")])
+                                     *(str(tmp_path / f) for f in ("good_toy.py", "typo_toy.py", "staged.py"))])
     assert status == 1, out + err
-    errors = [line for line in out.splitlines() if ": error:" in line]
-    assert len(errors) == 1 and "typo_toy.py" in errors[0], out
-    assert '"Settings" has no attribute "per_mnth"' in errors[0]
+    errors = sorted(line for line in out.splitlines() if ": error:" in line)
+    assert len(errors) == 3 and "staged.py:3" in errors[0] and "staged.py:4" in errors[1] and "typo_toy.py" in errors[2], out
+    assert 'got "StepRecord | None"' in errors[0]  # moved_on's real type reached mypy
+    assert 'Name "bk.StepLg" is not defined' in errors[1]
+    assert '"Settings" has no attribute "per_mnth"' in errors[2]
 
 
 UNITS = [unit("bureau", kind="bureau"), unit("s1", kind="station", parent="bureau"),
