@@ -10,11 +10,21 @@ from typing import ClassVar
 
 import attrs
 
-import bureaukit
-from bureaukit import Finding, Ledger, Payment, Score, col
-from bureaukit.campaigns import ConfigError, LedgerError, Phase
-from bureaukit.context import CheckContext, Context, Who
-from bureaukit.money import split
+import bureaukit.plugin as bk
+from bureaukit.plugin import (
+    CheckContext,
+    ConfigError,
+    Context,
+    Finding,
+    Ledger,
+    LedgerError,
+    Payment,
+    Phase,
+    Score,
+    Who,
+    col,
+    split,
+)
 
 
 class Kind(enum.Enum):
@@ -54,7 +64,7 @@ class TinySettings:
     fee_yuan: Decimal = Decimal(100)
 
 
-def score(ctx: Context) -> Iterable[bureaukit.Score | Payment | Finding]:
+def score(ctx: Context) -> Iterable[bk.Score | Payment | Finding]:
     s: TinySettings = ctx.settings
     by_unit: dict[str, list[Deed]] = {}
     for d in ctx.records["deeds"]:
@@ -94,7 +104,7 @@ def phases(ctx: Context) -> list[Phase]:
     return [Phase("prep", "准备", date(y, 1, 1), date(y, 3, 31), ("方案", "动员"))]
 
 
-CAMPAIGN = bureaukit.Campaign(
+CAMPAIGN = bk.Campaign(
     name="tiny",
     title={"zh": "小活动", "en": "Tiny"},
     settings=TinySettings,
@@ -102,14 +112,14 @@ CAMPAIGN = bureaukit.Campaign(
     score=score,
     check=check,
     phases=phases,
-    metrics={"deeds": bureaukit.Metric("事项", "Deeds", "amount", "件")},
+    metrics={"deeds": bk.Metric("事项", "Deeds", "amount", "件")},
     findings={
-        "tiny.open": bureaukit.FindingKind("事项未完成", "Deed not done"),
-        "tiny.quota": bureaukit.FindingKind("次数不足", "Quota not met"),
+        "tiny.open": bk.FindingKind("事项未完成", "Deed not done"),
+        "tiny.quota": bk.FindingKind("次数不足", "Quota not met"),
     },
 )
 
 
-@bureaukit.hookimpl
-def bureaukit_campaigns() -> list[bureaukit.Campaign]:
+@bk.hookimpl
+def bureaukit_campaigns() -> list[bk.Campaign]:
     return [CAMPAIGN]
