@@ -6,10 +6,11 @@ from __future__ import annotations
 import functools
 import json
 import os
+from array import array
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 import attrs
 
@@ -226,35 +227,88 @@ Cite = tuple[str | None, int | None, str | None]
 _NO_ROW: Cite = (None, None, None)
 """What an evidence item that cites no row has (:attr:`Evidence.cites_row` is False)."""
 
+NOTE = -1
+"""In :meth:`CiteTable.indices`: an item that cites no row (its note is written instead)."""
+
+ROW_SLOTS = 1 << 22
+"""Rows below this are found in a source's array of row slots (4 bytes a row up to the
+highest row cited: a ledger's rows are dense); any other cite in a dict."""
+
 
 @attrs.define
 class CiteTable:
     """The ``sources`` and ``cited`` sections: every row any outcome cites, once, in the
-    order the (sorted) outcomes first cite it, so the same result gives the same table."""
+    order the (sorted) outcomes first cite it, so the same result gives the same table.
 
-    index: dict[Cite, int] = attrs.field(factory=dict)
+    A cited row is found by its source and row number in an array per source (row →
+    index + 1, 0 for not cited yet), and the evidence item that first cited it is kept
+    in :attr:`first`: ~4 bytes a ledger row and 8 a cited one, where a dict keyed by
+    (source, row, record) tuples held ~137 bytes per cited row (~75 MB at a million
+    rows, docs/performance.md). What the arrays cannot hold — an item with a record but
+    no row, a row number out of range, a second record cited at the same row — is
+    looked up by its (source, row, record) in :attr:`other`.
+    """
+
+    first: list[Evidence] = attrs.field(factory=list)
+    """index → the evidence item that first cited that row."""
+    slots: dict[str | None, array[int]] = attrs.field(factory=dict)
+    """source → row → its index + 1 (0: not cited yet)."""
+    other: dict[Cite, int] = attrs.field(factory=dict)
     sources: dict[str, int] = attrs.field(factory=dict)
 
-    def refs(self, evidence: tuple[Evidence, ...], lang: str | None = None) -> list[Ref]:
-        """The JSON's items for *evidence*: cited rows by index, a note that cites no row
-        as its text in *lang* (None: not written, "" in its place, for the first pass
-        that only builds the table)."""
-        # twice per run over ~1.7M items at a million rows: Evidence.cites_row is inlined
-        # as the comparison of the item's (source, row, record) with no row at all
-        index = self.index
-        out: list[Ref] = []
+    def indices(self, evidence: tuple[Evidence, ...]) -> list[int]:
+        """Each item's index in ``cited`` (a row cited for the first time is added), or
+        :data:`NOTE` for an item that cites no row."""
+        # ~1.7M items at a million rows, two in three a row cited before: that case is
+        # answered here, by two lookups and the record compared; the rest in _add
+        slots, first = self.slots, self.first
+        out: list[int] = []
         for e in evidence:
-            key = (e.source, e.row, e.record)
-            if key == _NO_ROW:
-                out.append("" if lang is None else e.note_in(lang))
-            else:
-                out.append(index.setdefault(key, len(index)))
+            rows, row = slots.get(e.source), e.row
+            if rows is not None and type(row) is int and 0 <= row < len(rows):
+                i = rows[row] - 1
+                if i >= 0 and first[i].record == e.record:
+                    out.append(i)
+                    continue
+            out.append(self._add(e))
         return out
+
+    def _add(self, e: Evidence) -> int:
+        """*e*'s index when the fast path of :meth:`indices` did not find it."""
+        source, row, record = e.source, e.row, e.record
+        if source is None and row is None and record is None:
+            return NOTE
+        first = self.first
+        if isinstance(row, int) and 0 <= row < ROW_SLOTS:
+            rows = self.slots.setdefault(source, array("i"))
+            if row >= len(rows):  # grown by half at least: rows come in any order
+                rows.frombytes(bytes(rows.itemsize * max(row + 1 - len(rows), len(rows) // 2)))
+            i = rows[row] - 1
+            if i < 0:
+                rows[row] = len(first) + 1
+                first.append(e)
+                return len(first) - 1
+            if first[i].record == record:
+                return i
+        # not in the arrays (no row, out of range) or a second record at a row
+        key = (source, row, record)
+        found = self.other.get(key)
+        if found is not None:
+            return found
+        self.other[key] = len(first)
+        first.append(e)
+        return len(first) - 1
+
+    def refs(self, evidence: tuple[Evidence, ...], lang: str) -> list[Ref]:
+        """The JSON's items for *evidence*: cited rows by index, a note that cites no row
+        as its text in *lang*."""
+        return written(evidence, self.indices(evidence), lang)
 
     def sources_list(self) -> list[str]:
         """The ``sources`` section; call once the table is complete."""
         sources = self.sources
-        for source, _, _ in self.index:
+        for e in self.first:
+            source = e.source
             if source is not None and source not in sources:
                 sources[source] = len(sources)
         return list(sources)
@@ -263,11 +317,20 @@ class CiteTable:
         """The ``cited`` section's items, one at a time (after :meth:`sources_list`):
         at a million rows the table alone is ~500,000 rows."""
         sources = self.sources
-        for s, row, record in self.index:
-            yield [None if s is None else sources[s], row, record]
+        for e in self.first:
+            s = e.source
+            yield [None if s is None else sources[s], e.row, e.record]
 
     def sections(self) -> dict[str, Any]:
         return {"sources": self.sources_list(), "cited": list(self.cited())}
+
+
+def written(evidence: tuple[Evidence, ...], indices: list[int], lang: str) -> list[Ref]:
+    """*indices* (from :meth:`CiteTable.indices`) as the JSON writes them: each
+    :data:`NOTE` replaced by its item's note, in *lang*."""
+    if NOTE not in indices:
+        return cast("list[Ref]", indices)  # as it is: nothing to replace
+    return [e.note_in(lang) if i == NOTE else i for e, i in zip(evidence, indices, strict=True)]
 
 
 def _score_dict(s: Score, refs: list[Ref]) -> dict[str, Any]:
@@ -332,22 +395,41 @@ def _outcome_sections(r: Result, lang: str) -> tuple[_Section, ...]:
     )
 
 
-def _cite(r: Result, lang: str) -> CiteTable:
-    """The cited-row table: every row the outcomes cite, in the order they first cite it.
-    The outcomes' indices are looked up again as each is written, rather than kept for
-    all outcomes at once (peak memory at a million rows)."""
+def _cite(r: Result, lang: str) -> tuple[CiteTable, array[int]]:
+    """The cited-row table (every row the outcomes cite, in the order they first cite
+    it), and every outcome's indices into it, in the outcomes' order, in one array.
+
+    The ``cited`` section comes before the outcomes, so the table must be complete before
+    the first outcome is written; keeping the indices (4 bytes an item, ~7 MB at a
+    million rows) lets the outcomes be written without looking each row up again (the
+    second pass over ~1.7M items was ~15 % of writing the JSON)."""
     table = CiteTable()
+    flat = array("i")
     for _, items, _ in _outcome_sections(r, lang):
         for x in items:
-            table.refs(x.evidence)
-    return table
+            flat.extend(table.indices(x.evidence))
+    return table, flat
+
+
+def _written_refs(r: Result, flat: array[int], lang: str) -> Iterator[list[Ref]]:
+    """Each outcome's evidence as the JSON writes it (:func:`written`), in the order of
+    :func:`_outcome_sections`, from :func:`_cite`'s indices."""
+    at = 0
+    for _, items, _ in _outcome_sections(r, lang):
+        for x in items:
+            evidence = x.evidence
+            end = at + len(evidence)
+            yield written(evidence, flat[at:end].tolist(), lang)
+            at = end
 
 
 def result_dict(r: Result, lang: str) -> dict[str, Any]:
-    table = _cite(r, lang)
+    table, flat = _cite(r, lang)
     out = {**_head(r, lang), **table.sections()}
+    refs = _written_refs(r, flat, lang)
     for key, items, as_dict in _outcome_sections(r, lang):
-        out[key] = [as_dict(x, table.refs(x.evidence, lang)) for x in items]
+        # items first: zip stops at the section's end without taking the next section's refs
+        out[key] = [as_dict(x, e) for x, e in zip(items, refs, strict=False)]
     out["scorecards"] = [_scorecard_dict(c) for c in r.scorecards]
     out["appeals"] = [a.to_dict() for a in r.appeals]
     out["inputs"] = _inputs(r)
@@ -383,16 +465,17 @@ def json_parts(r: Result, lang: str) -> Iterator[str]:
     time, then the rest and the final newline. Each item is the dict :func:`result_dict`
     gives for it, encoded by ``json``; only the joints between the sections are written
     here."""
-    table = _cite(r, lang)
+    table, flat = _cite(r, lang)
     head = _dumps({**_head(r, lang), "sources": table.sources_list()})
     yield head[:-1]  # left open: the sections follow
     yield ', "cited": ['
     yield from _chunked((c, 1) for c in table.cited())
     yield "]"
-    refs = table.refs
+    refs = _written_refs(r, flat, lang)
     for key, items, as_dict in _outcome_sections(r, lang):
         yield f', "{key}": ['
-        yield from _chunked((as_dict(x, e), 1 + len(e)) for x in items for e in (refs(x.evidence, lang),))
+        # items first: zip stops at the section's end without taking the next section's refs
+        yield from _chunked((as_dict(x, e), 1 + len(e)) for x, e in zip(items, refs, strict=False))
         yield "]"
     yield ', "scorecards": ['
     yield from _chunked((_scorecard_dict(c), 1) for c in r.scorecards)
