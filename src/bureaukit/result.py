@@ -407,7 +407,7 @@ def _cite(r: Result, lang: str) -> tuple[CiteTable, array[int]]:
     flat = array("i")
     for _, items, _ in _outcome_sections(r, lang):
         for x in items:
-            flat.extend(table.indices(x.evidence))
+            flat.fromlist(table.indices(x.evidence))
     return table, flat
 
 
