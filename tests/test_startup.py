@@ -8,6 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from bureaukit import config
+from bureaukit.cli import main
+
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "configs" / "demo" / "bureau.toml"
 
@@ -33,3 +39,13 @@ def test_a_json_score_of_csv_ledgers_imports_no_other_formats_machinery(tmp_path
     imported = {line.split("|")[-1].strip() for line in p.stderr.splitlines() if line.startswith("import time:")}
     assert {"bureaukit.engine", "bureaukit.result", "bureaukit.archive.store"} <= imported  # it did look
     assert not imported & NOT_ON_A_CSV_JSON_SCORE
+
+
+def test_a_sound_bureau_is_structured_without_detailed_validation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The config and all six campaigns' settings take the quick pass: cattrs' detailed
+    structuring code (twice as long to generate) is made only for a config that fails
+    (``tests/test_config_errors_once.py`` holds the messages equal)."""
+    monkeypatch.setattr(config, "_CONVERTERS", {})
+    r = CliRunner().invoke(main, ["score", str(DEMO), "-f", "json", "-o", str(tmp_path / "demo.json"), "--no-archive"])
+    assert r.exit_code == 0, r.stderr
+    assert set(config._CONVERTERS) == {False}
