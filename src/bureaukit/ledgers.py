@@ -15,13 +15,15 @@ from collections.abc import (
     Sequence,
 )
 from decimal import Decimal
-from operator import attrgetter
+from itertools import chain, islice, repeat
+from operator import attrgetter, getitem, itemgetter
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from bureaukit.cells import CellError, converter_for, is_empty
+from bureaukit.columns import MEMO_LIMIT, ColumnBuilder, Plan, column_builder, empty_of, is_text
 from bureaukit.files import MAX_LEDGER_BYTES, FileRefused, check_regular
 from bureaukit.messages import language, reason, t
 from bureaukit.problems import Problem
@@ -31,8 +33,6 @@ from bureaukit.records import FieldSpec, RecordSpec
 from bureaukit.text import canonical, quoted, visible
 
 MAX_PROBLEMS_KEPT = 10_000
-MEMO_LIMIT = 50_000
-"""Distinct text cells remembered per column while reading one file."""
 MAX_COLUMNS = 16_384
 """The most header cells a ledger may have: Excel's own limit (column XFD). Real ledgers
 have a few dozen; a header row of millions of cells (a line of commas) is refused before
@@ -434,7 +434,11 @@ def read_table(
     provenance: Provenance,
     progress: Callable[[int], None] | None,
     ignore: Collection[str] = frozenset(map(header_key, BOOKKEEPING_COLUMNS)),
+    column_wise: bool = True,
 ) -> list[Any]:
+    """The records of one table, in row order, its problems into *problems* and their
+    origins into *provenance*. *column_wise* False reads every row with the row builder
+    (the plain path the column-wise one is tested against)."""
     if len(table.header) > MAX_COLUMNS:
         _too_wide(table.header_row, len(table.header), shown, problems)
         _close(table.rows)
@@ -459,8 +463,9 @@ def read_table(
     out: list[Any] = []
     row_numbers: list[int] = []
     n_done = 0
+    by_columns = column_builder(plan, spec.cls) if column_wise else None
     try:
-        n_done = _convert_rows(rows, row_builder(plan, spec.cls), sheet, problems, out, row_numbers, progress, n_done)
+        n_done = _read_rows(rows, row_builder(plan, spec.cls), by_columns, sheet, problems, out, row_numbers, progress)
     except ReadError as exc:
         problems.at(shown, exc.row, None, exc.message)
     sheet.finish(problems)
@@ -529,6 +534,30 @@ class Sheet:
             if not is_empty(cells[i]):
                 self.unnamed_cells[i] = self.unnamed_cells.get(i, 0) + 1
 
+    def columns_of(self, rows: list[list[Any]]) -> list[tuple[Any, ...]] | None:
+        """The cells of *rows* column by column, cut to the header's width, when every
+        row is plainly a record's shape: the header's width (or wider by empty cells
+        only, as Excel saves a sheet with formatted columns on the right), not blank, no
+        control character, and a first cell that cannot open a totals row. Else None:
+        the row builder reads them, and reports or skips what is no record."""
+        widths = set(map(len, rows))
+        if len(widths) != 1 or widths.pop() < self.width:
+            return None  # a short or a ragged row: fit() pads, cuts or reports it
+        if not all(map(any, rows)):
+            return None  # a row of empty cells
+        if self.controls and _controls_in(rows):
+            return None
+        columns = list(zip(*rows, strict=True))
+        if any(map(any, columns[self.width:])) or _may_close_any(columns[0]):
+            return None  # a cell right of the header; a totals row or a blank first cell
+        return columns[: self.width]
+
+    def count_unnamed_columns(self, columns: Sequence[Sequence[Any]]) -> None:
+        """:meth:`count_unnamed` for every row of a chunk read column by column."""
+        for i in self.unnamed:
+            if n := sum(1 for c in columns[i] if not is_empty(c)):
+                self.unnamed_cells[i] = self.unnamed_cells.get(i, 0) + n
+
     def closing(self, rownum: int, cells: list[Any], out: list[Any], problems: Problems) -> bool:
         """True when the row is a totals row or a footer line (handled here)."""
         text = _first_text(cells)
@@ -577,7 +606,11 @@ def _looks_like_totals(cells: list[Any]) -> bool:
     """A cheap first test on a row that made a record: could it be a totals row? A number,
     or a text not starting like 合计/小计/总计/Total, in the first cell cannot; an empty
     first cell (a blank 序号) sends the row to the full test."""
-    c = cells[0]
+    return _may_close(cells[0])
+
+
+def _may_close(c: Any) -> bool:
+    """:func:`_looks_like_totals` of a row whose first cell is *c*."""
     if c.__class__ is not str:
         return c is None
     if not c:
@@ -588,6 +621,97 @@ def _looks_like_totals(cells: list[Any]) -> bool:
     if ch in "TtSsGg":
         return c[:5].lower() in _TOTALS_ASCII
     return ch.isspace()
+
+
+_HEAD = slice(0, 1)
+_PREFIX = slice(0, 5)
+_ASCII_TOTALS = frozenset("TtSsGg")
+
+
+def _may_close_any(first: Sequence[Any]) -> bool:
+    """:func:`_may_close` of any cell of a first column. It reads a cell's first character
+    and, after T, S or G, its first five: it is asked once per distinct one of those (a
+    column of keys, XM-0000001…, has a few), the slicing done in C."""
+    try:
+        heads = set(map(getitem, first, repeat(_HEAD)))  # "" for an empty cell
+        if any(map(_may_close, heads - _ASCII_TOTALS)):
+            return True
+        return not heads.isdisjoint(_ASCII_TOTALS) and any(map(_may_close, set(map(getitem, first, repeat(_PREFIX)))))
+    except TypeError:  # a workbook's numbers (序号) or empty cells
+        return any(map(_may_close, first))
+
+
+def _controls_in(rows: Iterable[list[Any]]) -> bool:
+    """Whether any text cell of *rows* may hold a control character (the row builder's
+    test then finds which), the search run in C over the texts joined."""
+    try:
+        return has_control("\n".join(chain.from_iterable(rows)))
+    except TypeError:  # a workbook's numbers and dates: only its texts can hold one
+        return any(c.__class__ is str and has_control(c) for c in chain.from_iterable(rows))
+
+
+CHUNK_ROWS = 1024
+"""Rows read column by column at a time: enough that the columns' setup is no cost, few
+enough that a bad row sends only its neighbours to the row builder."""
+
+
+def _read_rows(
+    rows: Iterable[tuple[int, list[Any]]],
+    build: RowBuilder,
+    by_columns: ColumnBuilder | None,
+    sheet: Sheet,
+    problems: Problems,
+    out: list[Any],
+    row_numbers: list[int],
+    progress: Callable[[int], None] | None,
+) -> int:
+    """:func:`_convert_rows` of every row, a chunk at a time: column by column where a
+    chunk is clean (*by_columns*; None reads every row with the row builder)."""
+    if by_columns is None:
+        return _convert_rows(rows, build, sheet, problems, out, row_numbers, progress, 0)
+    it = iter(rows)
+    n_done = 0
+    while True:
+        chunk: list[tuple[int, list[Any]]] = []
+        try:
+            # extend keeps the rows read before one the reader cannot read: those are read
+            # (and their problems named) before the reader's error, as row by row
+            chunk.extend(islice(it, CHUNK_ROWS))
+        except ReadError:
+            _read_chunk(chunk, build, by_columns, sheet, problems, out, row_numbers, progress, n_done)
+            raise
+        if not chunk:
+            return n_done
+        n_done = _read_chunk(chunk, build, by_columns, sheet, problems, out, row_numbers, progress, n_done)
+
+
+def _read_chunk(
+    chunk: list[tuple[int, list[Any]]],
+    build: RowBuilder,
+    by_columns: ColumnBuilder,
+    sheet: Sheet,
+    problems: Problems,
+    out: list[Any],
+    row_numbers: list[int],
+    progress: Callable[[int], None] | None,
+    n_done: int,
+) -> int:
+    columns = sheet.columns_of(list(map(itemgetter(1), chunk)))
+    records = None if columns is None else by_columns.records(columns, len(chunk))
+    if records is None:  # not all clean: row by row, every problem reported
+        return _convert_rows(chunk, build, sheet, problems, out, row_numbers, progress, n_done)
+    assert columns is not None
+    if sheet.unnamed:
+        sheet.count_unnamed_columns(columns)
+    if sheet.footers:
+        sheet.record_after_footer(problems)
+    out.extend(records)
+    row_numbers.extend(map(itemgetter(0), chunk))
+    if progress is None:
+        return n_done
+    for _ in range(n_done // 10_000, (n_done + len(records)) // 10_000):
+        progress(10_000)
+    return n_done + len(records)
 
 
 def _convert_rows(
@@ -638,23 +762,6 @@ def _convert_rows(
     return n_done
 
 RowBuilder = Callable[[list[Any]], tuple[Any, list[tuple[str | None, str]] | None]]
-Plan = Sequence[tuple[int | None, str, Callable[[Any], Any], FieldSpec]]
-"""Per field in attrs order: (cell index or None, header shown, converter, field)."""
-
-
-
-
-def _is_text(f: FieldSpec) -> bool:
-    # a text field's converter raises only for a non-text cell (json true, {...})
-    return f.base is str and not f.many
-
-
-def _empty_of(f: FieldSpec) -> tuple[Any, Callable[[], Any] | None]:
-    """(value, None) for an empty cell of an optional field, or (None, maker) when each
-    record needs its own (an attrs.Factory default)."""
-    if isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
-        return None, f.empty
-    return f.empty(), None
 
 
 Step = tuple[int | None, str, Callable[[Any], Any], bool, bool, Any, Callable[[], Any] | None, dict[str, Any]]
@@ -667,7 +774,7 @@ def row_builder(plan: Plan, cls: type) -> RowBuilder:
     ``(record, None)`` or ``(None, [(header, message), ...])``, every problem of the row
     in field order. A non-text cell's converted value is remembered per distinct text
     (up to ``MEMO_LIMIT``): a column repeats a few values over thousands of rows."""
-    steps: list[Step] = [(idx, header, conv, f.required, _is_text(f), *_empty_of(f), {}) for idx, header, conv, f in plan]
+    steps: list[Step] = [(idx, header, conv, f.required, is_text(f), *empty_of(f), {}) for idx, header, conv, f in plan]
 
     def build(cells: list[Any]) -> tuple[Any, list[tuple[str | None, str]] | None]:
         # one loop over the fields with the cases inline: it runs for every cell of a ledger
