@@ -24,7 +24,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bureaukit import Ledger, col, columns, ledgers
-from bureaukit.ledgers import BOOKKEEPING_COLUMNS, Problems, Source, header_key, header_lookup, read_table
+from bureaukit.ledgers import (
+    BOOKKEEPING_COLUMNS,
+    Problems,
+    Source,
+    header_key,
+    header_lookup,
+    read_table,
+)
 from bureaukit.provenance import Provenance
 from bureaukit.readers import Table, read_csv
 from bureaukit.records import record_spec
