@@ -103,19 +103,19 @@ class FieldColumn:
     """The field's column in the file; None when the file leaves it out (only an
     optional field's may be: a missing required column stops the file at its header)."""
     text: bool
-    many: bool
     required: bool
     empty: Any
     fresh: Callable[[], Any] | None
     converted: Converted
+    texts: bool
+    """Every cell is a ``str`` (``Table.texts``): no cell's type need be asked."""
 
     def values(self, columns: Sequence[Sequence[Any]], n: int) -> list[Any]:
         """The field's value in each of the *n* rows (raises :class:`NotClean`)."""
         if self.index is None:
             return [self.fresh() for _ in range(n)] if self.fresh is not None else [self.empty] * n
         column = columns[self.index]
-        kinds = set(map(type, column))
-        if not kinds <= _TEXT_OR_NONE and any(issubclass(k, str) for k in kinds):
+        if not self.texts and _str_subclass_in(column):
             # a plugin reader's str subclass: the row builder reads it as no text (it is
             # not ``str``: converted, never stripped first), yet it would be found here
             # under an equal text
@@ -132,7 +132,7 @@ class FieldColumn:
             texts = list(map(str.strip, column))
         except TypeError:  # a workbook's empty (None) or number cell in a text column
             texts = [self._text(c) for c in column]
-        if "" not in texts:
+        if all(texts):  # faster than ``"" not in texts``: no comparison per cell
             return texts
         # the rule of the row builder: a text cell of spaces only is an empty cell
         if self.required:
@@ -149,6 +149,11 @@ class FieldColumn:
         if cell.__class__ is str:
             return cell.strip()
         return self.converted._value(cell)  # type: ignore[no-any-return]
+
+
+def _str_subclass_in(column: Sequence[Any]) -> bool:
+    kinds = set(map(type, column))
+    return not kinds <= _TEXT_OR_NONE and any(issubclass(k, str) for k in kinds)
 
 
 @attrs.frozen
@@ -172,12 +177,13 @@ class ColumnBuilder:
             return None
 
 
-def column_builder(plan: Plan, cls: type) -> ColumnBuilder:
+def column_builder(plan: Plan, cls: type, texts: bool = False) -> ColumnBuilder:
     """The column-wise builder of a file read with *plan*, made once per file (its memos
-    of converted texts live as long as the file is read)."""
+    of converted texts live as long as the file is read); *texts*: every cell is a
+    ``str`` (``Table.texts``)."""
     fields = []
     for idx, _, conv, f in plan:
         empty, fresh = empty_of(f)
-        fields.append(FieldColumn(idx, is_text(f), f.many, f.required, empty, fresh,
-                                  Converted(conv, f.required, empty, fresh)))
+        fields.append(FieldColumn(idx, is_text(f), f.required, empty, fresh,
+                                  Converted(conv, f.required, empty, fresh), texts))
     return ColumnBuilder(cls, tuple(fields))

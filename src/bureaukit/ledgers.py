@@ -463,7 +463,7 @@ def read_table(
     out: list[Any] = []
     row_numbers: list[int] = []
     n_done = 0
-    by_columns = column_builder(plan, spec.cls) if column_wise else None
+    by_columns = column_builder(plan, spec.cls, table.texts) if column_wise else None
     try:
         n_done = _read_rows(rows, row_builder(plan, spec.cls), by_columns, sheet, problems, out, row_numbers, progress)
     except ReadError as exc:

@@ -59,6 +59,10 @@ class Table:
     False only where the reader looked at the whole file and found none."""
     date1904: bool = False
     """A workbook in the 1904 date system: a number in a date column is a serial of it."""
+    texts: bool = False
+    """Every cell is a ``str`` (as the csv module gives them; a short row is padded with
+    None by the ledger layer, not here): the ledger layer then need not ask each cell's
+    type before reading columns of them."""
 
 
 @attrs.frozen
@@ -138,7 +142,8 @@ def read_csv(path: Path, sheet: str | None) -> Table:
     except ReadError:
         fh.close()
         raise
-    return Table(header, _csv_rows(reader, fh), 1, "GB18030" if encoding == "gb18030" else "UTF-8", controls)
+    return Table(header, _csv_rows(reader, fh), 1, "GB18030" if encoding == "gb18030" else "UTF-8", controls,
+                 texts=True)
 
 
 def _csv_encoding(path: Path, head: bytes) -> tuple[str, bool]:
