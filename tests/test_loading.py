@@ -107,6 +107,38 @@ def test_an_invalid_record_reads_the_same() -> None:
         ])
 
 
+# --- keys ------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Keyed:
+    __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "记录", "en": "Keyed"}, key=("a", "b", "c"))
+    a: str = attrs.field(metadata=col("甲"))  # any value: the key texts of every kind of value
+    b: str = attrs.field(metadata=col("乙"))
+    c: str = attrs.field(metadata=col("丙"))
+
+
+KEY_VALUES = st.one_of(
+    st.sampled_from(["x", "X", "", "p1;p2", date(2014, 5, 20), datetime(2014, 5, 20, 8, 30), Kind.visit,
+                     Kind.report, None, 1, True, Decimal("1.0"), Decimal(1), ("p1", "p2"), (Kind.visit,)]),
+    st.builds(Text, st.sampled_from(["x", "y"])),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.tuples(KEY_VALUES, KEY_VALUES, KEY_VALUES), max_size=8), width=st.integers(0, 3))
+def test_keys_of_a_column_are_each_record_s_key(values: list[tuple[Any, Any, Any]], width: int) -> None:
+    """The key texts made a field at a time are those made a record at a time, whatever
+    the fields hold (a column of dates or codes, or of mixed values: 1, True, 1.0 are
+    equal values with different texts)."""
+    spec = record_spec(Keyed)
+    spec = attrs.evolve(spec, ledger=attrs.evolve(spec.ledger, key=("a", "b", "c")[:width]))
+    recs = [Keyed(*v) for v in values]
+    keys = spec.keys_of(recs)
+    assert keys == [spec.key_of(r) for r in recs]
+    assert all(k is None or k.__class__ is str for k in keys)
+
+
 # --- origins ---------------------------------------------------------------------------
 
 

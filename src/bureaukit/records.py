@@ -14,7 +14,6 @@ import typing
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from itertools import chain
 from operator import attrgetter
 from typing import Any, Literal
 
@@ -128,17 +127,14 @@ class RecordSpec:
         return self._key(record)
 
     def keys_of(self, records: Sequence[object]) -> list[str | None]:
-        """``[key_of(r) for r in records]``, at C speed when every key field holds text:
-        the duplicate check asks for the key of every record read."""
+        """``[key_of(r) for r in records]``, a key field at a time: the duplicate check
+        asks for the key of every record read, and a column of texts, dates or codes is
+        made into key texts at C speed (:func:`_key_texts`)."""
         key = self.ledger.key
-        if key:
-            values: list[Any] = list(map(attrgetter(*key), records))
-            if len(key) == 1:
-                if set(map(type, values)) <= {str}:
-                    return values
-            elif set(map(type, chain.from_iterable(values))) <= {str}:
-                return list(map("|".join, values))
-        return list(map(self._key, records))
+        if not key:
+            return [None] * len(records)
+        texts: list[list[Any]] = [_key_texts(list(map(attrgetter(k), records))) for k in key]
+        return texts[0] if len(key) == 1 else list(map("|".join, zip(*texts, strict=True)))
 
 
 def _key_function(key: tuple[str, ...]) -> Callable[[object], str | None]:
@@ -171,6 +167,20 @@ def _key_function(key: tuple[str, ...]) -> Callable[[object], str | None]:
         return "|".join([v if v.__class__ is str else _key_text(v) for v in get(record)])
 
     return several
+
+
+def _key_texts(values: list[Any]) -> list[str]:
+    """:func:`_key_text` of each value of one key field (``str`` of a date is its ISO form,
+    an enumeration's text its member's name, asked once per member)."""
+    kinds = set(map(type, values))
+    if kinds <= {str}:
+        return values
+    if kinds == {date}:
+        return list(map(date.isoformat, values))
+    if len(kinds) == 1 and issubclass(kinds.pop(), enum.Enum):
+        names = {m: m.name for m in set(values)}
+        return list(map(names.__getitem__, values))
+    return list(map(_key_text, values))
 
 
 def _key_text(value: object) -> str:
