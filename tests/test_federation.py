@@ -196,3 +196,45 @@ def test_member_order_is_irrelevant_and_ranks_count_the_better(values: list[Deci
         else:
             better = [o for o in a.members if o.group == m.group and o.composite is not None and o.composite > m.composite]
             assert m.rank == len(better) + 1
+
+
+# --- the pool's order: largest first, results in task order ---------------------------
+
+
+def test_schedule_by_hand() -> None:
+    from bureaukit.federation_runs import schedule
+
+    # sizes of five members in task order; the parent warms up on the smallest (task 3),
+    # the workers take the others largest first, the tie (tasks 1 and 4) in task order
+    assert schedule([30, 50, 10, 5, 50], warm=True) == ([3], [1, 4, 0, 2])
+    assert schedule([30, 50, 10, 5, 50], warm=False) == ([], [1, 4, 0, 2, 3])
+    assert schedule([7], warm=True) == ([], [0])
+
+
+def test_member_size_counts_the_files_under_its_folder(tmp_path: Path) -> None:
+    from bureaukit import federation_runs
+
+    (tmp_path / "ledgers" / "inv").mkdir(parents=True)
+    (tmp_path / "bureau.toml").write_bytes(b"x" * 10)
+    (tmp_path / "ledgers" / "inv" / "projects.csv").write_bytes(b"y" * 300)
+    (tmp_path / "ledgers" / "notes.txt").write_bytes(b"z" * 5)
+    assert federation_runs.member_size(str(tmp_path / "bureau.toml")) == 315
+    assert federation_runs.member_size(str(tmp_path / "missing" / "bureau.toml")) == 0
+
+
+@pytest.mark.parametrize("sizes", [(1, 2, 3), (3, 2, 1), (5, 5, 5)])
+def test_pool_results_stay_in_task_order_whatever_the_sizes(
+        province: Path, sizes: tuple[int, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    from bureaukit import federation_runs
+    from bureaukit.federation import bureaus_of, plan
+    from bureaukit.plugins import installed_pinned
+
+    args = [(str(p), source, "2014", None) for p, source in bureaus_of(plan(province))]
+    assert len(args) == 4  # the province's own units, counties A, B (under the city) and C
+    given_sizes = dict(zip((a[0] for a in args), (*sizes, 4), strict=True))
+    monkeypatch.setattr(federation_runs, "member_size", given_sizes.__getitem__)
+    with installed_pinned():
+        pooled = federation_runs._in_pool(args, 2)
+    serial = [federation_runs.member_run(*a) for a in args]
+    assert [r.path for r in pooled] == [a[0] for a in args]
+    assert pooled == serial
