@@ -74,8 +74,12 @@ def test_rates_apart_differ_whenever_the_rates_do(value: Decimal, limit: Decimal
 
 
 def test_an_unknown_field_type_is_a_plugin_error() -> None:
+    m = say(("{x}", "{x}"), x=0.5)
+    # the engine asks every finding's message its problem while the plugin scores
+    assert m.problem() == "field x is a float, which no message shows"
+    assert say(("{x}", "{x}"), x=[1, 0.5]).problem() == "field x is a list, which no message shows"
     with pytest.raises(TypeError, match="cannot show float"):
-        say(("{x}", "{x}"), x=0.5)
+        m["zh"]
 
 
 @pytest.mark.parametrize("name", PLUGINS)

@@ -196,15 +196,26 @@ class Context(Generic[S]):
         subject: str,
         name: str,
         severity: Severity,
+        message: Mapping[str, str] | None = None,
         *,
-        zh: str,
-        en: str,
+        zh: str | None = None,
+        en: str | None = None,
         due: date | None = None,
         evidence: Iterable[Evidence] = (),
     ) -> Finding:
-        """A :class:`Finding` coded ``<campaign>.<name>`` with its message in both
-        languages: ``ctx.finding(unit("ygs"), "late", "warning", zh=..., en=...)``."""
-        return Finding(subject, f"{self.campaign}.{name}", severity, {"zh": zh, "en": en}, due, tuple(evidence))
+        """A :class:`Finding` coded ``<campaign>.<name>`` with its message, as :func:`say`
+        makes it: ``ctx.finding(unit("ygs"), "late", "warning", say(MESSAGES["late"], ...))``.
+
+        ``zh=`` and ``en=`` (two finished texts instead of *message*) is how plugins
+        written for plugin API 1 before ``say`` made messages still call it
+        (docs/compatibility.md); a message is given one way or the other."""
+        if message is None:
+            if zh is None or en is None:
+                raise TypeError("ctx.finding needs a message: say(template, **fields)")
+            message = {"zh": zh, "en": en}
+        elif zh is not None or en is not None:
+            raise TypeError("ctx.finding takes a message or zh= and en=, not both")
+        return Finding(subject, f"{self.campaign}.{name}", severity, message, due, tuple(evidence))
 
     def person_name(self, person_id: str) -> str:
         """The person's name as a note shows it (the id when the org has no such person):

@@ -127,9 +127,10 @@ def _campaign_lines(result: Result, subject: str, campaign: str, lang: str) -> l
         lines += _ev_lines(p.evidence, "      ")
     for f in finds:
         due = f" ({label('due', lang)} {f.due})" if f.due else ""
+        said = f.message  # written in zh only when it has no *lang* (not as a default each time)
         lines.append(
             f"  [{label(f.severity, lang)}] {result.finding_title(campaign, f.code, lang)}{due}："
-            f"{f.message.get(lang, f.message.get('zh', ''))}"
+            f"{said[lang] if lang in said else said.get('zh', '')}"
         )
         lines += _ev_lines(f.evidence, "      ")
     return lines

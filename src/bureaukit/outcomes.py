@@ -149,7 +149,8 @@ class Payment:
 @attrs.frozen
 class Finding:
     """Something a reader must know: ``code`` is ``<campaign>.<name>``, ``message``
-    is ``{"zh": ..., "en": ...}``, ``due`` the date the obligation fell due."""
+    reads as ``{"zh": ..., "en": ...}`` (what ``say`` returns, each text written when
+    read, or a dict of two texts), ``due`` the date the obligation fell due."""
 
     subject: str
     code: str

@@ -26,6 +26,7 @@ from bureaukit.context import Context
 from bureaukit.messages import t
 from bureaukit.outcomes import Finding, Severity
 from bureaukit.periods import Period, PeriodError, month_day, parse_period
+from bureaukit.phrases import Say, Text, say
 from bureaukit.records import Ledger, col
 
 Window = tuple[date, date]
@@ -216,6 +217,10 @@ class StepLog:
         return best
 
 
+STEP_MISSING: Say = ("{phase}阶段缺少环节“{step}”（应于{due}前完成）", "phase {phase}: step “{step}” not done by {due}")
+"""The message of ``<campaign>.step_missing``."""
+
+
 def step_findings(
     ctx: Context, phases: Sequence[Phase], steps: Iterable[Any], severity: Severity
 ) -> list[Finding]:
@@ -232,18 +237,8 @@ def step_findings(
             continue
         for uid in units:
             for step in log.missing_by(uid, ph, ph.end):
-                out.append(
-                    Finding(
-                        subject=f"unit:{uid}",
-                        code=f"{ctx.campaign}.step_missing",
-                        severity=severity,
-                        message={
-                            "zh": f"{ph.title}阶段缺少环节“{step}”（应于{ph.end.isoformat()}前完成）",
-                            "en": f"phase {ph.id} ({ph.title}): step “{step}” not done by {ph.end.isoformat()}",
-                        },
-                        due=ph.end,
-                    )
-                )
+                message = say(STEP_MISSING, phase=Text(ph.title, f"{ph.id} ({ph.title})"), step=step, due=ph.end)
+                out.append(Finding(f"unit:{uid}", f"{ctx.campaign}.step_missing", severity, message, ph.end))
     return out
 
 

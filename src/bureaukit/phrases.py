@@ -6,7 +6,11 @@ A campaign keeps its message templates beside its catalogue — one ``(zh, en)``
     MESSAGES = {"behind": ("{unit}招商引资任务完成低于序时进度（{as_of}）：{lagging}",
                            "{unit} is behind schedule at {as_of}: {lagging}")}
     ctx.finding(unit(uid), "behind_schedule", "warning",
-                **say(MESSAGES["behind"], unit=u, as_of=ctx.as_of, lagging=[...]))
+                say(MESSAGES["behind"], unit=u, as_of=ctx.as_of, lagging=[...]))
+
+:func:`say` returns a :class:`Message`: the template pair and its fields, written in a
+language only when a reader asks for it (``message["en"]``), as evidence notes are
+(:func:`tell`). A run shows one language, so the other is never written.
 
 :func:`say` writes each field the way the reports write numbers (``bureaukit.display``):
 a :class:`Rate` as a percentage, :class:`Yuan` with thousands separators and 元, an
@@ -19,11 +23,11 @@ en templates of a pair to the same fields.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from string import Formatter
-from typing import Any, TypedDict
+from typing import Any
 
 import attrs
 
@@ -34,13 +38,6 @@ from bureaukit.org import Person, Unit
 
 Say = tuple[str, str]
 """A message template: ``(zh, en)`` ``str.format`` texts with the same fields."""
-
-
-class Message(TypedDict):
-    """A message in both languages, as a Finding carries it (``**`` it into ``ctx.finding``)."""
-
-    zh: str
-    en: str
 
 
 @attrs.frozen
@@ -147,6 +144,8 @@ def _titled(value: Metric | FindingKind | Text, lang: str) -> str:
 
 
 def _message(value: Mapping[str, str], lang: str) -> str:
+    if isinstance(value, Message):  # has both languages: an empty text is meant
+        return value[lang]
     return str(value.get(lang) or value.get("zh") or "")
 
 
@@ -211,10 +210,94 @@ def render(template: str, lang: str, fields: Mapping[str, Any]) -> str:
     return template.format_map({k: shown(v, lang) for k, v in fields.items()})
 
 
+class Message(Mapping[str, str]):
+    """A finding's message: its ``(zh, en)`` template and the fields that fill it,
+    written in a language when a reader asks (``message["zh"]``, ``message.get(lang)``).
+
+    It reads as the mapping ``{"zh": ..., "en": ...}`` a Finding's message is (CORE §7),
+    and is equal to the dict of its two texts; but a run shows one language (the JSON,
+    the table, a report), and writing every message in both was ~7 % of scoring on the
+    generator's bureau (docs/performance.md): each text is written only when read, so
+    the fields must not change after :func:`say` (the bundled plugins pass fresh values).
+    """
+
+    __slots__ = ("fields", "template")
+
+    def __init__(self, template: Say, fields: Mapping[str, Any]) -> None:
+        self.template = template
+        self.fields = fields
+
+    def __getitem__(self, lang: str) -> str:
+        if lang == "zh":
+            return render(self.template[0], "zh", self.fields)
+        if lang == "en":
+            return render(self.template[1], "en", self.fields)
+        raise KeyError(lang)
+
+    def __contains__(self, lang: object) -> bool:
+        # Mapping's would write the text to see that it exists
+        return lang == "zh" or lang == "en"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("zh", "en"))
+
+    def __len__(self) -> int:
+        return 2
+
+    def __repr__(self) -> str:
+        return f"Message(zh={self['zh']!r}, en={self['en']!r})"
+
+    def problem(self) -> str | None:
+        """Why this message cannot be written (a field its templates use is not given,
+        or a field's value is of a kind no message shows), or None: the engine asks it
+        of every finding, so that a plugin's mistake is its failure while it scores,
+        not the writer's later."""
+        names = fields_in(self.template)
+        if not self.fields.keys() >= names:
+            return f"no field {', '.join(sorted(names - self.fields.keys()))} for its template"
+        for name, value in self.fields.items():
+            if not showable(value):
+                return f"field {name} is a {type(value).__name__}, which no message shows"
+        return None
+
+
 def say(template: Say, **fields: Any) -> Message:
-    """The message ``{"zh": ..., "en": ...}`` of *template* with *fields* filled in."""
-    zh, en = template
-    return {"zh": render(zh, "zh", fields), "en": render(en, "en", fields)}
+    """The message of *template* with *fields* filled in, written in a language only when
+    read: ``say(MESSAGES["late"], unit=u, due=d)["en"]``."""
+    return Message(template, fields)
+
+
+_FIELDS_IN: dict[Say, frozenset[str]] = {}
+"""The fields each template pair uses, parsed once per pair (a run has a few dozen)."""
+
+
+def fields_in(template: Say) -> frozenset[str]:
+    """The fields either template of the pair uses. A template ``str.format`` cannot fill
+    with the shown (text) fields raises here: a syntax error, a format spec or an
+    attribute a text has not."""
+    names = _FIELDS_IN.get(template)
+    if names is None:
+        zh, en = template
+        names = frozenset(fields_of(zh) | fields_of(en))
+        blank = dict.fromkeys(names, "")
+        zh.format_map(blank), en.format_map(blank)
+        _FIELDS_IN[template] = names
+    return names
+
+
+def showable(value: object) -> bool:
+    """A message can show *value* (:func:`shown` would not raise), and each of its items."""
+    show = _BY_TYPE.get(value.__class__)
+    if show is None:
+        try:
+            show = shown_by_kind(value)
+        except TypeError:
+            return False
+    if show is _listed:
+        return all(map(showable, value))  # type: ignore[call-overload]
+    if isinstance(value, Message):
+        return value.problem() is None
+    return True
 
 
 def tell(template: Say, **fields: Any) -> str:

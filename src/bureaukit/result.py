@@ -10,6 +10,8 @@ from array import array
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, BinaryIO, cast
 
 import attrs
@@ -146,6 +148,12 @@ def sort_payments(payments: list[Payment]) -> list[Payment]:
 
 
 def sort_findings(findings: list[Finding], lang: str = "zh") -> list[Finding]:
+    """Findings in the order of CORE §10, their message (in *lang*, then in zh) last.
+
+    A message is written only when read (``bureaukit.phrases.Message``), and the keys
+    before it almost always tell two findings apart: the messages are written only for
+    findings whose other keys tie, not for every finding in two languages.
+    """
     order = {s: i for i, s in enumerate(SEVERITIES)}
 
     def key(f: Finding) -> tuple[Any, ...]:
@@ -154,20 +162,28 @@ def sort_findings(findings: list[Finding], lang: str = "zh") -> list[Finding]:
         # tuples added to the peak memory of a big run (docs/performance.md).
         due = f.due
         source, row = _ev_key(f.evidence)[:2]
-        return (
-            f.campaign,
-            order[f.severity],
-            f.code,
-            f.subject,
-            due is None,
-            date.max if due is None else due,
-            source,
-            row,
-            f.message.get(lang, ""),
-            f.message.get("zh", ""),
-        )
+        return (f.campaign, order[f.severity], f.code, f.subject, due is None,
+                date.max if due is None else due, source, row)
 
-    return sorted(findings, key=key)
+    out: list[Finding] = []
+    first = itemgetter(0)
+    for _, group in groupby(sorted(zip(map(key, findings), findings, strict=True), key=first), key=first):
+        tied = [f for _, f in group]
+        out += _by_message(tied, lang) if len(tied) > 1 else tied
+    return out
+
+
+def _by_message(tied: list[Finding], lang: str) -> list[Finding]:
+    """*tied* by message in *lang*, then in zh: zh is written only where *lang*'s texts tie."""
+    first = itemgetter(0)
+    pairs = sorted(((f.message.get(lang, ""), f) for f in tied), key=first)
+    out: list[Finding] = []
+    for _, same in groupby(pairs, key=first):
+        run = [f for _, f in same]
+        if len(run) > 1 and lang != "zh":
+            run.sort(key=lambda f: f.message.get("zh", ""))
+        out += run
+    return out
 
 
 def sort_scorecards(cards: list[Scorecard]) -> list[Scorecard]:

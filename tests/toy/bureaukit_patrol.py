@@ -31,7 +31,7 @@ def score(ctx: bk.Context[Settings]) -> Iterator[bk.Outcome]:
         note = f"{months - len(missed)}/{months} × 100 = {bk.notes.places2(points)}"
         yield bk.Score(bk.unit(station.id), "points", points, evidence=[ctx.evidence(p, note) for p in patrols if p.unit == station.id])
         for s in missed:
-            yield ctx.finding(bk.unit(station.id), "short", "warning", zh=f"{s.bucket.label} 巡查 {s.have}/{s.need} 次", en=f"{s.bucket.label}: {s.have} of {s.need} patrols")
+            yield ctx.finding(bk.unit(station.id), "short", "warning", bk.say(("{m} 巡查 {h}/{n} 次", "{m}: {h} of {n} patrols"), m=s.bucket.label, h=s.have, n=s.need))
 
 
 @bk.hookimpl

@@ -68,7 +68,7 @@ def score_accountability(ctx: Context) -> Iterator[Finding]:
             bk.person(r.person),
             "accountable",
             "violation",
-            **say(MESSAGES["accountable"], record=r.id, person=person, unit=ctx.org.unit(person.unit), day=r.date,
+            say(MESSAGES["accountable"], record=r.id, person=person, unit=ctx.org.unit(person.unit), day=r.date,
                   what=what, action=action, serious=Text(serious_zh, " (serious)" if r.serious else "")),
             evidence=ev,
         )
@@ -82,12 +82,12 @@ def _trace_back(ctx: Context, r: Accountability, person: Person, ev: list[Eviden
     charged = {r.person}
     head = supervisors(ctx.org, person, r.date)
     for unit, p in _uncharged(head, charged):
-        yield ctx.finding(bk.person(p.id), "supervision_duty", "warning", **say(
+        yield ctx.finding(bk.person(p.id), "supervision_duty", "warning", say(
             MESSAGES["supervision_duty"], record=r.id, person=person, unit=ctx.org.unit(uid), head_of=unit,
             who=p, passed_up=_passed_up(ctx, uid, unit)), evidence=ev)
     lead = leaders(ctx.org, uid, r.date)
     for unit, p in _uncharged(lead, charged):
-        yield ctx.finding(bk.person(p.id), "leadership_duty", "warning", **say(
+        yield ctx.finding(bk.person(p.id), "leadership_duty", "warning", say(
             MESSAGES["leadership_duty"], record=r.id, person=person, unit=ctx.org.unit(uid), head_of=unit,
             who=p, passed_up=_passed_up(ctx, uid, unit)), evidence=ev)
 
@@ -105,5 +105,5 @@ def _uncharged(found: tuple[Unit, list[Person]] | None, charged: set[str]) -> It
 def _passed_up(ctx: Context, uid: str, to: Unit) -> Message:
     """The note saying the duty went up the tree, or nothing when it stayed on the unit."""
     if to.id == uid:
-        return {"zh": "", "en": ""}
+        return say(("", ""))
     return say(MESSAGES["passed_up"], unit=ctx.org.unit(uid), to=to)

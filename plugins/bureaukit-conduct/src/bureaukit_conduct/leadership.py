@@ -26,7 +26,7 @@ def score_leadership(ctx: Context) -> Iterator[Finding]:
                 bk.person(p.id),
                 "main_leader_oversees",
                 "violation",
-                **say(MESSAGES["main_leader_oversees"], who=p, unit=unit, kind=kind_title(unit.kind)),
+                say(MESSAGES["main_leader_oversees"], who=p, unit=unit, kind=kind_title(unit.kind)),
                 evidence=[Evidence(note=Note(oversees_note, (p.name, tuple(ctx.unit_name(u) for u in p.oversees))))],
             )
     for unit in ctx.org.units_of_kind(*s.discipline_secretary_oversees):
@@ -38,6 +38,6 @@ def score_leadership(ctx: Context) -> Iterator[Finding]:
             bk.unit(unit.id),
             "discipline_secretary_missing",
             "warning",
-            **say(MESSAGES["discipline_secretary_missing"], unit=unit, kind=kind_title(unit.kind), as_of=cut),
+            say(MESSAGES["discipline_secretary_missing"], unit=unit, kind=kind_title(unit.kind), as_of=cut),
             evidence=[Evidence(note=Note(secretaries_note, (who,)))],
         )

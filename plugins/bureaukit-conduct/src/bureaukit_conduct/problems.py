@@ -46,7 +46,7 @@ def score_problems(ctx: Context, reviewed: list[str]) -> Iterator[Score | Findin
             bk.unit(uid),
             "problem_count",
             "warning",
-            **say(MESSAGES["problem_count"], unit=ctx.org.unit(uid), count=n,
+            say(MESSAGES["problem_count"], unit=ctx.org.unit(uid), count=n,
                   need=f"{lo}-{hi}" if lo != hi else f"{lo}"),
             evidence=[ctx.evidence(p, Note(listed_note, (p.id, p.description))) for p in ps]
             or [Evidence(note=Note(none_listed_note, (ctx.unit_name(uid),)))],
@@ -74,7 +74,7 @@ def _problem_findings(ctx: Context, p: Problem, listed: set[str]) -> Iterator[Fi
             bk.unit(p.unit),
             "area_unlisted",
             "info",
-            **say(MESSAGES["area_unlisted"], problem=p.id, area=p.area),
+            say(MESSAGES["area_unlisted"], problem=p.id, area=p.area),
             evidence=[ctx.evidence(p, Note(area_note, (p.area,)))],
         )
     if p.closed is not None:
@@ -84,7 +84,7 @@ def _problem_findings(ctx: Context, p: Problem, listed: set[str]) -> Iterator[Fi
                 bk.person(p.leader),
                 "closed_incomplete",
                 "violation",
-                **say(MESSAGES["closed_incomplete"], problem=p.id, unit=ctx.org.unit(p.unit), closed=p.closed,
+                say(MESSAGES["closed_incomplete"], problem=p.id, unit=ctx.org.unit(p.unit), closed=p.closed,
                       missing=list(missing)),
                 evidence=[ctx.evidence(p, Note(closed_missing_note, (p.closed, missing)))],
             )
@@ -94,7 +94,7 @@ def _problem_findings(ctx: Context, p: Problem, listed: set[str]) -> Iterator[Fi
             bk.person(p.leader),
             "problem_overdue",
             "warning",
-            **say(MESSAGES["problem_overdue"], problem=p.id, unit=ctx.org.unit(p.unit), deadline=p.deadline,
+            say(MESSAGES["problem_overdue"], problem=p.id, unit=ctx.org.unit(p.unit), deadline=p.deadline,
                   days=days, as_of=ctx.as_of),
             due=p.deadline,
             evidence=[ctx.evidence(p, Note(problem_open_note, (p.deadline, ctx.as_of)))],

@@ -83,7 +83,7 @@ def _not_reviewed(
         bk.unit(uid),
         "not_reviewed",
         "info",
-        **say(MESSAGES["not_reviewed"], unit=ctx.org.unit(uid), kind=kind_title(kind),
+        say(MESSAGES["not_reviewed"], unit=ctx.org.unit(uid), kind=kind_title(kind),
               reviewed=[kind_title(k) for k in s.units], rows=n_rows, surveys=len(surveys)),
         evidence=ev,
     )

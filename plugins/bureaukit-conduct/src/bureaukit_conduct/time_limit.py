@@ -56,7 +56,7 @@ def _overdue(ctx: Context, r: Request, cited: Evidence) -> Finding:
         bk.person(r.handler),
         "request_overdue",
         "warning",
-        **message,
+        message,
         due=r.limit,
         evidence=[cited],
     )

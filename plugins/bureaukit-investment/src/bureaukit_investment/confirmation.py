@@ -221,7 +221,7 @@ def unconfirmed_findings(ctx: Context, assessed: list[Assessed]) -> Iterator[Fin
             bk.unit(p.unit),
             "unconfirmed",
             "info",
-            **say(MESSAGES["unconfirmed"], project=p.id, name=p.name,
+            say(MESSAGES["unconfirmed"], project=p.id, name=p.name,
                   reasons=Text("；".join(r[0] for r in a.reasons), "; ".join(r[1] for r in a.reasons))),
             evidence=[ctx.evidence(p, Note(unconfirmed_note, (a.reasons,)))],
         )

@@ -64,7 +64,7 @@ def deposit_missing(ctx: Context) -> Iterator[Finding]:
             bk.person(p.id),
             "deposit_missing",
             "violation",
-            **(say(MESSAGES["deposit_late"], **fields, paid=d.paid) if d is not None
+            (say(MESSAGES["deposit_late"], **fields, paid=d.paid) if d is not None
                else say(MESSAGES["deposit_missing"], **fields)),
             due=due,
             evidence=[ctx.evidence(d, Note(deposit_late_note, (d.paid, due)))] if d is not None else [],

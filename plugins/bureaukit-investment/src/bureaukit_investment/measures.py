@@ -46,7 +46,7 @@ def behind_schedule(ctx: Context, table: dict[str, Standing]) -> Iterator[Findin
             bk.unit(uid),
             "behind_schedule",
             "warning",
-            **say(MESSAGES["behind_schedule"], unit=ctx.org.unit(uid), progress=Rate(tp), as_of=ctx.as_of,
+            say(MESSAGES["behind_schedule"], unit=ctx.org.unit(uid), progress=Rate(tp), as_of=ctx.as_of,
                   lagging=each),
             evidence=[Evidence(note=Note(behind_note, (tp, st.ratios())))],
         )
@@ -96,7 +96,7 @@ def leave_post(
                 subject,
                 "leave_post",
                 "violation",
-                **say(MESSAGES["leave_post"], unit=ctx.org.unit(uid), day=day, metric=METRICS[cp.metric],
+                say(MESSAGES["leave_post"], unit=ctx.org.unit(uid), day=day, metric=METRICS[cp.metric],
                       then=before.values[cp.metric], target=Quantity(METRICS[cp.metric], t),
                       rate_then=shown_then, min_rate=shown_min, as_of=ctx.as_of, rate_now=Rate(r_now), who=who),
                 due=day,
@@ -151,7 +151,7 @@ def no_trip(ctx: Context, table: dict[str, Standing]) -> Iterator[Finding]:
                 bk.unit(uid),
                 "no_trip",
                 "warning",
-                **say(MESSAGES["no_trip_ignored" if ignored else "no_trip"], unit=ctx.org.unit(uid),
+                say(MESSAGES["no_trip_ignored" if ignored else "no_trip"], unit=ctx.org.unit(uid),
                       bucket=b.label, start=b.start, end=b.end, ignored=ignored),
                 due=b.end,
                 evidence=[ctx.evidence(t, Note(not_counted_note)) for t in inside]

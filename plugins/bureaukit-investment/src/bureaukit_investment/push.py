@@ -43,7 +43,7 @@ def h1_push(ctx: Context) -> Iterator[Finding]:
                 subject,
                 "h1_big_signing",
                 "warning",
-                **say(MESSAGES["h1_big_signing"], start=start, by=by, min_amount=Amount(push.min_wan, "万元"),
+                say(MESSAGES["h1_big_signing"], start=start, by=by, min_amount=Amount(push.min_wan, "万元"),
                       count=len(big), need=push.signings),
                 due=by,
                 evidence=[ctx.evidence(p, Note(contract_note, (p.contract_total_wan,))) for p in big]
@@ -58,7 +58,7 @@ def h1_push(ctx: Context) -> Iterator[Finding]:
                 subject,
                 "no_promotion",
                 "warning",
-                **say(MESSAGES["no_promotion"], start=start, by=by, count=len(held), need=push.events),
+                say(MESSAGES["no_promotion"], start=start, by=by, count=len(held), need=push.events),
                 due=by,
                 evidence=[ctx.evidence(e, Note(promotion_note, (e.date, e.title))) for e in held]
                 or [Evidence(note=Note(no_promotion_note, (start, by)))],

@@ -49,7 +49,7 @@ def _overdue(ctx: Context, c: Case, due: date) -> Finding | None:
         note = Note(case_note, (c.received, s.reply_days, due, None, ctx.as_of))
     else:
         return None
-    return ctx.finding(bk.unit(c.unit), "reply_overdue", "warning", **message, due=due,
+    return ctx.finding(bk.unit(c.unit), "reply_overdue", "warning", message, due=due,
                        evidence=[ctx.evidence(c, note)])
 
 
@@ -69,6 +69,6 @@ def _unapproved(ctx: Context, c: Case, replied: date) -> Finding | None:
         bk.unit(c.unit),
         "reply_unapproved",
         "violation",
-        **say(MESSAGES["unapproved"], kind=CASE_KINDS[c.kind], case=c.id, replied=replied, why=why),
+        say(MESSAGES["unapproved"], kind=CASE_KINDS[c.kind], case=c.id, replied=replied, why=why),
         evidence=[ctx.evidence(c, Note(approver_note, (replied, approver.name if approver is not None else c.approved_by)))],
     )

@@ -47,7 +47,7 @@ def score_staffing(ctx: Context) -> Iterator[Finding]:
             bk.unit(uid),
             "staffing",
             "warning",
-            **say(MESSAGES["staffing"], unit=ctx.org.unit(uid), as_of=ctx.as_of, missing=short),
+            say(MESSAGES["staffing"], unit=ctx.org.unit(uid), as_of=ctx.as_of, missing=short),
             evidence=[Evidence(note=n) for n in notes],
         )
 

@@ -54,6 +54,25 @@ MESSAGES: dict[str, Say] = {
         "{who}查实问题“{problem}”（{record}，{day}，{source}）：扣 {points} 分",
         "{who}: verified problem “{problem}” ({record}, {day}, {source}): {points} points deducted",
     ),
+    "site_visit": (
+        "重点项目 {project} {week}：{role}到现场 {count} 次，每周应不少于 {need} 次",
+        "key project {project} week {week}: the {role} was on site {count} time(s), at least {need} a week required",
+    ),
+    "complaint": ("投诉 {record}：{how}，超过 {limit} 天时限", "complaint {record}: {how}, over the {limit}-day limit"),
+    "complaint_resolved": (
+        "{received} 受理，{handled} 办结，用时 {days} 天", "received {received}, resolved {handled} after {days} days",
+    ),
+    "complaint_open": (
+        "{received} 受理，至 {as_of} {state}，已 {days} 天", "received {received}, unresolved {state}{days} days later at {as_of}",
+    ),
+    "meeting_overlong": (
+        "工作例会 {meeting}（{day}）开了 {minutes} 分钟，超过 {limit} 分钟",
+        "biweekly meeting {meeting} on {day} ran {minutes} minutes, over the {limit}-minute limit",
+    ),
+    "meeting_missing": (
+        "{start}—{end} 两周内（{fortnight}）未开局工作例会",
+        "no biweekly meeting of the bureau in the fortnight {fortnight} ({start}..{end})",
+    ),
     "suspension": (
         "投诉 {record}（{received} 受理）查实针对{person}：一次性投诉查实停职",
         "complaint {record} (received {received}) verified against {person}: suspension under the "

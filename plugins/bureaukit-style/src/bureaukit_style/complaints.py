@@ -19,6 +19,19 @@ from bureaukit_style.records import Complaint
 from bureaukit_style.settings import Resolved
 from bureaukit_style.window import window_of, within
 
+HANDLED_NO_RESULT = bk.Text("已办结但无处理结果", "(handled without a result) ")
+UNRESOLVED = bk.Text("未办结", "")
+"""A complaint not resolved: closed with no result, or still open (the en message says
+only the first)."""
+
+
+def _how(ctx: Context, c: Complaint, resolved: bool, days: int) -> bk.Message:
+    """How a late complaint went: resolved after *days*, or unresolved *days* on at ``as_of``."""
+    if resolved:
+        return bk.say(MESSAGES["complaint_resolved"], received=c.received, handled=c.handled, days=days)
+    return bk.say(MESSAGES["complaint_open"], received=c.received, as_of=ctx.as_of, days=days,
+                  state=HANDLED_NO_RESULT if c.handled is not None else UNRESOLVED)
+
 
 def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
     limit = r.settings.complaint_days
@@ -29,31 +42,13 @@ def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
     for c in rows:
         due = c.received + timedelta(days=limit)
         resolved = c.handled is not None and bool(c.result and c.result.strip())
-        if resolved:
-            assert c.handled is not None
-            days = (c.handled - c.received).days
-            late = days > limit
-            zh = f"{c.received} 受理，{c.handled} 办结，用时 {days} 天"
-            en = f"received {c.received}, resolved {c.handled} after {days} days"
-        else:
-            days = (ctx.as_of - c.received).days
-            late = days > limit
-            state = "已办结但无处理结果" if c.handled is not None else "未办结"
-            zh = f"{c.received} 受理，至 {ctx.as_of} {state}，已 {days} 天"
-            en = (
-                f"received {c.received}, unresolved "
-                f"{'(handled without a result) ' if c.handled is not None else ''}"
-                f"{days} days later at {ctx.as_of}"
-            )
-        if late:
+        days = ((c.handled if resolved and c.handled is not None else ctx.as_of) - c.received).days
+        if days > limit:
             yield Finding(
                 subject=bk.unit(c.unit),
                 code="style.complaint",
                 severity="violation",
-                message={
-                    "zh": f"投诉 {c.id}：{zh}，超过 {limit} 天时限",
-                    "en": f"complaint {c.id}: {en}, over the {limit}-day limit",
-                },
+                message=bk.say(MESSAGES["complaint"], record=c.id, how=_how(ctx, c, resolved, days), limit=limit),
                 due=due,
                 evidence=(ctx.evidence(c, Note(complaint_note, (c.received, c.handled, resolved, ctx.as_of, days,
                                                                 limit, due))),),
@@ -65,7 +60,7 @@ def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
                 bk.person(pid),
                 "suspension",
                 "violation",
-                **say(MESSAGES["suspension"], record=c.id, received=c.received,
+                say(MESSAGES["suspension"], record=c.id, received=c.received,
                       person=target if target is not None else pid),
                 evidence=(ctx.evidence(c, Note(verified_note, (target.name if target is not None else pid,))),),
             )

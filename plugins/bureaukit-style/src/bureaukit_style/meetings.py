@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import bureaukit.plugin as bk
 from bureaukit.plugin import Context, Evidence, Finding, Note
+from bureaukit_style.catalogue import MESSAGES
 from bureaukit_style.notes import meeting_long_note, meeting_missing_note
 from bureaukit_style.records import Meeting, MeetingKind
 from bureaukit_style.settings import Resolved
@@ -31,11 +32,7 @@ def meeting_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
                 subject=bk.unit(m.unit),
                 code="style.meeting_overlong",
                 severity="warning",
-                message={
-                    "zh": f"工作例会 {m.id}（{m.date.isoformat()}）开了 {m.minutes} 分钟，超过 {limit} 分钟",
-                    "en": f"biweekly meeting {m.id} on {m.date.isoformat()} ran {m.minutes} minutes, "
-                    f"over the {limit}-minute limit",
-                },
+                message=bk.say(MESSAGES["meeting_overlong"], meeting=m.id, day=m.date, minutes=m.minutes, limit=limit),
                 due=m.date,
                 evidence=(ctx.evidence(m, Note(meeting_long_note, (m.minutes, limit))),),
             )
@@ -48,11 +45,7 @@ def meeting_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
             subject=bk.unit(root),
             code="style.meeting_missing",
             severity="info",
-            message={
-                "zh": f"{b.start.isoformat()}—{b.end.isoformat()} 两周内（{b.label}）未开局工作例会",
-                "en": f"no biweekly meeting of the bureau in the fortnight {b.label} "
-                f"({b.start.isoformat()}..{b.end.isoformat()})",
-            },
+            message=bk.say(MESSAGES["meeting_missing"], start=b.start, end=b.end, fortnight=b.label),
             due=b.end,
             evidence=(Evidence(note=Note(meeting_missing_note, (ctx.org.root.name, b.start, b.end))),),
         )

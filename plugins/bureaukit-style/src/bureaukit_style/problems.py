@@ -44,7 +44,7 @@ def problem_rules(ctx: Context, r: Resolved) -> Iterator[Finding | Deduction]:
             subject,
             "problem",
             "violation" if eight else "warning",
-            **say(MESSAGES["eight" if eight else "problem"], who=who, problem=pdef.name, record=p.id,
+            say(MESSAGES["eight" if eight else "problem"], who=who, problem=pdef.name, record=p.id,
                   day=p.date, source=SOURCES[p.source], points=points),
             evidence=(ev,),
         )

@@ -116,7 +116,7 @@ def quota_rules(
                 sf.subject,
                 "quota",
                 "warning",
-                **say(MESSAGES["quota"], activity=activity, bucket=b.label, have=sf.have,
+                say(MESSAGES["quota"], activity=activity, bucket=b.label, have=sf.have,
                       need=sf.need, points=q.deduction),
                 due=b.end,
                 evidence=ev,

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import bureaukit.plugin as bk
 from bureaukit.plugin import Context, Evidence, Finding, Note, Text
+from bureaukit_style.catalogue import MESSAGES
 from bureaukit_style.notes import visit_note, visits_short_note
 from bureaukit_style.records import Activity, ActivityKind
 from bureaukit_style.settings import Resolved
@@ -39,8 +40,7 @@ def site_visit_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
             if need <= 0 or person is None:
                 continue
             own = [a for a in visits if a.person == pid and a.project == proj.id]
-            zh_role, en_role = ROLE_TEXT[role]
-            role_title = Text(zh_role, en_role)
+            role_title = Text(*ROLE_TEXT[role])
             for b in weeks:
                 if not (person.in_post(b.start) and person.in_post(b.end)):
                     continue
@@ -54,12 +54,8 @@ def site_visit_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
                     subject=bk.person(pid),
                     code="style.site_visit",
                     severity="warning",
-                    message={
-                        "zh": f"重点项目 {proj.id} {b.label}：{zh_role}到现场 {len(counted)} 次，"
-                        f"每周应不少于 {need} 次",
-                        "en": f"key project {proj.id} week {b.label}: the {en_role} was on site "
-                        f"{len(counted)} time(s), at least {need} a week required",
-                    },
+                    message=bk.say(MESSAGES["site_visit"], project=proj.id, week=b.label, role=role_title,
+                                   count=len(counted), need=need),
                     due=b.end,
                     evidence=tuple(ev),
                 )

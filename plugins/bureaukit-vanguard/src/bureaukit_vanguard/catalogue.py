@@ -41,6 +41,23 @@ FINDINGS: dict[str, FindingKind] = {
 }
 
 MESSAGES: dict[str, Say] = {
+    # {phase}: a phase as each message names it (its title; in en with its id or alone)
+    "not_published": ("整改措施{measures}未在{end}前公示（{phase}阶段结束）",
+                      "measures {measures} not published by {end} (end of {phase})"),
+    "measure_late": ("整改措施{measure}应于{due}前完成，{done}才完成", "measure {measure} due {due}: done only on {done}"),
+    "measure_undone": ("整改措施{measure}应于{due}前完成，至今未完成", "measure {measure} due {due}: not done"),
+    "makeup": ("{phase}阶段补课（{since}起）{state}", "补课 for {phase} owed since {since}: {state}"),
+    "makeup_owed": ("应于{due}前完成", "due {due}"),
+    "makeup_late": ("应于{due}前完成，{done}才完成", "due {due}, done only on {done}"),
+    "makeup_undone": ("应于{due}前完成，至今未完成", "due {due}, not done"),
+    "review_missing": ("{phase}阶段补课{done}完成，未经回头看", "补课 for {phase} done {done}, no 回头看 recorded"),
+    "formality": ("{formality}：{phase}阶段“{step}”{done}完成，{what}{have}项，应不少于{need}项，须补课",
+                  "{formality}: step “{step}” of {phase} done {done} with {have} {what}, need {need}; 补课 owed"),
+    "moved_unapproved": ("未经督导组同意转段：{phase}阶段未获同意，{done}已开展下一阶段环节“{step}”，须补课",
+                         "moved on from {phase} without approval: step “{step}” done {done}; 补课 owed"),
+    "approved_early": ("{phase}阶段转段条件未满足即于{day}同意转段：{unmet}",
+                       "phase {phase} approved on {day} before its conditions were met: {unmet}"),
+    "approval_missing": ("{phase}阶段已于{end}结束，未经督导组同意转段（验收）", "phase {phase} ended {end} with no approval"),
     "satisfaction_low": (
         "{phase}阶段群众满意度 {rate}（满意 {satisfied} + 基本满意 {basic}，共 {total} 份），"
         "低于 {need}，须补课",
@@ -98,6 +115,11 @@ NOTES: dict[str, Say] = {
     "measure_late": ("完成时限 {deadline}，{done} 才完成", "due {deadline}, done only on {done}"),
     "measure_open": ("完成时限 {deadline}，至 {as_of} 未完成", "due {deadline}, not done at {as_of}"),
 }
+
+
+def phase_named(phase_id: str, title: str) -> Text:
+    """A phase as a finding names it: its title, in en with its id first (``learn (学习动员)``)."""
+    return Text(title, f"{phase_id} ({title})")
 
 
 def phase_title(phase_id: str, title: str) -> Text:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import bureaukit.plugin as bk
 from bureaukit.plugin import Evidence, Finding, Note, Severity
+from bureaukit_vanguard.catalogue import MESSAGES, phase_named
 from bureaukit_vanguard.notes import makeup_note, trigger_note
 from bureaukit_vanguard.state import Run
 
@@ -34,21 +35,19 @@ def makeup_findings(run: Run) -> Iterator[Finding]:
         status = m.status(run.as_of, days)
         if status == "on_time":
             continue
-        since = m.first.isoformat()
         code: str = "vanguard.makeup_overdue"
         sev: Severity = "violation"
         if status == "owed":
             code, sev = "vanguard.makeup_owed", "warning"
-            zh, en = f"应于{due.isoformat()}前完成", f"due {due.isoformat()}"
+            state = bk.say(MESSAGES["makeup_owed"], due=due)
         elif status == "late":
             assert m.done_on is not None
-            zh = f"应于{due.isoformat()}前完成，{m.done_on.isoformat()}才完成"
-            en = f"due {due.isoformat()}, done only on {m.done_on.isoformat()}"
+            state = bk.say(MESSAGES["makeup_late"], due=due, done=m.done_on)
         else:
-            zh, en = f"应于{due.isoformat()}前完成，至今未完成", f"due {due.isoformat()}, not done"
+            state = bk.say(MESSAGES["makeup_undone"], due=due)
         yield Finding(
             bk.unit(m.unit), code, sev,
-            {"zh": f"{ph.title}阶段补课（{since}起）{zh}", "en": f"补课 for {ph.id} ({ph.title}) owed since {since}: {en}"},
+            bk.say(MESSAGES["makeup"], phase=phase_named(ph.id, ph.title), since=m.first, state=state),
             due=due,
             evidence=_why(run, m.unit, m.phase),
         )
@@ -68,8 +67,7 @@ def review_findings(run: Run) -> Iterator[Finding]:
         ph = run.phases[run.index[m.phase]]
         yield Finding(
             bk.unit(m.unit), "vanguard.review_missing", "warning",
-            {"zh": f"{ph.title}阶段补课{done.isoformat()}完成，未经回头看",
-             "en": f"补课 for {ph.id} ({ph.title}) done {done.isoformat()}, no 回头看 recorded"},
+            bk.say(MESSAGES["review_missing"], phase=phase_named(ph.id, ph.title), done=done),
             due=max(last, done),
             evidence=_why(run, m.unit, m.phase),
         )

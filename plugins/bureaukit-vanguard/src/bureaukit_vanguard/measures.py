@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import bureaukit.plugin as bk
 from bureaukit.plugin import Finding, Note
+from bureaukit_vanguard.catalogue import MESSAGES
 from bureaukit_vanguard.notes import measure_note, published_note
 from bureaukit_vanguard.state import Run
 
@@ -24,16 +25,13 @@ def not_published(run: Run) -> Iterator[Finding]:
     ph = run.phases[i]
     if ph.end > run.as_of:
         return
-    end = ph.end.isoformat()
     for uid in run.units:
         late = [m for m in run.measures.get(uid, ()) if m.published is None or m.published > ph.end]
         if not late:
             continue
-        ids = "、".join(m.id for m in late)
         yield Finding(
             bk.unit(uid), "vanguard.not_published", "warning",
-            {"zh": f"整改措施{ids}未在{end}前公示（{ph.title}阶段结束）",
-             "en": f"measures {', '.join(m.id for m in late)} not published by {end} (end of {ph.id})"},
+            bk.say(MESSAGES["not_published"], measures=[m.id for m in late], end=ph.end, phase=bk.Text(ph.title, ph.id)),
             due=ph.end,
             evidence=tuple(run.ctx.evidence(m, Note(published_note, (m.measure, m.published))) for m in late),
         )
@@ -46,11 +44,9 @@ def overdue(run: Run) -> Iterator[Finding]:
         for m in run.measures.get(uid, ()):
             if m.deadline >= run.as_of or (m.done is not None and m.done <= m.deadline):
                 continue
-            when = m.deadline.isoformat()
-            zh = f"整改措施{m.id}“{m.measure}”应于{when}前完成，" + (
-                f"{m.done.isoformat()}才完成" if m.done else "至今未完成")
-            en = f"measure {m.id} due {when}: " + (f"done only on {m.done.isoformat()}" if m.done else "not done")
+            measure = bk.Text(f"{m.id}“{m.measure}”", m.id)  # en names it by its id alone
+            message = (bk.say(MESSAGES["measure_late"], measure=measure, due=m.deadline, done=m.done) if m.done
+                       else bk.say(MESSAGES["measure_undone"], measure=measure, due=m.deadline))
             ev = (run.ctx.evidence(m, Note(measure_note, (m.deadline, m.done, run.as_of))),)
             for subject in (bk.unit(uid), bk.person(m.person)):
-                yield Finding(subject, "vanguard.measure_overdue", "warning", {"zh": zh, "en": en},
-                              due=m.deadline, evidence=ev)
+                yield Finding(subject, "vanguard.measure_overdue", "warning", message, due=m.deadline, evidence=ev)

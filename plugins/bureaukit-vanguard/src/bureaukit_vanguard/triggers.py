@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import bureaukit.plugin as bk
 from bureaukit.plugin import Finding, Note, Score, Text, Trigger, Unmet, rates_apart, say
-from bureaukit_vanguard.catalogue import MESSAGES, phase_title
+from bureaukit_vanguard.catalogue import MESSAGES, phase_named, phase_title
 from bureaukit_vanguard.notes import approved_note, formality_note, moved_note, survey_note
 from bureaukit_vanguard.records import Survey
 from bureaukit_vanguard.settings import SIGNALS
@@ -47,7 +47,7 @@ def satisfaction(run: Run) -> Iterator[Score | Finding]:
         run.makeups.add(uid, pid, Trigger(s.date, "satisfaction_low"))
         yield run.ctx.finding(
             bk.unit(uid), "satisfaction_low", "warning",
-            **say(MESSAGES["satisfaction_low"], phase=ph.title, rate=shown, satisfied=s.satisfied, basic=s.basic,
+            say(MESSAGES["satisfaction_low"], phase=ph.title, rate=shown, satisfied=s.satisfied, basic=s.basic,
                   total=s.total, need=need),
             evidence=(ev,),
         )
@@ -86,9 +86,8 @@ def formality(run: Run) -> Iterator[Finding]:
             zh, en = SIGNAL_NAMES[signal]
             yield Finding(
                 bk.unit(uid), "vanguard.formality", "warning",
-                {"zh": f"走过场：{ph.title}阶段“{step}”{rec.done.isoformat()}完成，{zh}{have}项，应不少于{need}项，须补课",
-                 "en": f"formality ({signal}): step “{step}” of {ph.id} done {rec.done.isoformat()} "
-                       f"with {have} {en}, need {need}; 补课 owed"},
+                say(MESSAGES["formality"], formality=Text("走过场", f"formality ({signal})"), step=step,
+                    phase=Text(ph.title, ph.id), done=rec.done, what=Text(zh, en), have=have, need=need),
                 evidence=(run.ctx.evidence(rec, Note(formality_note, (Text(zh, en), have, need))),),
             )
 
@@ -102,11 +101,9 @@ def moved_unapproved(run: Run) -> Iterator[Finding]:
             if rec is None or rec.done is None:
                 continue
             run.makeups.add(uid, ph.id, Trigger(rec.done, "moved_unapproved"))
-            when = rec.done.isoformat()
             yield Finding(
                 bk.unit(uid), "vanguard.moved_unapproved", "violation",
-                {"zh": f"未经督导组同意转段：{ph.title}阶段未获同意，{when}已开展下一阶段环节“{rec.step}”，须补课",
-                 "en": f"moved on from {ph.id} ({ph.title}) without approval: step “{rec.step}” done {when}; 补课 owed"},
+                say(MESSAGES["moved_unapproved"], phase=phase_named(ph.id, ph.title), done=rec.done, step=rec.step),
                 evidence=(run.ctx.evidence(rec, Note(moved_note, (phase_title(ph.id, ph.title), rec.step,
                                                                   rec.done))),),
             )
@@ -134,12 +131,10 @@ def approved_early(run: Run) -> Iterator[Finding]:
             if not unmet:
                 continue
             run.makeups.add(uid, ph.id, Trigger(ok.date, "approved_early", blocks=False))
-            when = ok.date.isoformat()
             yield Finding(
                 bk.unit(uid), "vanguard.approved_early", "violation",
-                {"zh": f"{ph.title}阶段转段条件未满足即于{when}同意转段：" + "；".join(u.zh for u in unmet),
-                 "en": f"phase {ph.id} ({ph.title}) approved on {when} before its conditions were met: "
-                       + "; ".join(u.en for u in unmet)},
+                say(MESSAGES["approved_early"], phase=phase_named(ph.id, ph.title), day=ok.date,
+                    unmet=Text("；".join(u.zh for u in unmet), "; ".join(u.en for u in unmet))),
                 evidence=(run.ctx.evidence(ok, Note(approved_note, (ok.date,))),),
             )
 
@@ -151,7 +146,6 @@ def approval_missing(run: Run) -> Iterator[Finding]:
             if run.gates.approval_missing(uid, i, run.as_of):
                 yield Finding(
                     bk.unit(uid), "vanguard.approval_missing", "warning",
-                    {"zh": f"{ph.title}阶段已于{ph.end.isoformat()}结束，未经督导组同意转段（验收）",
-                     "en": f"phase {ph.id} ({ph.title}) ended {ph.end.isoformat()} with no approval"},
+                    say(MESSAGES["approval_missing"], phase=phase_named(ph.id, ph.title), end=ph.end),
                     due=ph.end,
                 )

@@ -36,6 +36,6 @@ def overdue(ctx: Context, items: Mapping[str, Sequence[Item]]) -> Iterator[Findi
             message = (say(MESSAGES["overdue_owned"], **fields, person=ctx.org.people[who]) if who
                        else say(MESSAGES["overdue"], **fields))
             ev = [ctx.evidence(item, Note(overdue_note, (kind, item.id, due, ctx.as_of, days)))]
-            yield ctx.finding(bk.unit(item.unit), "overdue", "warning", **message, due=due, evidence=ev)
+            yield ctx.finding(bk.unit(item.unit), "overdue", "warning", message, due=due, evidence=ev)
             if who:
-                yield ctx.finding(bk.person(who), "overdue", "warning", **message, due=due, evidence=ev)
+                yield ctx.finding(bk.person(who), "overdue", "warning", message, due=due, evidence=ev)

@@ -52,6 +52,6 @@ def pacesetters(
                     bk.unit(unit),
                     "wubi.pacesetter",
                     "info",
-                    {"zh": m["zh"], "en": m["en"]},
+                    m,
                     evidence=[Evidence(note=Note(board_note, (group, group_kinds, code, board)))],
                 )
