@@ -253,10 +253,14 @@ class Message(Mapping[str, str]):
         of every finding, so that a plugin's mistake is its failure while it scores,
         not the writer's later."""
         names = fields_in(self.template)
-        if not self.fields.keys() >= names:
-            return f"no field {', '.join(sorted(names - self.fields.keys()))} for its template"
-        for name, value in self.fields.items():
-            if not showable(value):
+        fields = self.fields
+        if not fields.keys() >= names:
+            return f"no field {', '.join(sorted(names - fields.keys()))} for its template"
+        for name, value in fields.items():
+            # a dict lookup for the plain kinds met before (text, numbers, dates, names):
+            # this runs for every finding, about as often as a message was written
+            show = _BY_TYPE.get(value.__class__)
+            if (show is None or show is _listed or show is _message) and not showable(value):
                 return f"field {name} is a {type(value).__name__}, which no message shows"
         return None
 
@@ -293,6 +297,8 @@ def showable(value: object) -> bool:
             show = shown_by_kind(value)
         except TypeError:
             return False
+        if show is not _named:  # as shown() remembers it
+            _BY_TYPE[value.__class__] = show
     if show is _listed:
         return all(map(showable, value))  # type: ignore[call-overload]
     if isinstance(value, Message):
