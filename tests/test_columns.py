@@ -243,6 +243,24 @@ def test_a_clean_ledger_is_read_column_by_column(monkeypatch: pytest.MonkeyPatch
     assert a.problems == [] and a.notes == []
 
 
+def test_a_text_repeated_down_a_column_is_held_once() -> None:
+    # the csv module makes an object per cell; a million rows of the same 内容 must not
+    # keep a million copies of it (what a big run holds after loading)
+    rows = [[str(i), f"e{i}", "2014-05-20", "1", "visit", "p1", " 已办结 ", "是", "", ""] for i in range(3000)]
+    _, recs = read(next(csv_table(HEADER, rows)), True)
+    assert {r.note for r in recs} == {"已办结"}
+    assert all(r.note is recs[0].note for r in recs)  # chunks after the first find it too
+    assert recs[0].id == "e0" and recs[2999].id == "e2999"
+
+
+def test_a_column_of_distinct_texts_past_the_memo_is_only_stripped() -> None:
+    rows = [[str(i), f" e{i} ", "2014-05-20", "1", "visit", "p1", f"第{i % 3}条", "是", "", ""] for i in range(40)]
+    with mock.patch.object(columns, "MEMO_LIMIT", 5):
+        _, recs = read(next(csv_table(HEADER, rows)), True)
+    assert [r.id for r in recs] == [f"e{i}" for i in range(40)]
+    assert [r.note for r in recs] == [f"第{i % 3}条" for i in range(40)]
+
+
 def test_only_the_chunk_of_a_bad_row_goes_to_the_row_builder(monkeypatch: pytest.MonkeyPatch) -> None:
     rows = clean_rows(3000)
     rows[1500][2] = "2014-02-30"  # row 1502 of the file
@@ -276,6 +294,16 @@ def test_excel_s_trailing_empty_columns_are_read_column_by_column(monkeypatch: p
     seen = plain_rows(monkeypatch)
     a, recs = read(next(csv_table([*HEADER, "", ""], rows)), True)
     assert seen == [] and len(recs) == 50 and a.problems == []
+
+
+def test_a_workbook_s_zero_right_of_the_header_is_reported_not_dropped() -> None:
+    # a 0 or FALSE is falsy but a cell: the row builder reports it, so the chunk is not clean
+    rows: list[list[Any]] = [[str(i), f"e{i}", "2014-05-20", "1", "", "", "", "", "", "", None] for i in range(4)]
+    rows[2][10] = 0  # one cell right of the header, in a sheet saved with an empty column there
+    a, recs = read(Table(HEADER, iter(list(enumerate(rows, start=2))), 1), True)
+    assert [r.id for r in recs] == ["e0", "e1", "e3"]
+    assert len(a.problems) == 1 and a.problems[0].startswith("e.csv:4: ")
+    assert a.problems == read(Table(HEADER, iter(list(enumerate(rows, start=2))), 1), False)[0].problems
 
 
 def test_required_and_optional_empties(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -32,7 +32,9 @@ Plan = Sequence[tuple[int | None, str, Callable[[Any], Any], FieldSpec]]
 """Per field in attrs order: (cell index or None, header shown, converter, field)."""
 
 
-_TEXT_OR_NONE = frozenset({str, type(None)})
+TEXT_OR_NONE = frozenset({str, type(None)})
+"""The cell types of a csv file's rows (a workbook's rows also hold numbers, dates and booleans)."""
+"""The cell types a csv file's rows hold (a workbook's also numbers, dates, booleans)."""
 
 
 class NotClean(Exception):
@@ -95,6 +97,25 @@ class Converted(dict[Any, Any]):
             raise NotClean from None
 
 
+class Texts(dict[str, str]):
+    """One text column's cells → the cell stripped, one ``str`` object per distinct text.
+
+    A text column repeats a few texts (a unit id, a name, 是/否) over a file of a million
+    rows, and the csv module makes a new object for every cell: the records then hold the
+    first one of each text and the rest are freed (~20 % of what a big run holds after
+    loading was ledger cell texts; docs/performance.md). Up to :data:`MEMO_LIMIT` texts
+    are remembered; a column of distinct texts that fills it is then only stripped
+    (:meth:`FieldColumn._texts`), not looked up in vain row after row."""
+
+    __slots__ = ()
+
+    def __missing__(self, cell: str) -> str:
+        text = cell.strip()  # AttributeError for a workbook's None or number: see _texts
+        if len(self) < MEMO_LIMIT:
+            self[cell] = text
+        return text
+
+
 @attrs.frozen
 class FieldColumn:
     """How one field's values are made from its column."""
@@ -109,6 +130,8 @@ class FieldColumn:
     converted: Converted
     texts: bool
     """Every cell is a ``str`` (``Table.texts``): no cell's type need be asked."""
+    shared: Texts = attrs.field(factory=Texts)
+    """A text field's distinct texts met so far in the file."""
 
     def values(self, columns: Sequence[Sequence[Any]], n: int) -> list[Any]:
         """The field's value in each of the *n* rows (raises :class:`NotClean`)."""
@@ -128,9 +151,13 @@ class FieldColumn:
             raise NotClean from None
 
     def _texts(self, column: Sequence[Any]) -> list[Any]:
+        shared = self.shared
         try:
-            texts = list(map(str.strip, column))
-        except TypeError:  # a workbook's empty (None) or number cell in a text column
+            if len(shared) < MEMO_LIMIT:
+                texts = list(map(shared.__getitem__, column))
+            else:
+                texts = list(map(str.strip, column))
+        except (TypeError, AttributeError):  # a workbook's empty (None) or number cell in a text column
             texts = [self._text(c) for c in column]
         if all(texts):  # faster than ``"" not in texts``: no comparison per cell
             return texts
@@ -153,7 +180,7 @@ class FieldColumn:
 
 def _str_subclass_in(column: Sequence[Any]) -> bool:
     kinds = set(map(type, column))
-    return not kinds <= _TEXT_OR_NONE and any(issubclass(k, str) for k in kinds)
+    return not kinds <= TEXT_OR_NONE and any(issubclass(k, str) for k in kinds)
 
 
 @attrs.frozen

@@ -23,7 +23,15 @@ from typing import Any
 import attrs
 
 from bureaukit.cells import CellError, converter_for, is_empty
-from bureaukit.columns import MEMO_LIMIT, ColumnBuilder, Plan, column_builder, empty_of, is_text
+from bureaukit.columns import (
+    MEMO_LIMIT,
+    TEXT_OR_NONE,
+    ColumnBuilder,
+    Plan,
+    column_builder,
+    empty_of,
+    is_text,
+)
 from bureaukit.files import MAX_LEDGER_BYTES, FileRefused, check_regular
 from bureaukit.messages import language, reason, t
 from bureaukit.problems import Problem
@@ -548,7 +556,7 @@ class Sheet:
         if self.controls and _controls_in(rows):
             return None
         columns = list(zip(*rows, strict=True))
-        if any(map(any, columns[self.width:])) or _may_close_any(columns[0]):
+        if _any_cell(columns[self.width:]) or _may_close_any(columns[0]):
             return None  # a cell right of the header; a totals row or a blank first cell
         return columns[: self.width]
 
@@ -639,6 +647,13 @@ def _may_close_any(first: Sequence[Any]) -> bool:
         return not heads.isdisjoint(_ASCII_TOTALS) and any(map(_may_close, set(map(getitem, first, repeat(_PREFIX)))))
     except TypeError:  # a workbook's numbers (序号) or empty cells
         return any(map(_may_close, first))
+
+
+def _any_cell(columns: Sequence[Sequence[Any]]) -> bool:
+    """Whether a cell of *columns* is not empty as the row builder reads it
+    (:func:`~bureaukit.cells.is_empty`): a workbook's 0 or FALSE right of the header is a
+    cell, though falsy (``fit`` reports it; dropping it would lose data silently)."""
+    return any(any(column) or not set(map(type, column)) <= TEXT_OR_NONE for column in columns)
 
 
 def _controls_in(rows: Iterable[list[Any]]) -> bool:
