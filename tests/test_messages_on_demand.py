@@ -183,3 +183,22 @@ def test_ctx_finding_takes_a_message_or_two_texts() -> None:
                         score=score, findings={"toy.late": FindingKind("迟", "Late")})
     out = run(campaign, units=[org_unit("b", "局", kind="bureau")])
     assert [(f.code, dict(f.message)) for f in out.findings] == [("toy.late", {"zh": "迟", "en": "late"})]
+
+
+def test_findings_are_stamped_with_their_campaign_and_never_changed() -> None:
+    """``ctx.finding`` names its campaign, so the engine keeps that finding as made; one a
+    plugin builds itself is copied with the name, the plugin's own object left as it was
+    (outcomes are frozen)."""
+    made: list[Finding] = []
+
+    def score(ctx: Context) -> Iterator[Finding]:
+        made.append(ctx.finding("unit:b", "late", "warning", zh="迟", en="late"))
+        made.append(Finding("unit:b", "toy.late", "warning", {"zh": "迟", "en": "late"}))
+        return iter(made)
+
+    campaign = Campaign(name="toy", title={"zh": "玩具", "en": "Toy"}, settings=_Settings, records={},
+                        score=score, findings={"toy.late": FindingKind("迟", "Late")})
+    out = run(campaign, units=[org_unit("b", "局", kind="bureau")])
+    assert [f.campaign for f in out.findings] == ["toy", "toy"]
+    assert made[0].campaign == "toy" and any(f is made[0] for f in out.findings)
+    assert made[1].campaign == "" and not any(f is made[1] for f in out.findings)

@@ -215,7 +215,8 @@ class Context(Generic[S]):
             message = {"zh": zh, "en": en}
         elif zh is not None or en is not None:
             raise TypeError("ctx.finding takes a message or zh= and en=, not both")
-        return Finding(subject, f"{self.campaign}.{name}", severity, message, due, tuple(evidence))
+        return Finding(subject, f"{self.campaign}.{name}", severity, message, due, tuple(evidence),
+                       campaign=self.campaign)
 
     def person_name(self, person_id: str) -> str:
         """The person's name as a note shows it (the id when the org has no such person):

@@ -134,19 +134,14 @@ def _validate(name: str, out: Iterable[Any], org: Org, catalogue: Catalogue) -> 
 def _stamped(o: Outcome, name: str) -> Outcome:
     """*o* marked as an outcome of campaign *name*.
 
-    The campaign that yields an outcome makes it (``Score(...)``, ``ctx.finding``) and
-    does not name itself in it, so the engine writes the name in, once: into the
-    outcome itself, which is frozen for everyone after this. A copy per outcome
-    (``attrs.evolve``) was ~7 % of ``engine.score`` at 100k rows and every outcome twice in
-    memory for a moment; an outcome already stamped for another campaign (a plugin
-    yielding a result it was handed) is still copied, never changed.
+    A finding made by ``ctx.finding`` carries its campaign already and is kept as it is:
+    findings are most of a big run's outcomes, and a copy of each (``attrs.evolve``) was
+    ~7 % of ``engine.score`` at 100k rows. A score or payment a plugin makes itself
+    (``Score(...)``) names no campaign and is copied with it; an outcome stamped for
+    another campaign (a plugin yielding a result it was handed) is copied too, never
+    changed: outcomes are frozen.
     """
-    if o.campaign == name:
-        return o
-    if o.campaign:
-        return attrs.evolve(o, campaign=name)
-    object.__setattr__(o, "campaign", name)
-    return o
+    return o if o.campaign == name else attrs.evolve(o, campaign=name)
 
 
 def _check_subject(subject: str, org: Org) -> None:
