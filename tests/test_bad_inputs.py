@@ -286,16 +286,17 @@ def test_file_removed_between_check_and_score(tmp_path: Path) -> None:
 
 def test_file_vanishes_while_loading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The file passes the existence check and is gone when the reader opens it."""
-    import bureaukit.readers as readers
+    import bureaukit.ledgers as ledgers
 
-    real = readers._sniff
+    real = ledgers.check_regular
 
-    def sniff(path: Path) -> bytes:
+    def check_then_vanish(path: Path, limit: int, what: str = "ledger") -> int:
+        size = real(path, limit, what)
         if path.name == "problems.csv":
             path.unlink()
-        return real(path)
+        return size
 
-    monkeypatch.setattr(readers, "_sniff", sniff)
+    monkeypatch.setattr(ledgers, "check_regular", check_then_vanish)
     root = tmp_path / "b"
     shutil.copytree(BASE, root)
     (root / "out").mkdir()

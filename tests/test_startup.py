@@ -49,3 +49,26 @@ def test_a_sound_bureau_is_structured_without_detailed_validation(tmp_path: Path
     r = CliRunner().invoke(main, ["score", str(DEMO), "-f", "json", "-o", str(tmp_path / "demo.json"), "--no-archive"])
     assert r.exit_code == 0, r.stderr
     assert set(config._CONVERTERS) == {False}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_a_csv_ledger_is_opened_once(tmp_path: Path, encoding: str) -> None:
+    """The CSV reader checks a file's bytes (binary, header length, encoding) and reads
+    its rows through one open handle; a GB18030 file (decoded twice) too."""
+    from bureaukit.readers import read_csv
+
+    opened: list[str] = []
+
+    class Counted(type(tmp_path)):  # type: ignore[misc]
+        def open(self, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+            opened.append(self.name)
+            return super().open(*args, **kwargs)
+
+    path = Counted(tmp_path / "units.csv")
+    path.write_bytes("编号,名称\nU1,办公室\nU2,财务科\n".encode(encoding))
+    opened.clear()
+    table = read_csv(path, None)
+    assert table.header == ["编号", "名称"]
+    assert [row for _, row in table.rows] == [["U1", "办公室"], ["U2", "财务科"]]
+    assert table.encoding == ("GB18030" if encoding == "gb18030" else "UTF-8")
+    assert opened == ["units.csv"]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from itertools import count
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
@@ -119,15 +119,23 @@ def read_csv(path: Path, sheet: str | None) -> Table:
 
     UTF-8 is tried first and strictly; a file that is not valid UTF-8 is read as
     GB18030, and one that is neither is an error (never a silent wrong guess).
+    The file is opened once: its bytes are checked (binary, header length, encoding)
+    and then read as text from the same handle.
     """
     if sheet is not None:
         raise ReadError(t("read_csv_sheet"))
-    head = _sniff(path)
-    _reject_binary(path, head, "CSV")
-    _reject_long_header(path)
-    encoding, controls = _csv_encoding(path, head)
+    raw = path.open("rb")
+    try:
+        head = raw.read(4096)
+        _reject_binary(path, head, "CSV")
+        _reject_long_header(raw)
+        encoding, controls = _csv_encoding(raw, head)
+        raw.seek(0)
+    except BaseException:
+        raw.close()
+        raise
     csv.field_size_limit(CSV_FIELD_LIMIT)
-    fh = path.open("r", encoding=encoding, newline="")
+    fh = io.TextIOWrapper(raw, encoding=encoding, newline="")
     # strict: a quote left open would otherwise swallow every later row into one cell
     reader = csv.reader(fh, strict=True)
     try:
@@ -146,19 +154,19 @@ def read_csv(path: Path, sheet: str | None) -> Table:
                  texts=True)
 
 
-def _csv_encoding(path: Path, head: bytes) -> tuple[str, bool]:
+def _csv_encoding(raw: BinaryIO, head: bytes) -> tuple[str, bool]:
     """UTF-8 (with or without BOM), strictly, else GB18030, else an error; and whether
     the file may hold a control character (:func:`_validate_encoding`)."""
     encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
     try:
-        return encoding, _validate_encoding(path, encoding)
+        return encoding, _validate_encoding(raw, encoding)
     except UnicodeDecodeError:
         pass
     try:
-        controls = _validate_encoding(path, "gb18030")
+        controls = _validate_encoding(raw, "gb18030")
     except UnicodeDecodeError as exc:
         raise ReadError(t("read_encoding", offset=exc.start)) from None
-    _reject_mixed(path, head.startswith(codecs.BOM_UTF8))
+    _reject_mixed(raw, head.startswith(codecs.BOM_UTF8))
     return "gb18030", controls
 
 
@@ -177,21 +185,21 @@ def _csv_rows(reader: Iterator[list[str]], fh: IO[str]) -> Iterator[tuple[int, l
         fh.close()
 
 
-def _reject_long_header(path: Path) -> None:
+def _reject_long_header(raw: BinaryIO) -> None:
     """A first line (the header) longer than MAX_HEADER_BYTES is refused before the csv
     module splits it: one 100 MB line of commas would be 50 million header cells."""
-    with path.open("rb") as fh:
-        head = fh.read(MAX_HEADER_BYTES)
+    raw.seek(0)
+    head = raw.read(MAX_HEADER_BYTES)
     if len(head) == MAX_HEADER_BYTES and b"\n" not in head and b"\r" not in head:
         raise ReadError(t("read_long_header", kib=MAX_HEADER_BYTES // 1024), 1)
 
 
-def _reject_mixed(path: Path, bom: bool) -> None:
+def _reject_mixed(raw: BinaryIO, bom: bool) -> None:
     """A file that is not UTF-8 but begins with UTF-8 Chinese text mixes two encodings
     (rows pasted from a GBK file into a UTF-8 one): read as GB18030, its UTF-8 part
     would turn into other characters silently. Looks at the first MiB only."""
-    with path.open("rb") as fh:
-        data = fh.read(1 << 20)
+    raw.seek(0)
+    data = raw.read(1 << 20)
     try:
         data.decode("utf-8")
         return  # the bad byte lies further on: let the GB18030 check decide
@@ -215,18 +223,18 @@ def _may_hold_controls(chunk: bytes) -> bool:
     return bool(chunk.translate(None, _NOT_C0)) or (b"\xc2" in chunk and _C1.search(chunk) is not None)
 
 
-def _validate_encoding(path: Path, encoding: str) -> bool:
+def _validate_encoding(raw: BinaryIO, encoding: str) -> bool:
     """Decode the whole file strictly (raises UnicodeDecodeError); True when its bytes
     may hold a control character."""
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     controls = False
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            decoder.decode(chunk)
-            # a chunk boundary may split a C1 pair: the ledger layer's row check is the
-            # real test, this only decides whether it runs
-            controls = controls or _may_hold_controls(chunk) or chunk[-1:] == b"\xc2"
-        decoder.decode(b"", final=True)
+    raw.seek(0)
+    while chunk := raw.read(1 << 20):
+        decoder.decode(chunk)
+        # a chunk boundary may split a C1 pair: the ledger layer's row check is the
+        # real test, this only decides whether it runs
+        controls = controls or _may_hold_controls(chunk) or chunk[-1:] == b"\xc2"
+    decoder.decode(b"", final=True)
     return controls
 
 
