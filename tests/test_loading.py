@@ -139,6 +139,52 @@ def test_keys_of_a_column_are_each_record_s_key(values: list[tuple[Any, Any, Any
     assert all(k is None or k.__class__ is str for k in keys)
 
 
+
+@attrs.frozen
+class Job:
+    __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "任务", "en": "Jobs"}, key=("id",), key_scope="run")
+    id: str = attrs.field(metadata=col("编号"))
+
+
+@attrs.frozen
+class Visit:
+    __ledger__: ClassVar[Ledger] = Ledger(title={"zh": "走访", "en": "Visits"}, key=("id",))
+    id: str = attrs.field(metadata=col("编号"))
+    job: str = attrs.field(metadata=col("任务", ref="jobs"))
+    who: str = attrs.field(metadata=col("人员", ref="person"))
+
+
+@pytest.mark.usefixtures("english")
+def test_keys_and_references_of_kinds_keyed_per_ledger_and_per_run() -> None:
+    """Keys are made only where they are checked or referred to (docs/performance.md,
+    seventh session): a kind keyed per run is not checked for duplicates with the
+    ledgers, yet another kind's references to it still resolve against its keys, first
+    spelling first; the people are one :class:`Targets` for every campaign."""
+    from bureaukit.ledgers import Problems, Targets, check_keys_and_refs
+    from bureaukit.provenance import of_lists
+
+    jobs = [Job("J-1"), Job("j-1"), Job("J-2")]  # a duplicate within the run scope only
+    visits = [Visit("v1", "j-1", "pA"), Visit("V1", "J-9", "ｐＡ"), Visit("v2", "j-2", "pa")]
+    records: dict[str, list[Any]] = {"jobs": list(jobs), "visits": list(visits)}
+    provenance = of_lists(records.items())
+    kinds = {"jobs": record_spec(Job), "visits": record_spec(Visit)}
+    targets = Targets.of(["pA", "pB"], ["s1"])
+    problems = Problems()
+    check_keys_and_refs(kinds, records, provenance, {}, targets, problems)
+    assert problems.lines == [
+        '<visits>:2: 编号: duplicate key "V1", the same key as "v1" (first at <visits>:1)',
+        '<visits>:2: 任务: unknown jobs record "J-9" (did you mean "J-2"?)',
+    ]
+    # respelt as the first job and the person spell them, each still read where it was
+    assert [(v.id, v.job, v.who) for v in records["visits"]] == [("v1", "J-1", "pA"), ("V1", "J-9", "pA"),
+                                                                 ("v2", "J-2", "pA")]
+    assert provenance.origin(records["visits"][2]) == Origin("<visits>", 3)
+    assert records["jobs"] == jobs
+    # per run: the jobs' duplicate, and nothing of the visits (checked with the ledgers)
+    problems = Problems()
+    check_keys_and_refs(kinds, records, provenance, {}, Targets({}, {}), problems, key_scope="run")
+    assert problems.lines == ['<jobs>:2: 编号: duplicate key "j-1", the same key as "J-1" (first at <jobs>:1)']
+
 # --- origins ---------------------------------------------------------------------------
 
 

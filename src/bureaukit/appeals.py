@@ -122,7 +122,7 @@ def read_appeals(config: Any, org: Any, readers: Mapping[str, Any], problems: An
     """The 异议登记表 ``[archive] appeals`` names, checked like any ledger (every problem
     as ``FILE:ROW: column: message``); its hash joins the run's inputs."""
     from bureaukit.files import file_hash
-    from bureaukit.ledgers import Source, check_keys_and_refs, read_kind
+    from bureaukit.ledgers import Source, Targets, check_keys_and_refs, read_kind
     from bureaukit.records import record_spec
 
     src = Source.parse(config.archive.appeals, config.root, config.moved)
@@ -133,7 +133,8 @@ def read_appeals(config: Any, org: Any, readers: Mapping[str, Any], problems: An
         inputs[src.written] = file_hash(src.path)
     if org is None:
         return records
-    check_keys_and_refs({"appeals": spec}, {"appeals": records}, provenance, shown, org.people, org.units, problems)
+    check_keys_and_refs({"appeals": spec}, {"appeals": records}, provenance, shown, Targets.of(org.people, org.units),
+                        problems)
     for a in records:
         o = provenance.origin(a)
         for column, message in check_appeal(a, org.units, org.people, config.enabled):

@@ -23,6 +23,7 @@ from bureaukit.ledgers import (
     BOOKKEEPING_COLUMNS,
     Problems,
     Source,
+    Targets,
     check_keys_and_refs,
     display_path,
     listed_twice,
@@ -143,16 +144,37 @@ def guarded_reader(reader: Reader, owner: Owner, timeout: float | None) -> Reade
     return attrs.evolve(reader, read=read)
 
 
-def _respell_ids(settings: Any, org: Org, config: Config, path: str, cfg_shown: str, notes: list[str]) -> Any:
+@attrs.frozen
+class _OrgIds:
+    """What every campaign's settings and ledgers are checked against, made once per
+    bureau rather than once per campaign: with 30,000 people, the canonical form of
+    every id is no small cost (docs/performance.md, seventh session)."""
+
+    org: Org
+    spellings: dict[str, str]
+    """Canonical form → the unit or person id as the org spells it (settings respelt)."""
+    keep: frozenset[str]
+    """Texts a setting keeps as written: the ids themselves, unit kinds, roles."""
+    targets: Targets
+    """What a ledger's references may name."""
+
+    @classmethod
+    def of(cls, org: Org, config: Config) -> _OrgIds:
+        from bureaukit.identity import id_spellings
+        from bureaukit.org import STANDARD_ROLES
+
+        keep = frozenset({*org.units, *org.people, *(u.kind for u in org.units.values()), *STANDARD_ROLES,
+                          *STANDARD_ROLES.values(), *config.roles, *config.roles.values()})
+        return cls(org, id_spellings(org.units, org.people), keep, Targets.of(org.people, org.units))
+
+
+def _respell_ids(settings: Any, ids: _OrgIds, path: str, cfg_shown: str, notes: list[str]) -> Any:
     """The settings with each text naming a unit or person only in canonical form spelt as
     the org spells it (CORE §2 *Identity*); ``check`` names every rewrite."""
-    from bureaukit.identity import id_spellings, respell
-    from bureaukit.org import STANDARD_ROLES
+    from bureaukit.identity import respell
 
-    keep = {*org.units, *org.people, *(u.kind for u in org.units.values()), *STANDARD_ROLES, *STANDARD_ROLES.values(),
-            *config.roles, *config.roles.values()}
     found: list[str] = []
-    settings = respell(settings, id_spellings(org.units, org.people), keep, path, found)
+    settings = respell(settings, ids.spellings, ids.keep, path, found)
     notes.extend(f"{cfg_shown}: {n}" for n in found)
     return settings
 
@@ -272,7 +294,8 @@ def _load_bureau(config: Config, plugins: Iterable[Any], progress: Callable[[int
     calendar = _load_calendar(state)
     _check_weights(state)
     period = _configured_period(config)
-    campaigns = {name: _load_campaign(state, loaded[name], org, period, progress, timeout) for name in config.enabled}
+    ids = None if org is None else _OrgIds.of(org, config)
+    campaigns = {name: _load_campaign(state, loaded[name], ids, period, progress, timeout) for name in config.enabled}
     appeals: list[Any] = []
     if config.archive.appeals:
         from bureaukit.appeals import read_appeals
@@ -359,18 +382,19 @@ def _configured_period(config: Config) -> Period | None:
         return None  # already reported by read_config
 
 
-def _load_campaign(state: _Loading, lc: LoadedCampaign, org: Org | None, period: Period | None,
+def _load_campaign(state: _Loading, lc: LoadedCampaign, ids: _OrgIds | None, period: Period | None,
                    progress: Callable[[int], None] | None, timeout: float | None) -> CampaignData:
     """One enabled campaign: its settings, its ledgers, the core's key and reference
     checks, then the campaign's own ``check`` when all that is sound."""
     name, camp = lc.campaign.name, lc.campaign
+    org = None if ids is None else ids.org
     before = state.problems.count
     table = state.config.campaigns.get(name)
     settings, errs = structure_settings(camp.settings, table.settings if table else {}, f"campaigns.{name}")
     for e in errs:
         state.problems.add(e.inside(state.config_shown))
-    if org is not None and settings is not None:
-        settings = _respell_ids(settings, org, state.config, f"campaigns.{name}", state.config_shown, state.notes)
+    if ids is not None and settings is not None:
+        settings = _respell_ids(settings, ids, f"campaigns.{name}", state.config_shown, state.notes)
     specs = {kind: record_spec(cls) for kind, cls in camp.records.items()}
     records: dict[str, list[Any]] = {kind: [] for kind in specs}
     for kind, files in (table.ledgers if table else {}).items():
@@ -381,8 +405,8 @@ def _load_campaign(state: _Loading, lc: LoadedCampaign, org: Org | None, period:
             )
             continue
         records[kind] = state.read_files(specs[kind], files, f"campaigns.{name}.ledgers.{kind}", progress)
-    if org is not None:
-        check_keys_and_refs(specs, records, state.provenance, state.shown, org.people, org.units, state.problems)
+    if ids is not None:
+        check_keys_and_refs(specs, records, state.provenance, state.shown, ids.targets, state.problems)
     if table is not None:
         _note_not_set_up(state, lc, table.settings)
     if org is not None and settings is not None and camp.check is not None and state.problems.count == before:

@@ -15,7 +15,7 @@ from bureaukit.catalogue import FindingKind, Metric
 from bureaukit.catalogue import resolve as resolve_catalogue
 from bureaukit.context import Context
 from bureaukit.errors import InputError, PluginFailure, format_exc, one_line
-from bureaukit.ledgers import Problems, check_keys_and_refs
+from bureaukit.ledgers import Problems, Targets, check_keys_and_refs
 from bureaukit.messages import t
 from bureaukit.org import Org
 from bureaukit.outcomes import PAYMENT_KINDS, SEVERITIES, Finding, Outcome, Payment, Score
@@ -92,7 +92,7 @@ def check_run_keys(bureau: Bureau, data: CampaignData, ctx: Context) -> list[Pro
     if not specs:
         return []
     problems = Problems()
-    check_keys_and_refs(specs, ctx.records, ctx.provenance, bureau.shown, (), (), problems, key_scope="run")
+    check_keys_and_refs(specs, ctx.records, ctx.provenance, bureau.shown, Targets({}, {}), problems, key_scope="run")
     return problems.kept
 
 

@@ -852,6 +852,31 @@ def spellings(ids: Iterable[str]) -> dict[str, str]:
     return out
 
 
+@attrs.frozen
+class Targets:
+    """The people and units a ledger cell may name, as references are checked against
+    them: made once per bureau (each campaign's ledgers are checked against the same
+    org; with 30,000 people, the canonical form of every id is no small cost)."""
+
+    people: dict[str, str]
+    """Canonical form → the person id as the org spells it."""
+    units: dict[str, str]
+    exact_people: frozenset[str] = attrs.field(init=False)
+    exact_units: frozenset[str] = attrs.field(init=False)
+
+    @exact_people.default
+    def _exact_people(self) -> frozenset[str]:
+        return frozenset(self.people.values())
+
+    @exact_units.default
+    def _exact_units(self) -> frozenset[str]:
+        return frozenset(self.units.values())
+
+    @classmethod
+    def of(cls, people: Iterable[str], units: Iterable[str]) -> Targets:
+        return cls(spellings(people), spellings(units))
+
+
 Where = Callable[[object], tuple[str, "int | None"]]
 
 
@@ -860,8 +885,7 @@ def check_keys_and_refs(
     records: Mapping[str, Sequence[Any]],
     provenance: Provenance,
     shown: Mapping[str, str],
-    people: Iterable[str],
-    units: Iterable[str],
+    targets: Targets,
     problems: Problems,
     key_scope: str = "ledger",
 ) -> None:
@@ -869,7 +893,9 @@ def check_keys_and_refs(
 
     Keys and ids are compared in canonical form (CORE §2 *Identity*); a reference spelt
     otherwise than what it names (``ｓ1`` for ``s1``, ``p09<U+200B>`` for ``p09``) is
-    rewritten to that spelling in *records* (the record replaced, its origin kept)."""
+    rewritten to that spelling in *records* (the record replaced, its origin kept).
+    *targets* are the bureau's people and units (:meth:`Targets.of`), made once for all
+    its campaigns."""
 
     def where(rec: object) -> tuple[str, int | None]:
         o = provenance.origin(rec)
@@ -877,16 +903,19 @@ def check_keys_and_refs(
             return "(inline)", None
         return shown.get(o.source, o.source), o.row
 
-    keys: dict[str, dict[str, str]] = {}
+    # the kinds another kind refers to: only their keys are needed as spelt
+    referenced = {f.ref for spec in kinds.values() for f in spec.fields} if key_scope == "ledger" else set()
+    keys: dict[str, Mapping[str, str]] = {}
     for kind, spec in kinds.items():
-        if not spec.ledger.key:  # no key: nothing to check, nothing to refer to
-            keys[kind] = {}
-            continue
-        report = spec.ledger.key_scope == key_scope
-        keys[kind] = _keys_of(spec, records.get(kind, ()), report, where, problems)
+        report = bool(spec.ledger.key) and spec.ledger.key_scope == key_scope
+        if report or (kind in referenced and spec.ledger.key):
+            keys[kind] = _keys_of(spec, records.get(kind, ()), report, kind in referenced, where, problems)
+        # else no key (nothing to check, nothing to refer to), or one no one here asks for
     if key_scope != "ledger":
         return
-    targets = {"person": (spellings(people), t("ref_person")), "unit": (spellings(units), t("ref_unit"))}
+    known: Mapping[str, str]
+    known_of = {"person": (targets.people, targets.exact_people, t("ref_person")),
+                "unit": (targets.units, targets.exact_units, t("ref_unit"))}
     for kind, spec in kinds.items():
         recs = records.get(kind)
         if not recs:
@@ -896,28 +925,35 @@ def check_keys_and_refs(
         for f in spec.fields:
             if f.ref is None:
                 continue
-            ref = kinds.get(f.ref)  # another kind's record: named by its ledger's title in Chinese
-            title = ref.ledger.title.get("zh", f.ref) if ref is not None and language() == "zh" else f.ref
-            known, what = targets.get(f.ref) or (keys.get(f.ref, {}), t("ref_record", kind=title))
-            provenance.remade(_resolve_refs(recs, f, known, what, where, problems))
+            if f.ref in known_of:
+                known, exact, what = known_of[f.ref]
+            else:  # another kind's record: named by its ledger's title in Chinese
+                ref = kinds.get(f.ref)
+                title = ref.ledger.title.get("zh", f.ref) if ref is not None and language() == "zh" else f.ref
+                known = keys.get(f.ref, {})
+                exact, what = frozenset(known.values()), t("ref_record", kind=title)
+            provenance.remade(_resolve_refs(recs, f, known, exact, what, where, problems))
 
 
 def _keys_of(
-    spec: RecordSpec, recs: Sequence[Any], report: bool, where: Where, problems: Problems
+    spec: RecordSpec, recs: Sequence[Any], report: bool, spelt: bool, where: Where, problems: Problems
 ) -> dict[str, str]:
-    """Canonical key → the key as spelt by its first record; duplicates reported when
-    *report* (the kind's key scope is the one being checked)."""
+    """Canonical key → the key as spelt by its first record, when *spelt* (another kind
+    refers to this one; else empty); duplicates reported when *report* (the kind's key
+    scope is the one being checked)."""
     found = spec.keys_of(recs)
     texts = found if None not in found else [k or "" for k in found]
     # keys are read stripped: an ASCII key's canonical form is its lower case (C speed
     # over a million keys, where canonical() one by one costs ~0.5 s)
     canon = list(map(str.lower, texts)) if "".join(texts).isascii() else list(map(canonical_key, texts))  # type: ignore[arg-type]
     n = len(canon)
-    # canonical key → the index of its first record (reversed: the first one is set last)
-    first = dict(zip(reversed(canon), range(n - 1, -1, -1), strict=True))
-    if report and len(first) != n:
+    # reversed: the first record of a key is set last
+    first_spelt = dict(zip(reversed(canon), reversed(texts), strict=True)) if spelt else {}
+    if report and len(first_spelt if spelt else set(canon)) != n:
+        # canonical key → the index of its first record
+        first = dict(zip(reversed(canon), range(n - 1, -1, -1), strict=True))
         _report_duplicates(spec, recs, texts, canon, first, where, problems)  # type: ignore[arg-type]
-    return dict(zip(reversed(canon), reversed(texts), strict=True))  # type: ignore[arg-type]
+    return first_spelt  # type: ignore[return-value]
 
 
 def _report_duplicates(
@@ -945,6 +981,7 @@ def _resolve_refs(
     recs: list[Any],
     f: FieldSpec,
     known: Mapping[str, str],
+    exact: frozenset[str],
     what: str,
     where: Where,
     problems: Problems,
@@ -960,7 +997,6 @@ def _resolve_refs(
     else:
         values = set(map(getter, recs))
         values.discard(None)
-    exact = set(known.values())
     remade: list[tuple[object, object]] = []
     if values <= exact:
         return remade
@@ -985,7 +1021,7 @@ def _resolve_refs(
     return remade
 
 
-def _resolve(value: str, exact: set[str], known: Mapping[str, str]) -> str | None:
+def _resolve(value: str, exact: frozenset[str], known: Mapping[str, str]) -> str | None:
     if value in exact:
         return value
     return known.get(canonical(value))

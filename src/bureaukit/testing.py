@@ -47,7 +47,7 @@ from bureaukit.config import structure_settings
 from bureaukit.context import CheckContext, Context
 from bureaukit.engine import run_campaign
 from bureaukit.errors import InputError
-from bureaukit.ledgers import Problems, Source, check_keys_and_refs, read_kind
+from bureaukit.ledgers import Problems, Source, Targets, check_keys_and_refs, read_kind
 from bureaukit.messages import speaking as speaking  # re-exported for plugin tests
 from bureaukit.org import Org, Person, Unit, build_org
 from bureaukit.outcomes import Finding, Outcome, Payment, Score
@@ -121,7 +121,7 @@ def check(
     s = settings_of(campaign, settings)
     problems = Problems()
     specs = {k: record_spec(c) for k, c in campaign.records.items()}
-    check_keys_and_refs(specs, recs, origins, {}, o.people, o.units, problems)
+    check_keys_and_refs(specs, recs, origins, {}, Targets.of(o.people, o.units), problems)
     if problems.kept:
         raise InputError(problems.kept)
     if campaign.check is None:
