@@ -64,8 +64,8 @@ def check(ctx: CheckContext) -> Iterator[CheckIssue]:
                                                   f'item "{a.item}" is already recorded as adopted by {o.code} {o.zh}'))
         else:
             seen[(a.item, o.code)] = a
-        twice = sorted({p for p in a.authors if a.authors.count(p) > 1})
-        if twice:
+        if len(set(a.authors)) < len(a.authors):  # an author listed twice: name each
+            twice = sorted({p for p in a.authors if a.authors.count(p) > 1})
             yield LedgerError(a, "作者", pick(f'{", ".join(twice)} 列了两次，实为 "{";".join(a.authors)}"',
                                               f'{", ".join(twice)} listed twice, got "{";".join(a.authors)}"'))
     cases: list[Case] = list(ctx.records.get("cases", ()))
