@@ -16,7 +16,7 @@ import bureaukit.plugin as bk
 from bureaukit.plugin import Context, Evidence, Note, Payment, Period, split_among, to_yuan
 from bureaukit_publicity.counts import person_counts
 from bureaukit_publicity.fees import Priced
-from bureaukit_publicity.notes import adopted_note, award_note, good_news_note
+from bureaukit_publicity.notes import award_note, good_news_note
 from bureaukit_publicity.settings import PublicitySettings
 
 ZERO = Decimal(0)
@@ -31,17 +31,17 @@ def whole_year(period: Period) -> bool:
 
 
 def score_awards(
-    ctx: Context, items: Sequence[Priced], counts: dict[str, dict[str, list[Priced]]] | None = None
+    ctx: Context, items: Sequence[Priced], counts: dict[str, dict[str, list[Evidence]]] | None = None
 ) -> Iterator[Payment]:
     """年终 awards (*counts*: :func:`person_counts` of *items*, if the caller has it)."""
     s: PublicitySettings = ctx.settings
     if not (ctx.final and whole_year(ctx.period)):
         return
     if counts is None:
-        counts = person_counts(items)
+        counts = person_counts(ctx, items)
     fees: dict[str, Decimal] = {}
     for p in items:
-        for pid, share in p.shares.items():
+        for pid, share in p.by_author():
             fees[pid] = fees.get(pid, ZERO) + share
     for k in ("news", "info"):
         minimum = s.award.news_min if k == "news" else s.award.info_min
@@ -58,10 +58,7 @@ def score_awards(
                 evidence=[
                     Evidence(note=Note(award_note, (k, rank, len(eligible), places, n, minimum, fees[pid],
                                                     s.award.amount_yuan))),
-                    *(
-                        ctx.evidence(p.adoption, Note(adopted_note, (p.adoption.item, k, p.outlet.zh, True)))
-                        for p in counts[pid][k]
-                    ),
+                    *counts[pid][k],  # each counted adoption, cited as its count cites it
                 ],
             )
     yield from good_news(ctx, items)

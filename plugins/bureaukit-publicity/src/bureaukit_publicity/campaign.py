@@ -23,7 +23,7 @@ from bureaukit_publicity.staffing import score_staffing
 
 def score(ctx: Context) -> Iterator[Outcome]:
     items = priced(ctx)
-    counts = person_counts(items)
+    counts = person_counts(ctx, items)
     yield from score_staffing(ctx)
     yield from score_cases(ctx)
     yield from score_counts(ctx, items, counts)

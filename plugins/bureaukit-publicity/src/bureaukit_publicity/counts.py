@@ -23,18 +23,27 @@ from bureaukit_publicity.settings import PublicitySettings
 KINDS: tuple[str, ...] = ("news", "info")
 
 
-def person_counts(items: Sequence[Priced]) -> dict[str, dict[str, list[Priced]]]:
-    """person → kind → the adoptions that count for the award (each row once)."""
-    out: dict[str, dict[str, list[Priced]]] = {}
+def person_counts(ctx: Context, items: Sequence[Priced]) -> dict[str, dict[str, list[Evidence]]]:
+    """person → kind → the adoptions that count for the award, cited (each row once, in
+    the order of *items*): an item by several authors counts for each of them with the
+    same note, so one Evidence serves them all, and the award cites the same."""
+    out: dict[str, dict[str, list[Evidence]]] = {}
+    evidence = ctx.evidence
     for p in items:
-        # Enum.name is a Python-level property: _name_ is the same text, read directly
-        kind = p.adoption.kind._name_ if p.outlet.counts else None
-        for pid in p.adoption.authors:
-            mine = out.get(pid)
-            if mine is None:  # not setdefault: that built a dict and two lists per row
-                mine = out[pid] = {k: [] for k in KINDS}
-            if kind is not None:
-                mine[kind].append(p)
+        a = p.adoption
+        if p.outlet.counts:
+            # Enum.name is a Python-level property: _name_ is the same text, read directly
+            kind = a.kind._name_
+            e = evidence(a, Note(adopted_note, (a.item, kind, p.outlet.zh, True)))
+            for pid in a.authors:
+                mine = out.get(pid)
+                if mine is None:  # not setdefault: that built a dict and two lists per row
+                    mine = out[pid] = {k: [] for k in KINDS}
+                mine[kind].append(e)
+        else:
+            for pid in a.authors:
+                if pid not in out:
+                    out[pid] = {k: [] for k in KINDS}
     return out
 
 
@@ -44,11 +53,11 @@ def quota_units(s: PublicitySettings) -> list[str]:
 
 
 def score_counts(
-    ctx: Context, items: Sequence[Priced], counts: dict[str, dict[str, list[Priced]]] | None = None
+    ctx: Context, items: Sequence[Priced], counts: dict[str, dict[str, list[Evidence]]] | None = None
 ) -> Iterator[Score]:
     """The counts per person (*counts*: :func:`person_counts` of *items*, if the caller
     has it) and per quota unit, with the points of each quota unit."""
-    yield from _person_scores(ctx, person_counts(items) if counts is None else counts)
+    yield from _person_scores(person_counts(ctx, items) if counts is None else counts)
     # each unit's adoptions of each kind, in ledger order, grouped in one pass: a scan of
     # all items per quota unit and kind was quadratic (most of a million-row run)
     by_unit: dict[tuple[str, str], list[Priced]] = {}
@@ -59,20 +68,8 @@ def score_counts(
         yield from _unit_scores(ctx, uid, by_unit)
 
 
-def _person_scores(ctx: Context, counts: dict[str, dict[str, list[Priced]]]) -> Iterator[Score]:
+def _person_scores(counts: dict[str, dict[str, list[Evidence]]]) -> Iterator[Score]:
     """``news_count`` / ``info_count`` of each author, zeros included."""
-    evidence = ctx.evidence
-    # an item by several authors counts for each of them with the same note: one
-    # Evidence for all of them
-    cited: dict[int, Evidence] = {}
-
-    def counted(p: Priced) -> Evidence:
-        e = cited.get(id(p))
-        if e is None:
-            a = p.adoption
-            e = cited[id(p)] = evidence(a, Note(adopted_note, (a.item, a.kind._name_, p.outlet.zh, True)))
-        return e
-
     for pid, kinds in sorted(counts.items()):
         for k in KINDS:
             got = kinds[k]
@@ -80,7 +77,7 @@ def _person_scores(ctx: Context, counts: dict[str, dict[str, list[Priced]]]) -> 
                 bk.person(pid),
                 f"{k}_count",
                 len(got),
-                evidence=[*map(counted, got), Evidence(note=Note(person_count_note, (k, len(got))))],
+                evidence=[*got, Evidence(note=Note(person_count_note, (k, len(got))))],
             )
 
 

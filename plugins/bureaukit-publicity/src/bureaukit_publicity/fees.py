@@ -44,7 +44,13 @@ class Priced:
     outlet: Outlet
     fee: Decimal
     long: bool
-    shares: dict[str, Decimal]
+    shares: tuple[Decimal, ...]
+    """Each author's share, in the order ``adoption.authors`` lists them (rows priced
+    alike share one tuple)."""
+
+    def by_author(self) -> zip[tuple[str, Decimal]]:
+        """(author, share) in the listed order."""
+        return zip(self.adoption.authors, self.shares, strict=True)
 
     def note(self, ctx: Context) -> Note:
         """Its fee's arithmetic, written on demand: the same for every author, each
@@ -52,7 +58,7 @@ class Priced:
         a = self.adoption
         o = self.outlet
         s: PublicitySettings = ctx.settings
-        named = tuple((ctx.person_name(p), v) for p, v in self.shares.items()) if len(self.shares) > 1 else ()
+        named = tuple((ctx.person_name(p), v) for p, v in self.by_author()) if len(self.shares) > 1 else ()
         times = s.long_multiplier if self.long else None
         return Note(fee_note, (a.item, o.zh, a.date, o.fee_yuan, times, a.chars, self.fee, named))
 
@@ -73,7 +79,7 @@ def priced(ctx: Context) -> list[Priced]:
     resolved: dict[str, Outlet | None] = {}
     # and an outlet's fee splits the same way among any n authors: split it once per
     # (outlet, long, n), not once per row
-    splits: dict[tuple[str, bool, int], tuple[Decimal, list[Decimal]]] = {}
+    splits: dict[tuple[str, bool, int], tuple[Decimal, tuple[Decimal, ...]]] = {}
     for a in ctx.records["adoptions"]:
         o = resolved[a.outlet] if a.outlet in resolved else resolved.setdefault(a.outlet, resolve_outlet(a.outlet, table))
         if o is None:  # check reports it; a run never gets here with one
@@ -84,15 +90,10 @@ def priced(ctx: Context) -> list[Priced]:
         how = splits.get((o.code, long, n))
         if how is None:
             fee = o.fee_yuan * s.long_multiplier if long else o.fee_yuan
-            how = splits[o.code, long, n] = (fee, split(fee, n))
-        fee, parts = how
-        if n == 1:
-            shares = {authors[0]: parts[0]}
-        elif len(set(authors)) == n:
-            shares = dict(zip(authors, parts, strict=True))
-        else:
-            shares = split_among(fee, authors)  # raises: a name listed twice
-        out.append(Priced(a, o, fee, long, shares))
+            how = splits[o.code, long, n] = (fee, tuple(split(fee, n)))
+        if n > 1 and len(set(authors)) != n:
+            split_among(how[0], authors)  # raises: a name listed twice
+        out.append(Priced(a, o, how[0], long, how[1]))
     out.sort(key=lambda p: (p.adoption.date, p.adoption.item, p.outlet.code, p.adoption.authors))
     return out
 
@@ -108,37 +109,39 @@ def is_fee_person(org: Org, pid: str, fee_units: Sequence[str] | None) -> bool:
 def score_fees(ctx: Context, items: Sequence[Priced]) -> Iterator[Score | Payment]:
     s: PublicitySettings = ctx.settings
     # each item cited once for all its authors: the same row, the same note
-    by_person: dict[str, list[tuple[Priced, Evidence]]] = {}
+    by_person: dict[str, list[tuple[Priced, Evidence, Decimal]]] = {}
     evidence = ctx.evidence
     for p in items:
         e = evidence(p.adoption, p.note(ctx))
-        for pid in p.adoption.authors:
-            by_person.setdefault(pid, []).append((p, e))
+        for pid, share in p.by_author():
+            mine = by_person.get(pid)
+            if mine is None:
+                mine = by_person[pid] = []
+            mine.append((p, e, share))
     halves_of: dict[date, str | None] = {}  # the half of each day in the period
     for pid in sorted(by_person):
         mine = by_person[pid]
-        cited = [e for _, e in mine]
-        total = sum((p.shares[pid] for p, _ in mine), Decimal(0))
+        total = sum((share for _, _, share in mine), Decimal(0))
         yield Score(
             bk.person(pid),
             "fees_yuan",
             total,
             unit="元",
-            evidence=[*cited, Evidence(note=Note(fee_total_note, (total, len(mine))))],
+            evidence=[*(e for _, e, _ in mine), Evidence(note=Note(fee_total_note, (total, len(mine))))],
         )
         if not ctx.final:
             continue
         if not is_fee_person(ctx.org, pid, s.fee_units):
             continue
-        halves: dict[str, list[tuple[Priced, Evidence]]] = {}
-        for (p, _), e in zip(mine, cited, strict=True):
+        halves: dict[str, list[tuple[Evidence, Decimal]]] = {}
+        for p, e, share in mine:
             day = p.adoption.date
             half = halves_of[day] if day in halves_of else halves_of.setdefault(day, _half(ctx, day))
             if half is not None:
-                halves.setdefault(half, []).append((p, e))
+                halves.setdefault(half, []).append((e, share))
         for half in sorted(halves):
             got = halves[half]
-            amount = sum((p.shares[pid] for p, _ in got), Decimal(0))
+            amount = sum((share for _, share in got), Decimal(0))
             if amount == 0:
                 continue
             yield Payment(
@@ -146,7 +149,7 @@ def score_fees(ctx: Context, items: Sequence[Priced]) -> Iterator[Score | Paymen
                 "fee",
                 amount,
                 period=half,
-                evidence=[*(e for _, e in got), Evidence(note=Note(fee_half_note, (half, len(got), amount)))],
+                evidence=[*(e for e, _ in got), Evidence(note=Note(fee_half_note, (half, len(got), amount)))],
             )
 
 
