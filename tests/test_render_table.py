@@ -7,7 +7,7 @@ from typing import Any
 from core_support import HOSTILE_FORMULA, HOSTILE_SCRIPT
 
 from bureaukit.render import RenderOptions
-from bureaukit.render._labels import clean, display_width, truncate
+from bureaukit.render._labels import clean, display_width, truncate, wrap, wrap_evenly
 from bureaukit.render.table import format_table, render
 
 
@@ -112,3 +112,23 @@ def test_width_limit_truncates_only_when_needed(result_en: Any) -> None:
         assert display_width(line) <= 80, line
     for block in tables(narrow):
         assert len({display_width(line) for line in block}) == 1
+
+
+def test_a_long_chinese_header_wraps_evenly_never_leaving_one_character() -> None:
+    # the vanguard table's 满意度 columns: 14 columns of header over 5-column cells
+    lines = format_table(["名称", "分析评议满意度"], [["区港航管理所", "90.0%"]], "<>")
+    assert lines[:2] == ["名称" + " " * 14 + "分析评议", " " * 20 + "满意度"]  # right-aligned, 12 wide
+    assert wrap("分析评议满意度", 12) == ["分析评议满意", "度"]  # what plain wrapping gives
+    assert wrap_evenly("分析评议满意度", 12) == ["分析评议", "满意度"]
+    assert wrap_evenly("保持共产党员先进性教育活动", 12) == ["保持共产党", "员先进性教", "育活动"]
+
+
+def test_even_wrapping_keeps_the_lines_wrap_needs_and_breaks_at_spaces() -> None:
+    assert wrap_evenly("学习动员", 12) == ["学习动员"]
+    assert wrap_evenly("Satisfaction (Analysis and review)", 12) == wrap("Satisfaction (Analysis and review)", 12)
+    assert wrap_evenly("政风行风评议 / 履职尽责督促检查", 12) == wrap("政风行风评议 / 履职尽责督促检查", 12)
+    for text in ("分析评议满意度", "整改提高满意度", "“五比五争”主题实践活动", "保持共产党员先进性教育活动"):
+        for width in range(2, 16):
+            assert "".join(wrap_evenly(text, width)) == text
+            assert len(wrap_evenly(text, width)) == len(wrap(text, width))
+            assert all(display_width(line) <= width for line in wrap_evenly(text, width))

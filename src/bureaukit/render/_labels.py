@@ -260,6 +260,24 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+def wrap_evenly(text: str, width: int) -> list[str]:
+    """*text* in as few lines as :func:`wrap` needs at *width*, but as even as they can
+    be: a header "分析评议满意度" in 12 columns reads 分析评议 / 满意度, not 分析评议满意 /
+    度 (a character left alone on its line reads as a typo). Text with spaces (English,
+    or a title joined by " / ") keeps :func:`wrap`'s breaks at its spaces."""
+    lines = wrap(text, width)
+    if " " in text:
+        return lines
+    narrower = width - 1
+    while len(lines) > 1 and narrower > 0:
+        tried = wrap(text, narrower)
+        if len(tried) > len(lines):
+            break
+        lines = tried
+        narrower -= 1
+    return lines
+
+
 def pad(text: str, width: int, align: str = "<") -> str:
     gap = max(0, width - display_width(text))
     return " " * gap + text if align == ">" else text + " " * gap

@@ -31,6 +31,7 @@ from bureaukit.render._labels import (
     payment_totals,
     truncate,
     wrap,
+    wrap_evenly,
 )
 from bureaukit.result import Result
 
@@ -67,7 +68,7 @@ def format_table(
     if width is not None:
         room = width - display_width(indent) - display_width(GAP) * (len(head) - 1)
         _fit(widths, body, room, shrink, wrap_cols)
-    heads = [wrap(h, widths[i]) for i, h in enumerate(head)]
+    heads = [wrap_evenly(h, widths[i]) for i, h in enumerate(head)]
     out = _stacked(heads, widths, align, indent)
     out.append(indent + GAP.join("-" * w for w in widths))
     for r in body:
