@@ -114,6 +114,14 @@ def filter_records(
     return out, changed
 
 
+def _has_key(cls: type) -> bool:
+    """Records of *cls* have a key (a record class whose ledger declares one)."""
+    try:
+        return bool(record_spec(cls).ledger.key)
+    except TypeError:  # not a record class: cited by its origin alone
+        return False
+
+
 class CheckContext(Generic[S]):
     """What a campaign's ``check`` sees: the org, its settings and all its records."""
 
@@ -177,8 +185,7 @@ class Context(Generic[S]):
             remade += changed
         self.provenance = provenance.derived(remade) if remade else provenance
         self.records: Mapping[str, tuple[Any, ...]] = run
-        self._key_fns: dict[type, tuple[Any, bool]] = {}
-        self._heads: dict[int, tuple[str | None, int | None, str | None]] = {}
+        self._keyed: dict[type, bool] = {}
 
     def records_of(self, cls: type[R]) -> tuple[R, ...]:
         """The run's records of the kind whose record class is *cls*:
@@ -260,36 +267,13 @@ class Context(Generic[S]):
         """Evidence pointing at *record*'s file, row and key, with a note: text, or a
         :class:`Note` (the campaign's function and its arguments) written only when a
         reader asks for it (``explain``, html, xlsx; the JSON cites the row alone)."""
-        head = self._heads.get(id(record))
-        if head is None:
-            head = self._head(record)
-        return Evidence(head[0], head[1], head[2], note)
-
-    def _head(self, record: object) -> tuple[str | None, int | None, str | None]:
-        """*record*'s (source, row, key) for :meth:`evidence`.
-
-        Campaigns cite about one record per ledger row, some rows several times (an
-        adoption up to seven). A key of several fields is joined into new text on each
-        call, so its head is remembered for the run, keyed by ``id``: only for a record
-        with an origin, which :attr:`provenance` holds, so that its id is never reused
-        by another object while remembered.
-        """
+        # A run cites ~1M times at a million ledger rows: the key is left for a reader to
+        # write (Evidence.record), and the JSON writes each distinct row's key once.
         source, row = self.provenance.where(record)
-        cls = type(record)
-        known = self._key_fns.get(cls)
-        if known is None:
-            # once per record class per run: record_spec + key_of per call added up
-            try:
-                spec = record_spec(cls)
-                known = (spec.key_of, len(spec.ledger.key) > 1)
-            except TypeError:
-                known = (None, False)
-            self._key_fns[cls] = known
-        key_of, joined = known
-        head = (source, row, key_of(record) if key_of is not None else None)
-        if joined and source is not None:
-            self._heads[id(record)] = head
-        return head
+        keyed = self._keyed.get(record.__class__)
+        if keyed is None:
+            keyed = self._keyed[record.__class__] = _has_key(record.__class__)
+        return Evidence(source, row, record if keyed else None, note)
 
     # --- quotas (CORE §8) -----------------------------------------------------------
     def quota(

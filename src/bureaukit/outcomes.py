@@ -10,6 +10,7 @@ from typing import Any, Literal
 import attrs
 
 from bureaukit.messages import speaking
+from bureaukit.records import key_function
 
 Severity = Literal["info", "warning", "violation"]
 SEVERITIES: tuple[Severity, ...] = ("violation", "warning", "info")
@@ -49,6 +50,15 @@ def _note_text(note: str | Note) -> str:
     return note if isinstance(note, str) else note.render(*note.args)
 
 
+def key_text(record: object) -> str | None:
+    """The key an evidence item shows for what it was given as ``record``: a text (or
+    None) as it is, a cited record object (what :meth:`Context.evidence
+    <bureaukit.context.Context.evidence>` gives) its ledger key, written now."""
+    if record is None or isinstance(record, str):
+        return record
+    return key_function(type(record))(record)
+
+
 @attrs.frozen(repr=False)
 class Evidence:
     """Where a number came from and how it was computed (e.g. "税额 120 × 6 = 720 万元").
@@ -57,16 +67,27 @@ class Evidence:
     is row 1 in csv/xlsx), ``record`` the record's key. The note is text, or a
     :class:`Note` written on demand; ``note`` is always the text, and two items are
     equal when their texts are.
+
+    ``record`` is given as the key's text, or (as :meth:`Context.evidence
+    <bureaukit.context.Context.evidence>` gives it) as the cited record object itself,
+    whose key is written when read (:func:`key_text`): a run cites about a million rows
+    at a million ledger rows, and the JSON needs each distinct row's key once. Two items
+    are equal when their key texts are.
     """
 
     source: str | None = None
     row: int | None = None
-    record: str | None = None
+    _record: object = attrs.field(default=None, eq=key_text, alias="record")
     _note: str | Note = attrs.field(default="", eq=_note_text, alias="note")
 
     def __repr__(self) -> str:
         # as attrs writes it, with the note as its text (a Note shows what readers see)
         return f"Evidence(source={self.source!r}, row={self.row!r}, record={self.record!r}, note={self.note!r})"
+
+    @property
+    def record(self) -> str | None:
+        """The cited record's key, as text (written now for a record object)."""
+        return key_text(self._record)
 
     @property
     def note(self) -> str:
@@ -101,7 +122,7 @@ class Evidence:
         """It points at a ledger row (or record): result schema 2 cites it by index and
         leaves its note to be written on demand; a note alone is the rule's arithmetic,
         kept as text."""
-        return self.source is not None or self.row is not None or self.record is not None
+        return self.source is not None or self.row is not None or self._record is not None
 
 
 @attrs.frozen

@@ -283,7 +283,9 @@ class CiteTable:
             rows, row = slots.get(e.source), e.row
             if rows is not None and type(row) is int and 0 <= row < len(rows):
                 i = rows[row] - 1
-                if i >= 0 and first[i].record == e.record:
+                # the same record object (as ctx.evidence gives it, or the same key
+                # text) is the same key: no key written to compare
+                if i >= 0 and (first[i]._record is e._record or first[i].record == e.record):
                     out.append(i)
                     continue
             out.append(self._add(e))
@@ -291,8 +293,8 @@ class CiteTable:
 
     def _add(self, e: Evidence) -> int:
         """*e*'s index when the fast path of :meth:`indices` did not find it."""
-        source, row, record = e.source, e.row, e.record
-        if source is None and row is None and record is None:
+        source, row = e.source, e.row
+        if source is None and row is None and e._record is None:
             return NOTE
         first = self.first
         if isinstance(row, int) and 0 <= row < ROW_SLOTS:
@@ -304,10 +306,10 @@ class CiteTable:
                 rows[row] = len(first) + 1
                 first.append(e)
                 return len(first) - 1
-            if first[i].record == record:
+            if first[i]._record is e._record or first[i].record == e.record:
                 return i
         # not in the arrays (no row, out of range) or a second record at a row
-        key = (source, row, record)
+        key = (source, row, e.record)
         found = self.other.get(key)
         if found is not None:
             return found
