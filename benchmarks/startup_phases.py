@@ -7,10 +7,10 @@ one process, wall milliseconds (docs/performance.md, *Startup*).
 Each run is a fresh interpreter; the medians (and minima) of the phases are printed. The
 phases are the score command's steps, called one after another as it calls them:
 importing the dependency floor (click, attrs, cattrs, pluggy, tomllib), importing the
-core, importing the enabled campaigns' plugins (their entry points and registrations),
-reading the config (one cattrs call), loading the rest (org, calendar, settings,
-ledgers, each campaign's check), scoring, recording into the [archive] (with the JSON
-packed once) and writing the report. The archive is a fresh SQLite file in a temp dir,
+core, reading the config (one cattrs call), importing ``importlib.metadata``, importing
+the enabled campaigns' plugins (their entry points and registrations), loading the rest
+(org, calendar, settings, ledgers, each campaign's check), scoring, recording into the
+[archive] (with the JSON packed once) and writing the report. The archive is a fresh SQLite file in a temp dir,
 recorded by the first run and found unchanged by the others, as the startup ratio of
 ``benchmarks/run`` has it.
 """
@@ -41,14 +41,15 @@ from bureaukit.config import is_federation, read_config
 from bureaukit.engine import score
 from bureaukit.speedups import gc_paused
 mark("import the core (cli, bureau, engine, config, ledgers, result ...)")
-from importlib.metadata import entry_points
 cfg, out = Path(sys.argv[1]), Path(sys.argv[2])
 config = read_config(cfg)
 mark("read the config (TOML, one cattrs structure call)")
+from importlib.metadata import entry_points  # imported by the command when it looks for plugins
+mark("import importlib.metadata (email, zipfile, importlib.abc ...)")
 for ep in entry_points(group="bureaukit"):
     if ep.name in config.enabled:
         ep.load().bureaukit_campaigns()
-mark("find and import the enabled plugins (importlib.metadata, their modules)")
+mark("find and import the enabled plugins (entry points, their modules)")
 assert not is_federation(cfg)
 bureau = cli.load_for_cli(cfg)  # as the command: the config read again (its hooks made), the rest
 mark("load: settings, org, calendar, ledgers, checks")
