@@ -185,6 +185,22 @@ def test_keys_and_references_of_kinds_keyed_per_ledger_and_per_run() -> None:
     check_keys_and_refs(kinds, records, provenance, {}, Targets({}, {}), problems, key_scope="run")
     assert problems.lines == ['<jobs>:2: 编号: duplicate key "j-1", the same key as "J-1" (first at <jobs>:1)']
 
+
+IDS = st.lists(st.sampled_from(["s1", "S1", "ｓ1", "s1\u200b", "p1", "P1", "ｐ1", "局机关", "x"]), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(units=IDS, people=IDS)
+def test_the_bureau_s_id_spellings_are_identity_s(units: list[str], people: list[str]) -> None:
+    """The settings are respelt from the references' own maps (made once per bureau): a
+    unit's spelling first, then a person's, as :func:`bureaukit.identity.id_spellings`."""
+    from bureaukit.bureau import _OrgIds
+    from bureaukit.identity import id_spellings
+    from bureaukit.ledgers import Targets
+
+    ids = _OrgIds(None, Targets.of(people, units), frozenset())  # type: ignore[arg-type]
+    assert dict(ids.spellings) == id_spellings(units, people)
+
 # --- origins ---------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ returns a :class:`Bureau` ready to score.
 from __future__ import annotations
 
 import functools
+from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -151,21 +152,24 @@ class _OrgIds:
     every id is no small cost (docs/performance.md, seventh session)."""
 
     org: Org
-    spellings: dict[str, str]
-    """Canonical form → the unit or person id as the org spells it (settings respelt)."""
-    keep: frozenset[str]
-    """Texts a setting keeps as written: the ids themselves, unit kinds, roles."""
     targets: Targets
     """What a ledger's references may name."""
+    keep: frozenset[str]
+    """Texts a setting keeps as written: the ids themselves, unit kinds, roles."""
 
     @classmethod
     def of(cls, org: Org, config: Config) -> _OrgIds:
-        from bureaukit.identity import id_spellings
         from bureaukit.org import STANDARD_ROLES
 
         keep = frozenset({*org.units, *org.people, *(u.kind for u in org.units.values()), *STANDARD_ROLES,
                           *STANDARD_ROLES.values(), *config.roles, *config.roles.values()})
-        return cls(org, id_spellings(org.units, org.people), keep, Targets.of(org.people, org.units))
+        return cls(org, Targets.of(org.people, org.units), keep)
+
+    @property
+    def spellings(self) -> Mapping[str, str]:
+        """Canonical form → the unit or person id as the org spells it, a unit's first
+        (:func:`bureaukit.identity.id_spellings`, from the same maps)."""
+        return ChainMap(self.targets.units, self.targets.people)
 
 
 def _respell_ids(settings: Any, ids: _OrgIds, path: str, cfg_shown: str, notes: list[str]) -> Any:
