@@ -18,7 +18,7 @@ import attrs
 
 from bureaukit.catalogue import POINTS, FindingKind, Metric
 from bureaukit.money import fmt_exact, fmt_money, fmt_points, fmt_rate
-from bureaukit.outcomes import SEVERITIES, Evidence, Finding, Payment, Score
+from bureaukit.outcomes import SEVERITIES, Evidence, Finding, Payment, Score, key_text
 from bureaukit.scorecards import Scorecard
 from bureaukit.speedups import gc_paused
 
@@ -136,6 +136,14 @@ def _ev_key(evidence: tuple[Evidence, ...]) -> tuple[str, int, str, str]:
     return (e.source or "", e.row if e.row is not None else -1, e.record or "", e.sort_text())
 
 
+def _ev_where(evidence: tuple[Evidence, ...]) -> tuple[str, int]:
+    """``_ev_key(evidence)[:2]``: the first item's source and row, without its key."""
+    if not evidence:
+        return ("", -1)
+    e = evidence[0]
+    return (e.source or "", e.row if e.row is not None else -1)
+
+
 def sort_scores(scores: list[Score]) -> list[Score]:
     return sorted(scores, key=lambda s: (s.campaign, s.subject, s.metric, _ev_key(s.evidence)))
 
@@ -161,7 +169,7 @@ def sort_findings(findings: list[Finding], lang: str = "zh") -> list[Finding]:
         # source and row) gave: every key lives until the sort ends, and the nested
         # tuples added to the peak memory of a big run (docs/performance.md).
         due = f.due
-        source, row = _ev_key(f.evidence)[:2]
+        source, row = _ev_where(f.evidence)
         return (f.campaign, order[f.severity], f.code, f.subject, due is None,
                 date.max if due is None else due, source, row)
 
@@ -337,7 +345,7 @@ class CiteTable:
         sources = self.sources
         for e in self.first:
             s = e.source
-            yield [None if s is None else sources[s], e.row, e.record]
+            yield [None if s is None else sources[s], e.row, key_text(e._record)]
 
     def sections(self) -> dict[str, Any]:
         return {"sources": self.sources_list(), "cited": list(self.cited())}
