@@ -10,6 +10,7 @@ import attrs
 from bureaukit_investment.campaign import CAMPAIGN
 from bureaukit_investment.confirmation import assess
 from bureaukit_investment.records import Category, Deposit, Progress, Project
+from bureaukit_investment.tasks import standings, targets_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -106,3 +107,55 @@ def test_an_assessment_reused_at_another_as_of_equals_a_fresh_one(org, recs, cut
     run = assess(ctx)
     assert list(map(_assessed, assess(then, reuse=run))) == list(map(_assessed, assess(then)))
     assert list(map(_assessed, assess(ctx, reuse=run))) == list(map(_assessed, run))
+
+
+def _plain_standings(ctx, assessed):
+    """Each subject's values and cited rows by the plain rule: one scan of every confirmed
+    project per subject and metric, summed in ledger order (what standings() was before it
+    rolled each unit's totals up the tree)."""
+    s = ctx.settings
+    out = {}
+    for uid, targets in targets_of(ctx).items():
+        units = {u.id for u in ctx.org.subtree(uid)}
+        for m in targets:
+            total, cited = Decimal(0), []
+            for a in assessed:
+                p = a.project
+                if not a.confirmed or p.unit not in units:
+                    continue
+                if m == "total_wan":
+                    x = p.contract_total_wan
+                elif m == "fixed_asset_wan":
+                    x = a.equivalent
+                elif m == "industrial_wan":
+                    x = p.contract_total_wan if p.category in s.industrial_categories else None
+                else:
+                    x = Decimal(1) if p.contract_total_wan >= s.big_project_min_wan else None
+                if x is not None:
+                    total += x
+                    cited.append(p.id)
+            out[uid, m] = (str(total), cited)
+    return out
+
+
+fine_amounts = st.decimals(min_value=0, max_value=10**9, places=4, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(recs=ledgers(), fine=st.lists(fine_amounts, max_size=8), cut=st.integers(0, 364))
+def test_standings_rolled_up_equal_the_plain_scan(org, recs, fine, cut):
+    """A subject's value is the sum of its subtree's unit totals: the same Decimal, exponent
+    and all, as a sum over every project of the subtree, and the same rows cited in the
+    same order, whatever the amounts' places."""
+    projects = [attrs.evolve(p, contract_total_wan=x) for p, x in zip(recs["projects"], fine, strict=False)]
+    projects += recs["projects"][len(projects):]
+    ctx = context(CAMPAIGN, **org, records={**recs, "projects": projects}, settings=SETTINGS,
+                  as_of=date(2014, 1, 1) + timedelta(days=cut))
+    assessed = assess(ctx)
+    table = standings(ctx, assessed)
+    values = standings(ctx, assessed, cite=False)
+    got = {(uid, m): (str(st_.values[m]), [e.record for e in st_.evidence[m]])
+           for uid, st_ in table.items() for m in st_.targets}
+    assert got == _plain_standings(ctx, assessed)
+    assert {u: v.values for u, v in values.items()} == {u: v.values for u, v in table.items()}
+    assert all(ev == () for v in values.values() for ev in v.evidence.values())

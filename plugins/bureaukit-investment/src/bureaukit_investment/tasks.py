@@ -27,7 +27,6 @@ from bureaukit_investment.notes import (
     points_note,
     verified_note,
 )
-from bureaukit_investment.records import Project
 from bureaukit_investment.settings import METRICS, InvestmentSettings
 
 ONE = Decimal(1)
@@ -87,57 +86,49 @@ def _ordered(table: dict[str, Decimal]) -> dict[str, Decimal]:
     return {m: table[m] for m in METRICS if m in table}
 
 
-Shared = list[Evidence | None]
-"""A metric's citation of each confirmed project, by its position: made the first time a
-subject counts the project and taken over by every subject above it."""
+Counted = list[Decimal | None]
+"""A metric's amount of each confirmed project, by its position: None where the metric
+does not count the project (an industrial total counts only industrial projects)."""
 
 
-def _measure(
-    ctx: Context, confirmed: Sequence[Assessed], mine: Sequence[int], metric: str, shared: Shared | None
-) -> tuple[Decimal, list[Evidence]]:
-    """A metric's value over the confirmed projects at positions *mine* and, with *shared*
-    (None: no evidence), the citation of each project counted. One loop per metric (not a
-    test of the metric per project): this runs over every project of the run, once per
-    subject that counts it."""
+def _amounts(ctx: Context, confirmed: Sequence[Assessed], metric: str) -> Counted:
+    """What each confirmed project adds to *metric* (seed 一、二): its contract total, its
+    折算, its contract total if industrial, one if it is a big project."""
     s: InvestmentSettings = ctx.settings
-    total = ZERO
-    ev: list[Evidence] = []
     if metric == "total_wan":
-        for i in mine:
-            p = confirmed[i].project
-            total += p.contract_total_wan
-            if shared is not None:
-                ev.append(shared[i] or _cite(ctx, shared, i, p, Note(contract_note, (p.contract_total_wan,))))
-    elif metric == "fixed_asset_wan":
-        for i in mine:
-            a = confirmed[i]
-            total += a.equivalent
-            if shared is not None:
-                ev.append(shared[i] or _cite(ctx, shared, i, a.project, a.note))
-    elif metric == "industrial_wan":
+        return [a.project.contract_total_wan for a in confirmed]
+    if metric == "fixed_asset_wan":
+        return [a.equivalent for a in confirmed]
+    if metric == "industrial_wan":
         industrial = s.industrial_categories
-        for i in mine:
-            p = confirmed[i].project
-            if p.category in industrial:
-                total += p.contract_total_wan
-                if shared is not None:
-                    what = category(p.category.name, p.category.value)
-                    ev.append(shared[i] or _cite(ctx, shared, i, p, Note(industrial_note, (what, p.contract_total_wan))))
-    else:
-        least = s.big_project_min_wan
-        for i in mine:
-            p = confirmed[i].project
-            if p.contract_total_wan >= least:
-                total += ONE
-                if shared is not None:
-                    ev.append(shared[i] or _cite(ctx, shared, i, p, Note(big_note, (p.contract_total_wan, least))))
-    return total, ev
+        return [a.project.contract_total_wan if a.project.category in industrial else None for a in confirmed]
+    least = s.big_project_min_wan
+    return [ONE if a.project.contract_total_wan >= least else None for a in confirmed]
 
 
-def _cite(ctx: Context, shared: Shared, i: int, project: Project, note: Note) -> Evidence:
-    """The project at position *i* cited under this metric, once for every subject."""
-    e = shared[i] = ctx.evidence(project, note)
-    return e
+def _note(ctx: Context, a: Assessed, metric: str) -> Note:
+    """The note of a project counted under *metric*: the same under every subject."""
+    p = a.project
+    if metric == "total_wan":
+        return Note(contract_note, (p.contract_total_wan,))
+    if metric == "fixed_asset_wan":
+        return a.note
+    if metric == "industrial_wan":
+        return Note(industrial_note, (category(p.category.name, p.category.value), p.contract_total_wan))
+    return Note(big_note, (p.contract_total_wan, ctx.settings.big_project_min_wan))
+
+
+def _own_totals(amounts: Counted, positions: dict[str, list[int]]) -> dict[str, Decimal]:
+    """Unit id → the sum of what its own confirmed projects add (in their order)."""
+    out: dict[str, Decimal] = {}
+    for uid, mine in positions.items():
+        total = ZERO
+        for i in mine:
+            x = amounts[i]
+            if x is not None:
+                total += x
+        out[uid] = total
+    return out
 
 
 def _positions_by_unit(confirmed: Sequence[Assessed]) -> dict[str, list[int]]:
@@ -167,20 +158,33 @@ def standings(ctx: Context, assessed: Sequence[Assessed], *, cite: bool = True) 
     evidence (for a rule that only compares the values).
 
     A project counts under every subject above it (its 所, its bureau, the root: the
-    任务分解表 nests), and is cited with the same note under each: its citation is made
-    once per metric and shared (1.28M citations were 0.43M objects at a million rows)."""
+    任务分解表 nests). So each unit's own projects are summed once per metric, and a
+    subject's value is the sum of its subtree's unit totals: exact, so the same Decimal
+    as a sum over every project of the subtree in any order (amounts in 万元 are far
+    inside the 28 digits of the context; ``tests/test_investment_tasks.py`` holds it
+    against that sum). A project is cited with the same note under each subject: its
+    citation is made once per metric and shared (1.28M citations were 0.43M objects at a
+    million rows)."""
     s: InvestmentSettings = ctx.settings
     confirmed = [a for a in assessed if a.confirmed]
     positions = _positions_by_unit(confirmed)
-    shared: dict[str, Shared] = {}
+    table = targets_of(ctx)
+    amounts: dict[str, Counted] = {}
+    own: dict[str, dict[str, Decimal]] = {}
+    shared: dict[str, list[Evidence | None]] = {}
     out: dict[str, Standing] = {}
-    for uid, targets in targets_of(ctx).items():
-        mine = _within(ctx, uid, positions)
+    for uid, targets in table.items():
+        units = [u.id for u in ctx.org.subtree(uid)]
+        mine = _within(ctx, uid, positions) if cite else []
         values: dict[str, Decimal] = {}
         evidence: dict[str, tuple[Evidence, ...]] = {}
         for m in targets:
-            each = shared.setdefault(m, [None] * len(confirmed)) if cite else None
-            v, ev = _measure(ctx, confirmed, mine, m, each)
+            if m not in amounts:
+                amounts[m] = _amounts(ctx, confirmed, m)
+                own[m] = _own_totals(amounts[m], positions)
+            totals = own[m]
+            v = sum((totals[u] for u in units if u in totals), ZERO)
+            ev = _cited(ctx, confirmed, mine, m, amounts[m], shared.setdefault(m, [None] * len(confirmed))) if cite else []
             if uid == ctx.org.root.id and ctx.final and m in s.district_verified:
                 verified = s.district_verified[m]
                 if cite:
@@ -190,6 +194,22 @@ def standings(ctx: Context, assessed: Sequence[Assessed], *, cite: bool = True) 
             evidence[m] = tuple(ev)
         out[uid] = Standing(uid, targets, values, evidence)
     return out
+
+
+def _cited(ctx: Context, confirmed: Sequence[Assessed], mine: Sequence[int], metric: str, amounts: Counted,
+           shared: list[Evidence | None]) -> list[Evidence]:
+    """The citation of each project at positions *mine* that *metric* counts: made the first
+    time a subject counts the project, and taken over by every subject above it."""
+    ev: list[Evidence] = []
+    for i in mine:
+        if amounts[i] is None:
+            continue
+        e = shared[i]
+        if e is None:
+            a = confirmed[i]
+            e = shared[i] = ctx.evidence(a.project, _note(ctx, a, metric))
+        ev.append(e)
+    return ev
 
 
 def score_standings(ctx: Context, table: dict[str, Standing]) -> Iterator[Score]:
