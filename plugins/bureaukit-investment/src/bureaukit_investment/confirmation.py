@@ -20,7 +20,7 @@ import attrs
 import bureaukit.plugin as bk
 from bureaukit.plugin import Context, Finding, Note, Text, notes, say
 from bureaukit_investment.catalogue import MESSAGES
-from bureaukit_investment.notes import category, conversion_note, unconfirmed_note
+from bureaukit_investment.notes import category_titles, conversion_note, unconfirmed_note
 from bureaukit_investment.records import Category, Certificate, Progress, Project
 from bureaukit_investment.settings import InvestmentSettings
 
@@ -169,16 +169,26 @@ def _conversion(ctx: Context, p: Project, f: Figures) -> tuple[str, Decimal, Dec
 
 def equivalent(ctx: Context, p: Project, f: Figures) -> Decimal:
     """Rule 2: the project's fixed-asset equivalent (折算)."""
-    _, amount, factor = _conversion(ctx, p, f)
-    return amount if factor is None else amount * factor
+    return equivalent_and_note(ctx, p, f)[0]
 
 
 def equivalent_note(ctx: Context, p: Project, f: Figures) -> Note:
     """The arithmetic of :func:`equivalent` (``房地产商业：本年实际纳税 120 万元 × 6 = 720 万元``),
     written when a reader asks for the project's evidence (result schema 2): the note holds
     the figures the rule used, not the context."""
+    return equivalent_and_note(ctx, p, f)[1]
+
+
+CATEGORY_TITLES = category_titles(Category)
+"""Each category's title for the notes, made once (shared by every project's note)."""
+
+
+def equivalent_and_note(ctx: Context, p: Project, f: Figures) -> tuple[Decimal, Note]:
+    """:func:`equivalent` and :func:`equivalent_note` from one reading of the rule (each
+    project of a run is assessed once, or twice with ``leave_post``'s checkpoint)."""
     how, amount, factor = _conversion(ctx, p, f)
-    return Note(conversion_note, (how, category(p.category.name, p.category.value), amount, factor))
+    value = amount if factor is None else amount * factor
+    return value, Note(conversion_note, (how, CATEGORY_TITLES[p.category], amount, factor))
 
 
 def assess(ctx: Context, reuse: Sequence[Assessed] = ()) -> list[Assessed]:
@@ -202,7 +212,7 @@ def assess(ctx: Context, reuse: Sequence[Assessed] = ()) -> list[Assessed]:
             reasons, value, note = same.reasons, same.equivalent, same.note
         else:
             reasons = (*_period_reasons(ctx, p, f), *_category_reasons(ctx, p, f))
-            value, note = equivalent(ctx, p, f), equivalent_note(ctx, p, f)
+            value, note = equivalent_and_note(ctx, p, f)
         out.append(Assessed(p, f, reasons, value, note))
     return out
 

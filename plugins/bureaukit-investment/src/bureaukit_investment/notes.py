@@ -8,9 +8,10 @@ in a ``Note``: a run that only writes JSON never calls one that cites a row.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from enum import Enum
 
 from bureaukit.plugin import Amount, Quantity, Rate, Text, Yuan, language, notes, tell
 from bureaukit_investment.catalogue import CATEGORIES_EN, METRICS, NOTES
@@ -23,6 +24,11 @@ def wan(value: Decimal | int) -> Amount:
 def category(name: str, zh: str) -> Text:
     """A project category by its title (*name* the enum's name, *zh* its value)."""
     return Text(zh, CATEGORIES_EN.get(name, name))
+
+
+def category_titles(categories: Iterable[Enum]) -> dict[Enum, Text]:
+    """Each category's :func:`category` title, made once: a note per project holds one."""
+    return {c: category(c.name, c.value) for c in categories}
 
 
 def conversion_note(how: str, what: Text, amount: Decimal, factor: Decimal | None) -> str:

@@ -16,10 +16,9 @@ import attrs
 
 import bureaukit.plugin as bk
 from bureaukit.plugin import Context, Evidence, Note, Person, Roles, Score
-from bureaukit_investment.confirmation import Assessed
+from bureaukit_investment.confirmation import CATEGORY_TITLES, Assessed
 from bureaukit_investment.notes import (
     big_note,
-    category,
     contract_note,
     industrial_note,
     personal_note,
@@ -114,7 +113,7 @@ def _note(ctx: Context, a: Assessed, metric: str) -> Note:
     if metric == "fixed_asset_wan":
         return a.note
     if metric == "industrial_wan":
-        return Note(industrial_note, (category(p.category.name, p.category.value), p.contract_total_wan))
+        return Note(industrial_note, (CATEGORY_TITLES[p.category], p.contract_total_wan))
     return Note(big_note, (p.contract_total_wan, ctx.settings.big_project_min_wan))
 
 
