@@ -117,6 +117,12 @@ class Evidence:
         n = self._note
         return n if isinstance(n, str) else ""
 
+    def same_record(self, other: Evidence) -> bool:
+        """*other* cites the same record as this item: the same record object (as
+        :meth:`Context.evidence <bureaukit.context.Context.evidence>` gives it, no key
+        written to compare) or the same key text."""
+        return self._record is other._record or self.record == other.record
+
     @property
     def cites_row(self) -> bool:
         """It points at a ledger row (or record): result schema 2 cites it by index and

@@ -18,7 +18,7 @@ import attrs
 
 from bureaukit.catalogue import POINTS, FindingKind, Metric
 from bureaukit.money import fmt_exact, fmt_money, fmt_points, fmt_rate
-from bureaukit.outcomes import SEVERITIES, Evidence, Finding, Payment, Score, key_text
+from bureaukit.outcomes import SEVERITIES, Evidence, Finding, Payment, Score
 from bureaukit.scorecards import Scorecard
 from bureaukit.speedups import gc_paused
 
@@ -291,9 +291,7 @@ class CiteTable:
             rows, row = slots.get(e.source), e.row
             if rows is not None and type(row) is int and 0 <= row < len(rows):
                 i = rows[row] - 1
-                # the same record object (as ctx.evidence gives it, or the same key
-                # text) is the same key: no key written to compare
-                if i >= 0 and (first[i]._record is e._record or first[i].record == e.record):
+                if i >= 0 and first[i].same_record(e):
                     out.append(i)
                     continue
             out.append(self._add(e))
@@ -302,7 +300,7 @@ class CiteTable:
     def _add(self, e: Evidence) -> int:
         """*e*'s index when the fast path of :meth:`indices` did not find it."""
         source, row = e.source, e.row
-        if source is None and row is None and e._record is None:
+        if not e.cites_row:
             return NOTE
         first = self.first
         if isinstance(row, int) and 0 <= row < ROW_SLOTS:
@@ -314,7 +312,7 @@ class CiteTable:
                 rows[row] = len(first) + 1
                 first.append(e)
                 return len(first) - 1
-            if first[i]._record is e._record or first[i].record == e.record:
+            if first[i].same_record(e):
                 return i
         # not in the arrays (no row, out of range) or a second record at a row
         key = (source, row, e.record)
@@ -345,7 +343,7 @@ class CiteTable:
         sources = self.sources
         for e in self.first:
             s = e.source
-            yield [None if s is None else sources[s], e.row, key_text(e._record)]
+            yield [None if s is None else sources[s], e.row, e.record]
 
     def sections(self) -> dict[str, Any]:
         return {"sources": self.sources_list(), "cited": list(self.cited())}

@@ -155,7 +155,7 @@ def registered_this_year(ctx: Context, p: Project) -> bool:
 def _conversion(ctx: Context, p: Project, f: Figures) -> tuple[str, Decimal, Decimal | None]:
     """Rule 2 for one project: (how it is counted — ``tax``, ``loans`` or ``fixed`` —, its
     amount, the 折算 factor or None when the amount counts as it is). The one place the
-    rule lives: :func:`equivalent` computes from it and :func:`equivalent_note` writes it."""
+    rule lives: :func:`equivalent` computes from it and writes its note."""
     c = ctx.settings.conversion
     cat = p.category
     if cat in BY_TAX_6:
@@ -167,25 +167,15 @@ def _conversion(ctx: Context, p: Project, f: Figures) -> tuple[str, Decimal, Dec
     return "fixed", f.fixed_asset_wan, None
 
 
-def equivalent(ctx: Context, p: Project, f: Figures) -> Decimal:
-    """Rule 2: the project's fixed-asset equivalent (折算)."""
-    return equivalent_and_note(ctx, p, f)[0]
-
-
-def equivalent_note(ctx: Context, p: Project, f: Figures) -> Note:
-    """The arithmetic of :func:`equivalent` (``房地产商业：本年实际纳税 120 万元 × 6 = 720 万元``),
-    written when a reader asks for the project's evidence (result schema 2): the note holds
-    the figures the rule used, not the context."""
-    return equivalent_and_note(ctx, p, f)[1]
-
-
 CATEGORY_TITLES = category_titles(Category)
 """Each category's title for the notes, made once (shared by every project's note)."""
 
 
-def equivalent_and_note(ctx: Context, p: Project, f: Figures) -> tuple[Decimal, Note]:
-    """:func:`equivalent` and :func:`equivalent_note` from one reading of the rule (each
-    project of a run is assessed once, or twice with ``leave_post``'s checkpoint)."""
+def equivalent(ctx: Context, p: Project, f: Figures) -> tuple[Decimal, Note]:
+    """Rule 2: the project's fixed-asset equivalent (折算), and its arithmetic
+    (``房地产商业：本年实际纳税 120 万元 × 6 = 720 万元``) as a note written when a reader asks
+    for the project's evidence (result schema 2): the note holds the figures the rule
+    used, not the context. One reading of the rule gives both."""
     how, amount, factor = _conversion(ctx, p, f)
     value = amount if factor is None else amount * factor
     return value, Note(conversion_note, (how, CATEGORY_TITLES[p.category], amount, factor))
@@ -212,7 +202,7 @@ def assess(ctx: Context, reuse: Sequence[Assessed] = ()) -> list[Assessed]:
             reasons, value, note = same.reasons, same.equivalent, same.note
         else:
             reasons = (*_period_reasons(ctx, p, f), *_category_reasons(ctx, p, f))
-            value, note = equivalent_and_note(ctx, p, f)
+            value, note = equivalent(ctx, p, f)
         out.append(Assessed(p, f, reasons, value, note))
     return out
 
