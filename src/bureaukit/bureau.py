@@ -168,7 +168,7 @@ class _OrgIds:
     @property
     def spellings(self) -> Mapping[str, str]:
         """Canonical form → the unit or person id as the org spells it, a unit's first
-        (:func:`bureaukit.identity.id_spellings`, from the same maps)."""
+        (as :func:`bureaukit.text.spellings` of the units, then the people)."""
         return ChainMap(self.targets.units, self.targets.people)
 
 

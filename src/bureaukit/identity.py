@@ -22,15 +22,6 @@ MAX_DEPTH = 20
 """Settings nest a few levels; deeper structures are left as they are."""
 
 
-def id_spellings(units: Collection[str], people: Collection[str]) -> dict[str, str]:
-    """Canonical form → the id as the org spells it (units first: a unit and a person
-    sharing a canonical form keep the unit's spelling, as an exact id is never rewritten)."""
-    out: dict[str, str] = {}
-    for i in (*units, *people):
-        out.setdefault(canonical(i), i)
-    return out
-
-
 def respell(value: Any, ids: Mapping[str, str], keep: Collection[str], path: str, notes: list[str]) -> Any:
     """*value* with every text naming an id only in canonical form spelt as the org spells
     it; *keep* are texts never rewritten (the ids themselves, unit kinds, roles). Each

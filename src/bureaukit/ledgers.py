@@ -38,7 +38,7 @@ from bureaukit.problems import Problem
 from bureaukit.provenance import Provenance
 from bureaukit.readers import Reader, ReadError, Table
 from bureaukit.records import FieldSpec, RecordSpec
-from bureaukit.text import canonical, quoted, visible
+from bureaukit.text import canonical, quoted, spellings, visible
 
 MAX_PROBLEMS_KEPT = 10_000
 MAX_COLUMNS = 16_384
@@ -842,14 +842,6 @@ def canonical_key(key: str) -> str:
     if "|" not in key:
         return canonical(key)
     return "|".join(map(canonical, key.split("|")))
-
-
-def spellings(ids: Iterable[str]) -> dict[str, str]:
-    """Canonical form → the id as first spelt: what a reference resolves to."""
-    out: dict[str, str] = {}
-    for i in ids:
-        out.setdefault(canonical(i), i)
-    return out
 
 
 @attrs.frozen

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterable
 
 # Spaces a clerk's keyboard or a copied web page slips into an id: no-break,
 # narrow no-break, figure space and the ideographic (full-width) space.  They are
@@ -92,3 +93,14 @@ def show(value: object) -> str:
     if isinstance(value, (dict, list, tuple)):
         return "a table" if isinstance(value, dict) else "a list"
     return str(value)
+
+
+def spellings(ids: Iterable[str]) -> dict[str, str]:
+    """Canonical form → the id as first spelt: what a reference or a setting naming an id
+    only in canonical form resolves to (CORE §2 *Identity*). The bureau's units come
+    before its people: a unit and a person sharing a canonical form keep the unit's
+    spelling, as an exact id is never rewritten."""
+    out: dict[str, str] = {}
+    for i in ids:
+        out.setdefault(canonical(i), i)
+    return out
