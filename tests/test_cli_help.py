@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from bureaukit import cli_help
 from bureaukit.cli import main
+from bureaukit.linebreak import display_width
 from bureaukit.messages import set_language
 
 ZH_LOCALE = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": "zh_CN.UTF-8"}
@@ -59,7 +60,7 @@ def test_help_in_chinese_has_no_english_sentence(command: str) -> None:
     english = [line for line in prose(out) if ENGLISH_SENTENCE.search(line)]
     assert english == []
     # Chinese takes two columns a character: no line wider than click's 100
-    assert max(cli_help.width(line) for line in out.splitlines()) <= 100
+    assert max(display_width(line) for line in out.splitlines()) <= 100
 
 
 def test_lang_among_the_arguments_wins_over_the_locale() -> None:
@@ -114,14 +115,14 @@ def test_usage_errors_in_the_runs_language(args: list[str], zh: str, en: str) ->
 
 
 def test_width_counts_chinese_as_two_columns() -> None:
-    assert cli_help.width("ab") == 2
-    assert cli_help.width("考核 2014") == 9
-    assert cli_help.width("（默认）") == 8
+    assert display_width("ab") == 2
+    assert display_width("考核 2014") == 9
+    assert display_width("（默认）") == 8
 
 
 def test_wrapping_keeps_punctuation_off_the_line_start_and_examples_whole() -> None:
     lines = cli_help._wrap("一二三四五，六七", 10)
-    assert lines == ["一二三四五，", "六七"]
+    assert lines == ["一二三四", "五，六七"]  # never wider than the terminal: 五 goes down with its comma
     example = "  bureaukit score configs/demo/bureau.toml --period 2014-H1 --as-of 2014-06-30 -f json"
     assert cli_help._wrap(example, 20) == [example]
     assert cli_help._wrap("考核期 [periods] 中的名称", 16) == ["考核期 [periods]", "中的名称"]

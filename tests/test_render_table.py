@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from core_support import HOSTILE_FORMULA, HOSTILE_SCRIPT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from bureaukit.linebreak import display_width, truncate, wrap, wrap_evenly
 from bureaukit.render import RenderOptions
-from bureaukit.render._labels import clean, display_width, truncate, wrap, wrap_evenly
+from bureaukit.render._labels import clean
 from bureaukit.render.table import format_table, render
 
 
@@ -120,15 +123,57 @@ def test_a_long_chinese_header_wraps_evenly_never_leaving_one_character() -> Non
     assert lines[:2] == ["名称" + " " * 14 + "分析评议", " " * 20 + "满意度"]  # right-aligned, 12 wide
     assert wrap("分析评议满意度", 12) == ["分析评议满意", "度"]  # what plain wrapping gives
     assert wrap_evenly("分析评议满意度", 12) == ["分析评议", "满意度"]
-    assert wrap_evenly("保持共产党员先进性教育活动", 12) == ["保持共产党", "员先进性教", "育活动"]
+    assert wrap("保持共产党员先进性教育活动", 12) == ["保持共产党员", "先进性教育活", "动"]
+    assert wrap_evenly("保持共产党员先进性教育活动", 12) == ["保持共产党", "员先进性", "教育活动"]
 
 
-def test_even_wrapping_keeps_the_lines_wrap_needs_and_breaks_at_spaces() -> None:
+def test_a_campaign_title_breaks_at_its_punctuation_and_separator() -> None:
+    # the overview's columns are the campaigns' titles, 12 columns wide over their points
+    assert wrap("“五比五争”主题实践活动", 12) == ["“五比五争”主", "题实践活动"]  # filling each line
+    assert wrap_evenly("“五比五争”主题实践活动", 12) == ["“五比五争”", "主题实践活动"]
+    assert wrap_evenly("作风建设 / 机关效能“提高年”", 12) == ["作风建设 /", "机关效能", "“提高年”"]
+    assert wrap_evenly("政风行风评议 / 履职尽责督促检查", 12) == ["政风行风评议", "/ 履职尽责", "督促检查"]
+    assert wrap_evenly("政风行风评议 / 履职尽责督促检查", 16) == ["政风行风评议 /", "履职尽责督促检查"]
+    assert wrap_evenly("Conduct review / duty supervision", 12) == ["Conduct", "review /", "duty", "supervision"]
+
+
+def test_lines_keep_closing_punctuation_off_their_start_and_opening_off_their_end() -> None:
+    # 避头尾: the character before goes down with the comma, the opening quote with its word
+    assert wrap("一二三四五，六七", 10) == ["一二三四", "五，六七"]
+    assert wrap("一二三“四五”六七", 8) == ["一二三", "“四五”六", "七"]
+    assert wrap("已办结。未办结的", 10) == ["已办结。未", "办结的"]
+    # English and numbers break at spaces, inside a word only when it is wider than half the line
+    assert wrap("Satisfaction (Analysis and review)", 12) == ["Satisfaction", "(Analysis", "and review)"]
+    assert wrap("a verylongword", 10) == ["a verylong", "word"]
+    assert wrap("超期 2014-12-31 未办结", 12) == ["超期", "2014-12-31", "未办结"]
+
+
+def test_even_wrapping_keeps_the_lines_wrap_needs_and_its_good_breaks() -> None:
     assert wrap_evenly("学习动员", 12) == ["学习动员"]
     assert wrap_evenly("Satisfaction (Analysis and review)", 12) == wrap("Satisfaction (Analysis and review)", 12)
-    assert wrap_evenly("政风行风评议 / 履职尽责督促检查", 12) == wrap("政风行风评议 / 履职尽责督促检查", 12)
-    for text in ("分析评议满意度", "整改提高满意度", "“五比五争”主题实践活动", "保持共产党员先进性教育活动"):
+    for text in ("分析评议满意度", "整改提高满意度", "“五比五争”主题实践活动", "保持共产党员先进性教育活动",
+                 "作风建设 / 机关效能“提高年”"):
         for width in range(2, 16):
-            assert "".join(wrap_evenly(text, width)) == text
-            assert len(wrap_evenly(text, width)) == len(wrap(text, width))
+            assert "".join(wrap_evenly(text, width)).replace(" ", "") == text.replace(" ", "")
+            assert len(wrap_evenly(text, width)) <= len(wrap(text, width))
             assert all(display_width(line) <= width for line in wrap_evenly(text, width))
+
+
+_CJK = st.sampled_from("考核评议满意度招商引资宣传信息五比争作风建设")
+_MARK = st.sampled_from("，。、：“”（）/ ")
+_LATIN = st.sampled_from("ab1-")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_CJK, _CJK, _MARK, _LATIN), min_size=1, max_size=40).map("".join), st.integers(2, 30))
+def test_breaking_loses_nothing_and_respects_the_width(text: str, width: int) -> None:
+    text = text.strip(" ")
+    if not text:
+        return
+    for lines in (wrap(text, width), wrap_evenly(text, width)):
+        # the lines joined are the text, less only the spaces broken at
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert all(line == line.strip(" ") and line for line in lines) or lines == [text]
+        # a line is wider than the width only when it is one character
+        assert all(display_width(line) <= width or len(line) == 1 for line in lines)
+    assert len(wrap_evenly(text, width)) <= len(wrap(text, width)) + 1

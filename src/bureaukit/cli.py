@@ -488,7 +488,8 @@ def plugins(config: Path | None, lang: str | None, debug: bool) -> None:
     for name in enabled:
         if name not in found:
             rows.append((name, f"bureaukit-{name}", t("not_installed"), t("yes")))
-    from bureaukit.render._labels import display_width, pad
+    from bureaukit.linebreak import display_width
+    from bureaukit.render._labels import pad
 
     widths = [max(display_width(r[c]) for r in rows) for c in range(4)]
     for r in rows:

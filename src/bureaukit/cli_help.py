@@ -17,12 +17,12 @@ wrapping, counting characters, does not know.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 import click
 
+from bureaukit.linebreak import display_width, wrap
 from bureaukit.messages import language
 
 _LANG = "bureaukit.lang"  # ctx.meta is shared by a command and its group
@@ -208,35 +208,17 @@ def _zh_help(ctx: click.Context, param: str = "") -> str:
     return HELP.get(command, {}).get(param) or COMMON.get(param, "")
 
 
-# -- display width ------------------------------------------------------------------------
-
-
-def width(text: str) -> int:
-    """Columns *text* takes in a terminal: two for a wide (Chinese) character."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+# -- help text in lines ------------------------------------------------------------------
 
 
 def _wrap(text: str, columns: int) -> list[str]:
-    """*text* cut into lines of at most *columns* display columns: Chinese anywhere
-    between characters, English at spaces."""
+    """*text* in lines of at most *columns* display columns, paragraph by paragraph
+    (:func:`bureaukit.linebreak.wrap`: Chinese between characters by 避头尾, English at
+    spaces); an example command line is kept whole, to be copied."""
     lines: list[str] = []
     for paragraph in _paragraphs(text):
-        if paragraph.startswith(" "):  # an example command line: kept whole, to be copied
-            lines.append(paragraph)
-            continue
-        line = ""
-        for word in _pieces(paragraph):
-            # a line may not begin with closing punctuation (避头点): it stays on the line before
-            if line and width(line + word) > columns and word[0] not in _NO_LINE_START:
-                lines.append(line.rstrip())
-                line = word.lstrip()
-            else:
-                line += word
-        lines.append(line.rstrip())
+        lines += [paragraph] if paragraph.startswith(" ") or not paragraph else wrap(paragraph, columns)
     return lines
-
-
-_NO_LINE_START = "，。、；：？！）》」』”’%"
 
 
 def _paragraphs(text: str) -> Iterable[str]:
@@ -256,25 +238,6 @@ def _paragraphs(text: str) -> Iterable[str]:
         yield joined
 
 
-def _pieces(paragraph: str) -> Iterable[str]:
-    """Chinese characters one by one, other runs whole with their leading space, so a
-    line never breaks inside an option name or a path."""
-    run = ""
-    for c in paragraph:
-        if unicodedata.east_asian_width(c) in "WF":
-            if run:
-                yield run
-            run = ""
-            yield c
-        elif c == " " and run.strip():
-            yield run
-            run = c
-        else:
-            run += c
-    if run:
-        yield run
-
-
 def _write_text(formatter: click.HelpFormatter, text: str) -> None:
     indent = " " * formatter.current_indent
     for line in _wrap(text, formatter.width - formatter.current_indent):
@@ -283,14 +246,14 @@ def _write_text(formatter: click.HelpFormatter, text: str) -> None:
 
 def _write_dl(formatter: click.HelpFormatter, rows: Sequence[tuple[str, str]]) -> None:
     """Terms and their help in two columns, as click writes them, by display width."""
-    first = min(max(width(term) for term, _ in rows), 30) + 2
+    first = min(max(display_width(term) for term, _ in rows), 30) + 2
     indent = " " * formatter.current_indent
     for term, text in rows:
         lines = _wrap(text, max(formatter.width - formatter.current_indent - first, 20))
-        if width(term) > first - 2:
+        if display_width(term) > first - 2:
             formatter.write(f"{indent}{term}\n")
         else:
-            formatter.write(f"{indent}{term}{' ' * (first - width(term))}{lines.pop(0)}\n")
+            formatter.write(f"{indent}{term}{' ' * (first - display_width(term))}{lines.pop(0)}\n")
         for line in lines:
             formatter.write(f"{indent}{' ' * first}{line}\n")
 

@@ -1,5 +1,5 @@
 """What the table, csv, xlsx and html renderers share: labels in zh and en, cleaning of
-hostile text, display width, formula neutralising, the flat sections and fixed zips.
+hostile text, padding to a display width (:mod:`bureaukit.linebreak`), formula neutralising, the flat sections and fixed zips.
 
 One place, so that no rule is written twice: every renderer labels, cleans and
 numbers its rows the same way (outcome ids ``S1``/``P1``/``F1`` are the same in the
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -21,6 +20,7 @@ import attrs
 
 from bureaukit import display
 from bureaukit.catalogue import Metric
+from bureaukit.linebreak import display_width
 from bureaukit.money import fmt_money, fmt_points, fmt_rate
 from bureaukit.outcomes import PAYMENT_KINDS, Evidence, Finding, Payment, Score
 from bureaukit.result import Result, write_value
@@ -160,7 +160,6 @@ def message(m: Mapping[str, str], lang: str) -> str:
 
 # --- hostile text ---------------------------------------------------------------
 
-_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 _LAYOUT = str.maketrans({"\t": " ", "\u2028": "\n", "\u2029": "\n"})
 
 
@@ -197,88 +196,8 @@ def neutralise(text: str) -> str:
 # --- display width --------------------------------------------------------------
 
 
-def char_width(ch: str) -> int:
-    if unicodedata.combining(ch) or ch in _ZERO_WIDTH:
-        return 0
-    cat = unicodedata.category(ch)
-    if cat in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def display_width(text: str) -> int:
-    """Terminal columns *text* takes: East Asian wide and fullwidth characters two."""
-    if text.isascii():
-        return len(text)
-    return sum(char_width(ch) for ch in text)
-
-
-def truncate(text: str, width: int, ellipsis: str = "…") -> str:
-    """*text* cut to at most *width* columns, ending with "…" when it was cut."""
-    if display_width(text) <= width:
-        return text
-    if width <= 0:
-        return ""
-    room = width - display_width(ellipsis)
-    out: list[str] = []
-    used = 0
-    for ch in text:
-        w = char_width(ch)
-        if used + w > room:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + ellipsis if room >= 0 else ellipsis[:width]
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """*text* in lines of at most *width* columns, nothing cut: broken at the last space
-    that fits when there is one (English), else between any two characters (Chinese)."""
-    if width <= 0 or display_width(text) <= width:
-        return [text]
-    lines: list[str] = []
-    line: list[str] = []
-    used = 0
-    for ch in text:
-        w = char_width(ch)
-        if used + w > width and line:
-            cut = "".join(line)
-            space = cut.rfind(" ")
-            if space > 0 and ch != " " and display_width(cut[:space]) * 2 >= width:
-                lines.append(cut[:space])
-                line = list(cut[space + 1:])
-            else:
-                lines.append(cut.rstrip(" "))
-                line = []
-            used = display_width("".join(line))
-            if ch == " " and not line:
-                continue
-        line.append(ch)
-        used += w
-    if line:
-        lines.append("".join(line))
-    return lines
-
-
-def wrap_evenly(text: str, width: int) -> list[str]:
-    """*text* in as few lines as :func:`wrap` needs at *width*, but as even as they can
-    be: a header "分析评议满意度" in 12 columns reads 分析评议 / 满意度, not 分析评议满意 /
-    度 (a character left alone on its line reads as a typo). Text with spaces (English,
-    or a title joined by " / ") keeps :func:`wrap`'s breaks at its spaces."""
-    lines = wrap(text, width)
-    if " " in text:
-        return lines
-    narrower = width - 1
-    while len(lines) > 1 and narrower > 0:
-        tried = wrap(text, narrower)
-        if len(tried) > len(lines):
-            break
-        lines = tried
-        narrower -= 1
-    return lines
-
-
 def pad(text: str, width: int, align: str = "<") -> str:
+    """*text* padded with spaces to *width* display columns, on the right or (``>``) left."""
     gap = max(0, width - display_width(text))
     return " " * gap + text if align == ">" else text + " " * gap
 

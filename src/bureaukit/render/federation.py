@@ -26,13 +26,13 @@ from typing import Any
 from bureaukit.errors import InputError
 from bureaukit.federation import FederationResult, Member, result_arithmetic
 from bureaukit.federation_runs import FinalRun
+from bureaukit.linebreak import display_width
 from bureaukit.money import fmt_points
 from bureaukit.render._labels import (
     Cell,
     Column,
     Section,
     clean,
-    display_width,
     fixed_zip,
     is_formula_like,
 )

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from bureaukit import display
 from bureaukit.display import percent
+from bureaukit.linebreak import display_width, truncate, wrap, wrap_evenly
 from bureaukit.money import fmt_points
 from bureaukit.outcomes import SEVERITIES
 from bureaukit.render import RenderOptions
@@ -22,16 +23,12 @@ from bureaukit.render._labels import (
     campaign_title,
     cell_text,
     clean,
-    display_width,
     group_label,
     label,
     matrix,
     message,
     pad,
     payment_totals,
-    truncate,
-    wrap,
-    wrap_evenly,
 )
 from bureaukit.result import Result
 

@@ -33,6 +33,7 @@ from typing import Any
 from bureaukit import display
 from bureaukit.catalogue import Metric
 from bureaukit.errors import InputError
+from bureaukit.linebreak import display_width
 from bureaukit.outcomes import SEVERITIES
 from bureaukit.render import RenderOptions
 from bureaukit.render._labels import (
@@ -40,7 +41,6 @@ from bureaukit.render._labels import (
     campaign_names,
     campaign_title,
     clean,
-    display_width,
     fixed_zip,
     is_formula_like,
     label,
