@@ -131,3 +131,19 @@ def test_a_list_is_never_read_as_the_characters_of_a_string(tmp_path: Path) -> N
     with pytest.raises(InputError) as exc:
         read_config(cfg)
     assert exc.value.problems == [f'{cfg}: ledgers.ignore_columns: expected a list, got "序号"']
+
+
+def test_the_run_facts_are_not_keys_of_the_file(tmp_path: Path) -> None:
+    """``Config.path``, ``root``, ``text_hash`` and ``moved`` say where and what the file
+    was; a TOML that writes them has unknown keys, and the known keys it is told of are
+    the file's own."""
+    (tmp_path / "b.toml").write_text(
+        'text_hash = "sha256:0"\nroot = "/etc"\nunits = "u.csv"\npeople = "p.csv"\n'
+        '[bureau]\nid = "b"\nname = "局"\n[campaigns]\nenabled = []\n', encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        read_config(tmp_path / "b.toml")
+    known = "bureau, campaigns, units, people, calendar, periods, scoring, roles, ledgers, archive, federation"
+    assert exc.value.problems == [
+        f'{tmp_path / "b.toml"}: root: unknown key "root"; known keys: {known}',
+        f'{tmp_path / "b.toml"}: text_hash: unknown key "text_hash"; known keys: {known}',
+    ]

@@ -237,6 +237,12 @@ _RUN = {"toml": "no"}
 """Field metadata: a fact of the run (where the file is), not a key of the file."""
 
 
+def _is_key(a: attrs.Attribute[Any]) -> bool:
+    """The field is a key the TOML may write: not a fact of the run (attrs keeps a copy of
+    a field's metadata, so the test is by content), and set through ``__init__``."""
+    return a.init and a.metadata.get("toml") != "no"
+
+
 @attrs.frozen
 class Config:
     """A read config: the TOML's tables, and ``path`` (as given), ``root`` (the folder
@@ -440,7 +446,7 @@ def _attrs_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], 
     rule is reported."""
 
     def factory(cls: Any) -> Callable[[Any, Any], Any]:
-        run_facts: dict[str, Any] = {a.name: override(omit=True) for a in attrs.fields(cls) if a.metadata is _RUN}
+        run_facts: dict[str, Any] = {a.name: override(omit=True) for a in attrs.fields(cls) if not _is_key(a)}
         made = make_dict_structure_fn(cls, conv, **run_facts)
 
         def structure(v: Any, _: Any) -> Any:
@@ -558,7 +564,7 @@ def converter(*, detailed_validation: bool = True) -> cattrs.Converter:
 
 
 def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> list[Problem]:
-    known = [a.name for a in attrs.fields(exc.cl) if a.metadata is not _RUN] if attrs.has(exc.cl) else []
+    known = [a.name for a in attrs.fields(exc.cl) if _is_key(a)] if attrs.has(exc.cl) else []
     parts = [t("cfg_unknown_key", key=quoted(k), near=did_you_mean(k, known)) for k in sorted(exc.extra_fields)]
     message = t("reason_sep").join(parts) + (t("cfg_known_keys", known=", ".join(known)) if known else "")
     if not path:  # a top-level key: the key is where the problem is
