@@ -468,6 +468,32 @@ def _attrs_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], 
     return factory
 
 
+def _plain_attrs_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    """Any attrs class on the quick pass (:func:`structure`): cattrs' own introspective
+    structuring, :meth:`cattrs.Converter.structure_attrs_fromdict`, which generates no code
+    (each field by the same hook the generated function of :func:`_attrs_hook` calls; a
+    key left out keeps the class's default). What the generated function adds is checked
+    here: a table, holding no key but the fields' (:func:`_is_key`). Whatever fails is left
+    to the detailed pass, whose generated functions say what is wrong."""
+
+    def factory(cls: Any) -> Callable[[Any, Any], Any]:
+        if getattr(cls, "__parameters__", ()):  # generic: its fields' types need cattrs' type map
+            raise TypeError(f"{cls.__name__} is generic: structured by the detailed pass")
+        attrs.resolve_types(cls)  # the annotations are text (PEP 563); cattrs reads each field's type
+        keys = frozenset(a.name for a in attrs.fields(cls) if _is_key(a))
+
+        def structure(v: Any, _: Any) -> Any:
+            if not isinstance(v, Mapping):
+                raise _not_a_table(v)
+            if not keys.issuperset(v):
+                raise ForbiddenExtraKeysError("", cls, set(v) - keys)
+            return conv.structure_attrs_fromdict(v, cls)
+
+        return structure
+
+    return factory
+
+
 def _broken_rules(cls: Any, made: Callable[[Any, Any], Any], v: Any) -> ClassValidationError | None:
     """Every validator of *cls* that fails on *v*, each noted with its attribute."""
     was_disabled = attrs.validators.get_disabled()
@@ -530,8 +556,9 @@ def _table_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], 
 
 def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     """The converter for the config and every campaign's settings: with cattrs'
-    detailed validation, every problem at its path; without it, the same values and
-    hooks, stopping at the first problem (see :func:`structure`)."""
+    detailed validation, every problem at its path; without it, the quick pass of
+    :func:`structure` — the same hooks and values, stopping at the first problem, and
+    attrs classes structured without generated code (:func:`_plain_attrs_hook`)."""
     conv = make_toml_converter(forbid_extra_keys=True, detailed_validation=detailed_validation)
     for tp, hook in ((str, _text), (int, _whole_number), (bool, _true_or_false), (Decimal, _number), (date, _day),
                      (LedgerFiles, _ledger_files), (PeriodText, _period_text), (RoleLabel, _role_label)):
@@ -544,7 +571,7 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_sequence, _sequence_hook(conv))
     conv.register_structure_hook_factory(_is_table, _table_hook(conv))
     conv.register_structure_hook(CampaignsConfig, _campaigns(conv))
-    conv.register_structure_hook_factory(attrs.has, _attrs_hook(conv))
+    conv.register_structure_hook_factory(attrs.has, (_attrs_hook if detailed_validation else _plain_attrs_hook)(conv))
     return conv
 
 
@@ -620,12 +647,14 @@ def explain(exc: BaseException, path: str = "") -> list[Problem]:
 def structure(value: Any, cls: type[Any], path: str = "") -> tuple[Any, list[Problem]]:
     """Structure *value* into *cls*: (the value, no problems) or (None, every problem).
 
-    A sound config is structured without cattrs' detailed validation: the functions
-    cattrs generates for each class are then about half as long, and making them is most
-    of what structuring a config costs (docs/performance.md, *Startup*). The same hooks
-    give the same values either way. Only a value that fails is structured again with
-    detailed validation, which finds every problem and its path, so the clerk reads the
-    same messages as if it had been the only pass (``tests/test_config_errors_once.py``)."""
+    A sound config is structured without cattrs' detailed validation and without the
+    structuring functions cattrs generates for each class: generating and compiling them
+    is most of what structuring a config costs in a process that structures each class
+    once (docs/performance.md, *Startup*); cattrs' introspective
+    ``structure_attrs_fromdict`` calls the same hooks, so the values are the same. Only a
+    value that fails is structured again with detailed validation (generated functions),
+    which finds every problem and its path, so the clerk reads the same messages as if it
+    had been the only pass (``tests/test_config_errors_once.py``)."""
     with contextlib.suppress(Exception):  # whatever stopped it, the detailed pass below says it all
         return converter(detailed_validation=False).structure(value, cls), []
     try:
