@@ -201,3 +201,34 @@ def test_a_later_as_of_never_uncounts_a_record(bureau_dir: Path, tiny_plugin: ob
             assert counts[subject] >= n
         previous = counts
     assert previous == {"unit:off": 0, "unit:s1": 2, "unit:s2": 1, "unit:s3": 0}
+
+
+DEMO = Path(__file__).resolve().parents[1] / "configs" / "demo" / "bureau.toml"
+
+
+def test_bundled_findings_are_stamped_by_ctx_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every finding of the bundled campaigns and of the core's step rule is made by
+    ``ctx.finding``, which names its campaign, so the engine keeps it as it is: one built
+    with ``Finding(...)`` was copied (``attrs.evolve``) to be stamped, the dearest part of
+    checking a staged campaign's findings (docs/performance.md, eighth session). The demo
+    has findings of every kind that was built so (as the asserted codes show)."""
+    from bureaukit import engine
+    from bureaukit.outcomes import Finding
+
+    copied: list[str] = []
+    stamped = engine._stamped
+
+    def spy(o: engine.Outcome, name: str) -> engine.Outcome:
+        out = stamped(o, name)
+        if out is not o and isinstance(o, Finding):
+            copied.append(o.code)
+        return out
+
+    monkeypatch.setattr(engine, "_stamped", spy)
+    result = bureaukit.score(bureaukit.load(DEMO))
+    assert copied == []
+    assert {f.campaign for f in result.findings} == {f.code.partition(".")[0] for f in result.findings}
+    assert {"style.site_visit", "style.complaint", "style.meeting_overlong", "style.meeting_missing",
+            "style.step_missing", "vanguard.step_missing", "vanguard.not_published", "vanguard.measure_overdue",
+            "vanguard.makeup_overdue", "vanguard.review_missing", "vanguard.moved_unapproved",
+            "vanguard.approved_early", "wubi.pacesetter"} <= {f.code for f in result.findings}

@@ -235,10 +235,11 @@ def step_findings(
     for ph in phases:
         if ph.end > ctx.as_of:
             continue
+        named = Text(ph.title, f"{ph.id} ({ph.title})")
         for uid in units:
             for step in log.missing_by(uid, ph, ph.end):
-                message = say(STEP_MISSING, phase=Text(ph.title, f"{ph.id} ({ph.title})"), step=step, due=ph.end)
-                out.append(Finding(f"unit:{uid}", f"{ctx.campaign}.step_missing", severity, message, ph.end))
+                message = say(STEP_MISSING, phase=named, step=step, due=ph.end)
+                out.append(ctx.finding(f"unit:{uid}", "step_missing", severity, message, due=ph.end))
     return out
 
 

@@ -44,11 +44,11 @@ def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
         resolved = c.handled is not None and bool(c.result and c.result.strip())
         days = ((c.handled if resolved and c.handled is not None else ctx.as_of) - c.received).days
         if days > limit:
-            yield Finding(
-                subject=bk.unit(c.unit),
-                code="style.complaint",
-                severity="violation",
-                message=bk.say(MESSAGES["complaint"], record=c.id, how=_how(ctx, c, resolved, days), limit=limit),
+            yield ctx.finding(
+                bk.unit(c.unit),
+                "complaint",
+                "violation",
+                bk.say(MESSAGES["complaint"], record=c.id, how=_how(ctx, c, resolved, days), limit=limit),
                 due=due,
                 evidence=(ctx.evidence(c, Note(complaint_note, (c.received, c.handled, resolved, ctx.as_of, days,
                                                                 limit, due))),),

@@ -28,11 +28,11 @@ def meeting_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
     )
     for m in rows:
         if m.minutes is not None and m.minutes > limit:
-            yield Finding(
-                subject=bk.unit(m.unit),
-                code="style.meeting_overlong",
-                severity="warning",
-                message=bk.say(MESSAGES["meeting_overlong"], meeting=m.id, day=m.date, minutes=m.minutes, limit=limit),
+            yield ctx.finding(
+                bk.unit(m.unit),
+                "meeting_overlong",
+                "warning",
+                bk.say(MESSAGES["meeting_overlong"], meeting=m.id, day=m.date, minutes=m.minutes, limit=limit),
                 due=m.date,
                 evidence=(ctx.evidence(m, Note(meeting_long_note, (m.minutes, limit))),),
             )
@@ -41,11 +41,11 @@ def meeting_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
     for b in ctx.buckets("fortnight", w):
         if any(b.start <= d <= b.end for d in own):
             continue
-        yield Finding(
-            subject=bk.unit(root),
-            code="style.meeting_missing",
-            severity="info",
-            message=bk.say(MESSAGES["meeting_missing"], start=b.start, end=b.end, fortnight=b.label),
+        yield ctx.finding(
+            bk.unit(root),
+            "meeting_missing",
+            "info",
+            bk.say(MESSAGES["meeting_missing"], start=b.start, end=b.end, fortnight=b.label),
             due=b.end,
             evidence=(Evidence(note=Note(meeting_missing_note, (ctx.org.root.name, b.start, b.end))),),
         )

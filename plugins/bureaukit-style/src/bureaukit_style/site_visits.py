@@ -50,12 +50,12 @@ def site_visit_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
                 ev = [ctx.evidence(a, Note(visit_note, (proj.id, a.date))) for a in counted]
                 ev.append(Evidence(note=Note(visits_short_note, (proj.id, b.start, b.end, role_title, person.name,
                                                                  len(counted), need))))
-                yield Finding(
-                    subject=bk.person(pid),
-                    code="style.site_visit",
-                    severity="warning",
-                    message=bk.say(MESSAGES["site_visit"], project=proj.id, week=b.label, role=role_title,
-                                   count=len(counted), need=need),
+                yield ctx.finding(
+                    bk.person(pid),
+                    "site_visit",
+                    "warning",
+                    bk.say(MESSAGES["site_visit"], project=proj.id, week=b.label, role=role_title,
+                           count=len(counted), need=need),
                     due=b.end,
                     evidence=tuple(ev),
                 )

@@ -35,18 +35,18 @@ def makeup_findings(run: Run) -> Iterator[Finding]:
         status = m.status(run.as_of, days)
         if status == "on_time":
             continue
-        code: str = "vanguard.makeup_overdue"
+        name = "makeup_overdue"
         sev: Severity = "violation"
         if status == "owed":
-            code, sev = "vanguard.makeup_owed", "warning"
+            name, sev = "makeup_owed", "warning"
             state = bk.say(MESSAGES["makeup_owed"], due=due)
         elif status == "late":
             assert m.done_on is not None
             state = bk.say(MESSAGES["makeup_late"], due=due, done=m.done_on)
         else:
             state = bk.say(MESSAGES["makeup_undone"], due=due)
-        yield Finding(
-            bk.unit(m.unit), code, sev,
+        yield run.ctx.finding(
+            bk.unit(m.unit), name, sev,
             bk.say(MESSAGES["makeup"], phase=phase_named(ph.id, ph.title), since=m.first, state=state),
             due=due,
             evidence=_why(run, m.unit, m.phase),
@@ -65,8 +65,8 @@ def review_findings(run: Run) -> Iterator[Finding]:
         if done is None or m.reviewed is not None:
             continue
         ph = run.phases[run.index[m.phase]]
-        yield Finding(
-            bk.unit(m.unit), "vanguard.review_missing", "warning",
+        yield run.ctx.finding(
+            bk.unit(m.unit), "review_missing", "warning",
             bk.say(MESSAGES["review_missing"], phase=phase_named(ph.id, ph.title), done=done),
             due=max(last, done),
             evidence=_why(run, m.unit, m.phase),

@@ -29,8 +29,8 @@ def not_published(run: Run) -> Iterator[Finding]:
         late = [m for m in run.measures.get(uid, ()) if m.published is None or m.published > ph.end]
         if not late:
             continue
-        yield Finding(
-            bk.unit(uid), "vanguard.not_published", "warning",
+        yield run.ctx.finding(
+            bk.unit(uid), "not_published", "warning",
             bk.say(MESSAGES["not_published"], measures=[m.id for m in late], end=ph.end, phase=bk.Text(ph.title, ph.id)),
             due=ph.end,
             evidence=tuple(run.ctx.evidence(m, Note(published_note, (m.measure, m.published))) for m in late),
@@ -49,4 +49,4 @@ def overdue(run: Run) -> Iterator[Finding]:
                        else bk.say(MESSAGES["measure_undone"], measure=measure, due=m.deadline))
             ev = (run.ctx.evidence(m, Note(measure_note, (m.deadline, m.done, run.as_of))),)
             for subject in (bk.unit(uid), bk.person(m.person)):
-                yield Finding(subject, "vanguard.measure_overdue", "warning", message, due=m.deadline, evidence=ev)
+                yield run.ctx.finding(subject, "measure_overdue", "warning", message, due=m.deadline, evidence=ev)

@@ -84,8 +84,8 @@ def formality(run: Run) -> Iterator[Finding]:
                 continue
             run.makeups.add(uid, ph.id, Trigger(rec.done, f"formality.{signal}"))
             zh, en = SIGNAL_NAMES[signal]
-            yield Finding(
-                bk.unit(uid), "vanguard.formality", "warning",
+            yield run.ctx.finding(
+                bk.unit(uid), "formality", "warning",
                 say(MESSAGES["formality"], formality=Text("走过场", f"formality ({signal})"), step=step,
                     phase=Text(ph.title, ph.id), done=rec.done, what=Text(zh, en), have=have, need=need),
                 evidence=(run.ctx.evidence(rec, Note(formality_note, (Text(zh, en), have, need))),),
@@ -101,8 +101,8 @@ def moved_unapproved(run: Run) -> Iterator[Finding]:
             if rec is None or rec.done is None:
                 continue
             run.makeups.add(uid, ph.id, Trigger(rec.done, "moved_unapproved"))
-            yield Finding(
-                bk.unit(uid), "vanguard.moved_unapproved", "violation",
+            yield run.ctx.finding(
+                bk.unit(uid), "moved_unapproved", "violation",
                 say(MESSAGES["moved_unapproved"], phase=phase_named(ph.id, ph.title), done=rec.done, step=rec.step),
                 evidence=(run.ctx.evidence(rec, Note(moved_note, (phase_title(ph.id, ph.title), rec.step,
                                                                   rec.done))),),
@@ -131,8 +131,8 @@ def approved_early(run: Run) -> Iterator[Finding]:
             if not unmet:
                 continue
             run.makeups.add(uid, ph.id, Trigger(ok.date, "approved_early", blocks=False))
-            yield Finding(
-                bk.unit(uid), "vanguard.approved_early", "violation",
+            yield run.ctx.finding(
+                bk.unit(uid), "approved_early", "violation",
                 say(MESSAGES["approved_early"], phase=phase_named(ph.id, ph.title), day=ok.date,
                     unmet=Text("；".join(u.zh for u in unmet), "; ".join(u.en for u in unmet))),
                 evidence=(run.ctx.evidence(ok, Note(approved_note, (ok.date,))),),
@@ -144,8 +144,8 @@ def approval_missing(run: Run) -> Iterator[Finding]:
     for uid in run.units:
         for i, ph in enumerate(run.phases):
             if run.gates.approval_missing(uid, i, run.as_of):
-                yield Finding(
-                    bk.unit(uid), "vanguard.approval_missing", "warning",
+                yield run.ctx.finding(
+                    bk.unit(uid), "approval_missing", "warning",
                     say(MESSAGES["approval_missing"], phase=phase_named(ph.id, ph.title), end=ph.end),
                     due=ph.end,
                 )

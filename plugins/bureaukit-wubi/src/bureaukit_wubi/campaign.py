@@ -55,7 +55,7 @@ def score(ctx: Context) -> Iterator[Score | Finding]:
         total = points(s, unit, dims)
         if total is not None:
             yield total
-    yield from pacesetters(s, rated, names, scored)
+    yield from pacesetters(ctx, rated, names, scored)
     yield from overdue(ctx, {kind: ctx.records[kind] for kind in ITEM_KINDS})
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 import bureaukit.plugin as bk
-from bureaukit.plugin import Evidence, Finding, Note, Quantity, Text, say
+from bureaukit.plugin import Context, Evidence, Finding, Note, Quantity, Text, say
 from bureaukit_wubi.catalogue import MESSAGES, METRICS, VANGUARD_EN, platform
 from bureaukit_wubi.notes import board_note
 from bureaukit_wubi.settings import COMPARE, DIMENSIONS, ENGLISH, VANGUARD, WubiSettings
@@ -21,7 +21,7 @@ CENT = Decimal("0.01")
 
 
 def pacesetters(
-    settings: WubiSettings,
+    ctx: Context,
     kinds: Mapping[str, str],
     names: Mapping[str, str],
     scores: Mapping[str, Mapping[str, Decimal]],
@@ -30,6 +30,7 @@ def pacesetters(
     the highest score as written (0.01) gets ``wubi.pacesetter`` (info). *kinds* maps the
     rated units to their kinds, *names* to their names; units of a kind in no group are
     not compared."""
+    settings: WubiSettings = ctx.settings
     for group, group_kinds in sorted(settings.groups().items()):
         members = sorted(u for u, k in kinds.items() if k in group_kinds)
         for code in DIMENSIONS:
@@ -48,9 +49,9 @@ def pacesetters(
                         vanguard=Text(VANGUARD[code], VANGUARD_EN[code]), dimension=Text(COMPARE[code], ENGLISH[code]), unit=names[unit],
                         platform=where, rated=len(written), best=Quantity(METRICS[f"dim.{code}"], best),
                         others=others)
-                yield Finding(
+                yield ctx.finding(
                     bk.unit(unit),
-                    "wubi.pacesetter",
+                    "pacesetter",
                     "info",
                     m,
                     evidence=[Evidence(note=Note(board_note, (group, group_kinds, code, board)))],
