@@ -10,6 +10,7 @@ import json
 import tracemalloc
 from datetime import date
 from decimal import Decimal
+from collections.abc import Iterable, Iterator
 from typing import Any
 from unittest import mock
 
@@ -114,19 +115,28 @@ def test_a_table_worked_by_hand() -> None:
     assert list(t.cited()) == [[0, 3, "P2"], [0, 2, "P1"], [0, 2, "X"], [1, None, "K"], [1, 10**9, None]]
 
 
-def test_each_outcome_is_looked_up_once() -> None:
+def test_each_item_is_looked_up_once() -> None:
     r = sample_result("zh")
+    looked_up: list[Evidence] = []
     calls = []
-    real = CiteTable.indices
+    real = CiteTable.index_into
 
-    def counted(self: CiteTable, evidence: tuple[Evidence, ...]) -> list[int]:
-        calls.append(evidence)
-        return real(self, evidence)
+    def counted(self: CiteTable, evidence: Iterable[Evidence], out: Any) -> None:
+        calls.append(1)
 
-    with mock.patch.object(CiteTable, "indices", counted):
+        def each() -> Iterator[Evidence]:
+            for e in evidence:
+                looked_up.append(e)
+                yield e
+
+        real(self, each(), out)
+
+    with mock.patch.object(CiteTable, "index_into", counted):
         r.write_json(io.BytesIO())
-    outcomes = len(r.scores) + len(r.payments) + len(r.findings)
-    assert outcomes > 0 and len(calls) == outcomes
+    items = [e for x in (*r.scores, *r.payments, *r.findings) for e in x.evidence]
+    # one call per section (scores, payments, findings), every item once, in order
+    assert len(items) > 0 and len(calls) == 3
+    assert [id(e) for e in looked_up] == [id(e) for e in items]
 
 
 def test_the_table_holds_a_few_bytes_per_cited_row() -> None:
@@ -157,3 +167,14 @@ def test_findings_due_and_payments_keep_their_order_of_first_citation() -> None:
     d = r.to_dict("zh")
     assert d["sources"] == ["b.csv", "a.csv"] and d["cited"] == [[0, 9, "B"], [1, 5, "A"]]
     assert [d[k][0]["evidence"] for k in ("scores", "payments", "findings")] == [[0], [1, 0], [1]]
+
+
+def test_the_arrays_stop_at_row_slots() -> None:
+    # an array grows by half its length at least, but never beyond ROW_SLOTS: a row at or
+    # above it is held in `other`, as it always was, even after a row near the end
+    t = CiteTable()
+    near = 3 * ROW_SLOTS // 4
+    items = [Evidence("a.csv", row, f"R{row}") for row in (3, near, near + 1, ROW_SLOTS, ROW_SLOTS - 1)]
+    assert t.indices((*items[:4], items[3], items[4], items[1])) == [0, 1, 2, 3, 3, 4, 1]
+    assert len(t.slots["a.csv"]) == ROW_SLOTS
+    assert t.other == {("a.csv", ROW_SLOTS, f"R{ROW_SLOTS}"): 3}

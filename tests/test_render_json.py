@@ -134,6 +134,20 @@ def test_evidence_counts_towards_a_chunk(monkeypatch: pytest.MonkeyPatch) -> Non
     assert parts[5].count('"evidence": [0, 1, 2, 3]') == 2
 
 
+def test_cited_rows_and_scorecards_come_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(result_mod, "JSON_CHUNK", 2)
+    r = _bare(1, evidence=5)
+    cards = tuple(Scorecard(f"unit:u{i}", f"U{i}", None, Decimal(i), None, None, {}, Decimal(i)) for i in range(3))
+    r = attrs.evolve(r, scorecards=cards)
+    assert_same(r)
+    parts = list(json_parts(r, "zh"))
+    # five cited rows: two pieces of two and one of one; three scorecards: two and one
+    assert parts[1:6] == [', "cited": [', '[0, 2, "R0"], [0, 3, "R1"]', ', [0, 4, "R2"], [0, 5, "R3"]',
+                          ', [0, 6, "R4"]', "]"]
+    at = parts.index(', "scorecards": [')
+    assert [p.count('"subject"') for p in parts[at + 1:at + 3]] == [2, 1] and parts[at + 3] == "]"
+
+
 # --- generated results: hostile text, odd types, empty sections ----------------------
 
 

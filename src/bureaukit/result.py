@@ -7,11 +7,11 @@ import functools
 import json
 import os
 from array import array
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
-from itertools import groupby
-from operator import itemgetter
+from itertools import chain, groupby, islice
+from operator import attrgetter, itemgetter
 from typing import Any, BinaryIO, cast
 
 import attrs
@@ -280,33 +280,46 @@ class CiteTable:
     other: dict[Cite, int] = attrs.field(factory=dict)
     sources: dict[str, int] = attrs.field(factory=dict)
 
-    def indices(self, evidence: tuple[Evidence, ...]) -> list[int]:
+    def indices(self, evidence: Iterable[Evidence]) -> list[int]:
         """Each item's index in ``cited`` (a row cited for the first time is added), or
         :data:`NOTE` for an item that cites no row."""
-        # ~1.7M items at a million rows, two in three a row cited before: that case is
-        # answered here, by two lookups and the record compared; the rest in _add
-        slots, first = self.slots, self.first
-        out: list[int] = []
+        out = array("i")
+        self.index_into(evidence, out)
+        return out.tolist()
+
+    def index_into(self, evidence: Iterable[Evidence], out: array[int]) -> None:
+        """:meth:`indices` appended to *out*: :func:`_cite` passes a whole section's
+        items at once, not a call and a list per outcome."""
+        # ~1.7M items at a million rows: a row in its source's array, cited before (two
+        # in three) or not yet, is answered here; the rest in _add
+        slots, first, append = self.slots, self.first, out.append
         for e in evidence:
             rows, row = slots.get(e.source), e.row
             if rows is not None and type(row) is int and 0 <= row < len(rows):
                 i = rows[row] - 1
-                if i >= 0 and first[i].same_record(e):
-                    out.append(i)
+                if i < 0:
+                    rows[row] = len(first) + 1
+                    append(len(first))
+                    first.append(e)
                     continue
-            out.append(self._add(e))
-        return out
+                if first[i].same_record(e):
+                    append(i)
+                    continue
+            append(self._add(e))
 
     def _add(self, e: Evidence) -> int:
-        """*e*'s index when the fast path of :meth:`indices` did not find it."""
+        """*e*'s index when :meth:`index_into` did not find it in the arrays."""
         source, row = e.source, e.row
         if not e.cites_row:
             return NOTE
         first = self.first
         if isinstance(row, int) and 0 <= row < ROW_SLOTS:
-            rows = self.slots.setdefault(source, array("i"))
-            if row >= len(rows):  # grown by half at least: rows come in any order
-                rows.frombytes(bytes(rows.itemsize * max(row + 1 - len(rows), len(rows) // 2)))
+            rows = self.slots.get(source)
+            if rows is None:
+                rows = self.slots[source] = array("i")
+            if row >= len(rows):  # grown by half at least (rows come in any order), to ROW_SLOTS at most
+                grow = max(row + 1 - len(rows), len(rows) // 2)
+                rows.frombytes(bytes(rows.itemsize * min(grow, ROW_SLOTS - len(rows))))
             i = rows[row] - 1
             if i < 0:
                 rows[row] = len(first) + 1
@@ -419,6 +432,9 @@ def _outcome_sections(r: Result, lang: str) -> tuple[_Section, ...]:
     )
 
 
+_evidence = attrgetter("evidence")
+
+
 def _cite(r: Result, lang: str) -> tuple[CiteTable, array[int]]:
     """The cited-row table (every row the outcomes cite, in the order they first cite
     it), and every outcome's indices into it, in the outcomes' order, in one array.
@@ -430,8 +446,7 @@ def _cite(r: Result, lang: str) -> tuple[CiteTable, array[int]]:
     table = CiteTable()
     flat = array("i")
     for _, items, _ in _outcome_sections(r, lang):
-        for x in items:
-            flat.fromlist(table.indices(x.evidence))
+        table.index_into(chain.from_iterable(map(_evidence, items)), flat)
     return table, flat
 
 
@@ -483,6 +498,15 @@ def _chunked(items: Iterator[tuple[Any, int]]) -> Iterator[str]:
         yield sep + _dumps(chunk)[1:-1]
 
 
+def _batched(items: Iterator[Any]) -> Iterator[str]:
+    """:func:`_chunked` for items of weight 1 (the cited rows, the scorecards): the same
+    pieces, :data:`JSON_CHUNK` items each, taken by ``islice``."""
+    sep = ""
+    while chunk := list(islice(items, JSON_CHUNK)):
+        yield sep + _dumps(chunk)[1:-1]
+        sep = ", "
+
+
 def json_parts(r: Result, lang: str) -> Iterator[str]:
     """``json.dumps(result_dict(r, lang), ensure_ascii=False) + "\\n"`` in pieces: the
     head, the cited rows and each outcome section about :data:`JSON_CHUNK` items at a
@@ -493,7 +517,7 @@ def json_parts(r: Result, lang: str) -> Iterator[str]:
     head = _dumps({**_head(r, lang), "sources": table.sources_list()})
     yield head[:-1]  # left open: the sections follow
     yield ', "cited": ['
-    yield from _chunked((c, 1) for c in table.cited())
+    yield from _batched(table.cited())
     yield "]"
     refs = _written_refs(r, flat, lang)
     for key, items, as_dict in _outcome_sections(r, lang):
@@ -502,7 +526,7 @@ def json_parts(r: Result, lang: str) -> Iterator[str]:
         yield from _chunked((as_dict(x, e), 1 + len(e)) for x, e in zip(items, refs, strict=False))
         yield "]"
     yield ', "scorecards": ['
-    yield from _chunked((_scorecard_dict(c), 1) for c in r.scorecards)
+    yield from _batched(map(_scorecard_dict, r.scorecards))
     yield "]"
     yield ", " + _dumps({"appeals": [a.to_dict() for a in r.appeals], "inputs": _inputs(r)})[1:] + "\n"
 
