@@ -21,6 +21,7 @@ from bureaukit.phrases import (
     Yuan,
     fields_of,
     rates_apart,
+    render,
     say,
     shown,
     shown_by_kind,
@@ -124,6 +125,11 @@ def test_a_field_is_shown_by_its_type_as_by_walking_the_kinds(values: list[objec
     must show every value as the plain walk over the kinds (isinstance, in order) does."""
     for v in values:
         assert shown(v, lang) == shown_by_kind(v)(v, lang)
+    # and a template filled with them (render's loop) as by the plain walk
+    fields = {f"f{i}": v for i, v in enumerate(values)}
+    template = "".join(f"{{{name}}}|" for name in fields)
+    plain = {name: shown_by_kind(v)(v, lang) for name, v in fields.items()}
+    assert render(template, lang, fields) == template.format_map(plain)
 
 
 def test_a_name_that_is_not_text_is_not_shown() -> None:
