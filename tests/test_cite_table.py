@@ -8,9 +8,9 @@ from __future__ import annotations
 import io
 import json
 import tracemalloc
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
-from collections.abc import Iterable, Iterator
 from typing import Any
 from unittest import mock
 
