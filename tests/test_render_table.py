@@ -177,3 +177,15 @@ def test_breaking_loses_nothing_and_respects_the_width(text: str, width: int) ->
         # a line is wider than the width only when it is one character
         assert all(display_width(line) <= width or len(line) == 1 for line in lines)
     assert len(wrap_evenly(text, width)) <= len(wrap(text, width)) + 1
+
+
+def test_a_short_header_over_an_empty_column_is_not_broken_up() -> None:
+    # publicity's violations at 80 columns: no finding has a due date, the message wraps
+    rows = [["区公路管理段", "", "建议 WP-05 于 2014-05-16 对外答复未经宣传信息领导组负责人审核"]]
+    lines = format_table(["名称", "到期日", "内容"], rows, "<<<", width=40, wrap_cols=(2,))
+    assert lines[0].split() == ["名称", "到期日", "内容"]  # not 到 / 期 / 日 down the column
+    assert lines[1].split() == ["-" * 12, "-" * 6, "-" * 18]
+    assert all(display_width(line) <= 40 for line in lines)
+    # a longer header still gives way to the width, over its column's short cells
+    lines = format_table(["名称", "分析评议满意度"], [["区港航管理所", "90.0%"]], "<>", width=20)
+    assert [line.split()[-1] for line in lines[:3]] == ["分析评", "议满", "意度"]

@@ -100,10 +100,10 @@ def _next_start(text: str, end: int) -> int:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """*text* in lines of at most *width* columns, nothing cut, each as full as it can
-    be: broken at the last space, or between Chinese characters by the rules above,
-    where the line is at least half full; else (a word wider than that) where the
-    width ends."""
+    """*text* in lines of at most *width* columns, nothing cut: broken at the last space
+    that leaves the line at least half full (a figure and its unit, a date, a bracket
+    stay together), else filled to the last break between Chinese characters that
+    避头尾 allows (:func:`_fill`)."""
     if width <= 0 or display_width(text) <= width:
         return [text]
     lines: list[str] = []
@@ -116,10 +116,11 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def _fill(text: str, start: int, width: int) -> int:
-    """Where the line starting at *start* ends: after the longest piece that fits,
-    moved back to the last break allowed there, if the line is then at least half full
-    or what goes down fits on the next line (else a word wider than a line is cut
-    where the width ends)."""
+    """Where the line starting at *start* ends: after the longest piece that fits, moved
+    back to its last space, or else its last break between Chinese characters allowed by
+    避头尾, where the line is at least half full; a line that would be less than half full
+    only when what goes down fits on the next line; else a word wider than a line is cut
+    where the width ends."""
     used, end = [0], start
     while end < len(text):
         w = char_width(text[end])
@@ -129,14 +130,20 @@ def _fill(text: str, start: int, width: int) -> int:
         end += 1
     if end == len(text):
         return end
+    best = None
     for k in range(end, start, -1):
         if _cost(text, k) >= _IN_WORD:
             continue
         trailing = 1 if text[k - 1] == " " else 0
-        if used[k - start] - trailing >= width / 2 or _word_width(text, k) <= width:
+        if used[k - start] - trailing < width / 2:
+            if best is None and _word_width(text, k) <= width:
+                return k
+            break
+        if text[k - 1] == " " or text[k] == " ":
             return k
-        break
-    return end
+        if best is None:
+            best = k
+    return best if best is not None else end
 
 
 def _word_width(text: str, k: int) -> int:

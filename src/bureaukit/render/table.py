@@ -40,6 +40,9 @@ MIN_CELL = 4
 KEYS = "①②③④⑤⑥⑦⑧⑨⑩"
 HEAD_WRAP = 12
 """A header wider than this wraps when its column's cells are narrower."""
+HEAD_WHOLE = 8
+"""A header this wide or narrower (到期日, 综合得分) is never broken: a column of short or
+empty cells keeps room for it (到 / 期 / 日 down a column of dashes reads as noise)."""
 WRAP_MIN = 12
 """A wrapped column (names, titles, messages) keeps at least this many columns."""
 
@@ -64,7 +67,7 @@ def format_table(
     widths = _natural_widths(head, body)
     if width is not None:
         room = width - display_width(indent) - display_width(GAP) * (len(head) - 1)
-        _fit(widths, body, room, shrink, wrap_cols)
+        _fit(widths, head, body, room, shrink, wrap_cols)
     heads = [wrap_evenly(h, widths[i]) for i, h in enumerate(head)]
     out = _stacked(heads, widths, align, indent)
     out.append(indent + GAP.join("-" * w for w in widths))
@@ -84,16 +87,19 @@ def _natural_widths(head: Sequence[str], body: Sequence[Sequence[str]]) -> list[
     return widths
 
 
-def _fit(widths: list[int], body: Sequence[Sequence[str]], room: int,
+def _fit(widths: list[int], head: Sequence[str], body: Sequence[Sequence[str]], room: int,
          shrink: Collection[int], wrap_cols: Collection[int]) -> None:
-    """Narrow *widths* in place to *room*: codes give way first, then the wrapped text;
-    the widest column first each time; the other columns keep their widest body cell."""
+    """Narrow *widths* in place to *room*: codes give way first, then the wrapped text,
+    then short headers (:data:`HEAD_WHOLE`), kept whole until then; the widest column
+    first each time; the other columns keep their widest body cell."""
     ncol = len(widths)
     widest_body = [max((display_width(r[i]) for r in body), default=1) for i in range(ncol)]
+    short_head = [w if w <= HEAD_WHOLE else 2 for w in map(display_width, head)]
     fixed = [max(widest_body[i], 2) for i in range(ncol)]  # a CJK character needs two
-    cut_floor = [max(min(widths[i], MIN_CELL), 2) if i in shrink else fixed[i] for i in range(ncol)]
+    cut_floor = [max(min(widths[i], MIN_CELL), 2) if i in shrink else max(fixed[i], short_head[i]) for i in range(ncol)]
     wrap_floor = [max(min(widths[i], WRAP_MIN), 2) if i in wrap_cols else cut_floor[i] for i in range(ncol)]
-    for floor in (cut_floor, wrap_floor):
+    last_floor = [wrap_floor[i] if i in shrink or i in wrap_cols else fixed[i] for i in range(ncol)]
+    for floor in (cut_floor, wrap_floor, last_floor):
         while sum(widths) > room:
             candidates = [i for i in range(ncol) if widths[i] > floor[i]]
             if not candidates:
