@@ -146,6 +146,9 @@ def test_lines_keep_closing_punctuation_off_their_start_and_opening_off_their_en
     assert wrap("Satisfaction (Analysis and review)", 12) == ["Satisfaction", "(Analysis", "and review)"]
     assert wrap("a verylongword", 10) == ["a verylong", "word"]
     assert wrap("超期 2014-12-31 未办结", 12) == ["超期", "2014-12-31", "未办结"]
+    # a space that leaves the line half full is where it breaks: a figure keeps its unit
+    assert wrap("0 / 2,000 万元 (0.0%)", 10) == ["0 / 2,000", "万元", "(0.0%)"]
+    assert wrap("序时进度 100.0%  (最终结果)", 24) == ["序时进度 100.0%", "(最终结果)"]
 
 
 def test_even_wrapping_keeps_the_lines_wrap_needs_and_its_good_breaks() -> None:
