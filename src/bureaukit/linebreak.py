@@ -6,8 +6,10 @@ count a Chinese character as two columns and break a line by the same rules:
 
 - a line does not begin with closing punctuation (，。、；：？！）》」”…) nor end with
   opening punctuation (（《「“): the character before goes down with it (避头尾);
-- a line breaks at a space, or after closing / before opening punctuation, where it
-  can (a title reads “五比五争” / 主题实践活动, not “五比五争”主 / 题实践活动);
+- a line breaks at its last space where that leaves it at least half full (a figure
+  stays with its unit, a date whole); a header is broken over the whole title, after
+  closing or before opening punctuation where it can (“五比五争” / 主题实践活动, not
+  “五比五争”主 / 题实践活动);
 - otherwise between any two Chinese characters, never inside an English word, a
   number or an option name unless the word alone is wider than the line;
 - nothing is ever cut: the lines joined give the text back (less the spaces broken at).
@@ -79,7 +81,8 @@ def _cost(text: str, k: int) -> int:
     before, after = text[k - 1], text[k]
     if before == " " or after == " ":
         # a separator " / " stays at the end of its line: the next does not begin with it
-        return _BEFORE_SLASH if text[_next_start(text, k):][:1] in _SLASHES else _GOOD
+        next_start = _next_start(text, k)
+        return _BEFORE_SLASH if text[next_start:next_start + 1] in _SLASHES else _GOOD
     if before in NO_LINE_END or after in NO_LINE_START:
         return _FORBIDDEN
     if before.isascii() and after.isascii():
@@ -156,8 +159,9 @@ def _word_width(text: str, k: int) -> int:
 
 
 def wrap_evenly(text: str, width: int) -> list[str]:
-    """*text* broken as well as :func:`wrap` breaks it, in as few lines, and as even as
-    they can be: a header "分析评议满意度" in 12 columns reads 分析评议 / 满意度, not
+    """*text* in as few lines as it can be broken into without breaking inside a word
+    (never more than :func:`wrap` needs, unless to keep a word whole), as even as they
+    can be: a header "分析评议满意度" in 12 columns reads 分析评议 / 满意度, not
     分析评议满意 / 度 (a character left alone on its line reads as a typo), and
     "“五比五争”主题实践活动" reads “五比五争” / 主题实践活动.
 
@@ -168,8 +172,9 @@ def wrap_evenly(text: str, width: int) -> list[str]:
     if width <= 0 or display_width(text) <= width:
         return [text]
     n = len(text)
-    # from each position on: the best score (cost of bad breaks, lines, cost of the
-    # others, widest, sum of squared widths) and where its first line ends; the last position first
+    # from each position on, the last position first: the best score (cost of bad
+    # breaks, lines, cost of the others, widest, sum of squared widths) and where the
+    # first line ends
     best: dict[int, tuple[tuple[int, int, int, int, int], int]] = {n: ((0, 0, 0, 0, 0), n)}
     for start in range(n - 1, -1, -1):
         if text[start] == " ":
