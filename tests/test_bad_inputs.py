@@ -97,6 +97,20 @@ def _xlsx(rows: list[list[str]], sheet: str | None) -> bytes:
     return buf.getvalue()
 
 
+def _xlsxwriter(rows: list[list[str]], sheet: str) -> bytes:
+    """The rows as xlsxwriter writes them: a cell beginning ``=`` is a formula saved with
+    the value 0 in a workbook that asks to be calculated when opened."""
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    ws = wb.add_worksheet(sheet)
+    for r, row in enumerate(rows):
+        ws.write_row(r, 0, row)
+    wb.close()
+    return buf.getvalue()
+
+
 def _make(root: Path, rel: str, what: str) -> None:
     target = root / rel
     if what == "zip":
@@ -113,6 +127,10 @@ def _make(root: Path, rel: str, what: str) -> None:
             fh.write(b"\n")
     elif what == "deep_json":
         target.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    elif what.startswith("xlsxwriter:"):
+        src = target.with_suffix(".csv")
+        rows = list(csv.reader(io.StringIO(src.read_text(encoding="utf-8-sig"))))
+        target.write_bytes(_xlsxwriter(rows, what.partition(":")[2]))
     elif what.startswith("xlsx"):
         src = target.with_suffix(".csv")
         rows = list(csv.reader(io.StringIO(src.read_text(encoding="utf-8-sig"))))

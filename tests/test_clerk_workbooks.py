@@ -134,10 +134,67 @@ def test_a_formula_with_its_saved_value_is_read(bureau_dir: Path, tiny_plugin: o
     ws.append(["d1", "s1", "2014-03-01", "走访", "=100+20"])
     path = bureau_dir / "ledgers" / "d.xlsx"
     wb.save(path)
-    # as Excel saves it: the formula and its value
+    # as Excel saves it: the formula and its value, and no request to calculate on opening
     _set_formula_value(path, b"100+20", b"<v>120</v>")
+    _rewrite_part(path, "xl/workbook.xml", b' fullCalcOnLoad="1"', b"")
     (d1,) = deeds(bureau_dir, tiny_plugin)
     assert d1.amount_yuan == Decimal(120)
+
+
+@pytest.mark.parametrize("writer", ["xlsxwriter", "openpyxl"])
+def test_formulas_in_a_workbook_never_calculated_are_cell_errors_whatever_value_was_saved(
+    bureau_dir: Path, tiny_plugin: object, engine: str, writer: str
+) -> None:
+    """xlsxwriter saves every formula with the value 0 and asks Excel to calculate the
+    workbook when it is opened (fullCalcOnLoad): read as saved, 0 would be scored. A
+    program's own value (xlsxwriter's value=) is no spreadsheet's result either."""
+    path = bureau_dir / "ledgers" / "d.xlsx"
+    if writer == "xlsxwriter":
+        xlsxwriter = pytest.importorskip("xlsxwriter")
+        wb = xlsxwriter.Workbook(str(path))
+        ws = wb.add_worksheet()
+        for r, row in enumerate([HEADER, ["d1", "s1", "2014-03-01", "走访", 5], ["d2", "s1", "2014-03-01", "走访"],
+                                 ["d3", "s1", "2014-03-01", "走访"], ["d4", "s1", "2014-03-01", "走访", 7]]):
+            ws.write_row(r, 0, row)
+        ws.write_formula("E3", "=100+20")  # saved as <v>0</v>
+        ws.write_formula("E4", "=100+20", None, 120)  # saved as <v>120</v>
+        ws.write_array_formula("E5:E5", "{=SUM(3,4)}")
+        wb.close()
+    else:
+        owb = openpyxl.Workbook()
+        ows = owb.active
+        for row in [HEADER, ["d1", "s1", "2014-03-01", "走访", 5], ["d2", "s1", "2014-03-01", "走访", "=100+20"],
+                    ["d3", "s1", "2014-03-01", "走访", "=100+21"], ["d4", "s1", "2014-03-01", "走访", "=3+4"]]:
+            ows.append(row)
+        owb.save(path)
+        for formula, value in ((b"100+20", b"<v>0</v>"), (b"3+4", b"<v>7</v>")):
+            _set_formula_value(path, formula, value)  # d3 keeps openpyxl's empty value
+    assert b'fullCalcOnLoad="1"' in _part(path, "xl/workbook.xml")
+    message = (
+        "金额: a formula whose value was never calculated (a program wrote the file and asks for it to be "
+        "calculated when opened; the saved value is a placeholder): open it in Excel or WPS, save it, and read it again"
+    )
+    unsaved = (
+        "金额: a formula without a saved value (the file was never opened in Excel or WPS): "
+        "open it there, save it, and read it again"
+    )
+    expected = [f"ledgers/d.xlsx:3: {message}", f"ledgers/d.xlsx:4: {message}", f"ledgers/d.xlsx:5: {message}"]
+    if writer == "openpyxl":
+        expected[1] = f"ledgers/d.xlsx:4: {unsaved}"
+    assert problems(bureau_dir, tiny_plugin) == expected
+    # once Excel or WPS has calculated and saved it, the flag is gone and the values are read
+    _rewrite_part(path, "xl/workbook.xml", b' fullCalcOnLoad="1"', b"")
+    if writer == "openpyxl":
+        _set_formula_value(path, b"100+21", b"<v>120</v>")
+    saved = [5, 0, 120, 0 if writer == "xlsxwriter" else 7]  # xlsxwriter's array formula saved 0
+    assert [d.amount_yuan for d in deeds(bureau_dir, tiny_plugin)] == [Decimal(v) for v in saved]
+
+
+def _part(path: Path, part: str) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return z.read(part)
 
 
 def test_a_1904_workbook_is_read_in_its_date_system(bureau_dir: Path, tiny_plugin: object, engine: str) -> None:

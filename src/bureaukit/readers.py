@@ -330,7 +330,7 @@ def _facts(path: Path, sheet: str, origin: tuple[int, int]) -> tuple[SheetFacts,
         with zipfile.ZipFile(path) as zf:
             book = workbook_facts(zf)
             part = next((s.part for s in book.sheets if s.name == sheet), None)
-            facts = sheet_facts(zf, part, book.percent_styles, origin) if part else SheetFacts()
+            facts = sheet_facts(zf, part, book.percent_styles, origin, book.uncalculated) if part else SheetFacts()
             if not facts.controls and strings_have_controls(zf):
                 facts = attrs.evolve(facts, controls=True)
             return facts, book.date1904

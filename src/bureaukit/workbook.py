@@ -72,6 +72,11 @@ class WorkbookFacts:
     date1904: bool
     percent_styles: frozenset[int]
     """Indexes of cell formats (``s="N"``) showing a percentage."""
+    uncalculated: bool = False
+    """The workbook asks to be calculated in full when opened (``fullCalcOnLoad``): a
+    program wrote it (xlsxwriter, openpyxl, most export libraries) and its formulas'
+    saved values are that program's placeholders (xlsxwriter's 0), not results. Excel,
+    WPS and LibreOffice drop the flag when they calculate and save the file."""
 
 
 def column_index(letters: bytes) -> int:
@@ -109,14 +114,16 @@ def workbook_facts(zf: zipfile.ZipFile) -> WorkbookFacts:
     book = _xml(_read_part(zf, "xl/workbook.xml"))
     targets = _relationships(zf)
     sheets: list[SheetEntry] = []
-    date1904 = False
+    date1904 = uncalculated = False
     if book is not None:
         pr = book.find(f"{_NS}workbookPr")
         date1904 = pr is not None and pr.get("date1904", "0").lower() in ("1", "true")
+        calc = book.find(f"{_NS}calcPr")
+        uncalculated = calc is not None and calc.get("fullCalcOnLoad", "0").lower() in ("1", "true")
         for s in book.iter(f"{_NS}sheet"):
             rid = s.get(f"{_REL_NS}id")
             sheets.append(SheetEntry(s.get("name", ""), s.get("state", "visible"), targets.get(rid or "")))
-    return WorkbookFacts(sheets, date1904, _percent_styles(_xml(_read_part(zf, "xl/styles.xml"))))
+    return WorkbookFacts(sheets, date1904, _percent_styles(_xml(_read_part(zf, "xl/styles.xml"))), uncalculated)
 
 
 def _relationships(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -147,9 +154,13 @@ def _percent_styles(styles: ElementTree.Element | None) -> frozenset[int]:
     return frozenset(i for i, xf in enumerate(xfs.iter(f"{_NS}xf")) if int(xf.get("numFmtId", "0")) in percent)
 
 
-def sheet_facts(zf: zipfile.ZipFile, part: str, percent_styles: frozenset[int], origin: tuple[int, int]) -> SheetFacts:
+def sheet_facts(
+    zf: zipfile.ZipFile, part: str, percent_styles: frozenset[int], origin: tuple[int, int], uncalculated: bool = False
+) -> SheetFacts:
     """The faults, percent cells and merged ranges of one sheet, with positions relative to
-    *origin* (the 0-based row and column the reader's rows start at)."""
+    *origin* (the 0-based row and column the reader's rows start at). In a workbook never
+    calculated (*uncalculated*, :attr:`WorkbookFacts.uncalculated`) every formula is a fault,
+    whatever value it was saved with."""
     facts = SheetFacts()
     try:
         fh = zf.open(part)
@@ -159,7 +170,7 @@ def sheet_facts(zf: zipfile.ZipFile, part: str, percent_styles: frozenset[int], 
     controls = False
     with fh:
         for piece in _pieces(fh):
-            _scan(piece, styles, facts, origin)
+            _scan(piece, styles, facts, origin, uncalculated)
             controls = controls or b"_x00" in piece
     return attrs.evolve(facts, controls=controls)
 
@@ -180,11 +191,13 @@ def _pieces(fh: Any) -> Iterator[bytes]:
         yield carry
 
 
-def _scan(piece: bytes, styles: list[bytes], facts: SheetFacts, origin: tuple[int, int]) -> None:
+def _scan(piece: bytes, styles: list[bytes], facts: SheetFacts, origin: tuple[int, int], uncalculated: bool) -> None:
     if b"<f" in piece or b":f" in piece:
         for cell in _cells_at(piece, _formula_starts(piece)):
             if not _VALUE.search(cell):
                 facts.faults[_where(cell, origin)] = t("cell_formula_unsaved")
+            elif uncalculated:
+                facts.faults[_where(cell, origin)] = t("cell_formula_uncalculated")
     if b't="e"' in piece:
         for cell in _cells_at(piece, _finds(piece, b't="e"')):
             m = _VALUE.search(cell)
