@@ -370,3 +370,25 @@ def test_csv_in_the_wrong_shape_says_how_to_save_it(bureau_dir: Path, tiny_plugi
             f"ledgers/deeds.csv:1: the cells are separated by {name}, not commas: in Excel choose "
             "Save As → CSV UTF-8 (逗号分隔) (*.csv)"
         ]
+
+
+def test_a_number_of_16_or_more_digits_in_a_text_column_is_an_error_not_its_lost_digits(
+    bureau_dir: Path, tiny_plugin: object, engine: str
+) -> None:
+    """An id typed as a number keeps 15 significant digits in Excel: 341802199001011234
+    is saved as 3.41802199001011E+17, which read as text would be a different id."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    ws.append([3.41802199001011e17, "s1", "2014-03-01", "走访", 5])
+    ws.append([999999999999999.0, "s1", "2014-03-01", "走访", 5])  # 15 digits: exact, read as text
+    ws.append([101.0, "s1", "2014-03-01", "走访", 5])
+    wb.save(bureau_dir / "ledgers" / "d.xlsx")
+    assert problems(bureau_dir, tiny_plugin) == [
+        "ledgers/d.xlsx:2: 编号: a number cell of 16 or more digits, got 3.41802199001011e+17: Excel keeps only "
+        "15 significant digits, so its last digits are lost; format the column as Text and type it again "
+        "(an id number or account is text)"
+    ]
+    ws.delete_rows(2)
+    wb.save(bureau_dir / "ledgers" / "d.xlsx")
+    assert [d.id for d in deeds(bureau_dir, tiny_plugin)] == ["999999999999999", "101"]

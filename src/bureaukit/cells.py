@@ -72,6 +72,11 @@ MAX_EXPONENT = 30
 """Ledger numbers lie within 1e-30..1e30 in size: others are typing errors, and overflow."""
 
 
+LOST_DIGITS = 1e15
+"""A number cell this large (16 digits or more) in a text column has lost digits: Excel keeps
+15 significant digits, so a 身份证号 or bank account typed as a number ends in zeros."""
+
+
 def _quote_short(cell: Any) -> str:
     text = _quote(cell) if not isinstance(cell, int) or cell.bit_length() < 200 else "a 60+ digit number"
     return text if len(text) <= 60 else text[:57] + "…\""
@@ -93,6 +98,8 @@ def to_str(cell: Any) -> str:
     if isinstance(cell, bool):
         raise CellError(t("cell_text", cell=show(cell)))
     if isinstance(cell, float):
+        if abs(cell) >= LOST_DIGITS:
+            raise CellError(t("cell_long_number", cell=_quote(cell)))
         if cell.is_integer():
             return str(int(cell))
         return repr(cell)

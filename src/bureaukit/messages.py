@@ -540,6 +540,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ref_record": ("{kind}中的记录", "{kind} record"),
     # --- ledger cells (bureaukit.cells) ---
     "cell_text": ("应为文本，实为 {cell}", "expected text, got {cell}"),
+    "cell_long_number": (
+        "这是 16 位以上的数字单元格，Excel 只保留 15 位有效数字，末尾几位已经丢失，实为 {cell}："
+        "请把该列设为“文本”格式后重新输入（身份证号、账号等编号都应存为文本）",
+        "a number cell of 16 or more digits, got {cell}: Excel keeps only 15 significant digits, so its last "
+        "digits are lost; format the column as Text and type it again (an id number or account is text)",
+    ),
     "cell_percent_scale": (
         "单元格设成了百分比格式（{shown}），而此列未说明是 0–100 还是 0–1：请去掉 % 格式，直接输入数字",
         "a cell formatted as a percentage ({shown}), in a column that does not say whether it holds 0–100 or 0–1: "
