@@ -96,6 +96,17 @@ def test_subtotals_close_their_group_and_the_total_closes_all(bureau_dir: Path, 
     ]
 
 
+def test_a_totals_word_with_a_colon_closes_its_rows(bureau_dir: Path, tiny_plugin: object) -> None:
+    """合计： (full-width colon) and Total: are totals rows, not records missing every cell."""
+    sheet = "编号,单位,日期,类型,金额\nd1,s1,2014-03-01,走访,100\n小计:,,,,100\nd2,s1,2014-03-02,走访,200\n合 计：,,,,300\n"
+    bureau = load(bureau_dir, tiny_plugin, sheet)
+    assert [d.id for d in deeds_of(bureau)] == ["d1", "d2"]
+    assert notes(bureau, bureau_dir) == [
+        'ledgers/deeds.csv:3: totals row "小计:" skipped (closes 1 rows)',
+        'ledgers/deeds.csv:5: totals row "合 计：" skipped (closes 2 rows)',
+    ]
+
+
 def test_a_footer_line_with_records_below_it_is_an_error(bureau_dir: Path, tiny_plugin: object) -> None:
     sheet = "编号,单位,日期,类型\nd1,s1,2014-03-01,走访\n制表人：张三,,,\nd2,s1,2014-03-02,走访\n"
     assert problems(bureau_dir, tiny_plugin, sheet) == [

@@ -569,7 +569,7 @@ class Sheet:
     def closing(self, rownum: int, cells: list[Any], out: list[Any], problems: Problems) -> bool:
         """True when the row is a totals row or a footer line (handled here)."""
         text = _first_text(cells)
-        key = header_key(text)
+        key = header_key(text).rstrip(":：")  # 合计： as clerks often write it
         if key in TOTALS_WORDS:
             self._totals(rownum, text, key, cells, out, problems)
             return True
