@@ -235,13 +235,27 @@ def read_kind(
     return records
 
 
+SAVE_AS = {".et": "no_reader_et", ".ett": "no_reader_et", ".numbers": "no_reader_numbers",
+           ".txt": "no_reader_text", ".tsv": "no_reader_text", ".prn": "no_reader_text"}
+"""Files clerks keep that no reader reads, and the message saying how to save them."""
+
+
+def _no_reader(path: Path, suffix: str, readers: Mapping[str, Reader]) -> str:
+    """Why no reader takes *path*: a folder, a WPS or Numbers file (saved how), or a suffix
+    no reader knows."""
+    if path.is_dir():
+        return t("file_folder", what=t("what_ledger"))
+    named = quoted(suffix) if suffix else t("no_suffix_quoted")
+    text = t("no_reader", suffix=named, known=", ".join(sorted(readers)))
+    return t("no_reader_how", text=text, how=t(SAVE_AS[suffix])) if suffix in SAVE_AS else text
+
+
 def _open(src: Source, readers: Mapping[str, Reader], problems: Problems) -> Table | None:
     shown = src.shown
     suffix = src.path.suffix.lower()
     reader = readers.get(suffix)
     if reader is None:
-        named = quoted(suffix) if suffix else t("no_suffix_quoted")
-        problems.at(shown, None, None, t("no_reader", suffix=named, known=", ".join(sorted(readers))))
+        problems.at(shown, None, None, _no_reader(src.path, suffix, readers))
         return None
     # only a regular file of bounded size reaches a reader (a FIFO would block it)
     try:

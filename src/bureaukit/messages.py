@@ -435,6 +435,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "read_xls_hint": ("（.xls 工作簿？请改名为 .xls）", " (an .xls workbook? name it .xls)"),
     "read_renamed_hint": ("（文件被改过名？）", " (a renamed file?)"),
+    "read_encrypted": (
+        "工作簿设置了打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后保存",
+        "the workbook is protected by a password (encrypted) and cannot be read: remove the password in Excel or WPS "
+        "(File → Info → Protect Workbook → Encrypt with Password, clear it) and save it",
+    ),
+    "read_xlsx_as_xls": ("这是 .xlsx 工作簿，却以 {suffix} 为后缀：请改名为 .xlsx",
+                         "this is an .xlsx workbook named {suffix}: name it .xlsx"),
+    "read_text_workbook": (
+        "这不是工作簿，而是{what}（一些系统“导出 Excel”时会这样保存）：请在 Excel 或 WPS 中打开，另存为“Excel 工作簿 (*.xlsx)”",
+        "this is no workbook but {what} (as some systems' \"export to Excel\" save it): open it in Excel or WPS "
+        "and save it as Excel Workbook (*.xlsx)",
+    ),
+    "read_what_html": ("网页（HTML 表格）", "a web page (an HTML table)"),
+    "read_what_xml2003": ("XML 电子表格 2003", "an XML Spreadsheet 2003"),
+    "read_what_csv": ("CSV 文本", "CSV text"),
     "read_not_xlsx": ("这不是 .xlsx 工作簿{hint}：请另存为 .xlsx", "this is not an .xlsx workbook{hint}: save it as .xlsx"),
     "read_cannot_open": ("无法打开工作簿：“{why}”", "cannot open the workbook: {why}"),
     "read_cannot_read_sheet": ("无法读取工作表：“{why}”", "cannot read the sheet: {why}"),
@@ -497,6 +512,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the header row has {n:,} cells; a ledger has at most {most:,} columns "
         "(is a row of separators or a stray cell far to the right in the file?)",
     ),
+    "no_reader_how": ("{text}。{how}", "{text}; {how}"),
+    "no_reader_et": ("这是 WPS 表格文件，请在 WPS 中“另存为 → Excel 工作簿 (*.xlsx)”",
+                     "a WPS Spreadsheets file: in WPS choose Save As → Excel Workbook (*.xlsx)"),
+    "no_reader_numbers": ("这是 Numbers 文件，请“导出为 → Excel”", "a Numbers file: choose Export To → Excel"),
+    "no_reader_text": ("如是表格，请在 Excel 或 WPS 中“另存为 → CSV UTF-8 (逗号分隔) (*.csv)”",
+                       "if it is a table, in Excel or WPS choose Save As → CSV UTF-8 (逗号分隔) (*.csv)"),
     "no_reader": ("无法读取 {suffix} 文件；可读取：{known}", "no reader for {suffix} files; known: {known}"),
     "no_suffix_quoted": ('"（无后缀）"', '"(no suffix)"'),
     "no_such_file": ("文件不存在（查找位置：{path}）", "no such file (looked for {path})"),

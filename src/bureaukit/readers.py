@@ -249,8 +249,7 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
     """
     head = _sniff(path)
     if not head.startswith(b"PK\x03\x04"):
-        hint = t("read_xls_hint") if head.startswith(_OLE2) else t("read_renamed_hint")
-        raise ReadError(t("read_not_xlsx", hint=hint))
+        raise ReadError(_not_a_workbook(path, head) or t("read_not_xlsx", hint=t("read_renamed_hint")))
     _guard(path)
     try:
         from python_calamine import CalamineWorkbook
@@ -300,6 +299,44 @@ def _native(exc: BaseException) -> str:
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The start of an .xls (BIFF in an OLE2 compound file)."""
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+"""The stream a password-protected .xlsx keeps its workbook in, named in its OLE2 directory."""
+_SPREADSHEET_2003 = b"urn:schemas-microsoft-com:office:spreadsheet"
+
+
+def _not_a_workbook(path: Path, head: bytes) -> str | None:
+    """Why a file named as a workbook is none, when its first bytes say what it is: a
+    password-protected workbook, an .xls, a web page or an XML Spreadsheet 2003 (what many
+    systems' 导出 Excel write), or CSV text. None for anything else."""
+    suffix = path.suffix.lower()
+    if not head:
+        return t("read_empty_file")
+    if head.startswith(_OLE2):
+        if _holds(path, _ENCRYPTED):
+            return t("read_encrypted")
+        return t("read_not_xlsx", hint=t("read_xls_hint")) if suffix != ".xls" else None
+    if head.startswith(b"PK\x03\x04"):
+        return t("read_xlsx_as_xls", suffix=suffix) if suffix == ".xls" else None
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if _SPREADSHEET_2003 in text:
+        return t("read_text_workbook", what=t("read_what_xml2003"))
+    if text.startswith((b"<", b"mime-version")) and (b"<html" in text or b"<table" in text or b"mime-version" in text):
+        return t("read_text_workbook", what=t("read_what_html"))
+    if b"\x00" not in head and b"," in head and (b"\n" in head or len(head) < 4096):
+        return t("read_text_workbook", what=t("read_what_csv"))
+    return None
+
+
+def _holds(path: Path, needle: bytes) -> bool:
+    """Whether the file's bytes contain *needle* (read in 1 MiB pieces; the file was
+    bounded in size before any reader opened it)."""
+    tail = b""
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            if needle in tail + chunk:
+                return True
+            tail = chunk[-len(needle):]
+    return False
 
 
 def _shown_sheet(meta: Any) -> bool:
@@ -422,6 +459,9 @@ def read_sheet(path: Path, sheet: str | None) -> Table:
         raise ReadError(t("read_needs_calamine", suffix=path.suffix)) from None
     from bureaukit.workbook import SheetFacts, corrected
 
+    refused = _not_a_workbook(path, _sniff(path))
+    if refused:
+        raise ReadError(refused)
     _guard(path)  # .xlsb and .ods are zips too: their parts are bounded the same way
     try:
         wb = CalamineWorkbook.from_path(str(path))
