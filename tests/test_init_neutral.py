@@ -47,10 +47,10 @@ def test_check_passes_and_names_what_is_not_set_up(fresh: Path) -> None:
     code, out, err = run("check", str(fresh))
     assert code == 0, err
     assert out.startswith("检查通过：3 个单位，3 名人员，0 条台账记录")
-    assert "campaigns.investment.targets：招商引资尚未设置全局招商引资目标任务" in err
-    assert "campaigns.vanguard.phases：保持共产党员先进性教育活动尚未设置活动阶段" in err
+    assert "campaigns.investment.targets: 招商引资尚未设置全局招商引资目标任务" in err
+    assert "campaigns.vanguard.phases: 保持共产党员先进性教育活动尚未设置活动阶段" in err
     for key in ("quotas", "phases", "meeting_max_minutes"):
-        assert f"campaigns.style.{key}：" in err
+        assert f"campaigns.style.{key}: " in err
 
 
 def test_a_fresh_bureau_scores_to_the_no_data_banner_not_a_fake_result(fresh: Path) -> None:

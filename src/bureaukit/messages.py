@@ -72,7 +72,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "init_next": ("下一步：编辑 {config}，然后运行：bureaukit check {config}",
                   "next: edit {config}, then: bureaukit check {config}"),
     "not_set_up": (
-        "{config}：{path}：{campaign}尚未设置{what}，本项暂不评分",
+        "{config}: {path}: {campaign}尚未设置{what}，本项暂不评分",
         "{config}: {path}: {campaign} is not set up yet ({what}): nothing is scored on it",
     ),
     "init_left_out": ("注意：未包含考核活动 {text}", "note: left out campaign {text}"),
