@@ -132,7 +132,9 @@ def test_conversions(inv, rows):
     ]
     out = inv(records={"projects": ps, "progress": prog}, settings=ONLY_FIXED)
     evidence = out.score("unit:bureau", "fixed_asset_wan").evidence
-    notes = {e.record: e.note_in("zh") for e in evidence}
+    # each 折算 cites its project's progress row (key: project, date), where the figure is
+    assert {e.record for e in evidence} == {f"{p.project}|2014-11-30" for p in prog}
+    notes = {e.record.split("|")[0]: e.note_in("zh") for e in evidence}
     assert notes["RE"] == "房地产商业：本年实际纳税 120 万元 × 6 = 720 万元"
     assert notes["MU"] == "市政工程：本年实际纳税 10.5 万元 × 6 = 63 万元"
     assert notes["FN"] == "今年注册的合法融资机构：对中小企业贷款 800 万元 × 0.5 = 400 万元"
@@ -140,7 +142,7 @@ def test_conversions(inv, rows):
     assert notes["HQ"] == "总部经济：本年实际纳税 60 万元 × 8 = 480 万元"
     assert notes["TC"] == "护协税：本年实际纳税 50.5 万元 × 8 = 404 万元"
     assert notes["IN"] == "本年完成固定资产投资 1,500 万元"
-    en = {e.record: e.note_in("en") for e in evidence}
+    en = {e.record.split("|")[0]: e.note_in("en") for e in evidence}
     assert en["RE"] == "commercial real estate: tax paid this year 120 × 6 = 720 × 10k yuan"
     assert en["IN"] == "fixed-asset investment this year 1,500 × 10k yuan"
     # 720 + 63 + 400 + 300 + 480 + 404 + 1500

@@ -119,8 +119,9 @@ def check_numbers(d: dict) -> None:
     assert found(d, "behind_schedule") == ["unit:bureau", "unit:gls", "unit:ygs"]
     assert found(d, "unconfirmed") == []
     ev = next(s for s in d["scores"] if s["subject"] == "unit:bureau" and s["metric"] == "fixed_asset_wan")
+    # the 折算 cites the progress row its figure is read from; P3 has none: its project
     assert [(e.source, e.row, e.record) for e in cited(d, ev)] == [
-        ("ledgers/项目台账.csv", 2, "P1"), ("ledgers/项目台账.csv", 3, "P2"),
+        ("ledgers/项目进度.csv", 2, "P1|2014-06-30"), ("ledgers/项目进度.csv", 3, "P2|2014-09-30"),
         ("ledgers/项目台账.csv", 4, "P3")]
 
 
@@ -128,7 +129,7 @@ def test_the_conversion_note_on_demand(tmp_path):
     """Schema 2 stores no per-row note; the 折算 note is written from the rule when read."""
     r = bureaukit.score(bureaukit.load(bureau(tmp_path)))
     ev = next(s for s in r.scores if s.subject == "unit:bureau" and s.metric == "fixed_asset_wan").evidence
-    assert ev[1].record == "P2" and ev[1].note_in("zh") == "房地产商业：本年实际纳税 120 万元 × 6 = 720 万元"
+    assert ev[1].record == "P2|2014-09-30" and ev[1].note_in("zh") == "房地产商业：本年实际纳税 120 万元 × 6 = 720 万元"
     assert "本年实际纳税" not in r.to_json()
 
 

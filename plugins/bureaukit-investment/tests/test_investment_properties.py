@@ -112,7 +112,8 @@ def test_an_assessment_reused_at_another_as_of_equals_a_fresh_one(org, recs, cut
 def _plain_standings(ctx, assessed):
     """Each subject's values and cited rows by the plain rule: one scan of every confirmed
     project per subject and metric, summed in ledger order (what standings() was before it
-    rolled each unit's totals up the tree)."""
+    rolled each unit's totals up the tree). The 折算 cites the progress row its figure is
+    read from (the project when it has none); every other metric cites the project."""
     s = ctx.settings
     out = {}
     for uid, targets in targets_of(ctx).items():
@@ -133,7 +134,8 @@ def _plain_standings(ctx, assessed):
                     x = Decimal(1) if p.contract_total_wan >= s.big_project_min_wan else None
                 if x is not None:
                     total += x
-                    cited.append(p.id)
+                    row = a.figures.row if m == "fixed_asset_wan" and a.figures.row is not None else p
+                    cited.append(ctx.evidence(row).record)
             out[uid, m] = (str(total), cited)
     return out
 

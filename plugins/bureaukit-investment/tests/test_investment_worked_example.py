@@ -33,7 +33,7 @@ def test_worked_example(inv, rows):
     # 120 × 6 = 720 toward fixed_asset_wan
     assert out.value("unit:bureau", "fixed_asset_wan") == "720"
     fa = out.score("unit:bureau", "fixed_asset_wan").evidence
-    assert [e.note_in("zh") for e in fa if e.record == "P2"] == ["房地产商业：本年实际纳税 120 万元 × 6 = 720 万元"]
+    assert [e.note_in("zh") for e in fa if e.record == "P2|2014-11-30"] == ["房地产商业：本年实际纳税 120 万元 × 6 = 720 万元"]
     # a team member with no qualifying project and a 3000 元 deposit
     assert out.amounts("person:tm") == {"deduction": "300.00", "refund": "2700.00"}
     # the 二级机构 head whose industrial project is confirmed

@@ -26,6 +26,7 @@ from bureaukit_investment.notes import (
     points_note,
     verified_note,
 )
+from bureaukit_investment.records import Progress, Project
 from bureaukit_investment.settings import METRICS, InvestmentSettings
 
 ONE = Decimal(1)
@@ -103,6 +104,15 @@ def _amounts(ctx: Context, confirmed: Sequence[Assessed], metric: str) -> Counte
         return [a.project.contract_total_wan if a.project.category in industrial else None for a in confirmed]
     least = s.big_project_min_wan
     return [ONE if a.project.contract_total_wan >= least else None for a in confirmed]
+
+
+def _row(a: Assessed, metric: str) -> Project | Progress:
+    """The ledger row a project's amount under *metric* is written in: for the 折算, its
+    latest progress row (the fixed asset, tax or loans it converts are that row's cells),
+    so a clerk finds the figure where the citation points; otherwise the project itself."""
+    if metric == "fixed_asset_wan" and a.figures.row is not None:
+        return a.figures.row
+    return a.project
 
 
 def _note(ctx: Context, a: Assessed, metric: str) -> Note:
@@ -206,7 +216,7 @@ def _cited(ctx: Context, confirmed: Sequence[Assessed], mine: Sequence[int], met
         e = shared[i]
         if e is None:
             a = confirmed[i]
-            e = shared[i] = ctx.evidence(a.project, _note(ctx, a, metric))
+            e = shared[i] = ctx.evidence(_row(a, metric), _note(ctx, a, metric))
         ev.append(e)
     return ev
 
