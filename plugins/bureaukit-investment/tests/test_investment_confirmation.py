@@ -96,6 +96,18 @@ def test_old_projects_count_only_through_carry_over(inv, rows):
     msgs = {f.evidence[0].record: f.message for f in out.find("investment.unconfirmed")}
     assert "2013 年签约项目不视同新引资项目" in msgs["OLD13"]["zh"]
     assert "999.99 万元 < 1000 万元" in msgs["C999"]["zh"]
+    # the 999.99 is the progress row's: the finding cites that row after the project's
+    (c999,) = [f for f in out.find("investment.unconfirmed") if f.evidence[0].record == "C999"]
+    assert [e.record for e in c999.evidence] == ["C999", "C999|2014-11-30"]
+    assert c999.evidence[1].note_in("zh") == ("2014-11-30 填报进度：本年完成固定资产投资 999.99 万元，"
+                                             "本年实际纳税 0 万元，对中小企业贷款 0 万元")
+    assert c999.evidence[1].note_in("en") == ("progress reported 2014-11-30: fixed-asset investment this year "
+                                             "999.99 × 10k yuan, tax paid 0 × 10k yuan, loans to SMEs 0 × 10k yuan")
+    # a carry-over with no progress row by as_of has 0 this year, and cites its project alone
+    out = inv(records={"projects": [rows.project("C0", signed="2012-06-01")], "progress": []},
+              settings={**ONLY_TOTAL, "carryover_signed_years": [2012]})
+    (c0,) = out.find("investment.unconfirmed")
+    assert [e.record for e in c0.evidence] == ["C0"] and "0 万元 < 1000 万元" in c0.message["zh"]
     # without the setting no old project counts
     out = inv(records={"projects": ps, "progress": prog}, settings=ONLY_TOTAL)
     assert total(out) == "700"

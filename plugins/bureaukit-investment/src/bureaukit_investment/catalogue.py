@@ -95,6 +95,9 @@ NOTES: dict[str, Say] = {
     "industrial": ("{category}项目，合同投资额 {amount}", "{category} project, contract total {amount}"),
     "big": ("合同投资额 {amount} ≥ {least}，计 1 个", "contract total {amount} ≥ {least}: counts as one"),
     "unconfirmed": ("未予确认：{reasons}", "not confirmed: {reasons}"),
+    "figures": ("{date} 填报进度：本年完成固定资产投资 {fixed}，本年实际纳税 {tax}，对中小企业贷款 {loans}",
+                "progress reported {date}: fixed-asset investment this year {fixed}, tax paid {tax}, "
+                "loans to SMEs {loans}"),
     # rules 3, 6 and 7: standings against the targets
     "verified": ("以区考核组验收认定为准：{metric} {verified}（台账合计 {ledger}）",
                  "as verified by the district assessment group: {metric} {verified} (ledgers {ledger})"),

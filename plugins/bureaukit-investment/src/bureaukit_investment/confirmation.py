@@ -18,9 +18,14 @@ from decimal import Decimal
 import attrs
 
 import bureaukit.plugin as bk
-from bureaukit.plugin import Context, Finding, Note, Text, notes, say
+from bureaukit.plugin import Context, Evidence, Finding, Note, Text, notes, say
 from bureaukit_investment.catalogue import MESSAGES
-from bureaukit_investment.notes import category_titles, conversion_note, unconfirmed_note
+from bureaukit_investment.notes import (
+    category_titles,
+    conversion_note,
+    figures_note,
+    unconfirmed_note,
+)
 from bureaukit_investment.records import Category, Certificate, Progress, Project
 from bureaukit_investment.settings import InvestmentSettings
 
@@ -223,5 +228,15 @@ def unconfirmed_findings(ctx: Context, assessed: list[Assessed]) -> Iterator[Fin
             "info",
             say(MESSAGES["unconfirmed"], project=p.id, name=p.name,
                   reasons=Text("；".join(r[0] for r in a.reasons), "; ".join(r[1] for r in a.reasons))),
-            evidence=[ctx.evidence(p, Note(unconfirmed_note, (a.reasons,)))],
+            evidence=[ctx.evidence(p, Note(unconfirmed_note, (a.reasons,))), *_progress_cited(ctx, a.figures)],
         )
+
+
+def _progress_cited(ctx: Context, f: Figures) -> list[Evidence]:
+    """The latest progress row a project was judged on, where it has one: its figures of
+    the year (a carry-over's 本年固定资产投资 600 万元, a 总部经济 project's tax) are that
+    row's cells, not the project's, so a reason that quotes one is traced to it."""
+    r = f.row
+    if r is None:
+        return []
+    return [ctx.evidence(r, Note(figures_note, (r.date, r.fixed_asset_wan, r.tax_paid_wan, r.sme_loans_wan)))]

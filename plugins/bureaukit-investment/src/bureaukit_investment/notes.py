@@ -58,6 +58,12 @@ def unconfirmed_note(reasons: Sequence[tuple[str, str]]) -> str:
     return tell(NOTES["unconfirmed"], reasons=joined)
 
 
+def figures_note(day: date, fixed: Decimal, tax: Decimal, loans: Decimal) -> str:
+    """Rule 1: the figures of the latest progress row an unconfirmed project was judged on
+    (a carry-over's fixed asset, a 总部经济 project's tax are read from it)."""
+    return tell(NOTES["figures"], date=day, fixed=wan(fixed), tax=wan(tax), loans=wan(loans))
+
+
 def verified_note(metric: str, verified: Decimal, ledger: Decimal) -> str:
     m = METRICS[metric]
     return tell(NOTES["verified"], metric=m, verified=Quantity(m, verified), ledger=Quantity(m, ledger))
