@@ -44,7 +44,11 @@ def test_points_from_stage_means_and_surveys(conduct):
     rating = [e.note_in("zh") for e in out.score("unit:st", "stage.service_rating").evidence]
     assert rating.count("满意，计 100 分") == 6 and rating.count("不满意，计 0 分") == 1
     assert rating[-1] == "服务对象测评：(满意 100 × 6 + 基本满意 80 × 3 + 不满意 0 × 1) / 10 份 = 84"
-    (rate,) = out.score("unit:st", "satisfaction_rate").evidence
+    *answered, rate = out.score("unit:st", "satisfaction_rate").evidence
+    # each of the 10 answers is cited, as the rate counts it
+    assert len(answered) == 10 and all(e.row is not None for e in answered)
+    assert [e.note_in("zh") for e in answered].count("答卷：基本满意") == 3
+    assert answered[0].note_in("en") in ("answer: satisfied", "answer: basically satisfied", "answer: unsatisfied")
     assert rate.note_in("zh") == "满意率 = (满意 6 + 基本满意 3) / 10 份 = 90.00%"
     assert rate.note_in("en") == "satisfaction rate = (satisfied 6 + basically satisfied 3) / 10 answers = 90.00%"
 

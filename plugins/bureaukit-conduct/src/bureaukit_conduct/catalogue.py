@@ -114,6 +114,7 @@ NOTES: dict[str, Say] = {
     "stage_row": ("{stage}得分 {score}", "{stage}: {score}"),
     "stage_mean": ("{stage}：({terms}) / {count} = {value}", "{stage}: ({terms}) / {count} = {value}"),
     "answer": ("{answer}，计 {value} 分", "{answer}: {value}"),
+    "answered": ("答卷：{answer}", "answer: {answer}"),
     "answer_term": ("{answer} {value} × {count}", "{answer} {value} × {count}"),
     "survey_mean": ("{stage}：({terms}) / {count} 份 = {value}", "{stage}: ({terms}) / {count} answers = {value}"),
     "satisfaction": ("满意率 = (满意 {satisfied} + 基本满意 {basic}) / {count} 份 = {rate}",

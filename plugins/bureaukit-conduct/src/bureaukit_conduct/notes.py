@@ -47,6 +47,11 @@ def answer_note(answer: str, value: Decimal) -> str:
     return tell(NOTES["answer"], answer=_answer(answer), value=num(value))
 
 
+def answered_note(answer: str) -> str:
+    """One survey answer as the satisfaction rate counts it: ``答卷：满意``."""
+    return tell(NOTES["answered"], answer=_answer(answer))
+
+
 def _answer(name: str) -> Text:
     return Text({"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}[name], ANSWERS_EN[name])
 

@@ -16,6 +16,7 @@ from bureaukit.plugin import Context, Evidence, Finding, Note, Score, Text, say,
 from bureaukit_conduct.catalogue import MESSAGES, STAGE_ENGLISH, kind_title
 from bureaukit_conduct.notes import (
     answer_note,
+    answered_note,
     mean,
     points_note,
     satisfaction_note,
@@ -52,7 +53,7 @@ def score_stages(ctx: Context, reviewed: list[str]) -> Iterator[Score | Finding]
             got.append((stage, value))
             yield Score(bk.unit(uid), f"stage.{stage.id}", value, evidence=ev)
         if answers:
-            yield _satisfaction_rate(bk.unit(uid), answers)
+            yield _satisfaction_rate(ctx, bk.unit(uid), answers)
         if got:
             yield _points(bk.unit(uid), got)
 
@@ -111,13 +112,16 @@ def _stage_values(
         yield stage, value, ev
 
 
-def _satisfaction_rate(subject: str, answers: list[Survey]) -> Score:
-    """满意率 = (满意 + 基本满意) / answers."""
+def _satisfaction_rate(ctx: Context, subject: str, answers: list[Survey]) -> Score:
+    """满意率 = (满意 + 基本满意) / answers, citing each answer (the stage's citations count
+    them only where the unit has no 服务对象测评 score of its own)."""
     good = sum(1 for a in answers if a.answer in (Answer.satisfied, Answer.basic))
     rate = Decimal(good) / len(answers)
     counts = _counts(answers)
     note = Note(satisfaction_note, (counts[Answer.satisfied], counts[Answer.basic], len(answers), rate))
-    return Score(subject, "satisfaction_rate", rate, form="rate", evidence=[Evidence(note=note)])
+    evidence = [ctx.evidence(a, Note(answered_note, (a.answer.name,))) for a in answers]
+    evidence.append(Evidence(note=note))
+    return Score(subject, "satisfaction_rate", rate, form="rate", evidence=evidence)
 
 
 def _points(subject: str, got: list[tuple[Stage, Decimal]]) -> Score:
