@@ -90,7 +90,7 @@ def test_row_order_irrelevant_and_runs_identical(recs, rnd):
 
 def steps_counted(outcomes):
     """(subject, phase) → the steps the stage score counted."""
-    return {(o.subject, o.metric): int(o.evidence[0].note_in("zh").split(" + ")[0].removeprefix("完成环节 "))
+    return {(o.subject, o.metric): int(o.evidence[-1].note_in("zh").split(" + ")[0].removeprefix("完成环节 "))
             for o in outcomes if getattr(o, "metric", "").startswith("stage.")}
 
 

@@ -89,7 +89,7 @@ def test_as_of_mid_phase(vanguard, example):
     # as of 04-15: 分析评议 has not ended; six of its steps done; points from 学习动员 alone
     out = vanguard(records=example.records(), settings=ONLY_X, as_of="2005-04-15")
     assert out.value(X, "stage.analyze") == "60.00"
-    assert out.score(X, "stage.analyze").evidence[0].note_in("zh") == (
+    assert out.score(X, "stage.analyze").evidence[-1].note_in("zh") == (
         "完成环节 6 + 测评达标 0 + 转段 0 = 6 / 10 项，100 × 6 / 10 = 60.00")
     assert out.value(X, "points") == "100.00"
     assert not out.has_score(X, "stage.rectify")

@@ -18,11 +18,18 @@ def test_worked_example(vanguard, example):
     x = "unit:ygs"
     assert out.value(x, "stage.learn") == "100.00"
     assert out.value(x, "stage.analyze") == "90.00"
-    analyze = out.score(x, "stage.analyze").evidence[0]
+    *rows, analyze = out.score(x, "stage.analyze").evidence
+    # the 8 steps it counted, its 测评 (76.67 %: cited, not met), its 转段 approval and the
+    # 补课 done in time that lets the 转段 count
+    notes = [e.note_in("zh") for e in rows]
+    assert len(notes) == 11 and all(e.row is not None for e in rows)
+    assert sum(n.startswith("分析评议阶段环节“") and n.endswith(" 完成") for n in notes) == 8
+    assert notes[8:] == ["满意 17、基本满意 6、不满意 7：(17 + 6) / 30 = 76.67%", "2005-04-29 同意转段",
+                         "补课记录：2005-05-20 完成"]
     assert analyze.note_in("zh") == "完成环节 8 + 测评达标 0 + 转段 1 = 9 / 10 项，100 × 9 / 10 = 90.00"
     assert analyze.note_in("en") == "steps done 8 + survey passed 0 + moved on 1 = 9 of 10, 100 × 9 / 10 = 90.00"
     assert out.value(x, "stage.rectify") == "66.67"
-    assert out.score(x, "stage.rectify").evidence[0].note_in("zh") == (
+    assert out.score(x, "stage.rectify").evidence[-1].note_in("zh") == (
         "完成环节 3 + 测评达标 1 + 转段 0 = 4 / 6 项，100 × 4 / 6 = 66.67")
     assert out.value(x, "points") == "82.67"
     points = out.score(x, "points").evidence[0]

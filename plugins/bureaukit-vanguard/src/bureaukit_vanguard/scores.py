@@ -15,9 +15,16 @@ from decimal import Decimal
 import bureaukit.plugin as bk
 from bureaukit.plugin import Evidence, Note, Phase, Score
 from bureaukit_vanguard.catalogue import phase_title
-from bureaukit_vanguard.notes import points_note, stage_note
+from bureaukit_vanguard.notes import (
+    approved_note,
+    makeup_note,
+    moved_note,
+    points_note,
+    stage_note,
+    survey_note,
+)
 from bureaukit_vanguard.state import Run
-from bureaukit_vanguard.triggers import passes
+from bureaukit_vanguard.triggers import passes, rate
 
 HUNDRED = Decimal(100)
 
@@ -46,6 +53,29 @@ def stage(run: Run, uid: str, ph: Phase) -> tuple[Decimal, Note]:
     return value, Note(stage_note, (steps, survey, moved, met, items, value))
 
 
+def cited(run: Run, uid: str, ph: Phase) -> list[Evidence]:
+    """The rows a phase's score counted from, in the order of its items: each step done
+    by the phase's end, the phase's 测评, its 转段 approval and any 补课 it owed (so that
+    "完成环节 8 … = 9 / 10 项" names the rows behind the 8 and the one missing shows)."""
+    ctx, title = run.ctx, phase_title(ph.id, ph.title)
+    out: list[Evidence] = []
+    for step in ph.steps:
+        rec = run.log.first(uid, ph.id, step)
+        if rec is not None and rec.done is not None and rec.done <= ph.end:
+            out.append(ctx.evidence(rec, Note(moved_note, (title, step, rec.done))))
+    survey = run.surveys.get((uid, ph.id)) if run.defs[ph.id].survey else None
+    if survey is not None and survey.total > 0:
+        out.append(ctx.evidence(survey, Note(survey_note, (survey.satisfied, survey.basic, survey.unsatisfied,
+                                                           rate(survey)))))
+    approval = run.gates.approval(uid, ph.id)
+    if approval is not None:
+        out.append(ctx.evidence(approval, Note(approved_note, (approval.date,))))
+    makeup = run.makeup_rows.get((uid, ph.id))
+    if makeup is not None:
+        out.append(ctx.evidence(makeup, Note(makeup_note, (makeup.done,))))
+    return out
+
+
 def stage_scores(run: Run) -> Iterator[Score]:
     for uid in run.units:
         ended: list[tuple[Decimal, Decimal, Phase]] = []
@@ -53,7 +83,7 @@ def stage_scores(run: Run) -> Iterator[Score]:
             if ph.start > run.as_of:
                 continue
             value, how = stage(run, uid, ph)
-            yield Score(bk.unit(uid), f"stage.{ph.id}", value, evidence=(Evidence(note=how),))
+            yield Score(bk.unit(uid), f"stage.{ph.id}", value, evidence=(*cited(run, uid, ph), Evidence(note=how)))
             if ph.end <= run.as_of:
                 ended.append((run.defs[ph.id].weight, value, ph))
         weights = sum((w for w, _, _ in ended), Decimal(0))
