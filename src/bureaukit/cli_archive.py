@@ -88,7 +88,7 @@ def record_run(bureau: Bureau, result: Result, by: str | None, *, record: bool =
     with archive:
         final = check_lock(archive, bureau, result, packed)
         if final is not None:
-            click.echo(t("note", text=t("final_unchanged", period=final.period, number=final.number)), err=True)
+            click.echo(t("note", text=_unchanged(bureau, result, final)), err=True)
             return final, packed
         if not record:
             return None, None
@@ -103,6 +103,17 @@ def record_run(bureau: Bureau, result: Result, by: str | None, *, record: bool =
     else:
         click.echo(t("run_same", number=run.number), err=True)
     return run, packed
+
+
+def _unchanged(bureau: Bureau, result: Result, final: RunInfo) -> str:
+    """The note on a report of a final period that shows its final run's decision (of
+    the chosen campaigns only, for a ``--campaign`` run)."""
+    from bureaukit.messages import t
+
+    if len(result.campaigns) < len(bureau.campaigns):
+        names = ", ".join(c.name for c in result.campaigns)
+        return t("final_unchanged_part", period=final.period, campaigns=names, number=final.number)
+    return t("final_unchanged", period=final.period, number=final.number)
 
 
 def history(bureau: Bureau, result: Result, run: RunInfo | None) -> dict[str, list[tuple[str, str, int | None]]] | None:

@@ -106,6 +106,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "考核期 {period} 已锁定：本结果即第 {number} 次运行的结果，未改变",
         "period {period} is final: this is run {number}'s result, unchanged",
     ),
+    "final_unchanged_part": (
+        "考核期 {period} 已锁定：所选考核活动（{campaigns}）的结果即第 {number} 次运行中的结果，未改变",
+        "period {period} is final: the chosen campaigns' results ({campaigns}) are run {number}'s, unchanged",
+    ),
     "partial_not_recorded": (
         "未存档：本次只评了部分考核活动（--campaign）",
         "not recorded in the archive: a run of some campaigns only (--campaign)",

@@ -40,11 +40,21 @@ def check_lock(archive: Archive, bureau: Bureau, result: Result, packed: PackedR
     if changed:
         listed = t("reason_sep").join(_changed(f) for f in changed)
         raise ArchiveError(t("final_inputs_changed", head=head, changed=listed, period=final.period))
-    if (packed or PackedResult.of(result)).sha256 != final.result_sha256 and not _same_as_schema_1(
-        archive, final, result
-    ):
+    if not _says_the_final(archive, final, bureau, result, packed):
         raise ArchiveError(t("final_other_result", head=head, number=final.number))
     return final
+
+
+def _says_the_final(archive: Archive, final: RunInfo, bureau: Bureau, result: Result,
+                    packed: PackedResult | None) -> bool:
+    """*result* is the final run's decision: its JSON byte for byte; a report in the
+    other language or of some campaigns only (``--campaign``) is compared outcome by
+    outcome (:func:`_same_outcomes`)."""
+    whole = len(result.campaigns) == len(bureau.campaigns)
+    if whole and result.language == final.language:
+        return (packed or PackedResult.of(result)).sha256 == final.result_sha256 or _same_as_schema_1(
+            archive, final, result)
+    return _same_outcomes(archive, final, result, whole)
 
 
 def _same_as_schema_1(archive: Archive, final: RunInfo, result: Result) -> bool:
@@ -54,6 +64,26 @@ def _same_as_schema_1(archive: Archive, final: RunInfo, result: Result) -> bool:
 
     archived = archive.result_json(final.bureau, final.number)
     return '"schema": 1' in archived[:20] and same_result(archived, result.to_json())
+
+
+def _same_outcomes(archive: Archive, final: RunInfo, result: Result, whole: bool) -> bool:
+    """The decision of *result* is the final run's, as the plain tables write it: every
+    scorecard (when *whole*), and the scores, payments and findings of *result*'s
+    campaigns (messages in the final run's language, with the ledger rows they cite).
+    Compared as sets: the result's order follows its language (findings by message). A
+    final run recorded before archive schema 3 is compared without the cited rows."""
+    from bureaukit.archive.store import table_rows
+
+    names = {c.name for c in result.campaigns}
+    now = table_rows(result, final.language)
+    then = archive.table_rows(final, cites=True)
+    cut = -1 if final.time_progress is None else None  # cites: the last column, NULL before schema 3
+    for section in ("scorecards", "scores", "payments", "findings") if whole else ("scores", "payments", "findings"):
+        mine = sorted((tuple(r)[:cut] for r in now[section]), key=repr)
+        kept = sorted((tuple(r)[:cut] for r in then[section][1] if section == "scorecards" or r[0] in names), key=repr)
+        if mine != kept:
+            return False
+    return True
 
 
 def changed_inputs(archive: Archive, run: RunInfo, bureau: Bureau, result: Result) -> list[FileChange]:

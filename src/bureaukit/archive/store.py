@@ -509,15 +509,16 @@ def item_of(names: list[str], row: Any) -> dict[str, Any]:
     return item
 
 
-def table_rows(result: Result) -> dict[str, list[tuple[Any, ...]]]:
+def table_rows(result: Result, lang: str | None = None) -> dict[str, list[tuple[Any, ...]]]:
     """The plain tables' rows of *result*, section by section in the result's order, the
-    columns of :data:`_TABLES`: values written as the result JSON writes them."""
+    columns of :data:`_TABLES`: values written as the result JSON writes them (findings'
+    messages in *lang*, default the result's language)."""
     from bureaukit.result import write_value
 
     def cites(evidence: Any) -> str:
         return json.dumps([[e.source, e.row] for e in evidence if e.source and e.row is not None], ensure_ascii=False)
 
-    lang = result.language
+    lang = lang or result.language
     return {
         "scorecards": [(c.subject, c.name, c.group, fmt_points(c.composite), c.grade, c.rank,
                         json.dumps({k: fmt_points(v) for k, v in c.campaigns.items()}, ensure_ascii=False))

@@ -1,0 +1,63 @@
+"""The assessment year as an office lives it (LIFECYCLE.md), on the demo bureau copied
+to a temporary folder, recording into a new archive on SQLite and on a real PostgreSQL
+server: what a final period's later reports say, appeals decided after the year's end,
+and the archive's errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bureaukit.archive import open_archive
+from bureaukit.cli import main
+
+DEMO = Path(__file__).resolve().parents[1] / "configs" / "demo"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(main, list(args))
+    return r.exit_code, r.stdout, r.stderr
+
+
+@pytest.fixture
+def demo(tmp_path: Path, archive_url: str, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo bureau's config in *tmp_path*, recording into *archive_url*."""
+    shutil.copytree(DEMO, tmp_path / "demo", ignore=shutil.ignore_patterns("archive.sqlite*"))
+    monkeypatch.setenv("BUREAUKIT_ARCHIVE_URL", archive_url)
+    return tmp_path / "demo" / "bureau.toml"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8-sig")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_final_period_reads_the_same_in_english_and_campaign_by_campaign(demo: Path, archive_url: str) -> None:
+    """The final result in the other language, or one campaign of it, is the decision
+    as it was made: shown, not refused as if the plugins had changed it."""
+    cfg = str(demo)
+    assert run("finalise", cfg, "--by", "张三")[0] == 0  # run 1
+    code, out, err = run("score", cfg, "--lang", "en", "-f", "json")
+    assert code == 0, err
+    assert "period 2014 is final: this is run 1's result, unchanged" in err
+    assert json.loads(out)["scorecards"][0]["grade"] == "良好"  # the config's label, as decided
+    code, out, err = run("score", cfg, "-c", "investment", "-f", "json")
+    assert code == 0, err
+    assert "考核期 2014 已锁定：所选考核活动（investment）的结果即第 1 次运行中的结果，未改变" in err
+    assert {s["campaign"] for s in json.loads(out)["scores"]} == {"investment"}
+    code, _, err = run("score", cfg, "-c", "investment", "--lang", "en", "-f", "json")
+    assert code == 0, err
+    with open_archive(archive_url) as a:
+        assert [r.number for r in a.runs("demo")] == [1]  # nothing new recorded
+    # a changed ledger is refused whichever language or campaigns the report is in
+    _edit(demo.parent / "ledgers" / "investment" / "progress.csv", "XM2013-05,2014-06-30,300,",
+          "XM2013-05,2014-06-30,900,")
+    for extra in (("--lang", "en"), ("-c", "investment"), ("-c", "wubi")):
+        code, out, err = run("score", cfg, *extra, "-f", "json")
+        assert code == 2 and out == "", extra
+        assert "progress.csv" in err, extra
