@@ -57,14 +57,22 @@ def test_every_bad_row_at_once(bureau_dir: Path, with_appeals: Path) -> None:
         "B3,s1,,2014-03-02,x,同意,\n",
         encoding="utf-8",
     )
-    code, _, err = run("check", str(with_appeals))
+    code, _, err = run("check", str(with_appeals), "--lang", "en")
     assert code == 2 and "Traceback" not in err
     lines = err.splitlines()
     assert any("appeals.csv:2: 对象:" in line and "nobody" in line for line in lines)
-    assert any("appeals.csv:2: 复核日期: required" in line for line in lines)
+    assert any("appeals.csv:2: 复核日期: required once the appeal is upheld" in line for line in lines)
     assert any("appeals.csv:3: 活动:" in line and "wubi" in line for line in lines)
     assert any("appeals.csv:3: 复核日期:" in line and "before the appeal was filed" in line
                for line in lines)
+    # a Chinese bureau reads them in Chinese
+    code, _, err = run("check", str(with_appeals))
+    assert code == 2
+    lines = err.splitlines()
+    assert any(line.endswith('appeals.csv:2: 对象: "nobody" 既不是单位编号，也不是人员编号') for line in lines)
+    assert any(line.endswith("appeals.csv:2: 复核日期: 状态为更正（已复核）时必填") for line in lines)
+    assert any(line.endswith('appeals.csv:3: 活动: "wubi" 不是已启用的考核活动；已启用：tiny') for line in lines)
+    assert any(line.endswith("appeals.csv:3: 复核日期: 2014-03-01 早于提出日期 2014-03-02") for line in lines)
     assert any("appeals.csv:4: 状态:" in line for line in lines)
     assert any("appeals.csv:3: 编号:" in line for line in lines)  # B1 twice
 

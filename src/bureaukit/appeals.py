@@ -89,15 +89,18 @@ def subject_of(written: str, units: Mapping[str, Any], people: Mapping[str, Any]
 def check_appeal(a: Appeal, units: Mapping[str, Any], people: Mapping[str, Any],
                  campaigns: Sequence[str]) -> list[tuple[str, str]]:
     """(column, message) for each problem of one row."""
+    from bureaukit.messages import language, t
+
     out: list[tuple[str, str]] = []
     if subject_of(a.subject, units, people) is None:
-        out.append(("对象", f'"{a.subject}" is no unit or person id'))
+        out.append(("对象", t("appeal_no_subject", subject=a.subject)))
     if a.campaign is not None and a.campaign not in campaigns:
-        out.append(("活动", f'"{a.campaign}" is not an enabled campaign; enabled: {", ".join(campaigns)}'))
+        out.append(("活动", t("appeal_campaign_off", campaign=a.campaign, enabled=", ".join(campaigns))))
     if a.status is not AppealStatus.pending and a.decided is None:
-        out.append(("复核日期", f"required once the appeal is {a.status.value} (decided)"))
+        status = STATUS_LABELS[a.status.name]["en" if language() == "en" else "zh"]
+        out.append(("复核日期", t("appeal_decided_missing", status=status)))
     if a.decided is not None and a.decided < a.filed:
-        out.append(("复核日期", f"{a.decided} is before the appeal was filed ({a.filed})"))
+        out.append(("复核日期", t("appeal_decided_early", decided=a.decided, filed=a.filed)))
     return out
 
 
