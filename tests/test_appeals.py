@@ -195,3 +195,41 @@ def test_each_appeal_decision_is_an_audit_record(with_appeals: Path, bureau_dir:
         last = a.audit("t")[-1]
     assert (last.by, last.action, last.run, last.reason) == ("李四", "appeal rejected", 6,
                                                              "A2 person:p3：2014-09-01 复核决定：分配无误")
+
+
+def test_appeals_heard_after_the_period_end_are_in_its_final_run(with_appeals: Path, bureau_dir: Path,
+                                                                  archive_url: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A year's appeals are filed and heard after it ends (公示 in January): the report
+    as of the period's end shows every appeal of the ledger with its status as written,
+    and finalising audits their decisions; an interim run still shows its own day."""
+    from bureaukit.archive import open_archive
+
+    monkeypatch.setenv("BUREAUKIT_ARCHIVE_URL", archive_url)
+    cfg = str(with_appeals)
+    appeals = bureau_dir / "ledgers" / "appeals.csv"
+    text = appeals.read_text(encoding="utf-8").replace("稿酬分配有误,待复核,,,", "稿酬分配有误,维持,2014-05-09,张三,")
+    appeals.write_text(text + 'A4,s2,tiny,,2015-01-05,"公示期提出：""漏计""走访\n一次",待复核,,,\n', encoding="utf-8")
+    code, out, err = run("score", cfg, "-f", "json", "--no-archive")
+    assert code == 0, err
+    assert [(a["id"], a["status"]) for a in json.loads(out)["appeals"]][-1] == ("A4", "pending")
+    code, _, err = run("finalise", cfg, "--by", "张三")
+    assert code == 2 and "A4" in err
+    appeals.write_text(appeals.read_text(encoding="utf-8").replace(
+        "一次\",待复核,,,", "一次\",更正,2015-01-09,李四,已补录"), encoding="utf-8")
+    code, out, err = run("finalise", cfg, "--by", "张三")
+    assert code == 0, err
+    code, out, err = run("score", cfg, "-f", "json")
+    assert code == 0, err
+    shown = json.loads(out)["appeals"]
+    assert [(a["id"], a["status"], a["decided"], a["decided_by"]) for a in shown][-1] == (
+        "A4", "upheld", "2015-01-09", "李四")
+    with open_archive(archive_url) as a:
+        decided = [(r.by, r.action, r.run, r.item) for r in a.audit("t") if r.item == "A4"]
+    assert decided == [("李四", "appeal upheld", 1, "A4")]
+    # the text report of the final run lists it among the decided appeals
+    code, out, _ = run("score", cfg)
+    assert code == 0 and "A4" in out[out.index("异议复核"):]
+    # a run as of 30 December knows nothing of it yet
+    code, out, _ = run("score", cfg, "--as-of", "2014-12-30", "-f", "json", "--no-archive")
+    assert "A4" not in [a["id"] for a in json.loads(out)["appeals"]]

@@ -104,14 +104,15 @@ def check_appeal(a: Appeal, units: Mapping[str, Any], people: Mapping[str, Any],
     return out
 
 
-def as_of(appeals: Sequence[Appeal], day: date, units: Mapping[str, Any], people: Mapping[str, Any]) -> tuple[AppealInfo, ...]:
+def as_of(appeals: Sequence[Appeal], day: date | None, units: Mapping[str, Any], people: Mapping[str, Any]
+          ) -> tuple[AppealInfo, ...]:
     """The appeals filed by *day*, each with its status on that day (one decided later
-    was still pending then)."""
+    was still pending then); with *day* None, every appeal as the ledger has it."""
     out = []
     for a in appeals:
-        if a.filed > day:
+        if day is not None and a.filed > day:
             continue
-        decided = a.decided is not None and a.decided <= day and a.status is not AppealStatus.pending
+        decided = a.decided is not None and (day is None or a.decided <= day) and a.status is not AppealStatus.pending
         out.append(AppealInfo(
             a.id, subject_of(a.subject, units, people) or a.subject, a.campaign, a.metric, a.filed, a.reason,
             a.status.name if decided else "pending", a.decided if decided else None,

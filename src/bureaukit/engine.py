@@ -246,12 +246,14 @@ def score(
         return _score(bureau, period, as_of, campaigns, timeout=timeout, lang=lang)
 
 
-def _appeals(bureau: Bureau, cut: date) -> tuple[Any, ...]:
+def _appeals(bureau: Bureau, per: Period, cut: date) -> tuple[Any, ...]:
+    """The appeals a run shows: as of *cut*, or as the ledger has them at the period's
+    end (a period's appeals are heard after it, during 公示: docs/decisions.md)."""
     if not bureau.appeals:
         return ()
     from bureaukit.appeals import as_of
 
-    return as_of(bureau.appeals, cut, bureau.org.units, bureau.org.people)
+    return as_of(bureau.appeals, None if cut == per.end else cut, bureau.org.units, bureau.org.people)
 
 
 def _score(
@@ -345,7 +347,7 @@ def _result(bureau: Bureau, names: list[str], per: Period, cut: date, outcomes: 
         ledger_rows=rows,
         metrics={n: c[0] for n, c in catalogues.items()},
         finding_kinds={n: c[1] for n, c in catalogues.items()},
-        appeals=_appeals(bureau, cut),
+        appeals=_appeals(bureau, per, cut),
     )
 
 
