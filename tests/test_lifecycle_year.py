@@ -61,3 +61,21 @@ def test_a_final_period_reads_the_same_in_english_and_campaign_by_campaign(demo:
         code, out, err = run("score", cfg, *extra, "-f", "json")
         assert code == 2 and out == "", extra
         assert "progress.csv" in err, extra
+
+
+@pytest.mark.usefixtures("tiny_enabled")
+def test_a_decision_names_who_made_it(recorded: Path, archive_url: str) -> None:
+    """finalise and reopen are decisions: a blank --by is refused before anything is
+    recorded (it used to become the OS user, as for a recorded run)."""
+    cfg = str(recorded)
+    for by in ("", "  "):
+        code, _, err = run("finalise", cfg, "--by", by)
+        assert code == 2 and err == "--by：请写明作出决定的人（记入审计记录）\n"
+    with open_archive(archive_url) as a:
+        assert a.runs("t") == [] and a.audit("t") == []
+    assert run("finalise", cfg, "--by", " 张三 ")[0] == 0
+    code, _, err = run("reopen", cfg, "--by", " ", "--reason", "更正", "--lang", "en")
+    assert code == 2 and err == "--by: name who decides (it is kept in the audit record)\n"
+    assert run("reopen", cfg, "--by", "李四", "--reason", "更正")[0] == 0
+    with open_archive(archive_url) as a:
+        assert [(r.by, r.action) for r in a.audit("t")] == [("张三", "finalise"), ("李四", "reopen")]

@@ -237,11 +237,13 @@ def finalise(config: Path, period: str | None, by: str, note: str, lang: str | N
     Example:
       bureaukit finalise configs/demo/bureau.toml --period 2014 --by 张三
     """
+    from bureaukit.archive.store import decided_by
     from bureaukit.cli import load_for_cli
     from bureaukit.engine import score
     from bureaukit.messages import t
 
     bureau = load_for_cli(config, lang)
+    decided_by(by)
     per = bureau.period(period)
     _refuse_pending(bureau)
     with _archive(bureau.config) as archive:

@@ -231,6 +231,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "考核期 {period} 已锁定（第 {number} 次运行）；请先重新开启",
         "period {period} is already final (run {number}); reopen it first",
     ),
+    "decision_by": ("--by：请写明作出决定的人（记入审计记录）",
+                    "--by: name who decides (it is kept in the audit record)"),
     "reopen_reason": ("--reason：请说明重新开启的理由（记入审计记录）",
                       "--reason: say why the period is reopened (it is kept in the audit record)"),
     "not_final": ("考核期 {period} 未锁定，无需重新开启", "period {period} is not final; there is nothing to reopen"),

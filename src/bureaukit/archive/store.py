@@ -162,6 +162,14 @@ def who(by: str | None) -> str:
         return "unknown"
 
 
+def decided_by(by: str) -> str:
+    """Who locks or reopens a period, as the audit record names them: never blank (the
+    OS user stands in for whoever recorded a run, never for a decision)."""
+    if not by.strip():
+        raise ArchiveError(t("decision_by"))
+    return by.strip()
+
+
 def _now(at: datetime | None) -> str:
     return (at or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -423,6 +431,7 @@ class Archive:
     def finalise(self, bureau: str, number: int, *, by: str, note: str = "",
                  at: datetime | None = None) -> AuditRecord:
         """Make run *number* (as of its period's end) the period's final result."""
+        decided_by(by)
         run = self.run(bureau, number)
         if run.as_of != run.period_end:
             raise ArchiveError(t("final_needs_end", number=number, as_of=run.as_of, period=run.period,
@@ -437,6 +446,7 @@ class Archive:
     def reopen(self, bureau: str, period: str, *, by: str, reason: str,
                at: datetime | None = None) -> AuditRecord:
         """Open a final period again: its final run becomes ``superseded`` (kept), with the reason."""
+        decided_by(by)
         if not reason.strip():
             raise ArchiveError(t("reopen_reason"))
         with self.db.guard(writing=True), self.db.write(bureau):
