@@ -79,3 +79,23 @@ def test_a_decision_names_who_made_it(recorded: Path, archive_url: str) -> None:
     assert run("reopen", cfg, "--by", "李四", "--reason", "更正")[0] == 0
     with open_archive(archive_url) as a:
         assert [(r.by, r.action) for r in a.audit("t")] == [("张三", "finalise"), ("李四", "reopen")]
+
+
+@pytest.mark.usefixtures("tiny_enabled")
+def test_explain_holds_to_a_final_period(recorded: Path, bureau_dir: Path, archive_url: str) -> None:
+    """"Why is my score 72?" of a final period answers with the decision, or is refused
+    when the ledgers changed since: never a changed number as if it were the period's."""
+    cfg = str(recorded)
+    assert run("finalise", cfg, "--by", "张三")[0] == 0
+    code, out, err = run("explain", cfg, "unit:s1")
+    assert code == 0 and "(unit:s1)" in out, err
+    assert "考核期 2014 已锁定：本结果即第 1 次运行的结果，未改变" in err
+    deeds = bureau_dir / "ledgers" / "deeds.csv"
+    deeds.write_text(deeds.read_text(encoding="utf-8").replace("d2,s1,", "d2,s2,"), encoding="utf-8")
+    code, out, err = run("explain", cfg, "unit:s1")
+    assert code == 2 and out == ""
+    assert "锁定（第 1 次运行）；输入已变化：ledgers/deeds.csv（1 行变化）" in err
+    # an interim date is no report of the decision: explained as before
+    assert run("explain", cfg, "unit:s1", "--as-of", "2014-06-30")[0] == 0
+    with open_archive(archive_url) as a:
+        assert [r.number for r in a.runs("t")] == [1]

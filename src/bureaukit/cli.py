@@ -521,6 +521,7 @@ def explain(config: Path, subject: str, period: str | None, as_of: str | None, c
     bureau = load_for_cli(config, lang)
     subj = resolve_subject(bureau, subject)
     result = run_score(bureau, period, as_of, list(campaigns) or None, lang=lang)
+    cli_archive.record_run(bureau, result, None, record=False)  # a final period's lock holds here too
     _out(explain_text(result, subj, bureau.config.scoring))
 
 
