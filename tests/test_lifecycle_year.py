@@ -99,3 +99,19 @@ def test_explain_holds_to_a_final_period(recorded: Path, bureau_dir: Path, archi
     assert run("explain", cfg, "unit:s1", "--as-of", "2014-06-30")[0] == 0
     with open_archive(archive_url) as a:
         assert [r.number for r in a.runs("t")] == [1]
+
+
+@pytest.mark.usefixtures("tiny_enabled")
+def test_an_archive_url_naming_a_folder(bureau_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``sqlite:///存档`` where 存档 is a folder: said so, exit 2, the report file kept."""
+    (bureau_dir / "存档").mkdir()
+    monkeypatch.setenv("BUREAUKIT_ARCHIVE_URL", f"sqlite:///{bureau_dir / '存档'}")
+    report = bureau_dir / "report.json"
+    report.write_text("上月的报告", encoding="utf-8")
+    code, _, err = run("score", str(bureau_dir / "bureau.toml"), "-o", str(report))
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+    assert f"存档 {bureau_dir / '存档'}：这是一个文件夹，不是存档文件" in err and "未存档任何内容" in err
+    assert report.read_text(encoding="utf-8") == "上月的报告"
+    code, _, err = run("runs", str(bureau_dir / "bureau.toml"))
+    assert code == 2 and "这是一个文件夹，不是存档文件" in err and "未存档" not in err
+    assert list((bureau_dir / "存档").iterdir()) == []

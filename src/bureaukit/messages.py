@@ -193,6 +193,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "upgrade bureaukit to use it (it was not changed)",
     ),
     "archive_no_folder": ("文件夹 {folder} 不存在", "the folder {folder} does not exist"),
+    "archive_is_folder": ("这是一个文件夹，不是存档文件：请在 [archive] url 中写出文件名，如 sqlite:///archive.sqlite",
+                          "this is a folder, not an archive file: name a file in [archive] url, "
+                          "such as sqlite:///archive.sqlite"),
     "archive_cannot_create": ("无法创建：{reason}", "cannot create it: {reason}"),
     "archive_not_sqlite": (
         "不是 bureaukit 能读取的 SQLite 数据库（文件损坏或并非存档）；文件未改动",

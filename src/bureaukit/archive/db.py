@@ -270,6 +270,8 @@ class SQLiteDatabase(Database):
         self.path = path
         if not path.parent.is_dir():
             raise archive_error(str(path), t("archive_no_folder", folder=path.parent))
+        if path.is_dir():
+            raise archive_error(str(path), t("archive_is_folder"), writing)
         if not path.exists():
             _create_private(path)
         try:
