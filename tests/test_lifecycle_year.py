@@ -115,3 +115,39 @@ def test_an_archive_url_naming_a_folder(bureau_dir: Path, monkeypatch: pytest.Mo
     code, _, err = run("runs", str(bureau_dir / "bureau.toml"))
     assert code == 2 and "这是一个文件夹，不是存档文件" in err and "未存档" not in err
     assert list((bureau_dir / "存档").iterdir()) == []
+
+
+@pytest.mark.usefixtures("tiny_enabled")
+def test_the_report_of_a_run_as_recorded(recorded: Path, bureau_dir: Path, archive_url: str, tmp_path: Path) -> None:
+    """Once the ledgers changed after the lock, ``score`` is refused: ``score --run N``
+    still reports the decision, from the archived inputs, byte for byte, in any format."""
+    cfg = str(recorded)
+    assert run("score", cfg, "--as-of", "2014-06-30", "-f", "json")[0] == 0  # run 1
+    assert run("finalise", cfg, "--by", "张三", "--note", "年终结算")[0] == 0  # run 2
+    code, decided, _ = run("score", cfg, "-f", "json")
+    assert code == 0
+    deeds = bureau_dir / "ledgers" / "deeds.csv"
+    deeds.write_text(deeds.read_text(encoding="utf-8").replace("d2,s1,", "d2,s2,"), encoding="utf-8")
+    code, _, err = run("score", cfg, "-f", "json")
+    assert code == 2 and "锁定时的报告：bureaukit score CONFIG --run 2" in err
+    code, out, err = run("score", cfg, "--run", "2", "-f", "json")
+    assert code == 0, err
+    assert out == decided
+    assert err == ("注意：第 2 次运行（2014，截至 2014-12-31，已锁定）的报告：按存档的输入重新评分，"
+                   "与存档结果逐字节相同，不读磁盘上的台账\n")
+    with open_archive(archive_url) as a:
+        assert out == a.result_json("t", 2)
+        assert [r.number for r in a.runs("t")] == [1, 2]  # nothing recorded
+    # the final run's report carries the audit trail in its footer, as it did when locked
+    code, out, _ = run("score", cfg, "--run", "2")
+    assert code == 0 and "(最终结果)" in out and "张三" in out and "年终结算" in out
+    code, out, _ = run("score", cfg, "--run", "1")
+    assert code == 0 and "截至 2014-06-30" in out and "年终结算" not in out
+    html = tmp_path / "final.html"
+    assert run("score", cfg, "--run", "2", "-o", str(html))[0] == 0
+    assert "年终结算" in html.read_text(encoding="utf-8")
+    # the run's own period, date, campaigns and language: nothing else to choose
+    code, _, err = run("score", cfg, "--run", "2", "--as-of", "2014-03-01", "-c", "tiny")
+    assert code == 2 and err == "--run 按该次运行的考核期、时点、考核活动和语言出报告，不能与 --as-of, --campaign 同用\n"
+    code, _, err = run("score", cfg, "--run", "3")
+    assert code == 2 and "第 3 次运行" in err and "已有第 1 至 2 次" in err

@@ -22,6 +22,7 @@ from bureaukit.problems import Problem
 
 if TYPE_CHECKING:
     from bureaukit.bureau import Bureau
+    from bureaukit.config import Config
     from bureaukit.plugins import Owner
     from bureaukit.render import Renderer, RenderOptions
     from bureaukit.result import Result
@@ -213,11 +214,12 @@ def main() -> None:
 @click.option("--keep-going", is_flag=True, help="Federations: write the roll-up even if members fail (marked missing; exit 2).")
 @click.option("--by", metavar="NAME", help="Who scores, as the archive records it (default: the OS user).")
 @click.option("--no-archive", is_flag=True, help="Do not record this run in the [archive].")
+@click.option("--run", "run_number", type=click.IntRange(min=1), metavar="N", help="Report archived run N as recorded: scored again from its archived inputs (not the files on disk) and checked equal.")
 @debug_option
 @handle_errors
 def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[str, ...], fmt: str | None,
           output: Path | None, lang: str | None, timeout: float | None, jobs: int | None, keep_going: bool,
-          by: str | None, no_archive: bool, debug: bool) -> None:
+          by: str | None, no_archive: bool, run_number: int | None, debug: bool) -> None:
     """Score CONFIG's bureau for a period and write the report. A config with
     [federation] scores its member bureaus and ranks and rolls them up (三级联动).
 
@@ -227,6 +229,7 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
       bureaukit score configs/demo/bureau.toml --period 2014-H1 --as-of 2014-06-30 -f json
       bureaukit score configs/demo/bureau.toml -o report.xlsx --lang zh
       bureaukit score city.toml --jobs 2 -o city.json
+      bureaukit score configs/demo/bureau.toml --run 17 -o 2014-final.html
     """
     from bureaukit.config import is_federation
     from bureaukit.engine import score as run_score
@@ -234,6 +237,10 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     from bureaukit.messages import t
     from bureaukit.speedups import gc_paused
 
+    if run_number is not None:
+        others = {"--period": period, "--as-of": as_of, "--campaign": campaigns, "--lang": lang}
+        _score_run(config, run_number, fmt, output, timeout, [name for name, value in others.items() if value])
+        return
     if is_federation(config):
         _score_federation(config, period, as_of, fmt, output, jobs, keep_going, lang)
         return
@@ -247,7 +254,7 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
         click.echo(t("warning", text=t("no_rows", period=p.id, start=p.start, end=p.as_of)), err=True)
     recorded, packed = cli_archive.record_run(bureau, result, by, record=not no_archive,
                                               json_report=owner is None and renderer.name == "json")
-    options = _render_options(bureau, result, recorded, renderer, output)
+    options = _render_options(bureau.config, result, recorded, renderer, output)
     if output is None and renderer.binary and sys.stdout.isatty():
         raise InputError([t("binary_format", fmt=renderer.name, suffix=renderer.suffixes[0])])
     # a JSON report the archive already holds is written from it: the result is not encoded twice
@@ -255,7 +262,22 @@ def score(config: Path, period: str | None, as_of: str | None, campaigns: tuple[
     _deliver(data, output, renderer.name)
 
 
-def _render_options(bureau: Bureau, result: Result, recorded: Any, renderer: Renderer, output: Path | None) -> RenderOptions:
+def _score_run(config: Path, number: int, fmt: str | None, output: Path | None, timeout: float | None,
+               given: list[str]) -> None:
+    """``score --run N``: the report of an archived run as it was recorded (*given*: the
+    options choosing what to score, refused with it)."""
+    from bureaukit.errors import InputError
+    from bureaukit.messages import t
+
+    cfg, bureau, result, run = cli_archive.archived_run(config, number, given)
+    renderer, owner = _pick_renderer(fmt if fmt or output else "table", output, bureau)
+    options = _render_options(cfg, result, run, renderer, output)
+    if output is None and renderer.binary and sys.stdout.isatty():
+        raise InputError([t("binary_format", fmt=renderer.name, suffix=renderer.suffixes[0])])
+    _deliver(_rendered(renderer, owner, result, options, timeout), output, renderer.name)
+
+
+def _render_options(config: Config, result: Result, recorded: Any, renderer: Renderer, output: Path | None) -> RenderOptions:
     """How the report is drawn: its language, a terminal's width for a table on one,
     the archive's history (html) and audit lines."""
     from bureaukit.render import RenderOptions
@@ -265,8 +287,8 @@ def _render_options(bureau: Bureau, result: Result, recorded: Any, renderer: Ren
         import shutil
 
         width = shutil.get_terminal_size().columns
-    history = cli_archive.history(bureau, result, recorded) if renderer.name == "html" else None
-    audit = cli_archive.audit_lines(bureau, recorded)
+    history = cli_archive.history(config, result, recorded) if renderer.name == "html" else None
+    audit = cli_archive.audit_lines(config, recorded)
     return RenderOptions(lang=result.language, width=width, history=history, audit=audit)
 
 

@@ -116,12 +116,35 @@ def _unchanged(bureau: Bureau, result: Result, final: RunInfo) -> str:
     return t("final_unchanged", period=final.period, number=final.number)
 
 
-def history(bureau: Bureau, result: Result, run: RunInfo | None) -> dict[str, list[tuple[str, str, int | None]]] | None:
+def archived_run(config: Path, number: int, given: list[str]) -> tuple[Config, Bureau, Result, RunInfo]:
+    """``score --run N``: run *number* of CONFIG's archive to report as it was recorded,
+    scored again from its archived inputs (never the files on disk) and checked equal to
+    the archived result; the config as on disk (its archive, for the report's history and
+    audit lines), the bureau as archived, the result and the run. *given*: the options
+    that choose what to score, refused with it."""
+    from bureaukit.archive.lifecycle import archived_report
+    from bureaukit.archive.store import status_title
+    from bureaukit.errors import InputError
+    from bureaukit.messages import set_language, t
+
+    cfg = _read(config, None)
+    if given:
+        raise InputError([t("run_option_alone", options=", ".join(given))])
+    with _archive(cfg) as archive:
+        run = archive.run(cfg.bureau.id, number)
+        bureau, result = archived_report(archive, run)
+    set_language(run.language)
+    click.echo(t("note", text=t("run_report", number=run.number, period=run.period, as_of=run.as_of,
+                                status=status_title(run.status))), err=True)
+    return cfg, bureau, result, run
+
+
+def history(config: Config, result: Result, run: RunInfo | None) -> dict[str, list[tuple[str, str, int | None]]] | None:
     """Each unit's composite and rank over the archived runs of *result*'s period up to
     it (one per as-of date, the latest recorded), for the html report's trend lines."""
     from bureaukit.archive import open_for
 
-    archive = open_for(bureau.config, create=False)
+    archive = open_for(config, create=False)
     if archive is None:
         return None
     with archive:
@@ -129,14 +152,14 @@ def history(bureau: Bureau, result: Result, run: RunInfo | None) -> dict[str, li
                                run.number if run is not None else None)
 
 
-def audit_lines(bureau: Bureau, run: RunInfo | None) -> tuple[str, ...]:
+def audit_lines(config: Config, run: RunInfo | None) -> tuple[str, ...]:
     """The period's audit records, one line each, when *run* is the period's final run
     (its report prints them in the footer); else none."""
     if run is None or run.status != "final":
         return ()
     from bureaukit.archive import open_for
 
-    archive = open_for(bureau.config, create=False)
+    archive = open_for(config, create=False)
     if archive is None:
         return ()
     with archive:

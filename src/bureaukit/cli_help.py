@@ -53,7 +53,8 @@ HELP: dict[str, dict[str, str]] = {
   bureaukit score configs/demo/bureau.toml
   bureaukit score configs/demo/bureau.toml --period 2014-H1 --as-of 2014-06-30 -f json
   bureaukit score configs/demo/bureau.toml -o report.xlsx --lang zh
-  bureaukit score city.toml --jobs 2 -o city.json""",
+  bureaukit score city.toml --jobs 2 -o city.json
+  bureaukit score configs/demo/bureau.toml --run 17 -o 2014-final.html""",
         "period": "考核期：2014、2014-H1、2014-Q2、2014-07、a..b 或 [periods] 中的名称（默认取 [bureau] period）。",
         "as_of": "截止日期，如 2014-06-30（默认为考核期末；资金只在期末结算）。",
         "campaigns": "只计算这项考核活动（可重复）。",
@@ -65,6 +66,7 @@ HELP: dict[str, dict[str, str]] = {
         "keep_going": "联动汇总：有成员局出错也写出汇总（该局标为缺失，退出码 2）。",
         "by": "打分人，记入考核档案（默认为操作系统用户名）。",
         "no_archive": "本次结果不记入 [archive] 考核档案。",
+        "run_number": "出存档中第 N 次运行的报告：按存档的输入重新评分（不读磁盘上的台账），核对与存档结果相同。",
     },
     "check": {
         "short": "检查配置和每一份台账。",

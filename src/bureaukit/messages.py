@@ -110,6 +110,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "考核期 {period} 已锁定：所选考核活动（{campaigns}）的结果即第 {number} 次运行中的结果，未改变",
         "period {period} is final: the chosen campaigns' results ({campaigns}) are run {number}'s, unchanged",
     ),
+    "run_not_rebuilt": (
+        "第 {number} 次运行：按存档的输入重新评分，结果与存档不同（插件版本可能已变）；见 bureaukit verify CONFIG {number}",
+        "run {number}: scored again from its archived inputs, the result differs from the archived one "
+        "(the plugins may have changed); see bureaukit verify CONFIG {number}",
+    ),
+    "run_report": (
+        "第 {number} 次运行（{period}，截至 {as_of}，{status}）的报告：按存档的输入重新评分，与存档结果逐字节相同，"
+        "不读磁盘上的台账",
+        "the report of run {number} ({period}, as of {as_of}, {status}): scored again from its archived inputs, "
+        "byte-identical to the archived result; the files on disk are not read",
+    ),
+    "run_option_alone": (
+        "--run 按该次运行的考核期、时点、考核活动和语言出报告，不能与 {options} 同用",
+        "--run reports the run with its own period, as-of, campaigns and language: drop {options}",
+    ),
     "partial_not_recorded": (
         "未存档：本次只评了部分考核活动（--campaign）",
         "not recorded in the archive: a run of some campaigns only (--campaign)",
@@ -245,9 +260,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cannot_read_file": ("无法读取：{reason}", "cannot read it: {reason}"),
     "final_inputs_changed": (
-        "{head}；输入已变化：{changed}；如需更正：bureaukit reopen CONFIG --period {period} --by 姓名 --reason 理由",
+        "{head}；输入已变化：{changed}；如需更正：bureaukit reopen CONFIG --period {period} --by 姓名 --reason 理由；"
+        "锁定时的报告：bureaukit score CONFIG --run {number}",
         "{head} and its inputs have changed: {changed}; to score it again: bureaukit reopen CONFIG --period {period} "
-        "--by NAME --reason TEXT",
+        "--by NAME --reason TEXT; the report as locked: bureaukit score CONFIG --run {number}",
     ),
     "final_head": ("考核期 {period} 已{when}锁定（第 {number} 次运行）", "period {period} is final{when} (run {number})"),
     "final_when": ("于 {date} 由 {by} ", " since {date}, by {by},"),

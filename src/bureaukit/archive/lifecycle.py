@@ -39,7 +39,8 @@ def check_lock(archive: Archive, bureau: Bureau, result: Result, packed: PackedR
     head = t("final_head", period=final.period, when=when, number=final.number)
     if changed:
         listed = t("reason_sep").join(_changed(f) for f in changed)
-        raise ArchiveError(t("final_inputs_changed", head=head, changed=listed, period=final.period))
+        raise ArchiveError(t("final_inputs_changed", head=head, changed=listed, period=final.period,
+                             number=final.number))
     if not _says_the_final(archive, final, bureau, result, packed):
         raise ArchiveError(t("final_other_result", head=head, number=final.number))
     return final
@@ -143,34 +144,57 @@ def is_outside(name: str) -> bool:
     return rel.is_absolute() or PureWindowsPath(name).is_absolute() or ".." in rel.parts
 
 
-def verify(archive: Archive, bureau_id: str, number: int, *, plugins: Iterable[Any] = ()) -> Verified:
-    """Re-score run *number* from its archived inputs with the installed plugins and
-    compare the result byte for byte (a run archived in schema 1: its content read as
-    schema 2, docs/result-schema.md)."""
+def rescore(archive: Archive, run: RunInfo, *, plugins: Iterable[Any] = ()) -> tuple[Bureau, Result]:
+    """Run *run* scored again from its archived inputs with the installed plugins: its
+    period, as-of, campaigns and language; the bureau as loaded from those inputs."""
     import shutil
     import tempfile
 
     import bureaukit.bureau
-    from bureaukit.archive.diff import diff_result
     from bureaukit.engine import score
 
-    run = archive.run(bureau_id, number)
     folder = Path(tempfile.mkdtemp(prefix="bureaukit-verify-"))
     try:
         config, moved = materialise(archive, run, folder)
         bureau = bureaukit.bureau.load(config, plugins=plugins, moved=moved)
-        campaigns = list(archive.result_dict(bureau_id, number)["campaigns"])
+        campaigns = list(archive.result_dict(run.bureau, run.number)["campaigns"])
         result = score(bureau, run.period, run.as_of, [c["name"] for c in campaigns] or None, lang=run.language)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    text = result.to_json()
-    if "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest() == run.result_sha256:
-        return Verified(run, True, None)
+    return bureau, result
+
+
+def is_archived_result(archive: Archive, run: RunInfo, text: str) -> bool:
+    """*text* (a result's JSON) is run *run*'s archived result byte for byte (a run
+    archived in schema 1: its content read as schema 2, docs/result-schema.md)."""
     from bureaukit.result import same_result
 
-    if same_result(archive.result_json(bureau_id, number), text):
-        return Verified(run, True, None)  # archived in schema 1: the same content
+    if "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest() == run.result_sha256:
+        return True
+    return same_result(archive.result_json(run.bureau, run.number), text)
+
+
+def verify(archive: Archive, bureau_id: str, number: int, *, plugins: Iterable[Any] = ()) -> Verified:
+    """Re-score run *number* from its archived inputs with the installed plugins and
+    compare the result byte for byte (:func:`is_archived_result`)."""
+    from bureaukit.archive.diff import diff_result
+
+    run = archive.run(bureau_id, number)
+    _, result = rescore(archive, run, plugins=plugins)
+    text = result.to_json()
+    if is_archived_result(archive, run, text):
+        return Verified(run, True, None)
     import json
 
     versions = {"bureaukit": result.version, **{c.distribution: c.version for c in result.campaigns}}
     return Verified(run, False, diff_result(archive, run, json.loads(text), versions))
+
+
+def archived_report(archive: Archive, run: RunInfo, *, plugins: Iterable[Any] = ()) -> tuple[Bureau, Result]:
+    """Run *run*'s result to report, whatever the files on disk say now: scored again
+    from its archived inputs and found equal to the archived result (else an
+    :class:`ArchiveError` pointing at ``verify``)."""
+    bureau, result = rescore(archive, run, plugins=plugins)
+    if not is_archived_result(archive, run, result.to_json()):
+        raise ArchiveError(t("run_not_rebuilt", number=run.number))
+    return bureau, result
