@@ -151,3 +151,32 @@ def test_the_report_of_a_run_as_recorded(recorded: Path, bureau_dir: Path, archi
     assert code == 2 and err == "--run 按该次运行的考核期、时点、考核活动和语言出报告，不能与 --as-of, --campaign 同用\n"
     code, _, err = run("score", cfg, "--run", "3")
     assert code == 2 and "第 3 次运行" in err and "已有第 1 至 2 次" in err
+
+
+@pytest.mark.usefixtures("tiny_enabled")
+def test_diff_as_a_leader_reads_it(recorded: Path, bureau_dir: Path) -> None:
+    """A unit renamed is named so; the one reason behind many changes (the config) is
+    written once, then "同上"; an appeals ledger newly named is an input that came, not
+    "a changed ledger none of whose rows it cites"."""
+    cfg = str(recorded)
+    assert run("score", cfg, "-f", "json")[0] == 0  # run 1
+    units = bureau_dir / "org" / "units.csv"
+    units.write_text(units.read_text(encoding="utf-8").replace("s2,二站,", "s2,第二站,"), encoding="utf-8")
+    (bureau_dir / "ledgers" / "appeals.csv").write_text("编号,对象,提出日期,理由,状态\n", encoding="utf-8")
+    recorded.write_text(recorded.read_text(encoding="utf-8").replace("target = 2", "target = 4")
+                        + '\n[archive]\nappeals = "ledgers/appeals.csv"\n', encoding="utf-8")
+    assert run("score", cfg, "-f", "json")[0] == 0  # run 2
+    code, out, err = run("diff", cfg)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert "  ledgers/appeals.csv: 新增输入" in lines and "  org/units.csv: 修改 1 行" in lines
+    renamed = [line for line in lines if line.startswith("  unit:s2 ")]
+    assert len(renamed) == 1 and renamed[0].endswith("；名称 二站 → 第二站"), renamed
+    why = [line for line in lines if line.startswith("    ← ")]
+    assert why[0] == ("    ← 配置已修改；台账有变化，但其变化的行均未被引用：org/units.csv；"
+                      "其他输入变化：ledgers/appeals.csv（新增输入）")
+    assert len(why) > 3 and set(why[1:]) == {"    ← 同上"}
+    code, out, _ = run("diff", cfg, "--lang", "en")
+    lines = out.splitlines()
+    assert any(line.startswith("  unit:s2 ") and line.endswith("; name 二站 → 第二站") for line in lines)
+    assert "    ← as above" in lines

@@ -61,9 +61,13 @@ class RunDiff:
                            pb=self.time_progress[1]))
         if any(f.file.endswith(".toml") for f in self.files):
             parts.append(t("reason_config"))
-        ledgers = [f.file for f in self.files if not f.file.endswith(".toml")]
+        ledgers = [f.file for f in self.files if not f.file.endswith(".toml") and f.rows]
         if ledgers:  # the rows that changed are not among those it cites (it may cite others of a run)
             parts.append(t("reason_ledgers", ledgers=", ".join(ledgers)))
+        others = [t("file_note", file=f.file, note=f.note) for f in self.files
+                  if not f.file.endswith(".toml") and not f.rows]
+        if others:  # an input that came or went, or one whose rows cannot be read back
+            parts.append(t("reason_other_inputs", files=", ".join(others)))
         if self.versions:
             parts.append(t("reason_versions", versions=", ".join(f"{n} {a or '—'} → {b or '—'}"
                                                                  for n, a, b in self.versions)))
@@ -80,7 +84,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
 }
 """What an item is: two runs' items are matched on it (None and '' the same)."""
 _VALUES: dict[str, tuple[str, ...]] = {
-    "scorecards": ("composite", "grade", "rank", "campaigns"),
+    "scorecards": ("composite", "grade", "rank", "campaigns", "name"),
     "scores": ("value", "target"),
     "payments": ("amount",),
     "findings": (),

@@ -72,7 +72,7 @@ def diff_lines(d: RunDiff) -> list[str]:
     if d.empty:
         out.append(t("diff_nothing"))
         return out
-    section = ""
+    section, said = "", ""
     for c in d.changes:
         if c.section != section:
             section = c.section
@@ -80,8 +80,12 @@ def diff_lines(d: RunDiff) -> list[str]:
         out.append(f"  {_what(c)}: {_values(c)}")
         if c.because:
             out += [f"    ← {r.line()}" for r in c.because]
+            said = ""
         elif c.section != "findings" or c.status != "changed":
-            out.append(f"    ← {d.reason_without_rows()}")
+            # the same reason for item after item (time passed, the config changed) is written once
+            reason = d.reason_without_rows()
+            out.append(f"    ← {t('reason_same') if reason == said else reason}")
+            said = reason
     return out
 
 
