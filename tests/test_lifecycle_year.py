@@ -180,3 +180,26 @@ def test_diff_as_a_leader_reads_it(recorded: Path, bureau_dir: Path) -> None:
     lines = out.splitlines()
     assert any(line.startswith("  unit:s2 ") and line.endswith("; name 二站 → 第二站") for line in lines)
     assert "    ← as above" in lines
+
+
+@pytest.mark.usefixtures("tiny_enabled")
+def test_two_bureaus_with_one_id_in_one_archive_are_told(recorded: Path, bureau_dir: Path, tmp_path: Path,
+                                                         archive_url: str) -> None:
+    """A city's hub where two bureaus kept ``init``'s id: each run that follows the other
+    bureau's says so (their runs, locks and diffs would mix); a bureau's own runs say nothing."""
+    other = tmp_path / "other"
+    shutil.copytree(bureau_dir, other)
+    (other / "bureau.toml").write_text(recorded.read_text(encoding="utf-8").replace("测试局", "另一局"),
+                                       encoding="utf-8")
+    code, _, err = run("score", str(recorded), "-f", "json")
+    assert code == 0 and "运行此前来自" not in err
+    code, _, err = run("score", str(recorded), "--as-of", "2014-06-30", "-f", "json")
+    assert code == 0 and "运行此前来自" not in err
+    code, _, err = run("score", str(other / "bureau.toml"), "--as-of", "2014-07-31", "-f", "json")
+    assert code == 0, err
+    assert "[bureau] id 为 t 的运行此前来自“测试局”，本次来自“另一局”：若是两个不同的局，请给其中一个改 [bureau] id" in err
+    assert "已存档：第 3 次运行" in err
+    code, _, err = run("score", str(recorded), "--as-of", "2014-08-31", "-f", "json", "--lang", "en")
+    assert code == 0 and 'bureau id t was last recorded by "另一局" and now by "测试局"' in err
+    with open_archive(archive_url) as a:
+        assert [r.number for r in a.runs("t")] == [1, 2, 3, 4]

@@ -97,6 +97,9 @@ def record_run(bureau: Bureau, result: Result, by: str | None, *, record: bool =
             return None, packed
         recorded = archive.record(bureau, result, by=by, packed=packed)
     run = recorded.run
+    if recorded.named_before is not None:
+        click.echo(t("note", text=t("bureau_id_shared", id=run.bureau, before=recorded.named_before,
+                                    name=result.bureau_name, archive=archive.shown)), err=True)
     if recorded.new:
         click.echo(t("run_recorded", number=run.number, period=run.period, as_of=run.as_of, archive=archive.shown),
                    err=True)

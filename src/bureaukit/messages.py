@@ -125,6 +125,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--run 按该次运行的考核期、时点、考核活动和语言出报告，不能与 {options} 同用",
         "--run reports the run with its own period, as-of, campaigns and language: drop {options}",
     ),
+    "bureau_id_shared": (
+        "{archive} 中 [bureau] id 为 {id} 的运行此前来自“{before}”，本次来自“{name}”：若是两个不同的局，请给其中一个改 "
+        "[bureau] id，否则两局的运行、锁定、对比和通报混在一起；若是本局更名，可不理会",
+        "in {archive}, bureau id {id} was last recorded by \"{before}\" and now by \"{name}\": if these are two "
+        "bureaus, give one of them another [bureau] id, or their runs, locks, diffs and bulletins mix; if the "
+        "bureau was renamed, ignore this",
+    ),
     "partial_not_recorded": (
         "未存档：本次只评了部分考核活动（--campaign）",
         "not recorded in the archive: a run of some campaigns only (--campaign)",

@@ -72,6 +72,9 @@ class Recorded:
 
     run: RunInfo
     new: bool
+    named_before: str | None = None
+    """The bureau name the archive knew for this bureau id when it differs from the run's
+    (two bureaus sharing one ``[bureau] id``, or one renamed): None when the same."""
 
 
 @attrs.frozen
@@ -358,7 +361,19 @@ class Archive:
             self._insert_run(info, bureau, result)
             self._insert_tables(info, result)
             self._audit_appeals(info, result, at)
-        return Recorded(info, True)
+            before = self._claim(result.bureau_id, result.bureau_name)
+        return Recorded(info, True, before)
+
+    def _claim(self, bureau: str, name: str) -> str | None:
+        """Keep *name* as the bureau id's name (``archive_meta`` key ``bureau:ID``); return
+        the name it had when another."""
+        key = f"bureau:{bureau}"
+        rows = self.db.execute("SELECT value FROM archive_meta WHERE key = ?", (key,))
+        if rows and rows[0][0] == name:
+            return None
+        self.db.execute("INSERT INTO archive_meta (key, value) VALUES (?, ?) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, name))
+        return str(rows[0][0]) if rows else None
 
     def _known_blobs(self, shas: list[str]) -> set[str]:
         known: set[str] = set()
