@@ -53,7 +53,7 @@ def test_bulletin_text_against_the_previous_run(monthly: Path, bureau_dir: Path)
     assert code == 0, err
     assert "已存档：第 2 次运行（2014，截至 2014-09-20）" in err
     assert out.startswith("测试局2014年度考核时序进度通报（截至2014年9月20日）")
-    ranking = _section(out, "一、排名：基层站所（与第 1 次运行、截至 2014-06-30 相比）")
+    ranking = _section(out, "一、排名（二）：基层站所（与第 1 次运行、截至 2014-06-30 相比）")
     # s1 100 (2 deeds, rank 1 before and now); s2 and s3 0 → 50 each, tied second
     rows = [line.split() for line in ranking[2:]]
     assert rows[0] == ["1", "一站", "100.00", "—", "+0.00"]  # no grades configured: that cell is empty
@@ -101,7 +101,7 @@ def test_bulletin_files(monthly: Path, tmp_path: Path) -> None:
     doc = docx.Document(str(docx_path))
     assert doc.paragraphs[0].text == "测试局2014年度考核时序进度通报（截至2014年9月20日）"
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
-    stations = doc.tables[headings.index("一、排名：基层站所（与第 1 次运行、截至 2014-06-30 相比）")]
+    stations = doc.tables[headings.index("一、排名（二）：基层站所（与第 1 次运行、截至 2014-06-30 相比）")]
     assert [c.text for c in stations.rows[0].cells] == ["名次", "单位", "综合得分", "等次", "名次变化", "得分变化"]
     assert [c.text for c in stations.rows[1].cells] == ["1", "一站", "100.00", "", "—", "+0.00"]
     html_path = tmp_path / "通报.html"
@@ -122,7 +122,7 @@ def test_bulletin_without_an_archive_has_no_movement(bureau_dir: Path, monkeypat
     monkeypatch.delenv("BUREAUKIT_ARCHIVE_URL", raising=False)
     code, out, _ = run("bulletin", str(bureau_dir / "bureau.toml"), "--as-of", "2014-09-20")
     assert code == 0
-    assert "一、排名：基层站所（此前无存档运行）" in out and "新" in out
+    assert "一、排名（二）：基层站所（此前无存档运行）" in out and "新" in out
 
 
 def test_html_report_draws_each_units_trend(recorded: Path, tmp_path: Path) -> None:

@@ -203,3 +203,14 @@ def test_two_bureaus_with_one_id_in_one_archive_are_told(recorded: Path, bureau_
     assert code == 0 and 'bureau id t was last recorded by "另一局" and now by "测试局"' in err
     with open_archive(archive_url) as a:
         assert [r.number for r in a.runs("t")] == [1, 2, 3, 4]
+
+
+def test_a_bulletin_numbers_its_groups_rankings(demo: Path) -> None:
+    """The demo ranks three groups: 一、排名（一）…（二）…（三）, not 一、 three times."""
+    code, out, err = run("bulletin", str(demo), "--as-of", "2014-09-30")
+    assert code == 0, err
+    headings = [line for line in out.splitlines() if line and line[0] in "一二三四五"]
+    assert [h.split("（与")[0].split("（此前")[0] for h in headings] == [
+        "一、排名（一）：二级机构", "一、排名（二）：科室", "一、排名（三）：基层站所",
+        "二、进度落后于序时进度（74.8%）的单位", "三、达到序时进度的目标", "四、新发现的问题",
+        "五、15 日内到期事项（2014-09-30 之后）"]

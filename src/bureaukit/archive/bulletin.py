@@ -173,6 +173,16 @@ def _pct(rate: Decimal) -> str:
     return f"{(rate * 100).quantize(Decimal('0.1'))}%"
 
 
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _numeral(i: int) -> str:
+    """1 → 一 … 10 → 十, 11 → 十一 … 99 → 九十九: a sub-heading's number."""
+    tens, ones = divmod(i, 10)
+    head = "" if tens == 0 else "十" if tens == 1 else _NUMERALS[tens - 1] + "十"
+    return head + (_NUMERALS[ones - 1] if ones else "")
+
+
 def sections(b: Bulletin) -> list[tuple[str, tuple[str, ...], list[tuple[str, ...]]]]:
     """The bulletin's tables in order: (heading, header, rows); the same for every format."""
     since = f"（与第 {b.previous[0]} 次运行、截至 {b.previous[1]} 相比）" if b.previous else "（此前无存档运行）"
@@ -182,8 +192,9 @@ def sections(b: Bulletin) -> list[tuple[str, tuple[str, ...], list[tuple[str, ..
         groups.setdefault(s.group, []).append(s)
     from bureaukit.render._labels import group_label
 
-    for group, rows in groups.items():
-        out.append((f"一、排名：{group_label(group or None, 'zh')}{since}", _RANK_HEAD,
+    for i, (group, rows) in enumerate(groups.items()):
+        sub = f"（{_numeral(i + 1)}）" if len(groups) > 1 else ""  # 一、排名（一）：…（二）：…, not 一、 thrice
+        out.append((f"一、排名{sub}：{group_label(group or None, 'zh')}{since}", _RANK_HEAD,
                     [(str(s.rank), s.name, s.composite, s.grade or "", s.movement, s.change) for s in rows]))
     tp = _pct(b.time_progress)
     out.append((f"二、进度落后于序时进度（{tp}）的单位", _PROGRESS_HEAD,
