@@ -171,3 +171,20 @@ def test_the_same_notes_in_english(demo: tuple[Any, Result]) -> None:
             in _notes(result, "person:p23", "publicity", "fee", "en"))
     assert ("WJ-2014-05 2014-04-08: “软” verified against 吴静 (self check): 2 point(s) deducted"
             in _notes(result, "person:p10", "style", "deductions", "en"))
+
+
+def test_explain_follows_the_reports_order(demo: tuple[Any, Result]) -> None:
+    """The composite's terms in the overview's campaign order (①–⑥), each campaign's scores
+    as its matrix columns: 得分 first, then its catalogue's order (not by metric id, which
+    put 固定资产投资 before 得分 and 招商引资总额)."""
+    bureau, result = demo
+    text = explain_text(result, "unit:ygs", bureau.config.scoring)
+    composite = next(line for line in text.splitlines() if line.startswith("  = ("))
+    order = [composite.index(result.campaign_title(c.name, "zh")) for c in result.campaigns]
+    assert order == sorted(order)
+    heads = [line.split(" = ")[0].strip() for line in text.splitlines()
+             if line.startswith("  ") and not line.startswith(("   ", "  =", "  [")) and " = " in line]
+    start = heads.index("招商引资总额") - 1
+    assert heads[start:start + 3] == ["得分", "招商引资总额", "固定资产投资"]
+    assert heads[heads.index("按时办结率") - 7:heads.index("按时办结率") + 1] == [
+        "得分", "明察暗访", "第三方监督", "服务对象测评", "集中评议", "满意率", "问题销号", "按时办结率"]

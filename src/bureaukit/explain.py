@@ -12,7 +12,7 @@ from bureaukit.messages import speaking
 from bureaukit.messages import t as t_
 from bureaukit.money import fmt_points
 from bureaukit.outcomes import Evidence
-from bureaukit.render._labels import group_label, label
+from bureaukit.render._labels import group_label, label, metric_order
 from bureaukit.result import Result
 from bureaukit.text import quoted, visible
 
@@ -72,7 +72,8 @@ def _composite_lines(result: Result, subject: str, scoring: ScoringConfig, lang:
     lines = [head]
     parts = []
     total_w = Decimal(0)
-    for name, pts in card.campaigns.items():
+    # in the report's order of the campaigns (as the overview numbers them), not the card's
+    for name, pts in sorted(card.campaigns.items(), key=lambda kv: _campaign_place(result, kv[0])):
         w = Decimal(1) if scoring.weights is None else scoring.weights.get(name, Decimal(0))
         total_w += w
         parts.append(f"{result.campaign_title(name, lang)} {fmt_points(pts)} × {w}")
@@ -88,6 +89,10 @@ def _composite_lines(result: Result, subject: str, scoring: ScoringConfig, lang:
             f"mean({kids}) = {fmt_points(card.composite)}"
         )
     return lines
+
+
+def _campaign_place(result: Result, name: str) -> int:
+    return next((i for i, c in enumerate(result.campaigns) if c.name == name), len(result.campaigns))
 
 
 def explain_text(result: Result, subject: str, scoring: ScoringConfig) -> str:
@@ -112,6 +117,8 @@ def explain_text(result: Result, subject: str, scoring: ScoringConfig) -> str:
 def _campaign_lines(result: Result, subject: str, campaign: str, lang: str) -> list[str]:
     """One campaign's outcomes for *subject*, each followed by its evidence (none: no lines)."""
     scores = [s for s in result.scores if s.campaign == campaign and s.subject == subject]
+    place = {m: i for i, m in enumerate(metric_order(result, campaign, (s.metric for s in scores)))}
+    scores.sort(key=lambda s: place[s.metric])  # stable: the result's order within a metric
     pays = [p for p in result.payments if p.campaign == campaign and p.subject == subject]
     finds = [f for f in result.findings if f.campaign == campaign and f.subject == subject]
     if not (scores or pays or finds):

@@ -291,6 +291,15 @@ class Matrix:
     rows: tuple[tuple[str, Mapping[str, Score]], ...]
 
 
+def metric_order(result: Result, campaign: str, used: Iterable[str]) -> list[str]:
+    """The metrics *used* in the order every report shows them: ``points`` first, then as
+    the campaign's catalogue declares them, then any it does not declare, by name."""
+    used = set(used)
+    declared = [m for m in result.metrics.get(campaign, {}) if m != "points"]
+    names = ["points", *declared, *sorted(used - set(declared) - {"points"})]
+    return [m for m in names if m in used]
+
+
 def matrix(result: Result, campaign: str) -> Matrix:
     """Units in the order of the ranking (group, rank), then other subjects by id."""
     cells: dict[str, dict[str, Score]] = {}
@@ -298,9 +307,7 @@ def matrix(result: Result, campaign: str) -> Matrix:
         if s.campaign == campaign:
             cells.setdefault(s.subject, {})[s.metric] = s
     used = {m for row in cells.values() for m in row}
-    declared = list(result.metrics.get(campaign, {}))
-    names = ["points"] + [m for m in declared if m != "points"] + sorted(used - set(declared) - {"points"})
-    columns = tuple((m, result.metric(campaign, m)) for m in names if m in used)
+    columns = tuple((m, result.metric(campaign, m)) for m in metric_order(result, campaign, used))
     order = {c.subject: i for i, c in enumerate(result.scorecards)}
     subjects = sorted(cells, key=lambda sub: (sub not in order, order.get(sub, 0), sub))
     return Matrix(campaign, columns, tuple((sub, cells[sub]) for sub in subjects))
