@@ -57,7 +57,7 @@ def test_municipal_and_real_estate_need_planning_zone_and_1000(inv, rows, cat):
     assert total(out) == "1000"
     assert unconfirmed(out) == ["B", "C"]
     msg = {f.evidence[0].record: f.message["zh"] for f in out.find("investment.unconfirmed")}
-    assert "999.9 万元 < 1000 万元" in msg["B"]
+    assert "999.9 万元 < 1,000 万元" in msg["B"]
     assert "不在城市规划区内" in msg["C"]
 
 
@@ -95,7 +95,7 @@ def test_old_projects_count_only_through_carry_over(inv, rows):
     assert unconfirmed(out) == ["C999", "OLD13"]
     msgs = {f.evidence[0].record: f.message for f in out.find("investment.unconfirmed")}
     assert "2013 年签约项目不视同新引资项目" in msgs["OLD13"]["zh"]
-    assert "999.99 万元 < 1000 万元" in msgs["C999"]["zh"]
+    assert "999.99 万元 < 1,000 万元" in msgs["C999"]["zh"]
     # the 999.99 is the progress row's: the finding cites that row after the project's
     (c999,) = [f for f in out.find("investment.unconfirmed") if f.evidence[0].record == "C999"]
     assert [e.record for e in c999.evidence] == ["C999", "C999|2014-11-30"]
@@ -107,7 +107,7 @@ def test_old_projects_count_only_through_carry_over(inv, rows):
     out = inv(records={"projects": [rows.project("C0", signed="2012-06-01")], "progress": []},
               settings={**ONLY_TOTAL, "carryover_signed_years": [2012]})
     (c0,) = out.find("investment.unconfirmed")
-    assert [e.record for e in c0.evidence] == ["C0"] and "0 万元 < 1000 万元" in c0.message["zh"]
+    assert [e.record for e in c0.evidence] == ["C0"] and "0 万元 < 1,000 万元" in c0.message["zh"]
     # without the setting no old project counts
     out = inv(records={"projects": ps, "progress": prog}, settings=ONLY_TOTAL)
     assert total(out) == "700"

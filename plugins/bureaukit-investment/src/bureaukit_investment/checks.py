@@ -18,10 +18,10 @@ from bureaukit.plugin import (
     PeriodError,
     Roles,
     month_day,
+    notes,
     pick,
     selector_problems,
 )
-from bureaukit_investment.confirmation import w
 from bureaukit_investment.settings import (
     METRICS,
     PERSONAL_ROLES,
@@ -30,6 +30,11 @@ from bureaukit_investment.settings import (
 )
 
 Issue = ConfigError | LedgerError
+
+
+def w(value: Decimal | int) -> str:
+    """A value a problem quotes: exact, as written (``1999.99``, ``-5``)."""
+    return notes.exact(value)
 
 
 def _near(word: str, known: list[str]) -> str:

@@ -47,8 +47,9 @@ ZERO = Decimal(0)
 
 
 def w(value: Decimal | int) -> str:
-    """An amount as messages and notes write it (exact, no trailing zeros)."""
-    return notes.exact(value)
+    """An amount as a reason writes it for a leader: exact, with separators (``1,000``,
+    ``999.99``; REPORTS §2)."""
+    return notes.thousands(value)
 
 
 @attrs.frozen
