@@ -52,7 +52,7 @@ def test_finalise_lock_reopen_and_audit(recorded: Path, archive_url: str, bureau
     code, out, err = run("score", cfg, "-f", "json")
     assert code == 2 and out == ""
     assert "考核期 2014 已于 " in err and " 由 张三 锁定（第 2 次运行）；输入已变化：ledgers/deeds.csv（2 行变化）" in err
-    assert "如需更正：bureaukit reopen CONFIG --period 2014 --by 姓名 --reason 理由" in err
+    assert f"如需更正：bureaukit reopen {cfg} --period 2014 --by 姓名 --reason 理由" in err
     # also with --no-archive: the lock holds for every report of the period's end
     assert run("score", cfg, "--no-archive", "-f", "json")[0] == 2
     # an interim run is still allowed, marked as made after finalisation

@@ -129,7 +129,7 @@ def test_the_report_of_a_run_as_recorded(recorded: Path, bureau_dir: Path, archi
     deeds = bureau_dir / "ledgers" / "deeds.csv"
     deeds.write_text(deeds.read_text(encoding="utf-8").replace("d2,s1,", "d2,s2,"), encoding="utf-8")
     code, _, err = run("score", cfg, "-f", "json")
-    assert code == 2 and "锁定时的报告：bureaukit score CONFIG --run 2" in err
+    assert code == 2 and f"锁定时的报告：bureaukit score {cfg} --run 2" in err
     code, out, err = run("score", cfg, "--run", "2", "-f", "json")
     assert code == 0, err
     assert out == decided

@@ -267,16 +267,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cannot_read_file": ("无法读取：{reason}", "cannot read it: {reason}"),
     "final_inputs_changed": (
-        "{head}；输入已变化：{changed}；如需更正：bureaukit reopen CONFIG --period {period} --by 姓名 --reason 理由；"
-        "锁定时的报告：bureaukit score CONFIG --run {number}",
-        "{head} and its inputs have changed: {changed}; to score it again: bureaukit reopen CONFIG --period {period} "
-        "--by NAME --reason TEXT; the report as locked: bureaukit score CONFIG --run {number}",
+        "{head}；输入已变化：{changed}；如需更正：bureaukit reopen {config} --period {period} --by 姓名 --reason 理由；"
+        "锁定时的报告：bureaukit score {config} --run {number}",
+        "{head} and its inputs have changed: {changed}; to score it again: bureaukit reopen {config} --period {period} "
+        "--by NAME --reason TEXT; the report as locked: bureaukit score {config} --run {number}",
     ),
     "final_head": ("考核期 {period} 已{when}锁定（第 {number} 次运行）", "period {period} is final{when} (run {number})"),
     "final_when": ("于 {date} 由 {by} ", " since {date}, by {by},"),
     "final_other_result": (
-        "{head}；输入未变，但已安装的插件给出不同结果；见 bureaukit verify CONFIG {number}",
-        "{head}: the same inputs give a different result with the installed plugins; see bureaukit verify CONFIG {number}",
+        "{head}；输入未变，但已安装的插件给出不同结果；见 bureaukit verify {config} {number}",
+        "{head}: the same inputs give a different result with the installed plugins; see bureaukit verify {config} {number}",
     ),
     "rows_changed": ("{file}（{n} 行变化）", "{file} ({n} rows changed)"),
     "file_note": ("{file}（{note}）", "{file} ({note})"),

@@ -40,9 +40,9 @@ def check_lock(archive: Archive, bureau: Bureau, result: Result, packed: PackedR
     if changed:
         listed = t("reason_sep").join(_changed(f) for f in changed)
         raise ArchiveError(t("final_inputs_changed", head=head, changed=listed, period=final.period,
-                             number=final.number))
+                             number=final.number, config=bureau.config.path))
     if not _says_the_final(archive, final, bureau, result, packed):
-        raise ArchiveError(t("final_other_result", head=head, number=final.number))
+        raise ArchiveError(t("final_other_result", head=head, number=final.number, config=bureau.config.path))
     return final
 
 
