@@ -392,3 +392,24 @@ def test_a_number_of_16_or_more_digits_in_a_text_column_is_an_error_not_its_lost
     ws.delete_rows(2)
     wb.save(bureau_dir / "ledgers" / "d.xlsx")
     assert [d.id for d in deeds(bureau_dir, tiny_plugin)] == ["999999999999999", "101"]
+
+
+def test_hidden_rows_are_read_and_named(bureau_dir: Path, tiny_plugin: object, engine: str) -> None:
+    """A row hidden by hand or filtered out still counts, as Excel's SUM counts it; check
+    names the records read from hidden rows, since the clerk who hid them may think them gone."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    for i in range(1, 5):
+        ws.append([f"d{i}", "s1", "2014-03-01", "走访", 10 * i])
+    ws.append([])
+    ws.row_dimensions[3].hidden = True
+    ws.row_dimensions[5].hidden = True
+    ws.row_dimensions[6].hidden = True  # blank: no record, not named
+    wb.save(bureau_dir / "ledgers" / "d.xlsx")
+    bureau = load(bureau_dir, tiny_plugin, "ledgers/d.xlsx")
+    assert [d.id for d in bureau.campaigns["tiny"].records["deeds"]] == ["d1", "d2", "d3", "d4"]
+    assert [n.replace(str(bureau_dir) + "/", "") for n in bureau.notes if "d.xlsx" in n] == [
+        "ledgers/d.xlsx:3: the workbook hides rows 3, 5 (2 records, hidden or filtered out): they are read and "
+        "scored like any other row; delete a row that is no record"
+    ]

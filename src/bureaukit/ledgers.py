@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from collections.abc import (
     Callable,
     Collection,
@@ -491,10 +492,22 @@ def read_table(
     except ReadError as exc:
         problems.at(shown, exc.row, None, exc.message)
     sheet.finish(problems)
+    if table.hidden:
+        _note_hidden(table.hidden, row_numbers, shown, problems)
     provenance.add(src.written, out, row_numbers)
     if progress is not None:
         progress(n_done % 10_000)
     return out
+
+
+def _note_hidden(hidden: Sequence[int], row_numbers: Sequence[int], shown: str, problems: Problems) -> None:
+    """``check`` names the records read from rows the workbook hides (by hand or by a
+    filter): they count like any other row (docs/decisions.md), which the clerk who hid
+    them may not expect. *row_numbers* are ascending."""
+    read = [r for r in sorted(set(hidden)) if (i := bisect_left(row_numbers, r)) < len(row_numbers) and row_numbers[i] == r]
+    if read:
+        rows = ", ".join(map(str, read[:10])) + ("…" if len(read) > 10 else "")
+        problems.note(shown, read[0], None, t("hidden_rows", rows=rows, n=len(read)))
 
 
 TOTALS_WORDS = frozenset({"合计", "小计", "总计", "total", "totals", "subtotal", "grandtotal"})

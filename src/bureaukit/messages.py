@@ -579,6 +579,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{text} 看似表尾（制表人：…），但其下还有记录：请移到最后一条记录之下，或清除",
         "{text} reads as a footer line (制表人：…), but records follow it: move it below the last record or clear it",
     ),
+    "hidden_rows": (
+        "工作簿隐藏了第 {rows} 行（共 {n} 行记录，手动隐藏或被筛选掉）：它们和其他行一样作为记录读取、计分；不是记录的行请删除",
+        "the workbook hides rows {rows} ({n} records, hidden or filtered out): they are read and scored like any other "
+        "row; delete a row that is no record",
+    ),
     "totals_skipped": ("合计行 {text} 已跳过（合计其上 {n} 行）", "totals row {text} skipped (closes {n} rows)"),
     "totals_differ": (
         "警告：合计行 {text} 写的是 {said}，而其合计的 {n} 行之和为 {total}",

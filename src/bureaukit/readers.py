@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from itertools import count
 from pathlib import Path
@@ -59,6 +59,9 @@ class Table:
     False only where the reader looked at the whole file and found none."""
     date1904: bool = False
     """A workbook in the 1904 date system: a number in a date column is a serial of it."""
+    hidden: tuple[int, ...] = ()
+    """Row numbers the workbook hides (by hand or by a filter): read like any other row,
+    named by ``check`` (docs/decisions.md)."""
     texts: bool = False
     """Every cell is a ``str`` (as the csv module gives them; a short row is padded with
     None by the ledger layer, not here): the ledger layer then need not ask each cell's
@@ -273,7 +276,7 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
         raise
     except BaseException as exc:
         raise ReadError(t("read_cannot_read_sheet", why=_native(exc))) from None
-    return _sheet_table(rows, None, facts.controls, date1904)
+    return _sheet_table(rows, None, facts.controls, date1904, facts.hidden_rows)
 
 
 def _guard(path: Path) -> None:
@@ -376,7 +379,8 @@ def _facts(path: Path, sheet: str, origin: tuple[int, int]) -> tuple[SheetFacts,
 
 
 def _sheet_table(
-    it: Iterator[list[Any]], close: Callable[[], None] | None, controls: bool = True, date1904: bool = False
+    it: Iterator[list[Any]], close: Callable[[], None] | None, controls: bool = True, date1904: bool = False,
+    hidden: Iterable[int] = (),
 ) -> Table:
     """Header = the first non-empty row; cells right of the header are errors."""
     header_row = 0
@@ -417,7 +421,7 @@ def _sheet_table(
             if close:
                 close()
 
-    return Table(header, rows(), header_row, controls=controls, date1904=date1904)
+    return Table(header, rows(), header_row, controls=controls, date1904=date1904, hidden=tuple(hidden))
 
 
 def _read_xlsx_openpyxl(path: Path, sheet: str | None) -> Table:
@@ -445,7 +449,7 @@ def _read_xlsx_openpyxl(path: Path, sheet: str | None) -> Table:
         wb.close()
         raise
     rows = corrected((list(v) for v in ws.iter_rows(min_row=1, min_col=1, values_only=True)), facts, height, width)
-    return _sheet_table(rows, wb.close, facts.controls, date1904)
+    return _sheet_table(rows, wb.close, facts.controls, date1904, facts.hidden_rows)
 
 
 def read_sheet(path: Path, sheet: str | None) -> Table:

@@ -39,6 +39,8 @@ _CELL_END = re.compile(rb"</(?:\w+:)?c>")
 # A saved value is a non-empty <v>: openpyxl writes an uncalculated formula's value as
 # <v/> without lxml and as <v></v> with it; neither is a value.
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]+)</(?:\w+:)?v>")
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\s[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_ROW_NUMBER = re.compile(rb'\sr="([0-9]{1,7})"')
 _QUOTED_OR_BRACKETED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 
 
@@ -52,6 +54,8 @@ class SheetFacts:
     """(first row, first column, last row, last column) of each merged range."""
     controls: bool = False
     """The sheet's text holds an escaped control character (``_x001B_``)."""
+    hidden_rows: list[int] = attrs.Factory(list)
+    """Rows the sheet hides (by hand or by a filter), numbered as the reader's rows from 1."""
 
     def __bool__(self) -> bool:
         return bool(self.faults or self.percent or self.merges)
@@ -211,6 +215,10 @@ def _scan(piece: bytes, styles: list[bytes], facts: SheetFacts, origin: tuple[in
                 # keep what they are whatever their format
                 if _VALUE.search(cell) and (b' t="' not in tag or b' t="n"' in tag):
                     facts.percent.add(_where(cell, origin))
+    if b'hidden="' in piece:
+        for m in _HIDDEN_ROW.finditer(piece):
+            if number := _ROW_NUMBER.search(m.group()):
+                facts.hidden_rows.append(int(number.group(1)) - origin[0])
     if b"mergeCell" in piece:
         for m in _MERGE.finditer(piece):
             r0, c0 = int(m.group(2)) - 1 - origin[0], column_index(m.group(1)) - origin[1]
