@@ -271,3 +271,14 @@ def test_config_references_resolve_to_the_org_spelling(tmp_path: Path) -> None:
         'campaigns.publicity.fee_units[5]: "YGS<U+200B>" read as "ygs"',
         'campaigns.style.key_projects[0].leader: "P03" read as "p03"',
     ]
+
+
+def test_a_config_written_on_windows_names_its_files_with_backslashes(bureau_dir: Path, tiny_plugin: object) -> None:
+    """ledgers\\deeds.csv is the file ledgers/deeds.csv on every system, cited with /."""
+    toml = BASE_TOML.replace('"ledgers/deeds.csv"', "'ledgers\\deeds.csv'")
+    assert "'ledgers\\deeds.csv'" in toml
+    bureau = load(bureau_dir, tiny_plugin, "编号,单位,日期,类型\nd1,s1,2014-03-01,走访\n", toml)
+    (d1,) = deeds_of(bureau)
+    assert d1.id == "d1"
+    origin = bureau.provenance.origin(d1)
+    assert origin is not None and (origin.source, origin.row) == ("ledgers/deeds.csv", 2)

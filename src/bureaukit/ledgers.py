@@ -109,10 +109,12 @@ class Source:
     @classmethod
     def parse(cls, written: str, root: Path, moved: Mapping[str, Path] | None = None) -> Source:
         """The file *written* names, against the config's folder *root*; a name in *moved*
-        is read from where that says, while evidence still cites it as written."""
+        is read from where that says, while evidence still cites it as written. A
+        backslash separates folders on every system, as on Windows (``ledgers\\a.csv``):
+        a config written there reads the same files on a Linux server."""
         name, _, sheet = written.partition("#")
         cited = name.replace("\\", "/")
-        p = Path(name)
+        p = Path(cited)
         path = moved[cited] if moved and cited in moved else p if p.is_absolute() else root / p
         return cls(cited, path, sheet or None)
 
