@@ -168,6 +168,8 @@ def _csv_encoding(raw: BinaryIO, head: bytes) -> tuple[str, bool]:
     try:
         controls = _validate_encoding(raw, "gb18030")
     except UnicodeDecodeError as exc:
+        # UTF-8 Chinese followed by GBK rows is often not GB18030 either: say it mixes
+        _reject_mixed(raw, head.startswith(codecs.BOM_UTF8))
         raise ReadError(t("read_encoding", offset=exc.start)) from None
     _reject_mixed(raw, head.startswith(codecs.BOM_UTF8))
     return "gb18030", controls
