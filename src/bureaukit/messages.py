@@ -498,6 +498,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "reading .xlsx needs openpyxl: pip install 'bureaukit[xlsx]'"),
     "read_needs_calamine": ("读取 {suffix} 需要 python-calamine：pip install 'bureaukit[xlsx]'",
                             "reading {suffix} needs python-calamine: pip install 'bureaukit[xlsx]'"),
+    "read_json_key_twice": ("对象中的键 {key} 出现了两次：只能保留一个值", "the object names the key {key} twice: keep one value"),
     "read_json_object": ("应为每列一个键的对象", "expected an object with one key per column"),
     "read_json_utf8": ("JSON 必须是 UTF-8 文本", "JSON must be UTF-8 text"),
     "read_json_syntax": ("JSON 语法错误：“{msg}”（第 {line} 行第 {column} 列）", "JSON syntax: {msg} (line {line}, column {column})"),

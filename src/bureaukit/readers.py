@@ -486,6 +486,28 @@ def read_sheet(path: Path, sheet: str | None) -> Table:
     return _sheet_table(rows, None, True)
 
 
+class _KeyTwice(dict[str, Any]):
+    """A JSON object that names one key twice: ``json`` would keep the last value silently."""
+
+    twice: str = ""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, or a :class:`_KeyTwice` when a key repeats (the rows
+    reader reports it at the object's row)."""
+    obj = dict(pairs)
+    if len(obj) == len(pairs):
+        return obj
+    out = _KeyTwice(obj)
+    seen: set[str] = set()
+    for k, _ in pairs:
+        if k in seen:
+            out.twice = k
+            break
+        seen.add(k)
+    return out
+
+
 def _json_rows(items: list[Any], numbering: list[int]) -> Table:
     header: list[str] = []
     seen: set[str] = set()
@@ -500,6 +522,8 @@ def _json_rows(items: list[Any], numbering: list[int]) -> Table:
         for n, item in zip(numbering, items, strict=True):
             if not isinstance(item, dict):
                 raise ReadError(t("read_json_object"), n)
+            if isinstance(item, _KeyTwice):
+                raise ReadError(t("read_json_key_twice", key=quoted(item.twice)), n)
             yield n, [item.get(k) for k in header]
 
     return Table(header, rows(), None)
@@ -515,7 +539,7 @@ def read_json(path: Path, sheet: str | None) -> Table:
     head = _sniff(path)
     _reject_binary(path, head, "JSON")
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal)
+        data = json.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal, object_pairs_hook=_object)
     except UnicodeDecodeError:
         raise ReadError(t("read_json_utf8")) from None
     except json.JSONDecodeError as exc:
@@ -541,7 +565,7 @@ def read_jsonl(path: Path, sheet: str | None) -> Table:
         if not line.strip():
             continue
         try:
-            items.append(json.loads(line, parse_float=Decimal))
+            items.append(json.loads(line, parse_float=Decimal, object_pairs_hook=_object))
         except json.JSONDecodeError as exc:
             raise ReadError(t("read_jsonl_syntax", msg=exc.msg, column=exc.colno), n) from None
         except (ValueError, RecursionError) as exc:  # a 4300+ digit integer; nesting too deep
