@@ -413,3 +413,24 @@ def test_hidden_rows_are_read_and_named(bureau_dir: Path, tiny_plugin: object, e
         "ledgers/d.xlsx:3: the workbook hides rows 3, 5 (2 records, hidden or filtered out): they are read and "
         "scored like any other row; delete a row that is no record"
     ]
+
+
+@pytest.mark.parametrize("empty_value", [b"<v/>", b"<v></v>"], ids=["v-selfclosed", "v-empty"])
+def test_a_formula_whose_result_is_empty_text_is_an_empty_cell(
+    bureau_dir: Path, tiny_plugin: object, engine: str, empty_value: bytes
+) -> None:
+    """=IF(B2="","",…) giving "" is saved by Excel and WPS as t="str" with an empty value:
+    a result, not a formula never calculated."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([*HEADER, "完成日期"])
+    ws.append(["d1", "s1", "2014-03-01", "走访", 5, '=IF(1=1,"","2014-04-01")'])
+    path = bureau_dir / "ledgers" / "d.xlsx"
+    wb.save(path)
+    xml = _part(path, "xl/worksheets/sheet1.xml")
+    start = xml.index(b'<c r="F2"')
+    old = xml[start : xml.index(b"</c>", start) + 4]
+    _rewrite_part(path, "xl/worksheets/sheet1.xml", old, b'<c r="F2" t="str"><f>IF(1=1,"","2014-04-01")</f>' + empty_value + b"</c>")
+    _rewrite_part(path, "xl/workbook.xml", b' fullCalcOnLoad="1"', b"")  # as Excel saves it
+    (d1,) = deeds(bureau_dir, tiny_plugin)
+    assert (d1.amount_yuan, d1.done) == (Decimal(5), None)

@@ -198,7 +198,9 @@ def _pieces(fh: Any) -> Iterator[bytes]:
 def _scan(piece: bytes, styles: list[bytes], facts: SheetFacts, origin: tuple[int, int], uncalculated: bool) -> None:
     if b"<f" in piece or b":f" in piece:
         for cell in _cells_at(piece, _formula_starts(piece)):
-            if not _VALUE.search(cell):
+            if not _VALUE.search(cell) and b' t="str"' not in cell[: cell.find(b">")]:
+                # t="str" with an empty value is a formula's empty text (=IF(E3="","",…)),
+                # as Excel and WPS save it: a value, read as an empty cell
                 facts.faults[_where(cell, origin)] = t("cell_formula_unsaved")
             elif uncalculated:
                 facts.faults[_where(cell, origin)] = t("cell_formula_uncalculated")
