@@ -282,3 +282,20 @@ def test_a_config_written_on_windows_names_its_files_with_backslashes(bureau_dir
     assert d1.id == "d1"
     origin = bureau.provenance.origin(d1)
     assert origin is not None and (origin.source, origin.row) == ("ledgers/deeds.csv", 2)
+
+
+def test_a_header_naming_another_money_unit_than_its_column_is_an_error(bureau_dir: Path, tiny_plugin: object) -> None:
+    """金额 is read in 元 (amount_yuan): a header 金额（万元） says every figure is 10,000
+    times what it would be read as. The field's own unit, or none, is fine."""
+    sheet = "编号,单位,日期,类型,金额（万元）\nd1,s1,2014-03-01,走访,1.5\n"
+    assert problems(bureau_dir, tiny_plugin, sheet) == [
+        "ledgers/deeds.csv:1: 金额（万元）: the header says the figures are in 万元, but this column is read in 元: "
+        "convert the figures to 元 and name the header 金额(元)"
+    ]
+    for header in ("金额（单位：万元）", "金额(万)"):
+        assert problems(bureau_dir, tiny_plugin, sheet.replace("金额（万元）", header))[0].startswith(
+            f"ledgers/deeds.csv:1: {header}: the header says the figures are in 万"
+        )
+    for header in ("金额(元)", "金额（ 元 ）", "金额（人民币元）", "金额(笔)"):
+        (d1,) = deeds_of(load(bureau_dir, tiny_plugin, sheet.replace("金额（万元）", header).replace("1.5", "1500")))
+        assert str(d1.amount_yuan) == "1500"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import (
     Callable,
@@ -419,6 +420,10 @@ def _match_columns(
             unknown += 1
             _unknown_column(spec, text, hrow, lookup, shown, problems, hint=unknown <= MAX_HEADER_HINTS)
             cols.bad = True
+        elif clash := _unit_clash(text, f):
+            problems.at(shown, hrow, shown_text, t("column_unit", said=clash[0], unit=clash[1], label=f.label))
+            cols.shown[f.name] = shown_text  # the column is there, in the wrong unit: not "missing"
+            cols.bad = True
         elif f.name in cols.shown:
             problems.at(shown, hrow, shown_text, t("column_twice", name=f.name, other=quoted(cols.shown[f.name])))
             cols.bad = True
@@ -430,6 +435,25 @@ def _match_columns(
             problems.at(shown, hrow, f.label, t("column_missing", label=f.label, name=f.name))
             cols.bad = True
     return cols
+
+
+MONEY_UNITS = frozenset({"元", "千元", "万元", "十万元", "百万元", "千万元", "亿元", "万", "亿"})
+"""Money units a header may name in brackets (``金额(元)``)."""
+FIELD_UNITS = (("_wan", "万元"), ("_yuan", "元"))
+"""A money field's unit, by the ending of its name (CORE §4)."""
+
+
+def _unit_clash(text: str, f: FieldSpec) -> tuple[str, str] | None:
+    """(the unit the header names, the field's unit) when a header names a money unit in
+    brackets that is not its field's: ``合同投资额（元）`` over a column read in 万元 would
+    read every figure 10,000 times too large."""
+    unit = next((u for end, u in FIELD_UNITS if f.name.endswith(end)), None)
+    m = _UNIT_SUFFIX.search(text) if unit else None
+    if m is None:
+        return None
+    said = "".join(unicodedata.normalize("NFKC", m.group()).split()).strip("()")
+    said = said.removeprefix("单位:").removeprefix("人民币")
+    return (said, unit) if said in MONEY_UNITS and said != unit else None
 
 
 def _header_shown(text: str) -> str:

@@ -548,6 +548,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the header row has {n:,} cells; a ledger has at most {most:,} columns "
         "(is a row of separators or a stray cell far to the right in the file?)",
     ),
+    "column_unit": (
+        "表头写明金额单位是{said}，而此列按{unit}读取：请把数字换算成{unit}，并把表头改为“{label}（{unit}）”",
+        "the header says the figures are in {said}, but this column is read in {unit}: convert the figures to {unit} "
+        "and name the header {label}({unit})",
+    ),
     "no_reader_how": ("{text}。{how}", "{text}; {how}"),
     "no_reader_et": ("这是 WPS 表格文件，请在 WPS 中“另存为 → Excel 工作簿 (*.xlsx)”",
                      "a WPS Spreadsheets file: in WPS choose Save As → Excel Workbook (*.xlsx)"),
