@@ -449,7 +449,7 @@ def _unit_clash(text: str, f: FieldSpec) -> tuple[str, str] | None:
     read every figure 10,000 times too large."""
     unit = next((u for end, u in FIELD_UNITS if f.name.endswith(end)), None)
     m = _UNIT_SUFFIX.search(text) if unit else None
-    if m is None:
+    if unit is None or m is None:
         return None
     said = "".join(unicodedata.normalize("NFKC", m.group()).split()).strip("()")
     said = said.removeprefix("单位:").removeprefix("人民币")
