@@ -299,3 +299,16 @@ def test_a_header_naming_another_money_unit_than_its_column_is_an_error(bureau_d
     for header in ("金额(元)", "金额（ 元 ）", "金额（人民币元）", "金额(笔)"):
         (d1,) = deeds_of(load(bureau_dir, tiny_plugin, sheet.replace("金额（万元）", header).replace("1.5", "1500")))
         assert str(d1.amount_yuan) == "1500"
+
+
+def test_a_title_line_naming_another_money_unit_than_the_columns_is_an_error(bureau_dir: Path, tiny_plugin: object) -> None:
+    """单位：万元 above a sheet whose 金额 is read in 元: every figure 10,000 times too small."""
+    sheet = CLERKS_SHEET.replace("单位：元", "单位：万元")
+    assert "单位：万元" in sheet
+    assert problems(bureau_dir, tiny_plugin, sheet) == [
+        'ledgers/deeds.csv:2: above the header, "单位：万元" says the figures are in 万元, but this ledger\'s money '
+        "columns are read in 元: convert the figures to 元 and correct that line"
+    ]
+    # the header naming its unit decides (and is checked itself); 单位：元 agrees
+    assert deeds_of(load(bureau_dir, tiny_plugin, sheet.replace('"金\n额"', "金额(元)")))
+    assert deeds_of(load(bureau_dir, tiny_plugin, CLERKS_SHEET))

@@ -350,7 +350,36 @@ def _find_header(
     # a cell right of the last header is no column's: the row reports it (never dropped)
     while header and not header[-1].strip():
         header.pop()
+    if len(seen) > 1:
+        _check_title_unit(seen[:-1], header, lookup, shown, problems)
     return rownum, header, rows
+
+
+_TITLE_UNIT = re.compile(r"单位\s*:\s*(?:人民币)?\s*(千元|十万元|百万元|千万元|亿元|万元|元)")
+"""A title line giving the sheet's money unit (``单位：万元``), after NFKC."""
+
+
+def _check_title_unit(
+    above: list[tuple[int, list[Any]]], header: list[str], lookup: Mapping[str, FieldSpec], shown: str, problems: Problems
+) -> None:
+    """A title line above the header saying ``单位：元`` over a sheet whose money columns
+    are all read in 万元 (or the reverse) is an error: every figure would be read 10,000
+    times too large or small. A sheet whose money headers name their unit is left to them."""
+    units: set[str] = set()
+    for text in header:
+        f = _match_header(text, lookup) if text.strip() else None
+        unit = _field_unit(f) if f is not None else None
+        if unit is not None:
+            if _UNIT_SUFFIX.search(text):
+                return  # 合同投资额(万元): the header says it, and is checked itself
+            units.add(unit)
+    for rownum, cells in above if units else ():
+        for c in cells:
+            m = _TITLE_UNIT.search(unicodedata.normalize("NFKC", c)) if c.__class__ is str else None
+            if m and m.group(1) not in units:
+                problems.at(shown, rownum, None, t("title_unit", text=quoted(_short(c)), said=m.group(1),
+                                                   unit="、".join(sorted(units))))
+                return
 
 
 SHOWN_CELLS = 8
@@ -443,11 +472,16 @@ FIELD_UNITS = (("_wan", "万元"), ("_yuan", "元"))
 """A money field's unit, by the ending of its name (CORE §4)."""
 
 
+def _field_unit(f: FieldSpec) -> str | None:
+    """The money unit a field is read in (万元, 元), None for any other field."""
+    return next((u for end, u in FIELD_UNITS if f.name.endswith(end)), None)
+
+
 def _unit_clash(text: str, f: FieldSpec) -> tuple[str, str] | None:
     """(the unit the header names, the field's unit) when a header names a money unit in
     brackets that is not its field's: ``合同投资额（元）`` over a column read in 万元 would
     read every figure 10,000 times too large."""
-    unit = next((u for end, u in FIELD_UNITS if f.name.endswith(end)), None)
+    unit = _field_unit(f)
     m = _UNIT_SUFFIX.search(text) if unit else None
     if unit is None or m is None:
         return None

@@ -553,6 +553,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the header says the figures are in {said}, but this column is read in {unit}: convert the figures to {unit} "
         "and name the header {label}({unit})",
     ),
+    "title_unit": (
+        "表头上方的 {text} 说金额单位是{said}，而此台账的金额列按{unit}读取：请把数字换算成{unit}，并改正这一行",
+        "above the header, {text} says the figures are in {said}, but this ledger's money columns are read in {unit}: "
+        "convert the figures to {unit} and correct that line",
+    ),
     "no_reader_how": ("{text}。{how}", "{text}; {how}"),
     "no_reader_et": ("这是 WPS 表格文件，请在 WPS 中“另存为 → Excel 工作簿 (*.xlsx)”",
                      "a WPS Spreadsheets file: in WPS choose Save As → Excel Workbook (*.xlsx)"),
