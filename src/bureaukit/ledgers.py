@@ -542,7 +542,7 @@ def read_table(
     plan: list[tuple[int | None, str, Callable[[Any], Any], FieldSpec]] = [
         (cols.fields.get(f.name), cols.shown.get(f.name, f.label), converter_for(f, table.date1904), f) for f in spec.fields
     ]
-    sheet = Sheet(shown, len(header), cols.unnamed, plan, table.controls)
+    sheet = Sheet(shown, len(header), cols.unnamed, plan, table.controls, header=tuple(map(header_key, header)))
     out: list[Any] = []
     row_numbers: list[int] = []
     n_done = 0
@@ -596,6 +596,12 @@ class Sheet:
     """… and of the first row a 合计 closes."""
     footers: list[tuple[int, str]] = attrs.Factory(list)
     unnamed_cells: dict[int, int] = attrs.Factory(dict)
+    header: tuple[str, ...] = ()
+    """The header cells as matched (:func:`header_key`), to see a row repeating them."""
+
+    def repeats_header(self, cells: list[Any]) -> bool:
+        """A row that is the header again (a block pasted below the table with its header)."""
+        return bool(self.header) and tuple(header_key(c) if c.__class__ is str else "" for c in cells) == self.header
 
     def fit(self, rownum: int, cells: list[Any], problems: Problems) -> list[Any] | None:
         """The row padded or cut to the header's width; None (reported) when a cell lies
@@ -848,6 +854,9 @@ def _convert_rows(
         if errors:
             if all(is_empty(c) for c in cells) or sheet.closing(rownum, cells, out, problems):
                 continue  # a row of blanks, a totals row, a footer line
+            if sheet.repeats_header(cells):
+                problems.at(sheet.shown, rownum, None, t("header_repeated"))
+                continue
             for header, message in errors:
                 problems.at(sheet.shown, rownum, header, message)
             continue

@@ -558,6 +558,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "above the header, {text} says the figures are in {said}, but this ledger's money columns are read in {unit}: "
         "convert the figures to {unit} and correct that line",
     ),
+    "header_repeated": ("此行又是表头（连同表头粘贴进来的一段？）：请删除这一行",
+                        "this row is the header again (a block pasted with its header?): delete it"),
+    "read_lock_file": (
+        "这是 Excel 或 WPS 在工作簿打开期间留下的锁定文件（文件名以 ~$ 开头），不是工作簿：请写工作簿本身的文件名",
+        "this is the lock file Excel or WPS keeps while a workbook is open (its name begins ~$), not a workbook: "
+        "name the workbook itself",
+    ),
     "no_reader_how": ("{text}。{how}", "{text}; {how}"),
     "no_reader_et": ("这是 WPS 表格文件，请在 WPS 中“另存为 → Excel 工作簿 (*.xlsx)”",
                      "a WPS Spreadsheets file: in WPS choose Save As → Excel Workbook (*.xlsx)"),

@@ -316,6 +316,8 @@ def _not_a_workbook(path: Path, head: bytes) -> str | None:
     password-protected workbook, an .xls, a web page or an XML Spreadsheet 2003 (what many
     systems' 导出 Excel write), or CSV text. None for anything else."""
     suffix = path.suffix.lower()
+    if path.name.startswith("~$"):
+        return t("read_lock_file")
     if not head:
         return t("read_empty_file")
     if head.startswith(_OLE2):
