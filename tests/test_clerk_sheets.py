@@ -312,3 +312,6 @@ def test_a_title_line_naming_another_money_unit_than_the_columns_is_an_error(bur
     # the header naming its unit decides (and is checked itself); 单位：元 agrees
     assert deeds_of(load(bureau_dir, tiny_plugin, sheet.replace('"金\n额"', "金额(元)")))
     assert deeds_of(load(bureau_dir, tiny_plugin, CLERKS_SHEET))
+    # a 填报单位 whose name begins with 元 or 万 is no unit of money
+    for place in ("元宝山区交通运输局", "万元村委会"):
+        assert deeds_of(load(bureau_dir, tiny_plugin, sheet.replace("单位：万元", "").replace("一站", place)))

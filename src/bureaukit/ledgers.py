@@ -355,8 +355,9 @@ def _find_header(
     return rownum, header, rows
 
 
-_TITLE_UNIT = re.compile(r"单位\s*:\s*(?:人民币)?\s*(千元|十万元|百万元|千万元|亿元|万元|元)")
-"""A title line giving the sheet's money unit (``单位：万元``), after NFKC."""
+_TITLE_UNIT = re.compile(r"单位\s*:\s*(?:人民币)?\s*(千元|十万元|百万元|千万元|亿元|万元|元)(?!\w)")
+"""A title line giving the sheet's money unit (``单位：万元``), after NFKC; not a 填报单位
+whose name begins with 元 (``填报单位：元宝山区交通运输局``)."""
 
 
 def _check_title_unit(
