@@ -170,8 +170,9 @@ def _csv_encoding(raw: BinaryIO, head: bytes) -> tuple[str, bool]:
     try:
         controls = _validate_encoding(raw, "gb18030")
     except UnicodeDecodeError as exc:
-        # UTF-8 Chinese followed by GBK rows is often not GB18030 either: say it mixes
-        _reject_mixed(raw, head.startswith(codecs.BOM_UTF8))
+        # UTF-8 Chinese followed by GBK rows is often not GB18030 as a whole: when the
+        # part after the UTF-8 is GB18030, say the file mixes the two
+        _reject_mixed(raw, head.startswith(codecs.BOM_UTF8), gb18030_after=True)
         raise ReadError(t("read_encoding", offset=exc.start)) from None
     _reject_mixed(raw, head.startswith(codecs.BOM_UTF8))
     return "gb18030", controls
@@ -201,10 +202,12 @@ def _reject_long_header(raw: BinaryIO) -> None:
         raise ReadError(t("read_long_header", kib=MAX_HEADER_BYTES // 1024), 1)
 
 
-def _reject_mixed(raw: BinaryIO, bom: bool) -> None:
+def _reject_mixed(raw: BinaryIO, bom: bool, gb18030_after: bool = False) -> None:
     """A file that is not UTF-8 but begins with UTF-8 Chinese text mixes two encodings
     (rows pasted from a GBK file into a UTF-8 one): read as GB18030, its UTF-8 part
-    would turn into other characters silently. Looks at the first MiB only."""
+    would turn into other characters silently. With *gb18030_after*, only when the bytes
+    from the first that is not UTF-8 are GB18030 (else the file is just not text). Looks
+    at the first MiB only."""
     raw.seek(0)
     data = raw.read(1 << 20)
     try:
@@ -212,6 +215,11 @@ def _reject_mixed(raw: BinaryIO, bom: bool) -> None:
         return  # the bad byte lies further on: let the GB18030 check decide
     except UnicodeDecodeError as exc:
         start = exc.start
+    if gb18030_after:
+        try:
+            codecs.getincrementaldecoder("gb18030")("strict").decode(data[start:], final=len(data) < 1 << 20)
+        except UnicodeDecodeError:
+            return
     prefix = data[:start].decode("utf-8", errors="replace")
     if bom or sum(1 for ch in prefix if "\u4e00" <= ch <= "\u9fff") >= 2:
         line = prefix.count("\n") + 1
