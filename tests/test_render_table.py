@@ -78,11 +78,13 @@ def test_titles_and_numbers_as_a_reader_sees_them(result_zh: Any, result_en: Any
     separators; a completion as a percentage; the campaign's scores as a matrix."""
     zh = render(result_zh, RenderOptions("zh"))
     en = render(result_en, RenderOptions("en"))
-    assert "固定资产投资" in zh and "离岗招商" in zh and "Fixed-asset investment" in en
+    assert "固定资产投资（万元）" in zh and "离岗招商" in zh
+    assert "Fixed-asset" in en and "investment (万元)" in en  # the header wraps over its figures
     for code in ("fixed_asset_wan", "investment.leave_post", "news_count"):
         assert code not in zh and code not in en
-    # 1520 of 1500 万元 = 101.3 %; 2700 元 refunded to p1 → 2,700.00; rate 0.66666 → 66.7%
-    assert "1,520 / 1,500 万元 (101.3%)" in zh
+    # 1520 of 1500 万元 = 101.3 %, the unit once in the column's header; 2700 元 refunded
+    # to p1 → 2,700.00; rate 0.66666 → 66.7%
+    assert "1,520 / 1,500 (101.3%)" in zh and "万元 (" not in zh
     assert "2,700.00" in zh and "66.7%" in zh
     # one row per subject: 公路管理站 has its points and fixed-asset cell on one line
     (row,) = [line for line in zh.split("\n") if line.startswith("公路管理站") and "91.50" in line]
@@ -106,11 +108,13 @@ def test_hostile_text_cannot_reach_the_terminal(result_zh: Any) -> None:
     assert clean("a\r\nb\u2028c", newlines=True) == "a\nb\nc"
 
 
-def test_width_limit_truncates_only_when_needed(result_en: Any) -> None:
+def test_width_limit_cuts_nothing(result_en: Any) -> None:
     wide = render(result_en, RenderOptions("en"))
     assert "…" not in wide
+    # at 80 columns the subject ids are left out, never cut to "uni…", and one line says so
     narrow = render(result_en, RenderOptions("en", width=80))
-    assert "…" in narrow
+    assert "…" not in narrow
+    assert "Terminal of 80 columns: subject ids left out" in narrow
     for line in narrow.split("\n"):
         assert display_width(line) <= 80, line
     for block in tables(narrow):

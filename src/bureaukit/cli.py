@@ -154,19 +154,34 @@ config_argument = click.argument("config", type=click.Path(dir_okay=False, path_
 lang_option = cli_archive.lang_option
 
 
-def _progress() -> Callable[[int], None] | None:
-    """A row counter on stderr when it is a terminal (never in pipes or CI logs)."""
-    if not sys.stderr.isatty() or os.environ.get("CI"):
+class _Progress:
+    """A row counter on stderr while both stderr and stdout are a terminal: never in
+    pipes or CI logs, nor over a pager reading the report (``| less``)."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.width = 0
+
+    def __call__(self, n: int) -> None:
+        from bureaukit.linebreak import display_width
+        from bureaukit.messages import t
+
+        self.rows += n
+        text = t("reading", rows=self.rows)
+        self.width = max(self.width, display_width(text))
+        click.echo("\r" + text, err=True, nl=False)
+
+    def clear(self) -> None:
+        """The counter's line blanked over exactly its width, the cursor back at its start
+        (a fixed 60 spaces wrapped onto a second line in a narrow terminal)."""
+        if self.width:
+            click.echo("\r" + " " * self.width + "\r", err=True, nl=False)
+
+
+def _progress() -> _Progress | None:
+    if not (sys.stderr.isatty() and sys.stdout.isatty()) or os.environ.get("CI"):
         return None
-    from bureaukit.messages import t
-
-    state = {"rows": 0}
-
-    def tick(n: int) -> None:
-        state["rows"] += n
-        click.echo("\r" + t("reading", rows=state["rows"]), err=True, nl=False)
-
-    return tick
+    return _Progress()
 
 
 def load_for_cli(config: Path, lang: str | None = None, timeout: float | None = None) -> Bureau:
@@ -182,7 +197,7 @@ def load_for_cli(config: Path, lang: str | None = None, timeout: float | None = 
             bureau = load(config, progress=tick, timeout=timeout)
     finally:
         if tick is not None:
-            click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
+            tick.clear()
     set_language(lang or bureau.config.bureau.language)
     return bureau
 

@@ -60,6 +60,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "more_findings": ("另有 {n} 条问题，见各考核活动", "{n} more findings in the campaigns below"),
     "units": ("单位", "Units"),
     "people": ("人员", "People"),
+    "continued": ("（续表）", "(continued)"),
+    "narrow": ("终端 {width} 列：{what}；整表请用 -o 报告.txt", "Terminal of {width} columns: {what}; -o report.txt for whole tables"),
+    "ids_left_out": ("略去主体编号", "subject ids left out"),
+    "in_parts": ("宽表分段显示（续表）", "wide tables in parts (continued)"),
     "no_rows": ("本期无台账记录：以下得分只反映尚未登记的情况", "No ledger rows in this period: the scores below only show that nothing is recorded yet"),
     # columns
     "id": ("编号", "ID"),
@@ -470,7 +474,8 @@ def appeal_rows(result: Result, lang: str) -> list[tuple[str, ...]]:
     for a in sorted(result.appeals, key=lambda a: (order.get(a.status, 3), a.filed, a.id)):
         rows.append(tuple(clean(x, newlines=True) for x in (
             a.id, a.subject, result.name_of(a.subject),
-            campaign_title(result, a.campaign, lang) if a.campaign else "", a.metric or "", a.filed.isoformat(),
+            campaign_title(result, a.campaign, lang) if a.campaign else "",
+            result.metric_title(a.campaign, a.metric, lang) if a.metric else "", a.filed.isoformat(),
             a.reason, label(a.status, lang), a.decided.isoformat() if a.decided else "", a.decided_by or "",
             a.note or "",
         )))

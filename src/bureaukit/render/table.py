@@ -3,26 +3,35 @@
 The scorecards first, then one section per campaign: its scores, its payments (with
 totals per kind) and its findings grouped by severity. Columns are aligned by display
 width (CJK characters take two columns); every cell is cleaned of control characters
-and bidi overrides; cells are cut with "…" only when ``options.width`` demands it.
+and bidi overrides.
+
+In a terminal (``options.width``) nothing a reader needs is cut: a table too wide keeps
+its names whole and gives way in this order — a figure ``6,900 / 4,000 (172.5%)`` takes
+two lines, the subject ids (``unit:ygs``) are left out when the names say who is who,
+and what still does not fit is shown in parts (续表), each repeating the names; one
+line under the report's title says so (:func:`wide_table`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+import attrs
 
 from bureaukit import display
+from bureaukit.catalogue import Metric
 from bureaukit.display import percent
 from bureaukit.linebreak import display_width, truncate, wrap, wrap_evenly
 from bureaukit.money import fmt_points
-from bureaukit.outcomes import SEVERITIES
+from bureaukit.outcomes import SEVERITIES, Score
 from bureaukit.render import RenderOptions
 from bureaukit.render._labels import (
     APPEAL_COLUMNS,
     appeal_rows,
     campaign_names,
     campaign_title,
-    cell_text,
     clean,
+    completion,
     group_label,
     label,
     matrix,
@@ -55,19 +64,21 @@ def format_table(
     shrink: Collection[int] = (),
     indent: str = "",
     wrap_cols: Collection[int] = (),
+    floors: Mapping[int, int] | None = None,
 ) -> list[str]:
     """Lines of an aligned table: header, a rule of ``-``, rows. *align* holds one of
     ``<``/``>`` per column. When *width* is given and the table is wider, the columns
     in *shrink* (codes) are cut with "…" down to :data:`MIN_CELL` first, then the
     columns in *wrap_cols* (names, messages) are wrapped onto more lines, never cut,
-    down to :data:`WRAP_MIN`; other columns keep their widest body cell (a long header
-    is cut). Every line has the same display width."""
+    down to their *floors* (:data:`WRAP_MIN` without one) and, only if the table still
+    does not fit, down to :data:`WRAP_MIN`; other columns keep their widest body cell (a
+    long header wraps). Every line has the same display width."""
     head = [clean(h) for h in header]
     body = [[clean(c) if c is not None else "" for c in r] for r in rows]
     widths = _natural_widths(head, body)
     if width is not None:
         room = width - display_width(indent) - display_width(GAP) * (len(head) - 1)
-        _fit(widths, head, body, room, shrink, wrap_cols)
+        _fit(widths, head, body, room, shrink, wrap_cols, floors or {})
     heads = [wrap_evenly(h, widths[i]) for i, h in enumerate(head)]
     out = _stacked(heads, widths, align, indent)
     out.append(indent + GAP.join("-" * w for w in widths))
@@ -88,17 +99,20 @@ def _natural_widths(head: Sequence[str], body: Sequence[Sequence[str]]) -> list[
 
 
 def _fit(widths: list[int], head: Sequence[str], body: Sequence[Sequence[str]], room: int,
-         shrink: Collection[int], wrap_cols: Collection[int]) -> None:
-    """Narrow *widths* in place to *room*: codes give way first, then the wrapped text,
-    then short headers (:data:`HEAD_WHOLE`), kept whole until then; the widest column
-    first each time; the other columns keep their widest body cell."""
+         shrink: Collection[int], wrap_cols: Collection[int], floors: Mapping[int, int]) -> None:
+    """Narrow *widths* in place to *room*: codes give way first, then the wrapped text
+    down to its *floors*, then short headers (:data:`HEAD_WHOLE`), kept whole until then,
+    and the wrapped text down to :data:`WRAP_MIN`; the widest column first each time; the
+    other columns keep their widest body cell."""
     ncol = len(widths)
     widest_body = [max((display_width(r[i]) for r in body), default=1) for i in range(ncol)]
     short_head = [w if w <= HEAD_WHOLE else 2 for w in map(display_width, head)]
     fixed = [max(widest_body[i], 2) for i in range(ncol)]  # a CJK character needs two
     cut_floor = [max(min(widths[i], MIN_CELL), 2) if i in shrink else max(fixed[i], short_head[i]) for i in range(ncol)]
-    wrap_floor = [max(min(widths[i], WRAP_MIN), 2) if i in wrap_cols else cut_floor[i] for i in range(ncol)]
-    last_floor = [wrap_floor[i] if i in shrink or i in wrap_cols else fixed[i] for i in range(ncol)]
+    cut_floor = [max(cut_floor[i], min(widths[i], floors.get(i, 0))) for i in range(ncol)]
+    least = [max(min(widths[i], WRAP_MIN), 2) for i in range(ncol)]
+    wrap_floor = [min(widths[i], floors.get(i, least[i])) if i in wrap_cols else cut_floor[i] for i in range(ncol)]
+    last_floor = [min(least[i], wrap_floor[i]) if i in shrink or i in wrap_cols else fixed[i] for i in range(ncol)]
     for floor in (cut_floor, wrap_floor, last_floor):
         while sum(widths) > room:
             candidates = [i for i in range(ncol) if widths[i] > floor[i]]
@@ -117,6 +131,134 @@ def _stacked(pieces: Sequence[Sequence[str]], widths: Sequence[int], align: str,
     ]
 
 
+# --- a table too wide for the terminal (wide_table) ------------------------------
+
+ROLES = "kwvpi"
+"""What each column of :func:`wide_table` is, one letter per column:
+
+- ``k`` a key (名称, 排名): kept whole, repeated in every part of a table shown in parts;
+- ``w`` whole (a date, a grade, a short figure): never broken;
+- ``v`` a figure such as ``6,900 / 4,000 (172.5%)``: may take two lines, broken at a space;
+- ``p`` prose (a title, a reason): wrapped, down to :data:`WRAP_MIN` columns;
+- ``i`` an id (``unit:ygs``): shown whole or left out, never cut."""
+
+
+@attrs.define
+class Shown:
+    """What a terminal's width left out of a report's tables, for the one line saying so."""
+
+    ids_left_out: bool = False
+    in_parts: bool = False
+
+
+def two_lines(text: str) -> int:
+    """The columns a figure takes with its last word on a line of its own
+    (``6,900 / 4,000 (172.5%)`` → 13: ``6,900 / 4,000`` over ``(172.5%)``); its whole
+    width when it has no space."""
+    head, space, tail = text.rstrip(" ").rpartition(" ")
+    if not space:
+        return display_width(text)
+    return max(display_width(head.rstrip(" ")), display_width(tail))
+
+
+def _floor(role: str, head: str, cells: Sequence[str]) -> int:
+    """The fewest columns a column of *role* keeps before a table is shown in parts."""
+    header = min(display_width(head), HEAD_WHOLE)
+    if role == "v":
+        # a metric's title (个人引进项目) kept on one line where it can be
+        return max([min(display_width(head), HEAD_WRAP), 2, *map(two_lines, cells)])
+    widest = max([2, *map(display_width, cells)])
+    if role == "p":
+        return max(header, min(widest, WRAP_MIN))
+    return max(header, widest)
+
+
+def _ids_needed(body: Sequence[Sequence[str]], roles: str) -> bool:
+    """Do the keys (the names) leave two subjects looking the same? Then the ids stay."""
+    keys = [i for i, r in enumerate(roles) if r == "k"]
+    ids = [i for i, r in enumerate(roles) if r == "i"]
+    seen: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for row in body:
+        key, who = tuple(row[i] for i in keys), tuple(row[i] for i in ids)
+        if any(who) and seen.setdefault(key, who) != who:
+            return True
+    return False
+
+
+def _too_wide(cols: Sequence[int], floors: Sequence[int], room: int) -> bool:
+    return sum(floors[i] for i in cols) + display_width(GAP) * (len(cols) - 1) > room
+
+
+def _parts(cols: Sequence[int], roles: str, floors: Sequence[int], room: int) -> list[list[int]]:
+    """*cols* packed into parts that each fit *room* with the keys before them."""
+    keys = [i for i in cols if roles[i] == "k"]
+    gap = display_width(GAP)
+    base = sum(floors[i] + gap for i in keys)
+    parts: list[list[int]] = [[]]
+    used = base
+    for i in cols:
+        if roles[i] == "k":
+            continue
+        if parts[-1] and used + floors[i] > room:
+            parts.append([])
+            used = base
+        parts[-1].append(i)
+        used += floors[i] + gap
+    return [sorted(keys + part) for part in parts]
+
+
+def wide_table(header: Sequence[str], rows: Sequence[Sequence[str | None]], align: str, roles: str,
+               width: int | None, lang: str, shown: Shown, indent: str = "") -> list[str]:
+    """A table for a terminal of *width* columns, columns by *roles* (:data:`ROLES`):
+    figures take two lines, ids are left out when the names tell the subjects apart, and
+    what still does not fit goes into parts (续表) repeating the keys; a part lists only
+    the rows with something in its columns. *shown* records what was left out."""
+    wraps = [i for i, r in enumerate(roles) if r in "vpk"]
+    if width is None:
+        return format_table(header, rows, align, indent=indent, wrap_cols=wraps)
+    head = [clean(h) for h in header]
+    body = [[clean(c) if c is not None else "" for c in r] for r in rows]
+    floors = [_floor(roles[i], head[i], [r[i] for r in body]) for i in range(len(head))]
+    room = width - display_width(indent)
+    cols = list(range(len(head)))
+    if "i" in roles and _ids_needed(body, roles):
+        roles = roles.replace("i", "k")
+    if _too_wide(cols, floors, room):
+        # an empty column says nothing; then the ids go, when the names tell who is who
+        cols = [i for i in cols if roles[i] == "k" or any(r[i] for r in body)]
+    if _too_wide(cols, floors, room):
+        cols = [i for i in cols if roles[i] != "i"]
+        shown.ids_left_out = shown.ids_left_out or "i" in roles
+    parts = _parts(cols, roles, floors, room)
+    shown.in_parts = shown.in_parts or len(parts) > 1
+    out: list[str] = []
+    for n, part in enumerate(parts):
+        own = [i for i in part if roles[i] != "k"]
+        these = [r for r in body if len(parts) == 1 or any(r[i] for i in own)]
+        if len(parts) > 1:  # a part keeps the columns with something in them (not 得分 over people)
+            part = [i for i in part if i == part[0] or any(r[i] for r in these)]
+        if n:
+            out += ["", indent + label("continued", lang)]
+        out += format_table(
+            [head[i] for i in part], [[r[i] for i in part] for r in these], "".join(align[i] for i in part),
+            width, indent=indent, wrap_cols=[j for j, i in enumerate(part) if i in wraps],
+            floors={j: floors[i] for j, i in enumerate(part)},
+        )
+    return out
+
+
+def legend(entries: Sequence[str], width: int | None) -> list[str]:
+    """Entries (``① 招商引资``) two spaces apart, a line broken only between entries (an
+    entry wider than the line is wrapped on its own)."""
+    lines: list[str] = []
+    for entry in map(clean, entries):
+        if lines and (width is None or display_width(lines[-1]) + 2 + display_width(entry) <= width):
+            lines[-1] += GAP + entry
+        else:
+            lines += wrap(entry, width) if width else [entry]
+    return lines
+
+
 class _Out:
     """The lines of a report being written, with the width they must keep to."""
 
@@ -125,6 +267,11 @@ class _Out:
         self.lang = options.lang
         self.width = options.width
         self.lines: list[str] = []
+        self.shown = Shown()
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[str | None]], align: str, roles: str,
+              indent: str = "") -> None:
+        self.lines += wide_table(header, rows, align, roles, self.width, self.lang, self.shown, indent)
 
     def text(self, text: str) -> None:
         """A line of prose: wrapped to the width, never cut."""
@@ -164,7 +311,7 @@ def _scorecards(out: _Out) -> None:
     if out.width is not None and len(rated) > 1:
         # a terminal: the campaigns numbered ①② … with a legend, not headers eight lines tall
         keys = [KEYS[i] if i < len(KEYS) else str(i + 1) for i in range(len(rated))]
-        out.text("  ".join(f"{k} {t}" for k, t in zip(keys, titles, strict=True)))
+        out.lines += legend([f"{k} {t}" for k, t in zip(keys, titles, strict=True)], out.width)
         titles = keys
     header = [
         label("rank", lang), label("group", lang), label("name", lang), label("composite", lang),
@@ -178,9 +325,27 @@ def _scorecards(out: _Out) -> None:
         ]
         for card in r.scorecards
     ]
-    ncol = len(header)
-    out.lines += format_table(header, rows, "><<><" + ">" * len(rated) + "<", out.width,
-                              shrink=(ncol - 1,), wrap_cols=(1, 2, 4))
+    out.table(header, rows, "><<><" + ">" * len(rated) + "<", "kkkww" + "w" * len(rated) + "i")
+
+
+def metric_header(metric: Metric, lang: str) -> str:
+    """A matrix column's title, with the unit of its amounts (招商引资总额（万元）): the
+    cells then carry the figures alone."""
+    title = metric.title(lang)
+    if metric.kind != "amount" or not metric.unit:
+        return title
+    return f"{title} ({metric.unit})" if lang == "en" else f"{title}（{metric.unit}）"
+
+
+def matrix_cell(score: Score, metric: Metric) -> str:
+    """A matrix cell under :func:`metric_header`: ``6,900 / 4,000 (172.5%)``, the value
+    against its target and the completion; the value alone without a target."""
+    value = display.number(metric, score.value)
+    if score.target is None:
+        return value
+    c = completion(score)
+    done = f" ({display.percent(c)})" if c is not None else ""
+    return f"{value} / {display.number(metric, score.target)}{done}"
 
 
 def _scores(out: _Out, camp: str) -> None:
@@ -191,18 +356,19 @@ def _scores(out: _Out, camp: str) -> None:
     if not m.rows:
         out.none()
         return
-    header = [label("name", lang), *(metric.title(lang) for _, metric in m.metrics), label("subject", lang)]
+    header = [label("name", lang), *(metric_header(metric, lang) for _, metric in m.metrics), label("subject", lang)]
     rows: list[list[str | None]] = [
         [
             r.name_of(subject),
-            *(cell_text(cells[name], metric) if name in cells else "" for name, metric in m.metrics),
+            *(matrix_cell(cells[name], metric) if name in cells else "" for name, metric in m.metrics),
             subject,
         ]
         for subject, cells in m.rows
     ]
     n = len(m.metrics)
-    out.lines += format_table(header, rows, "<" + ">" * n + "<", out.width, shrink=(n + 1,),
-                              wrap_cols=range(n + 1))
+    # the points (first) repeat in every part beside the names
+    roles = "k" + "".join("k" if name == "points" else "v" for name, _ in m.metrics) + "i"
+    out.table(header, rows, "<" + ">" * n + "<", roles)
 
 
 def _payments(out: _Out, camp: str) -> None:
@@ -223,7 +389,7 @@ def _payments(out: _Out, camp: str) -> None:
     rows += [
         [label("total", lang), label(k, lang), display.money(v), "", ""] for k, v in payment_totals(payments)
     ]
-    out.lines += format_table(header, rows, "<<><<", out.width, shrink=(4, 3), wrap_cols=(0,))
+    out.table(header, rows, "<<><<", "kwwwi")
 
 
 def _findings(out: _Out, camp: str) -> None:
@@ -255,25 +421,44 @@ SECTIONS: list[Callable[[_Out, str], None]] = [_scores, _payments, _findings]
 def render(result: Result, options: RenderOptions) -> str:
     out = _Out(result, options)
     _head(out)
+    after_head = len(out.lines)
     _scorecards(out)
     for camp in campaign_names(result):
         out.heading(campaign_title(result, camp, options.lang) if camp else "—")
         for section in SECTIONS:
             section(out, camp)
-    out.lines += appeals_lines(result, options.lang, options.width)
+    _appeals(out)
     if options.audit:
         out.heading(label("audit", options.lang))
         for line in options.audit:
             out.text(line)
+    out.lines[after_head:after_head] = _left_out(out)
     return "\n".join(out.lines) + "\n"
 
 
-def appeals_lines(result: Result, lang: str, width: int | None) -> list[str]:
+def _left_out(out: _Out) -> list[str]:
+    """One line under the title when the terminal's width left ids out or split tables."""
+    shown, lang = out.shown, out.lang
+    said = [key for key, done in (("ids_left_out", shown.ids_left_out), ("in_parts", shown.in_parts)) if done]
+    if not said or out.width is None:
+        return []
+    sep = ", " if lang == "en" else "，"
+    text = label("narrow", lang).format(width=out.width, what=sep.join(label(k, lang) for k in said))
+    return wrap(clean(text), out.width)
+
+
+def _appeals(out: _Out) -> None:
     """The 异议复核 section: pending appeals, then the decided ones with their outcome."""
-    title = label("appeals", lang)
-    out = ["", title, "=" * display_width(title)]
-    rows = appeal_rows(result, lang)
+    lang = out.lang
+    out.heading(label("appeals", lang))
+    rows = appeal_rows(out.result, lang)
     if not rows:
-        return [*out, label("none", lang)]
+        out.none()
+        return
     header = [label(k, lang) for k in APPEAL_COLUMNS]
-    return out + format_table(header, rows, "<" * len(header), width, shrink=(6, 10, 2, 3))
+    out.table(header, rows, "<" * len(header), APPEAL_ROLES)
+
+
+APPEAL_ROLES = "kikppwpwwwp"
+""":data:`~bureaukit.render._labels.APPEAL_COLUMNS` as :func:`wide_table` treats them:
+编号 and 名称 keys, 主体 an id, the campaign, metric, reason and note wrapped."""
