@@ -85,7 +85,7 @@ def test_summary_first_and_unranked_apart(result_zh: Any) -> None:
     summary = zh.split('<section id="summary" class="summary">')[1].split("</section>")[0]
     assert zh.index("summary") < zh.index('id="c-investment"')
     ranking, apart = summary.split('<p class="apart">')
-    assert "示例区交通运输局</span>" not in ranking and "<b>示例区交通运输局</b>" in apart
+    assert "示例区交通运输局</span>" not in ranking and '<b class="nm">示例区交通运输局</b>' in apart
     assert "不参与排名" in apart
     top = summary.split('<ol class="top">')[1].split("</ol>")[0]
     assert top.count("<li>") == 6 and top.index("违规") < top.index("警示") < top.index("提示")
@@ -194,3 +194,46 @@ def test_chromium_makes_no_request(result_zh: Any, tmp_path: Path) -> None:
     )
     assert shot.exists() and shot.stat().st_size > 10_000, done.stderr[-2000:]
     assert page_requests(log) == set()
+
+
+NAMES = """<script>
+const broken = [...document.querySelectorAll('.nm')]
+  .filter(e => e.getClientRects().length > 1).map(e => e.textContent);
+const page = document.querySelector('.page').getBoundingClientRect();
+const wide = [...document.querySelectorAll('table')]
+  .filter(e => e.getBoundingClientRect().right > page.right + 0.5).map(e => e.textContent.slice(0, 40));
+const lines = e => { const r = document.createRange(); r.selectNodeContents(e);
+  return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; };
+const nowrap = [...document.querySelectorAll('td.nw')].filter(e => lines(e) > 1).map(e => e.textContent);
+document.body.setAttribute('data-measure', JSON.stringify(
+  {names: document.querySelectorAll('.nm').length, broken: broken, wide: wide, nowrap: nowrap}));
+</script>"""
+
+A4_PRINTABLE_PX = 710
+"""A4 portrait less the print margins (210 − 2 × 11 mm) in CSS pixels (96 per inch)."""
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [1024, A4_PRINTABLE_PX])
+def test_names_ids_and_dates_are_never_broken(width: int, tmp_path: Path) -> None:
+    """A unit's name is never broken inside (区道路运输管理 / 所 in the summary's ranking,
+    区港航 / 管理所 in 异议复核), nor an appeal's number or dates (YY- / 01, 2014-11- / 05):
+    at 1024 px and on an A4 page (the print styles applied on screen at its width,
+    which is how the printed page lays out), with no table wider than the page."""
+    page = render(demo_result(), RenderOptions("zh"))
+    if width == A4_PRINTABLE_PX:
+        page = page.replace("@media print{", "@media all{")
+    measured = tmp_path / "names.html"
+    measured.write_text(measuring_copy(page).replace(MEASURE, NAMES), encoding="utf-8")
+    done = chromium(tmp_path, measured.as_uri(), "--dump-dom", f"--window-size={width},1800", "--hide-scrollbars")
+    m = re.search(r'data-measure="([^"]*)"', done.stdout)
+    assert m, done.stderr[-2000:]
+    got = json.loads(m.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    assert got["names"] > 100 and got["broken"] == [] and got["wide"] == [] and got["nowrap"] == [], got
+
+
+def test_print_leaves_out_the_evidence_column(result_zh: Any) -> None:
+    """依据 opens on screen; on paper its column would be empty (details are not printed)."""
+    page = render(result_zh, RenderOptions("zh"))
+    assert "nav.toc,details,.ev{display:none}" in page
+    assert '<th class="ev">依据</th>' in page

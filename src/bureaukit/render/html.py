@@ -83,7 +83,7 @@ nav.toc a{color:#2563a8;text-decoration:none;margin-right:14px;white-space:nowra
 white-space:nowrap}
 .kpi.violation .v{color:var(--violation)}.kpi.warning .v{color:var(--warning)}.kpi.info .v{color:var(--info)}
 .kpi .v small{font-size:12px;font-weight:400;color:var(--muted);margin-left:2px}
-.groups{display:grid;grid-template-columns:repeat(auto-fit,minmax(250px,1fr));gap:4px 16px;align-items:start}
+.groups{display:flex;flex-wrap:wrap;gap:4px 16px;align-items:flex-start}.groups>div{flex:1 1 250px}
 .groups h3{margin:6px 0 2px}
 .bar{display:inline-block;height:8px;border-radius:2px;vertical-align:1px;margin-left:6px}
 .grades{margin:4px 0;font-size:13px}.grades span{margin-right:14px;white-space:nowrap}
@@ -100,11 +100,12 @@ tbody tr:nth-child(even){background:#fafbfd}
 tr{break-inside:avoid;page-break-inside:avoid}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 td.n{white-space:nowrap}
-td.grp{word-break:keep-all;white-space:nowrap}
+td.grp,td.nw{word-break:keep-all;white-space:nowrap}
 .subj{color:var(--muted);font-size:11px;display:block}
 td .sub{display:block;color:var(--muted);font-size:11px;white-space:nowrap}
 tfoot td{font-weight:600;background:var(--soft)}tfoot tr:first-child td{border-top:2px solid #c5ccd8}
 .cell{overflow-wrap:anywhere}
+.nm{word-break:keep-all;overflow-wrap:break-word}
 .good{color:#1f7a4d}.fair{color:#b54708}.poor{color:#b42318}
 .tag{display:inline-block;font-size:11px;padding:0 6px;border-radius:9px;margin:1px 3px 1px 0;white-space:nowrap}
 .tag.violation{background:#fee4e2;color:var(--violation)}.tag.warning{background:#fef0c7;color:var(--warning)}
@@ -134,7 +135,7 @@ footer code{overflow-wrap:anywhere}
 @media print{
 body{background:#fff;font-size:10pt}
 .page{max-width:none;padding:0;box-shadow:none}
-nav.toc,details{display:none}
+nav.toc,details,.ev{display:none}
 section.summary{break-after:page;page-break-after:always}
 section.summary.alone{break-after:auto;page-break-after:auto}
 section.summary{font-size:9pt;line-height:1.4}
@@ -142,7 +143,7 @@ section.summary h1{font-size:16pt;margin:0 0 4px}
 section.summary header.top{padding-bottom:6px;margin-bottom:6px}
 section.summary h2{margin:8px 0 4px;padding:2px 0 2px 8px;font-size:12pt}
 section.summary h3{margin:4px 0 2px;font-size:10pt}
-section.summary .groups{grid-template-columns:repeat(3,1fr);gap:2px 10px}
+section.summary .groups{gap:2px 10px}section.summary .groups>div{flex-basis:200px}
 section.summary table{font-size:8.5pt;margin-bottom:2px}
 section.summary th,section.summary td{padding:1px 4px}
 section.summary .bar{width:auto;max-width:20px}
@@ -287,14 +288,28 @@ def audit_footer(lines: Sequence[str], lang: str) -> str:
     return f'<div class="audit"><b>{esc(title)}</b><ul>' + "".join(f"<li>{esc(x)}</li>" for x in lines) + "</ul></div>"
 
 
+APPEAL_CLASSES = {"id": "nw", "name": "", "filed": "nw", "status": "nw", "decided": "nw", "decided_by": "nw"}
+"""The 异议复核 columns kept on one line: an id, a date, a status and a person's name."""
+
+
 def appeals_section(result: Result, lang: str) -> str:
-    """异议复核: pending appeals, then the decided ones with their outcome."""
+    """异议复核: pending appeals, then the decided ones with their outcome. The subject's
+    name with its id as a small hint below (no column of codes), an empty 指标 column
+    left out."""
     rows = appeal_rows(result, lang)
     head = f'<section id="appeals"><h2>{esc(label("appeals", lang))}</h2>'
     if not rows:
         return head + f'<p class="none">{esc(label("none", lang))}</p></section>'
-    cols = [(label(k, lang), "name" if k == "name" else "") for k in APPEAL_COLUMNS]
-    return head + _table(cols, ([esc(c) for c in r] for r in rows)) + "</section>"
+    at = {k: i for i, k in enumerate(APPEAL_COLUMNS)}
+    keys = [k for k in APPEAL_COLUMNS if k != "subject" and (k != "metric" or any(r[at["metric"]] for r in rows))]
+    cols = [(label(k, lang), APPEAL_CLASSES.get(k, "")) for k in keys]
+
+    def cell(row: Sequence[str], key: str) -> str:
+        if key == "name":
+            return f'<span class="nm">{esc(row[at["name"]])}</span><span class="subj">{esc(row[at["subject"]])}</span>'
+        return esc(row[at[key]])
+
+    return head + _table(cols, ([cell(r, k) for k in keys] for r in rows)) + "</section>"
 
 
 MAX_TOP_FINDINGS = 10
@@ -356,7 +371,7 @@ def _ranking(r: Result, lang: str) -> str:
                 (label("grade", lang), "grp")]
         rows = [
             [
-                str(c.rank), f'<span class="cell">{esc(c.name)}</span>',
+                str(c.rank), f'<span class="nm">{esc(c.name)}</span>',
                 f"<b>{esc(fmt_points(c.composite))}</b>",
                 f'{esc(c.grade or "")}<span class="bar" style="width:{_bar(c.composite)}px;'
                 f'background:{colours.get(c.grade or "", NO_GRADE)}"></span>',
@@ -367,7 +382,8 @@ def _ranking(r: Result, lang: str) -> str:
     out.append("</div>")
     if apart:
         items = "、".join(
-            f"<b>{esc(c.name)}</b>（{esc(group_label(c.group, lang))} {esc(fmt_points(c.composite))}）" for c in apart
+            f'<b class="nm">{esc(c.name)}</b>（{esc(group_label(c.group, lang))} {esc(fmt_points(c.composite))}）'
+            for c in apart
         )
         out.append(f'<p class="apart">{esc(label("unranked", lang))}：{items}</p>')
     return "".join(out)
@@ -489,10 +505,10 @@ def _matrix(r: Result, camp: str, lang: str) -> str:
             continue
         used = [(n, metric) for n, metric in m.metrics if any(n in cells for _, cells in rows)]
         head = [(label("name", lang), ""), *((metric.title(lang), "n") for _, metric in used),
-                (label("evidence", lang), "")]
+                (label("evidence", lang), "ev")]
         body = [
             [
-                f'<span class="cell">{esc(r.name_of(sub))}</span>{_tags(r, camp, sub, lang)}',
+                f'<span class="nm">{esc(r.name_of(sub))}</span>{_tags(r, camp, sub, lang)}',
                 *(_cell(r, cells[n], metric) if n in cells else "" for n, metric in used),
                 _row_evidence(cells, used, lang),
             ]
@@ -528,11 +544,11 @@ def _payments(r: Result, camp: str, lang: str) -> str:
         return ""
     head = [
         (label("name", lang), ""), (label("kind", lang), ""), (label("amount", lang), "n"),
-        (label("pay_period", lang), ""), (label("evidence", lang), ""),
+        (label("pay_period", lang), ""), (label("evidence", lang), "ev"),
     ]
     rows = [
         [
-            f'<span class="cell">{esc(r.name_of(x.subject))}</span>', esc(label(x.kind, lang)),
+            f'<span class="nm">{esc(r.name_of(x.subject))}</span>', esc(label(x.kind, lang)),
             esc(display.money(x.amount)), esc(x.period or ""), evidence_block(x.evidence, lang),
         ]
         for x in payments

@@ -213,38 +213,63 @@ def wide_table(header: Sequence[str], rows: Sequence[Sequence[str | None]], alig
     figures take two lines, ids are left out when the names tell the subjects apart, and
     what still does not fit goes into parts (续表) repeating the keys; a part lists only
     the rows with something in its columns. *shown* records what was left out."""
-    wraps = [i for i, r in enumerate(roles) if r in "vpk"]
     if width is None:
-        return format_table(header, rows, align, indent=indent, wrap_cols=wraps)
+        return format_table(header, rows, align, indent=indent, wrap_cols=[i for i, r in enumerate(roles) if r in "vpk"])
     head = [clean(h) for h in header]
     body = [[clean(c) if c is not None else "" for c in r] for r in rows]
     floors = [_floor(roles[i], head[i], [r[i] for r in body]) for i in range(len(head))]
     room = width - display_width(indent)
-    cols = list(range(len(head)))
+    cols, roles = _columns_shown(body, roles, floors, room, shown)
+    parts = _parts(cols, roles, floors, room)
+    shown.in_parts = shown.in_parts or len(parts) > 1
+    table = _Part(head, body, align, roles, floors)
+    out: list[str] = []
+    for n, part in enumerate(parts):
+        if n:
+            out += ["", indent + label("continued", lang)]
+        out += table.lines(part, len(parts) > 1, width, indent)
+    return out
+
+
+def _columns_shown(body: Sequence[Sequence[str]], roles: str, floors: Sequence[int], room: int,
+                   shown: Shown) -> tuple[list[int], str]:
+    """The columns a terminal of *room* shows, and the roles (ids a name cannot stand for
+    become keys): when the table is too wide, empty columns go (they say nothing), then
+    the ids."""
+    cols = list(range(len(roles)))
     if "i" in roles and _ids_needed(body, roles):
         roles = roles.replace("i", "k")
     if _too_wide(cols, floors, room):
-        # an empty column says nothing; then the ids go, when the names tell who is who
         cols = [i for i in cols if roles[i] == "k" or any(r[i] for r in body)]
     if _too_wide(cols, floors, room):
         cols = [i for i in cols if roles[i] != "i"]
         shown.ids_left_out = shown.ids_left_out or "i" in roles
-    parts = _parts(cols, roles, floors, room)
-    shown.in_parts = shown.in_parts or len(parts) > 1
-    out: list[str] = []
-    for n, part in enumerate(parts):
-        own = [i for i in part if roles[i] != "k"]
-        these = [r for r in body if len(parts) == 1 or any(r[i] for i in own)]
-        if len(parts) > 1:  # a part keeps the columns with something in them (not 得分 over people)
-            part = [i for i in part if i == part[0] or any(r[i] for r in these)]
-        if n:
-            out += ["", indent + label("continued", lang)]
-        out += format_table(
-            [head[i] for i in part], [[r[i] for i in part] for r in these], "".join(align[i] for i in part),
-            width, indent=indent, wrap_cols=[j for j, i in enumerate(part) if i in wraps],
-            floors={j: floors[i] for j, i in enumerate(part)},
+    return cols, roles
+
+
+@attrs.frozen
+class _Part:
+    """A table's cleaned cells, to be drawn a part (some of its columns) at a time."""
+
+    head: Sequence[str]
+    body: Sequence[Sequence[str]]
+    align: str
+    roles: str
+    floors: Sequence[int]
+
+    def lines(self, part: Sequence[int], split: bool, width: int, indent: str) -> list[str]:
+        """The part's lines; of a split table, only the rows and the key columns with
+        something in the part (not 得分 over people no campaign points)."""
+        body = self.body
+        if split:
+            own = [i for i in part if self.roles[i] != "k"]
+            body = [r for r in body if any(r[i] for i in own)]
+            part = [i for i in part if i == part[0] or any(r[i] for r in body)]
+        return format_table(
+            [self.head[i] for i in part], [[r[i] for i in part] for r in body], "".join(self.align[i] for i in part),
+            width, indent=indent, wrap_cols=[j for j, i in enumerate(part) if self.roles[i] in "vpk"],
+            floors={j: self.floors[i] for j, i in enumerate(part)},
         )
-    return out
 
 
 def legend(entries: Sequence[str], width: int | None) -> list[str]:
