@@ -126,3 +126,41 @@ def test_missing_xlsxwriter_is_a_clear_input_error(result_zh: Any, monkeypatch: 
     with pytest.raises(InputError) as exc:
         render(result_zh, RenderOptions("zh"))
     assert "pip install 'bureaukit[xlsx]'" in str(exc.value)
+
+
+def test_every_sheet_prints_on_a4_fitted_to_its_width_with_the_header_on_each_page(result_zh: Any) -> None:
+    """What 打印 gives a clerk: A4; landscape only where the columns are wider than a
+    portrait page; scaled to one page wide; the header row repeated; page numbers."""
+    wb = load(render(result_zh, RenderOptions("zh")))
+    for ws in wb.worksheets:
+        assert ws.page_setup.paperSize == 9, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.print_title_rows == f"${HEAD}:${HEAD}", ws.title
+        assert ws.oddFooter.center.text == "&P / &N"
+        wide = sum(d.width for d in ws.column_dimensions.values() if d.width) > 100
+        assert ws.page_setup.orientation == ("landscape" if wide else "portrait"), ws.title
+    assert wb["问题"].page_setup.orientation == "landscape" and wb["概览"].page_setup.orientation == "portrait"
+
+
+def test_columns_are_as_wide_as_what_excel_shows() -> None:
+    """The demo's points are 30-digit quotients (71.65333…); Excel shows 71.65: the 得分
+    column is sized to that, not 32 wide."""
+    from pathlib import Path
+
+    import bureaukit
+
+    demo = bureaukit.score(bureaukit.load(Path(__file__).resolve().parents[1] / "configs" / "demo" / "bureau.toml"))
+    ws = load(render(demo, RenderOptions("zh")))["“五比五争”主题实践活动"]
+    assert ws[f"C{HEAD}"].value == "得分" and ws.column_dimensions["C"].width < 10
+
+
+def test_the_scores_sheet_titles_each_metric_and_shows_rates_as_percentages(result_zh: Any) -> None:
+    ws = load(render(result_zh, RenderOptions("zh")))["得分"]
+    header = [c.value for c in ws[HEAD]]
+    assert header[4:6] == ["指标", "代码"]
+    rows = [r for r in ws.iter_rows(min_row=HEAD + 1) if r[5].value == "fixed_asset_wan"]
+    assert rows and all(r[4].value == "固定资产投资" for r in rows)
+    road = next(r for r in rows if r[2].value == "unit:road")
+    assert road[6].value == 1520 and road[9].value == 1.0133 and road[9].number_format == "0.0%"
+    findings = load(render(result_zh, RenderOptions("zh")))["问题"]
+    assert [c.value for c in findings[HEAD]][5:7] == ["类型", "代码"]

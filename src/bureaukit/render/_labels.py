@@ -405,12 +405,13 @@ def _scorecard_section(result: Result, lang: str) -> Section:
 def _score_section(result: Result, lang: str) -> Section:
     cols = tuple(_col(k, lang, kind) for k, kind in _spec(
         ("id", "text"), ("campaign", "text"), ("subject", "text"), ("name", "text"), ("metric", "text"),
-        ("value", "num"), ("target", "num"), ("unit", "text"), ("completion", "num"),
+        ("code", "text"), ("value", "num"), ("target", "num"), ("unit", "text"), ("completion", "num"),
     ))
     rows = tuple(
         (
             score_id(i), _t(campaign_title(result, s.campaign, lang)), _t(s.subject), _name(result, s.subject),
-            _t(s.metric), write_value(s, s.value), write_value(s, s.target), _t(s.unit), fmt_completion(s),
+            _t(result.metric_title(s.campaign, s.metric, lang)), _t(s.metric), write_value(s, s.value),
+            write_value(s, s.target), _t(s.unit), fmt_completion(s),
         )
         for i, s in enumerate(result.scores)
     )
@@ -435,12 +436,13 @@ def _payment_section(result: Result, lang: str) -> Section:
 def _finding_section(result: Result, lang: str) -> Section:
     cols = tuple(_col(k, lang, kind) for k, kind in _spec(
         ("id", "text"), ("campaign", "text"), ("subject", "text"), ("name", "text"), ("severity", "text"),
-        ("code", "text"), ("due", "date"), ("message", "text"),
+        ("kind", "text"), ("code", "text"), ("due", "date"), ("message", "text"),
     ))
     rows = tuple(
         (
             finding_id(i), _t(campaign_title(result, f.campaign, lang)), _t(f.subject), _name(result, f.subject),
-            _t(label(f.severity, lang)), _t(f.code), _d(f.due), _t(message(f.message, lang)),
+            _t(label(f.severity, lang)), _t(result.finding_title(f.campaign, f.code, lang)), _t(f.code), _d(f.due),
+            _t(message(f.message, lang)),
         )
         for i, f in enumerate(result.findings)
     )

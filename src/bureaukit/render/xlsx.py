@@ -79,6 +79,53 @@ def metric_format(metric: Metric) -> str:
     return "amount"
 
 
+PORTRAIT_WIDTH = 100
+"""Columns (of Excel's character width) an A4 portrait page holds at 100 %; a wider
+sheet prints landscape, and every sheet is scaled to its page's width."""
+
+
+def shown(value: Any, kind: str) -> str:
+    """A cell as Excel shows it under its format, to size its column (a point's Decimal
+    quotient is 30 digits long; Excel shows ``88.49``)."""
+    if kind in ("text", "date", "head"):
+        return str(value)
+    number = Decimal(str(value))
+    if kind == "money":
+        return display.money(number)
+    if kind == "points":
+        return display.points(number)
+    if kind == "rate":
+        return display.percent(number)
+    if kind == "exact":
+        return f"{number:,f}"
+    return display.thousands(number.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+
+
+def column_widths(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[int]:
+    """Each column as wide as its widest cell as shown, each line of it (CJK counts two),
+    and its header; two to spare, at most :data:`MAX_COL_WIDTH` (longer text wraps)."""
+    widths = [display_width(clean(h)) for h in header]
+    for row in rows:
+        for i, (value, kind) in enumerate(row):
+            if value is not None:
+                widths[i] = max(widths[i], max(display_width(part) for part in shown(value, kind).split("\n")))
+    return [min(MAX_COL_WIDTH, w + 2) for w in widths]
+
+
+def print_setup(ws: Any, head_row: int, width: int) -> None:
+    """What a clerk's 打印 gives: A4, landscape when the columns are wider than a portrait
+    page, scaled to the page's width (as many pages down as it takes), the header row
+    repeated on every page and 第 N 页 / 共 M 页 at the foot."""
+    ws.set_paper(9)  # A4
+    if width > PORTRAIT_WIDTH:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(head_row)
+    ws.set_footer("&C&P / &N")
+
+
 class _Book:
     """The workbook, its cell formats and the sheet names taken."""
 
@@ -146,12 +193,7 @@ class _Book:
         head_row = len(block) + 1
         per_sheet = MAX_ROWS - head_row - 1
         chunks = [rows[i:i + per_sheet] for i in range(0, len(rows), per_sheet)] or [rows]
-        widths = [display_width(clean(h)) for h in header]
-        for row in rows:
-            for i, (value, _) in enumerate(row):
-                if value is not None:
-                    text = str(value)
-                    widths[i] = max(widths[i], max(display_width(part) for part in text.split("\n")))
+        widths = column_widths(header, rows)
         for chunk in chunks:
             ws = self.wb.add_worksheet(self.sheet_name(title))
             for i, line in enumerate(block):
@@ -162,8 +204,9 @@ class _Book:
                 for c, (value, kind) in enumerate(row):
                     self.write(ws, r_i, c, value, kind)
             for c, w in enumerate(widths):
-                ws.set_column(c, c, min(MAX_COL_WIDTH, w + 2))
+                ws.set_column(c, c, w)
             ws.freeze_panes(head_row + 1, 0)
+            print_setup(ws, head_row, sum(widths))
             if chunk:
                 ws.autofilter(head_row, 0, head_row + len(chunk), len(header) - 1)
 
@@ -221,6 +264,18 @@ def _flat(book: _Book, section: Section, title: str) -> None:
     book.table(title, [c.title for c in section.columns], rows)
 
 
+def _scores(book: _Book, section: Section) -> None:
+    """得分: one score a row, its value and target formatted by its metric's kind (a rate
+    as a percentage, money to the fen) and its completion as a percentage."""
+    r = book.result
+    rows: list[list[Cell]] = []
+    for s, row in zip(r.scores, section.rows, strict=True):
+        kind = metric_format(r.metric(s.campaign, s.metric))
+        by_key = {"value": kind, "target": kind, "completion": "rate"}
+        rows.append([(value, by_key.get(col.key, "text")) for col, value in zip(section.columns, row, strict=True)])
+    book.table(section.title, [c.title for c in section.columns], rows)
+
+
 def _campaign(book: _Book, camp: str) -> None:
     """A campaign as its matrix: the value and, for a metric with targets, the target
     and the completion (a rate) beside it."""
@@ -273,7 +328,8 @@ def render(result: Result, options: RenderOptions) -> bytes:
     _flat(book, flat["scorecards"], label("sheet_ranking", lang))
     for camp in campaign_names(result):
         _campaign(book, camp)
-    for key in ("scores", "payments", "findings", "evidence", "appeals"):
+    _scores(book, flat["scores"])
+    for key in ("payments", "findings", "evidence", "appeals"):
         _flat(book, flat[key], flat[key].title)
     wb.close()
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as raw:
