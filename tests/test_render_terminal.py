@@ -180,3 +180,21 @@ def test_the_readme_shows_what_a_100_column_terminal_prints(demo: Any) -> None:
     block = readme.split("# a 100-column terminal\n", 1)[1].split("\n…  (then", 1)[0].split("\n")
     printed = [line.rstrip() for line in render(demo, RenderOptions("zh", width=100)).split("\n")]
     assert block == printed[: len(block)]
+
+
+def test_explain_reads_in_the_reports_order_with_the_reports_cells(demo: Any) -> None:
+    """A clerk's explanation of 区道路运输管理所's 89.01: the composite's campaigns in the
+    report's order, then each campaign's 得分 with its arithmetic first and its metrics in
+    the matrix's order, each written as its cell (完成 / 任务 (完成率))."""
+    from bureaukit.explain import explain_text
+
+    bureau = bureaukit.load(DEMO)
+    text = explain_text(demo, "unit:ygs", bureau.config.scoring).split("\n")
+    titles = [c.title["zh"] for c in demo.campaigns]
+    composite = text[2]
+    assert [composite.index(t) for t in titles] == sorted(composite.index(t) for t in titles)
+    assert composite.endswith("/ 110 = 89.94")
+    block = text[text.index("[招商引资]") + 1:]
+    heads = [line for line in block if line.startswith("  ") and not line.startswith("   ")][:3]
+    assert heads == ["  得分 = 100.00", "  招商引资总额 = 6,900 / 4,000 万元 (172.5%)",
+                     "  固定资产投资 = 2,500 / 1,500 万元 (166.7%)"]

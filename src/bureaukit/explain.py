@@ -12,7 +12,7 @@ from bureaukit.messages import speaking
 from bureaukit.messages import t as t_
 from bureaukit.money import fmt_points
 from bureaukit.outcomes import Evidence
-from bureaukit.render._labels import group_label, label, metric_order
+from bureaukit.render._labels import cell_text, group_label, label, metric_order
 from bureaukit.result import Result
 from bureaukit.text import quoted, visible
 
@@ -126,8 +126,7 @@ def _campaign_lines(result: Result, subject: str, campaign: str, lang: str) -> l
     lines = ["", f"[{result.campaign_title(campaign, lang)}]"]
     for s in scores:
         m = result.metric(campaign, s.metric)
-        target = f" / {display.quantity(m, s.target)}" if s.target is not None else ""
-        lines.append(f"  {m.title(lang)} = {display.quantity(m, s.value)}{target}")
+        lines.append(f"  {m.title(lang)} = {cell_text(s, m)}")  # as the report's cell, with its completion
         lines += _ev_lines(s.evidence, "      ")
     for p in pays:
         lines.append(f"  {label(p.kind, lang)} {display.money(p.amount)} 元" + (f" ({p.period})" if p.period else ""))
