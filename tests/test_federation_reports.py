@@ -51,7 +51,7 @@ def test_html_summary_first_in_chinese(result: FederationResult) -> None:
     assert "成员平均 (62.50 + 100.00) / 2 = 81.25; (1 − 0.3) × 本级 40.00 + 0.3 × 81.25 = 52.38" in top
     assert " mean of" not in page  # one language: the JSON's note holds both, the page zh alone
     # the province's ranking: C first, then the city (a member federation has no grade)
-    rows = re.findall(r"<tr><td class=\"n\">(\d+)</td><td><span class=\"cell\">([^<]+)</span></td>"
+    rows = re.findall(r"<tr><td class=\"n\">(\d+)</td><td><span class=\"nm\">([^<]+)</span></td>"
                       r"<td class=\"n\"><b>([\d.]+)</b></td><td class=\"grp\">([^<]*)</td></tr>", top)
     assert rows == [("1", "丙县交通运输局", "100.00", "优秀"), ("2", "某市交通运输系统", "62.50", "")]
     # the city at its own level, after page one: B 1, A 2

@@ -198,3 +198,22 @@ def test_explain_reads_in_the_reports_order_with_the_reports_cells(demo: Any) ->
     heads = [line for line in block if line.startswith("  ") and not line.startswith("   ")][:3]
     assert heads == ["  得分 = 100.00", "  招商引资总额 = 6,900 / 4,000 万元 (172.5%)",
                      "  固定资产投资 = 2,500 / 1,500 万元 (166.7%)"]
+
+
+def test_a_federation_in_the_terminal_is_a_table_per_level_as_the_docs_show(tmp_path: Path) -> None:
+    """The province of docs/federations.md: each level's path and standing, its arithmetic,
+    then its members ranked with name, composite and grade (the id last), not bare lines
+    of ``1  bureau:county-c  丙县交通运输局  100.00``; the doc shows what really prints."""
+    from click.testing import CliRunner
+    from fedtools import make_province
+
+    from bureaukit.cli import main
+
+    province = make_province(tmp_path)
+    printed = CliRunner().invoke(main, ["score", str(province), "--no-archive"]).output
+    lines = [line.rstrip() for line in printed.rstrip("\n").split("\n")]
+    doc = (DEMO.parents[2] / "docs" / "federations.md").read_text(encoding="utf-8")
+    block = doc.split("真实输出（上面算例的省）", 1)[1].split("$ bureaukit score province.toml\n", 1)[1]
+    block = block.split("\n$ ")[0].split("\n")
+    assert lines == block
+    assert lines[4].split() == ["1", "丙县交通运输局", "100.00", "优秀", "bureau:county-c"]

@@ -367,7 +367,12 @@ def _score_federation(config: Path, period: str | None, as_of: str | None, fmt: 
         _fail(exc.problems, exc.exit_code)
     lang = lang or _federation_language(config)
     set_language(lang)
-    _deliver(_federation_report(result, kind, lang), output, f"federation {kind}")
+    width = None
+    if output is None and kind == "table" and sys.stdout.isatty():
+        import shutil
+
+        width = shutil.get_terminal_size().columns
+    _deliver(_federation_report(result, kind, lang, width), output, f"federation {kind}")
     if result.missing:
         _fail([t("fed_missing", subjects=", ".join(result.missing))], 2)
 
@@ -381,15 +386,15 @@ def _federation_language(config: Path) -> str:
     return configured if configured in ("zh", "en") else "zh"
 
 
-def _federation_report(result: Any, kind: str, lang: str) -> bytes:
+def _federation_report(result: Any, kind: str, lang: str, width: int | None = None) -> bytes:
     from bureaukit import __version__
-    from bureaukit.federation import table_lines
 
     if kind == "json":
         return result.to_json(__version__).encode("utf-8")  # type: ignore[no-any-return]
-    if kind == "table":
-        return ("\n".join(table_lines(result, lang)) + "\n").encode("utf-8")
     from bureaukit.render import federation as fed
+
+    if kind == "table":
+        return ("\n".join(fed.text_lines(result, lang, width)) + "\n").encode("utf-8")
 
     if kind == "html":
         return fed.render_html(result, lang, __version__).encode("utf-8")

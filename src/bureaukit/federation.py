@@ -20,7 +20,7 @@ from __future__ import annotations
 import glob
 import json
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -485,20 +485,3 @@ def result_arithmetic(r: FederationResult, lang: str) -> str:
 
 def _q(value: Decimal) -> Decimal:
     return value.quantize(FEN, rounding=ROUND_HALF_UP)
-
-
-def table_lines(r: FederationResult, lang: str = "zh", depth: int = 0) -> Iterator[str]:
-    """The result as indented text lines for a terminal, in *lang*: per group (组别), rank,
-    subject, name, composite."""
-    pad = "  " * depth
-    yield f"{pad}{r.name} ({r.id})  {r.period}: {_text(r.composite) or '—'}"
-    yield f"{pad}  {result_arithmetic(r, lang)}"
-    for group in r.groups:
-        if len(r.groups) > 1:
-            yield f"{pad}  [{group}]"
-        for m in sorted((m for m in r.members if m.group == group),
-                        key=lambda m: (m.rank is None, m.rank or 0, m.subject)):
-            rank = str(m.rank) if m.rank is not None else "-"
-            yield f"{pad}  {rank:>4}  {m.subject}  {m.name}  {_text(m.composite) or _word(m.status, lang)}"
-            if m.federation is not None:
-                yield from table_lines(m.federation, lang, depth + 2)

@@ -122,6 +122,40 @@ def _as_of(r: FederationResult, lang: str) -> str:
     return r.as_of or label("period_end", lang)
 
 
+# --- the terminal -----------------------------------------------------------------------
+
+
+def text_lines(r: FederationResult, lang: str, width: int | None = None) -> list[str]:
+    """The federation for a terminal of *width* columns (None: a file or a pipe), each
+    level as the html shows it: its path and standing, the arithmetic, then each group's
+    members in a table — 名次, 名称, 综合分, 等级 — with the member's id last, whole or
+    (when the terminal is narrow and the names tell the members apart) left out."""
+    from bureaukit.linebreak import wrap
+    from bureaukit.render.table import Shown, wide_table
+
+    out: list[str] = []
+    shown = Shown()
+    for path, level in levels(r):
+        title = f"{' › '.join(map(clean, path))}  {clean(level.period)}  {label('standing', lang)} " + (
+            _points(level.composite) or "—")
+        out += ["", *(wrap(title, width) if width else [title])]
+        arithmetic = clean(result_arithmetic(level, lang))
+        out += ["  " + line for line in (wrap(arithmetic, width - 2) if width else [arithmetic])]
+        for group in level.groups:
+            members = sorted((m for m in level.members if m.group == group),
+                             key=lambda m: (m.rank is None, m.rank or 0, m.subject))
+            if len(level.groups) > 1:
+                out.append(f"  [{clean(group)}]")
+            header = [label(k, lang) for k in ("rank", "name", "composite", "grade", "subject")]
+            rows: list[list[str | None]] = [
+                ["" if m.rank is None else str(m.rank), m.name, _points(m.composite) or label(m.status, lang),
+                 m.grade or "", m.subject]
+                for m in members
+            ]
+            out += wide_table(header, rows, "><><<", "kkwwi", width, lang, shown, indent="  ")
+    return out[1:]
+
+
 # --- flat sections: the csv zip and the workbook --------------------------------------
 
 
@@ -313,7 +347,7 @@ def _level(r: FederationResult, lang: str, *, summary: bool = False, path: tuple
            f'<span class="calc">{esc(result_arithmetic(r, lang))}</span></div>',
            '<div class="groups">']
     for group, members in ranked(r):
-        rows = [[str(m.rank), f'<span class="cell">{esc(m.name)}</span>', f"<b>{esc(_points(m.composite))}</b>",
+        rows = [[str(m.rank), f'<span class="nm">{esc(m.name)}</span>', f"<b>{esc(_points(m.composite))}</b>",
                  esc(m.grade or "")] for m in members]
         out.append(f"<div><h3>{esc(group)}</h3>{_table(lang, rows)}</div>")
     out.append("</div>")
