@@ -237,3 +237,18 @@ def test_print_leaves_out_the_evidence_column(result_zh: Any) -> None:
     page = render(result_zh, RenderOptions("zh"))
     assert "nav.toc,details,.ev{display:none}" in page
     assert '<th class="ev">依据</th>' in page
+
+
+@needs_chromium
+def test_the_english_report_fits_1024_px_and_speaks_english_punctuation(tmp_path: Path) -> None:
+    """The contents line's English campaign titles wrap between links (they ran past the
+    page: no break between </a><a>), and English lines take English colons and brackets."""
+    page = render(demo_result(), RenderOptions("en"))
+    assert "Not ranked: <b" in page and "Grades</b>: " in page and "（" not in page.split('class="apart"')[1][:200]
+    measured = tmp_path / "measure.html"
+    measured.write_text(measuring_copy(page), encoding="utf-8")
+    done = chromium(tmp_path, measured.as_uri(), "--dump-dom", "--window-size=1024,1800", "--hide-scrollbars")
+    m = re.search(r'data-measure="([^"]*)"', done.stdout)
+    assert m, done.stderr[-2000:]
+    got = json.loads(m.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    assert got["scroll"] <= 1024, got

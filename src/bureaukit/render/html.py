@@ -75,8 +75,8 @@ h4{font-size:14px;margin:12px 0 4px;break-after:avoid;page-break-after:avoid}
 .status.final{background:#e6f4ea;color:#1f7a4d}.status.provisional{background:#fff4e5;color:#b54708}
 .banner{margin:8px 0;padding:8px 12px;border:2px solid var(--warning);background:#fffaeb;color:#7a2e0e;
 font-weight:600;border-radius:4px}
-nav.toc{margin:10px 0 0;font-size:13px}
-nav.toc a{color:#2563a8;text-decoration:none;margin-right:14px;white-space:nowrap}
+nav.toc{margin:10px 0 0;font-size:13px;display:flex;flex-wrap:wrap;gap:0 14px}
+nav.toc a{color:#2563a8;text-decoration:none;white-space:nowrap}
 .kpis{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0}
 .kpi{flex:1 1 100px;border:1px solid var(--line);border-radius:6px;padding:6px 10px;background:var(--soft)}
 .kpi .k{font-size:12px;color:var(--muted)}.kpi .v{font-size:18px;font-weight:700;font-variant-numeric:tabular-nums;
@@ -381,12 +381,18 @@ def _ranking(r: Result, lang: str) -> str:
         out.append(f"<div><h3>{esc(group_label(group, lang))}</h3>{_table(head, rows)}</div>")
     out.append("</div>")
     if apart:
-        items = "、".join(
-            f'<b class="nm">{esc(c.name)}</b>（{esc(group_label(c.group, lang))} {esc(fmt_points(c.composite))}）'
+        sep, lp, rp = (", ", " (", ")") if lang == "en" else ("、", "（", "）")
+        items = sep.join(
+            f'<b class="nm">{esc(c.name)}</b>{lp}{esc(group_label(c.group, lang))} {esc(fmt_points(c.composite))}{rp}'
             for c in apart
         )
-        out.append(f'<p class="apart">{esc(label("unranked", lang))}：{items}</p>')
+        out.append(f'<p class="apart">{esc(label("unranked", lang))}{_colon(lang)}{items}</p>')
     return "".join(out)
+
+
+def _colon(lang: str) -> str:
+    """A label's colon in the report's language (``Not ranked: `` in English, not ``：``)."""
+    return ": " if lang == "en" else "："
 
 
 def _bar(composite: Decimal) -> int:
@@ -406,7 +412,7 @@ def _grades(r: Result, lang: str) -> str:
         f'<span><i style="background:{colours.get(g, NO_GRADE)}"></i>{esc(g)} {n}</span>'
         for g, n in sorted(counts.items(), key=lambda kv: list(colours).index(kv[0]) if kv[0] in colours else 99)
     )
-    return f'<div class="grades"><b>{esc(label("grade_distribution", lang))}</b>：{items}</div>'
+    return f'<div class="grades"><b>{esc(label("grade_distribution", lang))}</b>{_colon(lang)}{items}</div>'
 
 
 def _money_totals(r: Result, lang: str) -> str:
