@@ -252,3 +252,20 @@ def test_the_english_report_fits_1024_px_and_speaks_english_punctuation(tmp_path
     assert m, done.stderr[-2000:]
     got = json.loads(m.group(1).replace("&quot;", '"').replace("&amp;", "&"))
     assert got["scroll"] <= 1024, got
+
+
+def test_an_english_report_names_its_units_in_english(result_en: Any) -> None:
+    """REPORTS §2, one language: 1,520 of 1,500 万元 reads "1,520 × 10k yuan" (as the
+    English messages write it), not "1,520 万元", in the page, the workbook's header and
+    the text report's header."""
+    from bureaukit.render.table import render as text
+    from bureaukit.render.xlsx import render as xlsx
+
+    page = render(result_en, RenderOptions("en"))
+    assert '1,520 × 10k yuan<span class="sub">/ 1,500 × 10k yuan · ' in page and "万元" not in page.split("<h3>")[1]
+    assert "(10k yuan)" in text(result_en, RenderOptions("en"))
+    openpyxl = pytest.importorskip("openpyxl")
+    import io
+
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx(result_en, RenderOptions("en"))))["Investment attraction"]
+    assert "Fixed-asset investment (10k yuan)" in [c.value for c in sheet[4]]

@@ -126,7 +126,7 @@ def _campaign_lines(result: Result, subject: str, campaign: str, lang: str) -> l
     lines = ["", f"[{result.campaign_title(campaign, lang)}]"]
     for s in scores:
         m = result.metric(campaign, s.metric)
-        lines.append(f"  {m.title(lang)} = {cell_text(s, m)}")  # as the report's cell, with its completion
+        lines.append(f"  {m.title(lang)} = {cell_text(s, m, lang)}")  # as the report's cell, with its completion
         lines += _ev_lines(s.evidence, "      ")
     for p in pays:
         lines.append(f"  {label(p.kind, lang)} {display.money(p.amount)} 元" + (f" ({p.period})" if p.period else ""))

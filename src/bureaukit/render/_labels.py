@@ -317,14 +317,34 @@ def matrix(result: Result, campaign: str) -> Matrix:
     return Matrix(campaign, columns, tuple((sub, cells[sub]) for sub in subjects))
 
 
-def cell_text(score: Score, metric: Metric) -> str:
+UNITS_EN = {"万元": "× 10k yuan", "元": "yuan", "个": "", "篇": "items", "次": "times", "件": "cases", "分": "points"}
+"""A metric's unit in an English report, as the English messages write it (``6,900 × 10k
+yuan``, :mod:`bureaukit.phrases`); a count of 个 needs none."""
+
+
+def unit_text(unit: str, lang: str, *, header: bool = False) -> str:
+    """*unit* in *lang*; in a column's header without the ``×`` (``Total investment (10k yuan)``)."""
+    if lang != "en":
+        return unit
+    text = UNITS_EN.get(unit, unit)
+    return text.removeprefix("× ") if header else text
+
+
+def quantity(metric: Metric, value: Decimal | int | None, lang: str) -> str:
+    """:func:`bureaukit.display.quantity` with the unit in *lang*."""
+    text = display.number(metric, value)
+    unit = unit_text(metric.unit or "", lang) if metric.kind == "amount" else ""
+    return f"{text} {unit}" if text and unit else text
+
+
+def cell_text(score: Score, metric: Metric, lang: str = "zh") -> str:
     """A matrix cell: the value, and against a target ``value / target (completion)``."""
-    value = display.quantity(metric, score.value)
+    value = quantity(metric, score.value, lang)
     if score.target is None:
         return value
     c = completion(score)
     done = f" ({display.percent(c)})" if c is not None else ""
-    return f"{display.number(metric, score.value)} / {display.quantity(metric, score.target)}{done}"
+    return f"{display.number(metric, score.value)} / {quantity(metric, score.target, lang)}{done}"
 
 
 # --- flat sections (csv zip and workbook) ---------------------------------------

@@ -39,6 +39,7 @@ from bureaukit.render._labels import (
     matrix,
     message,
     payment_totals,
+    quantity,
 )
 from bureaukit.result import Result
 from bureaukit.scorecards import Scorecard
@@ -461,17 +462,17 @@ def summary(r: Result, lang: str, *, alone: bool = False) -> str:
 # --- one section per campaign ------------------------------------------------------
 
 
-def _cell(r: Result, s: Score, metric: Metric) -> str:
+def _cell(r: Result, s: Score, metric: Metric, lang: str) -> str:
     """A matrix cell: the value; against a target, the target and the completion below,
     coloured against 序时进度."""
-    value = esc(display.quantity(metric, s.value))
+    value = esc(quantity(metric, s.value, lang))
     c = completion(s)
     if s.target is None:
         return value
     done = ""
     if c is not None:
         done = f' · <span class="{_rate_class(c, r.period.time_progress)}">{esc(display.percent(c))}</span>'
-    return f'{value}<span class="sub">/ {esc(display.quantity(metric, s.target))}{done}</span>'
+    return f'{value}<span class="sub">/ {esc(quantity(metric, s.target, lang))}{done}</span>'
 
 
 def _row_evidence(cells: Mapping[str, Score], metrics: Sequence[tuple[str, Metric]], lang: str) -> str:
@@ -515,7 +516,7 @@ def _matrix(r: Result, camp: str, lang: str) -> str:
         body = [
             [
                 f'<span class="nm">{esc(r.name_of(sub))}</span>{_tags(r, camp, sub, lang)}',
-                *(_cell(r, cells[n], metric) if n in cells else "" for n, metric in used),
+                *(_cell(r, cells[n], metric, lang) if n in cells else "" for n, metric in used),
                 _row_evidence(cells, used, lang),
             ]
             for sub, cells in rows

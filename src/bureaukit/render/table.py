@@ -38,6 +38,7 @@ from bureaukit.render._labels import (
     message,
     pad,
     payment_totals,
+    unit_text,
 )
 from bureaukit.result import Result
 
@@ -359,7 +360,10 @@ def metric_header(metric: Metric, lang: str) -> str:
     title = metric.title(lang)
     if metric.kind != "amount" or not metric.unit:
         return title
-    return f"{title} ({metric.unit})" if lang == "en" else f"{title}（{metric.unit}）"
+    unit = unit_text(metric.unit, lang, header=True)
+    if not unit:
+        return title
+    return f"{title} ({unit})" if lang == "en" else f"{title}（{unit}）"
 
 
 def matrix_cell(score: Score, metric: Metric) -> str:

@@ -47,6 +47,7 @@ from bureaukit.render._labels import (
     matrix,
     payment_totals,
     sections,
+    unit_text,
 )
 from bureaukit.result import Result
 
@@ -287,7 +288,8 @@ def _campaign(book: _Book, camp: str) -> None:
     }
     header = [label("name", lang), label("subject", lang)]
     for name, metric in m.metrics:
-        unit = f"（{metric.unit}）" if metric.kind == "amount" and metric.unit else ""
+        shown = unit_text(metric.unit, lang, header=True) if metric.kind == "amount" and metric.unit else ""
+        unit = (f" ({shown})" if lang == "en" else f"（{shown}）") if shown else ""
         header.append(metric.title(lang) + unit)
         if name in targeted:
             header += [f"{metric.title(lang)} {label('target', lang)}{unit}",
