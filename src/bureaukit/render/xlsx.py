@@ -104,12 +104,18 @@ def shown(value: Any, kind: str) -> str:
 
 def column_widths(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[int]:
     """Each column as wide as its widest cell as shown, each line of it (CJK counts two),
-    and its header; two to spare, at most :data:`MAX_COL_WIDTH` (longer text wraps)."""
-    widths = [display_width(clean(h)) for h in header]
+    and its header; two to spare, at most :data:`MAX_COL_WIDTH` (longer text wraps).
+    Each distinct cell is measured once (a column repeats its campaign's title, its
+    names and its source files on every row)."""
+    distinct: list[set[tuple[Any, str]]] = [set() for _ in header]
     for row in rows:
-        for i, (value, kind) in enumerate(row):
-            if value is not None:
-                widths[i] = max(widths[i], max(display_width(part) for part in shown(value, kind).split("\n")))
+        for i, cell in enumerate(row):
+            if cell[0] is not None:
+                distinct[i].add(cell)
+    widths = [display_width(clean(h)) for h in header]
+    for i, cells in enumerate(distinct):
+        for value, kind in cells:
+            widths[i] = max(widths[i], max(display_width(part) for part in shown(value, kind).split("\n")))
     return [min(MAX_COL_WIDTH, w + 2) for w in widths]
 
 
