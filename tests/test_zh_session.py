@@ -111,3 +111,19 @@ def test_the_day_went_as_a_clerk_expects(session: tuple[list[tuple[str, int, str
     assert 'ledgers/investment/projects.csv:5: 引进单位: 未知单位 "ygsx"（是否应为 "ygs"？）' in broken
     # a progress row citing the project whose row is broken: named by the projects ledger's title
     assert 'ledgers/investment/progress.csv:7: 项目编号: 未知项目台账中的记录 "XM2013-08"（是否应为 "XM2014-08"？）' in broken
+
+
+@pytest.mark.parametrize(("args", "english", "chinese"), [
+    (["--lang", "en", "check", "{c}"], "OK: 18 units", "检查通过"),
+    (["check", "{c}", "--lang", "en"], "OK: 18 units", "检查通过"),
+    (["--lang", "en", "explain", "{c}", "ygs"], "(as of 2014-12-31)", "截至"),
+    (["--lang", "en", "runs", "{c}"], "recorded (UTC)", "记录时间"),
+])
+def test_lang_before_the_command_is_the_commands(tmp_path: Path, args: list[str], english: str, chinese: str) -> None:
+    """``bureaukit --lang en check …`` speaks English as ``check --lang en`` does, in a
+    bureau whose config says ``language = "zh"`` (the group's --lang reached only the help)."""
+    c = str(_copy_demo(tmp_path / "demo"))
+    assert CliRunner().invoke(main, ["score", c]).exit_code == 0  # a run for runs to list
+    r = CliRunner().invoke(main, [a.format(c=c) for a in args])
+    assert r.exit_code == 0, r.output
+    assert english in r.stdout and chinese not in r.stdout + r.stderr, r.stdout[:400]

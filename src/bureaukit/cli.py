@@ -52,6 +52,9 @@ def handle_errors(fn: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from bureaukit.messages import restore_language, set_language
 
+        # --lang given before the command name (bureaukit --lang en check …) is the command's
+        if "lang" in kwargs and kwargs["lang"] is None:
+            kwargs["lang"] = cli_help.asked_language()
         # until the config says more; the language before this command is back when it ends,
         # however it ends (an in-process caller's next command starts afresh)
         token = set_language(kwargs.get("lang"))

@@ -197,6 +197,14 @@ def help_language(ctx: click.Context) -> str:
     return lang if isinstance(lang, str) else language()
 
 
+def asked_language() -> str | None:
+    """``--lang`` as this command line gave it, before the command or after it
+    (``bureaukit --lang en check …`` and ``bureaukit check --lang en …``); None when not given."""
+    ctx = click.get_current_context(silent=True)
+    lang = ctx.meta.get(_LANG) if ctx is not None else None
+    return lang if isinstance(lang, str) else None
+
+
 def _lang_in(args: Sequence[str]) -> str | None:
     for i, arg in enumerate(args):
         value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.removeprefix("--lang=")
