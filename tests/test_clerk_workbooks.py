@@ -172,7 +172,8 @@ def test_formulas_in_a_workbook_never_calculated_are_cell_errors_whatever_value_
     assert b'fullCalcOnLoad="1"' in _part(path, "xl/workbook.xml")
     message = (
         "金额: a formula whose value was never calculated (a program wrote the file and asks for it to be "
-        "calculated when opened; the saved value is a placeholder): open it in Excel or WPS, save it, and read it again"
+        "calculated when opened; the saved value is a placeholder): open it in Excel or WPS, save it, and read it again; "
+        "if this stays, copy the formula column and paste it as values"
     )
     unsaved = (
         "金额: a formula without a saved value (the file was never opened in Excel or WPS): "

@@ -526,9 +526,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a formula without a saved value (the file was never opened in Excel or WPS): open it there, save it, and read it again",
     ),
     "cell_formula_uncalculated": (
-        "公式的值从未计算过（文件由程序生成，要求打开时重新计算，保存的值只是占位）：请在 Excel 或 WPS 中打开、保存后再读取",
+        "公式的值从未计算过（文件由程序生成，要求打开时重新计算，保存的值只是占位）：请在 Excel 或 WPS 中打开、保存后再读取；"
+        "仍有此提示时，把公式列复制后“选择性粘贴 → 数值”",
         "a formula whose value was never calculated (a program wrote the file and asks for it to be calculated "
-        "when opened; the saved value is a placeholder): open it in Excel or WPS, save it, and read it again",
+        "when opened; the saved value is a placeholder): open it in Excel or WPS, save it, and read it again; "
+        "if this stays, copy the formula column and paste it as values",
     ),
     # --- loading a bureau (bureaukit.bureau, bureaukit.plugins) ---
     "no_period_to_score": ("未指定要评分的考核期：请给出 --period（如 --period 2014），或设置 [bureau] period",
