@@ -159,7 +159,19 @@ def test_diff_needs_two_runs_and_real_numbers(recorded: Path) -> None:
     code, _, err = run("diff", cfg, "1", "9", "--lang", "en")
     assert code == 2 and "run 9: no such run" in err
     code, _, err = run("diff", cfg, "1", "9")
-    assert code == 2 and "第 9 次运行：" in err and "中没有单位 t 的这次运行（已有第 1 至 1 次）" in err
+    assert code == 2 and "第 9 次运行：" in err and "中没有 [bureau] id 为 t 的这次运行（已有第 1 至 1 次）" in err
+
+
+def test_a_period_that_is_none_is_an_error_not_an_empty_listing(recorded: Path) -> None:
+    """``runs``, ``audit`` and ``diff`` read ``--period`` as score does: a text that is no
+    period exits 2 naming it (``runs --period bogus`` said "no runs" and exited 0)."""
+    cfg = str(recorded)
+    assert run("score", cfg, "-f", "json")[0] == 0
+    for command in (["runs"], ["audit"], ["diff"]):
+        code, out, err = run(*command, cfg, "--period", "2041-H3")
+        assert code == 2 and out == "" and '--period: 未知考核期"2041-H3"' in err, (command, err)
+    code, out, _ = run("runs", cfg, "--period", "2014")
+    assert code == 0 and "2014-12-31" in out
 
 
 def test_verify_ok_then_different_with_a_changed_plugin(recorded: Path, monkeypatch: pytest.MonkeyPatch,

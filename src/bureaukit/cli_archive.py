@@ -48,6 +48,22 @@ def _config_command(fn: F) -> F:
     return click.argument("config", type=click.Path(dir_okay=False, path_type=Path))(fn)
 
 
+def _period_id(cfg: Config, period: str | None) -> str | None:
+    """``--period`` as the archive keeps it (``2014``, ``2014-H1``, a name from
+    ``[periods]`` as its id); None when not given. A text that is no period is an error
+    (exit 2), not a listing that finds nothing."""
+    if period is None:
+        return None
+    from bureaukit.errors import InputError
+    from bureaukit.periods import PeriodError, parse_period
+    from bureaukit.problems import Problem
+
+    try:
+        return parse_period(period, cfg.periods).id
+    except PeriodError as exc:
+        raise InputError([Problem(str(exc), where="--period")]) from None
+
+
 def _archive(config: Config) -> Archive:
     from bureaukit.archive import open_for
     from bureaukit.errors import InputError
@@ -207,6 +223,7 @@ def runs(config: Path, period: str | None, lang: str | None, debug: bool) -> Non
     from bureaukit.render.table import format_table
 
     cfg = _read(config, lang)
+    period = _period_id(cfg, period)
     with _archive(cfg) as archive:
         found = archive.runs(cfg.bureau.id, period)
     if not found:
@@ -239,7 +256,7 @@ def audit(config: Path, period: str | None, lang: str | None, debug: bool) -> No
 
     cfg = _read(config, lang)
     with _archive(cfg) as archive:
-        found = archive.audit(cfg.bureau.id, period)
+        found = archive.audit(cfg.bureau.id, _period_id(cfg, period))
     if not found:
         click.echo(t("no_decisions"))
         return
@@ -317,21 +334,13 @@ def reopen(config: Path, period: str | None, by: str, reason: str, lang: str | N
       bureaukit reopen configs/demo/bureau.toml --period 2014 --by 张三 --reason "复核更正项目台账"
     """
     from bureaukit.messages import t
-    from bureaukit.periods import PeriodError, parse_period
 
     cfg = _read(config, lang)
-    pid = period or cfg.bureau.period
+    pid = _period_id(cfg, period or cfg.bureau.period)
     if pid is None:
         from bureaukit.errors import InputError
 
         raise InputError([t("no_period")])
-    try:
-        pid = parse_period(pid, cfg.periods).id
-    except PeriodError as exc:
-        from bureaukit.errors import InputError
-        from bureaukit.problems import Problem
-
-        raise InputError([Problem(str(exc), where="--period")]) from None
     with _archive(cfg) as archive:
         rec = archive.reopen(cfg.bureau.id, pid, by=by, reason=reason)
     click.echo(t("reopened", period=pid, run=rec.run))
@@ -404,7 +413,7 @@ def diff(config: Path, a: int | None, b: int | None, period: str | None, fmt: st
 
     cfg = _read(config, lang)
     with _archive(cfg) as archive:
-        x, y = _pair(archive, cfg.bureau.id, a, b, period)
+        x, y = _pair(archive, cfg.bureau.id, a, b, _period_id(cfg, period))
         d = diff_runs(archive, cfg.bureau.id, x, y)
     kind = _format(fmt, output)
     text = diff_json(d) if kind == "json" else diff_html(d) if kind == "html" else "\n".join(diff_lines(d)) + "\n"

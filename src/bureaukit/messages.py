@@ -242,7 +242,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'unknown kind of archive "{scheme}://…" (use sqlite:///file.sqlite or postgresql://host/db)',
     ),
     "no_such_run": (
-        "第 {number} 次运行：{archive} 中没有单位 {bureau} 的这次运行（{known}）",
+        "第 {number} 次运行：{archive} 中没有 [bureau] id 为 {bureau} 的这次运行（{known}）",
         "run {number}: no such run of bureau {bureau} in {archive} ({known})",
     ),
     "runs_known": ("已有第 1 至 {last} 次", "runs 1 to {last}"),
