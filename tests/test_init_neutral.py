@@ -87,3 +87,14 @@ def test_every_commented_example_is_a_setting_the_campaign_accepts() -> None:
             if bs.neutral is not None:
                 neutral = tomllib.loads(f"v = {bs.neutral}")["v"]
                 assert structure_settings(camp.settings, {bs.key: neutral}, "x")[1] == [], (camp.name, bs.key)
+
+
+def test_the_id_is_the_folders_name_and_a_full_folder_is_refused_in_zh(tmp_path: Path) -> None:
+    """Two bureaus made by init must not share an archive's id (every init wrote
+    ``mybureau``); the refusal of a folder that holds files speaks Chinese in zh."""
+    where = tmp_path / "城关交通局"
+    assert run("init", str(where), "--lang", "zh")[0] == 0
+    cfg = tomllib.loads((where / "bureau.toml").read_text(encoding="utf-8"))
+    assert cfg["bureau"]["id"] == "城关交通局"
+    code, _, err = run("init", str(where), "--lang", "zh")
+    assert code == 2 and err.strip() == f"{where}: 文件夹不是空的；init 只写入新的或空的文件夹"

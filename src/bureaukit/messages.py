@@ -75,6 +75,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{config}: {path}: {campaign}尚未设置{what}，本项暂不评分",
         "{config}: {path}: {campaign} is not set up yet ({what}): nothing is scored on it",
     ),
+    "init_not_empty": ("{directory}: 文件夹不是空的；init 只写入新的或空的文件夹",
+                       "{directory}: the folder is not empty; init writes into a new or empty folder"),
     "init_left_out": ("注意：未包含考核活动 {text}", "note: left out campaign {text}"),
     "no_plugins": ("未安装任何考核活动插件（pip install bureaukit-investment 等）",
                    "no campaign plugins installed (pip install bureaukit-investment, …)"),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bureaukit.campaigns import Campaign, validate_campaign
 from bureaukit.errors import InputError
+from bureaukit.messages import t
 from bureaukit.org import Person, Unit
 from bureaukit.plugins import installed
 from bureaukit.records import record_spec
@@ -133,13 +134,21 @@ def _campaign_table(camp: Campaign, suffix: str) -> tuple[str, dict[str, str]]:
     return "\n".join(lines) + "\n", ledgers
 
 
-def _bureau_toml(name: str, period: int, suffix: str, enabled: list[str], tables: list[str]) -> str:
+def _bureau_toml(bureau_id: str, name: str, period: int, suffix: str, enabled: list[str], tables: list[str]) -> str:
     return (
         f'units = "org/units{suffix}"\npeople = "org/people{suffix}"\n\n'
-        f'[bureau]\nid = "mybureau"\nname = {_toml_text(name)}\nperiod = "{period}"\nlanguage = "zh"\n\n'
+        "[bureau]\n# 局编号：存档按它区分各局，共用一个存档（如市、省汇总）的各局须各不相同\n"
+        f"id = {_toml_text(bureau_id)}\nname = {_toml_text(name)}\nperiod = \"{period}\"\nlanguage = \"zh\"\n\n"
         + _calendar() + SCORING + ARCHIVE
         + "[campaigns]\nenabled = [" + ", ".join(f'"{n}"' for n in enabled) + "]\n\n" + "\n".join(tables)
     )
+
+
+def _bureau_id(directory: Path) -> str:
+    """The new bureau's ``[bureau] id``: its folder's name (``bureaukit init 城关交通局`` →
+    ``城关交通局``), so that two bureaus made by ``init`` and recorded in one archive do not
+    share an id; ``mybureau`` when the folder has no name of its own."""
+    return directory.resolve().name.strip() or "mybureau"
 
 
 def write_starter(
@@ -155,7 +164,7 @@ def write_starter(
     from datetime import date
 
     if directory.exists() and any(directory.iterdir()):
-        raise InputError([f"{directory}: the folder is not empty; init writes into a new or empty folder"])
+        raise InputError([t("init_not_empty", directory=directory)])
     suffix = ".xlsx" if xlsx else ".csv"
     files = _org_files(directory, name, xlsx)
     campaigns, skipped = _installed_campaigns()
@@ -167,7 +176,8 @@ def write_starter(
             cls = camp.records[kind]
             files[directory / rel] = (cls, record_spec(cls).ledger.title.get("zh", kind), []) if xlsx else _header(cls)
     period = year if year is not None else date.today().year
-    files[directory / "bureau.toml"] = _bureau_toml(name, period, suffix, [c.name for c in campaigns], tables)
+    files[directory / "bureau.toml"] = _bureau_toml(_bureau_id(directory), name, period, suffix,
+                                                    [c.name for c in campaigns], tables)
     return _write_all(files), skipped
 
 
