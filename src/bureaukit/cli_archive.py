@@ -480,7 +480,8 @@ def bulletin(config: Path, period: str | None, as_of: str | None, output: Path |
              lang: str | None, debug: bool) -> None:
     """The monthly 时序进度通报: ranking with the movement since the previous recorded run,
     completion against 序时进度, units behind, new findings, items due within 15 days.
-    The run is scored and recorded like ``score``.
+    The run is scored and recorded like ``score``. The bulletin is written in Chinese, as
+    a 通报 is issued; --lang sets the language of the messages around it.
 
     \b
     Example:

@@ -180,6 +180,7 @@ KIND 写作 活动.台账（如 investment.projects），或 org.units、org.peo
         "short": "每月的时序进度通报。",
         "": """每月的时序进度通报：排名及其较上次记录运行的升降，对照序时进度的完成情况，
 落后单位，新发现的问题，15 天内到期的事项。本次运行与 score 一样打分并记入档案。
+通报按公文用中文写出；--lang 只改变通报之外的提示语言。
 
 示例：
   bureaukit bulletin configs/demo/bureau.toml --period 2014 --as-of 2014-09-30 -o 通报.docx""",
