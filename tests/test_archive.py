@@ -511,3 +511,17 @@ def test_a_recorded_score_imports_only_what_recording_needs(recorded: Path, arch
         assert "bureaukit.archive.store" in imported
         assert not imported & {"bureaukit.archive.diff", "bureaukit.archive.rows", "bureaukit.archive.bulletin"}
         assert ("psycopg" in imported) == archive_url.startswith("postgresql")
+
+
+def test_a_runs_summary_shows_money_as_reports_do() -> None:
+    """Stored plain (one form whatever the language), shown with separators (REPORTS §2);
+    a summary stored with separators by an earlier bureaukit reads the same."""
+    from bureaukit.archive.store import summary_text
+    from bureaukit.messages import speaking
+
+    with speaking("zh"):
+        assert summary_text("13 ranked; 29 violations; refund 44533.36; award 2000.00") == (
+            "13 个单位排名；29 项违规；退还 44,533.36 元；奖金 2,000.00 元")
+        assert summary_text("1 ranked; 0 violations; refund 1,200.00") == "1 个单位排名；0 项违规；退还 1,200.00 元"
+    with speaking("en"):
+        assert summary_text("2 ranked; 1 violations; deduction -1234.5") == "2 ranked; 1 violations; deduction -1,234.50"

@@ -624,9 +624,10 @@ _SUMMARY_PART = re.compile(r"(?P<n>\d+) (?P<what>ranked|violations)|(?P<kind>[a-
 
 
 def summary_text(stored: str) -> str:
-    """A run's stored summary (``3 ranked; 0 violations; refund 1,200.00``, one fixed form
+    """A run's stored summary (``3 ranked; 0 violations; refund 1200.00``, one fixed form
     in the archive whatever the run's language) as this run's language reads it; a part
     in no known form is shown as stored."""
+    from bureaukit import display
     from bureaukit.messages import language
     from bureaukit.render._labels import LABELS
 
@@ -640,7 +641,9 @@ def summary_text(stored: str) -> str:
             out.append(t("summary_" + m["what"], n=m["n"]))
         else:
             zh, en = LABELS.get(m["kind"], (m["kind"], m["kind"]))
-            out.append(t("summary_money", kind=en.lower() if lang == "en" else zh, amount=m["amount"]))
+            # stored plain (2000.00), shown as every report shows money (2,000.00; REPORTS §2)
+            amount = display.money(Decimal(m["amount"].replace(",", "")))
+            out.append(t("summary_money", kind=en.lower() if lang == "en" else zh, amount=amount))
     return t("reason_sep").join(out)
 
 
