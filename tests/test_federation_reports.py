@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from fedtools import make_province
-from test_render_html import EXTERNAL, chromium, measuring_copy, needs_chromium, pdf_pages
+from test_render_html import EXTERNAL, chromium, measure, needs_chromium, pdf_pages
 
 from bureaukit.federation import FederationResult, score_federation
 from bureaukit.render.federation import render_csv, render_html, render_xlsx
@@ -147,12 +147,7 @@ def test_html_fits_1024_and_prints(result: FederationResult, tmp_path: Path) -> 
     done = chromium(tmp_path, report.as_uri(), f"--screenshot={shot}", "--window-size=1024,1400",
                     "--hide-scrollbars")
     assert shot.exists() and shot.stat().st_size > 10_000, done.stderr[-2000:]
-    measured = tmp_path / "measure.html"
-    measured.write_text(measuring_copy(page), encoding="utf-8")
-    done = chromium(tmp_path, measured.as_uri(), "--dump-dom", "--window-size=1024,1400", "--hide-scrollbars")
-    m = re.search(r'data-measure="([^"]*)"', done.stdout)
-    assert m, done.stderr[-2000:]
-    got = json.loads(m.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    got = measure(tmp_path, page, 1024, 1400)
     assert got["inner"] == 1024 and got["scroll"] <= 1024 and got["wide"] == [], got
     pdf = tmp_path / "fed.pdf"
     done = chromium(tmp_path, report.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")

@@ -116,6 +116,18 @@ def measuring_copy(page: str) -> str:
     return no_csp.replace("</body>", MEASURE + "</body>")
 
 
+def measure(tmp: Path, page: str, width: int, height: int = 1800, script: str = MEASURE) -> dict[str, Any]:
+    """What *script* measured in *page* (:func:`measuring_copy`) at *width* × *height*,
+    read back from the DOM headless Chromium dumps."""
+    measured = tmp / "measure.html"
+    measured.write_text(measuring_copy(page).replace(MEASURE, script), encoding="utf-8")
+    done = chromium(tmp, measured.as_uri(), "--dump-dom", f"--window-size={width},{height}", "--hide-scrollbars")
+    m = re.search(r'data-measure="([^"]*)"', done.stdout)
+    assert m, done.stderr[-2000:]
+    got: dict[str, Any] = json.loads(m.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    return got
+
+
 @needs_chromium
 @pytest.mark.parametrize("width", [1024, 1400])
 def test_report_fits_the_window_without_horizontal_scrolling(width: int, tmp_path: Path) -> None:
@@ -127,12 +139,7 @@ def test_report_fits_the_window_without_horizontal_scrolling(width: int, tmp_pat
     done = chromium(tmp_path, report.as_uri(), f"--screenshot={shot}", f"--window-size={width},1800",
                     "--hide-scrollbars")
     assert shot.exists() and shot.stat().st_size > 10_000, done.stderr[-2000:]
-    measured = tmp_path / "measure.html"
-    measured.write_text(measuring_copy(page), encoding="utf-8")
-    done = chromium(tmp_path, measured.as_uri(), "--dump-dom", f"--window-size={width},1800", "--hide-scrollbars")
-    m = re.search(r'data-measure="([^"]*)"', done.stdout)
-    assert m, done.stderr[-2000:]
-    got = json.loads(m.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    got = measure(tmp_path, page, width, 1800)
     assert got["inner"] == width
     assert got["scroll"] <= width and got["wide"] == [], got
 
@@ -223,12 +230,7 @@ def test_names_ids_and_dates_are_never_broken(width: int, tmp_path: Path) -> Non
     page = render(demo_result(), RenderOptions("zh"))
     if width == A4_PRINTABLE_PX:
         page = page.replace("@media print{", "@media all{")
-    measured = tmp_path / "names.html"
-    measured.write_text(measuring_copy(page).replace(MEASURE, NAMES), encoding="utf-8")
-    done = chromium(tmp_path, measured.as_uri(), "--dump-dom", f"--window-size={width},1800", "--hide-scrollbars")
-    m = re.search(r'data-measure="([^"]*)"', done.stdout)
-    assert m, done.stderr[-2000:]
-    got = json.loads(m.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    got = measure(tmp_path, page, width, 1800, script=NAMES)
     assert got["names"] > 100 and got["broken"] == [] and got["wide"] == [] and got["nowrap"] == [], got
 
 
@@ -245,12 +247,7 @@ def test_the_english_report_fits_1024_px_and_speaks_english_punctuation(tmp_path
     page: no break between </a><a>), and English lines take English colons and brackets."""
     page = render(demo_result(), RenderOptions("en"))
     assert "Not ranked: <b" in page and "Grades</b>: " in page and "（" not in page.split('class="apart"')[1][:200]
-    measured = tmp_path / "measure.html"
-    measured.write_text(measuring_copy(page), encoding="utf-8")
-    done = chromium(tmp_path, measured.as_uri(), "--dump-dom", "--window-size=1024,1800", "--hide-scrollbars")
-    m = re.search(r'data-measure="([^"]*)"', done.stdout)
-    assert m, done.stderr[-2000:]
-    got = json.loads(m.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    got = measure(tmp_path, page, 1024, 1800)
     assert got["scroll"] <= 1024, got
 
 
