@@ -105,11 +105,23 @@ def _stage_values(
             ev.append(Evidence(note=Note(stage_mean_note, (title, tuple(r.score for r in recs), value))))
         elif stage.id == SERVICE_RATING and answers:
             value = mean([answer_value(s, a.answer) for a in answers])
-            ev = [ctx.evidence(a, Note(answer_note, (a.answer.name, answer_value(s, a.answer)))) for a in answers]
+            noted = _answer_notes(s)
+            ev = [ctx.evidence(a, noted[a.answer]) for a in answers]
             ev.append(Evidence(note=Note(survey_mean_note, (title, _survey_counts(s, answers), value))))
         else:
             continue
         yield stage, value, ev
+
+
+ANSWERED = {a: Note(answered_note, (a.name,)) for a in Answer}
+"""Each answer's note under the satisfaction rate (``答卷：满意``): one per kind of answer,
+shared by every citation (a province cites ~100k answers)."""
+
+
+def _answer_notes(s: ConductSettings) -> dict[Answer, Note]:
+    """Each answer's note under 服务对象测评 (``满意，计 100 分``) with the bureau's values:
+    one per kind of answer, shared by the unit's citations."""
+    return {a: Note(answer_note, (a.name, answer_value(s, a))) for a in Answer}
 
 
 def _satisfaction_rate(ctx: Context, subject: str, answers: list[Survey]) -> Score:
@@ -119,7 +131,7 @@ def _satisfaction_rate(ctx: Context, subject: str, answers: list[Survey]) -> Sco
     rate = Decimal(good) / len(answers)
     counts = _counts(answers)
     note = Note(satisfaction_note, (counts[Answer.satisfied], counts[Answer.basic], len(answers), rate))
-    evidence = [ctx.evidence(a, Note(answered_note, (a.answer.name,))) for a in answers]
+    evidence = [ctx.evidence(a, ANSWERED[a.answer]) for a in answers]
     evidence.append(Evidence(note=note))
     return Score(subject, "satisfaction_rate", rate, form="rate", evidence=evidence)
 
