@@ -46,6 +46,8 @@ def test_html_summary_first_in_chinese(result: FederationResult) -> None:
     assert f'<meta http-equiv="Content-Security-Policy" content="{CSP}">' in page
     assert "<script" not in page.lower() and not EXTERNAL.search(page)
     assert "联合评比报告" in page and "某省交通运输厅" in page and "各成员本次评分" in page
+    # scored as of the period's end: its date, not 期末 alone
+    assert "<dd>2014-12-31（期末）</dd>" in page
     top = _summary(page)
     assert '<span class="v">52.38</span>' in top
     assert "成员平均 (62.50 + 100.00) / 2 = 81.25; (1 − 0.3) × 本级 40.00 + 0.3 × 81.25 = 52.38" in top

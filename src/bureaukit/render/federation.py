@@ -119,7 +119,18 @@ def _points(value: Decimal | None) -> str | None:
 
 
 def _as_of(r: FederationResult, lang: str) -> str:
-    return r.as_of or label("period_end", lang)
+    """The run's as-of date; without one (each member as of the period's end) that end's
+    date where the period names it (2014 → 2014-12-31（期末）), else 期末 alone (a name from
+    a member's own [periods])."""
+    if r.as_of:
+        return r.as_of
+    from bureaukit.periods import PeriodError, parse_period
+
+    try:
+        end = parse_period(r.period).end
+    except PeriodError:
+        return label("period_end", lang)
+    return f"{end}（{label('period_end', lang)}）" if lang == "zh" else f"{end} ({label('period_end', lang)})"
 
 
 # --- the terminal -----------------------------------------------------------------------
