@@ -73,14 +73,23 @@ def counts_filter(ctx: Context, r: Resolved, q: QuotaDef) -> Callable[[Activity]
         if a.kind is not kind:
             return False
         if kind is ActivityKind.duty:
-            if not ctx.calendar.is_workday(a.date):
-                return False
-            person = ctx.org.people.get(a.person) if a.person else None
-            if person is None or not duty_roles.matches(person, ctx.org):
-                return False
+            return ctx.calendar.is_workday(a.date) and on_own_duty(ctx, duty_roles, a)
         return True
 
     return keep
+
+
+def on_own_duty(ctx: Context, duty_roles: Roles, a: Activity) -> bool:
+    """A duty row counts for its unit when its person is one of that unit's own 班子成员
+    (``duty_roles``) in post on the day: seed 000 第五篇 四(七) "各单位要制定值班表,确保每个
+    工作日有1名班子成员接访" — the unit's 班子, not another unit's, nor one who has left."""
+    person = ctx.org.people.get(a.person) if a.person else None
+    return (
+        person is not None
+        and person.unit == a.unit
+        and person.in_post(a.date)
+        and duty_roles.matches(person, ctx.org)
+    )
 
 
 def quota_rules(

@@ -1,0 +1,41 @@
+"""Edges a clerk's ledger hits, worked by hand against the seeds (red-team, session 10)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bureaukit_style.records import Activity
+from bureaukit_style.records import ActivityKind as K
+
+from bureaukit.testing import person, run, unit
+from bureaukit_style.campaign import CAMPAIGN
+
+DUTY = {"id": "duty", "who": {"unit_kinds": ["institution"]}, "activity": "duty", "min": 1, "per": "workday"}
+QUIET = {"phases": [], "meeting_max_minutes": 0}
+
+
+def duty(id, unit_id, day, who):
+    return Activity(id, K.duty, unit_id, day, person=who)
+
+
+def test_duty_is_kept_by_the_units_own_班子成员_in_post_that_day():
+    # seed 000 第五篇 四(七): "各单位要制定值班表,确保每个工作日有1名班子成员接访" — a 班子成员
+    # of the unit itself. Window Mon 2014-05-05 .. Fri 05-09, five workdays, ygs's roster:
+    #   Mon p21 (ygs unit_head)                      → counts
+    #   Tue p36 (unit_head of the station ygs_n)     → not ygs's 班子: a gap
+    #   Wed p22 (ygs unit_team)                      → counts
+    #   Thu p29 (ygs unit_team, left on Wed 05-07)   → not in post: a gap
+    #   Fri p21                                      → counts
+    # Gaps Tue 05-06 and Thu 05-08: two findings, 2 × 1 = 2 points off → 98.00.
+    units = [unit("bureau", kind="bureau"), unit("ygs", kind="institution", parent="bureau"),
+             unit("ygs_n", kind="station", parent="ygs")]
+    people = [person("p21", "ygs", roles=["unit_head"]), person("p22", "ygs", roles=["unit_team"]),
+              person("p29", "ygs", roles=["unit_team"], end="2014-05-07"),
+              person("p36", "ygs_n", roles=["unit_head"])]
+    rows = [duty("Z1", "ygs", date(2014, 5, 5), "p21"), duty("Z2", "ygs", date(2014, 5, 6), "p36"),
+            duty("Z3", "ygs", date(2014, 5, 7), "p22"), duty("Z4", "ygs", date(2014, 5, 8), "p29"),
+            duty("Z5", "ygs", date(2014, 5, 9), "p21")]
+    out = run(CAMPAIGN, units=units, people=people, records={"activities": rows},
+              settings={**QUIET, "quotas": [DUTY], "window": "2014-05-05..2014-05-09"}, period="2014")
+    assert sorted(f.due for f in out.find("style.quota", "unit:ygs")) == [date(2014, 5, 6), date(2014, 5, 8)]
+    assert out.value("unit:ygs", "points") == "98.00"
