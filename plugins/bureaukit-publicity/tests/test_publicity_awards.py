@@ -109,13 +109,15 @@ def test_one_person_may_win_all_three_and_they_stay_separate(publicity, adoption
 
 
 def test_award_cites_the_adoptions_its_count_counted(publicity, adoption):
-    # the award names the counted rows as the count does (one citation serves both), and
-    # not an adoption at an outlet that does not count
+    # the award names the counted rows as the count does (one citation serves both), the
+    # 区级媒体 rows not among them; then every row of the 稿酬 its note writes, with its fee
     rows = news(adoption, "p1", 8) + news(adoption, "p1", 2, "district_media")
     out = publicity(rows)
     award = out.paid("person:p1", "award")[0].evidence
     counted = out.score("person:p1", "news_count").evidence
-    assert len(award) == 1 + 8
-    assert list(award[1:]) == list(counted[:-1])
-    assert [(e.row, e.record) for e in award[1:]] == [(i + 1, f"p1-N{i}|city_media") for i in range(8)]
+    assert len(award) == 1 + 8 + 10
+    assert list(award[1:9]) == list(counted[:-1])
+    assert [(e.row, e.record) for e in award[1:9]] == [(i + 1, f"p1-N{i}|city_media") for i in range(8)]
     assert award[1].note_in("zh") == "p1-N0（新闻）被其他市级刊物采用，计入评比"
+    assert sorted(e.row for e in award[9:]) == list(range(1, 11))
+    assert all("稿酬 30.00 元" in e.note_in("zh") for e in award[9:])  # 10 × 30 = 300.00 in the note

@@ -40,9 +40,11 @@ def score_awards(
     if counts is None:
         counts = person_counts(ctx, items)
     fees: dict[str, Decimal] = {}
+    authored: dict[str, list[Priced]] = {}
     for p in items:
         for pid, share in p.by_author():
             fees[pid] = fees.get(pid, ZERO) + share
+            authored.setdefault(pid, []).append(p)
     for k in ("news", "info"):
         minimum = s.award.news_min if k == "news" else s.award.info_min
         places = s.award.news_count if k == "news" else s.award.info_count
@@ -59,9 +61,17 @@ def score_awards(
                     Evidence(note=Note(award_note, (k, rank, len(eligible), places, n, minimum, fees[pid],
                                                     s.award.amount_yuan))),
                     *counts[pid][k],  # each counted adoption, cited as its count cites it
+                    *fee_rows(ctx, authored[pid]),
                 ],
             )
     yield from good_news(ctx, items)
+
+
+def fee_rows(ctx: Context, authored: Sequence[Priced]) -> list[Evidence]:
+    """The rows of the 稿酬 an award's note writes (its tie-break after the count), each
+    with its fee and the winner's share, as ``fees_yuan`` cites them: the note's sum is
+    then made of rows the award cites, the uncounted outlets' rows included."""
+    return [ctx.evidence(p.adoption, p.note(ctx)) for p in authored]
 
 
 def good_news(ctx: Context, items: Sequence[Priced]) -> Iterator[Payment]:
