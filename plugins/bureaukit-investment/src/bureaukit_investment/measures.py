@@ -115,9 +115,14 @@ def _row_units(ctx: Context, uid: str) -> set[str]:
 
 def _counts(ctx: Context, trip: Trip) -> bool:
     """A row that meets rule 9: a trip led by a unit head of the row's unit, or 驻点招商 by any
-    person of it."""
+    person of it, in post on the trip's date.
+
+    四(三) "凡承担招商引资任务的单位主要负责人每季度带队外出招商一次,也可以确定专职招商人员驻点招商":
+    the 主要负责人 who leads the quarter's trip is the one in post that day; a head who had left
+    (or not yet joined) was not the unit's 主要负责人 then, nor its staff stationed for it
+    (CORE §2: a person counts only for days inside their span)."""
     leader = ctx.org.people.get(trip.leader)
-    if leader is None or leader.unit != trip.unit:
+    if leader is None or leader.unit != trip.unit or not leader.in_post(trip.date):
         return False
     if trip.kind is TripKind.stationed:
         return True
