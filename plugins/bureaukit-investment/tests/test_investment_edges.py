@@ -36,3 +36,32 @@ def test_a_trip_counts_only_when_its_leader_is_in_post_that_day(inv, rows, org):
     out = inv(people=people, records={"trips": [t for t in trips if t.id not in ("T3", "T4")]}, settings=YGS)
     assert [(f.due, [e.record for e in f.evidence]) for f in out.find("investment.no_trip", "unit:ygs")] == [
         (date(2014, 3, 31), ["T1"]), (date(2014, 6, 30), ["T2"]), (date(2014, 9, 30), ["T5"])]
+
+
+def test_leave_post_cites_the_rows_of_both_figures_it_quotes(inv, rows):
+    # 四(三) "凡7月31日前固定资产投资任务完成未达到50%的单位,其主要领导要离岗招商,直至完成任务".
+    # gls's task: fixed asset 1000. Project G's progress: 400 by 2014-07-15, 900 by 2014-10-31;
+    # project H (industrial, signed 2014-08-01) 50 by 2014-11-30. At 07-31: 400 / 1000 = 40% < 50%;
+    # at 12-31: 900 + 50 = 950 / 1000 = 95% < 100% → leave_post. The finding quotes 400 and 950:
+    # 400 is in G's 07-15 row, 950 in G's 10-31 row and H's 11-30 row — each cited.
+    recs = {
+        "projects": [rows.project("G", "gls", total=3000, planned=2000),
+                     rows.project("H", "gls", total=1500, planned=1200, signed="2014-08-01")],
+        "progress": [rows.progress("G", "2014-07-15", fixed=400), rows.progress("G", "2014-10-31", fixed=900),
+                     rows.progress("H", "2014-11-30", fixed=50)],
+    }
+    out = inv(records=recs, settings={"allocation": {"gls": {"fixed_asset_wan": 1000}}})
+    (f,) = out.find("investment.leave_post")
+    assert "完成 400 / 1,000 万元（40.0%）" in f.message["zh"] and "仍未完成（95.0%）" in f.message["zh"]
+    assert [e.record for e in f.evidence[1:]] == ["G|2014-07-15", "G|2014-10-31", "H|2014-11-30"]
+    assert ["400" in f.evidence[1].note_in("zh"), "900" in f.evidence[2].note_in("zh"),
+            "50" in f.evidence[3].note_in("zh")] == [True, True, True]
+
+
+def test_leave_post_cites_a_row_unchanged_since_the_checkpoint_once(inv, rows):
+    # G's only row, 300 on 2014-06-30, is both figures: 300 / 1000 at 07-31 and at 12-31
+    recs = {"projects": [rows.project("G", "gls", total=3000, planned=2000)],
+            "progress": [rows.progress("G", "2014-06-30", fixed=300)]}
+    out = inv(records=recs, settings={"allocation": {"gls": {"fixed_asset_wan": 1000}}})
+    (f,) = out.find("investment.leave_post")
+    assert [e.record for e in f.evidence[1:]] == ["G|2014-06-30"]

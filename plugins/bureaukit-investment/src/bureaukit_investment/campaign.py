@@ -13,11 +13,12 @@ from bureaukit_investment.catalogue import BUREAU_SETTINGS, FINDINGS, METRICS
 from bureaukit_investment.checks import check
 from bureaukit_investment.confirmation import Assessed, assess, unconfirmed_findings
 from bureaukit_investment.deposits import deposit_missing, settle
-from bureaukit_investment.measures import behind_schedule, leave_post, no_trip
+from bureaukit_investment.measures import Checkpoint, behind_schedule, leave_post, no_trip
 from bureaukit_investment.push import h1_push
 from bureaukit_investment.records import RECORDS
 from bureaukit_investment.settings import InvestmentSettings
 from bureaukit_investment.tasks import (
+    Citations,
     Standing,
     personal_projects,
     score_personal,
@@ -31,10 +32,16 @@ def standings_at(ctx: Context) -> dict[str, Standing]:
     return standings(ctx, assess(ctx))
 
 
-def _values_at(assessed: list[Assessed]) -> Callable[[Context], dict[str, Standing]]:
-    """``leave_post``'s standings at its checkpoint: values only (it cites nothing), from an
-    assessment that takes over the run's own for every project unchanged since then."""
-    return lambda then: standings(then, assess(then, reuse=assessed), cite=False)
+def _values_at(assessed: list[Assessed], metric: str) -> Callable[[Context], Checkpoint]:
+    """``leave_post``'s standings at its checkpoint, from an assessment that takes over the
+    run's own for every project unchanged since then: the values, and the rows behind
+    *metric*'s, cited only for the units it flags."""
+
+    def at(then: Context) -> Checkpoint:
+        there = assess(then, reuse=assessed)
+        return standings(then, there, cite=False), Citations(then, there, metric)
+
+    return at
 
 
 def score(ctx: Context) -> Iterator[Score | Payment | Finding]:
@@ -47,7 +54,7 @@ def score(ctx: Context) -> Iterator[Score | Payment | Finding]:
     credited = personal_projects(ctx, assessed)
     yield from score_personal(ctx, credited)
     yield from behind_schedule(ctx, table)
-    yield from leave_post(ctx, table, _values_at(assessed))
+    yield from leave_post(ctx, table, _values_at(assessed, ctx.settings.checkpoint.metric))
     yield from no_trip(ctx, table)
     yield from deposit_missing(ctx)
     yield from settle(ctx, table, credited)

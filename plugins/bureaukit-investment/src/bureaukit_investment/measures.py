@@ -26,7 +26,7 @@ from bureaukit_investment.catalogue import MESSAGES, METRICS
 from bureaukit_investment.notes import behind_note, leave_post_note, no_trip_note, not_counted_note
 from bureaukit_investment.records import Trip, TripKind
 from bureaukit_investment.settings import InvestmentSettings
-from bureaukit_investment.tasks import Standing
+from bureaukit_investment.tasks import Citations, Standing
 
 
 def behind_schedule(ctx: Context, table: dict[str, Standing]) -> Iterator[Finding]:
@@ -59,13 +59,30 @@ def _day(ctx: Context, md: str) -> date | None:
         return None
 
 
+Checkpoint = tuple[dict[str, Standing], Citations]
+"""The standings a run with the checkpoint's as_of computes, and the rows behind its metric."""
+
+
+def _cited_then_and_now(then: Citations, uid: str, now: tuple[Evidence, ...]) -> list[Evidence]:
+    """The rows the checkpoint's figure is summed from, then those of the figure at as_of
+    that are not among them (a project with no newer row is cited once)."""
+    first = then.of(uid)
+    seen = {(e.source, e.row) for e in first}
+    return first + [e for e in now if (e.source, e.row) not in seen]
+
+
 def leave_post(
     ctx: Context,
     table: dict[str, Standing],
-    standings_at: Callable[[Context], dict[str, Standing]],
+    standings_at: Callable[[Context], Checkpoint],
 ) -> Iterator[Finding]:
     """Rule 8: an allocated unit below ``min_ratio`` of its checkpoint metric at the checkpoint
-    date (as a run with that as_of computes it) and still below 1 now: its heads leave post."""
+    date (as a run with that as_of computes it) and still below 1 now: its heads leave post.
+
+    四(三) "凡7月31日前固定资产投资任务完成未达到50%的单位,其主要领导要离岗招商,直至完成任务". The
+    finding writes the figure at the checkpoint and the figure now; it cites the rows of
+    both (the progress rows on or before the checkpoint, then the newer ones), so a clerk
+    finds each figure it quotes in a row it cites."""
     s: InvestmentSettings = ctx.settings
     cp = s.checkpoint
     day = _day(ctx, cp.date)
@@ -73,7 +90,7 @@ def leave_post(
         return
     # the standings at the checkpoint, a second assessment of every project: made only
     # once a unit is held to the checkpoint's metric
-    then: dict[str, Standing] | None = None
+    then: Checkpoint | None = None
     root = ctx.org.root.id
     for uid in sorted(table):
         st = table[uid]
@@ -81,7 +98,7 @@ def leave_post(
             continue
         if then is None:
             then = standings_at(ctx.at(day))
-        before = then[uid]
+        before = then[0][uid]
         r_then, r_now = before.ratio(cp.metric), st.ratio(cp.metric)
         if not (r_then < cp.min_ratio and r_now < 1):
             continue
@@ -90,7 +107,8 @@ def leave_post(
         shown_then, shown_min = rates_apart(r_then, cp.min_ratio)
         heads = ctx.org.members(uid, "unit_head", on=ctx.as_of)
         ev = [Evidence(note=Note(leave_post_note, (day, cp.metric, before.values[cp.metric], t, cp.min_ratio,
-                                                   ctx.as_of, st.values[cp.metric])))]
+                                                   ctx.as_of, st.values[cp.metric]))),
+              *_cited_then_and_now(then[1], uid, st.evidence[cp.metric])]
         for subject, who in [(bk.person(h.id), h.name) for h in heads] or [(bk.unit(uid), name)]:
             yield ctx.finding(
                 subject,

@@ -221,6 +221,26 @@ def _cited(ctx: Context, confirmed: Sequence[Assessed], mine: Sequence[int], met
     return ev
 
 
+class Citations:
+    """The rows behind one metric's value of any subject over one assessment, cited on
+    demand: for a rule that quotes a value no Score carries (离岗招商's figure at the
+    checkpoint), so that every figure it writes is traced to the rows it is summed from.
+    Each project's citation is made once and shared, as :func:`standings` shares them."""
+
+    def __init__(self, ctx: Context, assessed: Sequence[Assessed], metric: str) -> None:
+        self.ctx = ctx
+        self.metric = metric
+        self.confirmed = [a for a in assessed if a.confirmed]
+        self.positions = _positions_by_unit(self.confirmed)
+        self.amounts = _amounts(ctx, self.confirmed, metric)
+        self.shared: list[Evidence | None] = [None] * len(self.confirmed)
+
+    def of(self, uid: str) -> list[Evidence]:
+        """The citations a Score of the metric for *uid* would carry, in the same order."""
+        mine = _within(self.ctx, uid, self.positions)
+        return _cited(self.ctx, self.confirmed, mine, self.metric, self.amounts, self.shared)
+
+
 def score_standings(ctx: Context, table: dict[str, Standing]) -> Iterator[Score]:
     """Rule 3 and 6 for units: a Score per target and ``points``."""
     for uid in sorted(table):
