@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 
@@ -21,3 +22,29 @@ def test_award_note_fees_are_summed_from_rows_the_award_cites(publicity, adoptio
     assert fee_rows[9] == "D1 2014-04-01 被区级媒体(日报专刊等)采用：稿酬 30.00 元"
     assert fee_rows[10] == "B1 2014-04-02 被本局交通政务网采用：稿酬 40.00 元"
     assert 8 * Decimal(30) + 30 + 40 == Decimal("310")
+
+
+def test_a_case_received_at_the_year_end_is_answered_for_in_the_year_it_falls_due(publicity, case):
+    # seed 五: "及时妥善地解决存在的问题 … 经审核通过后方可对外答复"; reply_days 7 (bureau default).
+    # The 2013 run (as_of 2013-12-31) cannot see a lapse that happens in January; the 2014
+    # run must, or no year's report ever shows it.
+    cases = [
+        # received 12-28 → due 2014-01-04; answered 01-10: 6 days late, in 2014
+        case("Y-1", "2013-12-28", "2014-01-10"),
+        # received 12-24 → due 12-31; open on the eve and not yet late (12-31 ≤ due): late in 2014
+        case("Y-2", "2013-12-24"),
+        # received 12-20 → due 12-27; still open on 12-31 > 12-27: 2013's final run reported it
+        case("Y-3", "2013-12-20"),
+        # received and answered late in 2013 (due 12-13, answered 12-20): 2013's
+        case("Y-4", "2013-12-06", "2013-12-20"),
+        # received 12-30, answered 2014-01-03 on time but with no approver: a 2014 reply
+        case("Y-5", "2013-12-30", "2014-01-03", approved_by=None),
+    ]
+    late_2014 = publicity(cases=cases)
+    assert sorted((f.evidence[0].record, f.due) for f in late_2014.find("publicity.reply_overdue")) == [
+        ("Y-1", date(2014, 1, 4)), ("Y-2", date(2013, 12, 31))]
+    assert [f.evidence[0].record for f in late_2014.find("publicity.reply_unapproved")] == ["Y-5"]
+    # and the 2013 run reports Y-3 and Y-4 only: each lapse in exactly one year
+    late_2013 = publicity(cases=cases, period="2013")
+    assert sorted(f.evidence[0].record for f in late_2013.find("publicity.reply_overdue")) == ["Y-3", "Y-4"]
+    assert late_2013.find("publicity.reply_unapproved") == []
