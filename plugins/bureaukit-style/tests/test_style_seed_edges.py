@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from bureaukit_style.records import Activity
+from bureaukit_style.records import Activity, Complaint
 from bureaukit_style.records import ActivityKind as K
 
-from bureaukit.testing import person, run, unit
 from bureaukit_style.campaign import CAMPAIGN
+
+from bureaukit.testing import person, run, unit
 
 DUTY = {"id": "duty", "who": {"unit_kinds": ["institution"]}, "activity": "duty", "min": 1, "per": "workday"}
 QUIET = {"phases": [], "meeting_max_minutes": 0}
@@ -39,3 +40,28 @@ def test_duty_is_kept_by_the_units_own_班子成员_in_post_that_day():
               settings={**QUIET, "quotas": [DUTY], "window": "2014-05-05..2014-05-09"}, period="2014")
     assert sorted(f.due for f in out.find("style.quota", "unit:ygs")) == [date(2014, 5, 6), date(2014, 5, 8)]
     assert out.value("unit:ygs", "points") == "98.00"
+
+
+def test_a_complaint_received_before_the_window_is_late_in_the_window_it_falls_due(style):
+    # seed 001 三(三) "有诉必理、有理必果"; complaint_days 15 (bureau default), calendar days.
+    # Window 2014 (tigao's default: the period). The 2013 window's final run, as of
+    # 2013-12-31, reported the lapses it could see; the rest are 2014's.
+    rows = [
+        # received 12-25 → due 2014-01-09; resolved 01-20: 26 days, late in 2014
+        Complaint("T1", "ygs", date(2013, 12, 25), date(2014, 1, 20), "已答复"),
+        # received 12-16 → due 12-31; still open on the eve, not yet late: late in 2014
+        Complaint("T2", "ygs", date(2013, 12, 16)),
+        # received 12-10 → due 12-25; open on 12-31 (21 days): 2013 reported it
+        Complaint("T3", "ygs", date(2013, 12, 10)),
+        # received 12-01, resolved 12-29 (28 days, late): 2013's
+        Complaint("T4", "ygs", date(2013, 12, 1), date(2013, 12, 29), "已答复"),
+        # received 12-20 and 查实 against p23: the 停职 is 2013's finding
+        Complaint("T5", "ygs", date(2013, 12, 20), date(2013, 12, 22), "已答复", verified_against="p23"),
+    ]
+    for period, late in (("2014", ["T1", "T2"]), ("2013", ["T3", "T4"])):
+        out = style(records={"complaints": rows}, settings={**QUIET, "quotas": [], "preset": "tigao"}, period=period)
+        assert sorted(f.evidence[0].record for f in out.find("style.complaint")) == late
+        assert bool(out.find("style.suspension")) is (period == "2013")
+    out = style(records={"complaints": rows}, settings={**QUIET, "quotas": [], "preset": "tigao"}, period="2014")
+    t1 = next(f for f in out.find("style.complaint") if f.evidence[0].record == "T1")
+    assert t1.due == date(2014, 1, 9)  # 2013-12-25 + 15 days
