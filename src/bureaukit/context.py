@@ -12,7 +12,7 @@ import attrs
 from typing_extensions import TypeVar
 
 from bureaukit.org import Org
-from bureaukit.outcomes import Evidence, Finding, Note, Severity
+from bureaukit.outcomes import Evidence, Finding, Note, Severity, person_subject, unit_subject
 from bureaukit.periods import Bucket, Per, Period, buckets, time_progress
 from bureaukit.provenance import Origin, Provenance
 from bureaukit.records import RecordSpec, record_spec
@@ -186,6 +186,7 @@ class Context(Generic[S]):
         self.provenance = provenance.derived(remade) if remade else provenance
         self.records: Mapping[str, tuple[Any, ...]] = run
         self._keyed: dict[type, bool] = {}
+        self._codes: dict[str, str] = {}
 
     def records_of(self, cls: type[R]) -> tuple[R, ...]:
         """The run's records of the kind whose record class is *cls*:
@@ -222,8 +223,11 @@ class Context(Generic[S]):
             message = {"zh": zh, "en": en}
         elif zh is not None or en is not None:
             raise TypeError("ctx.finding takes a message or zh= and en=, not both")
-        return Finding(subject, f"{self.campaign}.{name}", severity, message, due, tuple(evidence),
-                       campaign=self.campaign)
+        # one code text per kind of finding, not one per finding (a big run has ~250k)
+        code = self._codes.get(name)
+        if code is None:
+            code = self._codes[name] = f"{self.campaign}.{name}"
+        return Finding(subject, code, severity, message, due, tuple(evidence), campaign=self.campaign)
 
     def person_name(self, person_id: str) -> str:
         """The person's name as a note shows it (the id when the org has no such person):
@@ -322,14 +326,14 @@ class Context(Generic[S]):
         record field that says whose a record is (``person`` or ``unit``)."""
         if who.binds_people:
             people = self.org.everyone() if who.scope == "people" else Roles(who.values).holders(self.org)
-            return [(f"person:{p.id}", p.id, p.start, p.end) for p in people if p.overlaps(start, end)], "person"
+            return [(person_subject(p.id), p.id, p.start, p.end) for p in people if p.overlaps(start, end)], "person"
         if who.scope == "bureau":
             ids = [self.org.root.id]
         elif who.scope == "units":
             ids = sorted(u for u in who.values if u in self.org.units)
         else:
             ids = [u.id for u in self.org.units_of_kind(*who.values)]
-        return [(f"unit:{u}", u, None, None) for u in ids], "unit"
+        return [(unit_subject(u), u, None, None) for u in ids], "unit"
 
 
 _QuotaSubject = tuple[str, str, date | None, date | None]

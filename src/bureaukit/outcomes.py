@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -28,7 +29,7 @@ def _to_tuple(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return value if isinstance(value, tuple) else tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Note:
     """A note written when a reader asks for it: ``render(*args)``.
 
@@ -59,7 +60,7 @@ def key_text(record: object) -> str | None:
     return key_function(type(record))(record)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, weakref_slot=False)
 class Evidence:
     """Where a number came from and how it was computed (e.g. "税额 120 × 6 = 720 万元").
 
@@ -192,8 +193,11 @@ Outcome = Score | Payment | Finding
 
 
 def unit_subject(unit_id: str) -> str:
-    return f"unit:{unit_id}"
+    """``unit:<id>``, one text shared by every outcome about the unit (interned: a big
+    run names each subject in many outcomes, docs/performance.md)."""
+    return sys.intern(f"unit:{unit_id}")
 
 
 def person_subject(person_id: str) -> str:
-    return f"person:{person_id}"
+    """``person:<id>``, shared as :func:`unit_subject`'s is."""
+    return sys.intern(f"person:{person_id}")

@@ -24,7 +24,7 @@ import attrs
 from bureaukit.campaigns import ConfigError, LedgerError, Phase
 from bureaukit.context import Context
 from bureaukit.messages import t
-from bureaukit.outcomes import Finding, Severity
+from bureaukit.outcomes import Finding, Severity, unit_subject
 from bureaukit.periods import Period, PeriodError, month_day, parse_period
 from bureaukit.phrases import Say, Text, say
 from bureaukit.records import Ledger, col
@@ -239,7 +239,7 @@ def step_findings(
         for uid in units:
             for step in log.missing_by(uid, ph, ph.end):
                 message = say(STEP_MISSING, phase=named, step=step, due=ph.end)
-                out.append(ctx.finding(f"unit:{uid}", "step_missing", severity, message, due=ph.end))
+                out.append(ctx.finding(unit_subject(uid), "step_missing", severity, message, due=ph.end))
     return out
 
 
