@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from fedtools import make_province
-from test_render_html import EXTERNAL, chromium, measure, needs_chromium, pdf_pages
+from test_render_html import A4_PRINTABLE_PX, EXTERNAL, NAMES, chromium, measure, needs_chromium, pdf_pages
 
 from bureaukit.federation import FederationResult, score_federation
 from bureaukit.render.federation import render_csv, render_html, render_xlsx
@@ -50,7 +50,7 @@ def test_html_summary_first_in_chinese(result: FederationResult) -> None:
     assert "<dd>2014-12-31（期末）</dd>" in page
     top = _summary(page)
     assert '<span class="v">52.38</span>' in top
-    assert "成员平均 (62.50 + 100.00) / 2 = 81.25; (1 − 0.3) × 本级 40.00 + 0.3 × 81.25 = 52.38" in top
+    assert "成员平均 (62.50 + 100.00) / 2 = 81.25；(1 − 0.3) × 本级 40.00 + 0.3 × 81.25 = 52.38" in top
     assert " mean of" not in page  # one language: the JSON's note holds both, the page zh alone
     # the province's ranking: C first, then the city (a member federation has no grade)
     rows = re.findall(r"<tr><td class=\"n\">(\d+)</td><td><span class=\"nm\">([^<]+)</span></td>"
@@ -155,3 +155,30 @@ def test_html_fits_1024_and_prints(result: FederationResult, tmp_path: Path) -> 
     done = chromium(tmp_path, report.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
     assert pdf.exists(), done.stderr[-2000:]
     assert pdf_pages(pdf.read_bytes()) >= 2  # page one the summary alone, then the levels and runs
+
+
+PATHS = NAMES.replace("document.body.setAttribute('data-measure', JSON.stringify(\n  {", """const paths = [...document.querySelectorAll('td.path')]
+  .filter(e => lines(e) > e.textContent.split('/').length).map(e => e.textContent);
+document.body.setAttribute('data-measure', JSON.stringify(
+  {paths: paths, n_paths: document.querySelectorAll('td.path').length, """)
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [1024, A4_PRINTABLE_PX])
+def test_html_never_breaks_a_name_and_breaks_a_config_path_only_after_a_slash(
+        result: FederationResult, width: int, tmp_path: Path) -> None:
+    """成员运行依据 printed 某市交通运输系 / 统 and c/bureau.tom / l: the hash column is the
+    one that gives way (at 1024 px and on an A4 page)."""
+    page = render_html(result, "zh", "0.1.0")
+    if width == A4_PRINTABLE_PX:
+        page = page.replace("@media print{", "@media all{")
+    assert PATHS != NAMES
+    got = measure(tmp_path, page, width, 1400, script=PATHS)
+    assert got["names"] >= 10 and got["broken"] == [] and got["wide"] == [], got
+    assert got["n_paths"] == 4 and got["paths"] == [], got
+
+
+def test_english_runs_table_names_the_own_units_in_english(result: FederationResult) -> None:
+    page = render_html(result, "en", "0.1.0")
+    assert '<span class="nm">某省交通运输厅</span> (own units)</td>' in page and "（Own units）" not in page
+    assert '<td class="path">c/<wbr>bureau.toml</td>' in page

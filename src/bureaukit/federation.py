@@ -466,6 +466,8 @@ def arithmetic(own: Decimal | None, weight: Decimal | None, rated: Sequence[Deci
     if not rated:
         if own is None:
             return _word("none", lang)
+        if lang == "zh":
+            return f"{_word('own', lang)} {_q(own)}（{_word('no_member', lang)}）"
         return f"{_word('own', lang)} {_q(own)} ({_word('no_member', lang)})"
     mean = sum(rated, Decimal(0)) / len(rated)
     terms = " + ".join(str(_q(c)) for c in rated)
@@ -473,7 +475,9 @@ def arithmetic(own: Decimal | None, weight: Decimal | None, rated: Sequence[Deci
     if own is None or weight is None:
         return text
     value = (1 - weight) * own + weight * mean
-    return (f"{text}; (1 − {fmt_exact(weight)}) × {_word('own', lang)} {_q(own)} + "
+    # a Chinese sentence takes the full-width semicolon; the JSON's two-language note keeps "; "
+    joint = "；" if lang == "zh" else "; "
+    return (f"{text}{joint}(1 − {fmt_exact(weight)}) × {_word('own', lang)} {_q(own)} + "
             f"{fmt_exact(weight)} × {_q(mean)} = {_q(value)}")
 
 

@@ -208,13 +208,18 @@ def _ranking_section(r: FederationResult, lang: str) -> Section:
     return Section("ranking", label("sheet_ranking", lang), cols, tuple(rows))
 
 
+def _own_suffix(lang: str) -> str:
+    """What follows a level's name on the row of its own units: 某省交通运输厅（本级单位）."""
+    return f"（{label('own', lang)}）" if lang == "zh" else f" ({label('own', lang).lower()})"
+
+
 def _runs_section(r: FederationResult, lang: str) -> Section:
     rows: list[tuple[Cell, ...]] = []
     for path, level in levels(r):
         runs: list[tuple[str, str, str | None, Mapping[str, str], FinalRun | None]] = []
         if level.own is not None:  # the federation's own units, scored from its own config
             own = level.own
-            runs.append((f"{clean(level.name)}（{label('own', lang)}）", "", own.config_hash, own.inputs, own.final))
+            runs.append((clean(level.name) + _own_suffix(lang), "", own.config_hash, own.inputs, own.final))
         runs += [(clean(m.name), m.config, m.config_hash, m.inputs, m.final)
                  for m in level.members if m.federation is None]
         for name, config, config_hash, inputs, f in runs:
@@ -315,6 +320,7 @@ FED_CSS = """
 .standing .calc{color:var(--muted);font-size:13px;overflow-wrap:anywhere;flex:1 1 300px}
 td.hash{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:11px;overflow-wrap:anywhere;
 word-break:break-all}
+td.path{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:11px;overflow-wrap:break-word}
 """
 
 
@@ -390,6 +396,22 @@ def _apart(r: FederationResult, lang: str) -> list[str]:
     return out
 
 
+def _run_cell(key: str, value: object, lang: str) -> str:
+    """A name is never broken inside (a federation's path breaks at its › only, a level's
+    own units before their （本级单位）), a config path only after a ``/``; a hash anywhere."""
+    text = "" if value is None else str(value)
+    own = _own_suffix(lang)
+    if key == "name" and text.endswith(own):
+        return f'<td><span class="nm">{esc(text.removesuffix(own))}</span>{esc(own)}</td>'
+    if key in ("config_hash", "result_sha256"):
+        return f'<td class="hash">{esc(text)}</td>'
+    if key == "config":
+        return f'<td class="path">{"/<wbr>".join(esc(p) for p in text.split("/"))}</td>'
+    if key in ("federation", "name"):
+        return "<td>" + " › ".join(f'<span class="nm">{esc(p)}</span>' for p in text.split(" › ")) + "</td>"
+    return f"<td>{esc(text)}</td>"
+
+
 def _runs(r: FederationResult, lang: str) -> str:
     """成员运行依据: each member bureau's config and hashes, and its final run if any."""
     s = _runs_section(r, lang)
@@ -400,11 +422,7 @@ def _runs(r: FederationResult, lang: str) -> str:
     head = "".join(f"<th>{esc(c.title)}</th>" for _, c in cols)
     rows = []
     for row in s.rows:
-        cells = []
-        for i, c in cols:
-            value = row[i]
-            cls = ' class="hash"' if c.key in ("config_hash", "result_sha256", "config") else ""
-            cells.append(f"<td{cls}>{esc('' if value is None else value)}</td>")
+        cells = [_run_cell(c.key, row[i], lang) for i, c in cols]
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (f'<section id="runs"><h2>{esc(label("runs", lang))}</h2>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>")
