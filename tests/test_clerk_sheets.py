@@ -71,7 +71,7 @@ def test_title_rows_bookkeeping_columns_totals_and_footer(bureau_dir: Path, tiny
 def test_a_totals_row_that_disagrees_is_a_warning_with_both_figures(bureau_dir: Path, tiny_plugin: object) -> None:
     bureau = load(bureau_dir, tiny_plugin, CLERKS_SHEET.replace("合计,,,,,350.5", "合计,,,,,400"))
     assert len(deeds_of(bureau)) == 2
-    assert 'ledgers/deeds.csv:6: 金额: warning: the totals row "合计" says 400, but the 2 rows it closes sum to 350.5' in notes(
+    assert 'ledgers/deeds.csv:6: 金额: warning: the totals row "合计" says 400, but the rows it closes (2) sum to 350.5' in notes(
         bureau, bureau_dir
     )
 
@@ -87,12 +87,12 @@ def test_subtotals_close_their_group_and_the_total_closes_all(bureau_dir: Path, 
     assert [d.id for d in deeds_of(bureau)] == ["d1", "d2", "d3"]
     assert notes(bureau, bureau_dir) == [
         'ledgers/deeds.csv:4: totals row "小 计" skipped (closes 2 rows)',
-        'ledgers/deeds.csv:6: totals row "小计" skipped (closes 1 rows)',
-        'ledgers/deeds.csv:6: 金额: warning: the totals row "小计" says 60, but the 1 rows it closes sum to 50',
+        'ledgers/deeds.csv:6: totals row "小计" skipped (closes 1 row)',
+        'ledgers/deeds.csv:6: 金额: warning: the totals row "小计" says 60, but the rows it closes (1) sum to 50',
         'ledgers/deeds.csv:7: totals row "总计" skipped (closes 3 rows)',
         # a second grand total closes nothing new: the rows after the last total
         'ledgers/deeds.csv:8: totals row "Total" skipped (closes 0 rows)',
-        'ledgers/deeds.csv:8: 金额: warning: the totals row "Total" says 350, but the 0 rows it closes sum to 0',
+        'ledgers/deeds.csv:8: 金额: warning: the totals row "Total" says 350, but the rows it closes (0) sum to 0',
     ]
 
 
@@ -102,7 +102,7 @@ def test_a_totals_word_with_a_colon_closes_its_rows(bureau_dir: Path, tiny_plugi
     bureau = load(bureau_dir, tiny_plugin, sheet)
     assert [d.id for d in deeds_of(bureau)] == ["d1", "d2"]
     assert notes(bureau, bureau_dir) == [
-        'ledgers/deeds.csv:3: totals row "小计:" skipped (closes 1 rows)',
+        'ledgers/deeds.csv:3: totals row "小计:" skipped (closes 1 row)',
         'ledgers/deeds.csv:5: totals row "合 计：" skipped (closes 2 rows)',
     ]
 

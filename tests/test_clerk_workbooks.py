@@ -261,10 +261,10 @@ class RatedPlugin:
                                    records={"rates": Rate}, score=_score)]
 
 
-def load_rates(bureau_dir: Path) -> Any:
+def load_rates(bureau_dir: Path, file: str = "rates.xlsx") -> Any:
     toml = BASE_TOML.replace('enabled = ["tiny"]', 'enabled = ["rated"]').replace(
         "[campaigns.tiny]\ntarget = 2\n\n[campaigns.tiny.ledgers]\ndeeds = \"ledgers/deeds.csv\"",
-        '[campaigns.rated.ledgers]\nrates = "ledgers/rates.xlsx"',
+        f'[campaigns.rated.ledgers]\nrates = "ledgers/{file}"',
     )
     (bureau_dir / "bureau.toml").write_text(toml, encoding="utf-8")
     return bureaukit.load(bureau_dir / "bureau.toml", plugins=[RatedPlugin()])
@@ -288,6 +288,23 @@ def test_percent_cells_read_as_the_clerk_sees_them_in_the_declared_scale(bureau_
         load_rates(bureau_dir)
     assert [p.replace(str(bureau_dir) + "/", "") for p in exc.value.problems] == [
         "ledgers/rates.xlsx:4: 数值: a cell formatted as a percentage (500%), in a column that does not say whether it "
+        "holds 0–100 or 0–1: type the number without the % format"
+    ]
+
+
+def test_percent_text_saved_to_csv_reads_as_the_percent_cell_it_was(bureau_dir: Path) -> None:
+    """Excel saves a percent-formatted cell to CSV as its text, ``99.2%``: the same sheet
+    as above, saved as CSV, reads the same (and full-width ％ as typed with an IME)."""
+    (bureau_dir / "ledgers" / "rates.csv").write_text(
+        "单位,完成率,占比,数值\ns1,99.2%,25%,3\ns2,100%,１００％,4\ns3,98.5,0.5,5\n", encoding="utf-8")
+    got = [(r.unit, str(r.done), str(r.share))
+           for r in load_rates(bureau_dir, "rates.csv").campaigns["rated"].records["rates"]]
+    assert got == [("s1", "99.2", "0.25"), ("s2", "100", "1"), ("s3", "98.5", "0.5")]
+    (bureau_dir / "ledgers" / "rates.csv").write_text("单位,完成率,数值\ns1,99.2%,500%\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_rates(bureau_dir, "rates.csv")
+    assert [p.replace(str(bureau_dir) + "/", "") for p in exc.value.problems] == [
+        "ledgers/rates.csv:2: 数值: a cell formatted as a percentage (500%), in a column that does not say whether it "
         "holds 0–100 or 0–1: type the number without the % format"
     ]
 

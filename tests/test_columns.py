@@ -283,7 +283,7 @@ def test_totals_footers_and_unnamed_cells_are_named_as_row_by_row() -> None:
                           'move it below the last record or clear it']
     # the five rows' 金额: 0 + 1 + 2 + 3 + 4
     assert a.notes[:2] == ['e.csv:7: totals row "合计" skipped (closes 5 rows)',
-                           'e.csv:7: 金额: warning: the totals row "合计" says 99, but the 5 rows it closes sum to 10']
+                           'e.csv:7: 金额: warning: the totals row "合计" says 99, but the rows it closes (5) sum to 10']
     assert a.notes[-1] == "e.csv: column 9: has no header, so its 1 filled cells are not read"
 
 

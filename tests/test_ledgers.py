@@ -215,3 +215,24 @@ def test_problem_count_beyond_what_is_kept(bureau_dir: Path, tiny_plugin: object
         bureaukit.bureau.load = real  # type: ignore[assignment]
     assert res.exit_code == 2
     assert res.stderr.splitlines()[-1] == "... and 70 more problems (120 in all)"
+
+
+def test_numbers_typed_as_text_read_only_as_a_clerk_means_them(bureau_dir: Path, tiny_plugin: object) -> None:
+    """Full-width digits from a Chinese input method are the number they show; every
+    other form Decimal() would take (scientific notation, "1_000", other scripts' digits,
+    superscripts) is an error quoting the cell, never a number."""
+    good = {"d1": ("１２．５", "12.5"), "d2": ("１，２３４", "1234"), "d3": ("1，000.5", "1000.5"),
+            "d4": ("＋７", "7"), "d5": (".5", "0.5"), "d6": ("2,000", "2000")}
+    rows = "".join(f"{k},s1,2014-03-01,走访,{v}\n" for k, (v, _) in good.items() if "," not in v)
+    rows += "".join(f'{k},s1,2014-03-01,走访,"{v}"\n' for k, (v, _) in good.items() if "," in v)
+    (bureau_dir / "ledgers" / "deeds.csv").write_text("编号,单位,日期,类型,金额\n" + rows, encoding="utf-8")
+    read = {r.id: str(r.amount_yuan) for r in load_deeds(bureau_dir, tiny_plugin)}
+    assert read == {k: want for k, (_, want) in good.items()}
+
+    bad = ["1.23457E+11", "2e3", "1_000", "١٢٣", "5²", "①", "12 3"]
+    rows = "".join(f"b{i},s1,2014-03-01,走访,{v}\n" for i, v in enumerate(bad))
+    (bureau_dir / "ledgers" / "deeds.csv").write_text("编号,单位,日期,类型,金额\n" + rows, encoding="utf-8")
+    text = problems(bureau_dir, tiny_plugin)
+    for i, v in enumerate(bad):
+        assert f'ledgers/deeds.csv:{i + 2}: 金额: expected a number, got {"scientific notation " if i < 2 else ""}"{v}"' in text
+    assert "a CSV keeps only the digits shown" in text

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from bureaukit.messages import t
@@ -55,7 +55,16 @@ class CellError(ValueError):
 TRUE = {"true", "yes", "y", "是", "1", "√", "✓", "✔", "t"}
 FALSE = {"false", "no", "n", "否", "0", "×", "✗", "✘", "✖", "f"}
 _SEPARATORS = str.maketrans({"；": ";", "、": ";"})
+# A number written as text, as a clerk types it: an optional sign, digits, an optional
+# decimal part; or digits grouped by thousands. Nothing else: Decimal() would also take
+# "1_000", "1e3" and every script's digits, none of which a ledger means as a number.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+# Only the full-width forms: NFKC would also make "5²" 52 and "①" 1.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
 _GROUPED = re.compile(r"^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")
+# How Excel shows a number too long for its column in General format ("1.23457E+11"),
+# and so how it saves it to CSV: the digits past the sixth are gone.
+_SCIENTIFIC = re.compile(r"[+-]?[0-9]+(?:\.[0-9]*)?[eE][+-]?[0-9]+")
 # [0-9], never \d: a str pattern's \d matches every Unicode decimal digit (Arabic-Indic,
 # Devanagari…) and isdigit() even ①②③ and ²⁰¹⁴, which int() refuses or misreads.
 _DATE_FORMS = re.compile(
@@ -118,8 +127,15 @@ def _reject_fault(cell: Any) -> None:
         raise CellError(cell.message)
 
 
+def _fraction(cell: Percent) -> Decimal:
+    """What the cell stores: a float from xlsx (its shortest repr, as Excel shows it), a
+    Decimal from a CSV's ``99.2%``."""
+    f = cell.fraction
+    return Decimal(repr(f)) if isinstance(f, float) else Decimal(f)
+
+
 def _percent_shown(cell: Percent) -> str:
-    return f"{_plain(Decimal(repr(cell.fraction)).scaleb(2).normalize())}%"
+    return f"{_plain(_fraction(cell).scaleb(2).normalize())}%"
 
 
 def _plain(d: Decimal) -> Decimal:
@@ -131,7 +147,7 @@ def _from_percent(cell: Percent, scale: str | None) -> Decimal:
     """A percent cell as the column declares it (CORE §5 *Percent cells*)."""
     if scale is None:
         raise CellError(t("cell_percent_scale", shown=_percent_shown(cell)))
-    d = Decimal(repr(cell.fraction)) if isinstance(cell.fraction, float) else Decimal(cell.fraction)
+    d = _fraction(cell)
     # as shown: 99.2% is 99.2 (not 99.200), 100% is 100 or 1 (not 1.0E+2, not 1.0)
     return _plain((d.scaleb(2) if scale == "points" else d).normalize())
 
@@ -147,14 +163,7 @@ def _decimal(cell: Any, percent: str | None = None) -> Decimal:
         # an xlsx numeric cell: its shortest repr is what Excel shows
         d = Decimal(repr(cell))
     elif isinstance(cell, str):
-        text = cell.strip()
-        try:
-            d = Decimal(text)
-        except InvalidOperation:
-            if _GROUPED.match(text):
-                d = Decimal(text.replace(",", ""))
-            else:
-                raise CellError(t("cell_number", cell=show(cell))) from None
+        d = _text_number(cell, percent)
     elif isinstance(cell, Percent):
         d = _from_percent(cell, percent)
     else:
@@ -167,6 +176,31 @@ def _decimal(cell: Any, percent: str | None = None) -> Decimal:
         # overflows the context
         raise CellError(t("cell_range", n=MAX_EXPONENT, cell=_quote_short(cell)))
     return d
+
+
+def _text_number(cell: str, percent: str | None = None) -> Decimal:
+    """A number typed as text (every CSV cell, an xlsx cell formatted as text).
+
+    Full-width digits and marks typed with a Chinese input method are read as the
+    ASCII ones (``１２．５`` is 12.5, ``１，０００`` is 1000), as identity reads ids.
+    Scientific notation is refused: in a ledger it is Excel's display of a long number,
+    saved to CSV as shown, its last digits lost (``1.23457E+11``). ``99.2%`` is what
+    Excel saves to CSV for a cell formatted as a percentage: read as that cell would be.
+    """
+    text = cell.strip()
+    if not text.isascii():
+        text = text.translate(_FULL_WIDTH)
+    elif text.isdigit():  # ASCII, so only 0-9: most cells, without the pattern's cost
+        return Decimal(text)
+    if _PLAIN_NUMBER.fullmatch(text):
+        return Decimal(text)
+    if _GROUPED.match(text):
+        return Decimal(text.replace(",", ""))
+    if text.endswith("%") and _PLAIN_NUMBER.fullmatch(text[:-1]):
+        return _from_percent(Percent(Decimal(text[:-1]).scaleb(-2)), percent)
+    if _SCIENTIFIC.fullmatch(text):
+        raise CellError(t("cell_scientific", cell=show(cell)))
+    raise CellError(t("cell_number", cell=show(cell)))
 
 
 def decimal_converter(signed: bool, percent: str | None = None) -> Convert:

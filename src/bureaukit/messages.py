@@ -154,7 +154,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "runs_header": ("运行|记录时间（UTC）|操作人|考核期|截至|状态|摘要",
                     "run|recorded (UTC)|by|period|as of|status|summary"),
     "summary_ranked": ("{n} 个单位排名", "{n} ranked"),
-    "summary_violations": ("{n} 项违规", "{n} violations"),
+    "summary_violations": ("{n} 项违规", "{n} violation{s}"),
     "summary_money": ("{kind} {amount} 元", "{kind} {amount}"),
     "no_decisions": ("尚无决定记录", "no decisions recorded yet"),
     "audit_header": ("序号|时间（UTC）|操作人|决定|考核期|运行|理由", "#|at (UTC)|by|action|period|run|reason"),
@@ -280,7 +280,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{head}；输入未变，但已安装的插件给出不同结果；见 bureaukit verify {config} {number}",
         "{head}: the same inputs give a different result with the installed plugins; see bureaukit verify {config} {number}",
     ),
-    "rows_changed": ("{file}（{n} 行变化）", "{file} ({n} rows changed)"),
+    "rows_changed": ("{file}（{n} 行变化）", "{file} ({n} row{s} changed)"),
     "file_note": ("{file}（{note}）", "{file} ({note})"),
     # diff
     "diff_run": ("第 {number} 次运行（{period}，截至 {as_of}，{status}）", "run {number} ({period}, as of {as_of}, {status})"),
@@ -603,13 +603,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "hidden_rows": (
         "工作簿隐藏了第 {rows} 行（共 {n} 行记录，手动隐藏或被筛选掉）：它们和其他行一样作为记录读取、计分；不是记录的行请删除",
-        "the workbook hides rows {rows} ({n} records, hidden or filtered out): they are read and scored like any other "
+        "the workbook hides rows {rows} ({n} record{s}, hidden or filtered out): they are read and scored like any other "
         "row; delete a row that is no record",
     ),
-    "totals_skipped": ("合计行 {text} 已跳过（合计其上 {n} 行）", "totals row {text} skipped (closes {n} rows)"),
+    "totals_skipped": ("合计行 {text} 已跳过（合计其上 {n} 行）", "totals row {text} skipped (closes {n} row{s})"),
     "totals_differ": (
         "警告：合计行 {text} 写的是 {said}，而其合计的 {n} 行之和为 {total}",
-        "warning: the totals row {text} says {said}, but the {n} rows it closes sum to {total}",
+        "warning: the totals row {text} says {said}, but the rows it closes ({n}) sum to {total}",
     ),
     "footer_skipped": ("表尾行已跳过：{text}", "footer line skipped: {text}"),
     "no_header_cells": ("此列没有表头，其中 {n} 个已填单元格未读取", "has no header, so its {n} filled cells are not read"),
@@ -640,6 +640,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "type the number without the % format",
     ),
     "cell_number": ("应为数字，实为 {cell}", "expected a number, got {cell}"),
+    "cell_scientific": (
+        "应为数字，实为科学计数法 {cell}：Excel 把列宽放不下的长数字显示成这样，另存为 CSV "
+        "时只保留显示的几位，后面的数字已经丢失。请在 Excel 中把该列设为“数值”格式（或加宽列）后重新另存",
+        "expected a number, got scientific notation {cell}: this is how Excel shows a number too long "
+        "for its column, and a CSV keeps only the digits shown, so the rest are lost. Format the column "
+        "as Number (or widen it) in Excel and save the CSV again",
+    ),
     "cell_range": (
         "数值超出范围（绝对值应在 1e-{n} 至 1e{n} 之间），实为 {cell}",
         "the number is out of range (1e-{n} to 1e{n} in size), got {cell}",
@@ -726,8 +733,11 @@ def language_for(configured: str | None) -> str:
 def t(key: str, lang: str | None = None, /, **fields: object) -> str:
     """Message *key* in *lang* (default: this run's language), its fields filled in."""
     zh, en = MESSAGES[key]
-    text = en if (lang or language()) == "en" else zh
-    return text.format(**fields) if fields else text
+    if (lang or language()) != "en":
+        return zh.format(**fields) if fields else zh
+    if "{s}" in en:  # an English noun counted by n: "1 violation", "2 violations"
+        fields["s"] = "" if fields.get("n") == 1 else "s"
+    return en.format(**fields) if fields else en
 
 
 _ERRNO_ZH = {
