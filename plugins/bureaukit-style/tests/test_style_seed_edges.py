@@ -65,3 +65,25 @@ def test_a_complaint_received_before_the_window_is_late_in_the_window_it_falls_d
     out = style(records={"complaints": rows}, settings={**QUIET, "quotas": [], "preset": "tigao"}, period="2014")
     t1 = next(f for f in out.find("style.complaint") if f.evidence[0].record == "T1")
     assert t1.due == date(2014, 1, 9)  # 2013-12-25 + 15 days
+
+
+def test_tigao_quarterly_inspection_is_held_in_the_implement_phase_quarters():
+    # seed 001 三: 第一階段 動員部署 (2012年3月至4月) "調整健全領導機構"; 第二階段 組織實施
+    # (2012年4月至11月) 查擺問題 "2、定期檢查。局…領導小組每季度組織一次全面檢查"; 第三階段
+    # "11月下旬…組成一個評估組,對機關各股室站所進行評估和檢查". The 領導小組's quarterly check is
+    # a step of the implement phase (04-01..11-30): the quarters wholly inside it are Q2
+    # (04-01..06-30) and Q3 (07-01..09-30); Q1 precedes the phase (the group is only being
+    # re-formed) and Q4's check is the 評估組's of late November (the assess phase's step).
+    # Inspections on 05-20 and 08-20 only: no shortfall; without the 08-20 one: Q3 short,
+    # due 09-30, the bureau 100 − 1 = 99.00.
+    units = [unit("bureau", kind="bureau"), unit("office", kind="office", parent="bureau")]
+    rows = [Activity("I2", K.inspection, "bureau", date(2012, 5, 20)),
+            Activity("I3", K.inspection, "bureau", date(2012, 8, 20))]
+    settings = {"preset": "tigao", "phases": [
+        {"id": "implement", "title": "组织实施", "start": "04-01", "end": "11-30", "steps": ["查摆问题"]}]}
+    out = run(CAMPAIGN, units=units, people=[], records={"activities": rows}, settings=settings, period="2012")
+    assert out.find("style.quota", "unit:bureau") == []
+    short = run(CAMPAIGN, units=units, people=[], records={"activities": rows[:1]}, settings=settings,
+                period="2012")
+    assert [f.due for f in short.find("style.quota", "unit:bureau")] == [date(2012, 9, 30)]
+    assert short.value("unit:bureau", "points") == "99.00"

@@ -187,7 +187,10 @@ ZUOFENG_QUOTAS: tuple[QuotaDef, ...] = (
 
 TIGAO_QUOTAS: tuple[QuotaDef, ...] = (
     QuotaDef("article", "people", A.article, 1, "year"),
-    QuotaDef("inspection", "bureau", A.inspection, 1, "quarter"),
+    # 定期检查 is a 查摆问题 route of 第二阶段 组织实施 (2012年4月至11月): its quarters are those
+    # of that phase (Q2, Q3); Q1 precedes it (调整健全领导机构 in 3–4月) and Q4's check is the
+    # 评估组's of 11月下旬 (the assess phase's step). docs/decisions.md.
+    QuotaDef("inspection", "bureau", A.inspection, 1, "quarter", during="implement"),
     QuotaDef("self_check", "people", A.self_check, 1, "window", during="implement"),
 )
 
