@@ -54,7 +54,7 @@ def same(a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
 
 
 @pytest.mark.parametrize("cls", [Deed, Step])
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(rows=st.lists(st.lists(CELLS, min_size=8, max_size=8), min_size=1, max_size=6))
 def test_remembered_cells_read_as_fresh_ones(cls: type, rows: list[list[Any]]) -> None:
     """A builder that has seen a cell's text before (its memo) gives what a new builder
@@ -80,7 +80,7 @@ class Tagged:
             raise ValueError("id may not be bad")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(
     rows=st.lists(st.lists(CELLS, min_size=5, max_size=5), min_size=1, max_size=6),
     absent=st.sets(st.sampled_from(["text", "tags", "delta", "when"])),
@@ -125,7 +125,7 @@ KEY_VALUES = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(values=st.lists(st.tuples(KEY_VALUES, KEY_VALUES, KEY_VALUES), max_size=8), width=st.integers(0, 3))
 def test_keys_of_a_column_are_each_record_s_key(values: list[tuple[Any, Any, Any]], width: int) -> None:
     """The key texts made a field at a time are those made a record at a time, whatever
@@ -275,6 +275,40 @@ def test_a_remade_record_is_found_where_its_original_was_read() -> None:
     provenance.add("a.csv", [old], [5])
     provenance.remade([(new, old), (object(), stranger)])
     assert provenance.origin(new) == Origin("a.csv", 5) and provenance.origin(stranger) is None
+
+
+class _K1:
+    pass
+
+
+class _K2:
+    pass
+
+
+@settings(deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a.csv", "b.csv", "c.csv"]),
+                          st.lists(st.tuples(st.sampled_from([_K1, _K2]), st.integers(-5, 3_000_000)), max_size=6)),
+                max_size=8),
+       st.data())
+def test_each_record_has_the_origin_it_was_added_with(adds: list[tuple[str, list[tuple[type, int]]]],
+                                                      data: st.DataObject) -> None:
+    """Whatever the order of files and classes (a class read from one file keeps its rows
+    as they are; one read from a second file packs its source in them), every record,
+    and one remade from it, is found where it was read."""
+    provenance = Provenance()
+    read: list[tuple[object, str, int]] = []
+    for source, items in adds:
+        recs = [cls() for cls, _ in items]
+        provenance.add(source, recs, [row for _, row in items])
+        read += [(r, source, row) for r, (_, row) in zip(recs, items, strict=True)]
+    if read:
+        old = data.draw(st.sampled_from(read))
+        new = type(old[0])()
+        provenance.remade([(new, old[0])])
+        read.append((new, old[1], old[2]))
+    assert [provenance.where(r) for r, _, _ in read] == [(s, row) for _, s, row in read]
+    assert [provenance.origin(r) for r, _, _ in read] == [Origin(s, row) for _, s, row in read]
+    assert provenance.where(_K1()) == (None, None) and len(provenance) == len(read)
 
 
 def test_a_run_finds_the_origin_of_a_record_it_remade() -> None:

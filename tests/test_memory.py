@@ -16,6 +16,7 @@ import pytest
 
 import bureaukit
 from bureaukit.outcomes import Evidence, Note, person_subject, unit_subject
+from bureaukit.provenance import Provenance
 from bureaukit.result import Result
 
 DEMO = Path(__file__).resolve().parents[1] / "configs" / "demo" / "bureau.toml"
@@ -53,3 +54,14 @@ def test_a_run_holds_each_subject_and_finding_code_once(demo: tuple[Any, Result]
     codes = {f.code for f in r.findings}
     assert len({id(f.code) for f in r.findings}) == len(codes) > 3
     assert len(r.findings) > 2 * len(codes)  # so that sharing is tested at all
+
+
+def test_every_citation_of_a_row_shares_the_row_the_reader_gave() -> None:
+    # rows past the interpreter's small ints: each is an object of 32 bytes, and a
+    # million citations made one each (~32 MB at a million rows on the people shape)
+    recs, rows = [object(), object()], [70_000 + int("1"), 70_000 + int("2")]
+    provenance = Provenance()
+    provenance.add("a.csv", recs, rows)
+    assert [provenance.where(r)[1] for r in recs] == rows
+    assert all(provenance.where(r)[1] is row for r, row in zip(recs, rows, strict=True))
+    assert provenance.origin(recs[0]) is not None and provenance.origin(recs[0]).row is rows[0]
