@@ -11,14 +11,15 @@ from collections.abc import Iterator
 import bureaukit.plugin as bk
 from bureaukit.plugin import Evidence, Finding, Note, Severity
 from bureaukit_vanguard.catalogue import MESSAGES, phase_named
-from bureaukit_vanguard.notes import makeup_note, trigger_note
+from bureaukit_vanguard.notes import makeup_note
 from bureaukit_vanguard.state import Run
 
 
 def _why(run: Run, uid: str, pid: str) -> tuple[Evidence, ...]:
+    """Each trigger of the 补课, citing the row that dated it, then the 补课 row."""
     m = run.makeups.get(uid, pid)
     assert m is not None
-    notes = [Evidence(note=Note(trigger_note, (t.day, t.reason))) for t in m.triggers]
+    notes = [run.cite_trigger(uid, pid, t) for t in m.triggers]
     row = run.makeup_rows.get((uid, pid))
     if row is not None:
         notes.append(run.ctx.evidence(row, Note(makeup_note, (row.done,))))

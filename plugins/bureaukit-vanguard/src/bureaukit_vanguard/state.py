@@ -12,7 +12,19 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
-from bureaukit.plugin import Context, Gates, Makeups, Phase, StepLog, participants, phase_ids
+from bureaukit.plugin import (
+    Context,
+    Evidence,
+    Gates,
+    Makeups,
+    Note,
+    Phase,
+    StepLog,
+    Trigger,
+    participants,
+    phase_ids,
+)
+from bureaukit_vanguard.notes import trigger_note
 from bureaukit_vanguard.phases import placed, window_of
 from bureaukit_vanguard.records import Approval, Makeup, Measure, Survey, Talk
 from bureaukit_vanguard.settings import PhaseDef, VanguardSettings
@@ -48,12 +60,26 @@ class Run:
         rows: dict[tuple[str, str], Makeup] = self._by_phase(ctx.records.get("makeups", ()))
         self.makeup_rows = rows
         self.makeups = Makeups({k: (m.done, m.reviewed) for k, m in rows.items()})
+        self._causes: dict[tuple[str, str, date, str], object] = {}
         self.talks: dict[str, list[Talk]] = {}
         for t in self._dated("talks"):
             self.talks.setdefault(t.unit, []).append(t)
         self.measures: dict[str, list[Measure]] = {}
         for m in sorted(ctx.records.get("measures", ()), key=lambda m: m.id):
             self.measures.setdefault(m.unit, []).append(m)
+
+    def owe(self, unit: str, phase: str, trigger: Trigger, row: object) -> None:
+        """A 补课 trigger of the unit's phase, and the ledger row that dates it (the failed
+        测评, the step done, the approval): every finding that names the 补课 cites it, so
+        the date it writes (补课（2014-05-08起）) is found in a row it cites."""
+        self.makeups.add(unit, phase, trigger)
+        self._causes.setdefault((unit, phase, trigger.day, trigger.reason), row)
+
+    def cite_trigger(self, unit: str, phase: str, trigger: Trigger) -> Evidence:
+        """A trigger's note (``2014-05-08 未经同意转段``) on the row that dated it."""
+        note = Note(trigger_note, (trigger.day, trigger.reason))
+        row = self._causes.get((unit, phase, trigger.day, trigger.reason))
+        return self.ctx.evidence(row, note) if row is not None else Evidence(note=note)
 
     @property
     def as_of(self) -> date:

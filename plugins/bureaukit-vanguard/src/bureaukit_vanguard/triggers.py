@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 import bureaukit.plugin as bk
-from bureaukit.plugin import Finding, Note, Score, Text, Trigger, Unmet, rates_apart, say
+from bureaukit.plugin import Evidence, Finding, Note, Score, Text, Trigger, Unmet, rates_apart, say
 from bureaukit_vanguard.catalogue import MESSAGES, phase_named, phase_title
 from bureaukit_vanguard.notes import approved_note, formality_note, moved_note, survey_note
 from bureaukit_vanguard.records import Survey
@@ -44,7 +44,7 @@ def satisfaction(run: Run) -> Iterator[Score | Finding]:
         if passes(run, s):
             continue
         shown, need = rates_apart(r, run.s.satisfaction_min)
-        run.makeups.add(uid, pid, Trigger(s.date, "satisfaction_low"))
+        run.owe(uid, pid, Trigger(s.date, "satisfaction_low"), s)
         yield run.ctx.finding(
             bk.unit(uid), "satisfaction_low", "warning",
             say(MESSAGES["satisfaction_low"], phase=ph.title, rate=shown, satisfied=s.satisfied, basic=s.basic,
@@ -82,7 +82,7 @@ def formality(run: Run) -> Iterator[Finding]:
             have = _have(run, signal, uid, ph.start, rec.done)
             if have >= need:
                 continue
-            run.makeups.add(uid, ph.id, Trigger(rec.done, f"formality.{signal}"))
+            run.owe(uid, ph.id, Trigger(rec.done, f"formality.{signal}"), rec)
             zh, en = SIGNAL_NAMES[signal]
             yield run.ctx.finding(
                 bk.unit(uid), "formality", "warning",
@@ -100,7 +100,7 @@ def moved_unapproved(run: Run) -> Iterator[Finding]:
             rec = run.gates.moved_unapproved(uid, i)
             if rec is None or rec.done is None:
                 continue
-            run.makeups.add(uid, ph.id, Trigger(rec.done, "moved_unapproved"))
+            run.owe(uid, ph.id, Trigger(rec.done, "moved_unapproved"), rec)
             yield run.ctx.finding(
                 bk.unit(uid), "moved_unapproved", "violation",
                 say(MESSAGES["moved_unapproved"], phase=phase_named(ph.id, ph.title), done=rec.done, step=rec.step),
@@ -118,6 +118,23 @@ def _survey_unmet(run: Run, uid: str, pid: str, day: date) -> list[Unmet]:
     return [Unmet("未进行群众满意度测评", "no satisfaction survey")]
 
 
+def _unmet_rows(run: Run, uid: str, i: int, day: date) -> list[Evidence]:
+    """The rows behind the unmet conditions an approval of ``phases[i]`` on *day* lists:
+    each step done only later (the row that dates it), and the rows that dated the
+    blocking triggers of a 补课 outstanding that day (the failed 测评 of 补课未完成（04-26起）)."""
+    ph = run.phases[i]
+    out: list[Evidence] = []
+    title = phase_title(ph.id, ph.title)
+    for step in run.log.missing_by(uid, ph, day):
+        rec = run.log.first(uid, ph.id, step)
+        if rec is not None and rec.done is not None:
+            out.append(run.ctx.evidence(rec, Note(moved_note, (title, step, rec.done))))
+    m = run.makeups.get(uid, ph.id)
+    if m is not None and m.outstanding(day):
+        out += [run.cite_trigger(uid, ph.id, t) for t in m.triggers if t.blocks and t.day <= day]
+    return out
+
+
 def approved_early(run: Run) -> Iterator[Finding]:
     """Rule 4a — an approval dated before the phase's conditions were met; a trigger
     dated the approval's day (it does not block: it is the gate being passed)."""
@@ -130,12 +147,13 @@ def approved_early(run: Run) -> Iterator[Finding]:
                                     run.makeups.get(uid, ph.id))
             if not unmet:
                 continue
-            run.makeups.add(uid, ph.id, Trigger(ok.date, "approved_early", blocks=False))
+            cited = _unmet_rows(run, uid, i, ok.date)
+            run.owe(uid, ph.id, Trigger(ok.date, "approved_early", blocks=False), ok)
             yield run.ctx.finding(
                 bk.unit(uid), "approved_early", "violation",
                 say(MESSAGES["approved_early"], phase=phase_named(ph.id, ph.title), day=ok.date,
                     unmet=Text("；".join(u.zh for u in unmet), "; ".join(u.en for u in unmet))),
-                evidence=(run.ctx.evidence(ok, Note(approved_note, (ok.date,))),),
+                evidence=(run.ctx.evidence(ok, Note(approved_note, (ok.date,))), *cited),
             )
 
 
