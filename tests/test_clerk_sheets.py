@@ -315,3 +315,42 @@ def test_a_title_line_naming_another_money_unit_than_the_columns_is_an_error(bur
     # a 填报单位 whose name begins with 元 or 万 is no unit of money
     for place in ("元宝山区交通运输局", "万元村委会"):
         assert deeds_of(load(bureau_dir, tiny_plugin, sheet.replace("单位：万元", "").replace("一站", place)))
+
+
+# --- two-row headers: a group title over the columns it spans ----------------------------
+
+TWO_ROW_SHEET = (
+    "2014年度工作台账,,,,,,,\n"
+    "序号,编号,单位,日期,类型,经费（元）,,备注\n"
+    ",,,,,金额,完成日期,\n"
+    "1,d1,s1,2014-03-01,走访,100,2014-03-05,\n"
+    "2,d2,s2,2014-03-02,报告,250.5,,\n"
+)
+
+
+def test_a_two_row_header_reads_its_second_row_under_the_group_title(bureau_dir: Path, tiny_plugin: object) -> None:
+    """经费（元） over 金额 and 完成日期: the second row names the columns, the group's unit
+    goes with its money column, the records start on row 4, and check says how it read."""
+    bureau = load(bureau_dir, tiny_plugin, TWO_ROW_SHEET)
+    d1, d2 = deeds_of(bureau)
+    assert (d1.id, str(d1.amount_yuan), str(d1.done)) == ("d1", "100", "2014-03-05")
+    assert (d2.id, str(d2.amount_yuan), d2.done) == ("d2", "250.5", None)
+    assert notes(bureau, bureau_dir) == [
+        'ledgers/deeds.csv:1: skipped above the header: "2014年度工作台账"',
+        "ledgers/deeds.csv:3: the header takes two rows (row 2 and this one): this row's names read as 金额（元）、完成日期",
+    ]
+    assert [o.row for o in map(bureau.provenance.origin, (d1, d2)) if o] == [4, 5]
+
+
+def test_a_group_titles_money_unit_is_checked_against_its_columns(bureau_dir: Path, tiny_plugin: object) -> None:
+    """经费（万元） over a column read in 元 would read every figure 10,000 times too small."""
+    got = problems(bureau_dir, tiny_plugin, TWO_ROW_SHEET.replace("经费（元）", "经费（万元）"))
+    assert got == ["ledgers/deeds.csv:2: 金额（万元）: the header says the figures are in 万元, but this column is read "
+                   "in 元: convert the figures to 元 and name the header 金额(元)"]
+
+
+def test_a_row_under_the_header_naming_another_column_is_a_record(bureau_dir: Path, tiny_plugin: object) -> None:
+    """Only a row that names columns where the header has none (or a group title) is the
+    header's second row: 金额 under 编号 is a record's value, read and checked as one."""
+    got = problems(bureau_dir, tiny_plugin, "编号,单位,日期,类型,金额\n金额,,,,\nd1,s1,2014-03-01,走访,5\n")
+    assert any(p.startswith("ledgers/deeds.csv:2: 单位:") for p in got), got

@@ -232,6 +232,28 @@ def test_merged_cells_belong_to_every_row_they_cover(bureau_dir: Path, tiny_plug
     ]
 
 
+def test_a_two_row_header_drawn_with_merged_cells(bureau_dir: Path, tiny_plugin: object, engine: str) -> None:
+    """The way Excel users draw it: single columns merged down over both header rows, the
+    group title 经费（元） merged across the two columns it spans (every cell of a merged
+    range holds its value)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["编号", "单位", "日期", "类型", "经费（元）", None])
+    ws.append([None, None, None, None, "金额", "完成日期"])
+    for col in "ABCD":
+        ws.merge_cells(f"{col}1:{col}2")
+    ws.merge_cells("E1:F1")
+    ws.append(["d1", "s1", "2014-03-01", "走访", 100, "2014-03-05"])
+    ws.append(["d2", "s2", "2014-03-02", "报告", 250.5, None])
+    wb.save(bureau_dir / "ledgers" / "d.xlsx")
+    bureau = load(bureau_dir, tiny_plugin, "ledgers/d.xlsx")
+    got = [(d.id, d.unit, d.amount_yuan, str(d.done)) for d in bureau.campaigns["tiny"].records["deeds"]]
+    assert got == [("d1", "s1", 100, "2014-03-05"), ("d2", "s2", Decimal("250.5"), "None")]
+    assert [n.replace(str(bureau_dir) + "/", "") for n in bureau.notes if "d.xlsx" in n] == [
+        "ledgers/d.xlsx:2: the header takes two rows (row 1 and this one): this row's names read as 金额（元）、完成日期"
+    ]
+
+
 # --- percent cells: a campaign whose columns declare their scale ------------------------
 
 

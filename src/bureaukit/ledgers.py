@@ -318,11 +318,13 @@ def _first_text(cells: Sequence[Any]) -> str:
 
 
 def _find_header(
-    spec: RecordSpec, table: Table, lookup: Mapping[str, FieldSpec], shown: str, problems: Problems
+    spec: RecordSpec, table: Table, lookup: Mapping[str, FieldSpec], ignore: Collection[str], shown: str,
+    problems: Problems,
 ) -> tuple[int | None, list[str], Iterator[tuple[int, list[Any]]]] | None:
     """The header row: the first of the first HEADER_SEARCH rows naming at least half of
-    the kind's required columns (CORE §5 *Title rows*); rows above it are named as skipped.
-    Returns (header row, header cells, the rows below it), or None after reporting."""
+    the kind's required columns (CORE §5 *Title rows*); rows above it are named as skipped;
+    with its second row, if it has one (:func:`_second_header`). Returns (header row,
+    header cells, the rows below it), or None after reporting."""
     rows = iter(table.rows)
     if table.header_row is None:  # json, inline tables: the keys are the header
         return None, table.header, rows
@@ -347,12 +349,73 @@ def _find_header(
         if text := _first_text(above):
             problems.note(shown, skipped, None, t("skipped_above_header", text=quoted(_short(text))))
     header = ["" if c is None else str(c) for c in cells]
+    try:
+        below = next(rows, None)
+    except ReadError as exc:
+        problems.at(shown, exc.row, None, exc.message)
+        return None
+    two_rows = None if below is None else _second_header(header, below[1], lookup, ignore)
+    if two_rows is not None:
+        assert below is not None
+        header, from_below = two_rows
+        problems.note(shown, below[0], None, t("second_header_row", first=rownum, columns="、".join(from_below)))
+    elif below is not None:
+        rows = chain([below], rows)
     # a cell right of the last header is no column's: the row reports it (never dropped)
     while header and not header[-1].strip():
         header.pop()
     if len(seen) > 1:
         _check_title_unit(seen[:-1], header, lookup, shown, problems)
     return rownum, header, rows
+
+
+def _second_header(
+    header: Sequence[str], below: Sequence[Any], lookup: Mapping[str, FieldSpec], ignore: Collection[str]
+) -> tuple[list[str], list[str]] | None:
+    """The header's second row, as clerks draw two-row headers (docs/decisions.md): a
+    group title over the columns it spans (``投资额（万元）`` merged over ``合同投资额`` and
+    ``计划固定资产投资``), the other columns' names merged down or left blank below.
+
+    The row right under the header is its second row when every cell in it names a column
+    of this kind (or a bookkeeping column), at least one of them stands under a blank or a
+    title that names no column, and none stands under a different column's name. Returns
+    (each column's header: its second-row name, else the first row's; the second-row names
+    read), or None. A group title's money unit goes with the columns under it, up to the
+    next titled column, so ``（元）`` over a column read in 万元 is still a clash."""
+    top = [*header, *[""] * (len(below) - len(header))]
+    fills = False
+    for above, c in zip(top, below, strict=False):
+        if is_empty(c):
+            continue
+        if c.__class__ is not str:
+            return None
+        f = _match_header(c, lookup)
+        if f is None and header_key(c) not in ignore:
+            return None  # a value, not a column's name: a record
+        g = _match_header(above, lookup) if above.strip() else None
+        if g is None and header_key(above) not in ignore:
+            fills = True  # under a blank or a group title
+        elif g is not f:
+            return None
+    if not fills:
+        return None
+    combined, read, unit = [], [], ""
+    for i, above in enumerate(top):
+        if above.strip():
+            titled = _match_header(above, lookup) is None and header_key(above) not in ignore
+            m = _UNIT_SUFFIX.search(above) if titled else None
+            unit = m.group().strip() if m else ""
+        c = below[i] if i < len(below) and not is_empty(below[i]) else None
+        if c is None:
+            combined.append(above)
+            continue
+        f = _match_header(str(c), lookup)
+        money = f is not None and _field_unit(f) is not None
+        name = f"{str(c).strip()}{unit}" if unit and money and not _UNIT_SUFFIX.search(str(c)) else str(c)
+        combined.append(name)
+        if header_key(name) != header_key(above):
+            read.append(_header_shown(name))
+    return combined, read
 
 
 _TITLE_UNIT = re.compile(r"单位\s*:\s*(?:人民币)?\s*(千元|十万元|百万元|千万元|亿元|万元|元)(?!\w)")
@@ -527,7 +590,7 @@ def read_table(
         _too_wide(table.header_row, len(table.header), shown, problems)
         _close(table.rows)
         return []
-    found = _find_header(spec, table, lookup, shown, problems)
+    found = _find_header(spec, table, lookup, ignore, shown, problems)
     if found is None:
         return []
     hrow, header, rows = found

@@ -580,6 +580,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_such_file": ("文件不存在（查找位置：{path}）", "no such file (looked for {path})"),
     "cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
     "control_char": ("单元格含控制字符 <U+{code:04X}>，内容为 {cell}", "the cell holds the control character <U+{code:04X}>, got {cell}"),
+    "second_header_row": (
+        "表头占两行（第 {first} 行和本行）：本行的列名按列读作 {columns}",
+        "the header takes two rows (row {first} and this one): this row's names read as {columns}",
+    ),
     "skipped_above_header": ("表头上方的行已跳过：{text}", "skipped above the header: {text}"),
     "n_cells": ("共 {n:,} 个单元格", "{n:,} cells"),
     "row_n": ("第 {n} 行：{cells}", "row {n}: {cells}"),
