@@ -48,3 +48,31 @@ def test_a_case_received_at_the_year_end_is_answered_for_in_the_year_it_falls_du
     late_2013 = publicity(cases=cases, period="2013")
     assert sorted(f.evidence[0].record for f in late_2013.find("publicity.reply_overdue")) == ["Y-3", "Y-4"]
     assert late_2013.find("publicity.reply_unapproved") == []
+
+
+def test_fees_of_a_period_across_new_year_are_paid_per_calendar_half(publicity, adoption):
+    # seed 六(三): "个人稿件由各单位宣传信息工作责任科室半年和年终分别统计审核确认"; a bureau that
+    # scores 2013-07-01..2014-06-30 settles two calendar halves, 2013-H2 and 2014-H1, and no
+    # award (the period holds no whole calendar year).
+    #   2013-12-31 省委省政府 300 元 ÷ (p1, p2, p3) → 100.00 each          → 2013-H2
+    #   2014-01-01 其他省级网站 50 元 ÷ (p1, p2, p3) → 16.67, 16.67, 16.66 → 2014-H1
+    #   2014-06-30 省日报 300 × 2 (1500 字: 以上 includes 1500) ÷ (p2, p1) → 300.00 each → 2014-H1
+    #   2014-07-01 is after the period: left out.
+    # p1: H2 100.00; H1 16.67 + 300.00 = 316.67. p2: 100.00; 16.67 + 300.00 = 316.67.
+    # p3: 100.00; 16.66. Total 300 + 50 + 600 = 950.00 = 416.67 + 416.67 + 116.66.
+    rows = [
+        adoption("Z-1", "province_gov", ("p1", "p2", "p3"), "2013-12-31"),
+        adoption("Z-2", "province_site", ("p1", "p2", "p3"), "2014-01-01"),
+        adoption("Z-3", "province_daily", ("p2", "p1"), "2014-06-30", chars=1500),
+        adoption("Z-4", "province_gov", "p1", "2014-07-01"),
+    ]
+    out = publicity(rows, period="2013-07-01..2014-06-30")
+    paid = {(p.subject, p.period): str(p.amount) for p in out.paid(kind="fee")}
+    assert paid == {
+        ("person:p1", "2013-H2"): "100.00", ("person:p1", "2014-H1"): "316.67",
+        ("person:p2", "2013-H2"): "100.00", ("person:p2", "2014-H1"): "316.67",
+        ("person:p3", "2013-H2"): "100.00", ("person:p3", "2014-H1"): "16.66",
+    }
+    assert sum(p.amount for p in out.paid(kind="fee")) == Decimal("950.00")
+    assert out.paid(kind="award") == []
+    assert out.value("person:p1", "fees_yuan") == "416.67"
