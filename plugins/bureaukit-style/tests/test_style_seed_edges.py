@@ -40,6 +40,12 @@ def test_duty_is_kept_by_the_units_own_班子成员_in_post_that_day():
               settings={**QUIET, "quotas": [DUTY], "window": "2014-05-05..2014-05-09"}, period="2014")
     assert sorted(f.due for f in out.find("style.quota", "unit:ygs")) == [date(2014, 5, 6), date(2014, 5, 8)]
     assert out.value("unit:ygs", "points") == "98.00"
+    # each gap cites the roster's row that did not count, and why
+    tue, thu = sorted(out.find("style.quota", "unit:ygs"), key=lambda f: f.due)
+    assert [(e.row, e.note_in("zh")) for e in tue.evidence[:-1]] == [
+        (2, "接访值班 2014-05-06 p36：不计（不是本单位的班子成员）")]
+    assert [(e.row, e.note_in("zh")) for e in thu.evidence[:-1]] == [(4, "接访值班 2014-05-08 p29：不计（当日不在岗）")]
+    assert thu.evidence[0].note_in("en") == "reception duty on 2014-05-08 by p29: not counted (not in post that day)"
 
 
 def test_a_complaint_received_before_the_window_is_late_in_the_window_it_falls_due(style):

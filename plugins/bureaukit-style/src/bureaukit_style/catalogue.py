@@ -120,6 +120,11 @@ NOTES: dict[str, Say] = {
               "{points} point(s) deducted"),
     # rule 2: quotas
     "activity": ("{activity} {date}，计 1 次", "{activity} on {date}: counts once"),
+    "duty_refused": ("{activity} {date} {person}：不计（{why}）", "{activity} on {date} by {person}: not counted ({why})"),
+    "duty_rest_day": ("非工作日", "not a workday"),
+    "duty_no_role": ("不是值班的班子成员", "not a 班子成员 who stands duty"),
+    "duty_other_unit": ("不是本单位的班子成员", "not a 班子成员 of this unit"),
+    "duty_out_of_post": ("当日不在岗", "not in post that day"),
     "quota": ("{activity}（{who}，{per}不少于 {need} 次）{start} 至 {end}：有 {have} 次，扣 {points} 分",
               "{activity} ({who}, at least {need} {per}) {start} to {end}: {have} held, {points} point(s) deducted"),
     "who_bureau": ("全局", "the bureau"),

@@ -32,6 +32,13 @@ def activity_note(activity: Text, day: date) -> str:
     return tell(NOTES["activity"], activity=activity, date=day)
 
 
+def duty_refused_note(activity: Text, day: date, person: str, why: str) -> str:
+    """Rule 2, a duty row of the unit that did not count: ``接访值班 2014-05-06 潘文：不计
+    （不是本单位的班子成员）`` (*why*: ``rest_day``, ``no_role``, ``other_unit``, ``out_of_post``)."""
+    return tell(NOTES["duty_refused"], activity=activity, date=day, person=person,
+                why=Text(*NOTES[f"duty_{why}"]))
+
+
 def quota_note(activity: Text, who: Text, per: str, need: int, start: date, end: date, have: int,
                points: Decimal) -> str:
     """Rule 2's shortfall: ``专题调研（二级机构、基层站所、科室，每年不少于 1 次）2013-05-01 至

@@ -10,7 +10,7 @@ Seed 001 三(一)2 "每个干部职工年内至少完成一篇研讨文章"; 三
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from bureaukit.plugin import (
@@ -25,7 +25,7 @@ from bureaukit.plugin import (
     say,
 )
 from bureaukit_style.catalogue import ACTIVITIES, MESSAGES
-from bureaukit_style.notes import activity_note, quota_note, who_text
+from bureaukit_style.notes import activity_note, duty_refused_note, quota_note, who_text
 from bureaukit_style.phases import phase_window
 from bureaukit_style.records import Activity, ActivityKind
 from bureaukit_style.settings import QuotaDef, Resolved
@@ -65,31 +65,41 @@ def quota_window(ctx: Context, q: QuotaDef) -> Window:
     return window_of(ctx)
 
 
-def counts_filter(ctx: Context, r: Resolved, q: QuotaDef) -> Callable[[Activity], bool]:
+def quota_rows(ctx: Context, r: Resolved, q: QuotaDef, activities: list[Activity]) -> tuple[
+    list[Activity], list[tuple[Activity, str]]
+]:
+    """The rows of the quota's activity that count, and (duty only) those of that kind that
+    do not, each with why (:func:`duty_refusal`), in one pass over *activities*."""
     kind = q.activity
+    rows = [a for a in activities if a.kind is kind]
+    if kind is not ActivityKind.duty:
+        return rows, []
     duty_roles = Roles(r.settings.duty_roles)
+    counted: list[Activity] = []
+    refused: list[tuple[Activity, str]] = []
+    for a in rows:
+        why = duty_refusal(ctx, duty_roles, a)
+        if why is None:
+            counted.append(a)
+        else:
+            refused.append((a, why))
+    return counted, refused
 
-    def keep(a: Activity) -> bool:
-        if a.kind is not kind:
-            return False
-        if kind is ActivityKind.duty:
-            return ctx.calendar.is_workday(a.date) and on_own_duty(ctx, duty_roles, a)
-        return True
 
-    return keep
-
-
-def on_own_duty(ctx: Context, duty_roles: Roles, a: Activity) -> bool:
-    """A duty row counts for its unit when its person is one of that unit's own 班子成员
-    (``duty_roles``) in post on the day: seed 000 第五篇 四(七) "各单位要制定值班表,确保每个
-    工作日有1名班子成员接访" — the unit's 班子, not another unit's, nor one who has left."""
+def duty_refusal(ctx: Context, duty_roles: Roles, a: Activity) -> str | None:
+    """Why a duty row does not count for its unit, None when it does: seed 000 第五篇 四(七)
+    "各单位要制定值班表,确保每个工作日有1名班子成员接访" — on a workday, by one of the unit's
+    own 班子成员 (``duty_roles``; not another unit's) in post that day (not one who has left)."""
+    if not ctx.calendar.is_workday(a.date):
+        return "rest_day"
     person = ctx.org.people.get(a.person) if a.person else None
-    return (
-        person is not None
-        and person.unit == a.unit
-        and person.in_post(a.date)
-        and duty_roles.matches(person, ctx.org)
-    )
+    if person is None or not duty_roles.matches(person, ctx.org):
+        return "no_role"
+    if person.unit != a.unit:
+        return "other_unit"
+    if not person.in_post(a.date):
+        return "out_of_post"
+    return None
 
 
 def quota_rules(
@@ -103,8 +113,7 @@ def quota_rules(
             continue
         w = quota_window(ctx, q)
         bound[q.id] = ctx.quota_subjects(who, w)
-        keep = counts_filter(ctx, r, q)
-        rows = [a for a in activities if keep(a)]
+        rows, refused_rows = quota_rows(ctx, r, q, activities)
         attr = "person" if who.binds_people else "unit"
         whom = who_text(who, ctx.org)
         activity = ACTIVITIES[q.activity]
@@ -113,11 +122,18 @@ def quota_rules(
         by_owner: dict[str | None, list[Activity]] = {}
         for a in rows:
             by_owner.setdefault(getattr(a, attr), []).append(a)
+        # a shortfall cites its bucket's rows that did not count, so the roster's row the
+        # clerk sees is explained, not silently passed over
+        refused: dict[str | None, list[tuple[Activity, str]]] = {}
+        for a, why in refused_rows:
+            refused.setdefault(getattr(a, attr), []).append((a, why))
         for sf in ctx.quota(who, rows, min=q.min, per=q.per, window=w):
             key = sf.subject.partition(":")[2]
             b = sf.bucket
             counted = [a for a in by_owner.get(key, ()) if b.start <= a.date <= b.end]
             evidence = [ctx.evidence(a, Note(activity_note, (activity, a.date))) for a in counted]
+            evidence += [ctx.evidence(a, Note(duty_refused_note, (activity, a.date, ctx.person_name(a.person or ""), why)))
+                         for a, why in refused.get(key, ()) if b.start <= a.date <= b.end]
             summary = Note(quota_note, (activity, whom, q.per, sf.need, b.start, b.end, sf.have, q.deduction))
             evidence.append(Evidence(note=summary))
             ev = tuple(evidence)
@@ -131,3 +147,4 @@ def quota_rules(
                 evidence=ev,
             )
             yield Deduction(sf.subject, q.deduction, Evidence(note=summary))
+
