@@ -65,3 +65,15 @@ def test_leave_post_cites_a_row_unchanged_since_the_checkpoint_once(inv, rows):
     out = inv(records=recs, settings={"allocation": {"gls": {"fixed_asset_wan": 1000}}})
     (f,) = out.find("investment.leave_post")
     assert [e.record for e in f.evidence[1:]] == ["G|2014-06-30"]
+
+
+def test_a_deduction_of_half_a_fen_rounds_up_and_the_split_keeps_the_whole(inv, rows):
+    # 五(二)2(2) "个人缴纳风险金按照区委、区政府下达我局任务的差额比例相应扣除"; CORE §4: ROUND_HALF_UP at
+    # the point of payment. The bureau reaches 17999.775 of 18000 万元: shortfall
+    # 1 − 17999.775 / 18000 = 0.225 / 18000 = 0.0000125. tm (no project) paid 2000:
+    # 2000 × 0.0000125 = 0.025 元 → 0.03 (half up; half-even would keep 0.02); refund 2000 − 0.03 = 1999.97.
+    out = inv(records={"projects": [rows.project("A", "ygs", total="17999.775")],
+                       "deposits": [rows.deposit("tm", 2000)]},
+              settings={"targets": {"total_wan": 18000}})
+    assert out.amounts("person:tm") == {"deduction": "0.03", "refund": "1999.97"}
+    assert sum(p.amount for p in out.paid("person:tm")) == rows.D(2000)

@@ -95,13 +95,16 @@ FIVE_FLAGS: tuple[tuple[str, str], ...] = (
 
 @attrs.frozen
 class Request:
-    """A request to be done within its time limit by the person who first received it."""
+    """A request to be done within its time limit by the person who first received it.
+    Rows received before the period are kept: one still open and not yet past its limit on
+    the period's eve answers for its limit in this period (``time_limit.py``)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(
         title={"zh": "限时办结台账", "en": "Time-limited requests"},
         key=("id",),
         dated="received",
         completed=("done",),
+        before_period=True,
     )
     id: str = attrs.field(metadata=col("编号", aliases=("件号",)))
     unit: str = attrs.field(metadata=col("单位", ref="unit", aliases=("承办单位",)))
