@@ -95,9 +95,16 @@ def is_empty(cell: Any) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
+def _shown_number(cell: float) -> Decimal:
+    """An xlsx numeric cell as Excel shows it: its shortest repr (1200.5, not
+    1200.4999999999), a whole number without ``.0`` — 77, as the same sheet saved as CSV
+    reads, so a note quotes the figure the clerk typed."""
+    return Decimal(int(cell)) if cell.is_integer() else Decimal(repr(cell))
+
+
 def _quote(cell: Any) -> str:
     if isinstance(cell, float):
-        return repr(cell)
+        return str(int(cell)) if cell.is_integer() and abs(cell) < LOST_DIGITS else repr(cell)
     return show(cell) if isinstance(cell, str) else show(str(cell))
 
 
@@ -131,7 +138,7 @@ def _fraction(cell: Percent) -> Decimal:
     """What the cell stores: a float from xlsx (its shortest repr, as Excel shows it), a
     Decimal from a CSV's ``99.2%``."""
     f = cell.fraction
-    return Decimal(repr(f)) if isinstance(f, float) else Decimal(f)
+    return _shown_number(f) if isinstance(f, float) else Decimal(f)
 
 
 def _percent_shown(cell: Percent) -> str:
@@ -160,8 +167,7 @@ def _decimal(cell: Any, percent: str | None = None) -> Decimal:
     elif isinstance(cell, int):
         d = Decimal(cell)
     elif isinstance(cell, float):
-        # an xlsx numeric cell: its shortest repr is what Excel shows
-        d = Decimal(repr(cell))
+        d = _shown_number(cell)
     elif isinstance(cell, str):
         d = _text_number(cell, percent)
     elif isinstance(cell, Percent):
