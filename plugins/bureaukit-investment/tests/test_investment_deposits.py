@@ -129,3 +129,21 @@ def test_deposit_due_setting(inv, rows, due, flagged):
     deps = [rows.deposit(p, paid="2014-05-20") for p in ("tm", "tm2", "h_ygs", "h_gls")]
     out = inv(records={"deposits": deps}, settings={"deposit": {"due": due}})
     assert len(out.find("investment.deposit_missing")) == (4 if flagged else 0)
+
+
+def test_a_deposit_paid_in_december_for_the_coming_year_is_that_years(inv, rows):
+    """五(一) 风险金于5月20日之前上缴: tm paid on 2013-12-28, after 2013's due day, for 2014 —
+    paid before 2014's due day, so not missing, and settled with 2014 (bureau completed:
+    refund + reward). tm2's row is of 2013-05-10, before 2013's due day: last year's
+    deposit in a ledger not yet renewed, so tm2 has paid nothing for 2014."""
+    records = {"projects": _records(rows, True)["projects"],
+               "deposits": [rows.deposit("h_ygs", 3000, paid="2014-05-10"), rows.deposit("h_gls", 3000, paid="2014-05-20"),
+                            rows.deposit("tm", 3000, paid="2013-12-28"), rows.deposit("tm2", 3000, paid="2013-05-10")]}
+    out = inv(records=records, settings=SETTINGS)
+    assert sorted(f.subject for f in out.find("investment.deposit_missing")) == ["person:tm2"]
+    assert out.amounts("person:tm") == {"refund": "3000.00"}  # 1(2): no project of his own, no reward
+    assert out.amounts("person:tm2") == {}
+    assert out.amounts("person:h_ygs") == {"refund": "3000.00", "reward": "3000.00"}
+    # the same ledger for 2014-H2, which holds no due day: only what was paid in it
+    h2 = inv(records=records, settings=SETTINGS, period="2014-H2")
+    assert h2.find("investment.deposit_missing") == [] and h2.payments == []

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 
 import bureaukit.plugin as bk
@@ -41,17 +42,41 @@ from bureaukit_investment.tasks import Standing
 ZERO = Decimal(0)
 
 
+def run_deposits(ctx: Context) -> list[Deposit]:
+    """The deposits this run answers for: those paid in the period, and — in a period
+    holding the due day — those paid before it but after the previous year's due day.
+
+    五(一) "风险金于5月20日之前上缴": a deposit paid on 2013-12-28 for 2014 is paid before
+    2014's due day, not missing, and is settled with 2014. One paid before 2013's due day
+    was 2013's deposit (a ledger not yet renewed), so it pays nothing for 2014. A period
+    without the due day (2014-H2) settles only what was paid in it, as before."""
+    due = _due(ctx)
+    period = ctx.period
+    if due is None or not period.contains(due):
+        return [d for d in ctx.records["deposits"] if d.paid >= period.start]
+    try:
+        last_due = due.replace(year=due.year - 1)
+    except ValueError:  # a due day of 02-29
+        last_due = due.replace(year=due.year - 1, day=28)
+    return [d for d in ctx.records["deposits"] if d.paid >= period.start or d.paid > last_due]
+
+
+def _due(ctx: Context) -> date | None:
+    s: InvestmentSettings = ctx.settings
+    try:
+        return ctx.period.month_day(s.deposit.due)
+    except PeriodError:
+        return None
+
+
 def deposit_missing(ctx: Context) -> Iterator[Finding]:
     """Rule 10: a person with a mandatory role, in post on the due day, with no deposit paid
     on or before it (runs with ``as_of`` on or after the due day inside the period)."""
     s: InvestmentSettings = ctx.settings
-    try:
-        due = ctx.period.month_day(s.deposit.due)
-    except PeriodError:
+    due = _due(ctx)
+    if due is None or not ctx.period.contains(due) or ctx.as_of < due:
         return
-    if not ctx.period.contains(due) or ctx.as_of < due:
-        return
-    paid = {d.person: d for d in ctx.records["deposits"]}
+    paid = {d.person: d for d in run_deposits(ctx)}
     roles = Roles(s.deposit.mandatory_roles)
     for p in ctx.org.everyone():
         if not roles.matches(p, ctx.org) or not p.in_post(due):
@@ -92,7 +117,7 @@ def settle(
     metric = s.settlement_metric
     bureau = table[ctx.org.root.id]
     personal = Roles(s.personal_roles)
-    for d in sorted(ctx.records["deposits"], key=lambda d: d.person):
+    for d in sorted(run_deposits(ctx), key=lambda d: d.person):
         person = ctx.org.people.get(d.person)
         if person is None:
             continue

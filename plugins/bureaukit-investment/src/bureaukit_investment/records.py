@@ -101,10 +101,11 @@ class Progress:
 
 @attrs.frozen
 class Deposit:
-    """风险金: one deposit per person."""
+    """风险金: one deposit per person. Rows paid before the period are kept: a deposit paid
+    in December for the coming year is that year's (``deposits.run_deposits``)."""
 
     __ledger__: ClassVar[Ledger] = Ledger(
-        title={"zh": "风险金", "en": "Risk deposits"}, key=("person",), dated="paid"
+        title={"zh": "风险金", "en": "Risk deposits"}, key=("person",), dated="paid", before_period=True
     )
     person: str = attrs.field(metadata=col("缴纳人", ref="person", aliases=("人员编号", "人员")))
     amount_yuan: Decimal = attrs.field(metadata=col("金额", aliases=("风险金", "金额(元)")))
