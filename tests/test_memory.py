@@ -65,29 +65,3 @@ def test_every_citation_of_a_row_shares_the_row_the_reader_gave() -> None:
     assert [provenance.where(r)[1] for r in recs] == rows
     assert all(provenance.where(r)[1] is row for r, row in zip(recs, rows, strict=True))
     assert provenance.origin(recs[0]) is not None and provenance.origin(recs[0]).row is rows[0]
-
-
-def test_a_message_keeps_its_fields_without_a_dict() -> None:
-    # say(template, **fields) is given a dict of 2-8 items (200-290 bytes); a big run
-    # holds ~270k messages until the report is written (~30 MB at a million rows)
-    import tracemalloc
-    from datetime import date
-
-    from bureaukit.phrases import say
-
-    template = ("{unit}于{due}前未报{what}（{n}次，{note}）", "{unit} did not report {what} by {due} ({n}, {note})")
-    units = [f"站{i}" for i in range(2000)]
-    made = []
-    tracemalloc.start()
-    try:
-        before = tracemalloc.get_traced_memory()[0]
-        for i, unit in enumerate(units):
-            made.append(say(template, unit=unit, due=date(2014, 3, 1), what="月报", n=i % 200, note="-"))
-        per_message = (tracemalloc.get_traced_memory()[0] - before) / len(made)
-    finally:
-        tracemalloc.stop()
-    # the message (56 bytes) and its five values (80); ~265 with the dict say() is given
-    assert per_message < 200, per_message
-    assert made[7]["zh"] == "站7于2014-03-01前未报月报（7次，-）"
-    assert made[7].fields == {"unit": "站7", "due": date(2014, 3, 1), "what": "月报", "n": 7, "note": "-"}
-    assert made[7] == {"zh": made[7]["zh"], "en": made[7]["en"]} and made[7].problem() is None

@@ -23,7 +23,7 @@ en templates of a pair to the same fields.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from string import Formatter
@@ -214,23 +214,13 @@ def shown(value: object, lang: str) -> str:
 
 def render(template: str, lang: str, fields: Mapping[str, Any]) -> str:
     """*template* filled with *fields* as shown in *lang* (:func:`shown`)."""
-    return _filled(template, lang, fields.items())
-
-
-def _filled(template: str, lang: str, fields: Iterable[tuple[str, Any]]) -> str:
-    """:func:`render` of the fields given as (name, value) pairs."""
     # every message and note of a run is written here (~55,000 at 100k rows on the
     # people shape): a plain loop, the kinds met before found by one lookup each
     texts = {}
-    for name, value in fields:
+    for name, value in fields.items():
         show = _BY_TYPE.get(value.__class__) or _show_of(value)
         texts[name] = show(value, lang)
     return template.format_map(texts)
-
-
-_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
-"""Each tuple of field names a :class:`Message` was given, once (a run's ~270,000
-findings at a million rows name their fields in a few dozen ways)."""
 
 
 class Message(Mapping[str, str]):
@@ -244,29 +234,17 @@ class Message(Mapping[str, str]):
     the fields must not change after :func:`say` (the bundled plugins pass fresh values).
     """
 
-    # The fields are kept as their names (one tuple shared by the messages that name
-    # the same fields) and a tuple of their values, not as the dict say() is given: a
-    # dict of 2-8 items is 200-290 bytes, the values 64-112, and a big run holds each
-    # finding's message until the report is written (~30 MB at a million rows on the
-    # people shape, docs/performance.md).
-    __slots__ = ("_names", "_values", "template")
+    __slots__ = ("fields", "template")
 
     def __init__(self, template: Say, fields: Mapping[str, Any]) -> None:
         self.template = template
-        names = tuple(fields)
-        self._names = _NAMES.setdefault(names, names)
-        self._values = tuple(fields.values())
-
-    @property
-    def fields(self) -> dict[str, Any]:
-        """The fields that fill the templates, by name."""
-        return dict(zip(self._names, self._values, strict=True))
+        self.fields = fields
 
     def __getitem__(self, lang: str) -> str:
         if lang == "zh":
-            return _filled(self.template[0], "zh", zip(self._names, self._values, strict=True))
+            return render(self.template[0], "zh", self.fields)
         if lang == "en":
-            return _filled(self.template[1], "en", zip(self._names, self._values, strict=True))
+            return render(self.template[1], "en", self.fields)
         raise KeyError(lang)
 
     def __contains__(self, lang: object) -> bool:
@@ -288,9 +266,10 @@ class Message(Mapping[str, str]):
         of every finding, so that a plugin's mistake is its failure while it scores,
         not the writer's later."""
         names = fields_in(self.template)
-        if not names.issubset(self._names):
-            return f"no field {', '.join(sorted(names.difference(self._names)))} for its template"
-        for name, value in zip(self._names, self._values, strict=True):
+        fields = self.fields
+        if not fields.keys() >= names:
+            return f"no field {', '.join(sorted(names - fields.keys()))} for its template"
+        for name, value in fields.items():
             # a dict lookup for the plain kinds met before (text, numbers, dates, names):
             # this runs for every finding, about as often as a message was written
             show = _BY_TYPE.get(value.__class__)
