@@ -465,7 +465,13 @@ def check(config: Path, period: str | None, lang: str | None, debug: bool) -> No
     Example:
       bureaukit check configs/demo/bureau.toml --period 2014
     """
-    from bureaukit.engine import check_run_keys, context_for, parse_as_of, rows_in_period
+    from bureaukit.engine import (
+        check_run_keys,
+        check_run_phases,
+        context_for,
+        parse_as_of,
+        rows_in_period,
+    )
     from bureaukit.messages import language, t
     from bureaukit.text import visible
 
@@ -478,7 +484,7 @@ def check(config: Path, period: str | None, lang: str | None, debug: bool) -> No
         rows = 0
         for data in bureau.campaigns.values():
             ctx = context_for(bureau, data, per, cut)
-            problems += check_run_keys(bureau, data, ctx)
+            problems += check_run_keys(bureau, data, ctx) + check_run_phases(data, ctx)
             rows += rows_in_period(ctx, data.specs)
         if bureau.campaigns and rows == 0:
             warnings.append(t("no_rows", period=per.id, start=per.start, end=per.end))

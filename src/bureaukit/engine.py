@@ -96,6 +96,22 @@ def check_run_keys(bureau: Bureau, data: CampaignData, ctx: Context) -> list[Pro
     return problems.kept
 
 
+def check_run_phases(data: CampaignData, ctx: Context) -> list[Problem]:
+    """A staged campaign's phases placed in this run's window. ``check`` placed them in the
+    config's period; a run of another (``--period 2014-Q2`` with no ``window``) may place
+    them out of order, which the campaign reports as a PeriodError: the config's to fix."""
+    phases = data.loaded.campaign.phases
+    if phases is None:
+        return []
+    try:
+        list(phases(ctx))
+    except PeriodError as exc:
+        return [config_problem(f"campaigns.{data.name}", str(exc))]
+    except Exception:  # the plugin's failure, reported as such when it runs
+        return []
+    return []
+
+
 def _call(campaign: Campaign, ctx: Context, timeout: float | None) -> list[Any]:
     if timeout is None:
         return list(campaign.score(ctx))
@@ -295,7 +311,7 @@ def _run_campaigns(bureau: Bureau, names: list[str], per: Period, cut: date, tim
     for name in names:
         data = bureau.campaigns[name]
         ctx = context_for(bureau, data, per, cut)
-        problems += check_run_keys(bureau, data, ctx)
+        problems += check_run_keys(bureau, data, ctx) + check_run_phases(data, ctx)
         contexts.append((data, ctx))
     if problems:
         raise InputError(problems)

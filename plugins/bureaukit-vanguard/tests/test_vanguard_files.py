@@ -153,3 +153,18 @@ def test_init_writes_the_templates(tmp_path: Path) -> None:
     toml = (tmp_path / "new" / "bureau.toml").read_text(encoding="utf-8")
     assert '"vanguard"' in toml and "[campaigns.vanguard.ledgers]" in toml
     assert run_cli("check", tmp_path / "new" / "bureau.toml").exit_code == 0
+
+
+def test_a_period_that_places_the_phases_out_of_order_is_the_configs_to_fix(cfg: Path) -> None:
+    """Without a ``window`` the phases' month-days go in the run's period: in 2005-Q2,
+    学习动员 01-01 and 分析评议 03-01 fall in 2006 and 整改提高 05-01 in 2005. check (which
+    placed them in the config's 2005-H1) and score of that period both say so, exit 2;
+    scoring 整改提高 before 学习动员 without a word is what a run did."""
+    for command in ("check", "score"):
+        r = run_cli(command, cfg, "--period", "2005-Q2")
+        assert r.exit_code == 2, (command, r.stderr)
+        assert ("campaigns.vanguard: 阶段 rectify 于 2005-05-01 开始，不晚于阶段 analyze 的结束（2006-04-30）；"
+                "各阶段应依次进行（阶段的月日放在 window 2005-04-01..2005-06-30 中") in r.stderr, r.stderr
+        assert "Traceback" not in r.stderr
+    assert run_cli("check", cfg, "--period", "2005").exit_code == 0
+    assert run_cli("score", cfg, "--period", "2005", "--format", "json").exit_code == 0

@@ -19,7 +19,7 @@ from bureaukit.plugin import (
     unknown_phase,
     window_errors,
 )
-from bureaukit_vanguard.phases import place, window_of
+from bureaukit_vanguard.phases import order_message, out_of_order, place, window_of
 from bureaukit_vanguard.records import Makeup, Survey
 from bureaukit_vanguard.settings import SIGNALS, PhaseDef, VanguardSettings
 
@@ -95,13 +95,8 @@ def _check_order(s: VanguardSettings, ctx: CheckContext) -> Iterator[ConfigError
         return  # the window's own error is reported
     placed = [place(ph, w) for ph in s.phases]
     for i in range(1, len(placed)):
-        prev, cur = placed[i - 1], placed[i]
-        if cur.start <= prev.end:
-            yield ConfigError(f"phases[{i}].start", pick(
-                f"阶段 {cur.id} 于 {cur.start} 开始，不晚于阶段 {prev.id} 的结束（{prev.end}）；各阶段应依次进行",
-                f"phase {cur.id} starts {cur.start} on or before phase {prev.id} ends ({prev.end}); "
-                "phases follow one another",
-            ))
+        if (bad := out_of_order(placed[i - 1:i + 1])) is not None:
+            yield ConfigError(f"phases[{i}].start", order_message(*bad))
 
 
 def _check_formality(s: VanguardSettings) -> Iterator[ConfigError]:
