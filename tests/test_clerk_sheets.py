@@ -354,3 +354,17 @@ def test_a_row_under_the_header_naming_another_column_is_a_record(bureau_dir: Pa
     header's second row: 金额 under 编号 is a record's value, read and checked as one."""
     got = problems(bureau_dir, tiny_plugin, "编号,单位,日期,类型,金额\n金额,,,,\nd1,s1,2014-03-01,走访,5\n")
     assert any(p.startswith("ledgers/deeds.csv:2: 单位:") for p in got), got
+
+
+def test_a_row_of_units_under_the_header_is_part_of_it(bureau_dir: Path, tiny_plugin: object) -> None:
+    """（元） under 金额: the unit goes with its column (and is checked against it); the row
+    is the header's, not a record with every required cell empty."""
+    sheet = "编号,单位,日期,类型,金额,紧急\n,,,,（元）,\nd1,s1,2014-03-01,走访,100,是\n"
+    bureau = load(bureau_dir, tiny_plugin, sheet)
+    (d1,) = deeds_of(bureau)
+    assert (d1.id, str(d1.amount_yuan), d1.urgent) == ("d1", "100", True)
+    assert notes(bureau, bureau_dir) == [
+        "ledgers/deeds.csv:2: the header takes two rows (row 1 and this one): this row's names read as 金额（元）"]
+    got = problems(bureau_dir, tiny_plugin, sheet.replace("（元）", "万元"))
+    assert got == ["ledgers/deeds.csv:1: 金额（万元）: the header says the figures are in 万元, but this column is read "
+                   "in 元: convert the figures to 元 and name the header 金额(元)"]

@@ -374,44 +374,67 @@ def _second_header(
 ) -> tuple[list[str], list[str]] | None:
     """The header's second row, as clerks draw two-row headers (docs/decisions.md): a
     group title over the columns it spans (``投资额（万元）`` merged over ``合同投资额`` and
-    ``计划固定资产投资``), the other columns' names merged down or left blank below.
+    ``计划固定资产投资``), the other columns' names merged down or left blank below; or a
+    row of units under the names (``（万元）`` under ``合同投资额``).
 
     The row right under the header is its second row when every cell in it names a column
-    of this kind (or a bookkeeping column), at least one of them stands under a blank or a
-    title that names no column, and none stands under a different column's name. Returns
-    (each column's header: its second-row name, else the first row's; the second-row names
-    read), or None. A group title's money unit goes with the columns under it, up to the
-    next titled column, so ``（元）`` over a column read in 万元 is still a clash."""
+    of this kind (or a bookkeeping column) or is a unit under a column's name, at least one
+    adds to the first row (a name under a blank or a group title, or a unit), and no name
+    stands under a different column's name. Returns (each column's header as read; the
+    second-row headers read), or None. A group title's money unit goes with the money
+    columns under it, up to the next titled column, so ``（元）`` over a column read in 万元
+    is still a clash."""
     top = [*header, *[""] * (len(below) - len(header))]
-    fills = False
+    adds = False
     for above, c in zip(top, below, strict=False):
         if is_empty(c):
             continue
-        if c.__class__ is not str:
-            return None
-        f = _match_header(c, lookup)
-        if f is None and header_key(c) not in ignore:
-            return None  # a value, not a column's name: a record
-        g = _match_header(above, lookup) if above.strip() else None
-        if g is None and header_key(above) not in ignore:
-            fills = True  # under a blank or a group title
-        elif g is not f:
-            return None
-    if not fills:
+        role = _under(above, c, lookup, ignore)
+        if role is None:
+            return None  # a value, not a header: a record
+        adds = adds or role != "same"
+    return _combined(top, below, lookup, ignore) if adds else None
+
+
+_UNIT_NOTE = re.compile(r"\s*(?:[(（][^()（）]{1,8}[)）]|千元|十万元|百万元|千万元|亿元|万元|元)\s*")
+"""A cell that only gives its column's unit: ``（万元）``, ``(个)``, ``万元``."""
+
+
+def _under(above: str, c: Any, lookup: Mapping[str, FieldSpec], ignore: Collection[str]) -> str | None:
+    """What second-row cell *c* is under header cell *above*: ``"name"`` (a column's name
+    under a blank or a group title), ``"unit"`` (a unit under a column's name), ``"same"``
+    (the name above again: merged down), or None (a record's value)."""
+    if c.__class__ is not str:
         return None
+    g = _match_header(above, lookup) if above.strip() else None
+    if _UNIT_NOTE.fullmatch(c):
+        return "unit" if g is not None else None
+    f = _match_header(c, lookup)
+    if f is None and header_key(c) not in ignore:
+        return None
+    if g is None and header_key(above) not in ignore:
+        return "name"
+    return "same" if g is f else None
+
+
+def _combined(
+    top: Sequence[str], below: Sequence[Any], lookup: Mapping[str, FieldSpec], ignore: Collection[str]
+) -> tuple[list[str], list[str]]:
     combined, read, unit = [], [], ""
     for i, above in enumerate(top):
-        if above.strip():
+        if above.strip():  # a group title's unit, carried over the blanks it is merged across
             titled = _match_header(above, lookup) is None and header_key(above) not in ignore
             m = _UNIT_SUFFIX.search(above) if titled else None
             unit = m.group().strip() if m else ""
-        c = below[i] if i < len(below) and not is_empty(below[i]) else None
-        if c is None:
-            combined.append(above)
-            continue
-        f = _match_header(str(c), lookup)
-        money = f is not None and _field_unit(f) is not None
-        name = f"{str(c).strip()}{unit}" if unit and money and not _UNIT_SUFFIX.search(str(c)) else str(c)
+        c = str(below[i]).strip() if i < len(below) and not is_empty(below[i]) else ""
+        if not c:
+            name = above
+        elif _UNIT_NOTE.fullmatch(c):
+            name = above.strip() + (c if c[0] in "(（" else f"（{c}）")
+        else:
+            f = _match_header(c, lookup)
+            money = f is not None and _field_unit(f) is not None
+            name = f"{c}{unit}" if unit and money and not _UNIT_SUFFIX.search(c) else c
         combined.append(name)
         if header_key(name) != header_key(above):
             read.append(_header_shown(name))
