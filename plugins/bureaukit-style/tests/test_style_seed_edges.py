@@ -93,3 +93,24 @@ def test_tigao_quarterly_inspection_is_held_in_the_implement_phase_quarters():
                 period="2012")
     assert [f.due for f in short.find("style.quota", "unit:bureau")] == [date(2012, 9, 30)]
     assert short.value("unit:bureau", "points") == "99.00"
+
+
+def test_reception_months_across_new_year_in_the_campaign_year(style):
+    # seed 000 第五篇 四(七) "局主要领导每月到市群众来访联合接待服务中心接待群众来访不少于2次";
+    # 五 "从2013年5月开始,到2014年4月底结束": the window 2013-05-01..2014-04-30 scored in the
+    # 2014 period, as of 2014-01-31. p01's visits: 2013-12-01, 2013-12-31 (Dec: 2, met);
+    # 2014-01-01 (Jan: 1, short); nothing May–Nov 2013 except two each month. Shortfall:
+    # 2014-01 only (have 1, need 2, due 01-31); Feb–Apr have not ended by as_of: not yet
+    # missed. p01: 100 − 1 = 99.00.
+    rows = [Activity(f"J{m}{d}", K.reception, "bureau", date(2013, m, d), person="p01")
+            for m in range(5, 12) for d in (3, 20)]
+    rows += [Activity("JD1", K.reception, "bureau", date(2013, 12, 1), person="p01"),
+             Activity("JD2", K.reception, "bureau", date(2013, 12, 31), person="p01"),
+             Activity("JJ1", K.reception, "bureau", date(2014, 1, 1), person="p01")]
+    q = {"id": "reception", "who": {"role": "main_leader"}, "activity": "reception", "min": 2, "per": "month"}
+    out = style(records={"activities": rows},
+                settings={**QUIET, "quotas": [q], "window": "2013-05-01..2014-04-30"}, as_of="2014-01-31")
+    [f] = out.find("style.quota", "person:p01")
+    assert f.due == date(2014, 1, 31) and "2014-01" in f.message["zh"] and "有 1 次" in f.message["zh"]
+    assert [e.row for e in f.evidence[:-1]] == [len(rows)]  # JJ1, the one January visit
+    assert out.value("person:p01", "points") == "99.00"
