@@ -65,3 +65,17 @@ def test_every_citation_of_a_row_shares_the_row_the_reader_gave() -> None:
     assert [provenance.where(r)[1] for r in recs] == rows
     assert all(provenance.where(r)[1] is row for r, row in zip(recs, rows, strict=True))
     assert provenance.origin(recs[0]) is not None and provenance.origin(recs[0]).row is rows[0]
+
+
+def test_each_campaign_sorted_as_it_ran_gives_the_order_of_one_sort(demo: tuple[Any, Result]) -> None:
+    # the engine sorts each campaign's outcomes right after it ran, so that the sort's
+    # keys (~40 MB at a million rows) are not held on top of every campaign's outcomes;
+    # the result must read as one sort of all of them (CORE §10)
+    from bureaukit.result import sort_findings, sort_payments, sort_scores
+
+    bureau, r = demo
+    assert list(bureau.campaigns) != sorted(bureau.campaigns)  # run order is not the report's
+    assert list(r.scores) == sort_scores(list(reversed(r.scores)))
+    assert list(r.payments) == sort_payments(list(reversed(r.payments)))
+    assert list(r.findings) == sort_findings(list(reversed(r.findings)), r.language)
+    assert len({o.campaign for o in r.findings}) > 3 and len({o.campaign for o in r.scores}) > 3

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -285,8 +287,8 @@ def _score(
     per = bureau.period(period)
     cut = parse_as_of(as_of, per, language)
     names = _selected(bureau, campaigns, language)
-    outcomes, catalogues, rows = _run_campaigns(bureau, names, per, cut, timeout)
-    result = _result(bureau, names, per, cut, outcomes, catalogues, rows, language)
+    runs, catalogues, rows = _run_campaigns(bureau, names, per, cut, timeout, language)
+    result = _result(bureau, names, per, cut, runs, catalogues, rows, language)
     _call_result_hooks(bureau, result)
     return result
 
@@ -302,10 +304,39 @@ def _selected(bureau: Bureau, campaigns: Sequence[str] | None, language: str) ->
     return [n for n in names if n in campaigns]
 
 
-def _run_campaigns(bureau: Bureau, names: list[str], per: Period, cut: date, timeout: float | None
-                   ) -> tuple[list[Outcome], dict[str, Catalogue], dict[str, int]]:
-    """Each campaign's outcomes and catalogue, after every run-scoped key was checked
-    (all problems at once), and its ledger rows in the period (:func:`rows_in_period`)."""
+@attrs.frozen
+class _Run:
+    """One campaign's outcomes: its scores as it yielded them (the scorecards read them in
+    that order), and its scores, payments and findings each sorted (CORE §10)."""
+
+    name: str
+    scores: list[Score]
+    sorted_scores: list[Score]
+    payments: list[Payment]
+    findings: list[Finding]
+
+
+def _sorted_run(name: str, outcomes: list[Outcome], language: str) -> _Run:
+    """*outcomes* of campaign *name*, sorted as soon as it ran: every sort key starts with
+    the campaign, so the result's order is the campaigns' by name, each sorted on its own;
+    and the keys of a campaign's sort (~250k findings at a million rows, ~40 MB of
+    tuples) are freed before the next campaign runs, not held on top of every outcome
+    (the peak of a big run, docs/performance.md)."""
+    scores = [o for o in outcomes if isinstance(o, Score)]
+    return _Run(
+        name,
+        scores,
+        sort_scores(scores),
+        sort_payments([o for o in outcomes if isinstance(o, Payment)]),
+        sort_findings([o for o in outcomes if isinstance(o, Finding)], language),
+    )
+
+
+def _run_campaigns(bureau: Bureau, names: list[str], per: Period, cut: date, timeout: float | None,
+                   language: str) -> tuple[list[_Run], dict[str, Catalogue], dict[str, int]]:
+    """Each campaign's outcomes, sorted, and catalogue, after every run-scoped key was
+    checked (all problems at once), and its ledger rows in the period
+    (:func:`rows_in_period`)."""
     contexts: list[tuple[CampaignData, Context]] = []
     problems: list[Problem] = []
     for name in names:
@@ -315,28 +346,30 @@ def _run_campaigns(bureau: Bureau, names: list[str], per: Period, cut: date, tim
         contexts.append((data, ctx))
     if problems:
         raise InputError(problems)
-    outcomes: list[Outcome] = []
+    runs: list[_Run] = []
     catalogues: dict[str, Catalogue] = {}
     for data, ctx in contexts:
         lc = data.loaded
         cat = campaign_catalogue(lc.campaign, data.settings, distribution=lc.distribution, version=lc.version)
         catalogues[data.name] = cat
-        outcomes += run_campaign(ctx, lc.campaign, timeout=timeout, distribution=lc.distribution,
-                                 version=lc.version, catalogue=cat)
+        outcomes = run_campaign(ctx, lc.campaign, timeout=timeout, distribution=lc.distribution,
+                                version=lc.version, catalogue=cat)
+        runs.append(_sorted_run(lc.campaign.name, outcomes, language))
     rows = {data.name: rows_in_period(ctx, data.specs) for data, ctx in contexts}
-    return outcomes, catalogues, rows
+    return runs, catalogues, rows
 
 
-def _result(bureau: Bureau, names: list[str], per: Period, cut: date, outcomes: list[Outcome],
+def _result(bureau: Bureau, names: list[str], per: Period, cut: date, runs: list[_Run],
             catalogues: dict[str, Catalogue], rows: dict[str, int], language: str) -> Result:
     """The sorted outcomes with the scorecards made from each subject's points."""
     from bureaukit import __version__
 
-    scores = [o for o in outcomes if isinstance(o, Score)]
     points: dict[str, dict[str, Decimal]] = {}
-    for s in scores:
-        if s.metric == "points":
-            points.setdefault(s.subject, {})[s.campaign] = Decimal(s.value)
+    for run in runs:
+        for s in run.scores:
+            if s.metric == "points":
+                points.setdefault(s.subject, {})[s.campaign] = Decimal(s.value)
+    ordered = sorted(runs, key=attrgetter("name"))
     cards = make_scorecards(points, bureau.org, bureau.config.scoring)
     names_map = {f"unit:{u.id}": u.name for u in bureau.org.units.values()}
     names_map.update({f"person:{p.id}": p.name for p in bureau.org.people.values()})
@@ -353,9 +386,9 @@ def _result(bureau: Bureau, names: list[str], per: Period, cut: date, outcomes: 
         ),
         campaigns=tuple(CampaignInfo(lc.campaign.name, dict(lc.campaign.title), lc.distribution, lc.version)
                         for lc in loaded),
-        scores=tuple(sort_scores(scores)),
-        payments=tuple(sort_payments([o for o in outcomes if isinstance(o, Payment)])),
-        findings=tuple(sort_findings([o for o in outcomes if isinstance(o, Finding)], language)),
+        scores=tuple(chain.from_iterable(r.sorted_scores for r in ordered)),
+        payments=tuple(chain.from_iterable(r.payments for r in ordered)),
+        findings=tuple(chain.from_iterable(r.findings for r in ordered)),
         scorecards=tuple(sort_scorecards(cards)),
         config_hash=bureau.config.text_hash,
         files=dict(bureau.inputs),
