@@ -147,7 +147,9 @@ def test_two_recorders_at_once_both_succeed(recorded: Path, archive_url: str) ->
 
     bureau = bureaukit.bureau.load(recorded)
     results = [bureaukit.engine.score(bureau, "2014", f"2014-0{m}-28") for m in range(1, 9)]
-    barrier = threading.Barrier(len(results))
+    # a timeout: a recorder that fails before the barrier must fail the test, not hang the
+    # others for ever (a loaded box once sat 23 minutes here)
+    barrier = threading.Barrier(len(results), timeout=120)
     numbers: list[int] = []
     errors: list[BaseException] = []
 
@@ -167,6 +169,28 @@ def test_two_recorders_at_once_both_succeed(recorded: Path, archive_url: str) ->
     assert errors == []
     assert sorted(numbers) == list(range(1, 9))
     assert sorted(r.as_of.month for r in _runs(archive_url)) == list(range(1, 9))
+
+
+def test_a_recorder_waits_for_another_only_so_long(recorded: Path, archive_url: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """One recorder holding the bureau's write lock (a hung colleague's run on the hub):
+    another waits BUSY_MS, then says so and records nothing — on PostgreSQL too, whose
+    advisory lock waited for ever."""
+    import bureaukit.bureau
+    import bureaukit.engine
+    from bureaukit.archive.db import Database
+
+    bureau = bureaukit.bureau.load(recorded)
+    result = bureaukit.engine.score(bureau, "2014", "2014-03-31")
+    before = len(_runs(archive_url, result.bureau_id))
+    monkeypatch.setattr(Database, "BUSY_MS", 300)
+    with open_archive(archive_url) as holder, holder.db.guard(), holder.db.write(result.bureau_id):
+        with open_archive(archive_url) as waiting:
+            started = time.monotonic()
+            with pytest.raises(ArchiveError, match="another bureaukit held the archive too long"):
+                waiting.record(bureau, result)
+            assert time.monotonic() - started < 30
+    assert len(_runs(archive_url, result.bureau_id)) == before
 
 
 KILL_SCRIPT = """

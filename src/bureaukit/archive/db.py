@@ -142,6 +142,9 @@ class Database(abc.ABC):
 
     kind = ""
     blob_type = ""
+    BUSY_MS = 60_000
+    """How long a recorder waits for another holding the bureau's write lock before it
+    says so (``archive_busy``) instead of waiting for ever."""
 
     def __init__(self, shown: str, writing: bool = False) -> None:
         self.shown = shown
@@ -261,7 +264,6 @@ class SQLiteDatabase(Database):
 
     kind = "sqlite"
     blob_type = "BLOB"
-    BUSY_MS = 60_000
 
     def __init__(self, path: Path, writing: bool = False) -> None:
         super().__init__(str(path), writing)
@@ -361,6 +363,8 @@ class PostgresDatabase(Database):
             raise self.error(t("archive_needs_psycopg")) from None
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=self.CONNECT_TIMEOUT)
+            # the bureau's advisory lock (write) waits at most BUSY_MS, as SQLite's busy timeout
+            self.conn.execute(f"SET lock_timeout = {int(self.BUSY_MS)}")
         except psycopg.Error as exc:
             raise self.problem(exc, writing) from None
 
@@ -375,6 +379,8 @@ class PostgresDatabase(Database):
             text = t("pg_read_only", text=text)
         elif "no space" in lowered or "disk full" in lowered:
             text = t("pg_disk_full", text=text)
+        elif "lock timeout" in lowered:
+            text = t("archive_busy")
         return self.error(text, writing)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
