@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bureaukit.periods import PeriodError, buckets, parse_period, time_progress
+from bureaukit.periods import PeriodError, answers_in_period, buckets, parse_period, time_progress
 from bureaukit.workcalendar import Calendar, expand_days
 
 
@@ -96,3 +96,27 @@ def test_workdays_follow_holidays_and_makeup_days() -> None:
     cal = Calendar(expand_days(["2014-01-31..2014-02-06"]), expand_days(["2014-01-26", "2014-02-08"]))
     days = [b.label for b in buckets("workday", date(2014, 1, 25), date(2014, 2, 9), cal.is_workday)]
     assert days == ["2014-01-26", "2014-01-27", "2014-01-28", "2014-01-29", "2014-01-30", "2014-02-07", "2014-02-08"]
+
+
+D = date.fromisoformat
+START_2014 = D("2014-01-01")
+
+
+@pytest.mark.parametrize(("received", "done", "due", "answers"), [
+    ("2014-03-01", None, "2014-03-15", True),          # received in the period
+    ("2013-12-28", "2014-01-10", "2014-01-05", True),  # open on the eve, due after it: late in 2014
+    ("2013-12-28", "2014-01-03", "2014-01-05", True),  # on time in January: counted in 2014
+    ("2013-12-28", None, "2013-12-31", True),          # due on the eve itself: 2013's run saw it not yet late
+    ("2013-12-20", None, "2013-12-30", False),         # late before the eve: 2013's final run reported it
+    ("2013-12-20", "2013-12-31", "2014-01-05", False),  # done on the eve: 2013's
+    ("2013-12-20", "2014-01-01", "2013-12-25", False),  # late and still open on the eve: 2013's lapse
+])
+def test_an_item_answers_for_its_deadline_in_exactly_one_period(
+        received: str, done: str | None, due: str, answers: bool) -> None:
+    """answers_in_period for 2014 by hand; and the same item for 2013 (start 2013-01-01,
+    as that year's final run on 2013-12-31 sees it) is 2013's exactly when it is not 2014's."""
+    done_day = None if done is None else D(done)
+    assert answers_in_period(D(received), done_day, D(due), START_2014) is answers
+    in_2013 = D(received) <= D("2013-12-31") and (
+        done_day is not None and done_day <= D("2013-12-31") or D(due) < D("2013-12-31"))
+    assert in_2013 is not answers or D(received) >= START_2014

@@ -195,6 +195,20 @@ def buckets(
     raise PeriodError(t("unknown_bucket", per=per, known=", ".join(BUCKETS)))
 
 
+def answers_in_period(received: date, done: date | None, due: date, start: date) -> bool:
+    """Whether a run of the period starting on *start* answers for an item's deadline (a
+    request's 限时, a case's reply, a complaint's handling): received in the period, or
+    received before it and, on the period's eve, neither done nor past its deadline.
+
+    Each lapse is then reported in exactly one period: the previous period's final run,
+    as of that eve, saw every item done by then or already late; one still open and not
+    yet due (received 2013-12-28, due 2014-01-04, done 01-10) is this period's — while
+    runs left out rows received before their period, it was late in no year."""
+    if received >= start:
+        return True
+    return (done is None or done >= start) and due >= start - timedelta(days=1)
+
+
 def half_of(day: date) -> str:
     """``YYYY-H1`` (Jan–Jun) or ``YYYY-H2`` (Jul–Dec) of a day."""
     return f"{day.year}-H{1 if day.month <= 6 else 2}"

@@ -14,7 +14,7 @@ The names, by topic:
 - records: ``Ledger``, ``col``, ``enum_label``;
 - the run: ``Context``, ``CheckContext``, ``Who``, ``Shortfall``, ``Org``, ``Unit``,
   ``Person``, ``UNIT_KINDS``, ``Period``, ``PeriodError``, ``Bucket``, ``Per``,
-  ``month_day``, ``half_of``;
+  ``month_day``, ``half_of``, ``answers_in_period``;
 - role selectors: ``Roles``, ``RoleSelector``, ``SelectorError``, ``selector_problem``,
   ``selector_problems``;
 - outcomes: ``Score``, ``Payment``, ``PaymentKind``, ``Finding``, ``Severity``,
@@ -73,7 +73,15 @@ from bureaukit.outcomes import (
     person_subject,
     unit_subject,
 )
-from bureaukit.periods import Bucket, Per, Period, PeriodError, half_of, month_day
+from bureaukit.periods import (
+    Bucket,
+    Per,
+    Period,
+    PeriodError,
+    answers_in_period,
+    half_of,
+    month_day,
+)
 from bureaukit.phrases import (
     Amount,
     Message,
@@ -192,6 +200,7 @@ __all__ = [  # by topic in the module docstring
     "Who",
     "Window",
     "Yuan",
+    "answers_in_period",
     "as_date",
     "campaign_window",
     "col",

@@ -4,13 +4,12 @@ Seed 004 三 加强机关效能建设: "在机关各科室和下属单位严格�
 考核评议制和追究问责制,杜绝推诿扯皮等现象的发生".
 Seed 002 篇3 四(一)二: "倡导立即办、马上办、办就办好的'三办'作风".
 A request received before the period counts in the period its limit or answer falls in
-(:func:`belongs`): each lapse is reported in exactly one period.
+(:func:`bureaukit.plugin.answers_in_period`): each lapse is reported in exactly one period.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 from decimal import Decimal
 
 import bureaukit.plugin as bk
@@ -20,24 +19,10 @@ from bureaukit_conduct.notes import on_time_note, request_note
 from bureaukit_conduct.records import Request
 
 
-def belongs(ctx: Context, r: Request) -> bool:
-    """Whether the run answers for request *r*: received in the period, or received before
-    it and, on the period's eve, neither done nor past its limit.
-
-    A request answers for its limit in exactly one period: the previous period's final run,
-    as of that eve, counted each earlier request done by then or open past its limit; one
-    open and not yet due then (received 2013-12-28, limit 2014-01-05, done 01-10) was late
-    in no year while runs left out rows received before their period. It is this period's."""
-    if r.received >= ctx.period.start:
-        return True
-    eve = ctx.period.start - timedelta(days=1)
-    return (r.done is None or r.done > eve) and r.limit >= eve
-
-
 def score_requests(ctx: Context) -> Iterator[Score | Finding]:
     by_unit: dict[str, list[Request]] = {}
     for r in ctx.records["requests"]:
-        if belongs(ctx, r):
+        if bk.answers_in_period(r.received, r.done, r.limit, ctx.period.start):
             by_unit.setdefault(r.unit, []).append(r)
     for uid in sorted(by_unit):
         on_time: list[Request] = []

@@ -8,7 +8,7 @@ A case is due ``reply_days`` after it is received (及时: the days are a bureau
 late, or still open past the due day → ``publicity.reply_overdue``. A replied
 consultation, suggestion or complaint not approved by a ``publicity_lead`` in post on
 the reply day → ``publicity.reply_unapproved``. A case received before the period counts
-where its lapse or its reply falls inside the run (:func:`lapses_in_run`; a reply dated in
+where its lapse or its reply falls inside the run (:func:`bureaukit.plugin.answers_in_period`; a reply dated in
 the period is checked for approval).
 """
 
@@ -31,26 +31,13 @@ def score_cases(ctx: Context) -> Iterator[Finding]:
     cases: list[Case] = sorted(ctx.records["cases"], key=lambda c: c.id)
     for c in cases:
         due = c.received + timedelta(days=s.reply_days)
-        overdue = _overdue(ctx, c, due) if lapses_in_run(c, due, start) else None
+        overdue = _overdue(ctx, c, due) if bk.answers_in_period(c.received, c.replied, due, start) else None
         if overdue is not None:
             yield overdue
         if c.replied is not None and c.replied >= start and c.kind is not CaseKind.negative:
             unapproved = _unapproved(ctx, c, c.replied)
             if unapproved is not None:
                 yield unapproved
-
-
-def lapses_in_run(c: Case, due: date, start: date) -> bool:
-    """Whether the run answers for the case being late: a case received in the period, or
-    one received before it that was still open and not yet late on the eve of the period
-    (its reply, if any, on or after *start*, and *due* on or after the eve). The previous
-    period's final run (as_of the eve) saw every other lapse, and a lapse in the run's own
-    days no earlier run could see — "及时妥善地解决存在的问题" (seed 五) holds each year for
-    the cases that fall due in it, received before New Year's Day or not."""
-    if c.received >= start:
-        return True
-    open_on_first_day = c.replied is None or c.replied >= start
-    return open_on_first_day and due >= start - timedelta(days=1)
 
 
 def _overdue(ctx: Context, c: Case, due: date) -> Finding | None:

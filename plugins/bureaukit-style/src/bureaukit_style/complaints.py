@@ -4,13 +4,13 @@ Seed 000 第五篇 四(七) "密切关注网络政民互动、市长热线、百
 咨询". Seed 001 三(二)5 "成立机关效能投诉办公室, 开通效能投诉电话, 24小时受理投诉"; 三(三)
 "按照“有诉必理、有理必果”和“分级负责、归口办理”的原则"; 第一阶段 "建立完善行政决策和一次性
 投诉查实停职制等相关制度". Findings only (no points). A complaint received before the window
-counts where its lapse falls inside it (:func:`lapses_in_window`).
+counts where its lapse falls inside it (:func:`bureaukit.plugin.answers_in_period`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 
 import bureaukit.plugin as bk
 from bureaukit.plugin import Context, Finding, Note, say
@@ -39,15 +39,6 @@ def is_resolved(c: Complaint) -> bool:
     return c.handled is not None and bool(c.result and c.result.strip())
 
 
-def lapses_in_window(c: Complaint, due: date, start: date) -> bool:
-    """A complaint received before the window counts for lateness when it was still
-    unresolved and not yet late on the eve of the window (not resolved before *start*,
-    *due* on or after the eve): the previous window's final run, as of that eve, reported
-    every other lapse, and this one no earlier run could see."""
-    resolved_before = is_resolved(c) and c.handled is not None and c.handled < start
-    return not resolved_before and due >= start - timedelta(days=1)
-
-
 def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
     limit = r.settings.complaint_days
     w = window_of(ctx)
@@ -57,8 +48,8 @@ def complaint_rules(ctx: Context, r: Resolved) -> Iterator[Finding]:
     for c in rows:
         due = c.received + timedelta(days=limit)
         resolved = is_resolved(c)
-        if not (within(c.received, w) or lapses_in_window(c, due, w[0])):
-            continue
+        if not bk.answers_in_period(c.received, c.handled if resolved else None, due, w[0]):
+            continue  # received before the window, and done or late before it
         days = ((c.handled if resolved and c.handled is not None else ctx.as_of) - c.received).days
         if days > limit:
             yield ctx.finding(
